@@ -1,0 +1,72 @@
+/** The shapes of the manifest. Names here are logical ids; each home maps them to real resources. */
+
+export interface TableDecl {
+  id: string;
+  partitionKey: string;
+  sortKey?: string;
+  indexes: { name: string; partitionKey: string; sortKey?: string }[];
+  ttlAttribute?: string;
+}
+
+export interface BusDecl {
+  id: string;
+}
+
+/** What a function touches, so both homes can derive least-privilege grants and environment. */
+export interface FunctionAccess {
+  tables?: { id: string; access: 'read' | 'readwrite' }[];
+  buses?: string[];
+  workflows?: { id: string; access: 'start' | 'callback' | 'stop' }[];
+  scheduler?: boolean;
+}
+
+export interface FunctionDecl {
+  id: string;
+  /** Module path relative to the repository root, e.g. `functions/open-step/handler.ts`. */
+  entry: string;
+  handler?: string;
+  timeoutSeconds?: number;
+  memoryMb?: number;
+  access: FunctionAccess;
+}
+
+export interface WorkflowDecl {
+  id: string;
+  /** Path of the ASL file, e.g. `workflows/order.asl.json`. */
+  definition: string;
+  /** Substitution name (without `${}`) → function id. */
+  functions: Record<string, string>;
+}
+
+export interface ScheduleDecl {
+  id: string;
+  expression: string;
+  timeZone: string;
+  targetFunction: string;
+}
+
+export interface RuleDecl {
+  id: string;
+  bus: string;
+  pattern: Record<string, unknown>;
+  targets: { function?: string; workflow?: string }[];
+}
+
+export interface RouteDecl {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  function: string;
+  /** `jwt` routes need a staff token; `public` routes check their own credentials (webhook HMAC). */
+  auth: 'jwt' | 'public';
+}
+
+export interface Manifest {
+  app: string;
+  tables: TableDecl[];
+  buses: BusDecl[];
+  functions: FunctionDecl[];
+  workflows: WorkflowDecl[];
+  schedules: ScheduleDecl[];
+  rules: RuleDecl[];
+  routes: RouteDecl[];
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { VirtualClock } from '../../../core/time/clock.ts';
+
+describe('VirtualClock', () => {
+  it('does not move until advanced', () => {
+    const clock = new VirtualClock('2026-11-26T09:00:00+08:00');
+    expect(clock.now()).toBe(Date.parse('2026-11-26T01:00:00Z'));
+  });
+
+  it('fires due timers in time order with now() at each timer instant', async () => {
+    const clock = new VirtualClock(0);
+    const seen: [string, number][] = [];
+    clock.schedule(300, () => seen.push(['c', clock.now()]));
+    clock.schedule(100, () => seen.push(['a', clock.now()]));
+    clock.schedule(200, () => seen.push(['b', clock.now()]));
+    await clock.advance(250);
+    expect(seen).toEqual([['a', 100], ['b', 200]]);
+    expect(clock.now()).toBe(250);
+    expect(clock.pending).toBe(1);
+  });
+
+  it('fires timers scheduled by other timers within the same advance', async () => {
+    const clock = new VirtualClock(0);
+    const fired: number[] = [];
+    clock.schedule(10, () => {
+      fired.push(clock.now());
+      clock.schedule(clock.now() + 10, () => fired.push(clock.now()));
+    });
+    await clock.advance(100);
+    expect(fired).toEqual([10, 20]);
+  });
+
+  it('lets a promise chain started by a timer schedule its follow-up', async () => {
+    const clock = new VirtualClock(0);
+    const fired: number[] = [];
+    clock.schedule(10, () => {
+      void Promise.resolve().then(() => clock.schedule(clock.now() + 5, () => fired.push(clock.now())));
+    });
+    await clock.advance(100);
+    expect(fired).toEqual([15]);
+  });
+
+  it('does not fire a cancelled timer', async () => {
+    const clock = new VirtualClock(0);
+    let fired = false;
+    const cancel = clock.schedule(10, () => (fired = true));
+    cancel();
+    await clock.advance(20);
+    expect(fired).toBe(false);
+  });
+
+  it('refuses to move backwards', async () => {
+    const clock = new VirtualClock(1000);
+    await expect(clock.advanceTo(10)).rejects.toThrow(/backwards/);
+  });
+});
