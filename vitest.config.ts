@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     pool: 'forks',
     testTimeout: 30_000,
+    // One DynamoDB Local for the run; integration tests `inject('dynamodbEndpoint')`.
+    globalSetup: ['test/setup/dynamodb.ts'],
   },
 });

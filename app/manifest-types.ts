@@ -4,8 +4,12 @@ export interface TableDecl {
   id: string;
   partitionKey: string;
   sortKey?: string;
+  /** Global secondary indexes; every index projects all attributes. */
   indexes: { name: string; partitionKey: string; sortKey?: string }[];
+  /** Attribute holding an epoch-seconds expiry; DynamoDB deletes the item some time after it. */
   ttlAttribute?: string;
+  /** Types of key attributes (table and index keys); a key attribute not listed is a string. */
+  keyTypes?: Record<string, 'string' | 'number'>;
 }
 
 export interface BusDecl {
