@@ -1,0 +1,99 @@
+import { addOnDuty, MAX_SCAN_DAYS, type TraceSegment } from '../../calendar/business-time.ts';
+import type { EveryDayCalendar } from '../../calendar/every-day.ts';
+import { CalendarExhausted } from '../../calendar/errors.ts';
+import { WorkingDayKind, type WorkingDayCalendar } from '../../calendar/working-days.ts';
+import { civilFromDay, formatDateWithWeekday } from '../../time/civil.ts';
+import { explainTrace, type Explainer } from '../explain.ts';
+import type { Pauses } from '../types.ts';
+import type { RuleOutcome } from './outcome.ts';
+
+/**
+ * By the end of the N-th working day after the calendar day opened. Counting starts at the next
+ * midnight (the opened day never counts); pauses push the due out by the working-day time they cover.
+ */
+export function workingDaysEnd(
+  days: number,
+  calendar: WorkingDayCalendar,
+  opened: number,
+  pauses: Pauses,
+  explainer: Explainer,
+): RuleOutcome {
+  const zone = calendar.zone;
+  const openedDay = zone.dayOf(opened);
+  const clockStart = zone.instant(openedDay + 1, 0);
+  explainer.add(`opened ${zone.formatShort(opened)} (${calendar.describeDay(openedDay)}); the day opened does not count`);
+
+  let day = openedDay;
+  let counted = 0;
+  let budget = 0;
+  while (counted < days) {
+    day++;
+    if (day - openedDay > MAX_SCAN_DAYS) throw new CalendarExhausted(calendar.id, zone.formatIso(opened), MAX_SCAN_DAYS);
+    if (calendar.isWorkingDay(day)) {
+      counted++;
+      budget += zone.instant(day + 1, 0) - zone.instant(day, 0);
+    }
+  }
+  const lastWorkingDay = day;
+  if (explainer.enabled) explainWorkingDays(explainer, calendar, openedDay + 1, lastWorkingDay);
+
+  const trace: TraceSegment[] | undefined = explainer.enabled && pauses.length ? [] : undefined;
+  const due = pauses.length ? addOnDuty(calendar, clockStart, budget, pauses, trace) : zone.instant(lastWorkingDay + 1, 0);
+  if (trace) {
+    explainer.add('pauses do not count working-day time:');
+    explainTrace(explainer, trace.filter((s) => s.kind === 'paused'), calendar);
+  }
+  explainer.add(`due at the end of ${formatDateWithWeekday(zone.dayOf(due - 1))} (${zone.formatShort(due)})`);
+  return {
+    clockStart,
+    due,
+    budget: null,
+    elapsedAt: (fraction) => addOnDuty(calendar, clockStart, Math.round(budget * fraction), pauses),
+    dayBased: true,
+  };
+}
+
+/** Runs of days with the same standing, working days numbered: the heart of a working-day explanation. */
+function explainWorkingDays(explainer: Explainer, calendar: WorkingDayCalendar, firstDay: number, lastDay: number): void {
+  let number = 0;
+  let runStart = firstDay;
+  let runFirstNumber = 0;
+  const missingYears = new Set<number>();
+  for (let day = firstDay; day <= lastDay; day++) {
+    if (!calendar.hasHolidayDataFor(day)) missingYears.add(civilFromDay(day).year);
+    const working = calendar.isWorkingDay(day);
+    if (working) number++;
+    if (working && runFirstNumber === 0) runFirstNumber = number;
+    const next = day + 1;
+    const runEnds = next > lastDay || calendar.describeDay(next) !== calendar.describeDay(day);
+    if (!runEnds) continue;
+    const dates = runStart === day ? formatDateWithWeekday(day) : `${formatDateWithWeekday(runStart)} – ${formatDateWithWeekday(day)}`;
+    const numbers = working ? (runFirstNumber === number ? `working day ${number}` : `working days ${runFirstNumber}–${number}`) : 'not counted';
+    const kind = calendar.info(day).kind;
+    explainer.add(`${dates}: ${kind === WorkingDayKind.Workday ? numbers : `${calendar.describeDay(day)}, ${numbers}`}`);
+    runStart = next;
+    runFirstNumber = 0;
+  }
+  for (const year of missingYears) {
+    explainer.add(`no holiday data for ${year}: counted as plain Monday–Friday (add ${year}'s holidays and 调休 days to the policy)`);
+  }
+}
+
+/** By the end of the calendar day opened; pauses push the due out by their length. */
+export function sameDayEnd(calendar: EveryDayCalendar, opened: number, pauses: Pauses, explainer: Explainer): RuleOutcome {
+  const zone = calendar.zone;
+  const endOfDay = zone.instant(zone.dayOf(opened) + 1, 0);
+  const budget = endOfDay - opened;
+  explainer.add(`opened ${zone.formatShort(opened)}; due by the end of that day`);
+  const trace: TraceSegment[] | undefined = explainer.enabled && pauses.length ? [] : undefined;
+  const due = addOnDuty(calendar, opened, budget, pauses, trace);
+  if (trace) explainTrace(explainer, trace.filter((s) => s.kind === 'paused'), calendar);
+  explainer.add(`due ${zone.formatShort(due)}`);
+  return {
+    clockStart: opened,
+    due,
+    budget: null,
+    elapsedAt: (fraction) => addOnDuty(calendar, opened, Math.round(budget * fraction), pauses),
+    dayBased: true,
+  };
+}

@@ -1,0 +1,21 @@
+import type { PickupSchedule } from '../../calendar/pickup-schedule.ts';
+import { formatDateWithWeekday, formatTimeOfDay } from '../../time/civil.ts';
+import type { Explainer } from '../explain.ts';
+import type { RuleOutcome } from './outcome.ts';
+
+/** The planned pickup batch for an order placed at `opened`. */
+export function pickupBatch(schedule: PickupSchedule, opened: number, explainer: Explainer): RuleOutcome {
+  const zone = schedule.zone;
+  const planned = schedule.plannedFor(opened);
+  const windowBatch = planned.movedFrom?.batch ?? planned.batch;
+  explainer.add(
+    `placed ${zone.formatShort(opened)}, in the window ${schedule.describeWindow(windowBatch)} of the ${formatTimeOfDay(windowBatch.at)} batch`,
+  );
+  if (planned.movedFrom) {
+    explainer.add(
+      `${formatDateWithWeekday(planned.movedFrom.day)} is not a pickup day: moves to the next pickup day's first batch`,
+    );
+  }
+  explainer.add(`planned pickup ${zone.formatShort(planned.at)}`);
+  return { clockStart: opened, due: planned.at, budget: null, elapsedAt: null, dayBased: true };
+}

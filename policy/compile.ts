@@ -1,0 +1,61 @@
+import { EveryDayCalendar } from '../core/calendar/every-day.ts';
+import { PickupSchedule } from '../core/calendar/pickup-schedule.ts';
+import { ShiftCalendar, type DateException } from '../core/calendar/shift-calendar.ts';
+import { WorkingDayCalendar } from '../core/calendar/working-days.ts';
+import type { CompiledPolicy, RolePolicy, StepPolicy } from '../core/deadline/types.ts';
+import { civilFromDay, WEEKDAYS } from '../core/time/civil.ts';
+import { Zone } from '../core/time/zone.ts';
+import { chineseDaysData } from './holiday-data.ts';
+import type { PolicyDocument } from './schema.ts';
+
+const EVERY_DAY = [0, 1, 2, 3, 4, 5, 6] as const;
+
+/** Builds the calendars of a validated policy document. */
+export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
+  const zone = new Zone(doc.timeZone);
+
+  const roles = new Map<string, RolePolicy>();
+  for (const [id, role] of Object.entries(doc.roles)) {
+    const exceptions = new Map<number, DateException>(role.exceptions.map((e) => [e.date, { shifts: e.shifts, note: e.note }]));
+    const weekly = role.shifts.map((s) => ({ from: s.from, to: s.to, weekdays: s.days ?? EVERY_DAY }));
+    roles.set(id, { id, label: role.label, calendar: new ShiftCalendar(id, zone, weekly, exceptions) });
+  }
+
+  const builtIn = doc.workingDays.holidayData === 'chinese-days' ? chineseDaysData() : undefined;
+  const holidays = new Map(builtIn?.holidays);
+  const adjustedWorkdays = new Map(builtIn?.adjustedWorkdays);
+  const years = new Set(builtIn?.years);
+  // Policy entries win over the built-in data, so a correction or a new year needs no code change.
+  for (const h of doc.workingDays.holidays) {
+    holidays.set(h.date, h.name);
+    adjustedWorkdays.delete(h.date);
+    years.add(civilFromDay(h.date).year);
+  }
+  for (const w of doc.workingDays.adjustedWorkdays) {
+    adjustedWorkdays.set(w.date, w.name);
+    holidays.delete(w.date);
+    years.add(civilFromDay(w.date).year);
+  }
+
+  const pickup = new PickupSchedule(
+    zone,
+    new Set(doc.pickup.days.map((d) => WEEKDAYS.indexOf(d))),
+    doc.pickup.batches.map((b) => ({ at: b.at, cutoff: b.ordersBefore })),
+    new Map(doc.pickup.exceptions.map((e) => [e.date, e.pickup])),
+  );
+
+  const steps = new Map<string, StepPolicy>();
+  for (const [id, s] of Object.entries(doc.steps)) {
+    steps.set(id, { id, role: s.role, scope: s.scope, rule: s.rule, warn: s.warn, description: s.description });
+  }
+
+  return {
+    zone,
+    warnFraction: doc.warnAt,
+    roles,
+    workingDays: new WorkingDayCalendar(zone, holidays, adjustedWorkdays, years),
+    everyDay: new EveryDayCalendar(zone),
+    pickup,
+    steps,
+  };
+}

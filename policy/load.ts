@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import type { CompiledPolicy } from '../core/deadline/types.ts';
+import { compilePolicy } from './compile.ts';
+import { PolicyInvalid } from './errors.ts';
+import { policySchema, type PolicyDocument } from './schema.ts';
+
+export const DEFAULT_POLICY_PATH = fileURLToPath(new URL('./default-policy.json', import.meta.url));
+
+/** Validates a parsed policy document; throws PolicyInvalid naming every bad field. */
+export function parsePolicy(input: unknown, source = 'document'): PolicyDocument {
+  const result = policySchema.safeParse(input);
+  if (!result.success) throw new PolicyInvalid(source, result.error.issues.map(describeIssue));
+  return result.data;
+}
+
+/** Reads, validates and compiles a policy file (the shipped default when no path is given). */
+export function loadPolicy(path: string = DEFAULT_POLICY_PATH): CompiledPolicy {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new PolicyInvalid(path, [code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? 'unknown error'})`]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new PolicyInvalid(path, [`not valid JSON: ${(error as Error).message}`]);
+  }
+  return compilePolicy(parsePolicy(json, path));
+}
+
+let defaultPolicy: CompiledPolicy | undefined;
+
+/** The shipped default policy, compiled once. */
+export function getDefaultPolicy(): CompiledPolicy {
+  defaultPolicy ??= loadPolicy();
+  return defaultPolicy;
+}
+
+/** `steps["order.review"].rule.minutes: expected a number above 0` */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const path = issue.path
+    .map((key, i) => {
+      if (typeof key === 'number') return `[${key}]`;
+      const text = String(key);
+      if (/^[A-Za-z_$][\w$]*$/.test(text)) return i === 0 ? text : `.${text}`;
+      return `[${JSON.stringify(text)}]`;
+    })
+    .join('');
+  const message = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
+  return path ? `${path}: ${message}` : message;
+}

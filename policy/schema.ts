@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import { parseDate, parseTimeOfDay, WEEKDAYS } from '../core/time/civil.ts';
+
+/**
+ * The SLA policy file's schema. Objects are strict so that a typo fails loudly; every refinement
+ * names the field and says what was expected. Times of day become minutes, dates day numbers.
+ */
+
+const timeOfDay = z
+  .string({ error: 'expected a time "HH:MM"' })
+  .transform((text, ctx) => {
+    const minutes = parseTimeOfDay(text);
+    if (minutes === undefined) {
+      ctx.addIssue({ code: 'custom', message: `expected a time "HH:MM" between 00:00 and 24:00, got "${text}"` });
+      return z.NEVER;
+    }
+    return minutes;
+  });
+
+const date = z
+  .string({ error: 'expected a date "YYYY-MM-DD"' })
+  .transform((text, ctx) => {
+    const day = parseDate(text);
+    if (day === undefined) {
+      ctx.addIssue({ code: 'custom', message: `expected a real date "YYYY-MM-DD", got "${text}"` });
+      return z.NEVER;
+    }
+    return day;
+  });
+
+const weekday = z.enum(WEEKDAYS, { error: `expected a weekday: ${WEEKDAYS.join(', ')}` });
+const weekdayIndex = weekday.transform((d) => WEEKDAYS.indexOf(d));
+
+const positiveInt = z.number({ error: 'expected a number' }).int('expected a whole number').positive('expected a number above 0');
+
+const shiftChecks = <T extends { from: number; to: number }>(schema: z.ZodType<T>) =>
+  schema
+    .refine((s) => s.from !== s.to, { message: 'a shift must not start and end at the same time (use 00:00–24:00 for a whole day)' })
+    .refine((s) => s.from < 1440, { message: 'a shift cannot start at 24:00', path: ['from'] });
+
+const shift = shiftChecks(z.strictObject({ from: timeOfDay, to: timeOfDay }));
+
+const weeklyShift = shiftChecks(
+  z.strictObject({
+    from: timeOfDay,
+    to: timeOfDay,
+    /** Weekdays the shift starts on; omitted means every day. */
+    days: z.array(weekdayIndex).min(1, 'list at least one weekday, or omit "days" for every day').optional(),
+  }),
+);
+
+const dateException = z.strictObject({
+  date,
+  shifts: z.array(shift),
+  note: z.string().optional(),
+});
+
+const role = z.strictObject({
+  label: z.string().min(1),
+  shifts: z.array(weeklyShift).min(1, 'a role needs at least one weekly shift'),
+  exceptions: z.array(dateException).default([]),
+});
+
+const plainRule = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('business-minutes'), minutes: positiveInt }),
+    z.strictObject({ kind: z.literal('business-minutes-or-next-on-duty-day-by'), minutes: positiveInt, offDutyBy: timeOfDay }),
+    z.strictObject({ kind: z.literal('on-duty-day-by'), at: timeOfDay }),
+    z.strictObject({ kind: z.literal('working-days-end'), days: positiveInt }),
+    z.strictObject({ kind: z.literal('same-day-end') }),
+    z.strictObject({ kind: z.literal('pickup-batch') }),
+    z.strictObject({ kind: z.literal('none') }),
+  ],
+  {
+    error: () =>
+      'expected "kind" to be one of: business-minutes, business-minutes-or-next-on-duty-day-by, on-duty-day-by, working-days-end, same-day-end, pickup-batch, by-fact, none',
+  },
+);
+
+const byFactRule = z.strictObject({
+  kind: z.literal('by-fact'),
+  fact: z.string().regex(/^[a-z][a-zA-Z0-9-]*$/, 'expected a fact name such as "channel"'),
+  cases: z.record(z.string().min(1), plainRule).refine((c) => Object.keys(c).length > 0, 'list at least one case'),
+});
+
+const rule = z.union([byFactRule, plainRule], { error: () => 'expected a deadline rule object with a "kind"' });
+
+const warn = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({
+      kind: z.literal('fraction'),
+      fraction: z.number().gt(0, 'expected a fraction above 0').lt(1, 'expected a fraction below 1'),
+    }),
+    z.strictObject({ kind: z.literal('after-hours'), hours: z.number().positive('expected hours above 0') }),
+    z.strictObject({ kind: z.literal('none') }),
+  ],
+  { error: () => 'expected "kind" to be one of: fraction, after-hours, none' },
+);
+
+const step = z.strictObject({
+  role: z.string().min(1),
+  scope: z.enum(['step', 'case']).default('step'),
+  rule,
+  warn: warn.optional(),
+  description: z.string().default(''),
+});
+
+const pickupBatch = z.strictObject({ at: timeOfDay, ordersBefore: timeOfDay });
+
+const pickup = z
+  .strictObject({
+    days: z.array(weekday).min(1, 'list at least one pickup day'),
+    batches: z.array(pickupBatch).min(1, 'list at least one pickup batch'),
+    exceptions: z.array(z.strictObject({ date, pickup: z.boolean(), note: z.string().optional() })).default([]),
+  })
+  .superRefine((p, ctx) => {
+    p.batches.forEach((b, i) => {
+      const previous = p.batches[i - 1];
+      if (previous && b.ordersBefore <= previous.ordersBefore) {
+        ctx.addIssue({ code: 'custom', path: ['batches', i, 'ordersBefore'], message: 'batches must be listed with increasing "ordersBefore"' });
+      }
+      if (b.at < b.ordersBefore) {
+        ctx.addIssue({ code: 'custom', path: ['batches', i, 'at'], message: 'a batch cannot leave before its order window closes ("at" < "ordersBefore")' });
+      }
+      if (b.ordersBefore >= 1440) {
+        ctx.addIssue({ code: 'custom', path: ['batches', i, 'ordersBefore'], message: 'use a time before 24:00' });
+      }
+    });
+  });
+
+const holidayEntry = z.strictObject({ date, name: z.string().min(1) });
+
+const workingDays = z.strictObject({
+  /** Built-in PRC holiday data to start from; the entries below extend or override it. */
+  holidayData: z.enum(['chinese-days', 'none']).default('chinese-days'),
+  holidays: z.array(holidayEntry).default([]),
+  adjustedWorkdays: z.array(holidayEntry).default([]),
+});
+
+const caseRules = z.strictObject({
+  reviewCallbackMinutes: positiveInt,
+  noReasonReturnDays: positiveInt,
+  noReasonExchangeDays: positiveInt,
+  unpaid: z.strictObject({
+    paymentWaitMinutes: positiveInt,
+    followUps: z.array(z.strictObject({ day: z.number().int().min(2), at: timeOfDay })),
+    expireAtEndOfDay: positiveInt,
+  }),
+});
+
+export const AUTOMATIC_ROLE = 'automatic';
+
+const BUSINESS_KINDS = new Set(['business-minutes', 'business-minutes-or-next-on-duty-day-by', 'on-duty-day-by']);
+
+export const policySchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    version: z.literal(1, { error: 'expected version 1' }),
+    timeZone: z.string().refine(isTimeZone, { message: 'expected an IANA time zone such as "Asia/Shanghai"' }),
+    warnAt: z.number().gt(0, 'expected a fraction above 0').lt(1, 'expected a fraction below 1'),
+    roles: z.record(z.string().regex(/^[a-z][a-z-]*$/, 'role ids are lower-case words joined by "-"'), role),
+    workingDays,
+    pickup,
+    caseRules,
+    steps: z.record(z.string().regex(/^[a-z]+\.[a-z-]+$/, 'step ids look like "order.review"'), step),
+  })
+  .superRefine((policy, ctx) => {
+    if (Object.hasOwn(policy.roles, AUTOMATIC_ROLE)) {
+      ctx.addIssue({ code: 'custom', path: ['roles', AUTOMATIC_ROLE], message: `"${AUTOMATIC_ROLE}" is reserved for steps no person performs` });
+    }
+    for (const [id, s] of Object.entries(policy.steps)) {
+      const known = s.role === AUTOMATIC_ROLE || Object.hasOwn(policy.roles, s.role);
+      if (!known) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['steps', id, 'role'],
+          message: `unknown role "${s.role}" (roles: ${[...Object.keys(policy.roles), AUTOMATIC_ROLE].join(', ')})`,
+        });
+      }
+      const rules = s.rule.kind === 'by-fact' ? Object.entries(s.rule.cases).map(([k, r]) => [['rule', 'cases', k], r] as const) : [[['rule'], s.rule] as const];
+      for (const [path, r] of rules) {
+        if (BUSINESS_KINDS.has(r.kind) && s.role === AUTOMATIC_ROLE) {
+          ctx.addIssue({ code: 'custom', path: ['steps', id, ...path, 'kind'], message: `rule "${r.kind}" counts a role's on-duty time, so the step needs a role, not "automatic"` });
+        }
+      }
+    }
+  });
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type PolicyInput = z.input<typeof policySchema>;
+export type PolicyDocument = z.output<typeof policySchema>;
