@@ -3,11 +3,13 @@
  * of the platform, declared once as data. The CDK stack (infra/) and the local runtime (local/)
  * both loop over it; neither names a resource by itself.
  */
+import { casesTable } from '../adapters/case-repository/table.ts';
 import type { Manifest } from './manifest-types.ts';
 
 export const manifest: Manifest = {
   app: 'sla-platform',
-  tables: [],
+  // The single case table (docs/data-model.md): cases, steps, links, timeline, idempotency records.
+  tables: [casesTable],
   buses: [],
   functions: [],
   workflows: [],

@@ -1,0 +1,79 @@
+/**
+ * Key and index attributes of every item, derived from the record alone: whenever a record is
+ * written, its index attributes are recomputed, so an item can never sit in a stale index.
+ */
+import type { CaseRecord, CaseType } from '../../core/cases/case.ts';
+import { shanghaiDay } from '../../core/cases/report-day.ts';
+import { AUTOMATIC, isStepActive, StepStatus, type StepRecord } from '../../core/cases/step.ts';
+
+export type Keys = Record<string, string>;
+
+export const caseKey = (caseId: string): Keys => ({ pk: `CASE#${caseId}`, sk: 'CASE' });
+
+export const stepPrefix = (step: string): string => `STEP#${step}#`;
+
+// Zero-padded so attempts sort numerically; the trailing '#' of the prefix keeps `order.pack` from matching `order.pack-x`.
+export const stepKey = (caseId: string, step: string, attempt: number): Keys => ({
+  pk: `CASE#${caseId}`,
+  sk: `${stepPrefix(step)}${String(attempt).padStart(3, '0')}`,
+});
+
+export const linkKey = (caseId: string, otherCaseId: string): Keys => ({ pk: `CASE#${caseId}`, sk: `LINK#${otherCaseId}` });
+
+export const timelineKey = (caseId: string, at: string, entryId: string): Keys => ({
+  pk: `CASE#${caseId}`,
+  sk: `TIMELINE#${at}#${entryId}`,
+});
+
+export const SortPrefix = { case: 'CASE', step: 'STEP#', link: 'LINK#', timeline: 'TIMELINE#' } as const;
+
+export const orderPartition = (orderId: string): string => `ORDER#${orderId}`;
+export const casesPartition = (type: CaseType): string => `CASES#${type}`;
+export const queuePartition = (role: string): string => `QUEUE#${role}`;
+export const awaitPartition = (step: string): string => `AWAIT#${step}`;
+export const escalatedPartition = (to: string): string => `ESCALATED#${to}`;
+export const closedPartition = (day: string): string => `CLOSED#${day}`;
+export const SWEEP_PARTITION = 'SWEEP';
+
+// '~' sorts after every digit, so steps without a deadline come last in a queue.
+const NO_DUE = '~';
+
+export function caseIndexKeys(record: CaseRecord): Keys {
+  const keys: Keys = {
+    gsi4pk: casesPartition(record.type),
+    gsi4sk: `${record.status}#${record.openedAt}#${record.id}`,
+  };
+  if (record.orderId !== undefined) {
+    keys.gsi1pk = orderPartition(record.orderId);
+    keys.gsi1sk = `${record.type}#${record.openedAt}#${record.id}`;
+  }
+  return keys;
+}
+
+export function stepIndexKeys(step: StepRecord): Keys {
+  const id = `${step.caseId}#${step.step}#${step.attempt}`;
+  if (!isStepActive(step.status)) {
+    const closedAt = step.completedAt ?? step.openedAt;
+    return { gsi4pk: closedPartition(shanghaiDay(closedAt)), gsi4sk: `${closedAt}#${id}` };
+  }
+  const keys: Keys = {
+    gsi2pk: step.role === AUTOMATIC ? awaitPartition(step.step) : queuePartition(step.role),
+    gsi2sk: `${step.due ?? NO_DUE}#${id}`,
+  };
+  const timer = nextTimer(step);
+  if (timer !== undefined) {
+    keys.gsi3pk = SWEEP_PARTITION;
+    keys.gsi3sk = `${timer}#${id}`;
+  } else if (step.breachedAt !== undefined && step.escalatedTo !== undefined) {
+    keys.gsi3pk = escalatedPartition(step.escalatedTo);
+    keys.gsi3sk = `${step.due ?? NO_DUE}#${id}`;
+  }
+  return keys;
+}
+
+/** The next SLA timer still to handle: none while paused (paused time does not count) or once breached. */
+export function nextTimer(step: StepRecord): string | undefined {
+  if (step.status !== StepStatus.open && step.status !== StepStatus.warned) return undefined;
+  if (step.warnAt !== undefined && step.warnedAt === undefined) return step.warnAt;
+  return step.due;
+}

@@ -1,0 +1,97 @@
+/**
+ * Domain errors of the case store. Each has a stable `name` (the API's `error.code`) and the HTTP
+ * status it surfaces as.
+ */
+import type { CaseStatus } from './case.ts';
+import type { StepStatus } from './step.ts';
+
+export abstract class CaseError extends Error {
+  abstract readonly status: number;
+}
+
+export class CaseNotFound extends CaseError {
+  override readonly name = 'CaseNotFound';
+  readonly status = 404;
+  constructor(readonly caseId: string) {
+    super(`case ${caseId} does not exist`);
+  }
+}
+
+export class StepNotFound extends CaseError {
+  override readonly name = 'StepNotFound';
+  readonly status = 404;
+  constructor(
+    readonly caseId: string,
+    readonly step: string,
+  ) {
+    super(`case ${caseId} has no step ${step}`);
+  }
+}
+
+/** Completing, pausing or cancelling a step that is already closed (e.g. the losers of concurrent completions). */
+export class StepNotOpen extends CaseError {
+  override readonly name = 'StepNotOpen';
+  readonly status = 409;
+  constructor(
+    readonly caseId: string,
+    readonly step: string,
+    readonly current: StepStatus,
+  ) {
+    super(`step ${step} of case ${caseId} is ${current}, not open`);
+  }
+}
+
+export class StepAlreadyPaused extends CaseError {
+  override readonly name = 'StepAlreadyPaused';
+  readonly status = 409;
+  constructor(
+    readonly caseId: string,
+    readonly step: string,
+  ) {
+    super(`step ${step} of case ${caseId} is already paused`);
+  }
+}
+
+export class StepNotPaused extends CaseError {
+  override readonly name = 'StepNotPaused';
+  readonly status = 409;
+  constructor(
+    readonly caseId: string,
+    readonly step: string,
+    readonly current: StepStatus,
+  ) {
+    super(`step ${step} of case ${caseId} is ${current}, not paused`);
+  }
+}
+
+export class CaseClosed extends CaseError {
+  override readonly name = 'CaseClosed';
+  readonly status = 409;
+  constructor(
+    readonly caseId: string,
+    readonly current: CaseStatus,
+  ) {
+    super(`case ${caseId} is ${current}`);
+  }
+}
+
+/** Creating a case under an id that already holds a different case. */
+export class CaseIdConflict extends CaseError {
+  override readonly name = 'CaseIdConflict';
+  readonly status = 409;
+  constructor(readonly caseId: string) {
+    super(`case id ${caseId} is already taken by a different case`);
+  }
+}
+
+/** An optimistic write lost a race with another writer; re-reading and retrying is safe. */
+export class ConcurrentUpdate extends CaseError {
+  override readonly name = 'ConcurrentUpdate';
+  readonly status = 409;
+  constructor(
+    readonly caseId: string,
+    readonly what: string,
+  ) {
+    super(`${what} of case ${caseId} changed concurrently; retry`);
+  }
+}

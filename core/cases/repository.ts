@@ -1,0 +1,109 @@
+/**
+ * The case store as the core and the handlers see it. The DynamoDB adapter
+ * (`adapters/case-repository/`) implements it; docs/data-model.md describes its table.
+ * Every write is conditional, so each operation is safe to repeat and concurrent callers
+ * cannot both win a transition.
+ */
+import type { CaseLink, CaseRecord, CaseStatus, CaseType, Instant, LinkRelation, TimelineEntry } from './case.ts';
+import type { StepRecord } from './step.ts';
+import type { CompleteStep, PauseStep, ResumeStep, TimerOutcome } from './transitions.ts';
+
+export interface CaseView {
+  case: CaseRecord;
+  steps: StepRecord[];
+  links: CaseLink[];
+  /** Oldest first. */
+  timeline: TimelineEntry[];
+}
+
+export interface CreateCase {
+  id: string;
+  type: CaseType;
+  orderId?: string;
+  openedAt: Instant;
+  sourceEventId?: string;
+  data: Record<string, unknown>;
+}
+
+export interface OpenStep {
+  caseId: string;
+  caseType: CaseType;
+  step: string;
+  /** Defaults to 1. */
+  attempt?: number;
+  role: string;
+  openedAt: Instant;
+  due?: Instant;
+  warnAt?: Instant;
+  taskToken?: string;
+}
+
+/** Names a step; without `attempt`, the step's latest attempt. */
+export interface StepSelector {
+  caseId: string;
+  step: string;
+  attempt?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back to get the next page; absent on the last page. */
+  nextToken?: string;
+}
+
+export interface PageRequest {
+  limit?: number;
+  nextToken?: string;
+}
+
+export interface CaseRepository {
+  /** Creates the case; a repeat with the same id and type returns the stored case with `created: false`. Throws `CaseIdConflict` for a different type. */
+  createCase(input: CreateCase): Promise<{ case: CaseRecord; created: boolean }>;
+  /** The case with its steps, links and timeline. Throws `CaseNotFound`. */
+  getCase(caseId: string): Promise<CaseView>;
+  /** The newest case of `type` (default `order`) about a storefront order. */
+  findCaseByOrderId(orderId: string, type?: CaseType): Promise<CaseRecord | undefined>;
+  /** Every case about an order (the order, its cancellation, returns, ...), oldest first per type. */
+  listCasesForOrder(orderId: string): Promise<CaseRecord[]>;
+  /** Cases of a type, optionally of one status, newest first. */
+  listCases(filter: { type: CaseType; status?: CaseStatus }, page?: PageRequest): Promise<Page<CaseRecord>>;
+  /** Records the execution running the case's lifecycle. Throws `CaseNotFound`. */
+  setExecution(caseId: string, executionArn: string): Promise<void>;
+  /** Moves an open case to a final status. Throws `CaseClosed` if it is no longer open, `CaseNotFound`. */
+  closeCase(input: { caseId: string; status: Exclude<CaseStatus, 'open'>; at: Instant }): Promise<CaseRecord>;
+  /** Links two cases on both sides at once (`relation` as seen from `caseId`). Throws `CaseNotFound` for either. */
+  linkCases(input: { caseId: string; otherCaseId: string; relation: LinkRelation; at: Instant }): Promise<void>;
+  /** Appends to a case's timeline; an entry id seen before is overwritten, not duplicated. Throws `CaseNotFound`. */
+  appendTimeline(caseId: string, entry: TimelineEntry): Promise<void>;
+
+  /**
+   * Stores a newly opened step with its deadline and task token. Safe to repeat: a redelivery
+   * returns the stored step with `opened: false` (a new task token replaces the old one; the
+   * deadline is kept). Throws `CaseClosed`, `CaseNotFound`, or `StepNotOpen` if that attempt already closed.
+   */
+  openStep(input: OpenStep): Promise<{ step: StepRecord; opened: boolean }>;
+  /** Throws `StepNotFound`. */
+  getStep(selector: StepSelector): Promise<StepRecord>;
+  /** Exactly one of concurrent completions succeeds; the others throw `StepNotOpen`. */
+  completeStep(selector: StepSelector, input: CompleteStep): Promise<StepRecord>;
+  cancelStep(selector: StepSelector, input: { at: Instant; by?: string; reason?: string }): Promise<StepRecord>;
+  /** Throws `StepAlreadyPaused`, `StepNotOpen`. */
+  pauseStep(selector: StepSelector, input: PauseStep): Promise<StepRecord>;
+  /** Throws `StepNotPaused`. */
+  resumeStep(selector: StepSelector, input: ResumeStep): Promise<StepRecord>;
+  /** The warning timer fired; `changed: false` on a repeat or when nothing is due. */
+  markWarned(selector: StepSelector, at: Instant): Promise<TimerOutcome>;
+  /** The due timer fired; marks the step breached and escalated to `escalateTo`. */
+  markBreached(selector: StepSelector, at: Instant, escalateTo: string): Promise<TimerOutcome>;
+
+  /** A role's work queue: its active steps, soonest `due` first (steps without a due last). */
+  listQueue(role: string, page?: PageRequest): Promise<Page<StepRecord>>;
+  /** Breached steps escalated to `to` (the supervisor's second queue), soonest `due` first. */
+  listEscalated(to: string, page?: PageRequest): Promise<Page<StepRecord>>;
+  /** Active automatic steps of one step id, soonest `due` first; `order.pickup` gives the parcels ready for a batch. */
+  listAwaiting(step: string, page?: PageRequest): Promise<Page<StepRecord>>;
+  /** For the sweep: steps whose next SLA timer (warning, else due) is at or before `at` and has not been handled. */
+  listOpenStepsDueBefore(at: Instant, page?: PageRequest): Promise<Page<StepRecord>>;
+  /** Steps completed or cancelled on an Asia/Shanghai calendar day (`YYYY-MM-DD`), in closing order. */
+  listStepsClosedOn(day: string, page?: PageRequest): Promise<Page<StepRecord>>;
+}

@@ -1,0 +1,74 @@
+/** A step: one unit of work in a case's lifecycle with its SLA timer (service-standards.md §9). */
+import type { CaseType, Instant } from './case.ts';
+
+export const StepStatus = {
+  open: 'open',
+  /** The clock is stopped (e.g. `order.review` waiting for an agreed callback time). */
+  paused: 'paused',
+  /** Still open past its warning time (80 % of the budget). */
+  warned: 'warned',
+  /** Still open past its due time; escalated to `supervisor`. */
+  breached: 'breached',
+  completed: 'completed',
+  /** Closed without being done, e.g. the order's steps after a confirmed cancellation. */
+  cancelled: 'cancelled',
+} as const;
+export type StepStatus = (typeof StepStatus)[keyof typeof StepStatus];
+
+/** Statuses in which a step still awaits its work; the rest are closed. */
+export const activeStepStatuses: readonly StepStatus[] = [StepStatus.open, StepStatus.paused, StepStatus.warned, StepStatus.breached];
+
+export function isStepActive(status: StepStatus): boolean {
+  return activeStepStatuses.includes(status);
+}
+
+/** The pseudo-role of steps the platform completes itself (`order.pickup`, `return.receive`, ...). */
+export const AUTOMATIC = 'automatic';
+
+export interface PauseInterval {
+  from: Instant;
+  to: Instant;
+  reason: string;
+  by?: string;
+}
+
+/** The pause in progress, if any. */
+export interface CurrentPause {
+  from: Instant;
+  reason: string;
+  /** Resumes by itself at this instant. */
+  until?: Instant;
+  by?: string;
+}
+
+/** Identifies a step of a case. A step id can open more than once in a case (the unpaid-order follow-ups of day 2 and 3), numbered by `attempt` from 1. */
+export interface StepRef {
+  caseId: string;
+  step: string;
+  attempt: number;
+}
+
+export interface StepRecord extends StepRef {
+  caseType: CaseType;
+  /** A role id of service-standards.md §1 (`ops-cs`, `picker`, ...) or `automatic`. */
+  role: string;
+  status: StepStatus;
+  openedAt: Instant;
+  /** Absent for steps without a deadline (`order.delivery`, `return.receive`). */
+  due?: Instant;
+  /** Absent for day-based rules, which have no warning. */
+  warnAt?: Instant;
+  warnedAt?: Instant;
+  breachedAt?: Instant;
+  /** Set when a breach was escalated (to `supervisor`). */
+  escalatedTo?: string;
+  pauses: PauseInterval[];
+  pausedNow?: CurrentPause;
+  completedAt?: Instant;
+  completedBy?: string;
+  onTime?: boolean;
+  outcome?: string;
+  fields?: Record<string, unknown>;
+  /** The Step Functions task token to answer with `SendTaskSuccess` when the step completes. */
+  taskToken?: string;
+}
