@@ -46,7 +46,10 @@ export class WorkingDayCalendar implements DutyCalendar {
   }
 
   isWorkingDay(day: number): boolean {
-    return this.info(day).working;
+    if (this.holidays.has(day)) return false;
+    if (this.adjustedWorkdays.has(day)) return true;
+    const wd = weekdayOf(day);
+    return wd !== 0 && wd !== 6;
   }
 
   hasHolidayDataFor(day: number): boolean {

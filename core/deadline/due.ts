@@ -1,3 +1,4 @@
+import { addOnDuty } from '../calendar/business-time.ts';
 import { normalizeIntervals, type Interval } from '../calendar/interval.ts';
 import { formatDuration } from '../time/civil.ts';
 import { InvalidFact, InvalidPause, MissingFact, UnknownStep } from './errors.ts';
@@ -31,13 +32,14 @@ export function due(
   const step = policy.steps.get(stepId);
   if (!step) throw new UnknownStep(stepId, [...policy.steps.keys()]);
   const explainer = new Explainer(options.explain ?? true);
-  explainer.add(`${step.id} (${step.role}): ${describeRule(step.rule, step.role)}`);
+  explainer.add(() => `${step.id} (${step.role}): ${describeRule(step.rule, step.role)}`);
   const rule = resolveRule(step, facts, explainer);
   const normalizedPauses = checkPauses(pauses, opened);
   const outcome = applyRule(step, rule, opened, normalizedPauses, policy, explainer);
-  const warnAt = warningOf(step, outcome, opened, policy, explainer);
-  if (outcome.due !== null && !outcome.dayBased) explainer.add(`due ${policy.zone.formatShort(outcome.due)}`);
-  if (outcome.due === null) explainer.add('no deadline: nothing is due and nothing will breach');
+  const warnAt = warningOf(step, outcome, opened, normalizedPauses, policy, explainer);
+  const dueAt = outcome.due;
+  if (dueAt !== null && !outcome.dayBased) explainer.add(() => `due ${policy.zone.formatShort(dueAt)}`);
+  if (dueAt === null) explainer.add(() => 'no deadline: nothing is due and nothing will breach');
   return {
     step: step.id,
     role: step.role,
@@ -76,19 +78,19 @@ function applyRule(
       return pickupBatch(policy.pickup, opened, explainer);
     case 'none':
     case 'by-fact': // resolved before; a by-fact case naming another by-fact is refused by the schema
-      explainer.add(`opened ${policy.zone.formatShort(opened)}`);
-      return { clockStart: opened, due: null, budget: null, elapsedAt: null, dayBased: true };
+      explainer.add(() => `opened ${policy.zone.formatShort(opened)}`);
+      return { clockStart: opened, due: null, budget: null, warnBasis: null, dayBased: true };
   }
 }
 
 function resolveRule(step: StepPolicy, facts: Facts, explainer: Explainer): DeadlineRule {
   const rule = step.rule;
-  const names = Object.keys(facts);
   if (rule.kind !== 'by-fact') {
+    const names = Object.keys(facts);
     if (names.length) throw new InvalidFact(step.id, names[0] as string, `step ${step.id} takes no facts (got "${names[0]}")`);
     return rule;
   }
-  const unexpected = names.find((n) => n !== rule.fact);
+  const unexpected = Object.keys(facts).find((n) => n !== rule.fact);
   if (unexpected) {
     throw new InvalidFact(step.id, unexpected, `step ${step.id} takes only fact "${rule.fact}" (got "${unexpected}")`);
   }
@@ -99,11 +101,14 @@ function resolveRule(step: StepPolicy, facts: Facts, explainer: Explainer): Dead
   if (!chosen) {
     throw new InvalidFact(step.id, rule.fact, `fact ${rule.fact}="${value}" is not one of: ${allowed.join(', ')}`);
   }
-  explainer.add(`${rule.fact}=${value}: ${describeRule(chosen, step.role)}`);
+  explainer.add(() => `${rule.fact}=${value}: ${describeRule(chosen, step.role)}`);
   return chosen;
 }
 
-function checkPauses(pauses: readonly Interval[], opened: number): Interval[] {
+const NO_PAUSES: readonly Interval[] = [];
+
+function checkPauses(pauses: readonly Interval[], opened: number): readonly Interval[] {
+  if (pauses.length === 0) return NO_PAUSES;
   for (const p of pauses) {
     if (!Number.isFinite(p.start) || !Number.isFinite(p.end)) throw new InvalidPause('a pause has an invalid start or end');
     if (p.end <= p.start) {
@@ -118,6 +123,7 @@ function warningOf(
   step: StepPolicy,
   outcome: RuleOutcome,
   opened: number,
+  pauses: readonly Interval[],
   policy: CompiledPolicy,
   explainer: Explainer,
 ): number | null {
@@ -126,19 +132,20 @@ function warningOf(
   const zone = policy.zone;
   switch (warn.kind) {
     case 'none':
-      explainer.add('no warning for this rule');
+      explainer.add(() => 'no warning for this rule');
       return null;
     case 'after-hours': {
       const at = Math.min(opened + warn.hours * 3_600_000, outcome.due);
-      explainer.add(`warning ${warn.hours}h after opening → ${zone.formatShort(at)}`);
+      explainer.add(() => `warning ${warn.hours}h after opening → ${zone.formatShort(at)}`);
       return at;
     }
     case 'fraction': {
-      if (!outcome.elapsedAt) return null;
-      const at = outcome.elapsedAt(warn.fraction);
+      if (!outcome.warnBasis) return null;
+      const { calendar, amount } = outcome.warnBasis;
+      const at = addOnDuty(calendar, outcome.clockStart, Math.round(amount * warn.fraction), pauses);
       const pct = Math.round(warn.fraction * 100);
       const budgetText = outcome.budget !== null ? ` of the ${formatDuration(outcome.budget)} budget (${formatDuration(outcome.budget * warn.fraction)})` : '';
-      explainer.add(`warning at ${pct}%${budgetText} → ${zone.formatShort(at)}`);
+      explainer.add(() => `warning at ${pct}%${budgetText} → ${zone.formatShort(at)}`);
       return at;
     }
   }

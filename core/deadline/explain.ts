@@ -4,13 +4,16 @@ import { formatDuration, formatTimeOfDay } from '../time/civil.ts';
 import type { Zone } from '../time/zone.ts';
 import type { DeadlineRule } from './types.ts';
 
-/** Collects explanation lines; a disabled explainer costs nothing on the hot path. */
+/**
+ * Collects explanation lines. Lines are passed as thunks so that a disabled explainer (the hot
+ * path) never formats a date.
+ */
 export class Explainer {
   readonly lines: string[] = [];
   constructor(readonly enabled: boolean) {}
 
-  add(line: string): void {
-    if (this.enabled) this.lines.push(line);
+  add(line: () => string): void {
+    if (this.enabled) this.lines.push(line());
   }
 }
 
@@ -58,12 +61,14 @@ export function explainTrace(explainer: Explainer, trace: readonly TraceSegment[
   for (const seg of merged) {
     if (previous && seg.start > previous.end) {
       const gapDay = zone.dayOf(seg.start);
+      const gapStart = previous.end;
       explainer.add(
-        `off duty ${span(zone, previous.end, seg.start)} (${calendar.id} ${zone.dayOf(previous.end) === gapDay ? 'break' : `next on duty ${calendar.describeDay(gapDay)}`})`,
+        () =>
+          `off duty ${span(zone, gapStart, seg.start)} (${calendar.id} ${zone.dayOf(gapStart) === gapDay ? 'break' : `next on duty ${calendar.describeDay(gapDay)}`})`,
       );
     }
     const verb = seg.kind === 'counted' ? 'counted' : 'paused, not counted';
-    explainer.add(`${verb} ${span(zone, seg.start, seg.end)} (${formatDuration(seg.end - seg.start)})`);
+    explainer.add(() => `${verb} ${span(zone, seg.start, seg.end)} (${formatDuration(seg.end - seg.start)})`);
     previous = seg;
   }
 }

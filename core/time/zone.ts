@@ -17,7 +17,11 @@ export class UnknownTimeZone extends Error {
  */
 export class Zone {
   private readonly formatter: Intl.DateTimeFormat;
-  private readonly offsets = new Map<number, number>();
+  /** UTC day → its offset when constant all day, or NaN when the day has a transition. */
+  private readonly dayOffsets = new Map<number, number>();
+  private readonly hourOffsets = new Map<number, number>();
+  private lastDay = Number.NaN;
+  private lastDayOffset = Number.NaN;
 
   constructor(readonly name: string) {
     try {
@@ -36,15 +40,31 @@ export class Zone {
     }
   }
 
-  /** The zone's UTC offset in ms at an instant (local = utc + offset). */
+  /**
+   * The zone's UTC offset in ms at an instant (local = utc + offset). Cached per UTC day when the
+   * day has one offset (nearly always), per hour on the days of a DST transition.
+   */
   offsetAt(ms: number): number {
-    const hour = Math.floor(ms / MS_PER_HOUR);
-    let offset = this.offsets.get(hour);
+    const day = Math.floor(ms / MS_PER_DAY);
+    if (day === this.lastDay) return this.lastDayOffset;
+    let offset = this.dayOffsets.get(day);
     if (offset === undefined) {
-      offset = this.computeOffset(hour * MS_PER_HOUR);
-      this.offsets.set(hour, offset);
+      const startOffset = this.computeOffset(day * MS_PER_DAY);
+      offset = startOffset === this.computeOffset((day + 1) * MS_PER_DAY - 1) ? startOffset : Number.NaN;
+      this.dayOffsets.set(day, offset);
     }
-    return offset;
+    if (!Number.isNaN(offset)) {
+      this.lastDay = day;
+      this.lastDayOffset = offset;
+      return offset;
+    }
+    const hour = Math.floor(ms / MS_PER_HOUR);
+    let hourly = this.hourOffsets.get(hour);
+    if (hourly === undefined) {
+      hourly = this.computeOffset(hour * MS_PER_HOUR);
+      this.hourOffsets.set(hour, hourly);
+    }
+    return hourly;
   }
 
   /** Local day number of an instant. */

@@ -27,9 +27,9 @@ export function businessTimeRule(
   const onDutyAtOpening = clockStart === opened;
   const openedDay = zone.dayOf(opened);
   explainer.add(
-    `opened ${zone.formatShort(opened)}, ${onDutyAtOpening ? 'on duty' : 'off duty'} (${calendar.id} that day: ${calendar.describeDay(openedDay)})`,
+    () => `opened ${zone.formatShort(opened)}, ${onDutyAtOpening ? 'on duty' : 'off duty'} (${calendar.id} that day: ${calendar.describeDay(openedDay)})`,
   );
-  if (!onDutyAtOpening) explainer.add(`clock starts ${zone.formatShort(clockStart)} when ${calendar.id} comes on duty`);
+  if (!onDutyAtOpening) explainer.add(() => `clock starts ${zone.formatShort(clockStart)} when ${calendar.id} comes on duty`);
 
   const budget = budgetOf(rule, calendar, opened, clockStart, onDutyAtOpening, explainer);
   const trace: TraceSegment[] | undefined = explainer.enabled ? [] : undefined;
@@ -39,7 +39,7 @@ export function businessTimeRule(
     clockStart,
     due,
     budget,
-    elapsedAt: (fraction) => addOnDuty(calendar, clockStart, Math.round(budget * fraction), pauses),
+    warnBasis: { calendar, amount: budget },
     dayBased: false,
   };
 }
@@ -53,21 +53,20 @@ function budgetOf(
   explainer: Explainer,
 ): number {
   const zone = calendar.zone;
-  const minutesBudget = (minutes: number): number => minutes * MS_PER_MINUTE;
   switch (rule.kind) {
     case 'business-minutes':
-      return minutesBudget(rule.minutes);
+      return rule.minutes * MS_PER_MINUTE;
     case 'business-minutes-or-next-on-duty-day-by': {
-      if (onDutyAtOpening) return minutesBudget(rule.minutes);
+      if (onDutyAtOpening) return rule.minutes * MS_PER_MINUTE;
       const target = zone.instant(zone.dayOf(clockStart), rule.offDutyBy);
       if (target <= clockStart) {
         explainer.add(
-          `${formatTimeOfDay(rule.offDutyBy)} is not after the clock start that day, so the ${formatDuration(minutesBudget(rule.minutes))} on-duty budget applies`,
+          () => `${formatTimeOfDay(rule.offDutyBy)} is not after the clock start that day, so the ${formatDuration(rule.minutes * MS_PER_MINUTE)} on-duty budget applies`,
         );
-        return minutesBudget(rule.minutes);
+        return rule.minutes * MS_PER_MINUTE;
       }
       const budget = onDutyBetween(calendar, clockStart, target);
-      explainer.add(`opened off duty: due by ${zone.formatShort(target)} = ${formatDuration(budget)} of on-duty time`);
+      explainer.add(() => `opened off duty: due by ${zone.formatShort(target)} = ${formatDuration(budget)} of on-duty time`);
       return budget;
     }
     case 'on-duty-day-by': {
@@ -79,7 +78,7 @@ function budgetOf(
         if (target <= opened) continue;
         const budget = onDutyBetween(calendar, clockStart, target);
         if (budget === 0) continue;
-        explainer.add(`arrived ${day === zone.dayOf(opened) ? 'before' : 'after'} ${formatTimeOfDay(rule.at)} of its on-duty day: due by ${zone.formatShort(target)} = ${formatDuration(budget)} of on-duty time`);
+        explainer.add(() => `arrived ${day === zone.dayOf(opened) ? 'before' : 'after'} ${formatTimeOfDay(rule.at)} of its on-duty day: due by ${zone.formatShort(target)} = ${formatDuration(budget)} of on-duty time`);
         return budget;
       }
       throw new CalendarExhausted(calendar.id, zone.formatIso(opened), MAX_SCAN_DAYS);

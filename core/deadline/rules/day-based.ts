@@ -21,7 +21,7 @@ export function workingDaysEnd(
   const zone = calendar.zone;
   const openedDay = zone.dayOf(opened);
   const clockStart = zone.instant(openedDay + 1, 0);
-  explainer.add(`opened ${zone.formatShort(opened)} (${calendar.describeDay(openedDay)}); the day opened does not count`);
+  explainer.add(() => `opened ${zone.formatShort(opened)} (${calendar.describeDay(openedDay)}); the day opened does not count`);
 
   let day = openedDay;
   let counted = 0;
@@ -40,15 +40,15 @@ export function workingDaysEnd(
   const trace: TraceSegment[] | undefined = explainer.enabled && pauses.length ? [] : undefined;
   const due = pauses.length ? addOnDuty(calendar, clockStart, budget, pauses, trace) : zone.instant(lastWorkingDay + 1, 0);
   if (trace) {
-    explainer.add('pauses do not count working-day time:');
+    explainer.add(() => 'pauses do not count working-day time:');
     explainTrace(explainer, trace.filter((s) => s.kind === 'paused'), calendar);
   }
-  explainer.add(`due at the end of ${formatDateWithWeekday(zone.dayOf(due - 1))} (${zone.formatShort(due)})`);
+  explainer.add(() => `due at the end of ${formatDateWithWeekday(zone.dayOf(due - 1))} (${zone.formatShort(due)})`);
   return {
     clockStart,
     due,
     budget: null,
-    elapsedAt: (fraction) => addOnDuty(calendar, clockStart, Math.round(budget * fraction), pauses),
+    warnBasis: { calendar, amount: budget },
     dayBased: true,
   };
 }
@@ -70,12 +70,12 @@ function explainWorkingDays(explainer: Explainer, calendar: WorkingDayCalendar, 
     const dates = runStart === day ? formatDateWithWeekday(day) : `${formatDateWithWeekday(runStart)} – ${formatDateWithWeekday(day)}`;
     const numbers = working ? (runFirstNumber === number ? `working day ${number}` : `working days ${runFirstNumber}–${number}`) : 'not counted';
     const kind = calendar.info(day).kind;
-    explainer.add(`${dates}: ${kind === WorkingDayKind.Workday ? numbers : `${calendar.describeDay(day)}, ${numbers}`}`);
+    explainer.add(() => `${dates}: ${kind === WorkingDayKind.Workday ? numbers : `${calendar.describeDay(day)}, ${numbers}`}`);
     runStart = next;
     runFirstNumber = 0;
   }
   for (const year of missingYears) {
-    explainer.add(`no holiday data for ${year}: counted as plain Monday–Friday (add ${year}'s holidays and 调休 days to the policy)`);
+    explainer.add(() => `no holiday data for ${year}: counted as plain Monday–Friday (add ${year}'s holidays and 调休 days to the policy)`);
   }
 }
 
@@ -84,16 +84,16 @@ export function sameDayEnd(calendar: EveryDayCalendar, opened: number, pauses: P
   const zone = calendar.zone;
   const endOfDay = zone.instant(zone.dayOf(opened) + 1, 0);
   const budget = endOfDay - opened;
-  explainer.add(`opened ${zone.formatShort(opened)}; due by the end of that day`);
+  explainer.add(() => `opened ${zone.formatShort(opened)}; due by the end of that day`);
   const trace: TraceSegment[] | undefined = explainer.enabled && pauses.length ? [] : undefined;
   const due = addOnDuty(calendar, opened, budget, pauses, trace);
   if (trace) explainTrace(explainer, trace.filter((s) => s.kind === 'paused'), calendar);
-  explainer.add(`due ${zone.formatShort(due)}`);
+  explainer.add(() => `due ${zone.formatShort(due)}`);
   return {
     clockStart: opened,
     due,
     budget: null,
-    elapsedAt: (fraction) => addOnDuty(calendar, opened, Math.round(budget * fraction), pauses),
+    warnBasis: { calendar, amount: budget },
     dayBased: true,
   };
 }

@@ -9,13 +9,14 @@ export function pickupBatch(schedule: PickupSchedule, opened: number, explainer:
   const planned = schedule.plannedFor(opened);
   const windowBatch = planned.movedFrom?.batch ?? planned.batch;
   explainer.add(
-    `placed ${zone.formatShort(opened)}, in the window ${schedule.describeWindow(windowBatch)} of the ${formatTimeOfDay(windowBatch.at)} batch`,
+    () => `placed ${zone.formatShort(opened)}, in the window ${schedule.describeWindow(windowBatch)} of the ${formatTimeOfDay(windowBatch.at)} batch`,
   );
-  if (planned.movedFrom) {
+  const movedFrom = planned.movedFrom;
+  if (movedFrom) {
     explainer.add(
-      `${formatDateWithWeekday(planned.movedFrom.day)} is not a pickup day: moves to the next pickup day's first batch`,
+      () => `${formatDateWithWeekday(movedFrom.day)} is not a pickup day: moves to the next pickup day's first batch`,
     );
   }
-  explainer.add(`planned pickup ${zone.formatShort(planned.at)}`);
-  return { clockStart: opened, due: planned.at, budget: null, elapsedAt: null, dayBased: true };
+  explainer.add(() => `planned pickup ${zone.formatShort(planned.at)}`);
+  return { clockStart: opened, due: planned.at, budget: null, warnBasis: null, dayBased: true };
 }
