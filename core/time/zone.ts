@@ -84,11 +84,17 @@ export class Zone {
    */
   instant(day: number, minutes: number): number {
     const local = day * MS_PER_DAY + minutes * MS_PER_MINUTE;
-    const first = local - this.offsetAt(local);
-    const second = local - this.offsetAt(first);
-    if (first === second) return first;
-    const third = local - this.offsetAt(second);
-    return Math.min(second, third);
+    const before = this.offsetAt(local - MS_PER_DAY);
+    const after = this.offsetAt(local + MS_PER_DAY);
+    const withBefore = local - before;
+    if (before === after) return withBefore;
+    const withAfter = local - after;
+    const beforeValid = this.offsetAt(withBefore) === before;
+    const afterValid = this.offsetAt(withAfter) === after;
+    if (beforeValid && afterValid) return Math.min(withBefore, withAfter);
+    if (afterValid) return withAfter;
+    // In a gap neither reading exists; the offset from before the gap pushes the time past it.
+    return withBefore;
   }
 
   /** ISO-8601 with the zone's offset, e.g. `2026-11-27T09:00:00+08:00`. */

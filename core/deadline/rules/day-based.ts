@@ -4,6 +4,7 @@ import { CalendarExhausted } from '../../calendar/errors.ts';
 import { WorkingDayKind, type WorkingDayCalendar } from '../../calendar/working-days.ts';
 import { civilFromDay, formatDateWithWeekday } from '../../time/civil.ts';
 import { explainTrace, type Explainer } from '../explain.ts';
+import type { Interval } from '../../calendar/interval.ts';
 import type { Pauses } from '../types.ts';
 import type { RuleOutcome } from './outcome.ts';
 
@@ -29,16 +30,17 @@ export function workingDaysEnd(
   while (counted < days) {
     day++;
     if (day - openedDay > MAX_SCAN_DAYS) throw new CalendarExhausted(calendar.id, zone.formatIso(opened), MAX_SCAN_DAYS);
-    if (calendar.isWorkingDay(day)) {
+    const [whole] = calendar.intervalsOn(day);
+    if (whole) {
       counted++;
-      budget += zone.instant(day + 1, 0) - zone.instant(day, 0);
+      budget += whole.end - whole.start;
     }
   }
   const lastWorkingDay = day;
   if (explainer.enabled) explainWorkingDays(explainer, calendar, openedDay + 1, lastWorkingDay);
 
   const trace: TraceSegment[] | undefined = explainer.enabled && pauses.length ? [] : undefined;
-  const due = pauses.length ? addOnDuty(calendar, clockStart, budget, pauses, trace) : zone.instant(lastWorkingDay + 1, 0);
+  const due = pauses.length ? addOnDuty(calendar, clockStart, budget, pauses, trace) : (calendar.intervalsOn(lastWorkingDay)[0] as Interval).end;
   if (trace) {
     explainer.add(() => 'pauses do not count working-day time:');
     explainTrace(explainer, trace.filter((s) => s.kind === 'paused'), calendar);

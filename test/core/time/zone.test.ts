@@ -34,6 +34,8 @@ describe('Zone', () => {
     expect(newYork.formatIso(newYork.instant(day('2026-03-07'), 9 * 60))).toBe('2026-03-07T09:00:00-05:00');
     // A time in the gap is pushed forward by the gap.
     expect(newYork.formatIso(newYork.instant(day('2026-03-08'), 2 * 60 + 30))).toBe('2026-03-08T03:30:00-04:00');
+    // A time in the autumn overlap takes the earlier instant.
+    expect(newYork.formatIso(newYork.instant(day('2026-11-01'), 60 + 30))).toBe('2026-11-01T01:30:00-04:00');
     // A day with a transition is 23 hours long.
     expect(newYork.instant(day('2026-03-09'), 0) - newYork.instant(day('2026-03-08'), 0)).toBe(23 * 3_600_000);
   });
