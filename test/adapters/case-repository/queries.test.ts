@@ -8,7 +8,11 @@ describe('queue: active steps by role, soonest due first', () => {
   const { repo } = useCaseRepository();
 
   it('lists a role’s active steps (paused ones included) by due, and drops closed ones', async () => {
-    const [late, early, paused, done, other] = await Promise.all([1, 2, 3, 4, 5].map(() => givenCase(repo())));
+    const late = await givenCase(repo());
+    const early = await givenCase(repo());
+    const paused = await givenCase(repo());
+    const done = await givenCase(repo());
+    const other = await givenCase(repo());
     await repo().openStep(reviewStep(late, { due: '2025-03-03T10:40:00+08:00' }));
     await repo().openStep(reviewStep(early, { due: '2025-03-03T10:20:00+08:00' }));
     await repo().openStep(reviewStep(paused, { due: '2025-03-03T10:30:00+08:00' }));
@@ -42,7 +46,9 @@ describe('sweep and escalation: steps whose SLA timer is due', () => {
   const { repo } = useCaseRepository();
 
   it('lists armed steps whose next timer is at or before T; breached steps move to the escalation list', async () => {
-    const [a, b, c] = await Promise.all([1, 2, 3].map(() => givenCase(repo())));
+    const a = await givenCase(repo());
+    const b = await givenCase(repo());
+    const c = await givenCase(repo());
     await repo().openStep(reviewStep(a, { warnAt: '2025-03-03T10:24:00+08:00', due: '2025-03-03T10:30:00+08:00' }));
     await repo().openStep(reviewStep(b, { warnAt: '2025-03-03T10:16:00+08:00', due: '2025-03-03T10:20:00+08:00' }));
     await repo().openStep(reviewStep(c, { warnAt: undefined, due: '2025-03-03T11:30:00+08:00' }));
@@ -89,7 +95,9 @@ describe('awaiting: parcels ready for a pickup batch', () => {
   const { repo } = useCaseRepository();
 
   it('lists open order.pickup waits by planned batch, without those already handed over', async () => {
-    const [forTen, forOne, handedOver] = await Promise.all([1, 2, 3].map(() => givenCase(repo())));
+    const forTen = await givenCase(repo());
+    const forOne = await givenCase(repo());
+    const handedOver = await givenCase(repo());
     const pickup = (caseId: string, due: string) => ({ caseId, caseType: 'order' as const, step: 'order.pickup', role: 'automatic', openedAt: '2025-03-03T08:00:00+08:00', due });
     await repo().openStep(pickup(forOne, '2025-03-03T13:00:00+08:00'));
     await repo().openStep(pickup(forTen, '2025-03-03T10:00:00+08:00'));
@@ -107,7 +115,10 @@ describe('reports: steps closed per Asia/Shanghai day', () => {
   const { repo } = useCaseRepository();
 
   it('groups closed steps by the Shanghai calendar day, in closing order', async () => {
-    const [a, b, c, open] = await Promise.all([1, 2, 3, 4].map(() => givenCase(repo())));
+    const a = await givenCase(repo());
+    const b = await givenCase(repo());
+    const c = await givenCase(repo());
+    const open = await givenCase(repo());
     for (const caseId of [a, b, c, open]) await repo().openStep(reviewStep(caseId));
     // 23:30 and 00:30 Shanghai are the same UTC day (15:30Z, 16:30Z) but different report days.
     await repo().completeStep({ caseId: b, step: 'order.review' }, { at: '2025-03-03T23:30:00+08:00', by: 'agent-li' });

@@ -1,0 +1,113 @@
+/**
+ * The storefront webhook events of api.md as zod schemas: the envelope
+ * `{id, type, occurredAt, data}` and each type's `data`. Required fields are checked; extra fields
+ * are kept (the contract allows more), so the case stores the storefront's full payload.
+ */
+import { z } from 'zod';
+
+/** A custom message for a present but invalid value; a missing field still reads "is required". */
+const unlessMissing =
+  (message: string) =>
+  (issue: { input?: unknown }): string =>
+    issue.input === undefined ? 'is required' : message;
+
+/** ISO-8601 with an offset (`Z` or `±hh:mm`): a time without one is ambiguous across zones. */
+const instant = z.iso.datetime({ offset: true, error: unlessMissing('must be an ISO-8601 time with an offset, e.g. 2025-03-03T10:00:00+08:00') });
+const text = z.string().trim().min(1, 'must not be empty');
+
+const customer = z.looseObject({ name: text, phone: text });
+
+export const PaymentChannel = { alipay: 'alipay', bankCard: 'bank-card', boc: 'boc' } as const;
+export type PaymentChannel = (typeof PaymentChannel)[keyof typeof PaymentChannel];
+
+const orderPlaced = z.looseObject({
+  orderId: text,
+  placedAt: instant,
+  paid: z.boolean(),
+  customer,
+  // The contract does not fix the address shape: a single line or a structured object.
+  address: z.union([text, z.looseObject({})], { error: unlessMissing('must be a non-empty string or an object') }),
+  items: z
+    .array(
+      z.looseObject({
+        sku: text,
+        name: text,
+        qty: z.number().int('must be a whole number').min(1, 'must be at least 1'),
+        price: z.number().min(0, 'must not be negative'),
+      }),
+    )
+    .min(1, 'must list at least one item'),
+  paymentChannel: z.enum(Object.values(PaymentChannel), { error: unlessMissing(`must be one of ${Object.values(PaymentChannel).join(', ')}`) }),
+});
+
+const orderPaid = z.looseObject({ orderId: text, paidAt: instant });
+const orderRequest = z.looseObject({ orderId: text, reason: text });
+const orderDelivered = z.looseObject({ orderId: text, deliveredAt: instant });
+
+/** Events about returned goods or refunds name the case, or the order it belongs to. */
+function caseOrOrder<T extends z.ZodRawShape>(shape: T) {
+  return z
+    .looseObject({ caseId: text.optional(), orderId: text.optional(), ...shape })
+    .refine((data) => data.caseId !== undefined || data.orderId !== undefined, { message: 'caseId or orderId is required', path: ['caseId'] });
+}
+
+const goodsReceived = caseOrOrder({ receivedAt: instant });
+const refundSettled = caseOrOrder({ settledAt: instant });
+const complaintFiled = z.looseObject({ complaintId: text, orderId: text.optional(), customer, text });
+const stockLevel = z.looseObject({ sku: text, available: z.number().int('must be a whole number').min(0, 'must not be negative') });
+
+export const StorefrontEventType = {
+  orderPlaced: 'order.placed',
+  orderPaid: 'order.paid',
+  orderCancelRequested: 'order.cancel-requested',
+  orderReturnRequested: 'order.return-requested',
+  orderExchangeRequested: 'order.exchange-requested',
+  orderDelivered: 'order.delivered',
+  goodsReceived: 'goods.received',
+  refundSettled: 'refund.settled',
+  complaintFiled: 'complaint.filed',
+  stockLow: 'stock.low',
+  stockOut: 'stock.out',
+} as const;
+export type StorefrontEventType = (typeof StorefrontEventType)[keyof typeof StorefrontEventType];
+
+const dataSchemas = {
+  'order.placed': orderPlaced,
+  'order.paid': orderPaid,
+  'order.cancel-requested': orderRequest,
+  'order.return-requested': orderRequest,
+  'order.exchange-requested': orderRequest,
+  'order.delivered': orderDelivered,
+  'goods.received': goodsReceived,
+  'refund.settled': refundSettled,
+  'complaint.filed': complaintFiled,
+  'stock.low': stockLevel,
+  'stock.out': stockLevel,
+} as const satisfies Record<StorefrontEventType, z.ZodType>;
+
+function envelope<T extends StorefrontEventType>(type: T) {
+  return z.object({ id: text, type: z.literal(type), occurredAt: instant, data: dataSchemas[type] });
+}
+
+export const storefrontEvent = z.discriminatedUnion(
+  'type',
+  [
+    envelope('order.placed'),
+    envelope('order.paid'),
+    envelope('order.cancel-requested'),
+    envelope('order.return-requested'),
+    envelope('order.exchange-requested'),
+    envelope('order.delivered'),
+    envelope('goods.received'),
+    envelope('refund.settled'),
+    envelope('complaint.filed'),
+    envelope('stock.low'),
+    envelope('stock.out'),
+  ],
+  // Only the unmatched discriminator gets this message; a body that is not an object keeps zod's.
+  { error: (issue) => (issue.code === 'invalid_union' ? `must be one of ${Object.values(StorefrontEventType).join(', ')}` : undefined) },
+);
+
+export type StorefrontEvent = z.infer<typeof storefrontEvent>;
+/** The event of one type, e.g. `StorefrontEventOf<'order.placed'>`. */
+export type StorefrontEventOf<T extends StorefrontEventType> = Extract<StorefrontEvent, { type: T }>;
