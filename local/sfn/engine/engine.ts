@@ -1,0 +1,186 @@
+import type { Clock } from '../../../core/time/clock.ts';
+import type { Json } from '../json.ts';
+import type { StateMachineDefinition } from '../asl/types.ts';
+import type { ErrorOutput } from '../errors/states-errors.ts';
+import { InvalidToken, TaskDoesNotExist, TaskTimedOut } from '../api/errors.ts';
+import type { TaskIntegrations } from '../integrations/types.ts';
+import { unconfiguredIntegrations } from '../integrations/lambda-http.ts';
+import { ExecutionStatus, type ExecutionRecord } from '../store/records.ts';
+import type { SqliteStore } from '../store/sqlite-store.ts';
+import { CallbackRegistry } from './callbacks.ts';
+import { Execution, type EngineDeps } from './execution.ts';
+import type { Frame } from './frame.ts';
+import { Checkpointer } from './journal.ts';
+import { runBranch } from './run-branch.ts';
+import { isWellFormedToken } from './task-token.ts';
+
+export interface EngineOptions {
+  store: SqliteStore;
+  clock: Clock;
+  integrations?: TaskIntegrations;
+  /** For retry jitter; injectable so tests are deterministic. */
+  random?: () => number;
+}
+
+export interface NewExecution {
+  arn: string;
+  stateMachineArn: string;
+  name: string;
+  input: string;
+  definition: string;
+  roleArn: string;
+}
+
+/** Runs executions: starts, resumes after a restart, stops, and routes task callbacks. */
+export class ExecutionEngine {
+  private readonly running = new Map<string, Execution>();
+  private readonly deps: EngineDeps;
+  readonly store: SqliteStore;
+
+  constructor(options: EngineOptions) {
+    this.store = options.store;
+    this.deps = {
+      clock: options.clock,
+      integrations: options.integrations ?? unconfiguredIntegrations,
+      random: options.random ?? Math.random,
+      callbacks: new CallbackRegistry(),
+      checkpointer: new Checkpointer(options.store),
+    };
+  }
+
+  /** Picks up every execution that was RUNNING when the data was last written; due timers fire at once. */
+  resume(): number {
+    const rows = this.store.runningExecutions();
+    for (const { execution: record, frames } of rows) {
+      const execution = new Execution(record, JSON.parse(record.definition) as StateMachineDefinition, this.deps);
+      for (const body of frames) {
+        const frame = JSON.parse(body) as Frame;
+        execution.frames.set(frame.id, frame);
+      }
+      this.launch(execution);
+    }
+    return rows.length;
+  }
+
+  start(spec: NewExecution): ExecutionRecord {
+    const definition = JSON.parse(spec.definition) as StateMachineDefinition;
+    const now = this.deps.clock.now();
+    const record: ExecutionRecord = {
+      ...spec,
+      status: ExecutionStatus.RUNNING,
+      startDate: now,
+      eventCount: 0,
+      ...(definition.TimeoutSeconds !== undefined ? { timeoutAt: now + definition.TimeoutSeconds * 1000 } : {}),
+    };
+    const execution = new Execution(record, definition, this.deps);
+    execution.journal.isNew = true;
+    const root: Frame = { id: 'root', machinePath: [], state: definition.StartAt, input: execution.input, variables: {}, lastEventId: 0, enteredAt: now };
+    execution.frames.set(root.id, root);
+    execution.emit(root, 'ExecutionStarted', { input: spec.input, inputDetails: { truncated: false }, roleArn: spec.roleArn });
+    this.deps.checkpointer.flush();
+    this.launch(execution);
+    return record;
+  }
+
+  private launch(execution: Execution): void {
+    this.running.set(execution.record.arn, execution);
+    execution.armTimeout(() => {
+      execution.timeOut();
+      this.deps.checkpointer.mark(execution);
+    });
+    const root = execution.frames.get('root')!;
+    runBranch(execution, root, execution.scope)
+      .then(() => {
+        if (execution.closed || !root.result) return;
+        if ('output' in root.result) execution.succeed(root.result.output);
+        else execution.fail(root.result.error.Error, root.result.error.Cause);
+      })
+      .catch((err: unknown) => {
+        // A bug, not a workflow error: fail the execution rather than leave it hanging.
+        console.error(`sfn-local: execution ${execution.record.arn} crashed`, err);
+        if (!execution.closed) execution.fail('States.Runtime', `Internal error: ${(err as Error).message}`);
+      })
+      .finally(() => {
+        this.running.delete(execution.record.arn);
+        this.deps.checkpointer.mark(execution);
+      });
+  }
+
+  isRunning(arn: string): boolean {
+    return this.running.has(arn);
+  }
+
+  /** Returns false when the execution isn't running here. */
+  stop(arn: string, error: string | undefined, cause: string | undefined): boolean {
+    const execution = this.running.get(arn);
+    if (!execution || execution.closed) return false;
+    execution.abort(error, cause);
+    this.deps.checkpointer.flush();
+    return true;
+  }
+
+  sendTaskSuccess(token: unknown, output: Json): void {
+    this.callback(token, (handlers, task) => {
+      task.callbackOutput = output;
+      return () => handlers.success(output);
+    });
+  }
+
+  sendTaskFailure(token: unknown, error: ErrorOutput): void {
+    this.callback(token, (handlers, task) => {
+      task.callbackError = error;
+      return () => handlers.failure(error);
+    });
+  }
+
+  sendTaskHeartbeat(token: unknown): void {
+    this.callback(token, (handlers) => () => handlers.heartbeat(), false);
+  }
+
+  /**
+   * Records the callback in the task's frame and commits it before the API answers; then wakes the
+   * waiting task. Unknown, closed and malformed tokens fail as AWS fails them.
+   */
+  private callback(
+    token: unknown,
+    record: (handlers: NonNullable<ReturnType<CallbackRegistry['get']>>, task: NonNullable<NonNullable<Frame['progress']>['task']>) => () => void,
+    closesToken = true,
+  ): void {
+    if (!isWellFormedToken(token)) throw new InvalidToken('Invalid Token: the task token is malformed');
+    const handlers = this.deps.callbacks.get(token);
+    const found = handlers && this.findTask(token);
+    if (!handlers || !found) {
+      const known = this.store.token(token);
+      if (known && !known.open) throw new TaskTimedOut("Task Timed Out: 'Provided task does not exist anymore'");
+      throw new TaskDoesNotExist('Task does not exist');
+    }
+    const { execution, frame, task } = found;
+    const wake = record(handlers, task);
+    if (closesToken) execution.journal.closedTokens.push(token);
+    execution.touch(frame);
+    this.deps.checkpointer.flush();
+    wake();
+  }
+
+  private findTask(token: string): { execution: Execution; frame: Frame; task: NonNullable<NonNullable<Frame['progress']>['task']> } | undefined {
+    for (const execution of this.running.values()) {
+      for (const frame of execution.frames.values()) {
+        const task = frame.progress?.task;
+        if (task?.token === token) return { execution, frame, task };
+      }
+    }
+    return undefined;
+  }
+
+  /** Commits everything journaled so far (reads after this see it). */
+  flush(): void {
+    this.deps.checkpointer.flush();
+  }
+
+  /** Stops running without writing anything more: what a crash leaves behind (tests) or a shutdown after flush. */
+  halt(): void {
+    this.deps.checkpointer.halt();
+    for (const execution of this.running.values()) execution.scope.cancel();
+    this.running.clear();
+  }
+}

@@ -1,0 +1,76 @@
+import type { HistoryEvent } from '../store/records.ts';
+import type { ExecutionChange, SqliteStore } from '../store/sqlite-store.ts';
+import type { ExecutionRecord } from '../store/records.ts';
+import type { Frame } from './frame.ts';
+
+/** What one execution changed since its last checkpoint. */
+export class Journal {
+  isNew = false;
+  events: HistoryEvent[] = [];
+  frames = new Set<Frame>();
+  deletedFrames = new Set<string>();
+  openedTokens: string[] = [];
+  closedTokens: string[] = [];
+
+  take(execution: ExecutionRecord): ExecutionChange {
+    const change: ExecutionChange = {
+      execution,
+      isNew: this.isNew,
+      events: this.events,
+      frames: [...this.frames].map((f) => ({ id: f.id, body: JSON.stringify(f) })),
+      deletedFrames: [...this.deletedFrames],
+      openedTokens: this.openedTokens,
+      closedTokens: this.closedTokens,
+    };
+    this.isNew = false;
+    this.events = [];
+    this.frames.clear();
+    this.deletedFrames.clear();
+    this.openedTokens = [];
+    this.closedTokens = [];
+    return change;
+  }
+}
+
+export interface Journaled {
+  readonly record: ExecutionRecord;
+  readonly journal: Journal;
+}
+
+/**
+ * Group commit: changes of every execution made during one turn of the event loop are written in a
+ * single SQLite transaction. `flush()` writes at once — before a side effect (a Task invocation) or
+ * before an API call answers, so nothing acknowledged can be lost.
+ */
+export class Checkpointer {
+  private dirty = new Set<Journaled>();
+  private scheduled: NodeJS.Immediate | undefined;
+  private halted = false;
+
+  constructor(private readonly store: SqliteStore) {}
+
+  mark(execution: Journaled): void {
+    if (this.halted) return;
+    this.dirty.add(execution);
+    this.scheduled ??= setImmediate(() => this.flush());
+  }
+
+  flush(): void {
+    if (this.scheduled) {
+      clearImmediate(this.scheduled);
+      this.scheduled = undefined;
+    }
+    if (this.halted || this.dirty.size === 0) return;
+    const changes = [...this.dirty].map((e) => e.journal.take(e.record));
+    this.dirty.clear();
+    this.store.write(changes);
+  }
+
+  /** Drops pending changes and writes nothing more (a simulated crash in tests, or shutdown after a flush). */
+  halt(): void {
+    this.halted = true;
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = undefined;
+    this.dirty.clear();
+  }
+}

@@ -1,0 +1,173 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { SCHEMA } from './schema.ts';
+import type { ExecutionRecord, ExecutionStatus, HistoryEvent, StateMachineRecord } from './records.ts';
+
+/** Everything one execution changed since its last checkpoint; written in one transaction with others. */
+export interface ExecutionChange {
+  execution: ExecutionRecord;
+  isNew: boolean;
+  events: HistoryEvent[];
+  /** Frames to insert or replace (serialized by the engine). */
+  frames: { id: string; body: string }[];
+  deletedFrames: string[];
+  openedTokens: string[];
+  closedTokens: string[];
+}
+
+interface ExecutionRow {
+  arn: string;
+  state_machine_arn: string;
+  name: string;
+  status: ExecutionStatus;
+  input: string;
+  output: string | null;
+  error: string | null;
+  cause: string | null;
+  start_date: number;
+  stop_date: number | null;
+  definition: string;
+  role_arn: string;
+  event_count: number;
+  timeout_at: number | null;
+}
+
+const fromRow = (r: ExecutionRow): ExecutionRecord => ({
+  arn: r.arn,
+  stateMachineArn: r.state_machine_arn,
+  name: r.name,
+  status: r.status,
+  input: r.input,
+  ...(r.output !== null ? { output: r.output } : {}),
+  ...(r.error !== null ? { error: r.error } : {}),
+  ...(r.cause !== null ? { cause: r.cause } : {}),
+  startDate: r.start_date,
+  ...(r.stop_date !== null ? { stopDate: r.stop_date } : {}),
+  definition: r.definition,
+  roleArn: r.role_arn,
+  eventCount: r.event_count,
+  ...(r.timeout_at !== null ? { timeoutAt: r.timeout_at } : {}),
+});
+
+/**
+ * Persistence for the emulator: SQLite in WAL mode with synchronous=NORMAL — a commit survives kill -9
+ * of the process (only an OS crash can lose the last transactions). `:memory:` gives the same store in RAM.
+ */
+export class SqliteStore {
+  private readonly db: Database.Database;
+  private readonly stmt;
+  private seq: number;
+
+  constructor(dataDir: string | ':memory:') {
+    if (dataDir === ':memory:') {
+      this.db = new Database(':memory:');
+    } else {
+      mkdirSync(dataDir, { recursive: true });
+      this.db = new Database(join(dataDir, 'sfn.sqlite'));
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+    }
+    this.db.exec(SCHEMA);
+    const db = this.db;
+    this.stmt = {
+      insertMachine: db.prepare('INSERT INTO state_machines (arn, name, definition, role_arn, type, creation_date, revision) VALUES (@arn, @name, @definition, @roleArn, @type, @creationDate, @revision)'),
+      updateMachine: db.prepare('UPDATE state_machines SET definition = @definition, role_arn = @roleArn, revision = @revision WHERE arn = @arn'),
+      getMachine: db.prepare('SELECT arn, name, definition, role_arn AS roleArn, type, creation_date AS creationDate, revision FROM state_machines WHERE arn = ?'),
+      listMachines: db.prepare('SELECT arn, name, definition, role_arn AS roleArn, type, creation_date AS creationDate, revision FROM state_machines ORDER BY name'),
+      deleteMachine: db.prepare('DELETE FROM state_machines WHERE arn = ?'),
+      insertExecution: db.prepare(
+        'INSERT INTO executions (arn, state_machine_arn, name, status, input, start_date, definition, role_arn, event_count, timeout_at, seq) VALUES (@arn, @stateMachineArn, @name, @status, @input, @startDate, @definition, @roleArn, @eventCount, @timeoutAt, @seq)',
+      ),
+      updateExecution: db.prepare(
+        'UPDATE executions SET status = @status, output = @output, error = @error, cause = @cause, stop_date = @stopDate, event_count = @eventCount WHERE arn = @arn',
+      ),
+      getExecution: db.prepare<[string], ExecutionRow>('SELECT * FROM executions WHERE arn = ?'),
+      listExecutions: db.prepare<[string], ExecutionRow>('SELECT * FROM executions WHERE state_machine_arn = ? ORDER BY seq DESC'),
+      running: db.prepare<[], ExecutionRow>("SELECT * FROM executions WHERE status = 'RUNNING' ORDER BY seq"),
+      maxSeq: db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM executions'),
+      upsertFrame: db.prepare('INSERT OR REPLACE INTO frames (execution_arn, id, body) VALUES (?, ?, ?)'),
+      deleteFrame: db.prepare('DELETE FROM frames WHERE execution_arn = ? AND id = ?'),
+      deleteFrames: db.prepare('DELETE FROM frames WHERE execution_arn = ?'),
+      frames: db.prepare<[string], { body: string }>('SELECT body FROM frames WHERE execution_arn = ?'),
+      insertEvent: db.prepare('INSERT INTO events (execution_arn, id, body) VALUES (?, ?, ?)'),
+      eventsAsc: db.prepare<[string, number, number], { body: string }>('SELECT body FROM events WHERE execution_arn = ? AND id > ? ORDER BY id LIMIT ?'),
+      eventsDesc: db.prepare<[string, number, number], { body: string }>('SELECT body FROM events WHERE execution_arn = ? AND id < ? ORDER BY id DESC LIMIT ?'),
+      openToken: db.prepare('INSERT OR REPLACE INTO task_tokens (token, execution_arn, open) VALUES (?, ?, 1)'),
+      closeToken: db.prepare('UPDATE task_tokens SET open = 0 WHERE token = ?'),
+      closeTokens: db.prepare('UPDATE task_tokens SET open = 0 WHERE execution_arn = ? AND open = 1'),
+      token: db.prepare<[string], { open: number; execution_arn: string }>('SELECT open, execution_arn FROM task_tokens WHERE token = ?'),
+    };
+    this.seq = this.stmt.maxSeq.get()?.seq ?? 0;
+  }
+
+  insertStateMachine(sm: StateMachineRecord): void {
+    this.stmt.insertMachine.run(sm);
+  }
+  updateStateMachine(sm: StateMachineRecord): void {
+    this.stmt.updateMachine.run(sm);
+  }
+  getStateMachine(arn: string): StateMachineRecord | undefined {
+    return this.stmt.getMachine.get(arn) as StateMachineRecord | undefined;
+  }
+  listStateMachines(): StateMachineRecord[] {
+    return this.stmt.listMachines.all() as StateMachineRecord[];
+  }
+  deleteStateMachine(arn: string): void {
+    this.stmt.deleteMachine.run(arn);
+  }
+
+  getExecution(arn: string): ExecutionRecord | undefined {
+    const row = this.stmt.getExecution.get(arn);
+    return row ? fromRow(row) : undefined;
+  }
+
+  /** Newest first. */
+  listExecutions(stateMachineArn: string): ExecutionRecord[] {
+    return this.stmt.listExecutions.all(stateMachineArn).map(fromRow);
+  }
+
+  runningExecutions(): { execution: ExecutionRecord; frames: string[] }[] {
+    return this.stmt.running.all().map((r) => ({ execution: fromRow(r), frames: this.stmt.frames.all(r.arn).map((f) => f.body) }));
+  }
+
+  history(arn: string, afterId: number, limit: number, reverse: boolean): HistoryEvent[] {
+    const rows = reverse ? this.stmt.eventsDesc.all(arn, afterId, limit) : this.stmt.eventsAsc.all(arn, afterId, limit);
+    return rows.map((r) => JSON.parse(r.body) as HistoryEvent);
+  }
+
+  token(token: string): { open: boolean; executionArn: string } | undefined {
+    const row = this.stmt.token.get(token);
+    return row ? { open: row.open === 1, executionArn: row.execution_arn } : undefined;
+  }
+
+  /** Writes every change in one transaction: a checkpoint of each execution's transitions. */
+  write(changes: Iterable<ExecutionChange>): void {
+    this.db.transaction(() => {
+      for (const c of changes) this.writeOne(c);
+    })();
+  }
+
+  private writeOne(c: ExecutionChange): void {
+    const e = c.execution;
+    if (c.isNew) {
+      this.stmt.insertExecution.run({ ...e, timeoutAt: e.timeoutAt ?? null, seq: ++this.seq });
+    }
+    this.stmt.updateExecution.run({ arn: e.arn, status: e.status, output: e.output ?? null, error: e.error ?? null, cause: e.cause ?? null, stopDate: e.stopDate ?? null, eventCount: e.eventCount });
+    for (const ev of c.events) this.stmt.insertEvent.run(e.arn, ev.id, JSON.stringify(ev));
+    for (const token of c.openedTokens) this.stmt.openToken.run(token, e.arn);
+    for (const token of c.closedTokens) this.stmt.closeToken.run(token);
+    if (e.status !== 'RUNNING') {
+      // A closed execution keeps its history, not its position.
+      this.stmt.deleteFrames.run(e.arn);
+      this.stmt.closeTokens.run(e.arn);
+      return;
+    }
+    for (const id of c.deletedFrames) this.stmt.deleteFrame.run(e.arn, id);
+    for (const f of c.frames) this.stmt.upsertFrame.run(e.arn, f.id, f.body);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
