@@ -1,0 +1,119 @@
+/** Step items: opening, loading and every transition (docs/data-model.md, "Writes"). */
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { CaseStatus } from '../../core/cases/case.ts';
+import { CaseClosed, ConcurrentUpdate, StepNotFound, StepNotOpen } from '../../core/cases/errors.ts';
+import { toInstant } from '../../core/cases/instant.ts';
+import type { OpenStep, StepSelector } from '../../core/cases/repository.ts';
+import { isStepActive, StepStatus, type StepRecord } from '../../core/cases/step.ts';
+import type { CaseStore } from './case-store.ts';
+import { stepItem, toStep, versionOf, type Item } from './items.ts';
+import { caseKey, stepKey, stepPrefix } from './keys.ts';
+import { failedConditions } from './sdk-errors.ts';
+import { writeVersioned, type Loaded, type TableAccess } from './table-access.ts';
+
+export class StepStore {
+  constructor(
+    private readonly access: TableAccess,
+    private readonly cases: CaseStore,
+  ) {}
+
+  async open(input: OpenStep): Promise<{ step: StepRecord; opened: boolean }> {
+    const record: StepRecord = {
+      caseId: input.caseId,
+      caseType: input.caseType,
+      step: input.step,
+      attempt: input.attempt ?? 1,
+      role: input.role,
+      status: StepStatus.open,
+      openedAt: toInstant(input.openedAt),
+      due: optionalInstant(input.due),
+      warnAt: optionalInstant(input.warnAt),
+      pauses: [],
+      taskToken: input.taskToken,
+    };
+    try {
+      await this.access.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              ConditionCheck: {
+                TableName: this.access.table,
+                Key: caseKey(input.caseId),
+                ConditionExpression: 'attribute_exists(pk) AND #status = :open',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':open': CaseStatus.open },
+              },
+            },
+            { Put: { TableName: this.access.table, Item: stepItem(record, 1), ConditionExpression: 'attribute_not_exists(pk)' } },
+          ],
+        }),
+      );
+      return { step: record, opened: true };
+    } catch (error) {
+      const failed = failedConditions(error);
+      if (failed?.[0]) {
+        const current = await this.cases.load(input.caseId); // throws CaseNotFound if it is missing
+        throw new CaseClosed(input.caseId, current.record.status);
+      }
+      if (!failed?.[1]) throw error;
+    }
+    return { step: await this.reopen(record), opened: false };
+  }
+
+  /** A redelivered open: keep the stored deadline, adopt the newest task token. */
+  private reopen(requested: StepRecord): Promise<StepRecord> {
+    return this.update(requested, (stored) => {
+      if (!isStepActive(stored.status)) throw new StepNotOpen(stored.caseId, stored.step, stored.status);
+      if (requested.taskToken === undefined || requested.taskToken === stored.taskToken) return { result: stored };
+      const next = { ...stored, taskToken: requested.taskToken };
+      return { next, result: next };
+    });
+  }
+
+  async load(selector: StepSelector): Promise<Loaded<StepRecord>> {
+    const item = selector.attempt === undefined ? await this.latestAttempt(selector) : await this.attempt(selector.caseId, selector.step, selector.attempt);
+    if (!item) throw new StepNotFound(selector.caseId, selector.step);
+    return { record: toStep(item), version: versionOf(item) };
+  }
+
+  /** Applies a transition that returns the next step (or throws). */
+  transition(selector: StepSelector, apply: (step: StepRecord) => StepRecord): Promise<StepRecord> {
+    return this.update(selector, (step) => {
+      const next = apply(step);
+      return { next, result: next };
+    });
+  }
+
+  /** Applies a transition that may leave the step unchanged (`next` absent), returning its own result. */
+  update<R>(selector: StepSelector, apply: (step: StepRecord) => { next?: StepRecord; result: R }): Promise<R> {
+    return writeVersioned(this.access, {
+      load: () => this.load(selector),
+      apply,
+      toItem: stepItem,
+      exhausted: () => new ConcurrentUpdate(selector.caseId, `step ${selector.step}`),
+    });
+  }
+
+  private async attempt(caseId: string, step: string, attempt: number): Promise<Item | undefined> {
+    const result = await this.access.db.send(new GetCommand({ TableName: this.access.table, Key: stepKey(caseId, step, attempt), ConsistentRead: true }));
+    return result.Item;
+  }
+
+  private async latestAttempt(selector: StepSelector): Promise<Item | undefined> {
+    const result = await this.access.db.send(
+      new QueryCommand({
+        TableName: this.access.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': caseKey(selector.caseId).pk, ':prefix': stepPrefix(selector.step) },
+        ScanIndexForward: false,
+        Limit: 1,
+        ConsistentRead: true,
+      }),
+    );
+    return result.Items?.[0];
+  }
+}
+
+export function optionalInstant(at: string | undefined): string | undefined {
+  return at === undefined ? undefined : toInstant(at);
+}
