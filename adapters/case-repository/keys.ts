@@ -7,20 +7,24 @@ import { shanghaiDay } from '../../core/cases/report-day.ts';
 import { AUTOMATIC, isStepActive, StepStatus, type StepRecord } from '../../core/cases/step.ts';
 
 export type Keys = Record<string, string>;
+export interface ItemKey {
+  pk: string;
+  sk: string;
+}
 
-export const caseKey = (caseId: string): Keys => ({ pk: `CASE#${caseId}`, sk: 'CASE' });
+export const caseKey = (caseId: string): ItemKey => ({ pk: `CASE#${caseId}`, sk: 'CASE' });
 
 export const stepPrefix = (step: string): string => `STEP#${step}#`;
 
 // Zero-padded so attempts sort numerically; the trailing '#' of the prefix keeps `order.pack` from matching `order.pack-x`.
-export const stepKey = (caseId: string, step: string, attempt: number): Keys => ({
+export const stepKey = (caseId: string, step: string, attempt: number): ItemKey => ({
   pk: `CASE#${caseId}`,
   sk: `${stepPrefix(step)}${String(attempt).padStart(3, '0')}`,
 });
 
-export const linkKey = (caseId: string, otherCaseId: string): Keys => ({ pk: `CASE#${caseId}`, sk: `LINK#${otherCaseId}` });
+export const linkKey = (caseId: string, otherCaseId: string): ItemKey => ({ pk: `CASE#${caseId}`, sk: `LINK#${otherCaseId}` });
 
-export const timelineKey = (caseId: string, at: string, entryId: string): Keys => ({
+export const timelineKey = (caseId: string, at: string, entryId: string): ItemKey => ({
   pk: `CASE#${caseId}`,
   sk: `TIMELINE#${at}#${entryId}`,
 });
