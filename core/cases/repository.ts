@@ -65,7 +65,7 @@ export interface CaseRepository {
   findCaseByOrderId(orderId: string, type?: CaseType): Promise<CaseRecord | undefined>;
   /** Every case about an order (the order, its cancellation, returns, ...), oldest first per type. */
   listCasesForOrder(orderId: string): Promise<CaseRecord[]>;
-  /** Cases of a type, optionally of one status, newest first. */
+  /** Cases of a type, optionally of one status; newest first within each status. */
   listCases(filter: { type: CaseType; status?: CaseStatus }, page?: PageRequest): Promise<Page<CaseRecord>>;
   /** Records the execution running the case's lifecycle. Throws `CaseNotFound`. */
   setExecution(caseId: string, executionArn: string): Promise<void>;

@@ -109,8 +109,15 @@ async function waitUntilAnswering(endpoint: string, timeoutMs: number): Promise<
 }
 
 function stopper(child: ChildProcess): () => Promise<void> {
+  // If our process exits without calling stop (a crash, process.exit), take the JVM with it
+  // instead of leaving an orphan holding the port and the data directory.
+  const killOnExit = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
   let stopping: Promise<void> | undefined;
   return () => {
+    process.removeListener('exit', killOnExit);
     stopping ??= new Promise<void>((resolve) => {
       // No pid: spawning failed (e.g. no java), so there is nothing to stop.
       if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) {
