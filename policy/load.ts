@@ -11,7 +11,7 @@ export const DEFAULT_POLICY_PATH = fileURLToPath(new URL('./default-policy.json'
 /** Validates a parsed policy document; throws PolicyInvalid naming every bad field. */
 export function parsePolicy(input: unknown, source = 'document'): PolicyDocument {
   const result = policySchema.safeParse(input);
-  if (!result.success) throw new PolicyInvalid(source, result.error.issues.map(describeIssue));
+  if (!result.success) throw new PolicyInvalid(source, result.error.issues.flatMap((issue) => describeIssue(issue)));
   return result.data;
 }
 
@@ -42,8 +42,25 @@ export function getDefaultPolicy(): CompiledPolicy {
 }
 
 /** `steps["order.review"].rule.minutes: expected a number above 0` */
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const path = issue.path
+function describeIssue(issue: z.core.$ZodIssue, parent: readonly PropertyKey[] = []): string[] {
+  const keys = [...parent, ...issue.path];
+  // A rule is a union (by-fact or a plain rule): when the "kind" matched exactly one branch, that
+  // branch's problem (e.g. `rule.days: expected a whole number`) says more than "no branch matched".
+  if (issue.code === 'invalid_union') {
+    const isKind = (i: z.core.$ZodIssue): boolean => i.path.length === 1 && i.path[0] === 'kind';
+    const matched = issue.errors.filter((branch) => !branch.some(isKind));
+    // No branch took the kind: the plain rules' "expected kind to be one of …" lists them all.
+    const chosen = matched.length === 1 ? matched[0] : matched.length === 0 ? issue.errors.find((b) => b.some((i) => isKind(i) && i.code === 'invalid_union')) : undefined;
+    if (chosen) return chosen.flatMap((i) => describeIssue(i, keys));
+  }
+  // A bad record key (e.g. a step id): its own message says what a key should look like.
+  if (issue.code === 'invalid_key') return issue.issues.map((i) => withPath(keys, i.message));
+  const message = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
+  return [withPath(keys, message)];
+}
+
+function withPath(keys: readonly PropertyKey[], message: string): string {
+  const path = keys
     .map((key, i) => {
       if (typeof key === 'number') return `[${key}]`;
       const text = String(key);
@@ -51,6 +68,5 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return `[${JSON.stringify(text)}]`;
     })
     .join('');
-  const message = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
   return path ? `${path}: ${message}` : message;
 }
