@@ -86,7 +86,7 @@ const PATH_FIELDS = new Set(['InputPath', 'OutputPath', 'ResultPath', 'ItemsPath
 const TEMPLATE_FIELDS = new Set(['Parameters', 'ResultSelector', 'ItemSelector', 'Assign']);
 
 function checkJsonPath(field: string, value: Json, at: string): void {
-  if (PATH_FIELDS.has(field) && typeof value === 'string') checkPathOrIntrinsic(value, at, false);
+  if (PATH_FIELDS.has(field) && typeof value === 'string') checkPathOrIntrinsic(value, at, field === 'ErrorPath' || field === 'CausePath');
   if (TEMPLATE_FIELDS.has(field)) checkTemplate(value, at);
   if ((field === 'Choices' || field === 'Catch') && Array.isArray(value)) {
     value.forEach((rule, i) => isJsonObject(rule) && Object.entries(rule).forEach(([k, v]) => checkJsonPath(k, v, `${at}/${i}/${k}`)));

@@ -2,6 +2,8 @@ import type { Json } from '../json.ts';
 import type { StateDefinition } from '../asl/types.ts';
 import { StatesResultPathMatchFailure, StatesRuntime } from '../errors/states-errors.ts';
 import { applyPayloadTemplate } from '../jsonpath/payload-template.ts';
+import { evaluateIntrinsic } from '../jsonpath/intrinsics.ts';
+import { isIntrinsicCall } from '../jsonpath/intrinsic-parser.ts';
 import { choiceRuleMatches } from '../jsonpath/choice-rules.ts';
 import { parsePath, setAtPath } from '../jsonpath/path.ts';
 import { PathNotFound, readPath, type PathScope } from '../jsonpath/scope.ts';
@@ -85,7 +87,7 @@ export const jsonPathIO: StateIO = {
   async failure(state, input, env) {
     const read = (path: string | undefined, fallback: string | undefined): string => {
       if (path === undefined) return fallback ?? '';
-      const v = select(path, input, env, 'ErrorPath');
+      const v = isIntrinsicCall(path) ? evaluateIntrinsic(path, scopeOf(input, env)) : select(path, input, env, 'ErrorPath');
       return typeof v === 'string' ? v : JSON.stringify(v);
     };
     return { Error: read(state.ErrorPath, state.Error), Cause: read(state.CausePath, state.Cause) };
