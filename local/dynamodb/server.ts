@@ -32,6 +32,8 @@ export interface DynamoDbLocal {
 const DEFAULT_START_TIMEOUT_MS = 30_000;
 const STOP_GRACE_MS = 5_000;
 const PORT_ATTEMPTS = 3;
+// A short-lived local server: the C1 JIT alone and the serial collector start it noticeably faster.
+const JVM_STARTUP_FLAGS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
 
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
   const host = options.host ?? '127.0.0.1';
@@ -51,7 +53,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
 
 async function startOnPort(port: number, host: string, options: DynamoDbLocalOptions): Promise<DynamoDbLocal> {
   const jar = locateBundledJar();
-  const args = [`-Djava.library.path=${jar.libraryPath}`, '-jar', jar.jar, '-port', String(port), '-disableTelemetry', '-sharedDb'];
+  const args = [...JVM_STARTUP_FLAGS, `-Djava.library.path=${jar.libraryPath}`, '-jar', jar.jar, '-port', String(port), '-disableTelemetry', '-sharedDb'];
   if (options.dbPath === undefined) {
     args.push('-inMemory');
   } else {
