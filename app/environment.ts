@@ -1,0 +1,28 @@
+/**
+ * The environment variables through which both homes tell a function where its resources are.
+ * The CDK stack and the local runtime set them from the manifest; handlers read them only
+ * through `functions/shared/config.ts`. Nobody writes these names as bare strings elsewhere.
+ */
+export const Env = {
+  /** Physical name of a manifest table: `TABLE_<ID>`, e.g. TABLE_CASES. */
+  table: (tableId: string) => `TABLE_${constantCase(tableId)}`,
+  /** Name of a manifest event bus: `BUS_<ID>`. */
+  bus: (busId: string) => `BUS_${constantCase(busId)}`,
+  /** ARN of a manifest workflow (state machine): `WORKFLOW_<ID>_ARN`. */
+  workflowArn: (workflowId: string) => `WORKFLOW_${constantCase(workflowId)}_ARN`,
+  /** ARN of a manifest function, for schedules that target it: `FUNCTION_<ID>_ARN`. */
+  functionArn: (functionId: string) => `FUNCTION_${constantCase(functionId)}_ARN`,
+  /** Scheduler group of the one-time SLA timers. */
+  timerScheduleGroup: 'TIMER_SCHEDULE_GROUP',
+  /** Role EventBridge Scheduler assumes to invoke the timer function. */
+  schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
+  /** The storefront webhook secret itself (local), or the Secrets Manager ARN holding it (AWS). */
+  webhookSecret: 'STOREFRONT_WEBHOOK_SECRET',
+  webhookSecretArn: 'STOREFRONT_WEBHOOK_SECRET_ARN',
+  /** Optional path of a policy file replacing the shipped default. */
+  policyPath: 'SLA_POLICY_PATH',
+} as const;
+
+function constantCase(id: string): string {
+  return id.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
+}

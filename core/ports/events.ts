@@ -1,0 +1,33 @@
+/** The platform's events on the bus (docs/events.md documents each detail-type's schema). */
+export const DetailType = {
+  CaseOpened: 'CaseOpened',
+  CaseClosed: 'CaseClosed',
+  CaseLinked: 'CaseLinked',
+  StepOpened: 'StepOpened',
+  StepCompleted: 'StepCompleted',
+  StepCancelled: 'StepCancelled',
+  StepPaused: 'StepPaused',
+  StepResumed: 'StepResumed',
+  SlaWarning: 'SlaWarning',
+  SlaBreached: 'SlaBreached',
+  PickupBatchRun: 'PickupBatchRun',
+  PickupMissed: 'PickupMissed',
+  RefundOverdue: 'RefundOverdue',
+} as const;
+export type DetailType = (typeof DetailType)[keyof typeof DetailType];
+
+/** Every event's `source` on the bus. */
+export const EVENT_SOURCE = 'sla-platform';
+
+export interface DomainEvent {
+  detailType: DetailType;
+  /** Always carries `caseId` where a case is concerned. */
+  detail: Record<string, unknown>;
+  /** ISO-8601; defaults to now. */
+  time?: string;
+}
+
+export interface EventPublisher {
+  /** Puts events on the bus; throws if any entry failed, so the caller's retry redelivers them. */
+  publish(events: readonly DomainEvent[]): Promise<void>;
+}
