@@ -4,6 +4,7 @@ import type { ApiContext } from './api/context.ts';
 import { createSfnRequestListener, handleApiRequest, type ApiResponse } from './api/http-handler.ts';
 import { ExecutionEngine } from './engine/engine.ts';
 import type { TaskIntegrations } from './integrations/types.ts';
+import { MemoryStore } from './store/memory-store.ts';
 import { SqliteStore } from './store/sqlite-store.ts';
 
 export interface SfnLocalOptions {
@@ -31,7 +32,7 @@ export interface SfnLocal {
 }
 
 export function createSfnLocal(options: SfnLocalOptions): SfnLocal {
-  const store = new SqliteStore(options.data);
+  const store = options.data === ':memory:' ? new MemoryStore() : new SqliteStore(options.data);
   const engine = new ExecutionEngine({ store, clock: options.clock, ...(options.integrations ? { integrations: options.integrations } : {}), ...(options.random ? { random: options.random } : {}) });
   const ctx: ApiContext = { store, engine, clock: options.clock, partition: { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '123456789012' } };
   return {

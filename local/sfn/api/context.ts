@@ -1,11 +1,11 @@
 import type { Clock } from '../../../core/time/clock.ts';
 import type { ExecutionEngine } from '../engine/engine.ts';
-import type { SqliteStore } from '../store/sqlite-store.ts';
+import type { SfnStore } from '../store/store.ts';
 import type { Partition } from './arns.ts';
 
 /** What the API operations work with. */
 export interface ApiContext {
-  store: SqliteStore;
+  store: SfnStore;
   engine: ExecutionEngine;
   clock: Clock;
   partition: Partition;

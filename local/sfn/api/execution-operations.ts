@@ -22,7 +22,7 @@ function requireExecution(ctx: ApiContext, arn: unknown): ExecutionRecord {
  * Idempotent as AWS documents for Standard workflows: the same name and input as a RUNNING
  * execution returns that execution; a closed one, or another input, is ExecutionAlreadyExists.
  */
-const startExecution: Operation = (ctx, body) => {
+const startExecution: Operation = async (ctx, body) => {
   const sm = requireMachine(ctx, body.stateMachineArn);
   const name = body.name === undefined ? randomUUID() : checkName(body.name, 'execution');
   const input = body.input === undefined ? '{}' : body.input;
@@ -33,8 +33,7 @@ const startExecution: Operation = (ctx, body) => {
     throw new InvalidExecutionInput(`Invalid State Machine Execution Input: '${(err as Error).message}'`);
   }
   const arn = executionArn(ctx.partition, sm.name, name);
-  ctx.engine.flush();
-  const existing = ctx.store.getExecution(arn);
+  const existing = ctx.engine.isRunning(arn) ? ctx.engine.runningRecord(arn) : ctx.store.getExecution(arn);
   if (existing) {
     if (existing.status === 'RUNNING' && canonical(existing.input) === canonical(input)) {
       return { executionArn: arn, startDate: epochSeconds(existing.startDate) };
@@ -42,6 +41,7 @@ const startExecution: Operation = (ctx, body) => {
     throw new ExecutionAlreadyExists(`Execution Already Exists: '${arn}'`);
   }
   const record = ctx.engine.start({ arn, stateMachineArn: sm.arn, name, input, definition: sm.definition, roleArn: sm.roleArn });
+  await ctx.engine.committed();
   return { executionArn: arn, startDate: epochSeconds(record.startDate) };
 };
 

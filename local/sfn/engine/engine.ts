@@ -6,7 +6,7 @@ import { InvalidToken, TaskDoesNotExist, TaskTimedOut } from '../api/errors.ts';
 import type { TaskIntegrations } from '../integrations/types.ts';
 import { unconfiguredIntegrations } from '../integrations/lambda-http.ts';
 import { ExecutionStatus, type ExecutionRecord } from '../store/records.ts';
-import type { SqliteStore } from '../store/sqlite-store.ts';
+import type { SfnStore } from '../store/store.ts';
 import { CallbackRegistry } from './callbacks.ts';
 import { Execution, type EngineDeps } from './execution.ts';
 import type { Frame } from './frame.ts';
@@ -15,7 +15,7 @@ import { runBranch } from './run-branch.ts';
 import { isWellFormedToken } from './task-token.ts';
 
 export interface EngineOptions {
-  store: SqliteStore;
+  store: SfnStore;
   clock: Clock;
   integrations?: TaskIntegrations;
   /** For retry jitter; injectable so tests are deterministic. */
@@ -34,8 +34,9 @@ export interface NewExecution {
 /** Runs executions: starts, resumes after a restart, stops, and routes task callbacks. */
 export class ExecutionEngine {
   private readonly running = new Map<string, Execution>();
+  private readonly definitions = new Map<string, StateMachineDefinition>();
   private readonly deps: EngineDeps;
-  readonly store: SqliteStore;
+  readonly store: SfnStore;
 
   constructor(options: EngineOptions) {
     this.store = options.store;
@@ -52,7 +53,7 @@ export class ExecutionEngine {
   resume(): number {
     const rows = this.store.runningExecutions();
     for (const { execution: record, frames } of rows) {
-      const execution = new Execution(record, JSON.parse(record.definition) as StateMachineDefinition, this.deps);
+      const execution = new Execution(record, this.parsed(record.definition), this.deps);
       for (const body of frames) {
         const frame = JSON.parse(body) as Frame;
         execution.frames.set(frame.id, frame);
@@ -62,8 +63,9 @@ export class ExecutionEngine {
     return rows.length;
   }
 
+  /** Starts an execution; await `committed()` before telling anyone it exists. */
   start(spec: NewExecution): ExecutionRecord {
-    const definition = JSON.parse(spec.definition) as StateMachineDefinition;
+    const definition = this.parsed(spec.definition);
     const now = this.deps.clock.now();
     const record: ExecutionRecord = {
       ...spec,
@@ -77,7 +79,6 @@ export class ExecutionEngine {
     const root: Frame = { id: 'root', machinePath: [], state: definition.StartAt, input: execution.input, variables: {}, lastEventId: 0, enteredAt: now };
     execution.frames.set(root.id, root);
     execution.emit(root, 'ExecutionStarted', { input: spec.input, inputDetails: { truncated: false }, roleArn: spec.roleArn });
-    this.deps.checkpointer.flush();
     this.launch(execution);
     return record;
   }
@@ -106,8 +107,22 @@ export class ExecutionEngine {
       });
   }
 
+  /** Definitions are immutable text: parse each once. */
+  private parsed(text: string): StateMachineDefinition {
+    let definition = this.definitions.get(text);
+    if (!definition) {
+      definition = JSON.parse(text) as StateMachineDefinition;
+      this.definitions.set(text, definition);
+    }
+    return definition;
+  }
+
   isRunning(arn: string): boolean {
     return this.running.has(arn);
+  }
+
+  runningRecord(arn: string): ExecutionRecord | undefined {
+    return this.running.get(arn)?.record;
   }
 
   /** Returns false when the execution isn't running here. */
@@ -175,6 +190,11 @@ export class ExecutionEngine {
   /** Commits everything journaled so far (reads after this see it). */
   flush(): void {
     this.deps.checkpointer.flush();
+  }
+
+  /** Group commit: resolves once everything journaled so far is durable. */
+  committed(): Promise<void> {
+    return this.deps.checkpointer.committed();
   }
 
   /** Stops running without writing anything more: what a crash leaves behind (tests) or a shutdown after flush. */

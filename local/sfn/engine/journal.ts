@@ -1,5 +1,5 @@
 import type { HistoryEvent } from '../store/records.ts';
-import type { ExecutionChange, SqliteStore } from '../store/sqlite-store.ts';
+import type { ExecutionChange, SfnStore } from '../store/store.ts';
 import type { ExecutionRecord } from '../store/records.ts';
 import type { Frame } from './frame.ts';
 
@@ -12,12 +12,12 @@ export class Journal {
   openedTokens: string[] = [];
   closedTokens: string[] = [];
 
-  take(execution: ExecutionRecord): ExecutionChange {
+  take(execution: ExecutionRecord, withFrames: boolean): ExecutionChange {
     const change: ExecutionChange = {
       execution,
       isNew: this.isNew,
       events: this.events,
-      frames: [...this.frames].map((f) => ({ id: f.id, body: JSON.stringify(f) })),
+      frames: withFrames ? [...this.frames].map((f) => ({ id: f.id, body: JSON.stringify(f) })) : [],
       deletedFrames: [...this.deletedFrames],
       openedTokens: this.openedTokens,
       closedTokens: this.closedTokens,
@@ -46,8 +46,9 @@ export class Checkpointer {
   private dirty = new Set<Journaled>();
   private scheduled: NodeJS.Immediate | undefined;
   private halted = false;
+  private waiters: (() => void)[] = [];
 
-  constructor(private readonly store: SqliteStore) {}
+  constructor(private readonly store: SfnStore) {}
 
   mark(execution: Journaled): void {
     if (this.halted) return;
@@ -60,10 +61,23 @@ export class Checkpointer {
       clearImmediate(this.scheduled);
       this.scheduled = undefined;
     }
-    if (this.halted || this.dirty.size === 0) return;
-    const changes = [...this.dirty].map((e) => e.journal.take(e.record));
-    this.dirty.clear();
-    this.store.write(changes);
+    const waiters = this.waiters;
+    this.waiters = [];
+    if (!this.halted && this.dirty.size > 0) {
+      const changes = [...this.dirty].map((e) => e.journal.take(e.record, this.store.durable));
+      this.dirty.clear();
+      this.store.write(changes);
+    }
+    for (const resolve of waiters) resolve();
+  }
+
+  /** Resolves once everything journaled so far is committed — with whatever else the same turn commits. */
+  committed(): Promise<void> {
+    if (this.dirty.size === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.waiters.push(resolve);
+      this.scheduled ??= setImmediate(() => this.flush());
+    });
   }
 
   /** Drops pending changes and writes nothing more (a simulated crash in tests, or shutdown after a flush). */

@@ -1,7 +1,7 @@
 import type { Json } from '../json.ts';
 import type { StateDefinition } from '../asl/types.ts';
 import { isTerminal, toErrorOutput } from '../errors/states-errors.ts';
-import { stateIO } from '../io/state-io.ts';
+import { stateIO, type StateEnv } from '../io/state-io.ts';
 import { EXECUTORS } from '../states/executors.ts';
 import type { StateContext, StateResult } from '../states/types.ts';
 import { Cancelled, type CancelScope } from './cancellation.ts';
@@ -32,7 +32,7 @@ export async function runBranch(execution: Execution, frame: Frame, scope: Cance
         name: frame.state,
         state,
         io: stateIO(execution.languageOf(frame, state)),
-        env: { context: execution.context(frame), variables: frame.variables },
+        env: lazyEnv(execution, frame),
         scope,
         runBranch: (child, childScope) => runBranch(execution, child, childScope),
       };
@@ -52,6 +52,18 @@ export async function runBranch(execution: Execution, frame: Frame, scope: Cance
   } catch (err) {
     if (!(err instanceof Cancelled)) throw err;
   }
+}
+
+/** Most states never read the context object: build it on first use. */
+function lazyEnv(execution: Execution, frame: Frame): StateEnv {
+  let context: Json | undefined;
+  return {
+    get context() {
+      context ??= execution.context(frame);
+      return context;
+    },
+    variables: frame.variables,
+  };
 }
 
 function transition(execution: Execution, frame: Frame, state: StateDefinition, result: StateResult): void {
@@ -84,7 +96,7 @@ async function runWithRetry(ctx: StateContext): Promise<StateResult> {
       await sleepUntil(execution.deps.clock, progress.backoffUntil, ctx.scope);
       progress.backoffUntil = undefined;
       execution.touch(frame);
-      ctx.env = { ...ctx.env, context: execution.context(frame) };
+      ctx.env = lazyEnv(execution, frame);
     }
     try {
       return await executor(ctx);

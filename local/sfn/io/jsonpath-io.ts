@@ -9,7 +9,14 @@ import { parsePath, setAtPath } from '../jsonpath/path.ts';
 import { PathNotFound, readPath, type PathScope } from '../jsonpath/scope.ts';
 import type { Completion, StateEnv, StateIO } from './state-io.ts';
 
-const scopeOf = (input: Json, env: StateEnv): PathScope => ({ input, context: env.context, variables: env.variables });
+const scopeOf = (input: Json, env: StateEnv): PathScope => ({
+  input,
+  // Read through: building the context object is skipped unless a path starts with $$.
+  get context() {
+    return env.context;
+  },
+  variables: env.variables,
+});
 
 function select(path: string | null | undefined, value: Json, env: StateEnv, field: string): Json {
   if (path === undefined) return value;

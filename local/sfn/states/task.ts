@@ -19,7 +19,7 @@ async function seconds(ctx: StateContext, field: 'TimeoutSeconds' | 'HeartbeatSe
   return value;
 }
 
-/** Evaluates the arguments and deadlines, records TaskScheduled/TaskStarted and checkpoints — before anything is invoked. */
+/** Evaluates the arguments and deadlines and records TaskScheduled/TaskStarted before anything is invoked. */
 async function schedule(ctx: StateContext, resource: TaskResource): Promise<TaskProgress> {
   const { execution, frame } = ctx;
   const callback = 'callback' in resource && resource.callback;
@@ -47,7 +47,9 @@ async function schedule(ctx: StateContext, resource: TaskResource): Promise<Task
   frame.progress!.task = task;
   if (token) execution.journal.openedTokens.push(token);
   execution.touch(frame);
-  execution.deps.checkpointer.flush();
+  // A token must be durable before anyone can hold it; a plain invocation may simply be repeated
+  // after a crash (at-least-once, as AWS allows), so it rides the next group commit.
+  if (token) execution.deps.checkpointer.flush();
   return task;
 }
 

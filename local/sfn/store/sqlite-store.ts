@@ -3,18 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCHEMA } from './schema.ts';
 import type { ExecutionRecord, ExecutionStatus, HistoryEvent, StateMachineRecord } from './records.ts';
-
-/** Everything one execution changed since its last checkpoint; written in one transaction with others. */
-export interface ExecutionChange {
-  execution: ExecutionRecord;
-  isNew: boolean;
-  events: HistoryEvent[];
-  /** Frames to insert or replace (serialized by the engine). */
-  frames: { id: string; body: string }[];
-  deletedFrames: string[];
-  openedTokens: string[];
-  closedTokens: string[];
-}
+import type { ExecutionChange, SfnStore } from './store.ts';
 
 interface ExecutionRow {
   arn: string;
@@ -54,20 +43,17 @@ const fromRow = (r: ExecutionRow): ExecutionRecord => ({
  * Persistence for the emulator: SQLite in WAL mode with synchronous=NORMAL — a commit survives kill -9
  * of the process (only an OS crash can lose the last transactions). `:memory:` gives the same store in RAM.
  */
-export class SqliteStore {
+export class SqliteStore implements SfnStore {
   private readonly db: Database.Database;
   private readonly stmt;
   private seq: number;
+  readonly durable = true;
 
-  constructor(dataDir: string | ':memory:') {
-    if (dataDir === ':memory:') {
-      this.db = new Database(':memory:');
-    } else {
-      mkdirSync(dataDir, { recursive: true });
-      this.db = new Database(join(dataDir, 'sfn.sqlite'));
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = NORMAL');
-    }
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(join(dataDir, 'sfn.sqlite'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
     const db = this.db;
     this.stmt = {
