@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUTOMATIC } from '../core/cases/step.ts';
 import { parseDate, parseTimeOfDay, WEEKDAYS } from '../core/time/civil.ts';
 
 /**
@@ -150,7 +151,6 @@ const caseRules = z.strictObject({
   }),
 });
 
-export const AUTOMATIC_ROLE = 'automatic';
 
 const BUSINESS_KINDS = new Set(['business-minutes', 'business-minutes-or-next-on-duty-day-by', 'on-duty-day-by']);
 
@@ -167,21 +167,21 @@ export const policySchema = z
     steps: z.record(z.string().regex(/^[a-z]+\.[a-z-]+$/, 'step ids look like "order.review"'), step),
   })
   .superRefine((policy, ctx) => {
-    if (Object.hasOwn(policy.roles, AUTOMATIC_ROLE)) {
-      ctx.addIssue({ code: 'custom', path: ['roles', AUTOMATIC_ROLE], message: `"${AUTOMATIC_ROLE}" is reserved for steps no person performs` });
+    if (Object.hasOwn(policy.roles, AUTOMATIC)) {
+      ctx.addIssue({ code: 'custom', path: ['roles', AUTOMATIC], message: `"${AUTOMATIC}" is reserved for steps no person performs` });
     }
     for (const [id, s] of Object.entries(policy.steps)) {
-      const known = s.role === AUTOMATIC_ROLE || Object.hasOwn(policy.roles, s.role);
+      const known = s.role === AUTOMATIC || Object.hasOwn(policy.roles, s.role);
       if (!known) {
         ctx.addIssue({
           code: 'custom',
           path: ['steps', id, 'role'],
-          message: `unknown role "${s.role}" (roles: ${[...Object.keys(policy.roles), AUTOMATIC_ROLE].join(', ')})`,
+          message: `unknown role "${s.role}" (roles: ${[...Object.keys(policy.roles), AUTOMATIC].join(', ')})`,
         });
       }
       const rules = s.rule.kind === 'by-fact' ? Object.entries(s.rule.cases).map(([k, r]) => [['rule', 'cases', k], r] as const) : [[['rule'], s.rule] as const];
       for (const [path, r] of rules) {
-        if (BUSINESS_KINDS.has(r.kind) && s.role === AUTOMATIC_ROLE) {
+        if (BUSINESS_KINDS.has(r.kind) && s.role === AUTOMATIC) {
           ctx.addIssue({ code: 'custom', path: ['steps', id, ...path, 'kind'], message: `rule "${r.kind}" counts a role's on-duty time, so the step needs a role, not "automatic"` });
         }
       }

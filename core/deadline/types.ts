@@ -31,8 +31,6 @@ export type WarnRule =
   | { kind: 'after-hours'; hours: number }
   | { kind: 'none' };
 
-export const AUTOMATIC = 'automatic';
-
 export interface StepPolicy {
   id: string;
   /** A role id, or `automatic` for steps no person performs. */
