@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { FunctionDecl } from '../../app/manifest-types.ts';
+import type { Clock } from '../../core/time/clock.ts';
+
+/** A function's own failure, as Lambda reports it (`X-Amz-Function-Error: Unhandled`). */
+export interface FunctionError {
+  errorType: string;
+  errorMessage: string;
+  trace?: string[];
+}
+
+export type InvokeResult = { payload: unknown } | FunctionError;
+
+export function isFunctionError(result: InvokeResult): result is FunctionError {
+  return 'errorType' in result;
+}
+
+export class FunctionNotFound extends Error {
+  override readonly name = 'ResourceNotFoundException';
+  constructor(readonly functionName: string) {
+    super(`Function not found: ${functionName}`);
+  }
+}
+
+type Handler = (event: unknown, context: LambdaContext) => unknown;
+
+export interface LambdaContext {
+  functionName: string;
+  functionVersion: string;
+  invokedFunctionArn: string;
+  memoryLimitInMB: string;
+  awsRequestId: string;
+  logGroupName: string;
+  logStreamName: string;
+  callbackWaitsForEmptyEventLoop: boolean;
+  getRemainingTimeInMillis(): number;
+}
+
+/**
+ * Runs the manifest's functions in this process: the same handler modules the stack deploys,
+ * loaded once (a warm container) and called with a Lambda-shaped context. A thrown error becomes
+ * a function error with the error's `name` as `errorType`, as the Node.js runtime reports it.
+ */
+export class LambdaInvoker {
+  private readonly byName = new Map<string, FunctionDecl>();
+  private readonly handlers = new Map<string, Promise<Handler>>();
+
+  constructor(
+    functions: readonly FunctionDecl[],
+    private readonly options: { root: string; clock: Clock; region: string; account: string; physicalName: (id: string) => string },
+  ) {
+    for (const fn of functions) this.byName.set(fn.id, fn);
+  }
+
+  arnOf(functionId: string): string {
+    return `arn:aws:lambda:${this.options.region}:${this.options.account}:function:${this.options.physicalName(functionId)}`;
+  }
+
+  /** Accepts a manifest id, a physical name, or a (qualified) function ARN. */
+  resolve(nameOrArn: string): FunctionDecl {
+    const name = nameOrArn.includes(':function:') ? (nameOrArn.split(':function:')[1] ?? '').split(':')[0] ?? '' : nameOrArn;
+    const direct = this.byName.get(name);
+    if (direct) return direct;
+    for (const fn of this.byName.values()) if (this.options.physicalName(fn.id) === name) return fn;
+    throw new FunctionNotFound(nameOrArn);
+  }
+
+  async invoke(nameOrArn: string, event: unknown): Promise<InvokeResult> {
+    const fn = this.resolve(nameOrArn);
+    const handler = await this.load(fn);
+    const deadline = this.options.clock.now() + (fn.timeoutSeconds ?? 30) * 1000;
+    const context: LambdaContext = {
+      functionName: this.options.physicalName(fn.id),
+      functionVersion: '$LATEST',
+      invokedFunctionArn: this.arnOf(fn.id),
+      memoryLimitInMB: String(fn.memoryMb ?? 512),
+      awsRequestId: randomUUID(),
+      logGroupName: `/aws/lambda/${this.options.physicalName(fn.id)}`,
+      logStreamName: 'local',
+      callbackWaitsForEmptyEventLoop: false,
+      getRemainingTimeInMillis: () => Math.max(0, deadline - this.options.clock.now()),
+    };
+    try {
+      // Lambda passes events as JSON: a deep copy keeps the caller's object out of the handler's reach.
+      const payload = await handler(JSON.parse(JSON.stringify(event ?? null)), context);
+      return { payload: payload === undefined ? null : payload };
+    } catch (error) {
+      const e = error instanceof Error ? error : new Error(String(error));
+      return { errorType: e.name || 'Error', errorMessage: e.message, trace: e.stack?.split('\n') };
+    }
+  }
+
+  private load(fn: FunctionDecl): Promise<Handler> {
+    let loading = this.handlers.get(fn.id);
+    if (!loading) {
+      loading = import(pathToFileURL(resolve(this.options.root, fn.entry)).href).then((module: Record<string, unknown>) => {
+        const exported = module[fn.handler ?? 'handler'];
+        if (typeof exported !== 'function') throw new Error(`${fn.entry} does not export a function "${fn.handler ?? 'handler'}"`);
+        return exported as Handler;
+      });
+      this.handlers.set(fn.id, loading);
+    }
+    return loading;
+  }
+}

@@ -1,0 +1,89 @@
+import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RouteDecl } from '../../../app/manifest-types.ts';
+import { VirtualClock } from '../../../core/time/clock.ts';
+import { createGateway } from '../../../local/gateway/server.ts';
+import { issueToken, signingKey } from '../../../local/identity/tokens.ts';
+import { LambdaInvoker } from '../../../local/lambda/invoker.ts';
+
+const routes: RouteDecl[] = [
+  { method: 'POST', path: '/webhooks/storefront', function: 'echo', auth: 'public' },
+  { method: 'POST', path: '/cases/{caseId}/steps/{step}/complete', function: 'echo', auth: 'jwt' },
+  { method: 'GET', path: '/healthz', function: 'echo', auth: 'public' },
+];
+const clock = new VirtualClock('2026-11-26T10:00:00+08:00');
+const key = signingKey(mkdtempSync(join(tmpdir(), 'gateway-')));
+const invoker = new LambdaInvoker([{ id: 'echo', entry: 'test/fixtures/functions/echo.ts', access: {} }], {
+  root: process.cwd(),
+  clock,
+  region: 'us-east-1',
+  account: '000000000000',
+  physicalName: (id) => id,
+});
+const server = createGateway({ routes, invoke: (id, event) => invoker.invoke(id, event), signingKey: key, clock, accountId: '000000000000' });
+let base = '';
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe('local HTTP API gateway', () => {
+  it('hands a public route the raw body and headers in the HTTP API v2 event shape', async () => {
+    const res = await fetch(`${base}/webhooks/storefront?x=1&x=2`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-storefront-signature': 't=1,v1=ab' }, body: '{"id":"e1"}' });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('x-echo')).toBe('yes');
+    const event = await res.json();
+    expect(event).toMatchObject({
+      version: '2.0',
+      routeKey: 'POST /webhooks/storefront',
+      rawPath: '/webhooks/storefront',
+      rawQueryString: 'x=1&x=2',
+      queryStringParameters: { x: '1,2' },
+      body: '{"id":"e1"}',
+      isBase64Encoded: false,
+      headers: { 'x-storefront-signature': 't=1,v1=ab' },
+      requestContext: { http: { method: 'POST', path: '/webhooks/storefront' }, stage: '$default' },
+    });
+  });
+
+  it('passes path parameters and flattens the cognito:groups claim as API Gateway does', async () => {
+    const token = await issueToken({ user: 'alice', roles: ['ops-cs', 'supervisor'], key, nowSeconds: Math.floor(clock.now() / 1000) });
+    const res = await fetch(`${base}/cases/c-1/steps/order.review/complete`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '{}' });
+    const event = await res.json();
+    expect(event.pathParameters).toEqual({ caseId: 'c-1', step: 'order.review' });
+    expect(event.requestContext.authorizer.jwt.claims).toMatchObject({ sub: 'alice', 'cognito:groups': '[ops-cs supervisor]' });
+  });
+
+  it('answers 401 in the api.md error shape when a staff route has no or a bad token', async () => {
+    const missing = await fetch(`${base}/cases/c-1/steps/order.review/complete`, { method: 'POST' });
+    expect(missing.status).toBe(401);
+    expect(await missing.json()).toEqual({ error: { code: 'Unauthorized', message: 'missing bearer token in the Authorization header' } });
+    const forged = await fetch(`${base}/cases/c-1/steps/order.review/complete`, { method: 'POST', headers: { authorization: 'Bearer not.a.jwt' } });
+    expect(forged.status).toBe(401);
+  });
+
+  it('answers 404 for an unknown path and 405 for a known path with the wrong method', async () => {
+    expect((await fetch(`${base}/nope`)).status).toBe(404);
+    expect((await fetch(`${base}/healthz`, { method: 'DELETE' })).status).toBe(405);
+  });
+
+  it('answers CORS preflight requests', async () => {
+    const res = await fetch(`${base}/queue`, { method: 'OPTIONS' });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-headers')).toContain('authorization');
+  });
+
+  it('hides a function error behind a 500 without internals', async () => {
+    const failing = createGateway({ routes, invoke: async () => ({ errorType: 'TypeError', errorMessage: 'secret detail' }), signingKey: key, clock, accountId: '0' });
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+    const res = await fetch(`http://127.0.0.1:${(failing.address() as AddressInfo).port}/healthz`);
+    expect(res.status).toBe(500);
+    expect(JSON.stringify(await res.json())).not.toContain('secret');
+    await new Promise<void>((resolve) => failing.close(() => resolve()));
+  });
+});
