@@ -54,7 +54,7 @@ describe('local HTTP API gateway', () => {
   it('passes path parameters and flattens the cognito:groups claim as API Gateway does', async () => {
     const token = await issueToken({ user: 'alice', roles: ['ops-cs', 'supervisor'], key, nowSeconds: Math.floor(clock.now() / 1000) });
     const res = await fetch(`${base}/cases/c-1/steps/order.review/complete`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '{}' });
-    const event = await res.json();
+    const event = (await res.json()) as { pathParameters: unknown; requestContext: { authorizer: { jwt: { claims: unknown } } } };
     expect(event.pathParameters).toEqual({ caseId: 'c-1', step: 'order.review' });
     expect(event.requestContext.authorizer.jwt.claims).toMatchObject({ sub: 'alice', 'cognito:groups': '[ops-cs supervisor]' });
   });
