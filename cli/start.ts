@@ -1,10 +1,66 @@
-// Placeholder until the local runtime lands: `npm start` explains what runs today.
-console.log(`SLA workflow platform — local runtime
+/**
+ * `npm start`: the whole platform on this machine. Flags or environment: --port/PORT (HTTP API,
+ * default 3000), --edge-port/EDGE_PORT (AWS emulators, default 4566), --data/DATA_DIR (default
+ * .local-data/), --host/HOST (default 127.0.0.1). Ctrl-C stops cleanly; a second start resumes.
+ */
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { manifest } from '../app/manifest.ts';
+import { systemClock } from '../core/time/clock.ts';
+import { dataDir } from '../local/data-dir.ts';
+import { startRuntime } from '../local/runtime/runtime.ts';
+import { startupBanner } from '../local/runtime/banner.ts';
 
-The embedded runtime (DynamoDB Local, Step Functions / EventBridge / Scheduler emulators and the
-HTTP API on one machine) is being built. What runs today is the deadline engine's CLI:
+function fail(message: string): never {
+  process.stderr.write(`start: ${message}\n`);
+  process.exit(2);
+}
 
-  npm run -s sla -- due order.review --opened 2026-11-26T21:30:00+08:00
-  npm run -s sla -- calendar ops-cs --from 2026-11-26 --days 3
-  npm run -s sla -- help
-`);
+function portOf(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) fail(`${flag}: "${value}" is not a port number (0–65535)`);
+  return port;
+}
+
+let values: { port?: string; 'edge-port'?: string; data?: string; host?: string };
+try {
+  ({ values } = parseArgs({ options: { port: { type: 'string' }, 'edge-port': { type: 'string' }, data: { type: 'string' }, host: { type: 'string' } }, strict: true }));
+} catch (error) {
+  fail((error as Error).message.split('\n')[0] ?? 'bad arguments');
+}
+
+// The SDK's notice that releases after January 2027 need Node 22: our versions are pinned, so it
+// says nothing about this install; it would only bury the start-up banner.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const began = systemClock.now();
+const log = (message: string, fields: Record<string, unknown> = {}): void => {
+  process.stdout.write(`${JSON.stringify({ level: 'INFO', message, service: 'local-runtime', timestamp: new Date(systemClock.now()).toISOString(), ...fields })}\n`);
+};
+
+const runtime = await startRuntime({
+  manifest,
+  root: fileURLToPath(new URL('..', import.meta.url)),
+  dataDir: dataDir(values.data),
+  host: values.host ?? process.env.HOST ?? '127.0.0.1',
+  port: portOf('--port', values.port ?? process.env.PORT, 3000),
+  edgePort: portOf('--edge-port', values['edge-port'] ?? process.env.EDGE_PORT, 4566),
+  clock: systemClock,
+  log,
+}).catch((error: unknown) => fail((error as Error).message));
+
+process.stdout.write(startupBanner(runtime, dataDir(values.data), systemClock.now() - began, systemClock.now()));
+
+let stopping = false;
+const stop = (signal: string): void => {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: stopping`);
+  void runtime.stop().then(() => {
+    log('stopped; a restart resumes where this left off');
+    process.exit(0);
+  });
+};
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));

@@ -1,0 +1,43 @@
+import { signStorefrontPayload, SIGNATURE_HEADER } from '../../core/storefront/signature.ts';
+import type { Runtime } from './runtime.ts';
+
+/** What `npm start` prints once ready: where things are and a first request to paste. */
+export function startupBanner(runtime: Runtime, dataDir: string, startMs: number, now: number): string {
+  const body = JSON.stringify({
+    id: `evt-${now}`,
+    type: 'order.placed',
+    occurredAt: new Date(now).toISOString(),
+    data: {
+      orderId: `SO-${now}`,
+      placedAt: new Date(now).toISOString(),
+      paid: true,
+      customer: { name: '张三', phone: '13800000000' },
+      address: '上海市浦东新区世纪大道 100 号',
+      items: [{ sku: 'PHONE-128G', name: 'Phone 128G', qty: 1, price: 3999 }],
+      paymentChannel: 'alipay',
+    },
+  });
+  const timestamp = Math.floor(now / 1000);
+  const signature = signStorefrontPayload({ secret: runtime.webhookSecret, timestamp, body });
+  return `
+SLA workflow platform is running (ready in ${(startMs / 1000).toFixed(1)} s)
+
+  HTTP API          ${runtime.apiUrl}        (OpenAPI: ${runtime.apiUrl}/openapi.json)
+  AWS emulators     ${runtime.edgeUrl}        (DynamoDB, Step Functions, Lambda, EventBridge, Scheduler)
+  data directory    ${dataDir}
+
+A signed storefront webhook (valid for 5 minutes; run npm run -s webhook-secret for the secret):
+
+  curl -sS -X POST ${runtime.apiUrl}/webhooks/storefront \\
+    -H 'content-type: application/json' \\
+    -H '${SIGNATURE_HEADER}: ${signature}' \\
+    --data '${body}'
+
+A staff token, then your queue:
+
+  TOKEN=$(npm run -s token -- --user alice --roles ops-cs)
+  curl -sS ${runtime.apiUrl}/queue -H "authorization: Bearer $TOKEN"
+
+Ctrl-C stops; npm start again resumes everything.
+`;
+}

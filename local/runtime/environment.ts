@@ -1,0 +1,33 @@
+import { Env } from '../../app/environment.ts';
+import type { Manifest } from '../../app/manifest-types.ts';
+import type { LocalNames } from './names.ts';
+import { LOCAL_REGION } from './names.ts';
+
+/**
+ * The environment the stack would give the functions, pointed at this machine: resource names
+ * from the manifest, and the SDK's standard endpoint variables aimed at the edge port so that
+ * handlers reach the emulators with no local branch in their code.
+ */
+export function runtimeEnvironment(manifest: Manifest, names: LocalNames, edgeUrl: string, webhookSecret: string): Record<string, string> {
+  const env: Record<string, string> = {
+    AWS_REGION: LOCAL_REGION,
+    AWS_DEFAULT_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL: edgeUrl,
+    AWS_ENDPOINT_URL_DYNAMODB: edgeUrl,
+    AWS_ENDPOINT_URL_SFN: edgeUrl,
+    AWS_ENDPOINT_URL_EVENTBRIDGE: edgeUrl,
+    AWS_ENDPOINT_URL_SCHEDULER: edgeUrl,
+    AWS_ENDPOINT_URL_LAMBDA: edgeUrl,
+    POWERTOOLS_SERVICE_NAME: manifest.app,
+    [Env.webhookSecret]: webhookSecret,
+    [Env.timerScheduleGroup]: names.timerScheduleGroup(),
+    [Env.schedulerRoleArn]: names.schedulerRoleArn(),
+  };
+  for (const table of manifest.tables) env[Env.table(table.id)] = names.physical(table.id);
+  for (const bus of manifest.buses) env[Env.bus(bus.id)] = names.physical(bus.id);
+  for (const workflow of manifest.workflows) env[Env.workflowArn(workflow.id)] = names.stateMachineArn(workflow.id);
+  for (const fn of manifest.functions) env[Env.functionArn(fn.id)] = names.functionArn(fn.id);
+  return env;
+}

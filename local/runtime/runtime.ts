@@ -1,0 +1,136 @@
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Manifest } from '../../app/manifest-types.ts';
+import type { Clock } from '../../core/time/clock.ts';
+import { localDynamoDbClient } from '../dynamodb/client.ts';
+import { startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/server.ts';
+import { ensureTable } from '../dynamodb/tables.ts';
+import { createEdgeServer, type EdgeService } from '../edge/edge-server.ts';
+import { LAMBDA_PATH_PREFIX, lambdaInvokeApi } from '../edge/lambda-api.ts';
+import { proxyTo } from '../edge/proxy.ts';
+import { createGateway } from '../gateway/server.ts';
+import { signingKey } from '../identity/tokens.ts';
+import { webhookSecret } from '../identity/webhook-secret.ts';
+import { LambdaInvoker } from '../lambda/invoker.ts';
+import { createSfnLocal, TARGET_PREFIX, type LambdaInvokeResult, type SfnLocal } from '../sfn/index.ts';
+import { lockDataDir } from './data-lock.ts';
+import { runtimeEnvironment } from './environment.ts';
+import { LOCAL_ACCOUNT, LOCAL_REGION, LocalNames } from './names.ts';
+
+export interface RuntimeOptions {
+  manifest: Manifest;
+  /** Repository root: handler entries and ASL files are relative to it. */
+  root: string;
+  dataDir: string;
+  host: string;
+  /** HTTP API port (0: any free port). */
+  port: number;
+  /** Shared edge port of the AWS emulators (0: any free port). */
+  edgePort: number;
+  clock: Clock;
+  log: (message: string, fields?: Record<string, unknown>) => void;
+}
+
+export interface Runtime {
+  apiUrl: string;
+  edgeUrl: string;
+  names: LocalNames;
+  invoker: LambdaInvoker;
+  sfn: SfnLocal;
+  webhookSecret: string;
+  /** Stops every server and emulator, committing what is pending. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots the whole platform on one machine from the manifest: DynamoDB Local, the Step Functions
+ * emulator, the Lambda invoker, the edge port and the HTTP API — the same handlers and ASL files
+ * as on AWS, with state under `dataDir` so that a restart resumes everything.
+ */
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const { manifest, clock, log } = options;
+  const unlock = lockDataDir(options.dataDir);
+  const names = new LocalNames(manifest);
+  const cleanup: (() => Promise<void> | void)[] = [unlock];
+  try {
+    log('starting DynamoDB Local');
+    const dynamo: DynamoDbLocal = await startDynamoDbLocal({ dbPath: join(options.dataDir, 'dynamodb'), host: options.host });
+    cleanup.unshift(() => dynamo.stop());
+    const ddb = localDynamoDbClient(dynamo.endpoint);
+    for (const table of manifest.tables) await ensureTable(ddb, table, names.physical(table.id));
+    ddb.destroy();
+
+    const invoker = new LambdaInvoker(manifest.functions, { root: options.root, clock, region: LOCAL_REGION, account: LOCAL_ACCOUNT, physicalName: (id) => names.physical(id) });
+    const sfn = createSfnLocal({
+      data: join(options.dataDir, 'sfn'),
+      clock,
+      region: LOCAL_REGION,
+      accountId: LOCAL_ACCOUNT,
+      integrations: {
+        // The invoker returns JSON-serialised payloads, which is what the engine's Json type describes.
+        invokeLambda: (functionName, payload) => invoker.invoke(functionName, payload) as Promise<LambdaInvokeResult>,
+        putEvents: async (entries) => ({ Entries: entries.map(() => ({ EventId: 'unrouted' })), FailedEntryCount: 0 }),
+      },
+    });
+    cleanup.unshift(() => sfn.close());
+
+    const services: EdgeService[] = [
+      { name: 'dynamodb', targetPrefix: 'DynamoDB_20120810.', listener: proxyTo(dynamo.port, options.host) },
+      { name: 'states', targetPrefix: TARGET_PREFIX, listener: sfn.listener },
+      { name: 'lambda', pathPrefix: LAMBDA_PATH_PREFIX, listener: lambdaInvokeApi((name, payload) => invoker.invoke(name, payload), (e) => log('lambda invoke failed', { error: String(e) })) },
+    ];
+    const edge = createEdgeServer(services, (e) => log('edge error', { error: String(e) }));
+    const edgeUrl = await listen(edge, options.edgePort, options.host);
+    cleanup.unshift(() => close(edge));
+
+    const secret = webhookSecret(options.dataDir);
+    Object.assign(process.env, runtimeEnvironment(manifest, names, edgeUrl, secret));
+
+    const resumed = sfn.resume();
+    if (resumed) log(`resumed ${resumed} running executions`);
+
+    const gateway = createGateway({
+      routes: manifest.routes,
+      invoke: (id, event) => invoker.invoke(id, event),
+      signingKey: signingKey(options.dataDir),
+      clock,
+      accountId: LOCAL_ACCOUNT,
+      onError: (e) => log('api error', { error: String(e) }),
+    });
+    const apiUrl = await listen(gateway, options.port, options.host);
+    cleanup.unshift(() => close(gateway));
+
+    return {
+      apiUrl,
+      edgeUrl,
+      names,
+      invoker,
+      sfn,
+      webhookSecret: secret,
+      async stop() {
+        for (const step of cleanup.splice(0)) await step();
+      },
+    };
+  } catch (error) {
+    for (const step of cleanup.splice(0)) await Promise.resolve(step()).catch(() => {});
+    throw error;
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(`http://${host}:${(server.address() as AddressInfo).port}`);
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
