@@ -83,9 +83,9 @@ export class LambdaInvoker {
       getRemainingTimeInMillis: () => Math.max(0, deadline - this.options.clock.now()),
     };
     try {
-      // Lambda passes events as JSON: a deep copy keeps the caller's object out of the handler's reach.
+      // Lambda passes events and results as JSON: copies keep each side's objects out of the other's reach.
       const payload = await handler(JSON.parse(JSON.stringify(event ?? null)), context);
-      return { payload: payload === undefined ? null : payload };
+      return { payload: payload === undefined ? null : (JSON.parse(JSON.stringify(payload)) as unknown) };
     } catch (error) {
       const e = error instanceof Error ? error : new Error(String(error));
       return { errorType: e.name || 'Error', errorMessage: e.message, trace: e.stack?.split('\n') };
