@@ -17,7 +17,7 @@ export function lockDataDir(dataDir: string): () => void {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     const owner = Number(readFileSync(path, 'utf8'));
-    if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
+    if (Number.isInteger(owner) && isAlive(owner)) {
       throw new DataDirInUse(`${dataDir} is in use by another runtime (pid ${owner}); stop it or use another DATA_DIR`);
     }
     writeFileSync(path, String(process.pid));
