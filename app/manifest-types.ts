@@ -22,6 +22,17 @@ export interface FunctionAccess {
   buses?: string[];
   workflows?: { id: string; access: 'start' | 'callback' | 'stop' }[];
   scheduler?: boolean;
+  /**
+   * Function ids the one-time schedules this function creates (SLA timers) invoke; the role it
+   * passes to CreateSchedule may invoke exactly these. Optional: the CDK stack falls back to every
+   * manifest function (with a synth warning) while a `scheduler` function does not declare it.
+   */
+  scheduleTargets?: string[];
+  /**
+   * Reads the storefront webhook secret (Secrets Manager on AWS). Optional: when no function
+   * declares it, the CDK stack grants it to the functions behind `public` routes.
+   */
+  webhookSecret?: boolean;
 }
 
 export interface FunctionDecl {
