@@ -13,6 +13,10 @@ export const DetailType = {
   PickupBatchRun: 'PickupBatchRun',
   PickupMissed: 'PickupMissed',
   RefundOverdue: 'RefundOverdue',
+  /** The payment platform is asked to refund (cancel.refund, return.refund). */
+  RefundRequested: 'RefundRequested',
+  /** A case-level fact a workflow recorded (`record` case action), e.g. `OrderHandedOver`. */
+  CaseFactRecorded: 'CaseFactRecorded',
 } as const;
 export type DetailType = (typeof DetailType)[keyof typeof DetailType];
 

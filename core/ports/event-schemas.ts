@@ -1,0 +1,83 @@
+/**
+ * The JSON schema of every detail-type on the bus, as zod. `docs/events.md` is generated from
+ * these (test/core/ports/events-doc.test.ts fails when they drift), and `domainEvent` checks a
+ * detail against its schema before it is published.
+ */
+import { z } from 'zod';
+import { CaseStatus, CaseType, LinkRelation } from '../cases/case.ts';
+import { DetailType, type DomainEvent } from './events.ts';
+
+const instant = z.iso.datetime({ offset: true }).describe('ISO-8601 instant (UTC, `...Z`)');
+const caseId = z.string().min(1).describe('the case');
+const caseType = z.enum(Object.values(CaseType)).describe('the case type');
+const stepId = z.string().min(1).describe('step id of service-standards.md, e.g. `order.review`');
+const attempt = z.number().int().min(1).describe('1 unless the step id opened more than once in the case');
+const role = z.string().min(1).describe('role id of service-standards.md §1, or `automatic`');
+
+const stepRef = { caseId, caseType, step: stepId, attempt };
+
+/** Whether an SLA event concerns one step or the whole case (the order handover promise, refund arrival). */
+export const SlaScope = { step: 'step', case: 'case' } as const;
+export type SlaScope = (typeof SlaScope)[keyof typeof SlaScope];
+const scope = z.enum(Object.values(SlaScope)).describe('`step`: one step\'s deadline; `case`: a case-level promise');
+
+export const eventSchemas = {
+  [DetailType.CaseOpened]: z
+    .strictObject({ caseId, caseType, orderId: z.string().optional(), openedAt: instant, sourceEventId: z.string().optional() })
+    .describe('A case was opened (a storefront event, or a linked case from another case).'),
+  [DetailType.CaseClosed]: z
+    .strictObject({ caseId, caseType, status: z.enum(Object.values(CaseStatus).filter((s) => s !== 'open') as [Exclude<CaseStatus, 'open'>, ...Exclude<CaseStatus, 'open'>[]]), closedAt: instant, reason: z.string().optional() })
+    .describe('A case reached its final status.'),
+  [DetailType.CaseLinked]: z
+    .strictObject({ caseId, otherCaseId: z.string().min(1), otherCaseType: caseType, relation: z.enum(Object.values(LinkRelation)), linkedAt: instant })
+    .describe('Two cases were linked (recorded on both); `relation` is as seen from `caseId`.'),
+  [DetailType.StepOpened]: z
+    .strictObject({ ...stepRef, role, openedAt: instant, due: instant.nullable(), warnAt: instant.nullable() })
+    .describe('A step opened with its deadline; `due` is null for steps without one, `warnAt` null for day-based rules.'),
+  [DetailType.StepCompleted]: z
+    .strictObject({ ...stepRef, role, completedAt: instant, completedBy: z.string(), outcome: z.string().nullable(), onTime: z.boolean() })
+    .describe('A step was completed (late steps too: `onTime` false).'),
+  [DetailType.StepCancelled]: z
+    .strictObject({ ...stepRef, role, cancelledAt: instant, reason: z.string().optional() })
+    .describe('A step closed without its work being done (e.g. the order\'s steps after a confirmed cancellation).'),
+  [DetailType.StepPaused]: z
+    .strictObject({ ...stepRef, pausedAt: instant, reason: z.string(), until: instant.optional(), by: z.string().optional() })
+    .describe('A step\'s clock stopped; with `until` it resumes by itself.'),
+  [DetailType.StepResumed]: z
+    .strictObject({ ...stepRef, resumedAt: instant, due: instant.nullable(), warnAt: instant.nullable(), by: z.string().optional() })
+    .describe('A paused step\'s clock runs again; `due`/`warnAt` are recomputed without the paused time.'),
+  [DetailType.SlaWarning]: z
+    .strictObject({ scope, ...stepRef, role, due: instant, warnAt: instant, warnedAt: instant })
+    .describe('80 % of a step\'s budget (or a case promise\'s warning time) passed and it is still open.'),
+  [DetailType.SlaBreached]: z
+    .strictObject({ scope, ...stepRef, role, due: instant, breachedAt: instant, escalatedTo: z.string().optional() })
+    .describe('A deadline passed with the work still open. Step scope: the step is marked breached and escalated to `supervisor`. Case scope: a case-level promise (order handover, refund arrival) was broken; `step` names the policy entry.'),
+  [DetailType.PickupBatchRun]: z
+    .strictObject({
+      batchId: z.string().describe('`<Shanghai date>T<HH:MM>` of the batch'),
+      ranAt: instant,
+      manual: z.boolean().describe('run through `POST /pickups/run` rather than by the schedule'),
+      parcels: z.array(z.strictObject({ caseId, plannedAt: instant.nullable(), missed: z.boolean() })),
+    })
+    .describe('A courier pickup batch handed over every dispatched parcel.'),
+  [DetailType.PickupMissed]: z
+    .strictObject({ caseId, orderId: z.string().optional(), batchId: z.string(), plannedAt: instant, handedOverAt: instant })
+    .describe('A parcel went with a later batch than planned.'),
+  [DetailType.RefundOverdue]: z
+    .strictObject({ ...stepRef, due: instant, overdueAt: instant, channel: z.string().optional() })
+    .describe('A refund did not arrive within its channel\'s time (Alipay same day, bank card 7, BOC 10 working days).'),
+  [DetailType.RefundRequested]: z
+    .strictObject({ caseId, channel: z.string(), requestedAt: instant })
+    .describe('The payment platform is to refund the case (the payment integration is out of scope; it consumes this).'),
+  [DetailType.CaseFactRecorded]: z
+    .strictObject({ caseId, event: z.string().min(1).describe('what happened, e.g. `OrderHandedOver`'), recordedAt: instant, detail: z.record(z.string(), z.unknown()) })
+    .describe('A case-level fact a workflow recorded on the timeline.'),
+} as const satisfies Record<DetailType, z.ZodType>;
+
+export type EventDetail<T extends DetailType> = z.input<(typeof eventSchemas)[T]>;
+
+/** A domain event whose detail was checked against its schema (a wrong detail is a bug: it throws). */
+export function domainEvent<T extends DetailType>(detailType: T, detail: EventDetail<T>, time?: string): DomainEvent {
+  const parsed: unknown = eventSchemas[detailType].parse(detail);
+  return { detailType, detail: parsed as Record<string, unknown>, ...(time !== undefined ? { time } : {}) };
+}

@@ -1,0 +1,94 @@
+/**
+ * Everything a function's logic works with, built once per cold start from the configuration.
+ * Each piece is built on first use, so a function that never publishes never needs a bus
+ * variable; a missing variable fails loudly when the piece is first used. Tests install their
+ * own set with `useDependencies` (a real repository on DynamoDB Local, fakes for the rest).
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { DynamoDbCaseRepository } from '../../adapters/case-repository/dynamodb-case-repository.ts';
+import { casesTable } from '../../adapters/case-repository/table.ts';
+import { eventBus } from '../../adapters/events/bus.ts';
+import { EventBridgePublisher } from '../../adapters/events/eventbridge-publisher.ts';
+import { EventBridgeTimerScheduler } from '../../adapters/scheduler/eventbridge-scheduler.ts';
+import { StepFunctionsGateway } from '../../adapters/workflows/step-functions-gateway.ts';
+import type { CaseRepository } from '../../core/cases/repository.ts';
+import type { CompiledPolicy } from '../../core/deadline/types.ts';
+import type { EventPublisher } from '../../core/ports/events.ts';
+import type { TimerScheduler } from '../../core/ports/timers.ts';
+import type { WorkflowGateway } from '../../core/ports/workflows.ts';
+import { systemClock, type Clock } from '../../core/time/clock.ts';
+import { getDefaultPolicy, loadPolicy } from '../../policy/load.ts';
+import { slaTimerFunction } from '../sla-timer/function.ts';
+import { readConfig, type FunctionConfig } from './config.ts';
+import { logger, type Log } from './logger.ts';
+
+export interface Dependencies {
+  readonly repository: CaseRepository;
+  readonly events: EventPublisher;
+  readonly timers: TimerScheduler;
+  readonly workflows: WorkflowGateway;
+  readonly policy: CompiledPolicy;
+  readonly clock: Clock;
+  readonly log: Log;
+}
+
+/** The production set for `config`; `overrides` replace single pieces. */
+export function createDependencies(config: FunctionConfig, overrides: Partial<Dependencies> = {}): Dependencies {
+  const clock = overrides.clock ?? systemClock;
+  return lazyObject<Dependencies>({
+    repository: () => overrides.repository ?? new DynamoDbCaseRepository({ client: new DynamoDBClient({}), tableName: config.tableName(casesTable.id) }),
+    events: () => overrides.events ?? new EventBridgePublisher({ client: new EventBridgeClient({}), busName: config.busName(eventBus.id), clock }),
+    timers: () =>
+      overrides.timers ??
+      new EventBridgeTimerScheduler({
+        client: new SchedulerClient({}),
+        groupName: config.timerScheduleGroup(),
+        targetArn: config.functionArn(slaTimerFunction.id),
+        roleArn: config.schedulerRoleArn(),
+      }),
+    workflows: () => overrides.workflows ?? new StepFunctionsGateway({ client: new SFNClient({}), stateMachineArn: (id) => config.workflowArn(id) }),
+    policy: () => {
+      if (overrides.policy) return overrides.policy;
+      const path = config.policyPath();
+      return path === undefined ? getDefaultPolicy() : loadPolicy(path);
+    },
+    clock: () => clock,
+    log: () => overrides.log ?? logger,
+  });
+}
+
+let installed: Dependencies | undefined;
+
+/** The function's dependencies: those installed with `useDependencies`, else the production set (built once). */
+export function dependencies(): Dependencies {
+  installed ??= createDependencies(readConfig());
+  return installed;
+}
+
+/** Installs a set of dependencies for the handlers of this process (tests); `undefined` goes back to production. */
+export function useDependencies(deps: Dependencies | undefined): void {
+  installed = deps;
+}
+
+/** An object whose properties are built on first read and then kept. */
+function lazyObject<T extends object>(builders: { [K in keyof T]: () => T[K] }): T {
+  const target = {} as T;
+  for (const key of Object.keys(builders) as (keyof T)[]) {
+    let built = false;
+    let value: T[typeof key] | undefined;
+    Object.defineProperty(target, key, {
+      enumerable: true,
+      get: () => {
+        if (!built) {
+          value = builders[key]();
+          built = true;
+        }
+        return value;
+      },
+    });
+  }
+  return target;
+}
