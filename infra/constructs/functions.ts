@@ -1,0 +1,91 @@
+import { join } from 'node:path';
+import { Duration } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { NagSuppressions } from 'cdk-nag';
+import { Construct } from 'constructs';
+import type { Manifest } from '../../app/manifest-types.ts';
+import { constructId } from '../naming.ts';
+import { grantAccess, type AccessRefs } from './function-access.ts';
+import { functionEnvironment, type EnvironmentRefs } from './function-environment.ts';
+
+export interface FunctionsProps {
+  manifest: Manifest;
+  /** The repository root: manifest entries and the lock file are relative to it. */
+  root: string;
+  refs: EnvironmentRefs & AccessRefs;
+  logRetention: RetentionDays;
+  /** On-failure destination of asynchronous invocations (EventBridge rules, Scheduler). */
+  asyncFailures: IQueue;
+}
+
+/** Defaults for a manifest function that does not set them. */
+export const FunctionDefaults = { memoryMb: 256, timeoutSeconds: 10, asyncRetryAttempts: 2, asyncMaxEventAgeHours: 6 } as const;
+
+/**
+ * One Lambda function per manifest function, bundled by esbuild from its entry: Node.js 22 on
+ * arm64, X-Ray tracing, its own log group and role (which holds only the logs permission and the
+ * grants of its `access`), and failed asynchronous invocations sent to the failure queue.
+ */
+export class Functions extends Construct {
+  readonly byId: ReadonlyMap<string, NodejsFunction>;
+
+  constructor(scope: Construct, id: string, props: FunctionsProps) {
+    super(scope, id);
+    const environment = functionEnvironment(props.manifest, props.refs);
+    const byId = new Map<string, NodejsFunction>();
+    for (const decl of props.manifest.functions) {
+      const cid = constructId(decl.id);
+      const functionName = props.refs.names.physical(decl.id);
+      const logGroup = new LogGroup(this, `${cid}Logs`, { logGroupName: `/aws/lambda/${functionName}`, retention: props.logRetention });
+      const role = new Role(this, `${cid}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `Execution role of ${functionName}` });
+      logGroup.grantWrite(role);
+      grantAccess(role, decl, props.refs);
+      const fn = new NodejsFunction(this, cid, {
+        functionName,
+        description: `manifest function ${decl.id}`,
+        entry: join(props.root, decl.entry),
+        handler: decl.handler ?? 'handler',
+        projectRoot: props.root,
+        depsLockFilePath: join(props.root, 'package-lock.json'),
+        runtime: Runtime.NODEJS_22_X,
+        architecture: Architecture.ARM_64,
+        memorySize: decl.memoryMb ?? FunctionDefaults.memoryMb,
+        timeout: Duration.seconds(decl.timeoutSeconds ?? FunctionDefaults.timeoutSeconds),
+        role,
+        logGroup,
+        tracing: Tracing.ACTIVE,
+        environment,
+        onFailure: new SqsDestination(props.asyncFailures),
+        retryAttempts: FunctionDefaults.asyncRetryAttempts,
+        maxEventAge: Duration.hours(FunctionDefaults.asyncMaxEventAgeHours),
+        bundling: {
+          format: OutputFormat.ESM,
+          target: 'node22',
+          platform: 'node',
+          mainFields: ['module', 'main'],
+          minify: true,
+          sourceMap: true,
+          // The Node.js 22 runtime ships the AWS SDK v3.
+          externalModules: ['@aws-sdk/*'],
+          // CommonJS dependencies inside an ES module bundle still call require().
+          banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        },
+      });
+      NagSuppressions.addResourceSuppressions(fn, [
+        { id: 'AwsSolutions-L1', reason: 'Node.js 22 is the runtime the platform is built and tested for (issue 6); a newer runtime is a deliberate upgrade, not a side effect.' },
+      ]);
+      NagSuppressions.addResourceSuppressions(
+        role,
+        [{ id: 'AwsSolutions-IAM5', reason: 'Active X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions.', appliesTo: ['Resource::*'] }],
+        true,
+      );
+      byId.set(decl.id, fn);
+    }
+    this.byId = byId;
+  }
+}
