@@ -4,16 +4,24 @@
  * both loop over it; neither names a resource by itself.
  */
 import { casesTable } from '../adapters/case-repository/table.ts';
+import { eventBus } from '../adapters/events/bus.ts';
+import { caseActionFunction } from '../functions/case-action/function.ts';
+import { openStepFunction } from '../functions/open-step/function.ts';
+import { pickupBatchFunction, pickupBatchSchedule } from '../functions/pickup-batch/function.ts';
+import { slaSweepFunction, slaSweepSchedule } from '../functions/sla-sweep/function.ts';
+import { slaTimerFunction } from '../functions/sla-timer/function.ts';
 import type { Manifest } from './manifest-types.ts';
 
 export const manifest: Manifest = {
   app: 'sla-platform',
   // The single case table (docs/data-model.md): cases, steps, links, timeline, idempotency records.
   tables: [casesTable],
-  buses: [],
-  functions: [],
+  // The custom bus every event goes on (docs/events.md).
+  buses: [eventBus],
+  functions: [openStepFunction, slaTimerFunction, slaSweepFunction, caseActionFunction, pickupBatchFunction],
   workflows: [],
-  schedules: [],
+  schedules: [slaSweepSchedule, pickupBatchSchedule],
+  // `SlaBreached` → alarms is the stack's own rule per bus (infra/contract.ts slaBreachedRuleId), not a manifest rule.
   rules: [],
   routes: [],
 };

@@ -2,7 +2,8 @@
  * Opening a step (the workflow's waitForTaskToken Task): compute `due`/`warnAt` with the policy,
  * store the step with its task token (idempotent), arm the warning and due timers, start any
  * case-level deadline the step begins, and emit `StepOpened`. A redelivery keeps the stored
- * deadline, re-arms the same timers (same names) and emits nothing.
+ * deadline, re-arms the same timers (same names) and emits nothing. A pickup step gets no timer:
+ * the pickup run decides whether it missed its batch.
  */
 import { toInstant } from '../../core/cases/instant.ts';
 import type { CaseRepository } from '../../core/cases/repository.ts';
@@ -15,6 +16,7 @@ import { TimerKind, type TimerScheduler } from '../../core/ports/timers.ts';
 import type { Clock } from '../../core/time/clock.ts';
 import { caseDeadlineStartedBy, type CaseDeadline } from '../shared/case-deadlines.ts';
 import { withStep, type Log } from '../shared/logger.ts';
+import { settledByPickupRun } from '../shared/pickup-rule.ts';
 import { STEP_OPENED, stepOpenedEntryId } from '../shared/step-deadline.ts';
 import { stepOpened } from '../shared/step-events.ts';
 import { armStepTimers, schedule } from '../shared/step-timers.ts';
@@ -69,7 +71,7 @@ export function createOpenStep(deps: OpenStepDeps): (request: OpenStepRequest) =
         detail: { attempt: step.attempt, role: step.role, due: step.due ?? null, warnAt: step.warnAt ?? null, deadlineFrom: from, facts },
       });
     }
-    await armStepTimers(deps, step);
+    if (!settledByPickupRun(deps.policy, step.step)) await armStepTimers(deps, step);
     const caseDeadline = attempt === 1 ? caseDeadlineStartedBy(request.caseType, request.step) : undefined;
     if (caseDeadline) await armCaseDeadline(deps, step, caseDeadline);
     if (opened) await deps.events.publish([stepOpened(step)]);

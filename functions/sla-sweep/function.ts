@@ -1,13 +1,14 @@
 import type { FunctionDecl, ScheduleDecl } from '../../app/manifest-types.ts';
 import { casesTable } from '../../adapters/case-repository/table.ts';
 import { eventBus } from '../../adapters/events/bus.ts';
+import { slaTimerFunction } from '../sla-timer/function.ts';
 
 /** Catches SLA timers that were lost: warns or breaches every step whose timer is past due. */
 export const slaSweepFunction: FunctionDecl = {
   id: 'sla-sweep',
   entry: 'functions/sla-sweep/handler.ts',
   timeoutSeconds: 120,
-  access: { tables: [{ id: casesTable.id, access: 'readwrite' }], buses: [eventBus.id], scheduler: true },
+  access: { tables: [{ id: casesTable.id, access: 'readwrite' }], buses: [eventBus.id], scheduler: true, scheduleTargets: [slaTimerFunction.id] },
 };
 
 export const slaSweepSchedule: ScheduleDecl = {

@@ -14,6 +14,7 @@ import { TimerKind, type TimerPayload } from '../../core/ports/timers.ts';
 import { caseDeadlineByPolicyStep, casePromiseSteps } from '../shared/case-deadlines.ts';
 import { ESCALATION_ROLE } from '../shared/escalation.ts';
 import { withStep } from '../shared/logger.ts';
+import { settledByPickupRun } from '../shared/pickup-rule.ts';
 import { createStepClock, type StepClockDeps } from '../shared/step-clock.ts';
 import { slaBreached, slaWarning } from '../shared/step-events.ts';
 
@@ -161,7 +162,7 @@ export function createSlaTimers(deps: SlaTimerDeps): SlaTimers {
     async check(selector) {
       withStep(deps.log, selector);
       const step = await load(selector);
-      if (!step || !isStepActive(step.status)) return TimerOutcome.nothing;
+      if (!step || !isStepActive(step.status) || settledByPickupRun(deps.policy, step.step)) return TimerOutcome.nothing;
       const at = now();
       if (step.due !== undefined && step.due <= at) return breach(step);
       if (step.warnAt !== undefined && step.warnAt <= at) return warn(step);
