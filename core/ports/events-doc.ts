@@ -1,0 +1,50 @@
+/**
+ * Renders docs/events.md from the event schemas, so the document cannot drift from the code
+ * (test/core/ports/events-doc.test.ts compares them; `UPDATE_EVENTS_DOC=1` rewrites the file).
+ */
+import { z } from 'zod';
+import { eventSchemas } from './event-schemas.ts';
+import { DetailType, EVENT_SOURCE } from './events.ts';
+import { TimerKind } from './timers.ts';
+
+export function renderEventsDoc(): string {
+  const lines: string[] = [
+    '# Events',
+    '',
+    '<!-- Generated from core/ports/event-schemas.ts by core/ports/events-doc.ts; edit the schemas, then run',
+    '     UPDATE_EVENTS_DOC=1 npx vitest run test/core/ports/events-doc.test.ts -->',
+    '',
+    `Every event goes on the platform's custom bus (manifest bus \`events\`) with \`source\` \`${EVENT_SOURCE}\`, the`,
+    'detail-type below as `detail-type`, and `detail` as described by its JSON schema. Instants are ISO-8601 UTC.',
+    'Events are delivered at least once: consumers must tolerate repeats. The platform publishes an event',
+    'only for a change it made (a repeated timer or request that changes nothing emits nothing).',
+    '',
+    'Routing: the stack adds a rule per bus sending `SlaBreached` to the SLA alarm (SNS topic and CloudWatch',
+    'alarm on AWS). Other consumers subscribe with their own rules, e.g.',
+    '`{"source": ["sla-platform"], "detail-type": ["PickupMissed"]}`.',
+    '',
+    '| detail-type | when |',
+    '|---|---|',
+    ...Object.values(DetailType).map((type) => `| [\`${type}\`](#${type.toLowerCase()}) | ${firstSentence(eventSchemas[type].description)} |`),
+    '',
+    '## SLA timers',
+    '',
+    'One-time EventBridge Scheduler schedules invoke the `sla-timer` function with a `TimerPayload`',
+    '(`core/ports/timers.ts`): `{"kind", "caseId", "step", "attempt", "at"}` where `kind` is one of',
+    `${Object.values(TimerKind).map((k) => `\`${k}\``).join(', ')}. A timer is named after its case, step, attempt and kind, so`,
+    'scheduling it again replaces it; a timer whose `at` is no longer the step\'s `warnAt`/`due` (the deadline',
+    'moved on resume) does nothing. The `sla-sweep` function (every 5 minutes) handles any step whose timer was lost.',
+    '',
+  ];
+  for (const type of Object.values(DetailType)) {
+    const schema = eventSchemas[type];
+    lines.push(`## ${type}`, '', schema.description ?? '', '', '```json', JSON.stringify(z.toJSONSchema(schema, { io: 'input' }), null, 2), '```', '');
+  }
+  return lines.join('\n');
+}
+
+function firstSentence(text: string | undefined): string {
+  const t = text ?? '';
+  const end = /\.\s+(?=[A-Z])/.exec(t)?.index;
+  return (end === undefined ? t : t.slice(0, end + 1)).replace(/\|/g, '\\|');
+}
