@@ -32,14 +32,14 @@ describe('EventBridgeTimerScheduler', () => {
   });
 
   it('updates the schedule when it already exists, so scheduling again replaces it', async () => {
-    scheduler.on(CreateScheduleCommand).rejects(new ConflictException({ message: 'exists', $metadata: {} }));
+    scheduler.on(CreateScheduleCommand).rejects(new ConflictException({ message: 'exists', Message: 'exists', $metadata: {} }));
     scheduler.on(UpdateScheduleCommand).resolves({ ScheduleArn: 'arn' });
     await new EventBridgeTimerScheduler(options).scheduleAt('due-c-1', '2025-03-03T03:30:00.000Z', payload);
     expect(scheduler.commandCalls(UpdateScheduleCommand)[0]?.args[0].input).toMatchObject({ Name: 'due-c-1', ScheduleExpression: 'at(2025-03-03T03:30:00)', ActionAfterCompletion: 'DELETE' });
   });
 
   it('ignores deleting a schedule that does not exist, and rethrows other failures', async () => {
-    scheduler.on(DeleteScheduleCommand).rejectsOnce(new ResourceNotFoundException({ message: 'gone', $metadata: {} })).rejectsOnce(new Error('network'));
+    scheduler.on(DeleteScheduleCommand).rejectsOnce(new ResourceNotFoundException({ message: 'gone', Message: 'gone', $metadata: {} })).rejectsOnce(new Error('network'));
     const timers = new EventBridgeTimerScheduler(options);
     await expect(timers.cancel('due-c-1')).resolves.toBeUndefined();
     await expect(timers.cancel('due-c-1')).rejects.toThrow('network');
