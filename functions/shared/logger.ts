@@ -7,8 +7,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 /** What logic modules need of a logger. */
 export type Log = Pick<Logger, 'debug' | 'info' | 'warn' | 'error' | 'appendKeys'>;
 
-/** The one logger of a function; its service name comes from POWERTOOLS_SERVICE_NAME. */
-export const logger = new Logger();
+/** The one logger of a function; its service name comes from POWERTOOLS_SERVICE_NAME (set from the manifest's app name). */
+export const logger = new Logger(process.env.POWERTOOLS_SERVICE_NAME ? {} : { serviceName: 'sla-platform' });
 
 /** A logger for tests and tools that should print nothing. */
 export function silentLogger(): Logger {
