@@ -94,7 +94,8 @@ async function runOurs(data: string, definition: object): Promise<Throughput> {
     const batch = Array.from({ length: Math.min(BATCH, EXECUTIONS - i) }, (_, k) => call(sfn, 'StartExecution', { stateMachineArn, input: JSON.stringify({ order: i + k, amount: (i + k) % 250 }) }));
     for (const res of await Promise.all(batch)) arns.push(res.executionArn!);
   }
-  while (arns.some((arn) => sfn.engine.isRunning(arn))) await new Promise((r) => setTimeout(r, 2));
+  // Awaits the engine's notification, as the peer awaits its runs' promises (no polling over the ARNs).
+  await sfn.engine.idle();
   const elapsed = performance.now() - began;
   const last = await call(sfn, 'DescribeExecution', { executionArn: arns.at(-1)! });
   if (last.status !== 'SUCCEEDED') throw new Error(`bench execution ended ${last.status}: ${last.error} ${last.cause}`);

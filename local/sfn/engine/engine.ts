@@ -8,6 +8,7 @@ import { unconfiguredIntegrations } from '../integrations/lambda-http.ts';
 import { ExecutionStatus, type ExecutionRecord } from '../store/records.ts';
 import type { SfnStore } from '../store/store.ts';
 import { CallbackRegistry } from './callbacks.ts';
+import { NOT_TRUNCATED } from './event-details.ts';
 import { Execution, type EngineDeps } from './execution.ts';
 import type { Frame } from './frame.ts';
 import { Checkpointer } from './journal.ts';
@@ -35,6 +36,7 @@ export interface NewExecution {
 export class ExecutionEngine {
   private readonly running = new Map<string, Execution>();
   private readonly definitions = new Map<string, StateMachineDefinition>();
+  private idleWaiters: (() => void)[] = [];
   private readonly deps: EngineDeps;
   readonly store: SfnStore;
 
@@ -78,7 +80,7 @@ export class ExecutionEngine {
     execution.journal.isNew = true;
     const root: Frame = { id: 'root', machinePath: [], state: definition.StartAt, input: execution.input, variables: {}, lastEventId: 0, enteredAt: now };
     execution.frames.set(root.id, root);
-    execution.emit(root, 'ExecutionStarted', { input: spec.input, inputDetails: { truncated: false }, roleArn: spec.roleArn });
+    execution.emit(root, 'ExecutionStarted', { input: spec.input, inputDetails: NOT_TRUNCATED, roleArn: spec.roleArn });
     this.launch(execution);
     return record;
   }
@@ -104,7 +106,20 @@ export class ExecutionEngine {
       .finally(() => {
         this.running.delete(execution.record.arn);
         this.deps.checkpointer.mark(execution);
+        if (this.running.size === 0) this.wakeIdle();
       });
+  }
+
+  /** Resolves once no execution is running here (at once if none is): benches and tests await completion without polling. */
+  idle(): Promise<void> {
+    if (this.running.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private wakeIdle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   /** Definitions are immutable text: parse each once. */
@@ -202,5 +217,6 @@ export class ExecutionEngine {
     this.deps.checkpointer.halt();
     for (const execution of this.running.values()) execution.scope.cancel();
     this.running.clear();
+    this.wakeIdle();
   }
 }

@@ -4,6 +4,7 @@ import type { QueryLanguage, StateDefinition, StateMachineDefinition } from '../
 import type { TaskIntegrations } from '../integrations/types.ts';
 import { ExecutionStatus, type ExecutionRecord, type HistoryEvent } from '../store/records.ts';
 import { CancelScope, Cancelled } from './cancellation.ts';
+import { NOT_TRUNCATED, STATE_ABORTED } from './event-details.ts';
 import type { CallbackRegistry } from './callbacks.ts';
 import type { Frame } from './frame.ts';
 import { Journal, type Checkpointer } from './journal.ts';
@@ -23,19 +24,27 @@ const ABORTABLE: ReadonlySet<string> = new Set(['Task', 'Wait', 'Map', 'Parallel
 
 /** One running execution: its record, its frames, its history journal and its cancellation scope. */
 export class Execution {
-  readonly journal = new Journal();
+  readonly journal: Journal;
   readonly frames = new Map<string, Frame>();
   readonly scope = new CancelScope();
   readonly input: Json;
   private readonly machines = new Map<string, StateMachineDefinition>();
   private cancelTimeout: (() => void) | undefined;
+  #region: string | undefined;
 
   constructor(
     readonly record: ExecutionRecord,
     readonly definition: StateMachineDefinition,
     readonly deps: EngineDeps,
   ) {
+    this.journal = new Journal(deps.checkpointer.durable);
     this.input = JSON.parse(record.input) as Json;
+  }
+
+  /** The region history events name: the execution ARN's. */
+  get region(): string {
+    this.#region ??= this.record.arn.split(':')[3] ?? 'us-east-1';
+    return this.#region;
   }
 
   get closed(): boolean {
@@ -47,6 +56,7 @@ export class Execution {
   }
 
   machineOf(frame: Frame): StateMachineDefinition {
+    if (frame.machinePath.length === 0) return this.definition;
     const key = frame.machinePath.join('\u0000');
     let machine = this.machines.get(key);
     if (!machine) {
@@ -97,14 +107,14 @@ export class Execution {
     this.journal.events.push(event);
     if (frame) {
       frame.lastEventId = id;
-      this.touch(frame);
+      this.journal.touch(frame);
     }
     this.deps.checkpointer.mark(this);
     return id;
   }
 
   touch(frame: Frame): void {
-    this.journal.frames.add(frame);
+    this.journal.touch(frame);
     this.deps.checkpointer.mark(this);
   }
 
@@ -132,7 +142,7 @@ export class Execution {
   succeed(output: Json): void {
     if (this.closed) return;
     this.record.output = JSON.stringify(output);
-    this.close(ExecutionStatus.SUCCEEDED, 'ExecutionSucceeded', { output: this.record.output, outputDetails: { truncated: false } });
+    this.close(ExecutionStatus.SUCCEEDED, 'ExecutionSucceeded', { output: this.record.output, outputDetails: NOT_TRUNCATED });
   }
 
   fail(error: string, cause: string): void {
@@ -154,7 +164,7 @@ export class Execution {
     for (const frame of this.frames.values()) {
       if (!frame.progress || frame.result) continue;
       const type = this.stateOf(frame).Type;
-      if (ABORTABLE.has(type)) this.append(frame, `${type}StateAborted`);
+      if (ABORTABLE.has(type)) this.append(frame, STATE_ABORTED[type]);
     }
   }
 
@@ -170,9 +180,16 @@ export class Execution {
   }
 }
 
-/** `TaskScheduled` → `taskScheduledEventDetails`; state entered/exited events share one details shape. */
+const detailsKeys = new Map<string, string>();
+
+/** `TaskScheduled` → `taskScheduledEventDetails`; state entered/exited events share one details shape. Memoized: the set of types is small. */
 function detailsKey(type: string): string {
-  if (type.endsWith('StateEntered')) return 'stateEnteredEventDetails';
-  if (type.endsWith('StateExited')) return 'stateExitedEventDetails';
-  return `${type[0]!.toLowerCase()}${type.slice(1)}EventDetails`;
+  let key = detailsKeys.get(type);
+  if (key === undefined) {
+    if (type.endsWith('StateEntered')) key = 'stateEnteredEventDetails';
+    else if (type.endsWith('StateExited')) key = 'stateExitedEventDetails';
+    else key = `${type[0]!.toLowerCase()}${type.slice(1)}EventDetails`;
+    detailsKeys.set(type, key);
+  }
+  return key;
 }

@@ -3,6 +3,8 @@ import type { ExecutionChange, SfnStore } from '../store/store.ts';
 import type { ExecutionRecord } from '../store/records.ts';
 import type { Frame } from './frame.ts';
 
+const NONE: readonly never[] = Object.freeze([]);
+
 /** What one execution changed since its last checkpoint. */
 export class Journal {
   isNew = false;
@@ -12,22 +14,30 @@ export class Journal {
   openedTokens: string[] = [];
   closedTokens: string[] = [];
 
-  take(execution: ExecutionRecord, withFrames: boolean): ExecutionChange {
+  /** `withFrames` false: the store can't resume anything (in memory), so positions aren't tracked at all. */
+  constructor(private readonly withFrames: boolean) {}
+
+  touch(frame: Frame): void {
+    if (this.withFrames) this.frames.add(frame);
+  }
+
+  take(execution: ExecutionRecord): ExecutionChange {
+    // Most checkpoints carry events only: the empty lists are shared rather than allocated.
     const change: ExecutionChange = {
       execution,
       isNew: this.isNew,
       events: this.events,
-      frames: withFrames ? [...this.frames].map((f) => ({ id: f.id, body: JSON.stringify(f) })) : [],
-      deletedFrames: [...this.deletedFrames],
-      openedTokens: this.openedTokens,
-      closedTokens: this.closedTokens,
+      frames: this.frames.size > 0 ? [...this.frames].map((f) => ({ id: f.id, body: JSON.stringify(f) })) : NONE,
+      deletedFrames: this.deletedFrames.size > 0 ? [...this.deletedFrames] : NONE,
+      openedTokens: this.openedTokens.length > 0 ? this.openedTokens : NONE,
+      closedTokens: this.closedTokens.length > 0 ? this.closedTokens : NONE,
     };
     this.isNew = false;
     this.events = [];
     this.frames.clear();
     this.deletedFrames.clear();
-    this.openedTokens = [];
-    this.closedTokens = [];
+    if (this.openedTokens.length > 0) this.openedTokens = [];
+    if (this.closedTokens.length > 0) this.closedTokens = [];
     return change;
   }
 }
@@ -50,6 +60,11 @@ export class Checkpointer {
 
   constructor(private readonly store: SfnStore) {}
 
+  /** Whether the store keeps positions (frames) for resuming. */
+  get durable(): boolean {
+    return this.store.durable;
+  }
+
   mark(execution: Journaled): void {
     if (this.halted) return;
     this.dirty.add(execution);
@@ -64,7 +79,7 @@ export class Checkpointer {
     const waiters = this.waiters;
     this.waiters = [];
     if (!this.halted && this.dirty.size > 0) {
-      const changes = [...this.dirty].map((e) => e.journal.take(e.record, this.store.durable));
+      const changes = [...this.dirty].map((e) => e.journal.take(e.record));
       this.dirty.clear();
       this.store.write(changes);
     }

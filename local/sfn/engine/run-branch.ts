@@ -1,16 +1,15 @@
 import type { Json } from '../json.ts';
 import type { StateDefinition } from '../asl/types.ts';
 import { isTerminal, toErrorOutput } from '../errors/states-errors.ts';
-import { stateIO, type StateEnv } from '../io/state-io.ts';
+import { stateIO, type StateEnv, type StateIO } from '../io/state-io.ts';
 import { EXECUTORS } from '../states/executors.ts';
 import type { StateContext, StateResult } from '../states/types.ts';
 import { Cancelled, type CancelScope } from './cancellation.ts';
+import { NOT_TRUNCATED, STATE_ENTERED, STATE_EXITED } from './event-details.ts';
 import type { Execution } from './execution.ts';
 import type { Frame } from './frame.ts';
 import { findCatcher, findRetrier, retryDelayMs } from './retry.ts';
 import { sleepUntil } from './sleep.ts';
-
-const data = (key: 'input' | 'output', value: Json): { [key: string]: Json } => ({ [key]: JSON.stringify(value), [`${key}Details`]: { truncated: false } });
 
 /**
  * Runs a branch from wherever its frame stands until it ends (frame.result) or is cancelled.
@@ -24,18 +23,9 @@ export async function runBranch(execution: Execution, frame: Frame, scope: Cance
       if (!frame.progress) {
         frame.enteredAt = execution.now();
         frame.progress = { retryCounts: [] };
-        execution.emit(frame, `${state.Type}StateEntered`, { name: frame.state, ...data('input', frame.input) });
+        execution.emit(frame, STATE_ENTERED[state.Type], { name: frame.state, input: JSON.stringify(frame.input), inputDetails: NOT_TRUNCATED });
       }
-      const ctx: StateContext = {
-        execution,
-        frame,
-        name: frame.state,
-        state,
-        io: stateIO(execution.languageOf(frame, state)),
-        env: lazyEnv(execution, frame),
-        scope,
-        runBranch: (child, childScope) => runBranch(execution, child, childScope),
-      };
+      const ctx = new TransitionContext(execution, frame, state, stateIO(execution.languageOf(frame, state)), scope);
       let result: StateResult;
       try {
         result = await runWithRetry(ctx);
@@ -54,27 +44,62 @@ export async function runBranch(execution: Execution, frame: Frame, scope: Cance
   }
 }
 
+/**
+ * What one state's executor gets. A class rather than an object literal with closures: this is
+ * built on every transition, and prototype methods and getters cost no allocation.
+ */
+class TransitionContext implements StateContext {
+  readonly name: string;
+  env: StateEnv;
+
+  constructor(
+    readonly execution: Execution,
+    readonly frame: Frame,
+    readonly state: StateDefinition,
+    readonly io: StateIO,
+    readonly scope: CancelScope,
+  ) {
+    this.name = frame.state;
+    this.env = new LazyEnv(execution, frame);
+  }
+
+  runBranch(child: Frame, childScope: CancelScope): Promise<void> {
+    return runBranch(this.execution, child, childScope);
+  }
+}
+
 /** Most states never read the context object: build it on first use. */
-function lazyEnv(execution: Execution, frame: Frame): StateEnv {
-  let context: Json | undefined;
-  return {
-    get context() {
-      context ??= execution.context(frame);
-      return context;
-    },
-    variables: frame.variables,
-  };
+class LazyEnv implements StateEnv {
+  readonly variables: Readonly<Record<string, Json>>;
+  #context: Json | undefined;
+
+  constructor(
+    private readonly execution: Execution,
+    private readonly frame: Frame,
+  ) {
+    this.variables = frame.variables;
+  }
+
+  get context(): Json {
+    this.#context ??= this.execution.context(this.frame);
+    return this.#context;
+  }
+}
+
+function hasKeys(record: Record<string, Json>): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
 }
 
 function transition(execution: Execution, frame: Frame, state: StateDefinition, result: StateResult): void {
-  const assigned = Object.keys(result.assign).length > 0;
-  execution.emit(frame, `${state.Type}StateExited`, {
-    name: frame.state,
-    ...data('output', result.output),
-    ...(assigned
-      ? { assignedVariables: Object.fromEntries(Object.entries(result.assign).map(([k, v]) => [k, JSON.stringify(v)])), assignedVariablesDetails: { truncated: false } }
-      : {}),
-  });
+  const details: Record<string, Json> = { name: frame.state, output: JSON.stringify(result.output), outputDetails: NOT_TRUNCATED };
+  if (hasKeys(result.assign)) {
+    const assigned: Record<string, Json> = {};
+    for (const key of Object.keys(result.assign)) assigned[key] = JSON.stringify(result.assign[key]);
+    details.assignedVariables = assigned;
+    details.assignedVariablesDetails = NOT_TRUNCATED;
+  }
+  execution.emit(frame, STATE_EXITED[state.Type], details);
   Object.assign(frame.variables, result.assign);
   if (result.next === undefined) {
     frame.result = { output: result.output };
@@ -96,7 +121,7 @@ async function runWithRetry(ctx: StateContext): Promise<StateResult> {
       await sleepUntil(execution.deps.clock, progress.backoffUntil, ctx.scope);
       progress.backoffUntil = undefined;
       execution.touch(frame);
-      ctx.env = lazyEnv(execution, frame);
+      ctx.env = new LazyEnv(execution, frame);
     }
     try {
       return await executor(ctx);

@@ -19,6 +19,7 @@ export interface AttemptHooks {
 export function awaitTaskAttempt(execution: Execution, frame: Frame, task: TaskProgress, scope: CancelScope, hooks: AttemptHooks): Promise<Json> {
   if (task.callbackError) return Promise.reject(new TaskFailure(task.callbackError.Error, task.callbackError.Cause));
   if (task.callbackOutput !== undefined) return Promise.resolve(task.callbackOutput);
+  if (!hooks.callback && task.timeoutAt === undefined) return untilCancelled(hooks.invoke(), scope);
   const { clock, callbacks } = execution.deps;
   return new Promise<Json>((resolve, reject) => {
     const cleanups: (() => void)[] = [];
@@ -63,5 +64,22 @@ export function awaitTaskAttempt(execution: Execution, frame: Frame, task: TaskP
         (err: unknown) => settle(() => reject(err)),
       );
     }
+  });
+}
+
+/** The common case — a plain invocation without a deadline — without the timer and callback machinery. */
+function untilCancelled(work: Promise<Json>, scope: CancelScope): Promise<Json> {
+  return new Promise<Json>((resolve, reject) => {
+    const off = scope.onCancel(() => reject(new Cancelled()));
+    work.then(
+      (output) => {
+        off();
+        resolve(output);
+      },
+      (err: unknown) => {
+        off();
+        reject(err);
+      },
+    );
   });
 }

@@ -9,14 +9,23 @@ import { parsePath, setAtPath } from '../jsonpath/path.ts';
 import { PathNotFound, readPath, type PathScope } from '../jsonpath/scope.ts';
 import type { Completion, StateEnv, StateIO } from './state-io.ts';
 
-const scopeOf = (input: Json, env: StateEnv): PathScope => ({
-  input,
-  // Read through: building the context object is skipped unless a path starts with $$.
-  get context() {
-    return env.context;
-  },
-  variables: env.variables,
-});
+/** Read through: building the context object is skipped unless a path starts with $$. A class: one is built per field evaluated. */
+class EnvScope implements PathScope {
+  readonly variables: Readonly<Record<string, Json>>;
+
+  constructor(
+    readonly input: Json,
+    private readonly env: StateEnv,
+  ) {
+    this.variables = env.variables;
+  }
+
+  get context(): Json {
+    return this.env.context;
+  }
+}
+
+const scopeOf = (input: Json, env: StateEnv): PathScope => new EnvScope(input, env);
 
 function select(path: string | null | undefined, value: Json, env: StateEnv, field: string): Json {
   if (path === undefined) return value;
@@ -39,8 +48,11 @@ function resultPath(path: string | null | undefined, input: Json, result: Json):
   }
 }
 
+/** Shared by every state without Assign; nothing writes to a result's assignments. */
+const NO_ASSIGNMENTS: Record<string, Json> = Object.freeze({});
+
 function assignments(assign: Json | undefined, value: Json, env: StateEnv): Record<string, Json> {
-  if (assign === undefined) return {};
+  if (assign === undefined) return NO_ASSIGNMENTS;
   return applyPayloadTemplate(assign, scopeOf(value, env), 'Assign') as Record<string, Json>;
 }
 

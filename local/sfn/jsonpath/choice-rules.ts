@@ -69,6 +69,39 @@ function read(path: string, scope: PathScope): Json | undefined {
   }
 }
 
+/** What a rule tests, found once per rule object: the definition never changes, rules run on every Choice. */
+type Test =
+  | { kind: 'present' }
+  | { kind: 'type'; op: string; test: (v: Json) => boolean }
+  | { kind: 'compare'; op: string; cmp: Compare }
+  | { kind: 'comparePath'; path: string; cmp: Compare }
+  | { kind: 'none' };
+
+const TYPE_TEST_ENTRIES = Object.entries(TYPE_TESTS);
+const COMPARISON_ENTRIES = Object.entries(COMPARISONS).map(([op, cmp]) => ({ op, byPath: `${op}Path`, cmp }));
+const tests = new WeakMap<ChoiceRule, Test>();
+
+function testOf(rule: ChoiceRule): Test {
+  let test = tests.get(rule);
+  if (!test) {
+    test = findTest(rule);
+    tests.set(rule, test);
+  }
+  return test;
+}
+
+/** The first operator the rule has, in the order AWS documents them (type tests before comparisons). */
+function findTest(rule: ChoiceRule): Test {
+  if ('IsPresent' in rule) return { kind: 'present' };
+  for (const [op, test] of TYPE_TEST_ENTRIES) if (op in rule) return { kind: 'type', op, test };
+  for (const { op, byPath, cmp } of COMPARISON_ENTRIES) {
+    if (op in rule) return { kind: 'compare', op, cmp };
+    const path = rule[byPath];
+    if (typeof path === 'string') return { kind: 'comparePath', path, cmp };
+  }
+  return { kind: 'none' };
+}
+
 /** Evaluates a JSONPath Choice rule (with And/Or/Not) against the state's effective input. */
 export function choiceRuleMatches(rule: ChoiceRule, scope: PathScope): boolean {
   if (rule.And) return rule.And.every((r) => choiceRuleMatches(r, scope));
@@ -77,19 +110,15 @@ export function choiceRuleMatches(rule: ChoiceRule, scope: PathScope): boolean {
   const path = rule.Variable;
   if (typeof path !== 'string') throw new StatesRuntime('A Choice rule has no Variable');
   const value = read(path, scope);
-  if ('IsPresent' in rule) return (value !== undefined) === rule.IsPresent;
-  for (const [op, test] of Object.entries(TYPE_TESTS)) {
-    if (op in rule) return value !== undefined && test(value) === rule[op];
-  }
+  const test = testOf(rule);
+  if (test.kind === 'present') return (value !== undefined) === rule.IsPresent;
+  if (test.kind === 'type') return value !== undefined && test.test(value) === rule[test.op];
   if (value === undefined) throw new StatesRuntime(`Invalid path '${path}': The choice state's condition path references an invalid value.`);
-  for (const [op, cmp] of Object.entries(COMPARISONS)) {
-    if (op in rule) return cmp(value, rule[op] as Json);
-    const byPath = rule[`${op}Path`];
-    if (typeof byPath === 'string') {
-      const other = read(byPath, scope);
-      if (other === undefined) throw new StatesRuntime(`Invalid path '${byPath}': The choice state's condition path references an invalid value.`);
-      return cmp(value, other);
-    }
+  if (test.kind === 'compare') return test.cmp(value, rule[test.op] as Json);
+  if (test.kind === 'comparePath') {
+    const other = read(test.path, scope);
+    if (other === undefined) throw new StatesRuntime(`Invalid path '${test.path}': The choice state's condition path references an invalid value.`);
+    return test.cmp(value, other);
   }
   throw new StatesRuntime(`A Choice rule on '${path}' has no comparison operator`);
 }

@@ -219,28 +219,32 @@ function deepScan(node: Json, name: string, out: Json[]): void {
   }
 }
 
-/** Returns a copy of `target` with `value` placed at the definite `path` (ResultPath semantics). */
+/**
+ * Returns a copy of `target` with `value` placed at the definite `path` (ResultPath semantics).
+ * Only the objects and arrays along the path are copied; the rest is shared with `target`, which is
+ * safe because the engine never mutates a value once a state produced it.
+ */
 export function setAtPath(target: Json, path: ParsedPath, value: Json): Json {
-  if (path.segments.length === 0) return value;
-  const root: Json = structuredClone(target);
-  let node: Json = root;
-  path.segments.forEach((seg, i) => {
-    const last = i === path.segments.length - 1;
-    if (seg.kind === 'member') {
-      if (!isJsonObject(node)) throw new TypeError(`cannot set '${seg.name}' on a non-object`);
-      const obj: JsonObject = node;
-      if (last) obj[seg.name] = value;
-      else {
-        if (!isJsonObject(obj[seg.name]) && !Array.isArray(obj[seg.name])) obj[seg.name] = {};
-        node = obj[seg.name]!;
-      }
-    } else if (seg.kind === 'index') {
-      if (!Array.isArray(node) || seg.index >= node.length) throw new TypeError(`index ${seg.index} is out of range`);
-      if (last) node[seg.index] = value;
-      else node = node[seg.index]!;
-    } else {
-      throw new TypeError('a ResultPath must be a reference path');
-    }
-  });
-  return root;
+  return setIn(target, path.segments, 0, value);
+}
+
+function setIn(node: Json, segments: readonly Segment[], i: number, value: Json): Json {
+  if (i === segments.length) return value;
+  const seg = segments[i]!;
+  if (seg.kind === 'member') {
+    if (!isJsonObject(node)) throw new TypeError(`cannot set '${seg.name}' on a non-object`);
+    const copy: JsonObject = { ...node };
+    let child = copy[seg.name];
+    // A missing (or scalar) intermediate becomes an empty object.
+    if (i < segments.length - 1 && !isJsonObject(child) && !Array.isArray(child)) child = {};
+    copy[seg.name] = setIn(child ?? null, segments, i + 1, value);
+    return copy;
+  }
+  if (seg.kind === 'index') {
+    if (!Array.isArray(node) || seg.index >= node.length) throw new TypeError(`index ${seg.index} is out of range`);
+    const copy = [...node];
+    copy[seg.index] = setIn(copy[seg.index]!, segments, i + 1, value);
+    return copy;
+  }
+  throw new TypeError('a ResultPath must be a reference path');
 }

@@ -4,9 +4,11 @@ import type { StateExecutor } from './types.ts';
 export const choice: StateExecutor = async ({ state, frame, io, env }) => {
   for (const rule of state.Choices ?? []) {
     if (await io.choose(state, rule, frame.input, env)) {
-      return { ...(await io.chosen(state, rule, frame.input, env)), next: rule.Next! };
+      const { output, assign } = await io.chosen(state, rule, frame.input, env);
+      return { output, assign, next: rule.Next! };
     }
   }
   if (state.Default === undefined) throw new StatesNoChoiceMatched(`No Choice rule matched and no Default is specified in the state '${frame.state}'`);
-  return { ...(await io.chosen(state, undefined, frame.input, env)), next: state.Default };
+  const { output, assign } = await io.chosen(state, undefined, frame.input, env);
+  return { output, assign, next: state.Default };
 };

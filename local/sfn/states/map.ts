@@ -3,7 +3,7 @@ import { StatesRuntime } from '../errors/states-errors.ts';
 import { Cancelled } from '../engine/cancellation.ts';
 import type { Frame } from '../engine/frame.ts';
 import { childFrame, runChildren } from './branches.ts';
-import { next, type StateContext, type StateExecutor } from './types.ts';
+import { proceed, type StateContext, type StateExecutor } from './types.ts';
 
 async function startIterations(ctx: StateContext): Promise<Frame[]> {
   const { execution, frame, state, io, env, name } = ctx;
@@ -50,7 +50,7 @@ export const map: StateExecutor = async (ctx) => {
       },
     });
     execution.emit(frame, 'MapStateSucceeded');
-    return { ...(await io.complete(state, frame.input, outputs, env)), ...next(state) };
+    return proceed(await io.complete(state, frame.input, outputs, env), state);
   } catch (err) {
     if (!(err instanceof Cancelled)) execution.emit(frame, 'MapStateFailed');
     throw err;

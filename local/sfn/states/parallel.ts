@@ -1,6 +1,6 @@
 import { Cancelled } from '../engine/cancellation.ts';
 import { childFrame, runChildren } from './branches.ts';
-import { next, type StateExecutor } from './types.ts';
+import { proceed, type StateExecutor } from './types.ts';
 
 export const parallel: StateExecutor = async (ctx) => {
   const { execution, frame, state, io, env, name } = ctx;
@@ -19,7 +19,7 @@ export const parallel: StateExecutor = async (ctx) => {
   try {
     const outputs = await runChildren(ctx, children, 0, {});
     execution.emit(frame, 'ParallelStateSucceeded');
-    return { ...(await io.complete(state, frame.input, outputs, env)), ...next(state) };
+    return proceed(await io.complete(state, frame.input, outputs, env), state);
   } catch (err) {
     if (!(err instanceof Cancelled)) execution.emit(frame, 'ParallelStateFailed');
     throw err;

@@ -1,6 +1,3 @@
-import { next, type StateExecutor } from './types.ts';
+import { proceed, type StateExecutor } from './types.ts';
 
-export const pass: StateExecutor = async ({ state, frame, io, env }) => ({
-  ...(await io.complete(state, frame.input, undefined, env)),
-  ...next(state),
-});
+export const pass: StateExecutor = async ({ state, frame, io, env }) => proceed(await io.complete(state, frame.input, undefined, env), state);

@@ -1,14 +1,13 @@
 import type { Json } from '../json.ts';
 import { StatesRuntime, StatesError, toErrorOutput } from '../errors/states-errors.ts';
 import { Cancelled } from '../engine/cancellation.ts';
-import { awaitTaskAttempt } from '../engine/task-attempt.ts';
+import { NOT_TRUNCATED, outputDetails } from '../engine/event-details.ts';
+import { awaitTaskAttempt, type AttemptHooks } from '../engine/task-attempt.ts';
 import { newTaskToken } from '../engine/task-token.ts';
 import type { TaskProgress } from '../engine/frame.ts';
 import { historyResource, parseResource, type TaskResource } from '../integrations/resource.ts';
 import { invokeResource } from '../integrations/invoke.ts';
-import { next, type StateContext, type StateExecutor } from './types.ts';
-
-const out = (value: Json): { [key: string]: Json } => ({ output: JSON.stringify(value), outputDetails: { truncated: false } });
+import { proceed, type StateContext, type StateExecutor } from './types.ts';
 
 async function seconds(ctx: StateContext, field: 'TimeoutSeconds' | 'HeartbeatSeconds'): Promise<number | undefined> {
   const value = await ctx.io.dynamic(ctx.state, field, ctx.frame.input, ctx.env);
@@ -19,6 +18,9 @@ async function seconds(ctx: StateContext, field: 'TimeoutSeconds' | 'HeartbeatSe
   return value;
 }
 
+/** Whether the state sets the field at all (statically, by a `…Path`, or as JSONata): most Tasks set neither. */
+const sets = (ctx: StateContext, field: 'TimeoutSeconds' | 'HeartbeatSeconds'): boolean => ctx.state[field] !== undefined || ctx.state[`${field}Path`] !== undefined;
+
 /** Evaluates the arguments and deadlines and records TaskScheduled/TaskStarted before anything is invoked. */
 async function schedule(ctx: StateContext, resource: TaskResource): Promise<TaskProgress> {
   const { execution, frame } = ctx;
@@ -26,22 +28,31 @@ async function schedule(ctx: StateContext, resource: TaskResource): Promise<Task
   const token = callback ? newTaskToken() : undefined;
   const env = token ? { ...ctx.env, context: execution.context(frame, { token }) } : ctx.env;
   const args = await ctx.io.arguments(ctx.state, frame.input, env);
-  const timeoutSeconds = await seconds(ctx, 'TimeoutSeconds');
-  const heartbeatSeconds = await seconds(ctx, 'HeartbeatSeconds');
+  const timeoutSeconds = sets(ctx, 'TimeoutSeconds') ? await seconds(ctx, 'TimeoutSeconds') : undefined;
+  const heartbeatSeconds = sets(ctx, 'HeartbeatSeconds') ? await seconds(ctx, 'HeartbeatSeconds') : undefined;
   const now = execution.now();
-  const task: TaskProgress = {
-    arguments: args,
-    ...(token ? { token } : {}),
-    ...(timeoutSeconds !== undefined ? { timeoutAt: now + timeoutSeconds * 1000 } : {}),
-    ...(heartbeatSeconds !== undefined && callback ? { heartbeatSeconds, heartbeatAt: now + heartbeatSeconds * 1000 } : {}),
-  };
-  const limits = { ...(timeoutSeconds !== undefined ? { timeoutInSeconds: timeoutSeconds } : {}), ...(heartbeatSeconds !== undefined ? { heartbeatInSeconds: heartbeatSeconds } : {}) };
+  const task: TaskProgress = { arguments: args };
+  if (token) task.token = token;
+  if (timeoutSeconds !== undefined) task.timeoutAt = now + timeoutSeconds * 1000;
+  if (heartbeatSeconds !== undefined && callback) {
+    task.heartbeatSeconds = heartbeatSeconds;
+    task.heartbeatAt = now + heartbeatSeconds * 1000;
+  }
+  let details: Record<string, Json>;
   if (resource.kind === 'lambda:function') {
-    execution.emit(frame, 'LambdaFunctionScheduled', { resource: resource.functionArn, input: JSON.stringify(args), inputDetails: { truncated: false }, ...limits });
+    details = { resource: resource.functionArn, input: JSON.stringify(args), inputDetails: NOT_TRUNCATED };
+  } else {
+    const { resourceType, resource: name } = historyResource(resource);
+    details = { resourceType, resource: name, region: execution.region, parameters: JSON.stringify(args) };
+  }
+  // Added after the other fields: the order history events list them in.
+  if (timeoutSeconds !== undefined) details.timeoutInSeconds = timeoutSeconds;
+  if (heartbeatSeconds !== undefined) details.heartbeatInSeconds = heartbeatSeconds;
+  if (resource.kind === 'lambda:function') {
+    execution.emit(frame, 'LambdaFunctionScheduled', details);
     execution.emit(frame, 'LambdaFunctionStarted');
   } else {
-    const region = execution.record.arn.split(':')[3] ?? 'us-east-1';
-    execution.emit(frame, 'TaskScheduled', { ...historyResource(resource), region, parameters: JSON.stringify(args), ...limits });
+    execution.emit(frame, 'TaskScheduled', details);
     execution.emit(frame, 'TaskStarted', historyResource(resource));
   }
   frame.progress!.task = task;
@@ -63,23 +74,38 @@ function recordFailure(ctx: StateContext, resource: TaskResource, err: unknown):
   }
 }
 
+/** The hooks of one Task attempt; a class so that no closures are built per invocation. */
+class Attempt implements AttemptHooks {
+  readonly callback: boolean;
+
+  constructor(
+    private readonly ctx: StateContext,
+    private readonly resource: TaskResource,
+    private readonly current: TaskProgress,
+  ) {
+    this.callback = 'callback' in resource && resource.callback;
+  }
+
+  invoke(): Promise<Json> {
+    return invokeResource(this.ctx.execution.deps.integrations, this.resource, this.current.arguments);
+  }
+
+  onSubmitted(output: Json): void {
+    this.current.submitted = true;
+    const { resourceType, resource } = historyResource(this.resource);
+    this.ctx.execution.emit(this.ctx.frame, 'TaskSubmitted', { resourceType, resource, ...outputDetails(output) });
+  }
+}
+
 export const task: StateExecutor = async (ctx) => {
   const { execution, frame, state } = ctx;
   const resource = parseResource(state.Resource!);
   if (typeof resource === 'string') throw new StatesRuntime(resource);
   const progress = frame.progress!;
   const current = progress.task ?? (await schedule(ctx, resource));
-  const callback = 'callback' in resource && resource.callback;
   let result: Json;
   try {
-    result = await awaitTaskAttempt(execution, frame, current, ctx.scope, {
-      callback,
-      invoke: () => invokeResource(execution.deps.integrations, resource, current.arguments),
-      onSubmitted: (output) => {
-        current.submitted = true;
-        execution.emit(frame, 'TaskSubmitted', { ...historyResource(resource), ...out(output) });
-      },
-    });
+    result = await awaitTaskAttempt(execution, frame, current, ctx.scope, new Attempt(ctx, resource, current));
   } catch (err) {
     if (err instanceof Cancelled) throw err;
     recordFailure(ctx, resource, err);
@@ -88,7 +114,11 @@ export const task: StateExecutor = async (ctx) => {
     throw err;
   }
   if (current.token) execution.journal.closedTokens.push(current.token);
-  if (resource.kind === 'lambda:function') execution.emit(frame, 'LambdaFunctionSucceeded', out(result));
-  else execution.emit(frame, 'TaskSucceeded', { ...historyResource(resource), ...out(result) });
-  return { ...(await ctx.io.complete(state, frame.input, result, ctx.env)), ...next(state) };
+  if (resource.kind === 'lambda:function') {
+    execution.emit(frame, 'LambdaFunctionSucceeded', outputDetails(result));
+  } else {
+    const { resourceType, resource: name } = historyResource(resource);
+    execution.emit(frame, 'TaskSucceeded', { resourceType, resource: name, output: JSON.stringify(result), outputDetails: NOT_TRUNCATED });
+  }
+  return proceed(await ctx.io.complete(state, frame.input, result, ctx.env), state);
 };

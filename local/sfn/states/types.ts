@@ -3,7 +3,7 @@ import type { StateDefinition } from '../asl/types.ts';
 import type { CancelScope } from '../engine/cancellation.ts';
 import type { Execution } from '../engine/execution.ts';
 import type { Frame } from '../engine/frame.ts';
-import type { StateEnv, StateIO } from '../io/state-io.ts';
+import type { Completion, StateEnv, StateIO } from '../io/state-io.ts';
 
 /** Everything a state executor needs: the execution, the branch it runs in, and its query language. */
 export interface StateContext {
@@ -31,8 +31,9 @@ export interface StateResult {
  */
 export type StateExecutor = (ctx: StateContext) => Promise<StateResult>;
 
-export function next(state: StateDefinition): { next?: string } {
-  return state.Next !== undefined ? { next: state.Next } : {};
+/** The state's result once its output is known: on to `Next`, or (undefined) the branch ends. */
+export function proceed(completion: Completion, state: StateDefinition): StateResult {
+  return { output: completion.output, assign: completion.assign, next: state.Next };
 }
 
 export const payload = (value: Json): { [key: string]: Json } => ({ input: JSON.stringify(value), inputDetails: { truncated: false } });

@@ -1,7 +1,7 @@
 import type { Json } from '../json.ts';
 import { StatesRuntime } from '../errors/states-errors.ts';
 import { sleepUntil } from '../engine/sleep.ts';
-import { next, type StateContext, type StateExecutor } from './types.ts';
+import { proceed, type StateContext, type StateExecutor } from './types.ts';
 
 async function waitUntil({ state, frame, io, env, execution }: StateContext): Promise<number> {
   const seconds: Json | undefined = await io.dynamic(state, 'Seconds', frame.input, env);
@@ -25,5 +25,5 @@ export const wait: StateExecutor = async (ctx) => {
     execution.touch(frame);
   }
   await sleepUntil(execution.deps.clock, progress.waitUntil, ctx.scope);
-  return { ...(await io.complete(state, frame.input, undefined, env)), ...next(state) };
+  return proceed(await io.complete(state, frame.input, undefined, env), state);
 };

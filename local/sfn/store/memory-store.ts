@@ -7,6 +7,8 @@ export class MemoryStore implements SfnStore {
   private readonly machines = new Map<string, StateMachineRecord>();
   private readonly executions = new Map<string, { record: ExecutionRecord; events: HistoryEvent[] }>();
   private readonly tokens = new Map<string, { open: boolean; executionArn: string }>();
+  /** Open tokens by execution, so closing an execution doesn't scan every token ever issued. */
+  private readonly openTokens = new Map<string, Set<string>>();
 
   insertStateMachine(sm: StateMachineRecord): void {
     this.machines.set(sm.arn, { ...sm });
@@ -46,18 +48,32 @@ export class MemoryStore implements SfnStore {
   write(changes: Iterable<ExecutionChange>): void {
     for (const c of changes) {
       const arn = c.execution.arn;
-      let entry = this.executions.get(arn);
-      if (!entry) {
-        entry = { record: c.execution, events: [] };
-        this.executions.set(arn, entry);
+      const record = { ...c.execution };
+      const entry = this.executions.get(arn);
+      if (entry) {
+        entry.record = record;
+        for (const event of c.events) entry.events.push(event);
+      } else {
+        // The journal hands over a fresh list at each checkpoint: the first one is kept, not copied.
+        this.executions.set(arn, { record, events: c.events });
       }
-      entry.record = { ...c.execution };
-      entry.events.push(...c.events);
-      for (const token of c.openedTokens) this.tokens.set(token, { open: true, executionArn: arn });
-      for (const token of c.closedTokens) this.tokens.set(token, { open: false, executionArn: arn });
-      if (c.execution.status !== 'RUNNING') {
-        for (const [token, t] of this.tokens) if (t.executionArn === arn && t.open) this.tokens.set(token, { ...t, open: false });
+      for (const token of c.openedTokens) this.setToken(token, arn, true);
+      for (const token of c.closedTokens) this.setToken(token, arn, false);
+      if (record.status !== 'RUNNING') {
+        for (const token of this.openTokens.get(arn) ?? []) this.tokens.set(token, { open: false, executionArn: arn });
+        this.openTokens.delete(arn);
       }
+    }
+  }
+
+  private setToken(token: string, executionArn: string, open: boolean): void {
+    this.tokens.set(token, { open, executionArn });
+    let set = this.openTokens.get(executionArn);
+    if (open) {
+      if (!set) this.openTokens.set(executionArn, (set = new Set()));
+      set.add(token);
+    } else {
+      set?.delete(token);
     }
   }
 

@@ -6,10 +6,10 @@ export interface ExecutionChange {
   isNew: boolean;
   events: HistoryEvent[];
   /** Frames to insert or replace (serialized by the engine). */
-  frames: { id: string; body: string }[];
-  deletedFrames: string[];
-  openedTokens: string[];
-  closedTokens: string[];
+  frames: readonly { id: string; body: string }[];
+  deletedFrames: readonly string[];
+  openedTokens: readonly string[];
+  closedTokens: readonly string[];
 }
 
 /** Where the emulator keeps state machines, executions, their positions, history and task tokens. */

@@ -62,4 +62,20 @@ describe('Execution lifecycle', () => {
     const reverse = await h.call<{ events: { id: number }[] }>('GetExecutionHistory', { executionArn: e.executionArn, reverseOrder: true, maxResults: 2 });
     expect(reverse.events.map((x) => x.id)).toEqual([6, 5]);
   });
+
+  it('resolves engine.idle() once the last running execution has ended', async () => {
+    const h = new Harness();
+    await h.sfn.engine.idle();
+    const machine = await h.createMachine({ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 10, End: true } } });
+    const short = await h.start(machine);
+    const long = await h.start(await h.createMachine({ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 20, End: true } } }));
+    let idle = false;
+    void h.sfn.engine.idle().then(() => (idle = true));
+    await h.clock.advance(10_000);
+    expect((await h.describe(short)).status).toBe('SUCCEEDED');
+    expect(idle).toBe(false);
+    await h.clock.advance(10_000);
+    expect((await h.describe(long)).status).toBe('SUCCEEDED');
+    expect(idle).toBe(true);
+  });
 });
