@@ -29,6 +29,8 @@ const EXECUTIONS = Number(process.env.SFN_BENCH_EXECUTIONS ?? 3000);
 const BATCH = Number(process.env.SFN_BENCH_BATCH ?? 100);
 /** Each figure is the median of this many runs: one run of 3,000 executions lasts well under a second. */
 const RUNS = 3;
+/** In-memory JSONPath against the peer: more runs, alternating (see medianPair). */
+const PAIRED_RUNS = 5;
 const SCORE_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:score';
 
 /** Pass, Choice, Pass, two Lambda Tasks, Wait 0, Succeed. */
@@ -143,17 +145,33 @@ async function startLatency(data: string, perSecond: number, seconds: number): P
   return { p50: at(0.5), p99: at(0.99), max: latencies.at(-1)! };
 }
 
+const middle = (results: Throughput[]): Throughput => results.sort((a, b) => a.transitionsPerSecond - b.transitionsPerSecond)[Math.floor(results.length / 2)]!;
+
 async function median(run: () => Promise<Throughput>): Promise<Throughput> {
   const results: Throughput[] = [];
   for (let i = 0; i < RUNS; i++) results.push(await run());
-  return results.sort((a, b) => a.transitionsPerSecond - b.transitionsPerSecond)[Math.floor(RUNS / 2)]!;
+  return middle(results);
+}
+
+/**
+ * Ours and the peer alternate run by run (medians of PAIRED_RUNS each), so a change in the load of
+ * a shared machine during the bench hits both alike instead of whichever happens to run later.
+ */
+async function medianPair(ours: () => Promise<Throughput>, peer: () => Promise<Throughput>): Promise<[Throughput, Throughput]> {
+  const a: Throughput[] = [];
+  const b: Throughput[] = [];
+  for (let i = 0; i < PAIRED_RUNS; i++) {
+    a.push(await ours());
+    b.push(await peer());
+  }
+  return [middle(a), middle(b)];
 }
 
 const fmt = (t: Throughput): string => `${t.executionsPerSecond.toFixed(0)} executions/s, ${t.transitionsPerSecond.toFixed(0)} state transitions/s`;
 
 const dir = mkdtempSync(join(tmpdir(), 'sfn-bench-'));
 try {
-  console.log(`bench:sfn — ${EXECUTIONS} executions of the 7-state reference workflow per run, median of ${RUNS} runs`);
+  console.log(`bench:sfn — ${EXECUTIONS} executions of the 7-state reference workflow per run, median of ${RUNS} runs (in memory JSONPath and the peer: ${PAIRED_RUNS}, alternating)`);
   console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
   await runOurs(':memory:', jsonPathWorkflow); // warm-up: JIT, module loading
   let run = 0;
@@ -161,12 +179,11 @@ try {
   console.log(`durable (SQLite WAL on disk), JSONPath: ${fmt(durablePath)}`);
   const durableJsonata = await median(() => runOurs(join(dir, `jsonata-${run++}`), jsonataWorkflow));
   console.log(`durable (SQLite WAL on disk), JSONata:  ${fmt(durableJsonata)}`);
-  const memoryPath = await median(() => runOurs(':memory:', jsonPathWorkflow));
-  console.log(`in memory, JSONPath:                    ${fmt(memoryPath)}`);
   const memoryJsonata = await median(() => runOurs(':memory:', jsonataWorkflow));
   console.log(`in memory, JSONata:                     ${fmt(memoryJsonata)}`);
   await runPeer(); // warm-up
-  const peer = await median(runPeer);
+  const [memoryPath, peer] = await medianPair(() => runOurs(':memory:', jsonPathWorkflow), runPeer);
+  console.log(`in memory, JSONPath:                    ${fmt(memoryPath)}`);
   console.log(`peer aws-local-stepfunctions (in memory, JSONPath): ${fmt(peer)}`);
   console.log(`ratio durable JSONPath / peer: ${(durablePath.transitionsPerSecond / peer.transitionsPerSecond).toFixed(2)}×; in-memory JSONPath / peer: ${(memoryPath.transitionsPerSecond / peer.transitionsPerSecond).toFixed(2)}×`);
   const latency = await startLatency(join(dir, 'latency'), 200, 10);
