@@ -7,6 +7,8 @@ import { ContextKey, readConfig } from './config.ts';
 import { PlatformStack } from './stack.ts';
 
 const app = new App();
+// `-c skipBundling=true`: synthesize without running esbuild (CI's synth test); assets are then placeholders.
+if (String(app.node.tryGetContext(ContextKey.skipBundling)) === 'true') app.node.setContext('aws:cdk:bundling-stacks', []);
 const stackName: unknown = app.node.tryGetContext(ContextKey.stackName);
 new PlatformStack(app, 'Platform', {
   stackName: typeof stackName === 'string' && stackName !== '' ? stackName : manifest.app,

@@ -27,6 +27,7 @@ export const ContextKey = {
   slaBreachAlarmPeriodMinutes: 'slaBreachAlarmPeriodMinutes',
   policyFile: 'policyFile',
   stackName: 'stackName',
+  skipBundling: 'skipBundling',
 } as const;
 
 const EMAIL = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;

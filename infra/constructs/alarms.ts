@@ -70,8 +70,10 @@ export class Alarms extends Construct {
   /** Routes the bus's `SlaBreached` events to the topic (and the IM webhook) and alarms on their count. */
   watchBus(busId: string, bus: IEventBus): Rule {
     const ruleId = slaBreachedRuleId(busId);
+    // The name itself, not rule.ruleName: Ref of a rule on a custom bus is `<bus>|<rule>`, which is no metric dimension.
+    const ruleName = this.names.physical(ruleId);
     const rule = new Rule(this, constructId(ruleId), {
-      ruleName: this.names.physical(ruleId),
+      ruleName,
       description: `platform: ${DetailType.SlaBreached} on bus ${busId} → SLA alarm topic`,
       eventBus: bus,
       eventPattern: { source: [EVENT_SOURCE], detailType: [DetailType.SlaBreached] },
@@ -92,10 +94,9 @@ export class Alarms extends Construct {
     const metric = new Metric({
       namespace: 'AWS/Events',
       metricName: 'MatchedEvents',
-      dimensionsMap: { RuleName: rule.ruleName },
+      dimensionsMap: { RuleName: ruleName },
       statistic: 'Sum',
       period: Duration.minutes(this.config.slaBreachAlarmPeriodMinutes),
-      label: `${DetailType.SlaBreached} events on ${busId}`,
     });
     new Alarm(this, `${constructId(ruleId)}Alarm`, {
       alarmName: this.names.physical(ruleId, 255),

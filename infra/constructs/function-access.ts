@@ -1,10 +1,10 @@
+import { Annotations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, type IRole } from 'aws-cdk-lib/aws-iam';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { NagSuppressions } from 'cdk-nag';
 import type { FunctionDecl, Manifest } from '../../app/manifest-types.ts';
-import { ManifestInvalid } from '../errors.ts';
 import type { StackNames } from '../naming.ts';
 import { lookup } from './lookup.ts';
 
@@ -40,19 +40,20 @@ export function grantAccess(role: IRole, decl: FunctionDecl, refs: AccessRefs): 
   for (const id of decl.access.buses ?? []) lookup(refs.buses, id, 'bus', where).grantPutEventsTo(role);
   const workflowIds = new Set(refs.manifest.workflows.map((w) => w.id));
   for (const { id, access } of decl.access.workflows ?? []) {
-    if (!workflowIds.has(id)) throw new ManifestInvalid(where, `refers to workflow "${id}", which the manifest does not declare`);
+    // State machine ARNs come from names, so the grant can precede the workflow's declaration (the lifecycles land one by one).
+    if (!workflowIds.has(id)) Annotations.of(role).addWarningV2(`sla-platform:undeclared-workflow:${id}`, `${where} refers to workflow "${id}", which the manifest does not declare (yet)`);
     const resource = access === 'stop' ? refs.names.executionsArn(id) : refs.names.stateMachineArn(id);
     role.addToPrincipalPolicy(new PolicyStatement({ actions: [...WorkflowActions[access]], resources: [resource] }));
     if (access === 'stop') {
       suppress(role, 'Stops executions of one state machine; execution names are case ids known only at run time.', {
-        regex: '/^Resource::arn:<AWS::Partition>:states:.+:execution:[^:]+:\\*$/g',
+        regex: '/^Resource::arn:(<AWS::Partition>|[a-z-]+):states:.+:execution:[^:]+:\\*$/g',
       });
     }
   }
   if (decl.access.scheduler === true) {
     role.addToPrincipalPolicy(new PolicyStatement({ actions: [...SchedulerActions], resources: [refs.names.schedulesArn(refs.timerScheduleGroupName)] }));
     suppress(role, 'SLA timers are one-time schedules named per step at run time; the wildcard is confined to the SLA timer schedule group.', {
-      regex: '/^Resource::arn:<AWS::Partition>:scheduler:.+:schedule\\/[^/]+\\/\\*$/g',
+      regex: '/^Resource::arn:(<AWS::Partition>|[a-z-]+):scheduler:.+:schedule\\/[^/]+\\/\\*$/g',
     });
     role.addToPrincipalPolicy(
       new PolicyStatement({
