@@ -51,6 +51,7 @@ export class PlatformStack extends Stack {
       manifest,
       root: props.root,
       logRetention: config.logRetentionDays,
+      policyFile: config.policyFile,
       asyncFailures: this.alarms.asyncFailures,
       refs: {
         manifest,

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -9,6 +9,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import type { Manifest } from '../../app/manifest-types.ts';
+import { DEFAULT_POLICY_PATH } from '../../policy/load.ts';
 import { constructId } from '../naming.ts';
 import { grantAccess, type AccessRefs } from './function-access.ts';
 import { functionEnvironment, type EnvironmentRefs } from './function-environment.ts';
@@ -19,6 +20,8 @@ export interface FunctionsProps {
   root: string;
   refs: EnvironmentRefs & AccessRefs;
   logRetention: RetentionDays;
+  /** The policy file shipped in every bundle, where the policy loader looks for its default. */
+  policyFile: string;
   /** On-failure destination of asynchronous invocations (EventBridge rules, Scheduler). */
   asyncFailures: IQueue;
 }
@@ -74,6 +77,12 @@ export class Functions extends Construct {
           externalModules: ['@aws-sdk/*'],
           // CommonJS dependencies inside an ES module bundle still call require().
           banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+          // policy/load.ts reads its default from beside the module (import.meta.url), which is the bundle's index.mjs.
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: (_inputDir: string, outputDir: string) => [`cp "${props.policyFile}" "${join(outputDir, basename(DEFAULT_POLICY_PATH))}"`],
+          },
         },
       });
       NagSuppressions.addResourceSuppressions(fn, [
