@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { Env } from '../../app/environment.ts';
 import { FunctionDefaults } from '../../infra/constructs/functions.ts';
 import { SchedulerActions, WorkflowActions } from '../../infra/constructs/function-access.ts';
+import { LocalNames } from '../../local/runtime/names.ts';
+import { runtimeEnvironment } from '../../local/runtime/environment.ts';
 import { fixtureManifest } from './fixtures/manifest.ts';
 import { actionsOfRole, logicalIdWhere, resourcesOfType, statementsOfRole, synthesize } from './support/synth.ts';
 
@@ -56,6 +58,14 @@ describe('functions', () => {
     expect(env[Env.timerScheduleGroup]).toBe(`${app}-sla-timers`);
     expect(JSON.stringify(env[Env.workflowArn('lifecycle')])).toContain(`:stateMachine:${app}-lifecycle`);
     expect(JSON.stringify(env[Env.functionArn('sla-timer')])).toContain(`:function:${app}-sla-timer`);
+  });
+
+  it('sets every variable the local runtime sets, except its endpoints, credentials and the secret value itself', () => {
+    const env = (functionResource('health').properties['Environment'] as { Variables: Record<string, unknown> }).Variables;
+    const local = Object.keys(runtimeEnvironment(fixtureManifest, new LocalNames(fixtureManifest), 'http://127.0.0.1:1', 'secret'));
+    const localOnly = (name: string) => name.startsWith('AWS_') || name === Env.webhookSecret;
+    expect(local.filter((name) => !localOnly(name)).filter((name) => !(name in env))).toEqual([]);
+    expect(env[Env.webhookSecret]).toBeUndefined();
   });
 
   it('sends failed asynchronous invocations to the failure queue after its retries', () => {
