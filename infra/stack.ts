@@ -12,7 +12,6 @@ import { Tables } from './constructs/tables.ts';
 import { WebhookSecret } from './constructs/webhook-secret.ts';
 import { Workflows } from './constructs/workflows.ts';
 import { constructId, StackNames } from './naming.ts';
-import { suppressStackFindings } from './nag.ts';
 
 export interface PlatformStackProps extends StackProps {
   manifest: Manifest;
@@ -103,7 +102,5 @@ export class PlatformStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId, description: 'Staff app client (the JWT audience)' });
     new CfnOutput(this, 'SlaAlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'SLA alarm topic' });
     new CfnOutput(this, 'WebhookSecretArn', { value: webhook.secret.secretArn, description: 'Storefront webhook secret (set its value with put-secret-value)' });
-
-    suppressStackFindings(this);
   }
 }
