@@ -19,7 +19,10 @@ export const manifest: Manifest = {
   // The custom bus every event goes on (docs/events.md).
   buses: [eventBus],
   functions: [openStepFunction, slaTimerFunction, slaSweepFunction, caseActionFunction, pickupBatchFunction],
-  workflows: [],
+  // One Standard state machine per lifecycle, named by its case type (docs/workflows.md).
+  workflows: [
+    { id: 'order', definition: 'workflows/order.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
+  ],
   schedules: [slaSweepSchedule, pickupBatchSchedule],
   // `SlaBreached` → alarms is the stack's own rule per bus (infra/contract.ts slaBreachedRuleId), not a manifest rule.
   rules: [],
