@@ -22,6 +22,11 @@ export const manifest: Manifest = {
   // One Standard state machine per lifecycle, named by its case type (docs/workflows.md).
   workflows: [
     { id: 'order', definition: 'workflows/order.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
+    { id: 'cancellation', definition: 'workflows/cancellation.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
+    { id: 'return', definition: 'workflows/return.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
+    { id: 'exchange', definition: 'workflows/exchange.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
+    { id: 'complaint', definition: 'workflows/complaint.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
+    { id: 'stock', definition: 'workflows/stock.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
   ],
   schedules: [slaSweepSchedule, pickupBatchSchedule],
   // `SlaBreached` → alarms is the stack's own rule per bus (infra/contract.ts slaBreachedRuleId), not a manifest rule.

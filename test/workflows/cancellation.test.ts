@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { LifecycleInput } from '../../core/lifecycles/contracts.ts';
+import { LifecycleRig, paidOrder } from './rig.ts';
+
+const cancellation = (channel = 'boc'): LifecycleInput => ({
+  caseId: 'cancel-1',
+  caseType: 'cancellation',
+  orderId: 'SO-1',
+  data: { orderId: 'SO-1', reason: 'changed my mind', paymentChannel: channel },
+  timings: {},
+});
+
+describe('cancellation lifecycle', () => {
+  it('confirmed: stops the order, notifies the refund, waits for the refund by channel, closes completed', async () => {
+    const rig = new LifecycleRig();
+    const order = await rig.start(paidOrder());
+    await rig.complete('order-1', 'order.review', { outcome: 'confirmed' });
+    const arn = await rig.start(cancellation());
+    await rig.complete('cancel-1', 'cancel.verify', { outcome: 'confirmed' });
+
+    expect(await rig.describe(order)).toMatchObject({ status: 'ABORTED', error: 'OrderCancelled', cause: 'cancelled by case cancel-1' });
+    expect(rig.openRequest('cancel-1', 'refund.settle')).toMatchObject({ caseType: 'cancellation', facts: { channel: 'boc' } });
+    expect((await rig.describe(arn)).status).toBe('RUNNING');
+    await rig.complete('cancel-1', 'refund.settle', { completedBy: 'webhook' });
+
+    expect(rig.actionsOf('cancel-1')).toEqual([
+      { action: 'cancel-order', caseId: 'cancel-1', orderId: 'SO-1' },
+      { action: 'notify-refund', caseId: 'cancel-1', channel: 'boc' },
+      { action: 'close-case', caseId: 'cancel-1', status: 'completed' },
+    ]);
+    expect(rig.stepsOpened('cancel-1')).toEqual(['cancel.verify', 'refund.settle']);
+    expect(await rig.path(arn)).toEqual(['cancel.verify', 'Verify outcome', 'Cancel order', 'cancel.refund', 'refund.settle', 'Close completed']);
+    expect(JSON.parse((await rig.describe(arn)).output ?? 'null')).toEqual({ caseId: 'cancel-1', status: 'completed' });
+  });
+
+  it('a stopped order opens no further step, even when its open step is completed afterwards', async () => {
+    const rig = new LifecycleRig();
+    const order = await rig.start(paidOrder());
+    await rig.complete('order-1', 'order.review', { outcome: 'confirmed' });
+    await rig.start(cancellation('alipay'));
+    await rig.complete('cancel-1', 'cancel.verify', { outcome: 'confirmed' });
+
+    await expect(rig.complete('order-1', 'order.pack')).rejects.toMatchObject({ name: 'TaskTimedOut' });
+    expect(rig.stepsOpened('order-1')).toEqual(['order.review', 'order.pack']);
+    expect(rig.actionsOf('order-1')).toEqual([]);
+    expect((await rig.harness.types(order)).at(-1)).toBe('ExecutionAborted');
+  });
+
+  it('withdrawn: closes the cancellation cancelled and leaves the order running', async () => {
+    const rig = new LifecycleRig();
+    const order = await rig.start(paidOrder());
+    const arn = await rig.start(cancellation());
+    await rig.complete('cancel-1', 'cancel.verify', { outcome: 'withdrawn' });
+
+    expect(rig.actionsOf('cancel-1')).toEqual([{ action: 'close-case', caseId: 'cancel-1', status: 'cancelled', reason: 'withdrawn by the customer' }]);
+    expect(await rig.path(arn)).toEqual(['cancel.verify', 'Verify outcome', 'Close cancelled']);
+    expect((await rig.describe(order)).status).toBe('RUNNING');
+  });
+
+  it('closes rejected without a refund when the order was handed to the courier meanwhile', async () => {
+    const rig = new LifecycleRig();
+    await rig.start(paidOrder());
+    rig.handedOver.add('SO-1');
+    const arn = await rig.start(cancellation());
+    await rig.complete('cancel-1', 'cancel.verify', { outcome: 'confirmed' });
+
+    expect(rig.actionsOf('cancel-1').map((a) => a.action)).toEqual(['cancel-order', 'close-case']);
+    expect(rig.actionsOf('cancel-1')[1]).toMatchObject({ status: 'rejected' });
+    expect(await rig.path(arn)).toEqual(['cancel.verify', 'Verify outcome', 'Cancel order', 'Close rejected']);
+    expect((await rig.describe(arn)).status).toBe('SUCCEEDED');
+  });
+});

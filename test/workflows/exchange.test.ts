@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { LifecycleInput } from '../../core/lifecycles/contracts.ts';
+import { LifecycleRig } from './rig.ts';
+
+const data = { orderId: 'SO-1', reason: 'battery drains' };
+const exchangeCase: LifecycleInput = { caseId: 'exchange-1', caseType: 'exchange', orderId: 'SO-1', data, timings: {} };
+
+describe('exchange lifecycle', () => {
+  it.each(['same-model', 'no-reason'])('%s: unbind, receive, inspect, then pack, bind, dispatch and pickup of the new goods, closed completed', async (outcome) => {
+    const rig = new LifecycleRig();
+    const arn = await rig.start(exchangeCase);
+    await rig.complete('exchange-1', 'exchange.verify', { outcome });
+    await rig.completeAll('exchange-1', ['exchange.crm-unbind', 'exchange.receive']);
+    await rig.complete('exchange-1', 'exchange.inspect', { outcome: 'passed' });
+    await rig.completeAll('exchange-1', ['order.pack', 'order.crm-bind', 'order.dispatch']);
+    expect(rig.openRequest('exchange-1', 'order.pickup')).toMatchObject({ caseType: 'exchange', step: 'order.pickup' });
+    expect((await rig.describe(arn)).status).toBe('RUNNING');
+    await rig.complete('exchange-1', 'order.pickup', { completedBy: 'pickup-batch' });
+
+    expect(rig.stepsOpened('exchange-1')).toEqual(['exchange.verify', 'exchange.crm-unbind', 'exchange.receive', 'exchange.inspect', 'order.pack', 'order.crm-bind', 'order.dispatch', 'order.pickup']);
+    expect(rig.actionsOf('exchange-1')).toEqual([{ action: 'close-case', caseId: 'exchange-1', status: 'completed' }]);
+    expect((await rig.path(arn)).length).toBe(11);
+    expect(JSON.parse((await rig.describe(arn)).output ?? 'null')).toEqual({ caseId: 'exchange-1', status: 'completed' });
+  });
+
+  it('other-model: opens a return case (converted-to) and closes converted', async () => {
+    const rig = new LifecycleRig();
+    const arn = await rig.start(exchangeCase);
+    await rig.complete('exchange-1', 'exchange.verify', { outcome: 'other-model' });
+
+    expect(rig.actionsOf('exchange-1')).toEqual([
+      { action: 'open-linked-case', caseId: 'exchange-1', type: 'return', relation: 'converted-to', data },
+      { action: 'close-case', caseId: 'exchange-1', status: 'converted', reason: 'quality problem, another model: converted to a return' },
+    ]);
+    expect(await rig.path(arn)).toEqual(['exchange.verify', 'Verify outcome', 'Open return', 'Close converted']);
+  });
+
+  it('damage: refuses and closes rejected', async () => {
+    const rig = new LifecycleRig();
+    const arn = await rig.start(exchangeCase);
+    await rig.complete('exchange-1', 'exchange.verify', { outcome: 'damage' });
+
+    expect(rig.actionsOf('exchange-1')).toEqual([expect.objectContaining({ action: 'close-case', status: 'rejected' })]);
+    expect(await rig.path(arn)).toEqual(['exchange.verify', 'Verify outcome', 'Close rejected']);
+  });
+
+  it('a failed inspection closes rejected and ships nothing', async () => {
+    const rig = new LifecycleRig();
+    const arn = await rig.start(exchangeCase);
+    await rig.complete('exchange-1', 'exchange.verify', { outcome: 'same-model' });
+    await rig.completeAll('exchange-1', ['exchange.crm-unbind', 'exchange.receive']);
+    await rig.complete('exchange-1', 'exchange.inspect', { outcome: 'failed' });
+
+    expect(rig.stepsOpened('exchange-1')).not.toContain('order.pack');
+    expect(rig.actionsOf('exchange-1')).toEqual([expect.objectContaining({ action: 'close-case', status: 'rejected' })]);
+    expect((await rig.path(arn)).at(-1)).toBe('Close rejected');
+  });
+});
