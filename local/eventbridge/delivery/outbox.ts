@@ -1,0 +1,207 @@
+import type Database from 'better-sqlite3';
+import type { Clock } from '../../../core/time/clock.ts';
+import { outboxSchema } from './outbox-schema.ts';
+import { DEFAULT_BACKOFF, NonRetryableDeliveryError, retryDelay, type Backoff, type RetryPolicy } from './retry-policy.ts';
+
+export interface DeadLetter {
+  id: number;
+  payload: string;
+  attempts: number;
+  failedAt: number;
+  error: string;
+}
+
+export interface OutboxOptions {
+  db: Database.Database;
+  /** Table name (the emulator's own; also names the dead-letter table `<table>_dead`). */
+  table: string;
+  clock: Clock;
+  /** Delivers one payload; a rejection is a failed attempt. */
+  send: (payload: string, attempt: number) => Promise<void>;
+  backoff?: Backoff;
+  /** Deliveries in flight at once. */
+  concurrency?: number;
+  onDeadLetter?: (entry: DeadLetter) => void;
+}
+
+interface Row {
+  id: number;
+  payload: string;
+  attempts: number;
+  max_attempts: number;
+  expires_at: number;
+}
+
+/**
+ * A durable outbox: a delivery is a row committed before anyone is told it was accepted; it is
+ * deleted once delivered, retried with exponential backoff on the injected clock, and moved to the
+ * dead-letter table after its attempts or its age run out. One clock timer, for the earliest retry.
+ * At start-up every row left over (pending, or in flight when the process died) is delivered again:
+ * at-least-once, as AWS delivers.
+ */
+export class DeliveryOutbox {
+  private readonly stmt;
+  private readonly inFlight = new Set<number>();
+  private readonly backoff: Backoff;
+  private readonly concurrency: number;
+  private cancelTimer: (() => void) | undefined;
+  private timerAt = Infinity;
+  private pumpQueued = false;
+  private closed = false;
+  private waiters: (() => void)[] = [];
+  private delivered: number[] = [];
+
+  constructor(private readonly options: OutboxOptions) {
+    const { db, table } = options;
+    db.exec(outboxSchema(table));
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.concurrency = options.concurrency ?? 256;
+    this.stmt = {
+      insert: db.prepare(`INSERT INTO ${table} (payload, max_attempts, expires_at, next_at) VALUES (?, ?, ?, ?)`),
+      due: db.prepare<[number, number], Row>(`SELECT id, payload, attempts, max_attempts, expires_at FROM ${table} WHERE next_at <= ? ORDER BY next_at, id LIMIT ?`),
+      nextFuture: db.prepare<[number], { at: number | null }>(`SELECT MIN(next_at) AS at FROM ${table} WHERE next_at > ?`),
+      delete: db.prepare(`DELETE FROM ${table} WHERE id = ?`),
+      retry: db.prepare(`UPDATE ${table} SET attempts = ?, next_at = ?, last_error = ? WHERE id = ?`),
+      dead: db.prepare(`INSERT OR REPLACE INTO ${table}_dead (id, payload, attempts, failed_at, error) VALUES (?, ?, ?, ?, ?)`),
+      deadList: db.prepare<[], { id: number; payload: string; attempts: number; failedAt: number; error: string }>(`SELECT id, payload, attempts, failed_at AS failedAt, error FROM ${table}_dead ORDER BY id`),
+      pending: db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM ${table}`),
+    };
+  }
+
+  /** Adds deliveries (call inside the caller's transaction to commit them with its own writes). */
+  enqueue(payload: string, policy: RetryPolicy): void {
+    const now = this.options.clock.now();
+    this.stmt.insert.run(payload, policy.maximumRetryAttempts + 1, now + policy.maximumEventAgeSeconds * 1000, now);
+    this.pumpSoon();
+  }
+
+  /** Picks up what an earlier process left behind. */
+  start(): void {
+    this.pumpSoon();
+  }
+
+  /** Rows not yet delivered nor dead-lettered. */
+  pendingCount(): number {
+    return this.stmt.pending.get()?.n ?? 0;
+  }
+
+  deadLetters(): DeadLetter[] {
+    return this.stmt.deadList.all();
+  }
+
+  /** Resolves when nothing is in flight and nothing is due now (retries in the future may remain). */
+  idle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  close(): void {
+    this.closed = true;
+    this.flushDelivered();
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
+    this.releaseWaiters();
+  }
+
+  private isIdle(): boolean {
+    return this.inFlight.size === 0 && !this.pumpQueued;
+  }
+
+  private pumpSoon(): void {
+    if (this.pumpQueued || this.closed) return;
+    this.pumpQueued = true;
+    setImmediate(() => {
+      this.pumpQueued = false;
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    if (this.closed) return;
+    this.flushDelivered();
+    const now = this.options.clock.now();
+    const room = this.concurrency - this.inFlight.size;
+    if (room > 0) {
+      for (const row of this.stmt.due.all(now, room + this.inFlight.size)) {
+        if (this.inFlight.has(row.id)) continue;
+        if (this.inFlight.size >= this.concurrency) break;
+        this.dispatch(row);
+      }
+    }
+    this.arm(now);
+    this.releaseWaiters();
+  }
+
+  private dispatch(row: Row): void {
+    this.inFlight.add(row.id);
+    const attempt = row.attempts + 1;
+    let sent: Promise<void>;
+    try {
+      sent = this.options.send(row.payload, attempt);
+    } catch (error) {
+      sent = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    sent.then(
+      () => this.settle(row.id, () => this.delivered.push(row.id)),
+      (error: unknown) => this.settle(row.id, () => this.fail(row, attempt, error)),
+    );
+  }
+
+  private settle(id: number, record: () => void): void {
+    this.inFlight.delete(id);
+    if (this.closed) return;
+    record();
+    this.pumpSoon();
+  }
+
+  private fail(row: Row, attempt: number, error: unknown): void {
+    const now = this.options.clock.now();
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const next = now + retryDelay(this.backoff, attempt);
+    if (error instanceof NonRetryableDeliveryError || attempt >= row.max_attempts || next > row.expires_at) {
+      this.options.db.transaction(() => {
+        this.stmt.dead.run(row.id, row.payload, attempt, now, message);
+        this.stmt.delete.run(row.id);
+      })();
+      this.options.onDeadLetter?.({ id: row.id, payload: row.payload, attempts: attempt, failedAt: now, error: message });
+      return;
+    }
+    this.stmt.retry.run(attempt, next, message, row.id);
+  }
+
+  /** Deletes delivered rows in one transaction per batch. */
+  private flushDelivered(): void {
+    if (this.delivered.length === 0) return;
+    const ids = this.delivered;
+    this.delivered = [];
+    this.options.db.transaction(() => {
+      for (const id of ids) this.stmt.delete.run(id);
+    })();
+  }
+
+  /** One clock timer, at the earliest future retry. */
+  private arm(now: number): void {
+    const at = this.stmt.nextFuture.get(now)?.at ?? null;
+    if (at === null) {
+      this.cancelTimer?.();
+      this.cancelTimer = undefined;
+      this.timerAt = Infinity;
+      return;
+    }
+    if (this.cancelTimer && at >= this.timerAt) return;
+    this.cancelTimer?.();
+    this.timerAt = at;
+    this.cancelTimer = this.options.clock.schedule(at, () => {
+      this.cancelTimer = undefined;
+      this.timerAt = Infinity;
+      this.pump();
+    });
+  }
+
+  private releaseWaiters(): void {
+    if (!this.isIdle() && !this.closed) return;
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+}
