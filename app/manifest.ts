@@ -10,6 +10,8 @@ import { openStepFunction } from '../functions/open-step/function.ts';
 import { pickupBatchFunction, pickupBatchSchedule } from '../functions/pickup-batch/function.ts';
 import { slaSweepFunction, slaSweepSchedule } from '../functions/sla-sweep/function.ts';
 import { slaTimerFunction } from '../functions/sla-timer/function.ts';
+import { staffApiFunction, staffApiRoutes } from '../functions/staff-api/function.ts';
+import { storefrontWebhookFunction, storefrontWebhookRoutes } from '../functions/storefront-webhook/function.ts';
 import type { Manifest } from './manifest-types.ts';
 
 export const manifest: Manifest = {
@@ -18,7 +20,7 @@ export const manifest: Manifest = {
   tables: [casesTable],
   // The custom bus every event goes on (docs/events.md).
   buses: [eventBus],
-  functions: [openStepFunction, slaTimerFunction, slaSweepFunction, caseActionFunction, pickupBatchFunction],
+  functions: [openStepFunction, slaTimerFunction, slaSweepFunction, caseActionFunction, pickupBatchFunction, storefrontWebhookFunction, staffApiFunction],
   // One Standard state machine per lifecycle, named by its case type (docs/workflows.md).
   workflows: [
     { id: 'order', definition: 'workflows/order.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
@@ -31,5 +33,6 @@ export const manifest: Manifest = {
   schedules: [slaSweepSchedule, pickupBatchSchedule],
   // `SlaBreached` → alarms is the stack's own rule per bus (infra/contract.ts slaBreachedRuleId), not a manifest rule.
   rules: [],
-  routes: [],
+  // Every route of api.md.
+  routes: [...storefrontWebhookRoutes, ...staffApiRoutes],
 };

@@ -1,0 +1,33 @@
+/**
+ * Turns any thrown value into api.md's error body `{"error": {"code", "message"}}`. Errors that
+ * carry a 4xx `status` (domain errors, HTTP errors) show their own name and message; everything
+ * else is a 5xx that says only "internal error" — the real error goes to the log.
+ */
+import type { Log } from '../shared/logger.ts';
+import { jsonResponse, type HttpResponse } from './response.ts';
+
+export interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+/** The status an error surfaces as: its own `status` when it has a valid one, else 500. */
+export function statusOf(error: unknown): number {
+  if (error instanceof Error && 'status' in error) {
+    const status = (error as { status: unknown }).status;
+    if (typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599) return status;
+  }
+  return 500;
+}
+
+export function errorBody(error: unknown): { status: number; body: ErrorBody } {
+  const status = statusOf(error);
+  if (status < 500 && error instanceof Error) return { status, body: { error: { code: error.name, message: error.message } } };
+  return { status, body: { error: { code: status === 500 ? 'InternalError' : 'ServiceUnavailable', message: 'internal error' } } };
+}
+
+export function errorResponse(error: unknown, log: Pick<Log, 'error' | 'warn'>): HttpResponse {
+  const { status, body } = errorBody(error);
+  if (status >= 500) log.error('request failed', { error: error instanceof Error ? error : new Error(String(error)) });
+  else log.warn(`request refused: ${body.error.code}`, { status, reason: body.error.message });
+  return jsonResponse(status, body);
+}

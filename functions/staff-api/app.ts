@@ -1,0 +1,24 @@
+/** The staff API: every staff route of api.md, plus health and the OpenAPI document. */
+import { Router } from '../http/router.ts';
+import type { StaffApiDeps } from './deps.ts';
+import { caseListRoute, caseRoute } from './routes/cases.ts';
+import { healthRoute, openApiRoute } from './routes/meta.ts';
+import { pickupRunRoute } from './routes/pickups.ts';
+import { queueRoute } from './routes/queue.ts';
+import { reportRoute } from './routes/reports.ts';
+import { completeRoute, pauseRoute, resumeRoute } from './routes/step-actions.ts';
+
+export function createStaffApi(deps: StaffApiDeps): Router {
+  return new Router([
+    queueRoute(deps),
+    caseListRoute(deps),
+    caseRoute(deps),
+    completeRoute(deps),
+    pauseRoute(deps),
+    resumeRoute(deps),
+    pickupRunRoute(deps),
+    reportRoute(deps),
+    healthRoute(),
+    openApiRoute(),
+  ]);
+}

@@ -1,0 +1,37 @@
+import type { FunctionDecl, RouteDecl } from '../../app/manifest-types.ts';
+import { casesTable } from '../../adapters/case-repository/table.ts';
+import { eventBus } from '../../adapters/events/bus.ts';
+import { CaseType } from '../../core/cases/case.ts';
+import { lifecycleWorkflowId } from '../case-action/workflow-ids.ts';
+import { slaTimerFunction } from '../sla-timer/function.ts';
+
+/** The staff API of api.md (queue, cases, step actions, pickups, SLA report) with health and the OpenAPI document. */
+export const staffApiFunction: FunctionDecl = {
+  id: 'staff-api',
+  entry: 'functions/staff-api/handler.ts',
+  timeoutSeconds: 30,
+  access: {
+    tables: [{ id: casesTable.id, access: 'readwrite' }],
+    buses: [eventBus.id],
+    // Completing a step (and a pickup run) answers the waiting workflow.
+    workflows: Object.values(CaseType).map((type) => ({ id: lifecycleWorkflowId(type), access: 'callback' as const })),
+    scheduler: true,
+    scheduleTargets: [slaTimerFunction.id],
+  },
+};
+
+const staff = (method: RouteDecl['method'], path: string): RouteDecl => ({ method, path, function: staffApiFunction.id, auth: 'jwt' });
+
+/** Every route of api.md served by the staff API. */
+export const staffApiRoutes: RouteDecl[] = [
+  staff('GET', '/queue'),
+  staff('GET', '/cases'),
+  staff('GET', '/cases/{caseId}'),
+  staff('POST', '/cases/{caseId}/steps/{step}/complete'),
+  staff('POST', '/cases/{caseId}/steps/{step}/pause'),
+  staff('POST', '/cases/{caseId}/steps/{step}/resume'),
+  staff('POST', '/pickups/run'),
+  staff('GET', '/reports/sla'),
+  { method: 'GET', path: '/healthz', function: staffApiFunction.id, auth: 'public' },
+  { method: 'GET', path: '/openapi.json', function: staffApiFunction.id, auth: 'public' },
+];

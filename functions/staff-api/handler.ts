@@ -1,0 +1,10 @@
+import type { ApiEvent } from '../http/event.ts';
+import { httpHandler } from '../http/handler.ts';
+import { createPickupBatch } from '../pickup-batch/pickup-batch.ts';
+import { dependencies } from '../shared/dependencies.ts';
+import { createStaffApi } from './app.ts';
+
+export const handler = httpHandler(async (event: ApiEvent) => {
+  const deps = dependencies();
+  return createStaffApi({ ...deps, runPickup: createPickupBatch(deps) }).handle(event);
+});

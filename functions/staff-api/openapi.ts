@@ -1,0 +1,152 @@
+/**
+ * The OpenAPI 3.1 document of the whole public API (api.md): the staff routes, the storefront
+ * webhook, health. Request and response schemas are generated from the zod schemas the code
+ * validates with (`z.toJSONSchema`), so the document cannot drift from the checks.
+ */
+import { z } from 'zod';
+import { STEPS } from '../../core/lifecycles/steps.ts';
+import { storefrontEvent } from '../../core/storefront/events.ts';
+import { SIGNATURE_HEADER } from '../../core/storefront/signature.ts';
+import * as s from './schemas.ts';
+
+type JsonSchema = Record<string, unknown>;
+
+function schema(zodSchema: z.ZodType, io: 'input' | 'output' = 'output'): JsonSchema {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(zodSchema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+  return rest;
+}
+
+const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+const json = (body: JsonSchema) => ({ 'application/json': { schema: body } });
+const errorResponse = (description: string) => ({ description, content: json(ref('Error')) });
+
+const staffErrors = {
+  '400': errorResponse('malformed or invalid request; the message names the field'),
+  '401': errorResponse('missing or invalid bearer token'),
+  '403': errorResponse('the caller\'s roles do not allow this'),
+};
+
+const pathParam = (name: string, description: string) => ({ name, in: 'path', required: true, schema: { type: 'string' }, description });
+const queryParams = (zodSchema: z.ZodObject) =>
+  Object.entries(zodSchema.shape).map(([name, field]) => {
+    const fieldSchema = schema(field as z.ZodType, 'input');
+    return { name, in: 'query', required: !(field as z.ZodType).safeParse(undefined).success, schema: fieldSchema };
+  });
+
+const stepParams = [pathParam('caseId', 'the case'), pathParam('step', 'a step id, e.g. `order.pack`; the latest attempt is meant')];
+
+/** Per step: outcomes and the completion fields schema (api.md "Step completion fields"). */
+function stepCatalogue(): JsonSchema {
+  return Object.fromEntries(
+    Object.entries(STEPS).map(([id, spec]) => [id, { caseType: spec.caseType, completedBy: spec.completedBy, outcomes: spec.outcomes, fields: schema(spec.fields, 'input') }]),
+  );
+}
+
+export function openApiDocument(): JsonSchema {
+  const staff = { security: [{ bearer: [] }] };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'SLA workflow platform API',
+      version: '1.0.0',
+      description: 'Storefront webhooks and the staff API (api.md). Every non-2xx body is `{"error": {"code", "message"}}`.',
+    },
+    servers: [{ url: 'http://127.0.0.1:3000', description: 'local runtime (npm start)' }],
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito ID token; roles from `cognito:groups`' },
+        storefrontSignature: { type: 'apiKey', in: 'header', name: SIGNATURE_HEADER, description: '`t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, at most 300 s old' },
+      },
+      schemas: {
+        Error: schema(s.errorBody),
+        StorefrontEvent: schema(storefrontEvent, 'input'),
+        Accepted: schema(s.accepted),
+        Queue: schema(s.queue),
+        Case: schema(s.caseView),
+        CasesPage: schema(s.casesPage),
+        Step: schema(s.stepActionResult),
+        CompleteStep: schema(s.completeBody, 'input'),
+        PauseStep: schema(s.pauseBody, 'input'),
+        PickupRun: schema(s.pickupRun),
+        SlaReport: schema(s.slaReportBody),
+        Health: schema(s.health),
+      },
+    },
+    'x-step-catalogue': stepCatalogue(),
+    paths: {
+      '/webhooks/storefront': {
+        post: {
+          summary: 'Storefront event (signed, idempotent on `id`)',
+          security: [{ storefrontSignature: [] }],
+          requestBody: { required: true, content: json(ref('StorefrontEvent')) },
+          responses: {
+            '202': { description: 'accepted (a redelivery replays the first answer)', content: json(ref('Accepted')) },
+            '400': errorResponse('malformed or invalid event; nothing written'),
+            '401': errorResponse('missing, malformed, wrong or stale signature; nothing written'),
+            '404': errorResponse('unknown order or case'),
+            '409': errorResponse('conflict, e.g. a cancellation after handover'),
+          },
+        },
+      },
+      '/queue': { get: { ...staff, summary: 'Open steps for the caller\'s roles, soonest due first', responses: { '200': { description: 'the queue', content: json(ref('Queue')) }, ...staffErrors } } },
+      '/cases': {
+        get: {
+          ...staff,
+          summary: 'Cases by type (and status), or every case about an order; paginated with nextToken',
+          parameters: queryParams(s.caseListQuery),
+          responses: { '200': { description: 'a page of cases', content: json(ref('CasesPage')) }, ...staffErrors },
+        },
+      },
+      '/cases/{caseId}': {
+        get: {
+          ...staff,
+          summary: 'A case with its steps, links and timeline',
+          parameters: [pathParam('caseId', 'the case')],
+          responses: { '200': { description: 'the case', content: json(ref('Case')) }, ...staffErrors, '404': errorResponse('unknown case') },
+        },
+      },
+      '/cases/{caseId}/steps/{step}/complete': {
+        post: {
+          ...staff,
+          summary: 'Complete a step (its role or supervisor); fields validated per step (see x-step-catalogue)',
+          parameters: stepParams,
+          requestBody: { required: false, content: json(ref('CompleteStep')) },
+          responses: { '200': { description: 'the completed step', content: json(ref('Step')) }, ...staffErrors, '404': errorResponse('unknown case or step'), '409': errorResponse('the step is not open') },
+        },
+      },
+      '/cases/{caseId}/steps/{step}/pause': {
+        post: {
+          ...staff,
+          summary: 'Stop a step\'s SLA clock; with `until` it resumes by itself',
+          parameters: stepParams,
+          requestBody: { required: true, content: json(ref('PauseStep')) },
+          responses: { '200': { description: 'the paused step', content: json(ref('Step')) }, ...staffErrors, '404': errorResponse('unknown case or step'), '409': errorResponse('not open, or already paused') },
+        },
+      },
+      '/cases/{caseId}/steps/{step}/resume': {
+        post: {
+          ...staff,
+          summary: 'Restart a paused step\'s clock; due and warning move by the paused time',
+          parameters: stepParams,
+          responses: { '200': { description: 'the resumed step', content: json(ref('Step')) }, ...staffErrors, '404': errorResponse('unknown case or step'), '409': errorResponse('not paused') },
+        },
+      },
+      '/pickups/run': {
+        post: { ...staff, summary: 'Run a courier pickup batch now (picker or supervisor)', responses: { '200': { description: 'the handed-over cases', content: json(ref('PickupRun')) }, ...staffErrors } },
+      },
+      '/reports/sla': {
+        get: {
+          ...staff,
+          summary: 'On-time figures per step, role, assignee or day (supervisor); Accept: text/csv for CSV',
+          parameters: queryParams(s.reportQuery),
+          responses: {
+            '200': { description: 'the report', content: { ...json(ref('SlaReport')), 'text/csv': { schema: { type: 'string' } } } },
+            ...staffErrors,
+          },
+        },
+      },
+      '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: 'alive', content: json(ref('Health')) } } } },
+      '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1', content: json({ type: 'object' }) } } } },
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/** `GET /reports/sla?from=&to=&groupBy=` (`supervisor`): on-time figures of the steps closed on those days; `Accept: text/csv` gives CSV. */
+import type { StepRecord } from '../../../core/cases/step.ts';
+import { slaReportCsv } from '../../../core/reports/csv.ts';
+import { slaReport } from '../../../core/reports/sla-report.ts';
+import { InvalidRequest } from '../../http/errors.ts';
+import { headerOf, queryOf } from '../../http/event.ts';
+import { requireRole, SUPERVISOR } from '../../http/identity.ts';
+import { csvResponse, jsonResponse } from '../../http/response.ts';
+import type { Route } from '../../http/router.ts';
+import { validate } from '../../http/validate.ts';
+import type { StaffApiDeps } from '../deps.ts';
+import { reportQuery } from '../schemas.ts';
+import { staffCaller } from '../staff.ts';
+
+/** One query per day: a range is capped at about a quarter. */
+export const MAX_REPORT_DAYS = 92;
+
+export function reportRoute(deps: StaffApiDeps): Route {
+  return {
+    method: 'GET',
+    path: '/reports/sla',
+    async handle({ event }) {
+      requireRole(staffCaller(event), [SUPERVISOR], 'the SLA report');
+      const query = validate(reportQuery, queryOf(event), 'query');
+      const days = daysBetween(query.from, query.to);
+      const steps: StepRecord[] = [];
+      for (const day of days) steps.push(...(await closedOn(deps, day)));
+      const report = slaReport(steps, query.groupBy);
+      if (/\btext\/csv\b/i.test(headerOf(event, 'accept') ?? '')) return csvResponse(200, slaReportCsv(report), `sla-${query.from}-${query.to}-${query.groupBy}.csv`);
+      return jsonResponse(200, { from: query.from, to: query.to, ...report });
+    },
+  };
+}
+
+function daysBetween(from: string, to: string): string[] {
+  const start = Date.parse(`${from}T00:00:00Z`);
+  const end = Date.parse(`${to}T00:00:00Z`);
+  if (Number.isNaN(start)) throw new InvalidRequest([{ field: 'query.from', message: 'is not a calendar date' }]);
+  if (Number.isNaN(end)) throw new InvalidRequest([{ field: 'query.to', message: 'is not a calendar date' }]);
+  if (end < start) throw new InvalidRequest([{ field: 'query.to', message: 'must not be before from' }]);
+  const count = (end - start) / 86_400_000 + 1;
+  if (count > MAX_REPORT_DAYS) throw new InvalidRequest([{ field: 'query.to', message: `the range may span at most ${MAX_REPORT_DAYS} days` }]);
+  return Array.from({ length: count }, (_, i) => new Date(start + i * 86_400_000).toISOString().slice(0, 10));
+}
+
+async function closedOn(deps: StaffApiDeps, day: string): Promise<StepRecord[]> {
+  const out: StepRecord[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await deps.repository.listStepsClosedOn(day, { limit: 500, ...(nextToken !== undefined ? { nextToken } : {}) });
+    out.push(...page.items);
+    nextToken = page.nextToken;
+  } while (nextToken !== undefined);
+  return out;
+}

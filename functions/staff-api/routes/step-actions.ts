@@ -1,0 +1,87 @@
+/**
+ * `POST /cases/{caseId}/steps/{step}/complete|pause|resume`, for the step's role or `supervisor`.
+ * Complete: exactly one of concurrent completions wins (the rest 409), then the workflow resumes.
+ * Pause: the clock stops (warning and due timers cancelled; with `until`, a resume timer).
+ * Resume: due and warning recomputed without the paused time, timers re-armed.
+ */
+import { toInstant } from '../../../core/cases/instant.ts';
+import type { StepSelector } from '../../../core/cases/repository.ts';
+import type { StepRecord } from '../../../core/cases/step.ts';
+import { TimerKind } from '../../../core/ports/timers.ts';
+import { jsonBody } from '../../http/body.ts';
+import { InvalidRequest } from '../../http/errors.ts';
+import type { ApiEvent } from '../../http/event.ts';
+import { requireRole, SUPERVISOR, type Caller } from '../../http/identity.ts';
+import { jsonResponse } from '../../http/response.ts';
+import type { Route } from '../../http/router.ts';
+import { validate } from '../../http/validate.ts';
+import { createStepClock } from '../../shared/step-clock.ts';
+import { timerName } from '../../shared/timer-names.ts';
+import { validateCompletion } from '../completion-body.ts';
+import type { StaffApiDeps } from '../deps.ts';
+import { pauseBody } from '../schemas.ts';
+import { staffCaller } from '../staff.ts';
+import { completeStepNow } from '../step-completion.ts';
+import { toStepActionResult } from '../views.ts';
+
+const STEP_PATH = '/cases/{caseId}/steps/{step}';
+
+interface StepAction {
+  caller: Caller;
+  step: StepRecord;
+  /** The attempt the caller was authorised for. */
+  selector: StepSelector;
+  body: unknown;
+}
+
+/** Parses the body (400), finds the step's latest attempt (404) and checks the caller may act on it (403). */
+async function authorise(deps: StaffApiDeps, event: ApiEvent, params: Readonly<Record<string, string>>, action: string): Promise<StepAction> {
+  const caller = staffCaller(event);
+  const body = jsonBody(event);
+  const step = await deps.repository.getStep({ caseId: params.caseId ?? '', step: params.step ?? '' });
+  requireRole(caller, [step.role, SUPERVISOR], `${action} ${step.step}`);
+  return { caller, step, selector: { caseId: step.caseId, step: step.step, attempt: step.attempt }, body };
+}
+
+export function completeRoute(deps: StaffApiDeps): Route {
+  return {
+    method: 'POST',
+    path: `${STEP_PATH}/complete`,
+    async handle({ event, params }) {
+      const { caller, step, selector, body } = await authorise(deps, event, params, 'completing');
+      const completion = validateCompletion(step.step, body);
+      const done = await completeStepNow(deps, selector, { by: caller.user, ...completion });
+      return jsonResponse(200, toStepActionResult(done));
+    },
+  };
+}
+
+export function pauseRoute(deps: StaffApiDeps): Route {
+  return {
+    method: 'POST',
+    path: `${STEP_PATH}/pause`,
+    async handle({ event, params }) {
+      const { caller, selector, body } = await authorise(deps, event, params, 'pausing');
+      const request = validate(pauseBody, body, 'body');
+      if (request.until !== undefined && Date.parse(request.until) <= deps.clock.now()) {
+        throw new InvalidRequest([{ field: 'body.until', message: `must be in the future (now is ${toInstant(deps.clock.now())})` }]);
+      }
+      const paused = await createStepClock(deps).pause(selector, { reason: request.reason, by: caller.user, ...(request.until !== undefined ? { until: request.until } : {}) });
+      // Paused time does not count: the step's warning and due timers go until it resumes.
+      for (const kind of [TimerKind.warn, TimerKind.due]) await deps.timers.cancel(timerName({ kind, caseId: paused.caseId, step: paused.step, attempt: paused.attempt }));
+      return jsonResponse(200, toStepActionResult(paused));
+    },
+  };
+}
+
+export function resumeRoute(deps: StaffApiDeps): Route {
+  return {
+    method: 'POST',
+    path: `${STEP_PATH}/resume`,
+    async handle({ event, params }) {
+      const { caller, selector } = await authorise(deps, event, params, 'resuming');
+      const resumed = await createStepClock(deps).resume(selector, { by: caller.user });
+      return jsonResponse(200, toStepActionResult(resumed));
+    },
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * The staff API's request and response shapes as zod: requests are validated with them, and the
+ * OpenAPI document (`GET /openapi.json`) is generated from them.
+ */
+import { z } from 'zod';
+import { CaseStatus, CaseType, LinkRelation } from '../../core/cases/case.ts';
+import { StepStatus } from '../../core/cases/step.ts';
+import { ReportGroupBy } from '../../core/reports/sla-report.ts';
+
+const instant = z.iso.datetime({ offset: true, error: 'must be an ISO-8601 time with an offset, e.g. 2025-03-03T10:00:00+08:00' });
+const text = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD (Asia/Shanghai)');
+
+// ---- requests ----
+
+export const completeBody = z.strictObject({
+  outcome: text.optional().describe('required when the step has outcomes (see the step catalogue)'),
+  fields: z.record(z.string(), z.unknown(), { error: 'must be an object' }).optional().describe('the step\'s completion fields'),
+});
+
+export const pauseBody = z.strictObject({
+  reason: text.describe('why the clock stops, e.g. "customer asked to be called back"'),
+  until: instant.optional().describe('resumes by itself at this time'),
+});
+
+export const caseListQuery = z.strictObject({
+  type: z.enum(Object.values(CaseType), { error: `must be one of ${Object.values(CaseType).join(', ')}` }).optional(),
+  status: z.enum(Object.values(CaseStatus), { error: `must be one of ${Object.values(CaseStatus).join(', ')}` }).optional(),
+  orderId: text.optional(),
+  limit: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1 to 100').max(100, 'must be 1 to 100').optional(),
+  nextToken: text.optional(),
+});
+
+export const reportQuery = z.strictObject({
+  from: day.describe('first day, inclusive'),
+  to: day.describe('last day, inclusive'),
+  groupBy: z.enum(Object.values(ReportGroupBy), { error: `must be one of ${Object.values(ReportGroupBy).join(', ')}` }).default('step'),
+});
+
+// ---- responses ----
+
+export const errorBody = z.object({ error: z.object({ code: z.string().describe('stable error name'), message: z.string().describe('what was wrong, naming the field') }) });
+
+const pause = z.object({ from: instant, to: instant, reason: z.string(), by: z.string().optional() });
+
+export const stepView = z.object({
+  step: z.string(),
+  attempt: z.number().int(),
+  role: z.string(),
+  status: z.enum(Object.values(StepStatus)),
+  openedAt: instant,
+  due: instant.nullable(),
+  warnAt: instant.nullable(),
+  warnedAt: instant.nullable(),
+  breachedAt: instant.nullable(),
+  escalatedTo: z.string().nullable(),
+  pauses: z.array(pause),
+  pausedNow: z.object({ from: instant, reason: z.string(), until: instant.optional(), by: z.string().optional() }).nullable(),
+  completedAt: instant.nullable(),
+  completedBy: z.string().nullable(),
+  onTime: z.boolean().nullable(),
+  outcome: z.string().nullable(),
+  fields: z.record(z.string(), z.unknown()).nullable(),
+});
+
+export const stepActionResult = stepView.extend({ caseId: z.string(), caseType: z.enum(Object.values(CaseType)) });
+
+export const caseView = z.object({
+  id: z.string(),
+  type: z.enum(Object.values(CaseType)),
+  status: z.enum(Object.values(CaseStatus)),
+  orderId: z.string().nullable(),
+  openedAt: instant,
+  closedAt: instant.nullable(),
+  data: z.record(z.string(), z.unknown()),
+  links: z.array(z.object({ caseId: z.string(), caseType: z.enum(Object.values(CaseType)), relation: z.enum(Object.values(LinkRelation)), linkedAt: instant })),
+  steps: z.array(stepView),
+  timeline: z.array(z.object({ id: z.string(), at: instant, kind: z.string(), step: z.string().optional(), by: z.string().optional(), detail: z.record(z.string(), z.unknown()).optional() })),
+});
+
+export const caseSummary = caseView.pick({ id: true, type: true, status: true, orderId: true, openedAt: true, closedAt: true });
+export const casesPage = z.object({ items: z.array(caseSummary), nextToken: z.string().optional() });
+
+export const queueItem = z.object({
+  caseId: z.string(),
+  caseType: z.enum(Object.values(CaseType)),
+  step: z.string(),
+  attempt: z.number().int(),
+  role: z.string(),
+  openedAt: instant,
+  due: instant.nullable(),
+  warnAt: instant.nullable(),
+  status: z.enum([StepStatus.open, StepStatus.paused, StepStatus.warned, StepStatus.breached]),
+  escalatedTo: z.string().nullable(),
+});
+export const queue = z.object({ items: z.array(queueItem) });
+
+const reportFigures = z.object({
+  count: z.number().int(),
+  onTime: z.number().int(),
+  onTimePct: z.number().nullable(),
+  p50Minutes: z.number().nullable(),
+  p90Minutes: z.number().nullable(),
+  breaches: z.number().int(),
+});
+export const slaReportBody = z.object({
+  from: day,
+  to: day,
+  groupBy: z.enum(Object.values(ReportGroupBy)),
+  rows: z.array(reportFigures.extend({ group: z.string() })),
+  total: reportFigures,
+});
+
+export const pickupRun = z.object({
+  batchId: z.string(),
+  ranAt: instant,
+  skipped: z.literal('not-a-pickup-day').optional(),
+  handedOver: z.array(z.object({ caseId: z.string(), plannedAt: instant.nullable(), missed: z.boolean() })),
+});
+
+export const accepted = z.object({ caseId: z.string(), status: z.literal('accepted') });
+export const health = z.object({ ok: z.literal(true) });

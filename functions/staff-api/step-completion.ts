@@ -1,0 +1,58 @@
+/**
+ * Completing a step from outside its workflow (a staff member through the API, or a storefront
+ * webhook such as `order.paid`): the conditional write decides the one winner of concurrent
+ * completions (the rest get `StepNotOpen`, 409); only the winner answers the waiting workflow
+ * (SendTaskSuccess with a StepResult), disarms the step's timers and emits `StepCompleted`.
+ */
+import type { CaseRepository, StepSelector } from '../../core/cases/repository.ts';
+import type { StepRecord } from '../../core/cases/step.ts';
+import type { StepResult } from '../../core/lifecycles/contracts.ts';
+import type { EventPublisher } from '../../core/ports/events.ts';
+import type { TimerScheduler } from '../../core/ports/timers.ts';
+import type { WorkflowGateway } from '../../core/ports/workflows.ts';
+import type { Clock } from '../../core/time/clock.ts';
+import { toInstant } from '../../core/cases/instant.ts';
+import type { Log } from '../shared/logger.ts';
+import { stepCompleted } from '../shared/step-events.ts';
+import { disarmStepTimers } from '../shared/step-timers.ts';
+
+export interface StepCompletionDeps {
+  repository: CaseRepository;
+  workflows: WorkflowGateway;
+  timers: TimerScheduler;
+  events: EventPublisher;
+  clock: Clock;
+  log: Log;
+}
+
+export interface Completion {
+  by: string;
+  outcome?: string;
+  fields?: Record<string, unknown>;
+}
+
+/** Completes the step now. Throws `StepNotOpen` (409) for every caller but the one that won. */
+export async function completeStepNow(deps: StepCompletionDeps, selector: StepSelector, completion: Completion): Promise<StepRecord> {
+  const at = toInstant(deps.clock.now());
+  const done = await deps.repository.completeStep(selector, { at, by: completion.by, outcome: completion.outcome, fields: completion.fields ?? {} });
+  if (done.taskToken !== undefined) {
+    const answered = await deps.workflows.sendSuccess(done.taskToken, stepResultOf(done));
+    if (!answered) deps.log.warn('the workflow no longer waited for this step (task token closed)', { caseId: done.caseId, step: done.step, attempt: done.attempt });
+  }
+  await disarmStepTimers(deps, done);
+  await deps.events.publish([stepCompleted(done)]);
+  return done;
+}
+
+/** The output the waiting Task receives (core/lifecycles/contracts.ts). */
+export function stepResultOf(step: StepRecord): StepResult {
+  return {
+    step: step.step,
+    attempt: step.attempt,
+    outcome: step.outcome ?? null,
+    fields: step.fields ?? {},
+    completedAt: step.completedAt ?? step.openedAt,
+    completedBy: step.completedBy ?? 'unknown',
+    onTime: step.onTime ?? null,
+  };
+}

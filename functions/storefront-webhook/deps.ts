@@ -1,0 +1,25 @@
+/** What the webhook's logic works with: the case store, the ports, the policy and a clock. */
+import type { CaseRepository } from '../../core/cases/repository.ts';
+import type { CompiledPolicy } from '../../core/deadline/types.ts';
+import type { EventPublisher } from '../../core/ports/events.ts';
+import type { TimerScheduler } from '../../core/ports/timers.ts';
+import type { WorkflowGateway } from '../../core/ports/workflows.ts';
+import type { Clock } from '../../core/time/clock.ts';
+import type { Log } from '../shared/logger.ts';
+import type { CaseRules } from './case-rules.ts';
+
+export interface EffectDeps {
+  repository: CaseRepository;
+  workflows: WorkflowGateway;
+  timers: TimerScheduler;
+  events: EventPublisher;
+  policy: CompiledPolicy;
+  caseRules: CaseRules;
+  clock: Clock;
+  log: Log;
+}
+
+/** The answer to a new event: the case it opened or concerned. */
+export interface Accepted {
+  caseId: string;
+}

@@ -1,0 +1,74 @@
+/**
+ * The idempotency records in the case table (docs/data-model.md, "idempotency record"):
+ * `pk = IDEMPOTENCY#<function>`, `sk = <event id>`, `status` (`in-progress` | `completed`),
+ * `leaseUntil` (epoch ms), `response` and `expiresAt` (epoch seconds, the table's TTL).
+ */
+import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Claim, IdempotencyStore, StoredResponse } from './idempotency.ts';
+
+export interface DynamoDbIdempotencyOptions {
+  client: DynamoDBClient | DynamoDBDocumentClient;
+  tableName: string;
+  /** The records' partition, e.g. `IDEMPOTENCY#storefront-webhook`. */
+  partition: string;
+}
+
+export class DynamoDbIdempotencyStore implements IdempotencyStore {
+  private readonly db: DynamoDBDocumentClient;
+
+  constructor(private readonly options: DynamoDbIdempotencyOptions) {
+    this.db =
+      options.client instanceof DynamoDBDocumentClient ? options.client : DynamoDBDocumentClient.from(options.client, { marshallOptions: { removeUndefinedValues: true } });
+  }
+
+  async claim(key: string, now: number, leaseUntil: number, attempt = 1): Promise<Claim> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.options.tableName,
+          Item: { pk: this.options.partition, sk: key, entity: 'idempotency', status: 'in-progress', leaseUntil, expiresAt: Math.ceil(leaseUntil / 1000) + 86_400 },
+          // New, or an abandoned claim whose lease ran out.
+          ConditionExpression: 'attribute_not_exists(pk) OR (#status = :inProgress AND leaseUntil < :now)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':inProgress': 'in-progress', ':now': now },
+        }),
+      );
+      return { kind: 'claimed' };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException) && !(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+    }
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.options.tableName, Key: { pk: this.options.partition, sk: key }, ConsistentRead: true }));
+    if (Item?.status === 'completed' && isResponse(Item.response)) return { kind: 'completed', response: Item.response };
+    // Released between our put and get: claim again.
+    if (Item === undefined && attempt < 3) return this.claim(key, now, leaseUntil, attempt + 1);
+    return { kind: 'in-progress' };
+  }
+
+  async complete(key: string, response: StoredResponse, expiresAt: number): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.options.tableName,
+        Item: { pk: this.options.partition, sk: key, entity: 'idempotency', status: 'completed', response, expiresAt: Math.ceil(expiresAt / 1000) },
+      }),
+    );
+  }
+
+  async release(key: string): Promise<void> {
+    await this.db.send(
+      new DeleteCommand({
+        TableName: this.options.tableName,
+        Key: { pk: this.options.partition, sk: key },
+        ConditionExpression: '#status = :inProgress',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':inProgress': 'in-progress' },
+      }),
+    ).catch((error: unknown) => {
+      if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+    });
+  }
+}
+
+function isResponse(value: unknown): value is StoredResponse {
+  return typeof value === 'object' && value !== null && typeof (value as StoredResponse).statusCode === 'number' && typeof (value as StoredResponse).body === 'string';
+}

@@ -1,0 +1,67 @@
+/**
+ * `POST /webhooks/storefront`: verify the signature over the raw body (401), parse and validate
+ * the event (400), then apply it exactly once per event id — a redelivery replays the first
+ * answer and changes nothing. A refused event (4xx) or a failure leaves nothing written, so the
+ * storefront's retry is processed afresh.
+ */
+import { toInstant } from '../../core/cases/instant.ts';
+import { parseStorefrontBody } from '../../core/storefront/parse.ts';
+import { verifyStorefrontSignature } from '../../core/storefront/signature.ts';
+import { jsonResponse, type HttpResponse } from '../http/response.ts';
+import { withStep } from '../shared/logger.ts';
+import type { EffectDeps } from './deps.ts';
+import { applyEvent } from './effects/index.ts';
+import { DeliveryInProgress } from './errors.ts';
+import type { IdempotencyStore } from './idempotency.ts';
+
+export interface IngestDeps extends EffectDeps {
+  idempotency: IdempotencyStore;
+  /** The shared secret of the signature (read once per cold start by the handler). */
+  secret: () => Promise<string>;
+}
+
+export interface IngestOptions {
+  /** How long a delivery may hold an event id before another may take it over. */
+  leaseMs?: number;
+  /** How long answers are kept for redeliveries (longer than the storefront's retry horizon). */
+  retentionMs?: number;
+  toleranceSeconds?: number;
+}
+
+export interface WebhookRequest {
+  signature: string | undefined;
+  body: Buffer;
+}
+
+const DEFAULT_LEASE_MS = 60_000;
+const DEFAULT_RETENTION_MS = 7 * 86_400_000;
+
+export function createIngest(deps: IngestDeps, options: IngestOptions = {}): (request: WebhookRequest) => Promise<HttpResponse> {
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
+  return async (request) => {
+    verifyStorefrontSignature({ header: request.signature, body: request.body, secret: await deps.secret(), now: deps.clock.now(), toleranceSeconds: options.toleranceSeconds });
+    const event = parseStorefrontBody(request.body.toString('utf8'));
+    deps.log.appendKeys({ eventId: event.id, eventType: event.type });
+
+    const now = deps.clock.now();
+    const claim = await deps.idempotency.claim(event.id, now, now + leaseMs);
+    if (claim.kind === 'completed') {
+      deps.log.info('redelivery: replaying the first answer', { statusCode: claim.response.statusCode });
+      return { statusCode: claim.response.statusCode, headers: { 'content-type': 'application/json; charset=utf-8', 'idempotent-replayed': 'true' }, body: claim.response.body };
+    }
+    if (claim.kind === 'in-progress') throw new DeliveryInProgress(event.id);
+
+    try {
+      const accepted = await applyEvent(deps, event);
+      withStep(deps.log, { caseId: accepted.caseId });
+      const response = jsonResponse(202, { caseId: accepted.caseId, status: 'accepted' });
+      await deps.idempotency.complete(event.id, { statusCode: response.statusCode, body: response.body }, deps.clock.now() + retentionMs);
+      deps.log.info('storefront event accepted', { caseId: accepted.caseId, at: toInstant(now) });
+      return response;
+    } catch (error) {
+      await deps.idempotency.release(event.id);
+      throw error;
+    }
+  };
+}

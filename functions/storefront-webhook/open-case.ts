@@ -1,0 +1,65 @@
+/**
+ * Opening a case for a storefront event and starting its lifecycle. Safe to repeat: the case id
+ * is derived from the event, a repeat finds the stored case, and the workflow is started from the
+ * stored case (same name, same input) only if it has no execution yet.
+ */
+import type { CaseRecord, CaseType, LinkRelation } from '../../core/cases/case.ts';
+import { toInstant } from '../../core/cases/instant.ts';
+import type { LifecycleInput, LifecycleTimings } from '../../core/lifecycles/contracts.ts';
+import { domainEvent } from '../../core/ports/event-schemas.ts';
+import { DetailType, type DomainEvent } from '../../core/ports/events.ts';
+import { lifecycleWorkflowId } from '../case-action/workflow-ids.ts';
+import type { EffectDeps } from './deps.ts';
+
+export interface OpenCase {
+  id: string;
+  type: CaseType;
+  orderId?: string;
+  openedAt: string;
+  sourceEventId: string;
+  data: Record<string, unknown>;
+  /** Links the new case to another one (`relation` as seen from the new case). */
+  link?: { caseId: string; relation: LinkRelation };
+  /** The workflow's timings, from the stored case (so a repeat starts with the same input). */
+  timings: (stored: CaseRecord) => LifecycleTimings;
+}
+
+export async function openCase(deps: EffectDeps, request: OpenCase): Promise<CaseRecord> {
+  const now = toInstant(deps.clock.now());
+  const { case: stored, created } = await deps.repository.createCase({
+    id: request.id,
+    type: request.type,
+    ...(request.orderId !== undefined ? { orderId: request.orderId } : {}),
+    openedAt: toInstant(request.openedAt),
+    sourceEventId: request.sourceEventId,
+    data: request.data,
+  });
+  const events: DomainEvent[] = [];
+  if (created) {
+    await deps.repository.appendTimeline(stored.id, { id: 'case.opened', at: now, kind: 'case.opened', by: 'storefront', detail: { eventId: request.sourceEventId } });
+    events.push(
+      domainEvent(DetailType.CaseOpened, { caseId: stored.id, caseType: stored.type, ...(stored.orderId !== undefined ? { orderId: stored.orderId } : {}), openedAt: stored.openedAt, sourceEventId: request.sourceEventId }, now),
+    );
+  }
+  if (request.link) {
+    await deps.repository.linkCases({ caseId: stored.id, otherCaseId: request.link.caseId, relation: request.link.relation, at: now });
+    if (created) {
+      const other = (await deps.repository.getCase(request.link.caseId)).case;
+      events.push(domainEvent(DetailType.CaseLinked, { caseId: stored.id, otherCaseId: other.id, otherCaseType: other.type, relation: request.link.relation, linkedAt: now }, now));
+    }
+  }
+  if (stored.executionArn === undefined) {
+    const input: LifecycleInput = {
+      caseId: stored.id,
+      caseType: stored.type,
+      ...(stored.orderId !== undefined ? { orderId: stored.orderId } : {}),
+      data: stored.data,
+      timings: request.timings(stored),
+    };
+    const { executionArn } = await deps.workflows.start(lifecycleWorkflowId(stored.type), stored.id, input);
+    await deps.repository.setExecution(stored.id, executionArn);
+    deps.log.info('case opened and its lifecycle started', { caseId: stored.id, caseType: stored.type, created });
+  }
+  if (events.length) await deps.events.publish(events);
+  return stored;
+}
