@@ -14,21 +14,33 @@ import type { HttpResponse } from './response.ts';
 
 export interface HttpHandlerOptions {
   logger?: Logger;
+  /** Where refused and failed requests are logged (default: `logger`); read per request, so tests can install a silent one. */
+  errorLog?: () => Pick<Logger, 'error' | 'warn'>;
 }
 
 export function httpHandler<E extends ApiEvent>(fn: (event: E, context: Context) => Promise<HttpResponse>, options: HttpHandlerOptions = {}) {
   const log = options.logger ?? defaultLogger;
   return middy<E, HttpResponse, Error, Context>()
     .use(injectLambdaContext(log, { resetKeys: true }))
-    .use(httpErrors<E>(log))
+    .use(httpErrors<E>(() => errorLogOr(options.errorLog, log)))
     .handler(fn);
 }
 
 /** Answers with the error body instead of failing the invocation (a failed invocation is a bare 500 at API Gateway). */
-export function httpErrors<E>(log: Pick<Logger, 'error' | 'warn'>): MiddlewareObj<E, HttpResponse, Error, Context> {
+export function httpErrors<E>(log: () => Pick<Logger, 'error' | 'warn'>): MiddlewareObj<E, HttpResponse, Error, Context> {
   return {
     onError: (request) => {
-      request.response = errorResponse(request.error, log);
+      request.response = errorResponse(request.error, log());
     },
   };
+}
+
+/** The configured error log, or the function's logger when that cannot be built (e.g. a missing variable). */
+function errorLogOr(errorLog: (() => Pick<Logger, 'error' | 'warn'>) | undefined, fallback: Logger): Pick<Logger, 'error' | 'warn'> {
+  if (!errorLog) return fallback;
+  try {
+    return errorLog();
+  } catch {
+    return fallback;
+  }
 }

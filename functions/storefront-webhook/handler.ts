@@ -41,4 +41,6 @@ export function useIngestDependencies(deps: IngestDeps | undefined): void {
   wired = deps;
 }
 
-export const handler = httpHandler(async (event: ApiEvent) => createIngest(ingestDeps())({ signature: headerOf(event, SIGNATURE_HEADER), body: rawBody(event) }));
+export const handler = httpHandler(async (event: ApiEvent) => createIngest(ingestDeps())({ signature: headerOf(event, SIGNATURE_HEADER), body: rawBody(event) }), {
+  errorLog: () => (wired ?? dependencies()).log,
+});
