@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Manifest } from '../../app/manifest-types.ts';
+import { workflowDefinition } from '../../app/workflow-definitions.ts';
 import type { Clock } from '../../core/time/clock.ts';
 import { localDynamoDbClient } from '../dynamodb/client.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/server.ts';
@@ -87,6 +88,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const secret = webhookSecret(options.dataDir);
     Object.assign(process.env, runtimeEnvironment(manifest, names, edgeUrl, secret));
 
+    for (const workflow of manifest.workflows) {
+      await registerWorkflow(sfn, workflow.id, names, workflowDefinition(workflow, (id) => names.functionArn(id), options.root));
+    }
     const resumed = sfn.resume();
     if (resumed) log(`resumed ${resumed} running executions`);
 
@@ -116,6 +120,19 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     for (const step of cleanup.splice(0)) await Promise.resolve(step()).catch(() => {});
     throw error;
   }
+}
+
+/** Creates the workflow's state machine, or updates it when its ASL changed since the last start. */
+async function registerWorkflow(sfn: SfnLocal, workflowId: string, names: LocalNames, definition: string): Promise<void> {
+  const stateMachineArn = names.stateMachineArn(workflowId);
+  const described = await sfn.request('DescribeStateMachine', { stateMachineArn });
+  const answer =
+    described.status === 200
+      ? (described.body as { definition?: string }).definition === definition
+        ? described
+        : await sfn.request('UpdateStateMachine', { stateMachineArn, definition })
+      : await sfn.request('CreateStateMachine', { name: names.physical(workflowId), definition, roleArn: `arn:aws:iam::${LOCAL_ACCOUNT}:role/${names.physical('workflows')}` });
+  if (answer.status !== 200) throw new Error(`workflow ${workflowId}: ${JSON.stringify(answer.body)}`);
 }
 
 function listen(server: Server, port: number, host: string): Promise<string> {

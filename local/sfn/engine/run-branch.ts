@@ -84,6 +84,10 @@ class LazyEnv implements StateEnv {
     this.#context ??= this.execution.context(this.frame);
     return this.#context;
   }
+
+  now(): number {
+    return this.execution.deps.clock.now();
+  }
 }
 
 function hasKeys(record: Record<string, Json>): boolean {

@@ -15,29 +15,29 @@ async function assignments(assign: Json | undefined, states: StatesBinding, env:
 export const jsonataIO: StateIO = {
   async arguments(state, input, env) {
     if (state.Arguments === undefined) return input;
-    return evaluateTemplate(state.Arguments, { input, context: env.context }, env.variables, 'Arguments');
+    return evaluateTemplate(state.Arguments, { input, context: env.context, now: env.now() }, env.variables, 'Arguments');
   },
 
   async complete(state, input, result, env): Promise<Completion> {
-    const states: StatesBinding = result === undefined ? { input, context: env.context } : { input, context: env.context, result };
+    const states: StatesBinding = result === undefined ? { input, context: env.context, now: env.now() } : { input, context: env.context, now: env.now(), result };
     const output = state.Output === undefined ? (result ?? input) : await evaluateTemplate(state.Output, states, env.variables, 'Output');
     return { output, assign: await assignments(state.Assign, states, env) };
   },
 
   async caught(catcher, input, error, env) {
-    const states: StatesBinding = { input, context: env.context, errorOutput: { ...error } };
+    const states: StatesBinding = { input, context: env.context, now: env.now(), errorOutput: { ...error } };
     const output = catcher.Output === undefined ? { ...error } : await evaluateTemplate(catcher.Output, states, env.variables, 'Output');
     return { output, assign: await assignments(catcher.Assign, states, env) };
   },
 
   async choose(_state, rule, input, env) {
-    const value = typeof rule.Condition === 'boolean' ? rule.Condition : await evaluateTemplate(rule.Condition ?? null, { input, context: env.context }, env.variables, 'Condition');
+    const value = typeof rule.Condition === 'boolean' ? rule.Condition : await evaluateTemplate(rule.Condition ?? null, { input, context: env.context, now: env.now() }, env.variables, 'Condition');
     if (typeof value !== 'boolean') throw new StatesQueryEvaluationError(`The Condition '${String(rule.Condition)}' returned ${JSON.stringify(value)}, not a boolean`);
     return value;
   },
 
   async chosen(state, rule, input, env) {
-    const states: StatesBinding = { input, context: env.context };
+    const states: StatesBinding = { input, context: env.context, now: env.now() };
     // A rule taken brings its own Output/Assign; the state's apply when the Default is taken.
     const outputTemplate = rule ? (rule.Output as Json | undefined) : state.Output;
     const output = outputTemplate === undefined ? input : await evaluateTemplate(outputTemplate, states, env.variables, 'Output');
@@ -48,13 +48,13 @@ export const jsonataIO: StateIO = {
   async dynamic(state, field, input, env) {
     const value = state[field];
     if (value === undefined) return undefined;
-    return evaluateTemplate(value, { input, context: env.context }, env.variables, field);
+    return evaluateTemplate(value, { input, context: env.context, now: env.now() }, env.variables, field);
   },
 
   async failure(state, input, env) {
     const text = async (value: string | undefined, field: string): Promise<string> => {
       if (value === undefined) return '';
-      const v = await evaluateTemplate(value, { input, context: env.context }, env.variables, field);
+      const v = await evaluateTemplate(value, { input, context: env.context, now: env.now() }, env.variables, field);
       return typeof v === 'string' ? v : JSON.stringify(v);
     };
     return { Error: await text(state.Error, 'Error'), Cause: await text(state.Cause, 'Cause') };
@@ -62,11 +62,11 @@ export const jsonataIO: StateIO = {
 
   async mapItems(state, input, env) {
     if (state.Items === undefined) return input;
-    return evaluateTemplate(state.Items, { input, context: env.context }, env.variables, 'Items');
+    return evaluateTemplate(state.Items, { input, context: env.context, now: env.now() }, env.variables, 'Items');
   },
 
   async mapItemInput(state, input, item, env) {
     if (state.ItemSelector === undefined) return item;
-    return evaluateTemplate(state.ItemSelector, { input, context: env.context }, env.variables, 'ItemSelector');
+    return evaluateTemplate(state.ItemSelector, { input, context: env.context, now: env.now() }, env.variables, 'ItemSelector');
   },
 };

@@ -8,6 +8,8 @@ import { jsonataIO } from './jsonata-io.ts';
 export interface StateEnv {
   context: Json;
   variables: Readonly<Record<string, Json>>;
+  /** The engine clock's time, which JSONata's `$now()`/`$millis()` read instead of the wall clock. */
+  now(): number;
 }
 
 export interface Completion {

@@ -7,6 +7,8 @@ import { StatesQueryEvaluationError } from '../errors/states-errors.ts';
 export interface StatesBinding {
   input: Json;
   context: Json;
+  /** Epoch ms of the engine clock: `$now()` and `$millis()` read it, so a virtual clock governs them too. */
+  now: number;
   result?: Json;
   errorOutput?: Json;
 }
@@ -51,12 +53,24 @@ const AWS_FUNCTIONS = {
   parse: (text: string): Json => JSON.parse(text) as Json,
 };
 
+const fromMillis = jsonata('$fromMillis($ms, $picture, $timezone)');
+
+/** JSONata's clock functions, bound to the engine clock instead of the wall clock. */
+function clockFunctions(now: number) {
+  return {
+    millis: (): number => now,
+    now: (picture?: string, timezone?: string): Promise<string> | string =>
+      picture === undefined && timezone === undefined ? new Date(now).toISOString() : (fromMillis.evaluate({}, { ms: now, picture, timezone }) as Promise<string>),
+  };
+}
+
 /** Evaluates one `{% … %}` string. */
 export async function evaluateExpression(text: string, states: StatesBinding, variables: Readonly<Record<string, Json>>, field: string): Promise<Json> {
   const source = EXPRESSION.exec(text)![1]!;
   let value: unknown;
   try {
-    value = await compile(source).evaluate(states.input, { ...AWS_FUNCTIONS, ...variables, states });
+    const { now, ...statesObject } = states;
+    value = await compile(source).evaluate(states.input, { ...AWS_FUNCTIONS, ...clockFunctions(now), ...variables, states: statesObject });
   } catch (err) {
     if (err instanceof StatesQueryEvaluationError) throw err;
     throw new StatesQueryEvaluationError(`An error occurred while evaluating the expression '${source}' of the field '${field}': ${(err as Error).message}`);

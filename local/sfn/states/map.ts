@@ -4,6 +4,7 @@ import { Cancelled } from '../engine/cancellation.ts';
 import type { Frame } from '../engine/frame.ts';
 import { childFrame, runChildren } from './branches.ts';
 import { proceed, type StateContext, type StateExecutor } from './types.ts';
+import type { StateEnv } from '../io/state-io.ts';
 
 async function startIterations(ctx: StateContext): Promise<Frame[]> {
   const { execution, frame, state, io, env, name } = ctx;
@@ -17,7 +18,7 @@ async function startIterations(ctx: StateContext): Promise<Frame[]> {
   const processor = state.ItemProcessor ?? state.Iterator!;
   const children: Frame[] = [];
   for (const [index, value] of (items as Json[]).entries()) {
-    const itemEnv = { ...env, context: execution.context(frame, { mapItem: { index, value } }) };
+    const itemEnv: StateEnv = { variables: env.variables, now: () => env.now(), context: execution.context(frame, { mapItem: { index, value } }) };
     const input = await io.mapItemInput(state, frame.input, value, itemEnv);
     const child = childFrame(frame, `${frame.id}/${name}/${index}`, [...frame.machinePath, 'States', name, processorKey], processor.StartAt, input);
     child.mapIndex = index;

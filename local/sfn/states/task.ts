@@ -8,6 +8,7 @@ import type { TaskProgress } from '../engine/frame.ts';
 import { historyResource, parseResource, type TaskResource } from '../integrations/resource.ts';
 import { invokeResource } from '../integrations/invoke.ts';
 import { proceed, type StateContext, type StateExecutor } from './types.ts';
+import type { StateEnv } from '../io/state-io.ts';
 
 async function seconds(ctx: StateContext, field: 'TimeoutSeconds' | 'HeartbeatSeconds'): Promise<number | undefined> {
   const value = await ctx.io.dynamic(ctx.state, field, ctx.frame.input, ctx.env);
@@ -26,7 +27,8 @@ async function schedule(ctx: StateContext, resource: TaskResource): Promise<Task
   const { execution, frame } = ctx;
   const callback = 'callback' in resource && resource.callback;
   const token = callback ? newTaskToken() : undefined;
-  const env = token ? { ...ctx.env, context: execution.context(frame, { token }) } : ctx.env;
+  // An explicit object, not a spread: the env's clock reading is a method a spread would drop.
+  const env: StateEnv = token ? { variables: ctx.env.variables, now: () => ctx.env.now(), context: execution.context(frame, { token }) } : ctx.env;
   const args = await ctx.io.arguments(ctx.state, frame.input, env);
   const timeoutSeconds = sets(ctx, 'TimeoutSeconds') ? await seconds(ctx, 'TimeoutSeconds') : undefined;
   const heartbeatSeconds = sets(ctx, 'HeartbeatSeconds') ? await seconds(ctx, 'HeartbeatSeconds') : undefined;

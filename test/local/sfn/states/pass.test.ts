@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Harness, outputOf } from '../harness.ts';
+import { Harness, outputOf, START } from '../harness.ts';
 
 describe('Pass state', () => {
   it('applies InputPath, Parameters with .$ keys and intrinsics, ResultPath and OutputPath (JSONPath)', async () => {
@@ -35,6 +35,15 @@ describe('Pass state', () => {
     const h = new Harness();
     const e = await h.run({ StartAt: 'P', States: { P: { Type: 'Pass', Result: 'gone', ResultPath: null, End: true } } }, { a: 1 });
     expect(outputOf(e)).toEqual({ a: 1 });
+  });
+
+  it('reads $now() and $millis() from the engine clock, not the wall clock (JSONata)', async () => {
+    const h = new Harness();
+    const e = await h.run(
+      { QueryLanguage: 'JSONata', StartAt: 'P', States: { P: { Type: 'Pass', Output: { now: '{% $now() %}', millis: '{% $millis() %}', local: "{% $now('[H01]:[m01]', '+0800') %}" }, End: true } } },
+      {},
+    );
+    expect(outputOf(e)).toEqual({ now: START, millis: Date.parse(START), local: '08:00' });
   });
 
   it('evaluates Output with $states.input in JSONata', async () => {
