@@ -7,4 +7,4 @@ import { createStaffApi } from './app.ts';
 export const handler = httpHandler(async (event: ApiEvent) => {
   const deps = dependencies();
   return createStaffApi({ ...deps, runPickup: createPickupBatch(deps) }).handle(event);
-});
+}, { errorLog: () => dependencies().log });

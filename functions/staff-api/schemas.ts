@@ -7,8 +7,11 @@ import { CaseStatus, CaseType, LinkRelation } from '../../core/cases/case.ts';
 import { StepStatus } from '../../core/cases/step.ts';
 import { ReportGroupBy } from '../../core/reports/sla-report.ts';
 
-const instant = z.iso.datetime({ offset: true, error: 'must be an ISO-8601 time with an offset, e.g. 2025-03-03T10:00:00+08:00' });
-const text = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty');
+/** A custom message for a present but invalid value; a missing field still reads "is required". */
+const unlessMissing = (message: string) => (issue: { input?: unknown }): string => (issue.input === undefined ? 'is required' : message);
+
+const text = z.string({ error: unlessMissing('must be text') }).trim().min(1, 'must not be empty');
+const instant = z.iso.datetime({ offset: true, error: unlessMissing('must be an ISO-8601 time with an offset, e.g. 2025-03-03T10:00:00+08:00') });
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD (Asia/Shanghai)');
 
 // ---- requests ----
@@ -24,8 +27,8 @@ export const pauseBody = z.strictObject({
 });
 
 export const caseListQuery = z.strictObject({
-  type: z.enum(Object.values(CaseType), { error: `must be one of ${Object.values(CaseType).join(', ')}` }).optional(),
-  status: z.enum(Object.values(CaseStatus), { error: `must be one of ${Object.values(CaseStatus).join(', ')}` }).optional(),
+  type: z.enum(Object.values(CaseType), { error: unlessMissing(`must be one of ${Object.values(CaseType).join(', ')}`) }).optional(),
+  status: z.enum(Object.values(CaseStatus), { error: unlessMissing(`must be one of ${Object.values(CaseStatus).join(', ')}`) }).optional(),
   orderId: text.optional(),
   limit: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1 to 100').max(100, 'must be 1 to 100').optional(),
   nextToken: text.optional(),
@@ -34,7 +37,7 @@ export const caseListQuery = z.strictObject({
 export const reportQuery = z.strictObject({
   from: day.describe('first day, inclusive'),
   to: day.describe('last day, inclusive'),
-  groupBy: z.enum(Object.values(ReportGroupBy), { error: `must be one of ${Object.values(ReportGroupBy).join(', ')}` }).default('step'),
+  groupBy: z.enum(Object.values(ReportGroupBy), { error: unlessMissing(`must be one of ${Object.values(ReportGroupBy).join(', ')}`) }).default('step'),
 });
 
 // ---- responses ----

@@ -1,0 +1,39 @@
+/** Staff API requests through the handler, as a given staff member. */
+import type { ClaimValue } from '../../../functions/http/event.ts';
+import type { HttpResponse } from '../../../functions/http/response.ts';
+import { createOpenStep } from '../../../functions/open-step/open-step.ts';
+import { useDependencies } from '../../../functions/shared/dependencies.ts';
+import { handler } from '../../../functions/staff-api/handler.ts';
+import { apiEvent, lambdaContext, staffClaims, unique, type ApiDeps } from '../http/api-support.ts';
+
+export interface StaffRig extends ApiDeps {
+  as(user: string, ...roles: string[]): StaffClient;
+  anonymous: StaffClient;
+  /** An open case of `type` with `step` opened now through the open-step logic (task token `tok-<caseId>-<step>`). */
+  openCaseWithStep(step: string, type?: 'order' | 'complaint' | 'return'): Promise<string>;
+}
+
+export interface StaffClient {
+  get(path: string, query?: Record<string, string>, headers?: Record<string, string>): Promise<HttpResponse>;
+  post(path: string, body?: unknown, raw?: string): Promise<HttpResponse>;
+}
+
+export function staffRig(deps: ApiDeps): StaffRig {
+  useDependencies(deps);
+  const client = (claims: Record<string, ClaimValue> | undefined): StaffClient => ({
+    get: (path, query, headers) => handler(apiEvent({ method: 'GET', path, ...(query ? { query } : {}), ...(headers ? { headers } : {}), ...(claims ? { claims } : {}), now: deps.clock.now() }), lambdaContext),
+    post: (path, body, raw) =>
+      handler(apiEvent({ method: 'POST', path, ...(raw !== undefined ? { body: raw } : body !== undefined ? { body: JSON.stringify(body) } : {}), ...(claims ? { claims } : {}), now: deps.clock.now() }), lambdaContext),
+  });
+  return {
+    ...deps,
+    as: (user, ...roles) => client(staffClaims(user, ...roles)),
+    anonymous: client(undefined),
+    async openCaseWithStep(step, type = 'order') {
+      const caseId = unique(type);
+      await deps.repository.createCase({ id: caseId, type, orderId: unique('order'), openedAt: new Date(deps.clock.now()).toISOString(), data: {} });
+      await createOpenStep(deps)({ caseId, caseType: type, step, taskToken: `tok-${caseId}-${step}` });
+      return caseId;
+    },
+  };
+}
