@@ -50,6 +50,11 @@ export class DeliveryOutbox {
   private closed = false;
   private waiters: (() => void)[] = [];
   private delivered: number[] = [];
+  /** Rows enqueued by this process, dispatched without a scan. */
+  private fresh: Row[] = [];
+  private readonly freshIds = new Set<number>();
+  /** Whether rows may be due that neither `fresh` nor in-flight holds (start-up, a retry timer). */
+  private needsScan = false;
 
   constructor(private readonly options: OutboxOptions) {
     const { db, table } = options;
@@ -68,15 +73,23 @@ export class DeliveryOutbox {
     };
   }
 
-  /** Adds deliveries (call inside the caller's transaction to commit them with its own writes). */
+  /**
+   * Adds a delivery. Call it inside the caller's transaction to commit it with the caller's own
+   * writes; it is dispatched on the next turn of the event loop, after that commit.
+   */
   enqueue(payload: string, policy: RetryPolicy): void {
     const now = this.options.clock.now();
-    this.stmt.insert.run(payload, policy.maximumRetryAttempts + 1, now + policy.maximumEventAgeSeconds * 1000, now);
+    const maxAttempts = policy.maximumRetryAttempts + 1;
+    const expiresAt = now + policy.maximumEventAgeSeconds * 1000;
+    const id = Number(this.stmt.insert.run(payload, maxAttempts, expiresAt, now).lastInsertRowid);
+    this.fresh.push({ id, payload, attempts: 0, max_attempts: maxAttempts, expires_at: expiresAt });
+    this.freshIds.add(id);
     this.pumpSoon();
   }
 
   /** Picks up what an earlier process left behind. */
   start(): void {
+    this.needsScan = true;
     this.pumpSoon();
   }
 
@@ -104,7 +117,7 @@ export class DeliveryOutbox {
   }
 
   private isIdle(): boolean {
-    return this.inFlight.size === 0 && !this.pumpQueued;
+    return this.inFlight.size === 0 && !this.pumpQueued && this.fresh.length === 0;
   }
 
   private pumpSoon(): void {
@@ -120,13 +133,25 @@ export class DeliveryOutbox {
     if (this.closed) return;
     this.flushDelivered();
     const now = this.options.clock.now();
-    const room = this.concurrency - this.inFlight.size;
-    if (room > 0) {
-      for (const row of this.stmt.due.all(now, room + this.inFlight.size)) {
-        if (this.inFlight.has(row.id)) continue;
+    let next = 0;
+    while (next < this.fresh.length && this.inFlight.size < this.concurrency) {
+      const row = this.fresh[next++]!;
+      this.freshIds.delete(row.id);
+      this.dispatch(row);
+    }
+    this.fresh = next === this.fresh.length ? [] : this.fresh.slice(next);
+    if (this.needsScan && this.inFlight.size < this.concurrency) {
+      const room = this.concurrency - this.inFlight.size;
+      const rows = this.stmt.due.all(now, room + this.inFlight.size + this.freshIds.size);
+      let dispatched = 0;
+      for (const row of rows) {
+        if (this.inFlight.has(row.id) || this.freshIds.has(row.id)) continue;
         if (this.inFlight.size >= this.concurrency) break;
         this.dispatch(row);
+        dispatched++;
       }
+      // Everything due was taken unless the batch filled the room; then scan again when room frees.
+      this.needsScan = dispatched >= room;
     }
     this.arm(now);
     this.releaseWaiters();
@@ -194,6 +219,7 @@ export class DeliveryOutbox {
     this.cancelTimer = this.options.clock.schedule(at, () => {
       this.cancelTimer = undefined;
       this.timerAt = Infinity;
+      this.needsScan = true;
       this.pump();
     });
   }
