@@ -13,8 +13,9 @@ import { proxyTo } from '../edge/proxy.ts';
 import { createGateway } from '../gateway/server.ts';
 import { signingKey } from '../identity/tokens.ts';
 import { webhookSecret } from '../identity/webhook-secret.ts';
-import { LambdaInvoker } from '../lambda/invoker.ts';
-import { createSfnLocal, TARGET_PREFIX, type LambdaInvokeResult, type SfnLocal } from '../sfn/index.ts';
+import { isFunctionError, LambdaInvoker } from '../lambda/invoker.ts';
+import { createEventBridgeLocal, type EventBridgeLocal } from '../eventbridge/index.ts';
+import { createSfnLocal, TARGET_PREFIX, type LambdaInvokeResult, type PutEventsResult, type SfnLocal } from '../sfn/index.ts';
 import { lockDataDir } from './data-lock.ts';
 import { runtimeEnvironment } from './environment.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION, LocalNames } from './names.ts';
@@ -71,14 +72,35 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       integrations: {
         // The invoker returns JSON-serialised payloads, which is what the engine's Json type describes.
         invokeLambda: (functionName, payload) => invoker.invoke(functionName, payload) as Promise<LambdaInvokeResult>,
-        putEvents: async (entries) => ({ Entries: entries.map(() => ({ EventId: 'unrouted' })), FailedEntryCount: 0 }),
+        putEvents: async (entries) => (await eventBridge.request('PutEvents', { Entries: entries })).body as PutEventsResult,
       },
     });
     cleanup.unshift(() => sfn.close());
 
+    const eventBridge: EventBridgeLocal = createEventBridgeLocal({
+      data: join(options.dataDir, 'eventbridge'),
+      clock,
+      region: LOCAL_REGION,
+      accountId: LOCAL_ACCOUNT,
+      dispatcher: {
+        invokeLambda: async (arn, payload) => {
+          const result = await invoker.invoke(arn, JSON.parse(payload));
+          if (isFunctionError(result)) throw new Error(`${arn}: ${result.errorType}: ${result.errorMessage}`);
+        },
+        startExecution: async (arn, input) => {
+          const answer = await sfn.request('StartExecution', { stateMachineArn: arn, input });
+          if (answer.status !== 200) throw new Error(`${arn}: ${JSON.stringify(answer.body)}`);
+        },
+      },
+      onDeadLetter: (entry) => log('event delivery given up', { deadLetter: entry }),
+    });
+    cleanup.unshift(() => eventBridge.close());
+    await registerEventRouting(eventBridge, manifest, names, process.env.ALARM_WEBHOOK_URL);
+
     const services: EdgeService[] = [
       { name: 'dynamodb', targetPrefix: 'DynamoDB_20120810.', listener: proxyTo(dynamo.port, options.host) },
       { name: 'states', targetPrefix: TARGET_PREFIX, listener: sfn.listener },
+      { name: 'events', targetPrefix: eventBridge.targetPrefix, listener: eventBridge.listener },
       { name: 'lambda', pathPrefix: LAMBDA_PATH_PREFIX, listener: lambdaInvokeApi((name, payload) => invoker.invoke(name, payload), (e) => log('lambda invoke failed', { error: String(e) })) },
     ];
     const edge = createEdgeServer(services, (e) => log('edge error', { error: String(e) }));
@@ -119,6 +141,33 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   } catch (error) {
     for (const step of cleanup.splice(0)) await Promise.resolve(step()).catch(() => {});
     throw error;
+  }
+}
+
+/**
+ * The manifest's buses and rules on the EventBridge emulator; with `alarmWebhookUrl`, every bus
+ * also posts `SlaBreached` to that URL (a WeCom/DingTalk/Slack-style group robot), as the stack
+ * routes breaches to its alarm topic.
+ */
+async function registerEventRouting(eventBridge: EventBridgeLocal, manifest: Manifest, names: LocalNames, alarmWebhookUrl: string | undefined): Promise<void> {
+  const call = async (operation: string, body: object): Promise<void> => {
+    const answer = await eventBridge.request(operation, body);
+    if (answer.status !== 200 && !(operation === 'CreateEventBus' && (answer.body as { __type?: string }).__type === 'ResourceAlreadyExistsException')) {
+      throw new Error(`EventBridge ${operation}: ${JSON.stringify(answer.body)}`);
+    }
+  };
+  for (const bus of manifest.buses) {
+    await call('CreateEventBus', { Name: names.physical(bus.id) });
+    if (alarmWebhookUrl) {
+      await call('PutRule', { Name: names.physical(`${bus.id}-sla-breached-webhook`), EventBusName: names.physical(bus.id), EventPattern: JSON.stringify({ 'detail-type': ['SlaBreached'] }) });
+      await call('PutTargets', { Rule: names.physical(`${bus.id}-sla-breached-webhook`), EventBusName: names.physical(bus.id), Targets: [{ Id: 'im-robot', Arn: alarmWebhookUrl }] });
+    }
+  }
+  for (const rule of manifest.rules) {
+    const busName = names.physical(rule.bus);
+    await call('PutRule', { Name: names.physical(rule.id), EventBusName: busName, EventPattern: JSON.stringify(rule.pattern) });
+    const targets = rule.targets.map((t, i) => ({ Id: `t${i}`, Arn: t.function ? names.functionArn(t.function) : names.stateMachineArn(t.workflow as string) }));
+    await call('PutTargets', { Rule: names.physical(rule.id), EventBusName: busName, Targets: targets });
   }
 }
 
