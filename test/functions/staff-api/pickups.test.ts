@@ -1,0 +1,28 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { useDependencies } from '../../../functions/shared/dependencies.ts';
+import { bodyOf, errorOf, useApiTable } from '../http/api-support.ts';
+import { staffRig } from './support.ts';
+
+describe('POST /pickups/run', () => {
+  const { fresh } = useApiTable();
+  afterEach(() => useDependencies(undefined));
+
+  it('hands every dispatched parcel to the courier for a picker, answering the waiting workflows', async () => {
+    // Monday 11:30: the order placed at 11:00 is planned for the 13:00 batch; the courier came early.
+    const rig = staffRig(fresh('2025-03-03T11:00:00+08:00'));
+    const caseId = await rig.openCaseWithStep('order.pickup');
+    await rig.clock.advanceTo('2025-03-03T11:30:00+08:00');
+
+    const response = await rig.as('zhao', 'picker').post('/pickups/run');
+    expect(response.statusCode).toBe(200);
+    expect(bodyOf(response).handedOver).toEqual([{ caseId, plannedAt: '2025-03-03T05:00:00.000Z', missed: false }]);
+    expect(await rig.repository.getStep({ caseId, step: 'order.pickup' })).toMatchObject({ status: 'completed', completedBy: 'zhao' });
+    expect(rig.workflows.succeeded.map((s) => s.taskToken)).toEqual([`tok-${caseId}-order.pickup`]);
+  });
+
+  it('refuses anyone but a picker or supervisor with 403', async () => {
+    const rig = staffRig(fresh('2025-03-03T11:00:00+08:00'));
+    const response = await rig.as('li', 'ops-cs').post('/pickups/run');
+    expect([response.statusCode, errorOf(response).code]).toEqual([403, 'Forbidden']);
+  });
+});

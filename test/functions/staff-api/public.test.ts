@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { manifest } from '../../../app/manifest.ts';
+import { useDependencies } from '../../../functions/shared/dependencies.ts';
+import { bodyOf, useApiTable } from '../http/api-support.ts';
+import { staffRig } from './support.ts';
+
+/** Every route of api.md (the public contract). */
+const API_ROUTES = [
+  'POST /webhooks/storefront',
+  'GET /queue',
+  'GET /cases/{caseId}',
+  'GET /cases',
+  'POST /cases/{caseId}/steps/{step}/complete',
+  'POST /cases/{caseId}/steps/{step}/pause',
+  'POST /cases/{caseId}/steps/{step}/resume',
+  'POST /pickups/run',
+  'GET /reports/sla',
+  'GET /healthz',
+  'GET /openapi.json',
+];
+
+describe('public routes: health and the OpenAPI document', () => {
+  const { fresh } = useApiTable();
+  afterEach(() => useDependencies(undefined));
+
+  it('GET /healthz answers {"ok": true} without a token', async () => {
+    const response = await staffRig(fresh('2025-03-03T10:00:00+08:00')).anonymous.get('/healthz');
+    expect([response.statusCode, bodyOf(response)]).toEqual([200, { ok: true }]);
+  });
+
+  it('GET /openapi.json is an OpenAPI 3.1 document listing every api.md route, with schemas generated from zod', async () => {
+    const response = await staffRig(fresh('2025-03-03T10:00:00+08:00')).anonymous.get('/openapi.json');
+    expect(response.statusCode).toBe(200);
+    const doc = bodyOf(response) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> } };
+    expect(doc.openapi).toBe('3.1.0');
+    const listed = Object.entries(doc.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+    expect(listed.sort()).toEqual([...API_ROUTES].sort());
+    expect(doc.components.schemas.PauseStep?.required).toEqual(['reason']);
+    expect(Object.keys(doc.components.schemas.Queue?.properties ?? {})).toEqual(['items']);
+    expect(JSON.stringify(doc.components.schemas.StorefrontEvent)).toContain('order.cancel-requested');
+  });
+
+  it('the manifest routes every api.md route to the HTTP functions', () => {
+    const routes = manifest.routes.map((r) => `${r.method} ${r.path}`);
+    expect(routes.sort()).toEqual([...API_ROUTES].sort());
+    expect(manifest.routes.filter((r) => r.auth === 'public').map((r) => r.path).sort()).toEqual(['/healthz', '/openapi.json', '/webhooks/storefront']);
+  });
+});
