@@ -57,6 +57,16 @@ describe('POST /webhooks/storefront applies each event type', () => {
     expect(rig.events.published).toHaveLength(1);
   });
 
+  it('lets one of two simultaneous deliveries of an event apply it; the other is told to retry (409 DeliveryInProgress)', async () => {
+    const rig = webhookRig(fresh(NOW), table());
+    const body = orderPlacedEvent(unique('o'));
+    const responses = await Promise.all([rig.deliver(body), rig.deliver(body)]);
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([202, 409]);
+    expect(responses.filter((r) => r.statusCode === 409).map((r) => errorOf(r).code)).toEqual(['DeliveryInProgress']);
+    expect(rig.workflows.started).toHaveLength(1);
+    expect((await rig.deliver(body)).statusCode).toBe(202);
+  });
+
   it('never opens a second case for a second order.placed about the same order', async () => {
     const rig = webhookRig(fresh(NOW), table());
     const orderId = unique('o');
