@@ -39,7 +39,12 @@ export async function completeStepNow(deps: StepCompletionDeps, selector: StepSe
     const answered = await deps.workflows.sendSuccess(done.taskToken, stepResultOf(done));
     if (!answered) deps.log.warn('the workflow no longer waited for this step (task token closed)', { caseId: done.caseId, step: done.step, attempt: done.attempt });
   }
-  await disarmStepTimers(deps, done);
+  try {
+    await disarmStepTimers(deps, done);
+  } catch (error) {
+    // The completion is stored and answered: a leftover timer fires for a closed step and finds nothing to do.
+    deps.log.warn('could not delete the completed step\'s timers', { caseId: done.caseId, step: done.step, error: error instanceof Error ? error : new Error(String(error)) });
+  }
   await deps.events.publish([stepCompleted(done)]);
   return done;
 }
