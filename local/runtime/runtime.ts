@@ -15,6 +15,7 @@ import { signingKey } from '../identity/tokens.ts';
 import { webhookSecret } from '../identity/webhook-secret.ts';
 import { isFunctionError, LambdaInvoker } from '../lambda/invoker.ts';
 import { createEventBridgeLocal, type EventBridgeLocal } from '../eventbridge/index.ts';
+import { createSchedulerLocal, type SchedulerLocal } from '../scheduler/index.ts';
 import { createSfnLocal, TARGET_PREFIX, type LambdaInvokeResult, type PutEventsResult, type SfnLocal } from '../sfn/index.ts';
 import { lockDataDir } from './data-lock.ts';
 import { runtimeEnvironment } from './environment.ts';
@@ -97,10 +98,35 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     cleanup.unshift(() => eventBridge.close());
     await registerEventRouting(eventBridge, manifest, names, process.env.ALARM_WEBHOOK_URL);
 
+    const scheduler: SchedulerLocal = createSchedulerLocal({
+      data: join(options.dataDir, 'scheduler'),
+      clock,
+      region: LOCAL_REGION,
+      accountId: LOCAL_ACCOUNT,
+      dispatcher: {
+        invokeLambda: async (arn, payload) => {
+          const result = await invoker.invoke(arn, JSON.parse(payload));
+          if (isFunctionError(result)) throw new Error(`${arn}: ${result.errorType}: ${result.errorMessage}`);
+        },
+        startExecution: async (arn, input) => {
+          const answer = await sfn.request('StartExecution', { stateMachineArn: arn, input });
+          if (answer.status !== 200) throw new Error(`${arn}: ${JSON.stringify(answer.body)}`);
+        },
+        putEvent: async (busArn, entry) => {
+          const answer = await eventBridge.request('PutEvents', { Entries: [{ ...entry, EventBusName: busArn }] });
+          if (answer.status !== 200 || (answer.body as PutEventsResult).FailedEntryCount > 0) throw new Error(`PutEvents to ${busArn} failed`);
+        },
+      },
+      onDeadLetter: (entry) => log('scheduled invocation given up', { deadLetter: entry }),
+    });
+    cleanup.unshift(() => scheduler.close());
+    registerSchedules(scheduler, manifest, names);
+
     const services: EdgeService[] = [
       { name: 'dynamodb', targetPrefix: 'DynamoDB_20120810.', listener: proxyTo(dynamo.port, options.host) },
       { name: 'states', targetPrefix: TARGET_PREFIX, listener: sfn.listener },
       { name: 'events', targetPrefix: eventBridge.targetPrefix, listener: eventBridge.listener },
+      ...scheduler.pathPrefixes.map((pathPrefix) => ({ name: 'scheduler', pathPrefix, listener: scheduler.listener })),
       { name: 'lambda', pathPrefix: LAMBDA_PATH_PREFIX, listener: lambdaInvokeApi((name, payload) => invoker.invoke(name, payload), (e) => log('lambda invoke failed', { error: String(e) })) },
     ];
     const edge = createEdgeServer(services, (e) => log('edge error', { error: String(e) }));
@@ -115,6 +141,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     }
     const resumed = sfn.resume();
     if (resumed) log(`resumed ${resumed} running executions`);
+    // Fires, once each, the timers and batches that fell due while the runtime was down.
+    scheduler.start();
 
     const gateway = createGateway({
       routes: manifest.routes,
@@ -168,6 +196,24 @@ async function registerEventRouting(eventBridge: EventBridgeLocal, manifest: Man
     await call('PutRule', { Name: names.physical(rule.id), EventBusName: busName, EventPattern: JSON.stringify(rule.pattern) });
     const targets = rule.targets.map((t, i) => ({ Id: `t${i}`, Arn: t.function ? names.functionArn(t.function) : names.stateMachineArn(t.workflow as string) }));
     await call('PutTargets', { Rule: names.physical(rule.id), EventBusName: busName, Targets: targets });
+  }
+}
+
+/** The SLA timers' schedule group and the manifest's recurring schedules (sweep, pickup batches), created or updated. */
+function registerSchedules(scheduler: SchedulerLocal, manifest: Manifest, names: LocalNames): void {
+  const group = scheduler.request('POST', `/schedule-groups/${names.timerScheduleGroup()}`, {});
+  if (group.status !== 200 && group.status !== 409) throw new Error(`schedule group: ${JSON.stringify(group.body)}`);
+  for (const schedule of manifest.schedules) {
+    const body = {
+      ScheduleExpression: schedule.expression,
+      ScheduleExpressionTimezone: schedule.timeZone,
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      Target: { Arn: names.functionArn(schedule.targetFunction), RoleArn: names.schedulerRoleArn() },
+    };
+    const path = `/schedules/${names.physical(schedule.id)}`;
+    let answer = scheduler.request('POST', path, body);
+    if (answer.status === 409) answer = scheduler.request('PUT', path, body);
+    if (answer.status !== 200) throw new Error(`schedule ${schedule.id}: ${JSON.stringify(answer.body)}`);
   }
 }
 
