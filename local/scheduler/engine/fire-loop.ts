@@ -8,7 +8,12 @@ import { ActionAfterCompletion, type StoredSchedule } from '../store/records.ts'
 import type { InvocationPayload } from './dispatcher.ts';
 import { recurrenceOf } from './recurrence.ts';
 
-const BATCH = 1_000;
+/**
+ * Schedules fired per transaction. Between chunks the loop yields to the event loop, so the
+ * invocations of one chunk go out while the next is fired: a burst of due schedules (at() has
+ * second precision, so thousands can share one instant) is not held back until all are fired.
+ */
+const CHUNK = 200;
 
 /**
  * Fires due schedules. One clock timer, at the earliest `next_fire_at` (an indexed MIN query), not
@@ -58,14 +63,12 @@ export class FireLoop {
   private fireDue(): void {
     if (this.stopped) return;
     const now = this.clock.now();
-    for (;;) {
-      const due = this.store.due(now, BATCH);
-      this.store.transaction(() => {
-        for (const schedule of due) this.fire(schedule, now);
-      });
-      if (due.length < BATCH) break;
-    }
-    this.arm();
+    const due = this.store.due(now, CHUNK);
+    this.store.transaction(() => {
+      for (const schedule of due) this.fire(schedule, now);
+    });
+    if (due.length === CHUNK) setImmediate(() => this.fireDue());
+    else this.arm();
   }
 
   private fire(schedule: StoredSchedule, now: number): void {
