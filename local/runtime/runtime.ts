@@ -78,21 +78,23 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     });
     cleanup.unshift(() => sfn.close());
 
+    // Event rules and schedules reach their targets the same way: a rejection has the delivery retried.
+    const targets = {
+      invokeLambda: async (arn: string, payload: string): Promise<void> => {
+        const result = await invoker.invoke(arn, JSON.parse(payload));
+        if (isFunctionError(result)) throw new Error(`${arn}: ${result.errorType}: ${result.errorMessage}`);
+      },
+      startExecution: async (arn: string, input: string): Promise<void> => {
+        const answer = await sfn.request('StartExecution', { stateMachineArn: arn, input });
+        if (answer.status !== 200) throw new Error(`${arn}: ${JSON.stringify(answer.body)}`);
+      },
+    };
     const eventBridge: EventBridgeLocal = createEventBridgeLocal({
       data: join(options.dataDir, 'eventbridge'),
       clock,
       region: LOCAL_REGION,
       accountId: LOCAL_ACCOUNT,
-      dispatcher: {
-        invokeLambda: async (arn, payload) => {
-          const result = await invoker.invoke(arn, JSON.parse(payload));
-          if (isFunctionError(result)) throw new Error(`${arn}: ${result.errorType}: ${result.errorMessage}`);
-        },
-        startExecution: async (arn, input) => {
-          const answer = await sfn.request('StartExecution', { stateMachineArn: arn, input });
-          if (answer.status !== 200) throw new Error(`${arn}: ${JSON.stringify(answer.body)}`);
-        },
-      },
+      dispatcher: targets,
       onDeadLetter: (entry) => log('event delivery given up', { deadLetter: entry }),
     });
     cleanup.unshift(() => eventBridge.close());
@@ -104,14 +106,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       region: LOCAL_REGION,
       accountId: LOCAL_ACCOUNT,
       dispatcher: {
-        invokeLambda: async (arn, payload) => {
-          const result = await invoker.invoke(arn, JSON.parse(payload));
-          if (isFunctionError(result)) throw new Error(`${arn}: ${result.errorType}: ${result.errorMessage}`);
-        },
-        startExecution: async (arn, input) => {
-          const answer = await sfn.request('StartExecution', { stateMachineArn: arn, input });
-          if (answer.status !== 200) throw new Error(`${arn}: ${JSON.stringify(answer.body)}`);
-        },
+        ...targets,
         putEvent: async (busArn, entry) => {
           const answer = await eventBridge.request('PutEvents', { Entries: [{ ...entry, EventBusName: busArn }] });
           if (answer.status !== 200 || (answer.body as PutEventsResult).FailedEntryCount > 0) throw new Error(`PutEvents to ${busArn} failed`);
