@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { jsonProtocolListener } from '../../edge/json-protocol.ts';
 import { EventBridgeApiError, SerializationException, UnknownOperationException } from '../errors.ts';
 import { BUS_OPERATIONS } from './bus-operations.ts';
 import type { ApiContext, Body, Operation } from './context.ts';
@@ -38,16 +39,5 @@ export async function handleEventsRequest(ctx: ApiContext, target: string | unde
 
 /** A Node request listener, mountable on a shared edge server that routes by `X-Amz-Target`. */
 export function createEventsRequestListener(ctx: ApiContext): (req: IncomingMessage, res: ServerResponse) => void {
-  return (req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const target = req.headers['x-amz-target'];
-      void handleEventsRequest(ctx, Array.isArray(target) ? target[0] : target, Buffer.concat(chunks).toString('utf8')).then(({ status, body }) => {
-        const text = JSON.stringify(body);
-        res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'content-length': Buffer.byteLength(text), 'x-amzn-requestid': crypto.randomUUID() });
-        res.end(text);
-      });
-    });
-  };
+  return jsonProtocolListener('application/x-amz-json-1.1', (target, rawBody) => handleEventsRequest(ctx, target, rawBody));
 }
