@@ -47,6 +47,7 @@ const runtime = await startRuntime({
   port: portOf('--port', values.port ?? process.env.PORT, 3000),
   edgePort: portOf('--edge-port', values['edge-port'] ?? process.env.EDGE_PORT, 4566),
   clock: systemClock,
+  ...(process.env.ALARM_WEBHOOK_URL ? { alarmWebhookUrl: process.env.ALARM_WEBHOOK_URL } : {}),
   log,
 }).catch((error: unknown) => fail((error as Error).message));
 

@@ -69,6 +69,13 @@ export class VirtualClock implements Clock {
     };
   }
 
+  /** When the earliest pending timer falls due (epoch ms), if any: drivers of real I/O step the clock timer by timer. */
+  nextAt(): number | undefined {
+    let at: number | undefined;
+    for (const t of this.timers) if (at === undefined || t.at < at) at = t.at;
+    return at;
+  }
+
   /** Number of timers not yet fired. */
   get pending(): number {
     return this.timers.length;

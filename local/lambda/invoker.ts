@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FunctionDecl } from '../../app/manifest-types.ts';
@@ -38,6 +39,14 @@ export interface LambdaContext {
   getRemainingTimeInMillis(): number;
 }
 
+/** What one function did since the invoker started: the figures Lambda bills by. */
+export interface InvocationStats {
+  invocations: number;
+  errors: number;
+  /** Wall-clock time spent in the handler, summed (ms). */
+  durationMs: number;
+}
+
 /**
  * Runs the manifest's functions in this process: the same handler modules the stack deploys,
  * loaded once (a warm container) and called with a Lambda-shaped context. A thrown error becomes
@@ -46,10 +55,19 @@ export interface LambdaContext {
 export class LambdaInvoker {
   private readonly byName = new Map<string, FunctionDecl>();
   private readonly handlers = new Map<string, Promise<Handler>>();
+  private readonly tallies = new Map<string, InvocationStats>();
 
   constructor(
     functions: readonly FunctionDecl[],
-    private readonly options: { root: string; clock: Clock; region: string; account: string; physicalName: (id: string) => string },
+    private readonly options: {
+      root: string;
+      clock: Clock;
+      region: string;
+      account: string;
+      physicalName: (id: string) => string;
+      /** Told when an invocation begins; the returned function is called when it ends. */
+      onInvoke?: (functionId: string) => () => void;
+    },
   ) {
     for (const fn of functions) this.byName.set(fn.id, fn);
   }
@@ -67,8 +85,29 @@ export class LambdaInvoker {
     throw new FunctionNotFound(nameOrArn);
   }
 
+  /** Invocations, errors and handler time per manifest function id. */
+  stats(): Record<string, InvocationStats> {
+    return Object.fromEntries([...this.tallies].map(([id, t]) => [id, { ...t }]));
+  }
+
   async invoke(nameOrArn: string, event: unknown): Promise<InvokeResult> {
     const fn = this.resolve(nameOrArn);
+    const ended = this.options.onInvoke?.(fn.id);
+    const tally = this.tallies.get(fn.id) ?? { invocations: 0, errors: 0, durationMs: 0 };
+    this.tallies.set(fn.id, tally);
+    tally.invocations++;
+    const began = performance.now();
+    try {
+      const result = await this.run(fn, event);
+      if (isFunctionError(result)) tally.errors++;
+      return result;
+    } finally {
+      tally.durationMs += performance.now() - began;
+      ended?.();
+    }
+  }
+
+  private async run(fn: FunctionDecl, event: unknown): Promise<InvokeResult> {
     const handler = await this.load(fn);
     const deadline = this.options.clock.now() + (fn.timeoutSeconds ?? 30) * 1000;
     const context: LambdaContext = {

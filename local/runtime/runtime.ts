@@ -13,10 +13,13 @@ import { proxyTo } from '../edge/proxy.ts';
 import { createGateway } from '../gateway/server.ts';
 import { signingKey } from '../identity/tokens.ts';
 import { webhookSecret } from '../identity/webhook-secret.ts';
-import { isFunctionError, LambdaInvoker } from '../lambda/invoker.ts';
+import { isFunctionError, LambdaInvoker, type InvocationStats } from '../lambda/invoker.ts';
 import { createEventBridgeLocal, type EventBridgeLocal } from '../eventbridge/index.ts';
 import { createSchedulerLocal, type SchedulerLocal } from '../scheduler/index.ts';
 import { createSfnLocal, TARGET_PREFIX, type LambdaInvokeResult, type PutEventsResult, type SfnLocal } from '../sfn/index.ts';
+import { createDependencies, useDependencies } from '../../functions/shared/dependencies.ts';
+import { readConfig } from '../../functions/shared/config.ts';
+import { Activity, awsOperation } from './activity.ts';
 import { lockDataDir } from './data-lock.ts';
 import { runtimeEnvironment } from './environment.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION, LocalNames } from './names.ts';
@@ -31,8 +34,18 @@ export interface RuntimeOptions {
   port: number;
   /** Shared edge port of the AWS emulators (0: any free port). */
   edgePort: number;
+  /** The platform's time, handlers' included: the system clock, or a VirtualClock for demos and tests. */
   clock: Clock;
+  /** A group-robot webhook (WeCom, DingTalk, Slack…) that receives every SlaBreached event. */
+  alarmWebhookUrl?: string;
   log: (message: string, fields?: Record<string, unknown>) => void;
+}
+
+/** What the platform has done since it started: the figures AWS bills by. */
+export interface RuntimeUsage {
+  /** AWS API calls the handlers and emulators made through the edge port, by operation. */
+  awsOperations: Record<string, number>;
+  functions: Record<string, InvocationStats>;
 }
 
 export interface Runtime {
@@ -41,7 +54,16 @@ export interface Runtime {
   names: LocalNames;
   invoker: LambdaInvoker;
   sfn: SfnLocal;
+  eventBridge: EventBridgeLocal;
+  scheduler: SchedulerLocal;
   webhookSecret: string;
+  /**
+   * Resolves once everything set off so far has finished — requests, invocations, event and
+   * schedule deliveries, workflow states — and only timers remain: a VirtualClock's driver calls
+   * it before moving time on.
+   */
+  settle(): Promise<void>;
+  usage(): RuntimeUsage;
   /** Stops every server and emulator, committing what is pending. */
   stop(): Promise<void>;
 }
@@ -56,6 +78,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const unlock = lockDataDir(options.dataDir);
   const names = new LocalNames(manifest);
   const cleanup: (() => Promise<void> | void)[] = [unlock];
+  const activity = new Activity();
   try {
     log('starting DynamoDB Local');
     const dynamo: DynamoDbLocal = await startDynamoDbLocal({ dbPath: join(options.dataDir, 'dynamodb'), host: options.host });
@@ -64,7 +87,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     for (const table of manifest.tables) await ensureTable(ddb, table, names.physical(table.id));
     ddb.destroy();
 
-    const invoker = new LambdaInvoker(manifest.functions, { root: options.root, clock, region: LOCAL_REGION, account: LOCAL_ACCOUNT, physicalName: (id) => names.physical(id) });
+    const invoker = new LambdaInvoker(manifest.functions, {
+      root: options.root,
+      clock,
+      region: LOCAL_REGION,
+      account: LOCAL_ACCOUNT,
+      physicalName: (id) => names.physical(id),
+      onInvoke: () => activity.begin(),
+    });
     const sfn = createSfnLocal({
       data: join(options.dataDir, 'sfn'),
       clock,
@@ -98,7 +128,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       onDeadLetter: (entry) => log('event delivery given up', { deadLetter: entry }),
     });
     cleanup.unshift(() => eventBridge.close());
-    await registerEventRouting(eventBridge, manifest, names, process.env.ALARM_WEBHOOK_URL);
+    await registerEventRouting(eventBridge, manifest, names, options.alarmWebhookUrl);
 
     const scheduler: SchedulerLocal = createSchedulerLocal({
       data: join(options.dataDir, 'scheduler'),
@@ -125,11 +155,15 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       { name: 'lambda', pathPrefix: LAMBDA_PATH_PREFIX, listener: lambdaInvokeApi((name, payload) => invoker.invoke(name, payload), (e) => log('lambda invoke failed', { error: String(e) })) },
     ];
     const edge = createEdgeServer(services, (e) => log('edge error', { error: String(e) }));
+    activity.watch(edge, awsOperation);
     const edgeUrl = await listen(edge, options.edgePort, options.host);
     cleanup.unshift(() => close(edge));
 
     const secret = webhookSecret(options.dataDir);
     Object.assign(process.env, runtimeEnvironment(manifest, names, edgeUrl, secret));
+    // The handlers run in this process: they get the runtime's clock, and AWS clients built from the environment above.
+    useDependencies(createDependencies(readConfig(), { clock }));
+    cleanup.unshift(() => useDependencies(undefined));
 
     for (const workflow of manifest.workflows) {
       await registerWorkflow(sfn, workflow.id, names, workflowDefinition(workflow, (id) => names.functionArn(id), options.root));
@@ -147,6 +181,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       accountId: LOCAL_ACCOUNT,
       onError: (e) => log('api error', { error: String(e) }),
     });
+    activity.watch(gateway);
     const apiUrl = await listen(gateway, options.port, options.host);
     cleanup.unshift(() => close(gateway));
 
@@ -156,7 +191,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       names,
       invoker,
       sfn,
+      eventBridge,
+      scheduler,
       webhookSecret: secret,
+      settle: () => settle(activity, [eventBridge, scheduler]),
+      usage: () => ({ awsOperations: activity.counts(), functions: invoker.stats() }),
       async stop() {
         for (const step of cleanup.splice(0)) await step();
       },
@@ -164,6 +203,22 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   } catch (error) {
     for (const step of cleanup.splice(0)) await Promise.resolve(step()).catch(() => {});
     throw error;
+  }
+}
+
+/**
+ * Waits until a whole round passes in which nothing was in flight and nothing new began. Every
+ * piece of work crosses the invoker or a server (both counted by `activity`) or an emulator's
+ * delivery queue; workflow states between them run on promise callbacks and immediates.
+ */
+async function settle(activity: Activity, queues: readonly { idle(): Promise<void> }[]): Promise<void> {
+  let seen = -1;
+  for (;;) {
+    await activity.idle();
+    for (const queue of queues) await queue.idle();
+    for (let i = 0; i < 3; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (!activity.busy && activity.begun === seen) return;
+    seen = activity.begun;
   }
 }
 

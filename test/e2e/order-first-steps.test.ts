@@ -29,15 +29,12 @@ async function webhook(event: object): Promise<Response> {
   return fetch(`${runtime.apiUrl}/webhooks/storefront`, { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature }, body });
 }
 
+/** The queue item once the workflow, which opens steps asynchronously, has settled. */
 async function queueOf(headers: Record<string, string>, caseId: string, step: string): Promise<Record<string, unknown> | undefined> {
-  for (let i = 0; i < 100; i++) {
-    const res = await fetch(`${runtime.apiUrl}/queue`, { headers });
-    const items = ((await res.json()) as { items: Record<string, unknown>[] }).items;
-    const item = items.find((x) => x.caseId === caseId && x.step === step);
-    if (item) return item;
-    await new Promise((r) => setTimeout(r, 50)); // the workflow opens the step asynchronously
-  }
-  return undefined;
+  await runtime.settle();
+  const res = await fetch(`${runtime.apiUrl}/queue`, { headers });
+  const items = ((await res.json()) as { items: Record<string, unknown>[] }).items;
+  return items.find((x) => x.caseId === caseId && x.step === step);
 }
 
 describe('an order on the local runtime', () => {
@@ -66,5 +63,10 @@ describe('an order on the local runtime', () => {
     expect(pack).toMatchObject({ role: 'terminal-admin', status: 'open' });
     const view = (await (await fetch(`${runtime.apiUrl}/cases/${caseId}`, { headers: opsCs })).json()) as { steps: { step: string; status: string; completedBy: string | null }[] };
     expect(view.steps.find((s) => s.step === 'order.review')).toMatchObject({ status: 'completed', completedBy: 'alice' });
+
+    const usage = runtime.usage();
+    expect(usage.functions['storefront-webhook']?.invocations).toBe(1);
+    expect(usage.functions['open-step']?.invocations).toBe(2);
+    expect(usage.awsOperations['AWSStepFunctions.SendTaskSuccess']).toBe(1);
   }, 60_000);
 });

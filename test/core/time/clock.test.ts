@@ -19,6 +19,18 @@ describe('VirtualClock', () => {
     expect(clock.pending).toBe(1);
   });
 
+  it('tells when its earliest pending timer falls due, and nothing once none is left', async () => {
+    const clock = new VirtualClock(0);
+    expect(clock.nextAt()).toBeUndefined();
+    const cancel = clock.schedule(50, () => {});
+    clock.schedule(80, () => {});
+    expect(clock.nextAt()).toBe(50);
+    cancel();
+    expect(clock.nextAt()).toBe(80);
+    await clock.advance(100);
+    expect(clock.nextAt()).toBeUndefined();
+  });
+
   it('fires timers scheduled by other timers within the same advance', async () => {
     const clock = new VirtualClock(0);
     const fired: number[] = [];
