@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { casesTable } from '../../adapters/case-repository/table.ts';
 import { readConfig } from '../shared/config.ts';
-import { dependencies } from '../shared/dependencies.ts';
+import { dependencies, type Dependencies } from '../shared/dependencies.ts';
 import { rawBody } from '../http/body.ts';
 import { headerOf, type ApiEvent } from '../http/event.ts';
 import { httpHandler } from '../http/handler.ts';
@@ -12,14 +12,19 @@ import { DynamoDbIdempotencyStore } from './idempotency-dynamodb.ts';
 import { createIngest, type IngestDeps } from './ingest.ts';
 import { webhookSecretSource } from './secret.ts';
 
-let wired: IngestDeps | undefined;
+let installed: IngestDeps | undefined;
+let wired: { from: Dependencies; deps: IngestDeps } | undefined;
 
-/** Built on the first request (after tests install their dependencies with `useDependencies`). */
+/**
+ * Built on the first request, and again whenever the shared dependencies were replaced (a test, or
+ * a second local runtime in the same process, installed its own with `useDependencies`).
+ */
 function ingestDeps(): IngestDeps {
-  if (wired) return wired;
-  const config = readConfig();
+  if (installed) return installed;
   const deps = dependencies();
-  wired = {
+  if (wired?.from === deps) return wired.deps;
+  const config = readConfig();
+  const built: IngestDeps = {
     ...pick(deps),
     caseRules: loadCaseRules(config.policyPath()),
     idempotency: new DynamoDbIdempotencyStore({
@@ -29,7 +34,8 @@ function ingestDeps(): IngestDeps {
     }),
     secret: webhookSecretSource(),
   };
-  return wired;
+  wired = { from: deps, deps: built };
+  return built;
 }
 
 function pick(deps: ReturnType<typeof dependencies>): Omit<IngestDeps, 'caseRules' | 'idempotency' | 'secret'> {
@@ -38,9 +44,9 @@ function pick(deps: ReturnType<typeof dependencies>): Omit<IngestDeps, 'caseRule
 
 /** Replaces the wiring (tests); `undefined` rebuilds it from the environment. */
 export function useIngestDependencies(deps: IngestDeps | undefined): void {
-  wired = deps;
+  installed = deps;
 }
 
 export const handler = httpHandler(async (event: ApiEvent) => createIngest(ingestDeps())({ signature: headerOf(event, SIGNATURE_HEADER), body: rawBody(event) }), {
-  errorLog: () => (wired ?? dependencies()).log,
+  errorLog: () => (installed ?? dependencies()).log,
 });
