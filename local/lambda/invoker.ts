@@ -85,6 +85,11 @@ export class LambdaInvoker {
     throw new FunctionNotFound(nameOrArn);
   }
 
+  /** Manifest ids of the functions this invoker serves, in registration order. */
+  functionIds(): string[] {
+    return [...this.byName.keys()];
+  }
+
   /** Invocations, errors and handler time per manifest function id. */
   stats(): Record<string, InvocationStats> {
     return Object.fromEntries([...this.tallies].map(([id, t]) => [id, { ...t }]));
