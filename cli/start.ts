@@ -1,15 +1,18 @@
 /**
  * `npm start`: the whole platform on this machine. Flags or environment: --port/PORT (HTTP API,
  * default 3000), --edge-port/EDGE_PORT (AWS emulators, default 4566), --data/DATA_DIR (default
- * .local-data/), --host/HOST (default 127.0.0.1). Ctrl-C stops cleanly; a second start resumes.
+ * .local-data/), --host/HOST (default 127.0.0.1), --time <ISO with offset> (run the platform's clock
+ * from that instant, at real speed: rehearse a given day). Ctrl-C stops cleanly; a second start resumes.
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { manifest } from '../app/manifest.ts';
 import { systemClock } from '../core/time/clock.ts';
+import { parseInstant } from '../core/time/iso.ts';
 import { dataDir } from '../local/data-dir.ts';
 import { startRuntime } from '../local/runtime/runtime.ts';
 import { startupBanner } from '../local/runtime/banner.ts';
+import { clockStartingAt, rememberPlatformClock } from '../local/runtime/platform-clock.ts';
 
 function fail(message: string): never {
   process.stderr.write(`start: ${message}\n`);
@@ -23,9 +26,9 @@ function portOf(flag: string, value: string | undefined, fallback: number): numb
   return port;
 }
 
-let values: { port?: string; 'edge-port'?: string; data?: string; host?: string };
+let values: { port?: string; 'edge-port'?: string; data?: string; host?: string; time?: string };
 try {
-  ({ values } = parseArgs({ options: { port: { type: 'string' }, 'edge-port': { type: 'string' }, data: { type: 'string' }, host: { type: 'string' } }, strict: true }));
+  ({ values } = parseArgs({ options: { port: { type: 'string' }, 'edge-port': { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, time: { type: 'string' } }, strict: true }));
 } catch (error) {
   fail((error as Error).message.split('\n')[0] ?? 'bad arguments');
 }
@@ -33,6 +36,10 @@ try {
 // The SDK's notice that releases after January 2027 need Node 22: our versions are pinned, so it
 // says nothing about this install; it would only bury the start-up banner.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const startAt = values.time === undefined ? undefined : parseInstant(values.time);
+if (values.time !== undefined && startAt === undefined) fail(`--time: "${values.time}" is not an ISO-8601 time with an offset, e.g. 2026-11-30T09:00:00+08:00`);
+const { clock, offsetMs } = clockStartingAt(startAt);
 
 const began = systemClock.now();
 const log = (message: string, fields: Record<string, unknown> = {}): void => {
@@ -46,12 +53,14 @@ const runtime = await startRuntime({
   host: values.host ?? process.env.HOST ?? '127.0.0.1',
   port: portOf('--port', values.port ?? process.env.PORT, 3000),
   edgePort: portOf('--edge-port', values['edge-port'] ?? process.env.EDGE_PORT, 4566),
-  clock: systemClock,
+  clock,
   ...(process.env.ALARM_WEBHOOK_URL ? { alarmWebhookUrl: process.env.ALARM_WEBHOOK_URL } : {}),
   log,
 }).catch((error: unknown) => fail((error as Error).message));
 
-process.stdout.write(startupBanner(runtime, dataDir(values.data), systemClock.now() - began, systemClock.now()));
+rememberPlatformClock(dataDir(values.data), offsetMs);
+process.stdout.write(startupBanner(runtime, dataDir(values.data), systemClock.now() - began, clock.now()));
+if (startAt !== undefined) log(`the platform's clock runs from ${new Date(startAt).toISOString()} (--time); npm start without --time goes back to the system clock`);
 
 let stopping = false;
 const stop = (signal: string): void => {

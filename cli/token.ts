@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { dataDir } from '../local/data-dir.ts';
 import { issueToken, signingKey } from '../local/identity/tokens.ts';
+import { platformClock } from '../local/runtime/platform-clock.ts';
 import { policyFrom } from './sla/options.ts';
 
 function fail(message: string): never {
@@ -22,5 +23,7 @@ const known = [...policyFrom(values.policy).roles.keys()];
 const unknown = roles.filter((r) => !known.includes(r));
 if (roles.length === 0) fail('--roles lists no role');
 if (unknown.length) fail(`unknown role(s) ${unknown.join(', ')} (roles: ${known.join(', ')})`);
-const token = await issueToken({ user: values.user.trim(), roles, key: signingKey(dataDir(values.data)), nowSeconds: Math.floor(Date.now() / 1000) });
+// Valid on the platform's clock, which `npm start -- --time` may have moved.
+const directory = dataDir(values.data);
+const token = await issueToken({ user: values.user.trim(), roles, key: signingKey(directory), nowSeconds: Math.floor(platformClock(directory).now() / 1000) });
 process.stdout.write(`${token}\n`);

@@ -36,6 +36,18 @@ export const systemClock: Clock = {
   },
 };
 
+/**
+ * `base` moved by `offsetMs`, keeping its pace; timers fire when the moved time reaches them.
+ * Rehearsing a given day (a Monday morning, a holiday) at real speed, or a restart "two hours
+ * later" in a test, without waiting for that day.
+ */
+export function offsetClock(offsetMs: number, base: Clock = systemClock): Clock {
+  return {
+    now: () => base.now() + offsetMs,
+    schedule: (at, fn) => base.schedule(at - offsetMs, fn),
+  };
+}
+
 interface VirtualTimer {
   at: number;
   seq: number;

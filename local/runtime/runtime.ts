@@ -261,10 +261,23 @@ function registerSchedules(scheduler: SchedulerLocal, manifest: Manifest, names:
       Target: { Arn: names.functionArn(schedule.targetFunction), RoleArn: names.schedulerRoleArn() },
     };
     const path = `/schedules/${names.physical(schedule.id)}`;
-    let answer = scheduler.request('POST', path, body);
-    if (answer.status === 409) answer = scheduler.request('PUT', path, body);
+    const existing = scheduler.request('GET', path);
+    // An unchanged schedule is left alone: updating it would restart its series and drop the
+    // fires that fell due while the runtime was down, which start() is about to catch up on.
+    if (existing.status === 200 && sameSchedule(existing.body as ScheduleBody, body)) continue;
+    const answer = scheduler.request(existing.status === 200 ? 'PUT' : 'POST', path, body);
     if (answer.status !== 200) throw new Error(`schedule ${schedule.id}: ${JSON.stringify(answer.body)}`);
   }
+}
+
+interface ScheduleBody {
+  ScheduleExpression?: string;
+  ScheduleExpressionTimezone?: string;
+  Target?: { Arn?: string; RoleArn?: string };
+}
+
+function sameSchedule(a: ScheduleBody, b: ScheduleBody): boolean {
+  return a.ScheduleExpression === b.ScheduleExpression && a.ScheduleExpressionTimezone === b.ScheduleExpressionTimezone && a.Target?.Arn === b.Target?.Arn && a.Target?.RoleArn === b.Target?.RoleArn;
 }
 
 /** Creates the workflow's state machine, or updates it when its ASL changed since the last start. */

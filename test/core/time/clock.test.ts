@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VirtualClock } from '../../../core/time/clock.ts';
+import { offsetClock, VirtualClock } from '../../../core/time/clock.ts';
 
 describe('VirtualClock', () => {
   it('does not move until advanced', () => {
@@ -64,5 +64,19 @@ describe('VirtualClock', () => {
   it('refuses to move backwards', async () => {
     const clock = new VirtualClock(1000);
     await expect(clock.advanceTo(10)).rejects.toThrow(/backwards/);
+  });
+});
+
+describe('offsetClock', () => {
+  it('reads its base moved by the offset and keeps pace with it, timers included', async () => {
+    const base = new VirtualClock('2026-11-26T21:00:00Z');
+    const clock = offsetClock(Date.parse('2026-11-30T01:00:00Z') - base.now(), base);
+    expect(new Date(clock.now()).toISOString()).toBe('2026-11-30T01:00:00.000Z');
+    const fired: string[] = [];
+    clock.schedule(Date.parse('2026-11-30T01:30:00Z'), () => fired.push(new Date(clock.now()).toISOString()));
+    await base.advance(29 * 60_000);
+    expect(fired).toEqual([]);
+    await base.advance(60_000);
+    expect(fired).toEqual(['2026-11-30T01:30:00.000Z']);
   });
 });

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,46 +6,11 @@ import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-
 import { afterEach, describe, expect, it } from 'vitest';
 import { manifest } from '../../../app/manifest.ts';
 import { LocalNames } from '../../../local/runtime/names.ts';
+import { killAll, killHard, startChild, waitFor } from './child.ts';
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-const children: ChildProcess[] = [];
 
-/** Starts `npm start`'s entry as a child on free ports and resolves with its URLs once the banner is out. */
-function startChild(dataDir: string): Promise<{ child: ChildProcess; edgeUrl: string; apiUrl: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/start.ts', '--port', '0', '--edge-port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const api = /HTTP API\s+(http:\/\/\S+)/.exec(output)?.[1];
-      const edge = /AWS emulators\s+(http:\/\/\S+)/.exec(output)?.[1];
-      if (api && edge) resolve({ child, apiUrl: api, edgeUrl: edge });
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`runtime exited with ${code}: ${output}`)));
-  });
-}
-
-function killHard(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, attempts = 200): Promise<T> {
-  for (let i = 0; i < attempts; i++) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
-
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-});
+afterEach(killAll);
 
 describe('the local runtime after kill -9', () => {
   it('keeps its data and resumes running executions whose Wait falls due while it restarts', async () => {

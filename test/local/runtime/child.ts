@@ -1,0 +1,62 @@
+/** `npm start`'s entry as a child process on free ports: what kill -9 tests start, kill and start again. */
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface RuntimeChild {
+  child: ChildProcess;
+  edgeUrl: string;
+  apiUrl: string;
+  /** Everything the child wrote so far (its JSON logs included). */
+  output(): string;
+}
+
+const children: ChildProcess[] = [];
+
+/** Starts the runtime on `dataDir` and resolves once its banner is out; `args` are extra flags (e.g. `--time`). */
+export function startChild(dataDir: string, args: string[] = [], env: Record<string, string> = {}): Promise<RuntimeChild> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/start.ts', '--port', '0', '--edge-port', '0', '--data', dataDir, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
+  children.push(child);
+  let output = '';
+  return new Promise((resolve, reject) => {
+    let ready = false;
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const api = /HTTP API\s+(http:\/\/\S+)/.exec(output)?.[1];
+      const edge = /AWS emulators\s+(http:\/\/\S+)/.exec(output)?.[1];
+      if (api && edge && !ready) {
+        ready = true;
+        resolve({ child, apiUrl: api, edgeUrl: edge, output: () => output });
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`runtime exited with ${code}: ${output}`)));
+  });
+}
+
+export function killHard(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
+/** Kills every child still running (afterEach). */
+export function killAll(): void {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+/**
+ * Polls `probe` until it answers: another process's progress cannot be awaited directly, so this
+ * waits for a condition, never for a length of time.
+ */
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, attempts = 300): Promise<T> {
+  for (let i = 0; i < attempts; i++) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}

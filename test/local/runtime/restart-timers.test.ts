@@ -1,0 +1,89 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { afterEach, describe, expect, it } from 'vitest';
+import { manifest } from '../../../app/manifest.ts';
+import { EventTap } from '../../../local/demo/event-tap.ts';
+import { PlatformClient } from '../../../local/demo/platform-client.ts';
+import { signingKey } from '../../../local/identity/tokens.ts';
+import { webhookSecret } from '../../../local/identity/webhook-secret.ts';
+import { LocalNames } from '../../../local/runtime/names.ts';
+import { platformClock } from '../../../local/runtime/platform-clock.ts';
+import { killAll, killHard, startChild, waitFor, type RuntimeChild } from './child.ts';
+
+// `npm start` in a child process, killed with SIGKILL while an order review is open and its SLA
+// timers pending, then started again "two hours later" (--time): the timers that fell due during
+// the downtime fire once, the breach reaches the group robot once, and the workflow goes on.
+const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+const names = new LocalNames(manifest);
+let robot: EventTap | undefined;
+
+afterEach(async () => {
+  killAll();
+  await robot?.close();
+});
+
+/** The platform as the storefront and staff reach it, on the clock the child runs (read from the data dir). */
+function clientOf(child: RuntimeChild, dataDir: string): PlatformClient {
+  return new PlatformClient({ apiUrl: child.apiUrl, webhookSecret: webhookSecret(dataDir), signingKey: signingKey(dataDir), clock: platformClock(dataDir) });
+}
+
+/** The pending timers of one step of a case (names read `<kind>.<step>.<attempt>.<caseId>-<hash>`). */
+async function timersOf(child: RuntimeChild, caseId: string, step: string): Promise<string[]> {
+  const scheduler = new SchedulerClient({ endpoint: child.edgeUrl, region: 'us-east-1', credentials });
+  try {
+    const listed = await scheduler.send(new ListSchedulesCommand({ GroupName: names.timerScheduleGroup(), MaxResults: 100 }));
+    return (listed.Schedules ?? []).map((s) => s.Name ?? '').filter((name) => name.includes(`.${step}.`) && name.includes(caseId));
+  } finally {
+    scheduler.destroy();
+  }
+}
+
+describe('SLA timers across kill -9', () => {
+  it('fire once after a restart when they fell due during the downtime, and the workflow resumes', async () => {
+    robot = await EventTap.start();
+    const dataDir = mkdtempSync(join(tmpdir(), 'restart-timers-'));
+    const alarm = { ALARM_WEBHOOK_URL: robot.url };
+
+    const first = await startChild(dataDir, ['--time', '2026-11-30T09:05:00+08:00'], alarm);
+    const placedAt = new Date(platformClock(dataDir).now()).toISOString();
+    const placed = await clientOf(first, dataDir).storefront('order.placed', {
+      orderId: 'SO-RESTART',
+      placedAt,
+      paid: true,
+      customer: { name: '陈静', phone: '13500000000' },
+      address: '南京市鼓楼区',
+      items: [{ sku: 'PHONE-3', name: 'Phone', qty: 1, price: 1999 }],
+      paymentChannel: 'alipay',
+    });
+    expect(placed.status).toBe(202);
+    const caseId = placed.body.caseId as string;
+    const opsCs = clientOf(first, dataDir).staff('olivia', ['ops-cs']);
+    const review = await waitFor('the review in the ops-cs queue', async () => (await opsCs.queue()).find((i) => i.caseId === caseId));
+    expect(review).toMatchObject({ step: 'order.review', status: 'open' });
+    expect(Date.parse(review.due!) - Date.parse(review.openedAt)).toBe(30 * 60_000);
+    expect((await timersOf(first, caseId, 'order.review')).length).toBeGreaterThan(0);
+
+    await killHard(first.child);
+    expect(robot.events).toHaveLength(0);
+
+    const second = await startChild(dataDir, ['--time', '2026-11-30T11:00:00+08:00'], alarm);
+    await waitFor('the breach at the group robot', () => (robot!.forCase('SlaBreached', caseId).length > 0 ? true : undefined));
+    await waitFor('the start-up sweep', () => (second.output().includes('"sweep done"') ? true : undefined));
+    await waitFor("the review's fired timers to be gone", async () => ((await timersOf(second, caseId, 'order.review')).length === 0 ? true : undefined));
+
+    // The workflow waited through the kill: completing the review opens packing.
+    const staff = clientOf(second, dataDir);
+    const completed = await staff.staff('olivia', ['ops-cs']).complete(caseId, 'order.review', { outcome: 'confirmed' });
+    expect(completed.status).toBe(200);
+    expect(completed.body).toMatchObject({ onTime: false });
+    await waitFor('packing in the terminal-admin queue', async () => (await staff.staff('tom', ['terminal-admin']).queue()).find((i) => i.caseId === caseId && i.step === 'order.pack'));
+
+    const view = await staff.staff('sam', ['supervisor']).getCase(caseId);
+    const breachedEntries = view.body.timeline.filter((e) => e.kind === 'sla.breached' && e.step === 'order.review');
+    expect(breachedEntries).toHaveLength(1);
+    expect(robot.forCase('SlaBreached', caseId)).toHaveLength(1);
+    expect(robot.forCase('SlaBreached', caseId)[0]!.detail).toMatchObject({ step: 'order.review' });
+  }, 180_000);
+});
