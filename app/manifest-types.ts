@@ -85,3 +85,6 @@ export interface Manifest {
   rules: RuleDecl[];
   routes: RouteDecl[];
 }
+
+/** Defaults for a manifest function that does not set them: the stack deploys them, the local invoker runs with them. */
+export const FunctionDefaults = { memoryMb: 256, timeoutSeconds: 10, asyncRetryAttempts: 2, asyncMaxEventAgeHours: 6 } as const;

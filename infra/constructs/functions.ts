@@ -8,7 +8,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
-import type { Manifest } from '../../app/manifest-types.ts';
+import { FunctionDefaults, type Manifest } from '../../app/manifest-types.ts';
 import { DEFAULT_POLICY_PATH } from '../../policy/load.ts';
 import { constructId } from '../naming.ts';
 import { grantAccess, type AccessRefs } from './function-access.ts';
@@ -25,9 +25,6 @@ export interface FunctionsProps {
   /** On-failure destination of asynchronous invocations (EventBridge rules, Scheduler). */
   asyncFailures: IQueue;
 }
-
-/** Defaults for a manifest function that does not set them. */
-export const FunctionDefaults = { memoryMb: 256, timeoutSeconds: 10, asyncRetryAttempts: 2, asyncMaxEventAgeHours: 6 } as const;
 
 /**
  * One Lambda function per manifest function, bundled by esbuild from its entry: Node.js 22 on

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FunctionDecl } from '../../app/manifest-types.ts';
+import { FunctionDefaults, type FunctionDecl } from '../../app/manifest-types.ts';
 import type { Clock } from '../../core/time/clock.ts';
 
 /** A function's own failure, as Lambda reports it (`X-Amz-Function-Error: Unhandled`). */
@@ -114,12 +114,12 @@ export class LambdaInvoker {
 
   private async run(fn: FunctionDecl, event: unknown): Promise<InvokeResult> {
     const handler = await this.load(fn);
-    const deadline = this.options.clock.now() + (fn.timeoutSeconds ?? 30) * 1000;
+    const deadline = this.options.clock.now() + (fn.timeoutSeconds ?? FunctionDefaults.timeoutSeconds) * 1000;
     const context: LambdaContext = {
       functionName: this.options.physicalName(fn.id),
       functionVersion: '$LATEST',
       invokedFunctionArn: this.arnOf(fn.id),
-      memoryLimitInMB: String(fn.memoryMb ?? 512),
+      memoryLimitInMB: String(fn.memoryMb ?? FunctionDefaults.memoryMb),
       awsRequestId: randomUUID(),
       logGroupName: `/aws/lambda/${this.options.physicalName(fn.id)}`,
       logStreamName: 'local',

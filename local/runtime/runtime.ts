@@ -20,9 +20,13 @@ import { createSfnLocal, TARGET_PREFIX, type LambdaInvokeResult, type PutEventsR
 import { createDependencies, useDependencies } from '../../functions/shared/dependencies.ts';
 import { readConfig } from '../../functions/shared/config.ts';
 import { Activity, awsOperation } from './activity.ts';
+import { DynamoDbMeter, type DynamoDbUsage } from './dynamodb-meter.ts';
 import { lockDataDir } from './data-lock.ts';
 import { runtimeEnvironment } from './environment.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION, LocalNames } from './names.ts';
+
+/** The activity kind of HTTP API requests (edge requests are kinded by AWS operation). */
+const HTTP_API = 'http-api';
 
 export interface RuntimeOptions {
   manifest: Manifest;
@@ -45,7 +49,10 @@ export interface RuntimeOptions {
 export interface RuntimeUsage {
   /** AWS API calls the handlers and emulators made through the edge port, by operation. */
   awsOperations: Record<string, number>;
+  /** Requests the HTTP API received (webhooks and staff calls). */
+  httpApiRequests: number;
   functions: Record<string, InvocationStats>;
+  dynamodb: DynamoDbUsage;
 }
 
 export interface Runtime {
@@ -79,6 +86,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const names = new LocalNames(manifest);
   const cleanup: (() => Promise<void> | void)[] = [unlock];
   const activity = new Activity();
+  const dynamoMeter = new DynamoDbMeter();
   try {
     log('starting DynamoDB Local');
     const dynamo: DynamoDbLocal = await startDynamoDbLocal({ dbPath: join(options.dataDir, 'dynamodb'), host: options.host });
@@ -156,6 +164,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     ];
     const edge = createEdgeServer(services, (e) => log('edge error', { error: String(e) }));
     activity.watch(edge, awsOperation);
+    dynamoMeter.watch(edge);
     const edgeUrl = await listen(edge, options.edgePort, options.host);
     cleanup.unshift(() => close(edge));
 
@@ -181,7 +190,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       accountId: LOCAL_ACCOUNT,
       onError: (e) => log('api error', { error: String(e) }),
     });
-    activity.watch(gateway);
+    activity.watch(gateway, () => HTTP_API);
     const apiUrl = await listen(gateway, options.port, options.host);
     cleanup.unshift(() => close(gateway));
 
@@ -195,7 +204,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       scheduler,
       webhookSecret: secret,
       settle: () => settle(activity, [eventBridge, scheduler]),
-      usage: () => ({ awsOperations: activity.counts(), functions: invoker.stats() }),
+      usage: () => {
+        const { [HTTP_API]: httpApiRequests = 0, ...awsOperations } = activity.counts();
+        return { awsOperations, httpApiRequests, functions: invoker.stats(), dynamodb: dynamoMeter.snapshot() };
+      },
       async stop() {
         for (const step of cleanup.splice(0)) await step();
       },

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { Env } from '../../app/environment.ts';
-import { FunctionDefaults } from '../../infra/constructs/functions.ts';
+import { FunctionDefaults } from '../../app/manifest-types.ts';
 import { SchedulerActions, WorkflowActions } from '../../infra/constructs/function-access.ts';
 import { LocalNames } from '../../local/runtime/names.ts';
 import { runtimeEnvironment } from '../../local/runtime/environment.ts';

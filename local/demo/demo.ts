@@ -1,0 +1,184 @@
+/**
+ * `npm run demo`: a store day replayed against the real runtime on a virtual clock. The shop
+ * (storefront.ts) sends its orders and after-sales requests as signed webhooks, the staff
+ * (staff.ts) work their queues through the API, and the clock skips from one timer to the next,
+ * so days of SLA timers, pickups and sweeps run in a few minutes. It ends with the SLA
+ * compliance report of the platform's own `GET /reports/sla`, and the run's AWS usage and cost.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { FunctionDefaults, type Manifest } from '../../app/manifest-types.ts';
+import type { SlaReport } from '../../core/reports/sla-report.ts';
+import { shanghaiDay } from '../../core/cases/report-day.ts';
+import { VirtualClock } from '../../core/time/clock.ts';
+import { getDefaultPolicy } from '../../policy/load.ts';
+import { signingKey } from '../identity/tokens.ts';
+import { startRuntime, type Runtime } from '../runtime/runtime.ts';
+import { advanceRuntime } from '../runtime/virtual-time.ts';
+import { Agenda } from './agenda.ts';
+import { costPer1000Orders } from './cost.ts';
+import { EventTap, type TappedEvent } from './event-tap.ts';
+import { PlatformClient } from './platform-client.ts';
+import { Random } from './random.ts';
+import { reportText, writeReportFiles, type DemoReport, type WrittenFiles } from './report.ts';
+import { staffTheStore } from './staff.ts';
+import { StoreDay } from './storefront.ts';
+import { countTransitions } from './transitions.ts';
+
+const HOUR = 3_600_000;
+/** Functions the schedule runs whatever the volume: their cost is per day, not per order. */
+const RECURRING = ['sla-sweep', 'pickup-batch'];
+
+export interface DemoOptions {
+  manifest: Manifest;
+  root: string;
+  orders: number;
+  seed: number;
+  /** The store day, `YYYY-MM-DD` in Shanghai. */
+  day: string;
+  /** Days simulated from the store day's midnight: the day itself plus the after-sales that follow. */
+  days: number;
+  outDir: string;
+  /** Where the runtime keeps its data; a fresh temporary directory (removed afterwards) by default. */
+  dataDir?: string;
+  progress: (line: string) => void;
+}
+
+export interface DemoResult {
+  report: DemoReport;
+  text: string;
+  files: WrittenFiles;
+}
+
+export async function runDemo(options: DemoOptions): Promise<DemoResult> {
+  const began = performance.now();
+  const dayStart = Date.parse(`${options.day}T00:00:00+08:00`);
+  if (!Number.isFinite(dayStart)) throw new RangeError(`--day: "${options.day}" is not a date (YYYY-MM-DD)`);
+  const clock = new VirtualClock(dayStart);
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sla-demo-'));
+  const [bus, robot] = await Promise.all([EventTap.start(), EventTap.start()]);
+  let runtime: Runtime | undefined;
+  try {
+    runtime = await startRuntime({ manifest: options.manifest, root: options.root, dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock, alarmWebhookUrl: robot.url, log: () => {} });
+    await bus.subscribe(runtime.eventBridge, runtime.names.physical(options.manifest.buses[0]!.id), 'demo-all-events', { source: [{ prefix: '' }] });
+    const client = new PlatformClient({ apiUrl: runtime.apiUrl, webhookSecret: runtime.webhookSecret, signingKey: signingKey(dataDir), clock });
+    const random = new Random(options.seed);
+    const agenda = new Agenda(clock, runtime);
+    const store = new StoreDay({ agenda, client, random, dayStart, orders: options.orders });
+    const teams = staffTheStore({ agenda, client, policy: getDefaultPolicy(), random });
+    store.open();
+
+    // The shop and the staff react to what the platform did once each instant's work has settled.
+    let seen = 0;
+    const world = {
+      settle: async () => {
+        await agenda.settle();
+        for (; seen < bus.events.length; seen++) {
+          const event = bus.events[seen]!;
+          store.react(event);
+          if (event['detail-type'] === 'StepOpened') teams.get(event.detail.role as string)?.notify();
+        }
+      },
+    };
+    const end = dayStart + options.days * 24 * HOUR;
+    for (let hour = dayStart + HOUR; hour <= end; hour += HOUR) {
+      await advanceRuntime(world, clock, hour);
+      options.progress(progressLine(hour, bus.events, options.orders, began));
+    }
+
+    const supervisor = client.staff('demo-supervisor', ['supervisor']);
+    const query = (groupBy: string) => ({ from: options.day, to: shanghaiDay(new Date(end - 1).toISOString()), groupBy });
+    const fetchReport = async (groupBy: string, csv: boolean): Promise<unknown> => {
+      const answer = await supervisor.report(query(groupBy), csv);
+      if (answer.status !== 200) throw new Error(`GET /reports/sla?groupBy=${groupBy}: ${answer.status} ${JSON.stringify(answer.body)}`);
+      return answer.body;
+    };
+    const [byStep, byRole, csvByStep, csvByRole] = await Promise.all([fetchReport('step', false), fetchReport('role', false), fetchReport('step', true), fetchReport('role', true)]);
+    const stateMachines = options.manifest.workflows.map((w) => runtime!.names.stateMachineArn(w.id));
+    const { transitions, executions } = await countTransitions(runtime.sfn, stateMachines);
+
+    const usage = runtime.usage();
+    const lambda = Object.fromEntries(
+      Object.entries(usage.functions).map(([id, s]) => {
+        const memoryGb = (options.manifest.functions.find((f) => f.id === id)?.memoryMb ?? FunctionDefaults.memoryMb) / 1024;
+        return [id, { invocations: s.invocations, errors: s.errors, gbSeconds: round((s.durationMs / 1000) * memoryGb, 3) }];
+      }),
+    );
+    const perOrder = Object.entries(lambda).filter(([id]) => !RECURRING.includes(id));
+    const timers = lambda['sla-timer']?.invocations ?? 0;
+    const recurring = RECURRING.reduce((sum, id) => sum + (lambda[id]?.invocations ?? 0), 0);
+    const report: DemoReport = {
+      run: { seed: options.seed, orders: options.orders, storeDay: options.day, from: query('step').from, to: query('step').to, simulatedDays: options.days, realSeconds: round((performance.now() - began) / 1000, 1) },
+      byStep: byStep as SlaReport,
+      byRole: byRole as SlaReport,
+      exceptions: {
+        slaWarnings: bus.ofType('SlaWarning').length,
+        slaBreaches: bus.ofType('SlaBreached').length,
+        alarmsPosted: robot.ofType('SlaBreached').length,
+        missedPickups: bus.ofType('PickupMissed').length,
+        refundsOverdue: bus.ofType('RefundOverdue').length,
+      },
+      cases: caseCounts(bus.events),
+      webhooks: store.tally,
+      staff: Object.fromEntries([...teams].map(([role, t]) => [role, t.tally])),
+      usage: {
+        stateTransitions: transitions,
+        executions,
+        lambda,
+        dynamoDb: usage.dynamodb,
+        events: bus.events.length,
+        httpApiRequests: usage.httpApiRequests,
+        schedulerInvocations: { timers, recurring },
+      },
+      costPer1000Orders: costPer1000Orders({
+        orders: options.orders,
+        stateTransitions: transitions,
+        lambdaRequests: perOrder.reduce((sum, [, l]) => sum + l.invocations, 0),
+        lambdaGbSeconds: perOrder.reduce((sum, [, l]) => sum + l.gbSeconds, 0),
+        dynamoDbWriteUnits: usage.dynamodb.writeUnits,
+        dynamoDbReads: usage.dynamodb.readRequests,
+        schedulerInvocations: timers,
+        events: bus.events.length,
+        httpApiRequests: usage.httpApiRequests,
+      }),
+      failures: agenda.failures,
+    };
+    report.run.realSeconds = round((performance.now() - began) / 1000, 1);
+    const files = writeReportFiles(options.outDir, report, { byStep: csvByStep as string, byRole: csvByRole as string });
+    return { report, text: reportText(report), files };
+  } finally {
+    await runtime?.stop();
+    await Promise.all([bus.close(), robot.close()]);
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function caseCounts(events: readonly TappedEvent[]): DemoReport['cases'] {
+  const opened: Record<string, number> = {};
+  const closed: Record<string, number> = {};
+  const open = new Set<string>();
+  for (const e of events) {
+    const caseId = e.detail.caseId as string;
+    if (e['detail-type'] === 'CaseOpened') {
+      const type = e.detail.caseType as string;
+      opened[type] = (opened[type] ?? 0) + 1;
+      open.add(caseId);
+    } else if (e['detail-type'] === 'CaseClosed') {
+      const status = e.detail.status as string;
+      closed[status] = (closed[status] ?? 0) + 1;
+      open.delete(caseId);
+    }
+  }
+  return { opened, closed, stillOpen: open.size };
+}
+
+function progressLine(at: number, events: readonly TappedEvent[], orders: number, began: number): string {
+  const count = (type: string): number => events.filter((e) => e['detail-type'] === type).length;
+  const placed = events.filter((e) => e['detail-type'] === 'CaseOpened' && e.detail.caseType === 'order').length;
+  const when = new Date(at + 8 * HOUR).toISOString().replace('T', ' ').slice(0, 16);
+  return `${when} Shanghai · ${placed}/${orders} orders · ${count('StepCompleted')} steps done · ${count('SlaBreached')} breaches · ${((performance.now() - began) / 1000).toFixed(0)} s`;
+}
+
+const round = (value: number, digits: number): number => Math.round(value * 10 ** digits) / 10 ** digits;

@@ -1,0 +1,56 @@
+/**
+ * How the simulated staff do each step: how long the work takes (minutes, once picked up), which
+ * outcome they choose how often, and the fields a completion carries (api.md). Outcomes and
+ * fields must satisfy the step catalogue — the staff API rejects anything else, and the demo
+ * treats a rejection as a bug.
+ */
+import type { Random } from './random.ts';
+
+export interface WorkContext {
+  caseId: string;
+  random: Random;
+}
+
+export interface StepWork {
+  /** Minutes of work once a staff member picks the step up: [shortest, longest]. */
+  minutes: readonly [number, number];
+  outcomes?: readonly (readonly [string, number])[];
+  fields?: (outcome: string | undefined, ctx: WorkContext) => Record<string, unknown>;
+}
+
+const serial = (ctx: WorkContext): string => `SN${ctx.caseId.replace(/[^0-9A-Za-z]/g, '').slice(-10).toUpperCase()}`;
+
+export const STAFF_WORK: Readonly<Record<string, StepWork>> = {
+  'order.payment': { minutes: [2, 8], outcomes: [['reminded', 1]] },
+  'order.review': { minutes: [3, 14], outcomes: [['confirmed', 95], ['callback', 3], ['cancelled', 2]] },
+  'order.pack': { minutes: [5, 20], fields: (_, ctx) => ({ serialNumbers: [serial(ctx)], invoiceNo: `INV-${ctx.random.int(100000, 999999)}` }) },
+  'order.crm-bind': { minutes: [1, 5], fields: (_, ctx) => ({ bindings: ctx.random.chance(0.7) ? [{ serial: serial(ctx), planId: ctx.random.weighted([['PLAN-5G-128', 3], ['PLAN-5G-199', 1]]) }] : [] }) },
+  'order.dispatch': { minutes: [0.5, 2.5], fields: (_, ctx) => ({ carrier: ctx.random.weighted([['SF', 3], ['EMS', 1]]), trackingNo: `T${ctx.random.int(10 ** 9, 10 ** 10 - 1)}` }) },
+  'cancel.verify': { minutes: [4, 15], outcomes: [['confirmed', 85], ['withdrawn', 15]] },
+  'return.verify': { minutes: [5, 18], outcomes: [['insist', 60], ['quality', 30], ['damage', 10]], fields: (outcome, ctx) => (outcome === 'quality' ? { exchangeTaken: ctx.random.chance(0.3) } : {}) },
+  'return.inspect': { minutes: [10, 25], outcomes: [['passed', 90], ['failed', 10]], fields: (outcome) => (outcome === 'failed' ? { notes: '屏幕有人为损坏 screen damaged by the customer' } : {}) },
+  'return.refund': { minutes: [2, 8] },
+  'return.crm-unbind': { minutes: [2, 8] },
+  'exchange.verify': { minutes: [5, 18], outcomes: [['same-model', 50], ['no-reason', 30], ['other-model', 10], ['damage', 10]] },
+  'exchange.crm-unbind': { minutes: [2, 8] },
+  'exchange.inspect': { minutes: [10, 25], outcomes: [['passed', 92], ['failed', 8]] },
+  'complaint.acknowledge': { minutes: [5, 30] },
+  'complaint.investigate': { minutes: [30, 150] },
+  'complaint.resolve': {
+    minutes: [20, 120],
+    outcomes: [['upheld', 60], ['not-upheld', 40]],
+    fields: (outcome, ctx) => (outcome === 'upheld' ? { remedy: ctx.random.weighted([['compensation', 5], ['refund', 3], ['reship', 2]]) } : { explanation: '物流延误属快递公司责任 the courier caused the delay' }),
+  },
+  'complaint.callback': { minutes: [5, 15], fields: (_, ctx) => ({ score: ctx.random.weighted([[5, 5], [4, 3], [3, 1], [2, 0.5], [1, 0.5]]) }) },
+  'stock.supplier-contact': { minutes: [3, 12] },
+  'stock.notify-cs': { minutes: [2, 6] },
+};
+
+/** The completion body for a step: an outcome drawn from the table and its fields. */
+export function completionFor(step: string, ctx: WorkContext): { outcome?: string; fields?: Record<string, unknown> } {
+  const work = STAFF_WORK[step];
+  if (!work) throw new Error(`the demo's staff do not know how to do ${step}`);
+  const outcome = work.outcomes ? ctx.random.weighted(work.outcomes) : undefined;
+  const fields = work.fields?.(outcome, ctx) ?? {};
+  return { ...(outcome !== undefined ? { outcome } : {}), ...(Object.keys(fields).length ? { fields } : {}) };
+}

@@ -1,0 +1,77 @@
+/**
+ * Write request units of the DynamoDB calls crossing the edge port, as on-demand pricing counts
+ * them: 1 per KB of item written, twice that inside a transaction. Item sizes are estimated from
+ * the request's JSON (a little above the stored size, so the estimate errs high). Reads are
+ * counted as requests: their units depend on response sizes the edge does not inspect.
+ */
+import type { IncomingMessage, Server } from 'node:http';
+
+const PREFIX = 'DynamoDB_20120810.';
+const KB = 1024;
+
+export interface DynamoDbUsage {
+  writeUnits: number;
+  writeRequests: number;
+  readRequests: number;
+}
+
+export class DynamoDbMeter {
+  private readonly usage: DynamoDbUsage = { writeUnits: 0, writeRequests: 0, readRequests: 0 };
+
+  watch(server: Server): void {
+    server.prependListener('request', (req: IncomingMessage) => {
+      const target = req.headers['x-amz-target'];
+      const operation = typeof target === 'string' && target.startsWith(PREFIX) ? target.slice(PREFIX.length) : undefined;
+      if (operation === undefined) return;
+      if (READS.has(operation)) {
+        this.usage.readRequests++;
+        return;
+      }
+      if (!WRITES.has(operation)) return;
+      // Listening beside the proxy's pipe (attached in the same tick) sees every chunk it forwards.
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        this.usage.writeRequests++;
+        this.usage.writeUnits += writeUnits(operation, Buffer.concat(chunks).toString('utf8'));
+      });
+    });
+  }
+
+  snapshot(): DynamoDbUsage {
+    return { ...this.usage };
+  }
+}
+
+const READS = new Set(['GetItem', 'Query', 'Scan', 'BatchGetItem', 'TransactGetItems']);
+const WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'TransactWriteItems', 'BatchWriteItem']);
+
+const units = (value: unknown): number => Math.max(1, Math.ceil(JSON.stringify(value ?? {}).length / KB));
+
+/** The write units of one request body. */
+export function writeUnits(operation: string, body: string): number {
+  let request: Record<string, unknown>;
+  try {
+    request = JSON.parse(body) as Record<string, unknown>;
+  } catch {
+    return 1;
+  }
+  switch (operation) {
+    case 'PutItem':
+      return units(request.Item);
+    case 'UpdateItem':
+    case 'DeleteItem':
+      return units(request);
+    case 'TransactWriteItems':
+      return ((request.TransactItems as Record<string, unknown>[] | undefined) ?? []).reduce((sum, item) => {
+        const action = Object.values(item)[0] as Record<string, unknown> | undefined;
+        return sum + 2 * units(action?.Item ?? action);
+      }, 0);
+    case 'BatchWriteItem':
+      return Object.values((request.RequestItems as Record<string, Record<string, { Item?: unknown; Key?: unknown }>[]> | undefined) ?? {})
+        .flat()
+        .reduce((sum, write) => sum + units(write.PutRequest?.Item ?? write.DeleteRequest), 0);
+    default:
+      return 0;
+  }
+}

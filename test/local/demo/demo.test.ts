@@ -1,0 +1,74 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { manifest } from '../../../app/manifest.ts';
+import { STEPS } from '../../../core/lifecycles/steps.ts';
+import { runDemo, type DemoResult } from '../../../local/demo/demo.ts';
+
+// A small store day (a few dozen orders over two days) on the real runtime and virtual clock:
+// the same code as `npm run demo`, checked for a report that adds up and files that agree with it.
+let result: DemoResult;
+const outDir = mkdtempSync(join(tmpdir(), 'demo-out-'));
+const progress: string[] = [];
+
+beforeAll(async () => {
+  result = await runDemo({ manifest, root: process.cwd(), orders: 24, seed: 7, day: '2026-11-30', days: 2, outDir, progress: (line) => progress.push(line) });
+}, 300_000);
+
+describe('npm run demo', () => {
+  it('replays the day without a single unexpected failure of the simulated shop or staff', () => {
+    expect(result.report.failures).toEqual([]);
+    expect(result.report.cases.opened.order).toBeGreaterThanOrEqual(24);
+    expect(result.report.webhooks.sent['order.placed']).toBe(24);
+    for (const key of Object.keys(result.report.webhooks.refused)) expect(key).toMatch(/^order\.cancel-requested 409$/);
+  });
+
+  it('reports per step and per role from GET /reports/sla, with totals that add up', () => {
+    const { byStep, byRole } = result.report;
+    expect(byStep.rows.length).toBeGreaterThan(3);
+    for (const report of [byStep, byRole]) {
+      expect(report.rows.reduce((sum, r) => sum + r.count, 0)).toBe(report.total.count);
+      expect(report.rows.reduce((sum, r) => sum + r.breaches, 0)).toBe(report.total.breaches);
+      for (const row of report.rows) expect(row.onTime + row.breaches).toBe(row.count);
+    }
+    expect(byRole.total.count).toBe(byStep.total.count);
+    for (const row of byStep.rows) expect(Object.keys(STEPS)).toContain(row.group);
+    expect(byStep.rows.find((r) => r.group === 'order.review')?.count).toBeGreaterThan(0);
+  });
+
+  it('counts exceptions from the bus and posts every breach to the group robot', () => {
+    const { exceptions } = result.report;
+    expect(exceptions.alarmsPosted).toBe(exceptions.slaBreaches);
+    expect(exceptions.missedPickups).toBeLessThanOrEqual(result.report.byStep.rows.find((r) => r.group === 'order.pickup')?.breaches ?? 0);
+  });
+
+  it('measures the AWS usage the cost estimate is computed from', () => {
+    const { usage, costPer1000Orders } = result.report;
+    expect(usage.stateTransitions).toBeGreaterThanOrEqual(9 * 10);
+    expect(usage.lambda['open-step']?.invocations).toBeGreaterThanOrEqual(result.report.byStep.total.count);
+    expect(usage.dynamoDb.writeUnits).toBeGreaterThan(usage.dynamoDb.writeRequests - 1);
+    const stepFunctions = costPer1000Orders.lines.find((l) => l.item === 'Step Functions state transitions')!;
+    expect(stepFunctions.per1000Orders).toBeCloseTo((usage.stateTransitions / 24) * 1000, 6);
+    expect(costPer1000Orders.totalUsd).toBeCloseTo(costPer1000Orders.lines.reduce((sum, l) => sum + l.usd, 0), 9);
+  });
+
+  it('writes the JSON, both CSVs and the chart, agreeing with the printed table', () => {
+    const { files, report, text } = result;
+    for (const path of Object.values(files)) expect(existsSync(path)).toBe(true);
+    expect(JSON.parse(readFileSync(files.json, 'utf8'))).toEqual(report);
+    const csv = readFileSync(files.csvByStep, 'utf8').trim().split('\r\n');
+    expect(csv[0]).toBe('step,count,onTime,onTimePct,p50Minutes,p90Minutes,breaches');
+    expect(csv).toHaveLength(report.byStep.rows.length + 1);
+    expect(readFileSync(files.csvByRole, 'utf8').trim().split('\r\n')).toHaveLength(report.byRole.rows.length + 1);
+    const svg = readFileSync(files.chart, 'utf8');
+    for (const row of report.byStep.rows) expect(svg).toContain(`>${row.group}</text>`);
+    expect(text).toContain(`all  `);
+    expect(text).toContain(`${report.exceptions.missedPickups} missed pickups`);
+  });
+
+  it('prints a progress line for every simulated hour', () => {
+    expect(progress).toHaveLength(48);
+    expect(progress.at(-1)).toMatch(/^2026-12-02 00:00 Shanghai · \d+\/24 orders/);
+  });
+});
