@@ -3,6 +3,7 @@
  * a store day on the real runtime with a virtual clock, then the SLA compliance report (printed,
  * and written as JSON, CSV and an SVG chart into --out).
  */
+import './quiet-logs.ts';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
@@ -35,8 +36,6 @@ const day = values.day ?? '2026-11-30';
 if (parseDate(day) === undefined) fail(`--day: "${day}" is not a date (YYYY-MM-DD)`);
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-// The handlers' JSON logs would bury the progress lines; warnings and errors still show.
-process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
 
 const orders = wholeNumber('--orders', values.orders, 300, 1, 5000);
 const outDir = resolve(values.out ?? 'demo-report');

@@ -9,7 +9,12 @@ export const LAMBDA_PATH_PREFIX = '/2015-03-31/functions/';
  * so `@aws-sdk/client-lambda` and Step Functions' `--lambda-endpoint` reach the same handlers.
  * Function errors answer 200 with `X-Amz-Function-Error: Unhandled`, as Lambda does.
  */
-export function lambdaInvokeApi(invoke: (name: string, payload: unknown) => Promise<InvokeResult>, onError: (error: unknown) => void): Listener {
+export function lambdaInvokeApi(
+  invoke: (name: string, payload: unknown) => Promise<InvokeResult>,
+  onError: (error: unknown) => void,
+  /** Throws FunctionNotFound for a name no function has: DryRun and Event calls answer 404 for it, as Lambda does. */
+  lookUp: (name: string) => void = () => {},
+): Listener {
   return (req, res) => {
     const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
       const text = body === undefined ? '' : JSON.stringify(body);
@@ -26,6 +31,7 @@ export function lambdaInvokeApi(invoke: (name: string, payload: unknown) => Prom
       if (payload === INVALID) return send(400, { Type: 'User', message: 'the request payload is not valid JSON' }, { 'x-amzn-errortype': 'InvalidRequestContentException' });
       const type = String(req.headers['x-amz-invocation-type'] ?? 'RequestResponse');
       try {
+        lookUp(name);
         if (type === 'DryRun') return send(204, undefined);
         if (type === 'Event') {
           // Asynchronous invocation: accepted now, run after the answer.

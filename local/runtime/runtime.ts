@@ -160,7 +160,15 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       { name: 'states', targetPrefix: TARGET_PREFIX, listener: sfn.listener },
       { name: 'events', targetPrefix: eventBridge.targetPrefix, listener: eventBridge.listener },
       ...scheduler.pathPrefixes.map((pathPrefix) => ({ name: 'scheduler', pathPrefix, listener: scheduler.listener })),
-      { name: 'lambda', pathPrefix: LAMBDA_PATH_PREFIX, listener: lambdaInvokeApi((name, payload) => invoker.invoke(name, payload), (e) => log('lambda invoke failed', { error: String(e) })) },
+      {
+        name: 'lambda',
+        pathPrefix: LAMBDA_PATH_PREFIX,
+        listener: lambdaInvokeApi(
+          (name, payload) => invoker.invoke(name, payload),
+          (e) => log('lambda invoke failed', { error: String(e) }),
+          (name) => void invoker.resolve(name),
+        ),
+      },
     ];
     const edge = createEdgeServer(services, (e) => log('edge error', { error: String(e) }));
     activity.watch(edge, awsOperation);

@@ -18,7 +18,7 @@ const invoker = new LambdaInvoker([{ id: 'echo', entry: 'test/fixtures/functions
 const sfn = createSfnLocal({ data: ':memory:', clock });
 const edge = createEdgeServer([
   { name: 'states', targetPrefix: TARGET_PREFIX, listener: sfn.listener },
-  { name: 'lambda', pathPrefix: LAMBDA_PATH_PREFIX, listener: lambdaInvokeApi((name, payload) => invoker.invoke(name, payload), () => {}) },
+  { name: 'lambda', pathPrefix: LAMBDA_PATH_PREFIX, listener: lambdaInvokeApi((name, payload) => invoker.invoke(name, payload), () => {}, (name) => void invoker.resolve(name)) },
 ]);
 let base = '';
 
@@ -49,10 +49,14 @@ describe('the shared edge port', () => {
     expect(await failed.json()).toMatchObject({ errorType: 'Boom' });
   });
 
-  it('answers 404 ResourceNotFoundException for a function the manifest does not declare', async () => {
-    const res = await fetch(`${base}/2015-03-31/functions/ghost/invocations`, { method: 'POST', body: '{}' });
-    expect(res.status).toBe(404);
-    expect(res.headers.get('x-amzn-errortype')).toBe('ResourceNotFoundException');
+  it('answers 404 ResourceNotFoundException for a function the manifest does not declare, whatever the invocation type', async () => {
+    for (const type of ['RequestResponse', 'Event', 'DryRun']) {
+      const res = await fetch(`${base}/2015-03-31/functions/ghost/invocations`, { method: 'POST', body: '{}', headers: { 'x-amz-invocation-type': type } });
+      expect(res.status).toBe(404);
+      expect(res.headers.get('x-amzn-errortype')).toBe('ResourceNotFoundException');
+    }
+    const dryRun = await fetch(`${base}/2015-03-31/functions/echo/invocations`, { method: 'POST', body: '{}', headers: { 'x-amz-invocation-type': 'DryRun' } });
+    expect(dryRun.status).toBe(204);
   });
 
   it('answers 404 for a request no emulated service claims', async () => {
