@@ -1,0 +1,247 @@
+// npm run bench:ingest — sustained signed order.placed webhooks per second end to end (accepted,
+// persisted, workflow started, order.review opened) on the whole local platform, with p50/p99
+// latency, beside the raw DynamoDB Local PutItem rate measured in the same run.
+import './ingest/quiet-logs.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { casesTable, CaseIndex } from '../adapters/case-repository/table.ts';
+import { manifest } from '../app/manifest.ts';
+import { systemClock } from '../core/time/clock.ts';
+import { localDynamoDbClient } from '../local/dynamodb/client.ts';
+import { startRuntime, type Runtime, type RuntimeUsage } from '../local/runtime/runtime.ts';
+import { cpuTimes, javaChildren, type CpuTimes } from './ingest/cpu.ts';
+import type { LoadSummary } from './ingest/load.ts';
+import { startLoader, type Loader } from './ingest/loader.ts';
+import { openRawPut, type RawPutResult } from './ingest/raw-put.ts';
+import { timeServerRequests, type ServerTimings, type Timing } from './ingest/server-timing.ts';
+import { delta, installTransactionCensus, writeRequests, type Counts, type TransactionCensus } from './ingest/writes.ts';
+
+/** Bounded concurrency: the storefront's delivery workers, and the raw PutItem loops alike. */
+const CONNECTIONS = Number(process.env.INGEST_BENCH_CONNECTIONS ?? 24);
+const WARMUP_REQUESTS = Number(process.env.INGEST_BENCH_WARMUP ?? 240);
+/** The measured run sends what the warm-up rate would fit in this many seconds (INGEST_BENCH_REQUESTS fixes the count). */
+const MEASURE_SECONDS = Number(process.env.INGEST_BENCH_SECONDS ?? 30);
+/** Raw PutItem is measured this long before and again after the ingest. */
+const RAW_SECONDS = Number(process.env.INGEST_BENCH_RAW_SECONDS ?? 8);
+const RAW_WARMUP_SECONDS = 2;
+/** A raw item about as large as the order's webhook body, which the case item stores. */
+const RAW_PAYLOAD = JSON.stringify({ customer: { name: '李四', phone: '13900000000' }, address: '杭州', items: [{ sku: 'S1', name: 'Phone', qty: 1, price: 1999 }], pad: 'x'.repeat(200) });
+
+const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const ms = (n: number): string => `${fmt(n, 1)} ms`;
+
+interface Measured {
+  load: LoadSummary;
+  /** Seconds from the first request until the last review opened (settle). */
+  endToEndSeconds: number;
+  /** Reviews opened (open-step invocations) when the last response arrived. */
+  openedAtLoadEnd: number;
+  operations: Counts;
+  functions: RuntimeUsage['functions'];
+  transactions: number;
+  transactionItems: Counts;
+  cpu: CpuTimes;
+  /** Share of the time the platform's event loop was not idle: running, blocked in a synchronous call, or waiting for a core. */
+  eventLoopBusy: number;
+  /** Time inside the HTTP API and the edge port, by request kind. */
+  serverTimings: Record<string, Timing>;
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ingest-bench-'));
+  const runtime = await startRuntime({ manifest, root: process.cwd(), dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock: systemClock, log: () => {} });
+  const census = installTransactionCensus();
+  const serverTimings = timeServerRequests();
+  const loader = startLoader();
+  try {
+    const processes = { platform: process.pid, 'DynamoDB Local': javaChildren()[0], 'load generator': loader.pid };
+    console.log(`ingest bench: ${CONNECTIONS} connections; platform at ${runtime.apiUrl}, edge ${runtime.edgeUrl}`);
+
+    // Warm-up: handler modules load, JITs (V8's and DynamoDB Local's) warm, and its rate sizes the measured run.
+    const warm = await loader.run({ url: runtime.apiUrl, secret: runtime.webhookSecret, connections: CONNECTIONS, amount: WARMUP_REQUESTS, prefix: 'warm' });
+    checkResponses('warm-up', warm);
+    await runtime.settle();
+    const warmRate = warm.accepted / warm.seconds;
+    console.log(`warm-up: ${fmt(warm.accepted)} webhooks in ${fmt(warm.seconds, 1)} s (${fmt(warmRate)}/s)`);
+
+    const rawPut = await openRawPut(runtime.edgeUrl, RAW_PAYLOAD);
+    await rawPut.measure(CONNECTIONS, RAW_WARMUP_SECONDS, 'warm');
+    const rawBefore = await rawPut.measure(CONNECTIONS, RAW_SECONDS, 'before');
+    console.log(`raw PutItem before: ${fmt(rawBefore.items)} items in ${fmt(rawBefore.seconds, 1)} s (${fmt(rawBefore.perSecond)}/s)`);
+
+    const amount = Number(process.env.INGEST_BENCH_REQUESTS ?? Math.max(CONNECTIONS, Math.round((warmRate * MEASURE_SECONDS) / CONNECTIONS) * CONNECTIONS));
+    const measured = await measure(runtime, loader, { census, serverTimings }, amount, processes);
+    checkResponses('measured run', measured.load);
+    console.log(`measured run: ${fmt(measured.load.accepted)} webhooks in ${fmt(measured.load.seconds, 1)} s`);
+
+    const rawAfter = await rawPut.measure(CONNECTIONS, RAW_SECONDS, 'after');
+    rawPut.close();
+    console.log(`raw PutItem after: ${fmt(rawAfter.items)} items in ${fmt(rawAfter.seconds, 1)} s (${fmt(rawAfter.perSecond)}/s)`);
+    await verify(runtime, measured, WARMUP_REQUESTS + amount);
+    report(measured, [rawBefore, rawAfter]);
+    console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  } finally {
+    loader.close();
+    await runtime.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The measured run: `amount` webhooks, then waits until every workflow has opened its review. */
+async function measure(
+  runtime: Runtime,
+  loader: Loader,
+  probes: { census: TransactionCensus; serverTimings: ServerTimings },
+  amount: number,
+  processes: Record<string, number | undefined>,
+): Promise<Measured> {
+  const { census, serverTimings } = probes;
+  const before = runtime.usage();
+  const cpuBefore = cpuTimes(processes);
+  const loopBefore = performance.eventLoopUtilization();
+  census.reset();
+  serverTimings.reset();
+  const start = performance.now();
+  const load = await loader.run({ url: runtime.apiUrl, secret: runtime.webhookSecret, connections: CONNECTIONS, amount, prefix: 'run' });
+  const openedAtLoadEnd = invocations(runtime.usage(), 'open-step') - invocations(before, 'open-step');
+  await runtime.settle();
+  const endToEndSeconds = (performance.now() - start) / 1000;
+  const after = runtime.usage();
+  const eventLoopBusy = performance.eventLoopUtilization(loopBefore).utilization;
+  return {
+    load,
+    endToEndSeconds,
+    openedAtLoadEnd,
+    operations: delta(after.awsOperations, before.awsOperations),
+    functions: Object.fromEntries(
+      Object.entries(after.functions).map(([id, stats]) => {
+        const was = before.functions[id] ?? { invocations: 0, errors: 0, durationMs: 0 };
+        return [id, { invocations: stats.invocations - was.invocations, errors: stats.errors - was.errors, durationMs: stats.durationMs - was.durationMs }];
+      }),
+    ),
+    transactions: census.transactions(),
+    transactionItems: census.items(),
+    cpu: delta(cpuTimes(processes), cpuBefore),
+    eventLoopBusy,
+    serverTimings: serverTimings.timings(),
+  };
+}
+
+const invocations = (usage: RuntimeUsage, fn: string): number => usage.functions[fn]?.invocations ?? 0;
+
+/** Every request answered 202, none failed or timed out: otherwise the figures mean nothing. */
+function checkResponses(phase: string, load: LoadSummary): void {
+  const others = Object.entries(load.statusCodes).filter(([code]) => code !== '202');
+  if (load.non2xx > 0 || load.errors > 0 || load.timeouts > 0 || others.length > 0 || load.accepted !== load.requests) {
+    throw new Error(`${phase}: ${load.accepted} of ${load.requests} answered 202; non-2xx ${load.non2xx}, errors ${load.errors}, timeouts ${load.timeouts}, status codes ${JSON.stringify(load.statusCodes)}`);
+  }
+}
+
+/**
+ * Each accepted order was persisted and its workflow started and reached order.review: one
+ * webhook and one open-step invocation per order without errors, one running execution per
+ * order, and per order a case item and an open review in the ops-cs queue.
+ */
+async function verify(runtime: Runtime, measured: Measured, totalOrders: number): Promise<void> {
+  const orders = measured.load.accepted;
+  const failures: string[] = [];
+  for (const fn of ['storefront-webhook', 'open-step']) {
+    const stats = measured.functions[fn];
+    if (stats?.invocations !== orders || stats.errors !== 0) failures.push(`${fn}: ${stats?.invocations ?? 0} invocations, ${stats?.errors ?? 0} errors for ${orders} orders`);
+  }
+  const running = await countExecutions(runtime, 'RUNNING');
+  const all = await countExecutions(runtime);
+  if (running !== totalOrders || all !== totalOrders) failures.push(`order executions: ${running} running of ${all}, expected ${totalOrders}`);
+  const db = localDynamoDbClient(runtime.edgeUrl);
+  try {
+    const table = runtime.names.physical(casesTable.id);
+    const cases = await countIndex(db, table, CaseIndex.reporting, 'CASES#order');
+    const reviews = await countIndex(db, table, CaseIndex.queue, 'QUEUE#ops-cs');
+    if (cases !== totalOrders || reviews !== totalOrders) failures.push(`table: ${cases} order cases and ${reviews} open reviews, expected ${totalOrders}`);
+    console.log(`verified: ${fmt(totalOrders)} orders (warm-up included) — ${fmt(cases)} order cases, ${fmt(reviews)} reviews open in the ops-cs queue, ${fmt(running)} executions running`);
+  } finally {
+    db.destroy();
+  }
+  if (failures.length) throw new Error(`ingest bench: orders missing or failed:\n  ${failures.join('\n  ')}`);
+}
+
+async function countExecutions(runtime: Runtime, statusFilter?: string): Promise<number> {
+  let count = 0;
+  let nextToken: string | undefined;
+  do {
+    const answer = await runtime.sfn.request('ListExecutions', { stateMachineArn: runtime.names.stateMachineArn('order'), maxResults: 1000, ...(statusFilter ? { statusFilter } : {}), ...(nextToken ? { nextToken } : {}) });
+    if (answer.status !== 200) throw new Error(`ListExecutions: ${JSON.stringify(answer.body)}`);
+    const body = answer.body as { executions: unknown[]; nextToken?: string };
+    count += body.executions.length;
+    nextToken = body.nextToken;
+  } while (nextToken);
+  return count;
+}
+
+async function countIndex(db: DynamoDBClient, table: string, index: string, partition: string): Promise<number> {
+  let count = 0;
+  let startKey: QueryCommand['input']['ExclusiveStartKey'];
+  do {
+    const page = await db.send(
+      new QueryCommand({ TableName: table, IndexName: index, KeyConditionExpression: `${index}pk = :pk`, ExpressionAttributeValues: { ':pk': { S: partition } }, Select: 'COUNT', ExclusiveStartKey: startKey }),
+    );
+    count += page.Count ?? 0;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return count;
+}
+
+/**
+ * Writes per order: requests (a transaction is one) and items (a transaction's Puts, Updates and
+ * Deletes; condition checks write nothing). A BatchWriteItem would count as one item: the edge does
+ * not see its items, and the ingest makes none.
+ */
+function writesPerOrder(measured: Measured): { requests: number; items: number; byOperation: Counts } {
+  const orders = measured.load.accepted;
+  const byOperation = writeRequests(measured.operations);
+  const requests = Object.values(byOperation).reduce((a, b) => a + b, 0);
+  const { Put = 0, Update = 0, Delete = 0 } = measured.transactionItems;
+  const items = requests - (byOperation.TransactWriteItems ?? 0) + Put + Update + Delete;
+  if (measured.transactions !== (byOperation.TransactWriteItems ?? 0)) {
+    console.warn(`warning: the SDK sent ${measured.transactions} TransactWriteItems, the edge saw ${byOperation.TransactWriteItems ?? 0}: the item count is off`);
+  }
+  return { requests: requests / orders, items: items / orders, byOperation };
+}
+
+function report(measured: Measured, raws: RawPutResult[]): void {
+  const { load } = measured;
+  const rawPerSecond = raws.reduce((a, r) => a + r.items, 0) / raws.reduce((a, r) => a + r.seconds, 0);
+  const orders = load.accepted;
+  const perOrder = (n: number): string => fmt(n / orders, 2);
+  const writes = writesPerOrder(measured);
+  const ingestRate = orders / measured.endToEndSeconds;
+  const target = rawPerSecond / writes.items / 3;
+
+  console.log('\nwhere the time goes (measured run):');
+  console.log('  requests per order, mean time in the server, and that time per order (arrival to last byte; calls overlap across orders):');
+  for (const [kind, t] of Object.entries(measured.serverTimings).sort(([, a], [, b]) => b.totalMs - a.totalMs)) {
+    console.log(`    ${kind.padEnd(40)} ${perOrder(t.count)} × ${ms(t.totalMs / t.count).padStart(10)} = ${ms(t.totalMs / orders).padStart(10)}`);
+  }
+  for (const [id, stats] of Object.entries(measured.functions).filter(([, s]) => s.invocations > 0)) {
+    console.log(`  ${id}: ${fmt(stats.invocations)} invocations, ${stats.errors} errors, ${ms(stats.durationMs / stats.invocations)} wall per invocation (concurrent, so waits included)`);
+  }
+  const cpuTotal = Object.values(measured.cpu).reduce((a, b) => a + b, 0);
+  console.log(`  CPU over ${fmt(measured.endToEndSeconds, 1)} s on ${cpus().length} cores: ${Object.entries(measured.cpu).map(([label, s]) => `${label} ${fmt(s, 1)} s (${fmt((100 * s) / measured.endToEndSeconds)} % of a core)`).join(', ')}; total ${fmt(cpuTotal / measured.endToEndSeconds, 2)} cores`);
+  console.log(`  platform event loop busy ${fmt(100 * measured.eventLoopBusy)} % of the time`);
+  console.log(`  backlog: ${fmt(measured.openedAtLoadEnd)} of ${fmt(orders)} reviews open when the last response arrived; the rest took ${fmt(measured.endToEndSeconds - load.seconds, 1)} s more`);
+
+  const txItems = Object.entries(measured.transactionItems).map(([kind, n]) => `${perOrder(n)} ${kind}`).join(' + ');
+  console.log('\n=== bench:ingest ===');
+  console.log(`ingest           ${fmt(orders)} signed order.placed webhooks, ${CONNECTIONS} connections, all 202`);
+  console.log(`  accepted       ${fmt(orders / load.seconds, 1)} webhooks/s over ${fmt(load.seconds, 1)} s; latency p50 ${ms(load.latencyMs.p50)}, p99 ${ms(load.latencyMs.p99)}, max ${ms(load.latencyMs.max)}`);
+  console.log(`  end to end     ${fmt(ingestRate, 1)} webhooks/s (accepted, persisted, workflow started, order.review opened: ${fmt(measured.endToEndSeconds, 1)} s from the first request)`);
+  const rawText = raws.map((r, i) => `${i === 0 ? 'before' : 'after'} ${fmt(r.perSecond)}/s, p50 ${ms(r.latencyMs.p50)}, p99 ${ms(r.latencyMs.p99)}`).join('; ');
+  console.log(`raw PutItem      ${fmt(rawPerSecond)} items/s (${CONNECTIONS} concurrent, ${fmt(RAW_SECONDS)} s before and after the ingest, same DynamoDB Local via the edge port: ${rawText})`);
+  console.log(`writes per order ${fmt(writes.items, 2)} items in ${fmt(writes.requests, 2)} requests (${Object.entries(writes.byOperation).map(([op, n]) => `${op} ${perOrder(n)}`).join(', ')}; the ${perOrder(measured.transactions)} TransactWriteItems hold ${txItems || 'nothing'}, condition checks not counted as writes)`);
+  console.log(`target           raw ÷ writes ÷ 3 = ${fmt(rawPerSecond)} ÷ ${fmt(writes.items, 2)} ÷ 3 = ${fmt(target, 1)} webhooks/s`);
+  console.log(`verdict          ${ingestRate >= target ? 'PASS' : 'BELOW target'}: ${fmt(ingestRate, 1)} end-to-end webhooks/s is ${fmt(ingestRate / target, 2)}× the target (${fmt((100 * ingestRate) / (rawPerSecond / writes.items))} % of raw ÷ writes)`);
+}
+
+await main();
