@@ -1,7 +1,7 @@
 // npm run bench:ingest — sustained signed order.placed webhooks per second end to end (accepted,
 // persisted, workflow started, order.review opened) on the whole local platform, with p50/p99
 // latency, beside the raw DynamoDB Local PutItem rate measured in the same run.
-import './ingest/quiet-logs.ts';
+import '../local/quiet-logs.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';

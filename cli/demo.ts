@@ -3,7 +3,7 @@
  * a store day on the real runtime with a virtual clock, then the SLA compliance report (printed,
  * and written as JSON, CSV and an SVG chart into --out).
  */
-import './quiet-logs.ts';
+import '../local/quiet-logs.ts';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
