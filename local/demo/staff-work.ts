@@ -22,8 +22,8 @@ const serial = (ctx: WorkContext): string => `SN${ctx.caseId.replace(/[^0-9A-Za-
 
 export const STAFF_WORK: Readonly<Record<string, StepWork>> = {
   'order.payment': { minutes: [2, 8], outcomes: [['reminded', 1]] },
-  'order.review': { minutes: [3, 14], outcomes: [['confirmed', 95], ['callback', 3], ['cancelled', 2]] },
-  'order.pack': { minutes: [5, 20], fields: (_, ctx) => ({ serialNumbers: [serial(ctx)], invoiceNo: `INV-${ctx.random.int(100000, 999999)}` }) },
+  'order.review': { minutes: [2, 8], outcomes: [['confirmed', 95], ['callback', 3], ['cancelled', 2]] },
+  'order.pack': { minutes: [4, 15], fields: (_, ctx) => ({ serialNumbers: [serial(ctx)], invoiceNo: `INV-${ctx.random.int(100000, 999999)}` }) },
   'order.crm-bind': { minutes: [1, 5], fields: (_, ctx) => ({ bindings: ctx.random.chance(0.7) ? [{ serial: serial(ctx), planId: ctx.random.weighted([['PLAN-5G-128', 3], ['PLAN-5G-199', 1]]) }] : [] }) },
   'order.dispatch': { minutes: [0.5, 2.5], fields: (_, ctx) => ({ carrier: ctx.random.weighted([['SF', 3], ['EMS', 1]]), trackingNo: `T${ctx.random.int(10 ** 9, 10 ** 10 - 1)}` }) },
   'cancel.verify': { minutes: [4, 15], outcomes: [['confirmed', 85], ['withdrawn', 15]] },

@@ -15,15 +15,18 @@ import { completionFor, STAFF_WORK } from './staff-work.ts';
 
 const MINUTE = 60_000;
 
-/** Team sizes of a store of a few hundred orders a day. */
+/**
+ * Team sizes for about 300 orders a day: ops-cs must clear the night's orders between 08:00 and
+ * the 09:00 deadline, terminal admins pack a day's orders in an 8-hour shift within an hour each.
+ */
 export const DEFAULT_TEAMS: Readonly<Record<string, number>> = {
-  'presales-cs': 1,
-  'ops-cs': 3,
-  'terminal-admin': 4,
-  'crm-admin': 2,
-  picker: 2,
-  'inventory-admin': 1,
-  'complaint-handler': 1,
+  'presales-cs': 2,
+  'ops-cs': 8,
+  'terminal-admin': 7,
+  'crm-admin': 4,
+  picker: 4,
+  'inventory-admin': 2,
+  'complaint-handler': 2,
 };
 
 export interface StaffOptions {
@@ -69,7 +72,7 @@ export class StaffTeam {
     const { agenda, random } = this.options;
     const calendar = this.options.policy.roles.get(this.role)?.calendar;
     if (!calendar) throw new Error(`the policy has no role ${this.role}`);
-    const [shortest, longest] = this.options.reactionMinutes ?? [0.3, 1.5];
+    const [shortest, longest] = this.options.reactionMinutes ?? [0.2, 1];
     const at = nextOnDuty(calendar, agenda.clock.now() + random.between(shortest, longest) * MINUTE);
     if (this.nextLook !== undefined && this.nextLook <= at) return;
     this.nextLook = at;
