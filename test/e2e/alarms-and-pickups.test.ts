@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { orderPlaced } from '../support/orders.ts';
 import { MINUTE, TestPlatform } from './platform.ts';
 
 // Time-driven behaviour on the real runtime with a virtual clock: SLA timers raising warnings and
@@ -7,16 +8,7 @@ let platform: TestPlatform | undefined;
 afterEach(() => platform?.stop());
 
 async function placeOrder(p: TestPlatform, orderId: string): Promise<string> {
-  const placedAt = new Date(p.clock.now()).toISOString();
-  const { status, caseId } = await p.storefront('order.placed', {
-    orderId,
-    placedAt,
-    paid: true,
-    customer: { name: '赵强', phone: '13600000000' },
-    address: '广州市天河区',
-    items: [{ sku: 'PHONE-2', name: 'Phone', qty: 1, price: 2599 }],
-    paymentChannel: 'bank-card',
-  });
+  const { status, caseId } = await p.storefront('order.placed', orderPlaced(orderId, p.clock.now(), { paymentChannel: 'bank-card' }));
   expect(status).toBe(202);
   return caseId!;
 }

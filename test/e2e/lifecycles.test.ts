@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orderPlaced } from '../support/orders.ts';
 import { HOUR, MINUTE, TestPlatform } from './platform.ts';
 
 // Every lifecycle from its storefront webhook to its closed case, on the real runtime with a
@@ -22,19 +23,10 @@ const complaintHandler = () => platform.staff('hana', ['complaint-handler']);
 const customer = { name: '王芳', phone: '13700000000' };
 let orders = 0;
 
-/** Places a paid order now and returns its case id. */
+/** Places an order now and returns its case id. */
 async function placeOrder(paid = true): Promise<{ caseId: string; orderId: string }> {
   const orderId = `SO-${++orders}`;
-  const placedAt = new Date(platform.clock.now()).toISOString();
-  const { status, caseId } = await platform.storefront('order.placed', {
-    orderId,
-    placedAt,
-    paid,
-    customer,
-    address: '上海市浦东新区',
-    items: [{ sku: 'PHONE-1', name: 'Phone', qty: 1, price: 3999 }],
-    paymentChannel: 'alipay',
-  });
+  const { status, caseId } = await platform.storefront('order.placed', orderPlaced(orderId, platform.clock.now(), { paid }));
   expect(status).toBe(202);
   return { caseId: caseId!, orderId };
 }

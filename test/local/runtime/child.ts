@@ -15,7 +15,8 @@ const children: ChildProcess[] = [];
 export function startChild(dataDir: string, args: string[] = [], env: Record<string, string> = {}): Promise<RuntimeChild> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'cli/start.ts', '--port', '0', '--edge-port', '0', '--data', dataDir, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
+    // The tests read the child's logs (e.g. "sweep done"), which the test run's level would hide.
+    env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'INFO', ...env },
   });
   children.push(child);
   let output = '';

@@ -10,6 +10,7 @@ import { signingKey } from '../../../local/identity/tokens.ts';
 import { webhookSecret } from '../../../local/identity/webhook-secret.ts';
 import { LocalNames } from '../../../local/runtime/names.ts';
 import { platformClock } from '../../../local/runtime/platform-clock.ts';
+import { orderPlaced } from '../../support/orders.ts';
 import { killAll, killHard, startChild, waitFor, type RuntimeChild } from './child.ts';
 
 // `npm start` in a child process, killed with SIGKILL while an order review is open and its SLA
@@ -47,16 +48,7 @@ describe('SLA timers across kill -9', () => {
     const alarm = { ALARM_WEBHOOK_URL: robot.url };
 
     const first = await startChild(dataDir, ['--time', '2026-11-30T09:05:00+08:00'], alarm);
-    const placedAt = new Date(platformClock(dataDir).now()).toISOString();
-    const placed = await clientOf(first, dataDir).storefront('order.placed', {
-      orderId: 'SO-RESTART',
-      placedAt,
-      paid: true,
-      customer: { name: '陈静', phone: '13500000000' },
-      address: '南京市鼓楼区',
-      items: [{ sku: 'PHONE-3', name: 'Phone', qty: 1, price: 1999 }],
-      paymentChannel: 'alipay',
-    });
+    const placed = await clientOf(first, dataDir).storefront('order.placed', orderPlaced('SO-RESTART', platformClock(dataDir).now()));
     expect(placed.status).toBe(202);
     const caseId = placed.body.caseId as string;
     const opsCs = clientOf(first, dataDir).staff('olivia', ['ops-cs']);
