@@ -1,7 +1,8 @@
 /**
  * Write request units of the DynamoDB calls crossing the edge port, as on-demand pricing counts
  * them: 1 per KB of item written, twice that inside a transaction. Item sizes are estimated from
- * the request's JSON (a little above the stored size, so the estimate errs high). Reads are
+ * the request's JSON (a little above the stored size), and a transaction's ConditionCheck counts
+ * like a write: where unsure, the estimate errs high. Reads are
  * counted as requests: their units depend on response sizes the edge does not inspect.
  */
 import type { IncomingMessage, Server } from 'node:http';
