@@ -30,6 +30,7 @@ export const isEventBusArn = (arn: string): boolean => /^arn:[^:]+:events:[^:]*:
 
 /** Scheduler's context attributes, substituted into the Input at each attempt. */
 export function renderInput(p: InvocationPayload, attempt: number): string {
+  if (!p.input.includes('<aws.scheduler.')) return p.input; // most Inputs (the SLA timers') have none
   const values: Record<string, string> = {
     '<aws.scheduler.schedule-arn>': p.scheduleArn,
     '<aws.scheduler.scheduled-time>': new Date(p.scheduledTime).toISOString().replace(/\.\d{3}Z$/, 'Z'),

@@ -3,8 +3,8 @@ import type { Clock } from '../../../core/time/clock.ts';
 import type { DeliveryOutbox } from '../../eventbridge/delivery/outbox.ts';
 import { DEFAULT_RETRY_POLICY } from '../../eventbridge/delivery/retry-policy.ts';
 import { nextFireAfter } from '../expression/next-fire.ts';
-import type { ScheduleStore } from '../store/schedule-store.ts';
-import { ActionAfterCompletion, type StoredSchedule } from '../store/records.ts';
+import type { AfterFiring, ScheduleStore } from '../store/schedule-store.ts';
+import { ActionAfterCompletion, type ScheduleRecord, type StoredSchedule } from '../store/records.ts';
 import type { InvocationPayload } from './dispatcher.ts';
 import { recurrenceOf } from './recurrence.ts';
 
@@ -12,20 +12,33 @@ import { recurrenceOf } from './recurrence.ts';
  * Schedules fired per transaction. Between chunks the loop yields to the event loop, so the
  * invocations of one chunk go out while the next is fired: a burst of due schedules (at() has
  * second precision, so thousands can share one instant) is not held back until all are fired.
+ * As many as the outbox dispatches at once (its default concurrency), so a chunk goes out in one pump.
  */
-const CHUNK = 200;
+const CHUNK = 256;
+
+/** A one-time schedule: it fires once, so there is no next instant to work out (nor an expression to parse). */
+const isOneTime = (r: ScheduleRecord): boolean => r.ScheduleExpression.startsWith('at(');
 
 /**
- * Fires due schedules. One clock timer, at the earliest `next_fire_at` (an indexed MIN query), not
- * one per schedule. A firing is one transaction: the invocation goes into the durable outbox and the
- * schedule moves to its next instant after now (or is completed / deleted). So a schedule fires
- * once per instant, and a schedule that fell due while the process was down fires once at start-up
- * — one catch-up firing, however many cron ticks were missed.
+ * Fires due schedules. One clock timer, at the earliest due instant (the first key of the schedules
+ * table, which is ordered by due time), not one per schedule. A chunk of firings is one
+ * transaction: each invocation goes into the durable outbox and each schedule moves to its next
+ * instant after now, or is completed / deleted. So a schedule fires once per instant, and a
+ * schedule that fell due while the process was down fires once at start-up — one catch-up firing,
+ * however many cron ticks were missed.
+ *
+ * While a burst is being fired, WAL checkpoints are held (see `ScheduleStore.holdCheckpoints`);
+ * a burst of a chunk or more checkpoints once its last invocations went out, in the gap before
+ * the next due instant.
  */
 export class FireLoop {
   private cancel: (() => void) | undefined;
   private armedAt = Infinity;
   private stopped = false;
+  /** A burst is being fired (chunk after chunk); it re-arms the timer when it ends. */
+  private firing = false;
+  /** Schedules fired since checkpoints were held. */
+  private firedWhileHeld = 0;
 
   constructor(
     private readonly store: ScheduleStore,
@@ -40,7 +53,7 @@ export class FireLoop {
 
   /** Arms the timer at the earliest pending firing (also at start-up, for catch-up). */
   arm(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.firing) return;
     const at = this.store.earliest();
     if (at === this.armedAt && this.cancel) return;
     this.cancel?.();
@@ -50,6 +63,7 @@ export class FireLoop {
     this.cancel = this.clock.schedule(at, () => {
       this.cancel = undefined;
       this.armedAt = Infinity;
+      this.firing = true;
       this.fireDue();
     });
   }
@@ -63,15 +77,26 @@ export class FireLoop {
   private fireDue(): void {
     if (this.stopped) return;
     const now = this.clock.now();
-    const due = this.store.due(now, CHUNK);
-    this.store.transaction(() => {
-      for (const schedule of due) this.fire(schedule, now);
+    this.store.holdCheckpoints();
+    const fired = this.store.fireDue(now, CHUNK, (schedule) => this.fire(schedule, now));
+    this.firedWhileHeld += fired;
+    if (fired === CHUNK) {
+      setImmediate(() => this.fireDue());
+      return;
+    }
+    this.firing = false;
+    this.arm();
+    // Queued after the outbox's dispatch of this chunk (its pump was queued by the enqueues in the
+    // transaction above), so the checkpoint runs once the burst's last invocations went out. A
+    // small burst leaves it to SQLite's own threshold rather than syncing after every firing.
+    setImmediate(() => {
+      if (this.stopped || this.firing) return;
+      this.store.releaseCheckpoints(this.firedWhileHeld >= CHUNK);
+      this.firedWhileHeld = 0;
     });
-    if (due.length === CHUNK) setImmediate(() => this.fireDue());
-    else this.arm();
   }
 
-  private fire(schedule: StoredSchedule, now: number): void {
+  private fire(schedule: StoredSchedule, now: number): AfterFiring {
     const r = schedule.record;
     const scheduledTime = schedule.nextFireAt ?? now;
     const payload: InvocationPayload = {
@@ -87,9 +112,8 @@ export class FireLoop {
       maximumRetryAttempts: r.Target.RetryPolicy?.MaximumRetryAttempts ?? DEFAULT_RETRY_POLICY.maximumRetryAttempts,
       maximumEventAgeSeconds: r.Target.RetryPolicy?.MaximumEventAgeInSeconds ?? DEFAULT_RETRY_POLICY.maximumEventAgeSeconds,
     });
-    const next = nextFireAfter(recurrenceOf(r), now, true);
-    if (next !== undefined) this.store.setNext(r.GroupName, r.Name, next, false);
-    else if (r.ActionAfterCompletion === ActionAfterCompletion.DELETE) this.store.delete(r.GroupName, r.Name);
-    else this.store.setNext(r.GroupName, r.Name, null, true);
+    const next = isOneTime(r) ? undefined : nextFireAfter(recurrenceOf(r), now, true);
+    if (next !== undefined) return { next };
+    return r.ActionAfterCompletion === ActionAfterCompletion.DELETE ? 'delete' : 'complete';
   }
 }

@@ -1,14 +1,25 @@
 import type Database from 'better-sqlite3';
 import type { GroupRecord, ScheduleRecord, ScheduleState, StoredSchedule } from './records.ts';
-import { SCHEMA } from './schema.ts';
+import { migrate, NOT_DUE } from './schema.ts';
 
 interface Row {
   body: string;
-  next_fire_at: number | null;
+  due_at: number;
   fired: number;
 }
 
-const fromRow = (row: Row): StoredSchedule => ({ record: JSON.parse(row.body) as ScheduleRecord, nextFireAt: row.next_fire_at, fired: row.fired === 1 });
+interface DueRow extends Row {
+  group_name: string;
+  name: string;
+}
+
+/** What becomes of a schedule that has just fired: its next instant, or it is done (kept as fired, or deleted). */
+export type AfterFiring = { next: number } | 'complete' | 'delete';
+
+/** `wal_autocheckpoint` while checkpoints are held: a bound on the WAL (in pages), not a pace. */
+const HELD_AUTOCHECKPOINT_PAGES = 16_384;
+
+const fromRow = (row: Row): StoredSchedule => ({ record: JSON.parse(row.body) as ScheduleRecord, nextFireAt: row.due_at === NOT_DUE ? null : row.due_at, fired: row.fired === 1 });
 
 export interface ListQuery {
   group?: string;
@@ -22,23 +33,47 @@ export interface ListQuery {
 /** Schedules and groups in SQLite; nothing per schedule is held in memory. */
 export class ScheduleStore {
   private readonly stmt;
+  private readonly fireTransaction: (now: number, limit: number, fire: (schedule: StoredSchedule) => AfterFiring) => number;
+  private readonly autocheckpoint: number;
+  private checkpointsHeld = false;
 
   constructor(private readonly db: Database.Database) {
-    db.exec(SCHEMA);
+    migrate(db);
+    this.autocheckpoint = Number(db.pragma('wal_autocheckpoint', { simple: true }));
     this.stmt = {
-      get: db.prepare<[string, string], Row>('SELECT body, next_fire_at, fired FROM schedules WHERE group_name = ? AND name = ?'),
-      upsert: db.prepare('INSERT OR REPLACE INTO schedules (group_name, name, state, body, next_fire_at, fired) VALUES (?, ?, ?, ?, ?, ?)'),
-      setNext: db.prepare('UPDATE schedules SET next_fire_at = ?, fired = ? WHERE group_name = ? AND name = ?'),
+      get: db.prepare<[string, string], Row>('SELECT body, due_at, fired FROM schedules WHERE group_name = ? AND name = ?'),
+      upsert: db.prepare('INSERT OR REPLACE INTO schedules (due_at, group_name, name, state, body, fired) VALUES (?, ?, ?, ?, ?, ?)'),
       delete: db.prepare('DELETE FROM schedules WHERE group_name = ? AND name = ?'),
       deleteGroupSchedules: db.prepare('DELETE FROM schedules WHERE group_name = ?'),
-      due: db.prepare<[number, number], Row>('SELECT body, next_fire_at, fired FROM schedules WHERE next_fire_at IS NOT NULL AND next_fire_at <= ? ORDER BY next_fire_at LIMIT ?'),
-      earliest: db.prepare<[], { at: number | null }>('SELECT MIN(next_fire_at) AS at FROM schedules WHERE next_fire_at IS NOT NULL'),
+      due: db.prepare<[number, number], DueRow>('SELECT due_at, group_name, name, body, fired FROM schedules WHERE due_at <= ? ORDER BY due_at, group_name, name LIMIT ?'),
+      moveFired: db.prepare('UPDATE schedules SET due_at = ?, fired = ? WHERE due_at = ? AND group_name = ? AND name = ?'),
+      deleteFiredUpTo: db.prepare<[number, number, string, string]>('DELETE FROM schedules WHERE due_at <= ? AND (due_at, group_name, name) <= (?, ?, ?)'),
+      earliest: db.prepare<[number], { at: number }>('SELECT due_at AS at FROM schedules WHERE due_at < ? ORDER BY due_at LIMIT 1'),
       count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM schedules'),
       getGroup: db.prepare<[string], { body: string }>('SELECT body FROM schedule_groups WHERE name = ?'),
       putGroup: db.prepare('INSERT OR REPLACE INTO schedule_groups (name, body) VALUES (?, ?)'),
       deleteGroup: db.prepare('DELETE FROM schedule_groups WHERE name = ?'),
       listGroups: db.prepare<[{ after: string; prefix: string; limit: number }], { body: string }>('SELECT body FROM schedule_groups WHERE name > @after AND substr(name, 1, length(@prefix)) = @prefix ORDER BY name LIMIT @limit'),
     };
+    this.fireTransaction = db.transaction((now: number, limit: number, fire: (schedule: StoredSchedule) => AfterFiring): number => {
+      const rows = this.stmt.due.all(now, limit);
+      let deleted = 0;
+      for (const row of rows) {
+        const after = fire(fromRow(row));
+        if (after === 'delete') deleted++;
+        else if (after === 'complete') this.stmt.moveFired.run(NOT_DUE, 1, row.due_at, row.group_name, row.name);
+        else this.stmt.moveFired.run(after.next, 0, row.due_at, row.group_name, row.name);
+      }
+      // The rows fetched are the first due ones in key order; those that fire again or are kept
+      // have just moved past `now`, so what is left up to the last key fetched is exactly the
+      // schedules to delete: one range delete on the clustered key.
+      const last = rows.at(-1);
+      if (last && deleted > 0) {
+        const { changes } = this.stmt.deleteFiredUpTo.run(now, last.due_at, last.group_name, last.name);
+        if (changes !== deleted) throw new Error(`fired ${deleted} schedules to delete but the range held ${changes}`); // rolls the chunk back
+      }
+      return rows.length;
+    });
   }
 
   transaction<T>(fn: () => T): T {
@@ -52,24 +87,46 @@ export class ScheduleStore {
 
   put(schedule: StoredSchedule): void {
     const r = schedule.record;
-    this.stmt.upsert.run(r.GroupName, r.Name, r.State, JSON.stringify(r), schedule.nextFireAt, schedule.fired ? 1 : 0);
-  }
-
-  setNext(group: string, name: string, nextFireAt: number | null, fired: boolean): void {
-    this.stmt.setNext.run(nextFireAt, fired ? 1 : 0, group, name);
+    this.stmt.upsert.run(schedule.nextFireAt ?? NOT_DUE, r.GroupName, r.Name, r.State, JSON.stringify(r), schedule.fired ? 1 : 0);
   }
 
   delete(group: string, name: string): boolean {
     return this.stmt.delete.run(group, name).changes > 0;
   }
 
-  /** Schedules due at `now`, earliest first. */
-  due(now: number, limit: number): StoredSchedule[] {
-    return this.stmt.due.all(now, limit).map(fromRow);
+  /**
+   * Fires up to `limit` schedules due at `now`, earliest first, in one transaction: `fire` runs for
+   * each (and may write, e.g. enqueue its invocation, in the same transaction) and says what becomes
+   * of it; then the schedules are moved on, completed or deleted. Returns how many fired.
+   */
+  fireDue(now: number, limit: number, fire: (schedule: StoredSchedule) => AfterFiring): number {
+    return this.fireTransaction(now, limit, fire);
   }
 
+  /**
+   * Keeps WAL checkpoints out of a burst of firings: SQLite checkpoints when a commit takes the WAL
+   * past `wal_autocheckpoint` pages (1,000 by default), copying the pages back into the database
+   * and syncing it inside that commit, so a burst paid for several checkpoints on its way. While
+   * held, commits only append to the WAL (up to a bound of 16,384 pages, 64 MiB); `releaseCheckpoints`
+   * restores the setting and, after a burst, checkpoints once. Durability is unchanged: a commit is
+   * in the WAL either way, and kill -9 loses nothing committed.
+   */
+  holdCheckpoints(): void {
+    if (this.checkpointsHeld) return;
+    this.checkpointsHeld = true;
+    this.db.pragma(`wal_autocheckpoint = ${HELD_AUTOCHECKPOINT_PAGES}`);
+  }
+
+  releaseCheckpoints(checkpointNow: boolean): void {
+    if (!this.checkpointsHeld) return;
+    this.checkpointsHeld = false;
+    this.db.pragma(`wal_autocheckpoint = ${this.autocheckpoint}`);
+    if (checkpointNow) this.db.pragma('wal_checkpoint(PASSIVE)');
+  }
+
+  /** The earliest instant a schedule falls due, if any. */
   earliest(): number | undefined {
-    return this.stmt.earliest.get()?.at ?? undefined;
+    return this.stmt.earliest.get(NOT_DUE)?.at;
   }
 
   count(): number {
@@ -87,7 +144,7 @@ export class ScheduleStore {
     if (query.namePrefix) add('substr(name, 1, ?) = ?', query.namePrefix.length, query.namePrefix);
     if (query.state) add('state = ?', query.state);
     if (query.after) add('(group_name, name) > (?, ?)', ...query.after);
-    const sql = `SELECT body, next_fire_at, fired FROM schedules ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY group_name, name LIMIT ?`;
+    const sql = `SELECT body, due_at, fired FROM schedules ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY group_name, name LIMIT ?`;
     return this.db
       .prepare<(string | number)[], Row>(sql)
       .all(...params, query.limit)

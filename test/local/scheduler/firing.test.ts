@@ -116,6 +116,38 @@ describe('Scheduler emulator firing on a VirtualClock', () => {
     expect(invocations[0]!.input).toBe('{}');
   });
 
+  it('fires a burst of many transactions once each: at() deleted or kept, rate() moved on, in any mix at one instant', async () => {
+    // 600 schedules due at 03:00, in name order DELETE, NONE, rate, DELETE, …: every transaction of
+    // the burst completes, keeps and moves schedules side by side.
+    const outcomes = ['delete', 'keep', 'rate'] as const;
+    const names = Array.from({ length: 600 }, (_, i) => `burst-${String(i).padStart(3, '0')}`);
+    names.forEach((name, i) => {
+      const outcome = outcomes[i % 3]!;
+      const response = h.scheduler.request('POST', `/schedules/${name}`, {
+        ScheduleExpression: outcome === 'rate' ? 'rate(1 hour)' : 'at(2026-11-27T03:00:00)',
+        FlexibleTimeWindow: { Mode: 'OFF' },
+        ActionAfterCompletion: outcome === 'delete' ? 'DELETE' : 'NONE',
+        Target: { Arn: LAMBDA_ARN, RoleArn: ROLE_ARN, Input: JSON.stringify({ name }) },
+      });
+      expect(response.status).toBe(200);
+    });
+    const fired = (): string[] => invocations.map((i) => (JSON.parse(i.input) as { name: string }).name).sort();
+    const status = (name: string): number => h.scheduler.request('GET', `/schedules/${name}`).status;
+
+    await advanceTo('2026-11-27T03:00:00Z');
+    expect(fired()).toEqual(names);
+    expect(invocations.every((i) => i.at === Date.parse('2026-11-27T03:00:00Z'))).toBe(true);
+    expect(h.scheduler.scheduleCount()).toBe(400);
+    expect(names.slice(0, 3).map(status)).toEqual([404, 200, 200]);
+
+    invocations.length = 0;
+    await advanceTo('2026-11-27T03:59:59Z');
+    expect(invocations).toEqual([]);
+    await advanceTo('2026-11-27T04:00:00Z');
+    expect(fired()).toEqual(names.filter((_, i) => outcomes[i % 3] === 'rate'));
+    expect(h.scheduler.pendingInvocations()).toBe(0);
+  });
+
   it('keeps schedules across a restart on the same data dir and fires what fell due while down exactly once', async () => {
     await h.client.send(new CreateScheduleCommand(oneTime('due-while-down', '2026-11-27T04:00:00')));
     await h.client.send(new CreateScheduleCommand(oneTime('due-later', '2026-11-28T04:00:00')));
