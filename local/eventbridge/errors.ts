@@ -21,5 +21,3 @@ export const ResourceNotFoundException = apiError('ResourceNotFoundException');
 export const ResourceAlreadyExistsException = apiError('ResourceAlreadyExistsException');
 export const InvalidEventPatternException = apiError('InvalidEventPatternException');
 export const ValidationException = apiError('ValidationException');
-export const UnknownOperationException = apiError('UnknownOperationException');
-export const SerializationException = apiError('SerializationException');

@@ -1,18 +1,8 @@
+import { fieldReaders } from '../../edge/request-fields.ts';
 import { ValidationException } from '../errors.ts';
 import type { Body } from './context.ts';
 
-export function requiredString(body: Body, field: string): string {
-  const value = body[field];
-  if (typeof value !== 'string' || value === '') throw new ValidationException(`1 validation error detected: Value at '${field}' failed to satisfy constraint: Member must not be null`);
-  return value;
-}
-
-export function optionalString(body: Body, field: string): string | undefined {
-  const value = body[field];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new ValidationException(`Value at '${field}' must be a string`);
-  return value;
-}
+export const { requiredString, optionalString } = fieldReaders((message) => new ValidationException(message));
 
 export function optionalNumber(body: Body, field: string): number | undefined {
   const value = body[field];

@@ -30,5 +30,3 @@ export const ExecutionAlreadyExists = apiError('ExecutionAlreadyExists');
 export const TaskDoesNotExist = apiError('TaskDoesNotExist');
 export const TaskTimedOut = apiError('TaskTimedOut');
 export const ValidationException = apiError('ValidationException');
-export const UnknownOperationException = apiError('UnknownOperationException');
-export const SerializationException = apiError('SerializationException');
