@@ -12,7 +12,6 @@ import type { CaseRepository } from '../../core/cases/repository.ts';
 import type { StepRecord } from '../../core/cases/step.ts';
 import { completeStep } from '../../core/cases/transitions.ts';
 import type { CompiledPolicy } from '../../core/deadline/types.ts';
-import type { StepResult } from '../../core/lifecycles/contracts.ts';
 import { domainEvent } from '../../core/ports/event-schemas.ts';
 import { DetailType, type DomainEvent, type EventPublisher } from '../../core/ports/events.ts';
 import type { TimerScheduler } from '../../core/ports/timers.ts';
@@ -24,6 +23,7 @@ import { ESCALATION_ROLE } from '../shared/escalation.ts';
 import { slaBreached, stepCompleted } from '../shared/step-events.ts';
 import { disarmStepTimers } from '../shared/step-timers.ts';
 import { batchOf } from './batch-time.ts';
+import { stepResultOf } from '../shared/step-result.ts';
 
 export interface PickupBatchDeps {
   repository: CaseRepository;
@@ -117,7 +117,7 @@ async function handOver(deps: PickupBatchDeps, parcel: StepRecord, input: { at: 
     if (error instanceof StepNotOpen) return undefined;
     throw error;
   }
-  if (parcel.taskToken !== undefined) await deps.workflows.sendSuccess(parcel.taskToken, stepResultOf(expected));
+  if (parcel.taskToken !== undefined) await deps.workflows.sendSuccess(parcel.taskToken, stepResultOf(expected, 'pickup-batch'));
   let done: StepRecord;
   try {
     done = await deps.repository.completeStep(parcel, { ...input, fields: {} });
@@ -128,18 +128,6 @@ async function handOver(deps: PickupBatchDeps, parcel: StepRecord, input: { at: 
   await disarmStepTimers(deps, done);
   await deps.timers.cancel(caseDeadlineTimerName(done.caseId, orderHandover));
   return done;
-}
-
-function stepResultOf(step: StepRecord): StepResult {
-  return {
-    step: step.step,
-    attempt: step.attempt,
-    outcome: step.outcome ?? null,
-    fields: step.fields ?? {},
-    completedAt: step.completedAt ?? step.openedAt,
-    completedBy: step.completedBy ?? 'pickup-batch',
-    onTime: step.onTime ?? null,
-  };
 }
 
 async function allAwaiting(repository: CaseRepository): Promise<StepRecord[]> {

@@ -6,7 +6,6 @@
  */
 import type { CaseRepository, StepSelector } from '../../core/cases/repository.ts';
 import type { StepRecord } from '../../core/cases/step.ts';
-import type { StepResult } from '../../core/lifecycles/contracts.ts';
 import type { EventPublisher } from '../../core/ports/events.ts';
 import type { TimerScheduler } from '../../core/ports/timers.ts';
 import type { WorkflowGateway } from '../../core/ports/workflows.ts';
@@ -15,6 +14,7 @@ import { toInstant } from '../../core/cases/instant.ts';
 import type { Log } from '../shared/logger.ts';
 import { stepCompleted } from '../shared/step-events.ts';
 import { disarmStepTimers } from '../shared/step-timers.ts';
+import { stepResultOf } from '../shared/step-result.ts';
 
 export interface StepCompletionDeps {
   repository: CaseRepository;
@@ -36,7 +36,7 @@ export async function completeStepNow(deps: StepCompletionDeps, selector: StepSe
   const at = toInstant(deps.clock.now());
   const done = await deps.repository.completeStep(selector, { at, by: completion.by, outcome: completion.outcome, fields: completion.fields ?? {} });
   if (done.taskToken !== undefined) {
-    const answered = await deps.workflows.sendSuccess(done.taskToken, stepResultOf(done));
+    const answered = await deps.workflows.sendSuccess(done.taskToken, stepResultOf(done, 'unknown'));
     if (!answered) deps.log.warn('the workflow no longer waited for this step (task token closed)', { caseId: done.caseId, step: done.step, attempt: done.attempt });
   }
   try {
@@ -47,17 +47,4 @@ export async function completeStepNow(deps: StepCompletionDeps, selector: StepSe
   }
   await deps.events.publish([stepCompleted(done)]);
   return done;
-}
-
-/** The output the waiting Task receives (core/lifecycles/contracts.ts). */
-export function stepResultOf(step: StepRecord): StepResult {
-  return {
-    step: step.step,
-    attempt: step.attempt,
-    outcome: step.outcome ?? null,
-    fields: step.fields ?? {},
-    completedAt: step.completedAt ?? step.openedAt,
-    completedBy: step.completedBy ?? 'unknown',
-    onTime: step.onTime ?? null,
-  };
 }
