@@ -1,22 +1,12 @@
-import type { Context } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { handler as openStepHandler } from '../../functions/open-step/handler.ts';
 import { useDependencies } from '../../functions/shared/dependencies.ts';
 import { logger } from '../../functions/shared/logger.ts';
 import { handler as slaTimerHandler } from '../../functions/sla-timer/handler.ts';
 import { givenCase, useHarness } from './harness.ts';
+import { lambdaContext } from './http/api-support.ts';
 
-const context = {
-  functionName: 'sla-platform-test',
-  functionVersion: '$LATEST',
-  invokedFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:sla-platform-test',
-  memoryLimitInMB: '256',
-  awsRequestId: 'req-1',
-  logGroupName: 'g',
-  logStreamName: 's',
-  callbackWaitsForEmptyEventLoop: true,
-  getRemainingTimeInMillis: () => 30_000,
-} as unknown as Context;
+const context = lambdaContext;
 
 describe('handlers (middy wiring over the installed dependencies)', () => {
   const { fresh } = useHarness();

@@ -23,7 +23,7 @@ export interface Harness extends Dependencies {
 }
 
 /** A case table for the file; `fresh(start)` gives each test its own fakes and clock on it. */
-export function useHarness(): { fresh: (start: string) => Harness } {
+export function useHarness(): { fresh: (start: string) => Harness; table: () => TestTable } {
   let table: TestTable | undefined;
   let repository: DynamoDbCaseRepository | undefined;
   beforeAll(async () => {
@@ -34,6 +34,10 @@ export function useHarness(): { fresh: (start: string) => Harness } {
     await table?.drop();
   });
   return {
+    table: () => {
+      if (!table) throw new Error('table used outside a test');
+      return table;
+    },
     fresh(start) {
       if (!repository) throw new Error('harness used outside a test');
       return {
@@ -50,6 +54,7 @@ export function useHarness(): { fresh: (start: string) => Harness } {
 }
 
 let counter = 0;
+/** Ids unique within the run (test files share DynamoDB Local but not tables; tests share a file's table). */
 export function uniqueId(prefix: string): string {
   counter += 1;
   return `${prefix}-${process.pid}-${counter}`;

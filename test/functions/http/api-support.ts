@@ -1,19 +1,10 @@
 /**
- * Test support for the HTTP functions: API Gateway HTTP API v2 events as the gateway sends them,
- * a Lambda context, and the dependencies of the API functions — the real case repository on a
- * fresh DynamoDB Local table, fakes for the ports, the shipped policy and a VirtualClock.
+ * Test support for the HTTP functions: API Gateway HTTP API v2 events as the gateway sends them
+ * and a Lambda context. Their dependencies come from `useHarness` (../harness.ts).
  */
 import type { Context } from 'aws-lambda';
-import { afterAll, beforeAll } from 'vitest';
-import { DynamoDbCaseRepository } from '../../../adapters/case-repository/dynamodb-case-repository.ts';
-import { casesTable } from '../../../adapters/case-repository/table.ts';
-import { VirtualClock } from '../../../core/time/clock.ts';
 import type { ApiEvent, ClaimValue } from '../../../functions/http/event.ts';
 import type { HttpResponse } from '../../../functions/http/response.ts';
-import { silentLogger } from '../../../functions/shared/logger.ts';
-import { getDefaultPolicy } from '../../../policy/load.ts';
-import { createTestTable, type TestTable } from '../../support/dynamodb.ts';
-import { FakeEventPublisher, FakeTimerScheduler, FakeWorkflowGateway } from '../../support/fakes.ts';
 
 export const lambdaContext = {
   functionName: 'sla-platform-test',
@@ -76,52 +67,4 @@ export function bodyOf(response: HttpResponse): Record<string, unknown> {
 
 export function errorOf(response: HttpResponse): { code: string; message: string } {
   return (bodyOf(response) as { error: { code: string; message: string } }).error;
-}
-
-export interface ApiDeps {
-  repository: DynamoDbCaseRepository;
-  events: FakeEventPublisher;
-  timers: FakeTimerScheduler;
-  workflows: FakeWorkflowGateway;
-  clock: VirtualClock;
-  policy: ReturnType<typeof getDefaultPolicy>;
-  log: ReturnType<typeof silentLogger>;
-}
-
-/** A case table for the file; `fresh(start)` gives each test new fakes and clock over it. */
-export function useApiTable(): { fresh: (start: string) => ApiDeps; table: () => TestTable } {
-  let table: TestTable | undefined;
-  let repository: DynamoDbCaseRepository | undefined;
-  beforeAll(async () => {
-    table = await createTestTable(casesTable);
-    repository = new DynamoDbCaseRepository({ client: table.client, tableName: table.tableName });
-  });
-  afterAll(async () => {
-    await table?.drop();
-  });
-  return {
-    table: () => {
-      if (!table) throw new Error('table used outside a test');
-      return table;
-    },
-    fresh(start) {
-      if (!repository) throw new Error('harness used outside a test');
-      return {
-        repository,
-        events: new FakeEventPublisher(),
-        timers: new FakeTimerScheduler(),
-        workflows: new FakeWorkflowGateway(),
-        clock: new VirtualClock(start),
-        policy: getDefaultPolicy(),
-        log: silentLogger(),
-      };
-    },
-  };
-}
-
-let counter = 0;
-/** Ids unique within the run (test files share DynamoDB Local but not tables; tests share a file's table). */
-export function unique(prefix: string): string {
-  counter += 1;
-  return `${prefix}-${process.pid}-${counter}`;
 }

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useDependencies } from '../../../functions/shared/dependencies.ts';
-import { bodyOf, errorOf, useApiTable } from '../http/api-support.ts';
+import { bodyOf, errorOf } from '../http/api-support.ts';
+import { useHarness } from '../harness.ts';
 import { staffRig } from './support.ts';
 
 describe('POST /pickups/run', () => {
-  const { fresh } = useApiTable();
+  const { fresh } = useHarness();
   afterEach(() => useDependencies(undefined));
 
   it('hands every dispatched parcel to the courier for a picker, answering the waiting workflows', async () => {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { manifest } from '../../../app/manifest.ts';
 import { useDependencies } from '../../../functions/shared/dependencies.ts';
-import { bodyOf, useApiTable } from '../http/api-support.ts';
+import { bodyOf } from '../http/api-support.ts';
+import { useHarness } from '../harness.ts';
 import { staffRig } from './support.ts';
 
 /** Every route of api.md (the public contract). */
@@ -20,7 +21,7 @@ const API_ROUTES = [
 ];
 
 describe('public routes: health and the OpenAPI document', () => {
-  const { fresh } = useApiTable();
+  const { fresh } = useHarness();
   afterEach(() => useDependencies(undefined));
 
   it('GET /healthz answers {"ok": true} without a token', async () => {

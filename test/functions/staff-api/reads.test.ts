@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useDependencies } from '../../../functions/shared/dependencies.ts';
-import { bodyOf, errorOf, unique, useApiTable } from '../http/api-support.ts';
+import { bodyOf, errorOf } from '../http/api-support.ts';
+import { uniqueId, useHarness } from '../harness.ts';
 import { staffRig } from './support.ts';
 
 const MONDAY_10 = '2025-03-03T10:00:00+08:00';
@@ -10,7 +11,7 @@ interface QueueBody {
 }
 
 describe('staff reads: queue, cases, SLA report', () => {
-  const { fresh } = useApiTable();
+  const { fresh } = useHarness();
   afterEach(() => useDependencies(undefined));
 
   it('GET /queue lists the open steps of the caller\'s roles, soonest due first; a supervisor also sees escalated steps', async () => {
@@ -47,9 +48,9 @@ describe('staff reads: queue, cases, SLA report', () => {
 
   it('GET /cases pages through cases of a type with nextToken, and lists every case about an order', async () => {
     const rig = staffRig(fresh(MONDAY_10));
-    const orderId = unique('ord');
+    const orderId = uniqueId('ord');
     for (const type of ['complaint', 'complaint', 'complaint'] as const) {
-      await rig.repository.createCase({ id: unique('cpl'), type, orderId, openedAt: new Date(rig.clock.now()).toISOString(), data: {} });
+      await rig.repository.createCase({ id: uniqueId('cpl'), type, orderId, openedAt: new Date(rig.clock.now()).toISOString(), data: {} });
     }
     const staff = rig.as('li', 'ops-cs');
     const first = bodyOf(await staff.get('/cases', { type: 'complaint', limit: '2' }));

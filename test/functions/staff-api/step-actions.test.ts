@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useDependencies } from '../../../functions/shared/dependencies.ts';
-import { bodyOf, errorOf, unique, useApiTable } from '../http/api-support.ts';
+import { bodyOf, errorOf } from '../http/api-support.ts';
+import { uniqueId, useHarness } from '../harness.ts';
 import { staffRig } from './support.ts';
 
 // Monday 2025-03-03, 10:00 Shanghai: terminal-admin is on duty 09:00–17:00.
@@ -8,7 +9,7 @@ const MONDAY_10 = '2025-03-03T10:00:00+08:00';
 const packFields = { serialNumbers: ['SN-1'], invoiceNo: 'INV-1' };
 
 describe('staff step actions: complete, pause, resume', () => {
-  const { fresh } = useApiTable();
+  const { fresh } = useHarness();
   afterEach(() => useDependencies(undefined));
 
   it('completes a step for its role: 200 with the step, the workflow answered with a StepResult, timers gone, StepCompleted emitted', async () => {
@@ -54,11 +55,11 @@ describe('staff step actions: complete, pause, resume', () => {
   it('answers 404 for an unknown case or a step the case does not have', async () => {
     const rig = staffRig(fresh(MONDAY_10));
     const caseId = await rig.openCaseWithStep('order.pack');
-    const unknownCase = await rig.as('zhang', 'terminal-admin').post(`/cases/${unique('nope')}/steps/order.pack/complete`, { fields: packFields });
+    const unknownCase = await rig.as('zhang', 'terminal-admin').post(`/cases/${uniqueId('nope')}/steps/order.pack/complete`, { fields: packFields });
     expect([unknownCase.statusCode, errorOf(unknownCase).code]).toEqual([404, 'StepNotFound']);
     const unknownStep = await rig.as('zhang', 'terminal-admin').post(`/cases/${caseId}/steps/order.dispatch/complete`, {});
     expect([unknownStep.statusCode, errorOf(unknownStep).code]).toEqual([404, 'StepNotFound']);
-    const caseView = await rig.as('zhang', 'terminal-admin').get(`/cases/${unique('nope')}`);
+    const caseView = await rig.as('zhang', 'terminal-admin').get(`/cases/${uniqueId('nope')}`);
     expect([caseView.statusCode, errorOf(caseView).code]).toEqual([404, 'CaseNotFound']);
   });
 

@@ -4,9 +4,10 @@ import type { HttpResponse } from '../../../functions/http/response.ts';
 import { createOpenStep } from '../../../functions/open-step/open-step.ts';
 import { useDependencies } from '../../../functions/shared/dependencies.ts';
 import { handler } from '../../../functions/staff-api/handler.ts';
-import { apiEvent, lambdaContext, staffClaims, unique, type ApiDeps } from '../http/api-support.ts';
+import { apiEvent, lambdaContext, staffClaims } from '../http/api-support.ts';
+import { uniqueId, type Harness } from '../harness.ts';
 
-export interface StaffRig extends ApiDeps {
+export interface StaffRig extends Harness {
   as(user: string, ...roles: string[]): StaffClient;
   anonymous: StaffClient;
   /** An open case of `type` with `step` opened now through the open-step logic (task token `tok-<caseId>-<step>`). */
@@ -18,7 +19,7 @@ export interface StaffClient {
   post(path: string, body?: unknown, raw?: string): Promise<HttpResponse>;
 }
 
-export function staffRig(deps: ApiDeps): StaffRig {
+export function staffRig(deps: Harness): StaffRig {
   useDependencies(deps);
   const client = (claims: Record<string, ClaimValue> | undefined): StaffClient => ({
     get: (path, query, headers) => handler(apiEvent({ method: 'GET', path, ...(query ? { query } : {}), ...(headers ? { headers } : {}), ...(claims ? { claims } : {}), now: deps.clock.now() }), lambdaContext),
@@ -30,8 +31,8 @@ export function staffRig(deps: ApiDeps): StaffRig {
     as: (user, ...roles) => client(staffClaims(user, ...roles)),
     anonymous: client(undefined),
     async openCaseWithStep(step, type = 'order') {
-      const caseId = unique(type);
-      await deps.repository.createCase({ id: caseId, type, orderId: unique('order'), openedAt: new Date(deps.clock.now()).toISOString(), data: {} });
+      const caseId = uniqueId(type);
+      await deps.repository.createCase({ id: caseId, type, orderId: uniqueId('order'), openedAt: new Date(deps.clock.now()).toISOString(), data: {} });
       await createOpenStep(deps)({ caseId, caseType: type, step, taskToken: `tok-${caseId}-${step}` });
       return caseId;
     },

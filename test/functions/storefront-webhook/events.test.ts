@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LifecycleInput, StepResult } from '../../../core/lifecycles/contracts.ts';
 import { useIngestDependencies } from '../../../functions/storefront-webhook/handler.ts';
-import { bodyOf, errorOf, unique, useApiTable } from '../http/api-support.ts';
+import { bodyOf, errorOf } from '../http/api-support.ts';
+import { uniqueId, useHarness } from '../harness.ts';
 import { event, orderPlacedEvent, webhookRig, type WebhookRig } from './support.ts';
 
 // Saturday 2025-03-01, 10:00 Shanghai.
@@ -9,7 +10,7 @@ const PLACED = '2025-03-01T10:00:00+08:00';
 const NOW = '2025-03-01T10:00:05+08:00';
 
 describe('POST /webhooks/storefront applies each event type', () => {
-  const { fresh, table } = useApiTable();
+  const { fresh, table } = useHarness();
   afterEach(() => useIngestDependencies(undefined));
 
   async function placed(rig: WebhookRig, orderId: string, paid = true): Promise<string> {
@@ -20,7 +21,7 @@ describe('POST /webhooks/storefront applies each event type', () => {
 
   it('order.placed opens the order case, starts the order workflow with the policy timings, and answers 202', async () => {
     const rig = webhookRig(fresh(NOW), table());
-    const orderId = unique('o');
+    const orderId = uniqueId('o');
     const response = await rig.deliver(orderPlacedEvent(orderId, { paid: false, placedAt: PLACED }));
 
     expect(response.statusCode).toBe(202);
@@ -45,7 +46,7 @@ describe('POST /webhooks/storefront applies each event type', () => {
 
   it('replays the first answer to a redelivery and starts nothing', async () => {
     const rig = webhookRig(fresh(NOW), table());
-    const body = orderPlacedEvent(unique('o'));
+    const body = orderPlacedEvent(uniqueId('o'));
     const first = await rig.deliver(body);
     await rig.clock.advance(60_000);
     const again = await rig.deliver(body);
@@ -59,7 +60,7 @@ describe('POST /webhooks/storefront applies each event type', () => {
 
   it('lets one of two simultaneous deliveries of an event apply it; the other is told to retry (409 DeliveryInProgress)', async () => {
     const rig = webhookRig(fresh(NOW), table());
-    const body = orderPlacedEvent(unique('o'));
+    const body = orderPlacedEvent(uniqueId('o'));
     const responses = await Promise.all([rig.deliver(body), rig.deliver(body)]);
     expect(responses.map((r) => r.statusCode).sort()).toEqual([202, 409]);
     expect(responses.filter((r) => r.statusCode === 409).map((r) => errorOf(r).code)).toEqual(['DeliveryInProgress']);
@@ -69,7 +70,7 @@ describe('POST /webhooks/storefront applies each event type', () => {
 
   it('never opens a second case for a second order.placed about the same order', async () => {
     const rig = webhookRig(fresh(NOW), table());
-    const orderId = unique('o');
+    const orderId = uniqueId('o');
     const first = await rig.deliver(orderPlacedEvent(orderId));
     const second = await rig.deliver(orderPlacedEvent(orderId));
     expect(bodyOf(second)).toEqual(bodyOf(first));
@@ -79,7 +80,7 @@ describe('POST /webhooks/storefront applies each event type', () => {
 
   it('order.paid completes the open order.payment attempt with outcome paid and answers the workflow', async () => {
     const rig = webhookRig(fresh(NOW), table());
-    const orderId = unique('o');
+    const orderId = uniqueId('o');
     const caseId = await placed(rig, orderId, false);
     await rig.repository.openStep({ caseId, caseType: 'order', step: 'order.payment', attempt: 1, role: 'presales-cs', openedAt: NOW, due: '2025-03-01T02:40:00Z', taskToken: 'tok-pay-1' });
 
@@ -94,7 +95,7 @@ describe('POST /webhooks/storefront applies each event type', () => {
 
   it('order.paid with no payment step open records the payment on the timeline', async () => {
     const rig = webhookRig(fresh(NOW), table());
-    const orderId = unique('o');
+    const orderId = uniqueId('o');
     const caseId = await placed(rig, orderId);
     expect((await rig.deliver(event('order.paid', { orderId, paidAt: NOW }))).statusCode).toBe(202);
     expect(rig.workflows.succeeded).toEqual([]);
@@ -104,7 +105,7 @@ describe('POST /webhooks/storefront applies each event type', () => {
 
   it('answers 404 for an event about an unknown order, writing nothing', async () => {
     const rig = webhookRig(fresh(NOW), table());
-    const body = event('order.paid', { orderId: unique('missing'), paidAt: NOW });
+    const body = event('order.paid', { orderId: uniqueId('missing'), paidAt: NOW });
     const response = await rig.deliver(body);
     expect([response.statusCode, errorOf(response).code]).toEqual([404, 'OrderNotFound']);
     expect(await rig.recorded(body.id)).toBe(false);
@@ -112,7 +113,7 @@ describe('POST /webhooks/storefront applies each event type', () => {
 
   it('order.cancel-requested before handover opens a cancellation case linked to the order', async () => {
     const rig = webhookRig(fresh(NOW), table());
-    const orderId = unique('o');
+    const orderId = uniqueId('o');
     const orderCaseId = await placed(rig, orderId);
     const response = await rig.deliver(event('order.cancel-requested', { orderId, reason: 'changed my mind' }));
     expect(response.statusCode).toBe(202);
@@ -126,7 +127,7 @@ describe('POST /webhooks/storefront applies each event type', () => {
 
   it('refuses order.cancel-requested after the handover to the courier with 409, writing nothing', async () => {
     const rig = webhookRig(fresh(NOW), table());
-    const orderId = unique('o');
+    const orderId = uniqueId('o');
     const caseId = await placed(rig, orderId);
     await rig.repository.openStep({ caseId, caseType: 'order', step: 'order.pickup', role: 'automatic', openedAt: NOW, taskToken: 'tok-pickup' });
     await rig.repository.completeStep({ caseId, step: 'order.pickup' }, { at: '2025-03-01T05:00:00Z', by: 'pickup-batch' });
@@ -142,7 +143,7 @@ describe('POST /webhooks/storefront applies each event type', () => {
 
   it('order.delivered completes order.delivery; a later return carries the delivery time and its 7-day window', async () => {
     const rig = webhookRig(fresh(NOW), table());
-    const orderId = unique('o');
+    const orderId = uniqueId('o');
     const caseId = await placed(rig, orderId);
     await rig.repository.openStep({ caseId, caseType: 'order', step: 'order.delivery', role: 'automatic', openedAt: NOW, taskToken: 'tok-delivery' });
 
@@ -158,7 +159,7 @@ describe('POST /webhooks/storefront applies each event type', () => {
 
   it('goods.received completes the return\'s receive step; refund.settled its refund.settle', async () => {
     const rig = webhookRig(fresh(NOW), table());
-    const orderId = unique('o');
+    const orderId = uniqueId('o');
     await placed(rig, orderId);
     const opened = await rig.deliver(event('order.return-requested', { orderId, reason: 'quality' }));
     const returnId = String(bodyOf(opened).caseId);
@@ -177,14 +178,14 @@ describe('POST /webhooks/storefront applies each event type', () => {
 
   it('refuses goods.received naming a case of the wrong type with 409', async () => {
     const rig = webhookRig(fresh(NOW), table());
-    const caseId = await placed(rig, unique('o'));
+    const caseId = await placed(rig, uniqueId('o'));
     const response = await rig.deliver(event('goods.received', { caseId, receivedAt: NOW }));
     expect([response.statusCode, errorOf(response).code]).toEqual([409, 'WrongCaseType']);
   });
 
   it('complaint.filed opens one complaint case per complaint; stock.out opens a stock case with alert out', async () => {
     const rig = webhookRig(fresh(NOW), table());
-    const complaintId = unique('c');
+    const complaintId = uniqueId('c');
     const complaint = await rig.deliver(event('complaint.filed', { complaintId, customer: { name: 'Li', phone: '139' }, text: 'late parcel' }));
     expect(bodyOf(complaint)).toEqual({ caseId: `complaint-${complaintId}`, status: 'accepted' });
     const stock = await rig.deliver(event('stock.out', { sku: 'PHONE-1', available: 0 }));
@@ -195,11 +196,11 @@ describe('POST /webhooks/storefront applies each event type', () => {
 });
 
 describe('idempotency records', () => {
-  const { fresh, table } = useApiTable();
+  const { fresh, table } = useHarness();
 
   it('lets a delivery take over an id whose lease ran out, and not before', async () => {
     const rig = webhookRig(fresh(NOW), table());
-    const key = unique('evt');
+    const key = uniqueId('evt');
     const now = rig.clock.now();
     expect(await rig.idempotency.claim(key, now, now + 60_000)).toEqual({ kind: 'claimed' });
     expect(await rig.idempotency.claim(key, now + 1_000, now + 61_000)).toEqual({ kind: 'in-progress' });

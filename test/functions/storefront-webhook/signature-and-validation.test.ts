@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { signStorefrontPayload } from '../../../core/storefront/signature.ts';
 import { useIngestDependencies } from '../../../functions/storefront-webhook/handler.ts';
-import { errorOf, unique, useApiTable } from '../http/api-support.ts';
+import { errorOf } from '../http/api-support.ts';
+import { uniqueId, useHarness } from '../harness.ts';
 import { orderPlacedEvent, SECRET, webhookRig, type WebhookRig } from './support.ts';
 
 const NOW = '2025-03-01T10:00:05+08:00';
 
 describe('POST /webhooks/storefront refuses bad deliveries and writes nothing', () => {
-  const { fresh, table } = useApiTable();
+  const { fresh, table } = useHarness();
   afterEach(() => useIngestDependencies(undefined));
 
   async function expectNothingWritten(rig: WebhookRig, body: { id: string; data: { orderId: string } }): Promise<void> {
@@ -26,7 +27,7 @@ describe('POST /webhooks/storefront refuses bad deliveries and writes nothing', 
 
   it.each(signatureCases)('answers a %s signature with 401', async (_label, sign, code) => {
     const rig = webhookRig(fresh(NOW), table());
-    const body = orderPlacedEvent(unique('o'));
+    const body = orderPlacedEvent(uniqueId('o'));
     const raw = JSON.stringify(body);
     const response = await rig.deliver(body, { raw, signature: sign(raw, Math.floor(rig.clock.now() / 1000)) });
     expect(response.statusCode).toBe(401);
@@ -36,7 +37,7 @@ describe('POST /webhooks/storefront refuses bad deliveries and writes nothing', 
 
   it('checks the signature over the raw body: the same JSON re-serialised does not verify', async () => {
     const rig = webhookRig(fresh(NOW), table());
-    const body = orderPlacedEvent(unique('o'));
+    const body = orderPlacedEvent(uniqueId('o'));
     const signed = signStorefrontPayload({ secret: SECRET, body: JSON.stringify(body), timestamp: Math.floor(rig.clock.now() / 1000) });
     const response = await rig.deliver(body, { raw: JSON.stringify(body, null, 2), signature: signed });
     expect([response.statusCode, errorOf(response).code]).toEqual([401, 'SignatureMismatch']);
@@ -56,7 +57,7 @@ describe('POST /webhooks/storefront refuses bad deliveries and writes nothing', 
 
   it.each(bodyCases)('answers a body with %s with 400 naming the field', async (_label, make, code, field) => {
     const rig = webhookRig(fresh(NOW), table());
-    const orderId = unique('o');
+    const orderId = uniqueId('o');
     const made = make(orderId);
     const raw = typeof made === 'string' ? made : JSON.stringify(made);
     const response = await rig.deliver(undefined, { raw });

@@ -7,13 +7,14 @@ import { handler, useIngestDependencies } from '../../../functions/storefront-we
 import { DynamoDbIdempotencyStore } from '../../../functions/storefront-webhook/idempotency-dynamodb.ts';
 import type { IngestDeps } from '../../../functions/storefront-webhook/ingest.ts';
 import type { HttpResponse } from '../../../functions/http/response.ts';
-import { apiEvent, lambdaContext, type ApiDeps } from '../http/api-support.ts';
+import { apiEvent, lambdaContext } from '../http/api-support.ts';
+import { type Harness } from '../harness.ts';
 import type { TestTable } from '../../support/dynamodb.ts';
 
 export const SECRET = 'whsec-test';
 export const PARTITION = 'IDEMPOTENCY#storefront-webhook';
 
-export interface WebhookRig extends ApiDeps {
+export interface WebhookRig extends Harness {
   idempotency: DynamoDbIdempotencyStore;
   /** Sends `body` signed now (or with the given header). */
   deliver(body: unknown, options?: { signature?: string | null; raw?: string }): Promise<HttpResponse>;
@@ -21,7 +22,7 @@ export interface WebhookRig extends ApiDeps {
   recorded(eventId: string): Promise<boolean>;
 }
 
-export function webhookRig(deps: ApiDeps, table: TestTable): WebhookRig {
+export function webhookRig(deps: Harness, table: TestTable): WebhookRig {
   const idempotency = new DynamoDbIdempotencyStore({ client: table.client, tableName: table.tableName, partition: PARTITION });
   const ingest: IngestDeps = { ...deps, caseRules: loadCaseRules(), idempotency, secret: () => Promise.resolve(SECRET) };
   useIngestDependencies(ingest);
