@@ -40,3 +40,13 @@ function compareArrival(a: ChatMessage, b: ChatMessage): number {
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * Adds newly arrived messages to a conversation's stored ones: the stored list grows only by
+ * `messageId`s it does not hold yet, so a redelivered message changes nothing (`added` is 0).
+ */
+export function mergeMessages(stored: readonly ChatMessage[], arrived: readonly ChatMessage[]): { messages: ChatMessage[]; added: number } {
+  const known = new Set(stored.map((m) => m.messageId));
+  const fresh = canonicalMessages(arrived.filter((m) => !known.has(m.messageId)));
+  return { messages: fresh.length === 0 ? [...stored] : [...stored, ...fresh], added: fresh.length };
+}

@@ -69,6 +69,7 @@ export function openApiDocument(): JsonSchema {
         PauseStep: schema(s.pauseBody, 'input'),
         PickupRun: schema(s.pickupRun),
         SlaReport: schema(s.slaReportBody),
+        ChatReport: schema(s.chatReport),
         Health: schema(s.health),
       },
     },
@@ -141,6 +142,17 @@ export function openApiDocument(): JsonSchema {
           parameters: queryParams(s.reportQuery),
           responses: {
             '200': { description: 'the report', content: { ...json(ref('SlaReport')), 'text/csv': { schema: { type: 'string' } } } },
+            ...staffErrors,
+          },
+        },
+      },
+      '/reports/chat': {
+        get: {
+          ...staff,
+          summary: 'Chat response standards per agent, day or hour: greeting within 30 s, replies within 60 s (supervisor); Accept: text/csv for CSV',
+          parameters: queryParams(s.chatReportQuery),
+          responses: {
+            '200': { description: 'the report', content: { ...json(ref('ChatReport')), 'text/csv': { schema: { type: 'string' } } } },
             ...staffErrors,
           },
         },
