@@ -82,9 +82,16 @@ export const caseView = z.object({
   orderId: z.string().nullable(),
   openedAt: instant,
   closedAt: instant.nullable(),
-  data: z.record(z.string(), z.unknown()),
+  data: z.record(z.string(), z.unknown()).describe('the case\'s facts; phone numbers partly masked (138****0000)'),
   links: z.array(z.object({ caseId: z.string(), caseType: z.enum(Object.values(CaseType)), relation: z.enum(Object.values(LinkRelation)), linkedAt: instant })),
-  steps: z.array(stepView),
+  steps: z.array(
+    stepView.extend({
+      deadlineExplanation: z
+        .object({ zh: z.array(z.string()), en: z.array(z.string()) })
+        .nullable()
+        .describe('how the deadline was computed, line by line, by the deadline engine; null when the policy cannot say'),
+    }),
+  ),
   timeline: z.array(z.object({ id: z.string(), at: instant, kind: z.string(), step: z.string().optional(), by: z.string().optional(), detail: z.record(z.string(), z.unknown()).optional() })),
 });
 

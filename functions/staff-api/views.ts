@@ -1,11 +1,13 @@
 /** What the API shows of stored records: every documented field present (null when unset), task tokens never. */
 import type { CaseRecord } from '../../core/cases/case.ts';
+import { maskPhones } from '../../core/cases/mask.ts';
 import type { CaseView } from '../../core/cases/repository.ts';
 import type { StepRecord } from '../../core/cases/step.ts';
 import { countdown, countdownCalendar } from '../../core/deadline/countdown.ts';
 import type { CompiledPolicy } from '../../core/deadline/types.ts';
 import { stepLabel } from '../../core/lifecycles/step-labels.ts';
 import type { z } from 'zod';
+import { deadlineExplanation } from './deadline-explanation.ts';
 import type { caseSummary, caseView, queueItem, stepActionResult, stepView } from './schemas.ts';
 
 export function toStepView(s: StepRecord): z.infer<typeof stepView> {
@@ -38,13 +40,16 @@ export function toCaseSummary(c: CaseRecord): z.infer<typeof caseSummary> {
   return { id: c.id, type: c.type, status: c.status, orderId: c.orderId ?? null, openedAt: c.openedAt, closedAt: c.closedAt ?? null };
 }
 
-export function toCaseView(view: CaseView): z.infer<typeof caseView> {
+/** The case page: phone numbers masked, each step with the engine's account of its deadline. */
+export function toCaseView(view: CaseView, policy: CompiledPolicy): z.infer<typeof caseView> {
   return {
     ...toCaseSummary(view.case),
-    data: view.case.data,
+    data: maskPhones(view.case.data),
     links: view.links,
-    steps: [...view.steps].sort((a, b) => (a.openedAt < b.openedAt ? -1 : a.openedAt > b.openedAt ? 1 : a.attempt - b.attempt)).map(toStepView),
-    timeline: view.timeline,
+    steps: [...view.steps]
+      .sort((a, b) => (a.openedAt < b.openedAt ? -1 : a.openedAt > b.openedAt ? 1 : a.attempt - b.attempt))
+      .map((s) => ({ ...toStepView(s), deadlineExplanation: deadlineExplanation(policy, s, view.timeline) })),
+    timeline: maskPhones(view.timeline),
   };
 }
 

@@ -15,7 +15,7 @@ export function caseRoute(deps: StaffApiDeps): Route {
     path: '/cases/{caseId}',
     async handle({ event, params }) {
       staffCaller(event);
-      return jsonResponse(200, toCaseView(await deps.repository.getCase(params.caseId ?? '')));
+      return jsonResponse(200, toCaseView(await deps.repository.getCase(params.caseId ?? ''), deps.policy));
     },
   };
 }

@@ -77,6 +77,23 @@ describe('staff reads: queue, cases, SLA report', () => {
     expect((body.timeline as unknown[]).length).toBeGreaterThan(0);
   });
 
+  it('GET /cases/{caseId} explains each step\'s deadline in Chinese and English and masks the customer\'s phone', async () => {
+    const rig = staffRig(fresh('2025-03-03T21:10:00+08:00')); // Monday, ops-cs off duty
+    const caseId = await rig.openCaseWithStep('order.review', 'order', { customer: { name: '张三', phone: '13800001234' }, address: '上海市浦东新区' });
+    const body = bodyOf(await rig.as('li', 'ops-cs').get(`/cases/${caseId}`));
+    expect(body.data).toEqual({ customer: { name: '张三', phone: '138****1234' }, address: '上海市浦东新区' });
+    const [review] = body.steps as { deadlineExplanation: { zh: string[]; en: string[] } }[];
+    expect(review?.deadlineExplanation.zh).toEqual([
+      '订单审核(运营客服):运营客服在岗时间 30 分钟内;非在岗时段到达:下一个在岗日 09:00 前',
+      '打开于 2025-03-03 周一 21:10,运营客服不在岗,2025-03-04 周二 08:00 起计时',
+      '计时预算:1 小时在岗时间',
+      '预警时间 2025-03-04 周二 08:48',
+      '到期时间 2025-03-04 周二 09:00',
+    ]);
+    expect(review?.deadlineExplanation.en[0]).toBe('order.review (ops-cs): 30m of ops-cs on-duty time; opened off duty: by 09:00 of the next on-duty day');
+    expect(review?.deadlineExplanation.en.at(-1)).toBe('due 2025-03-04 Tue 09:00');
+  });
+
   it('GET /cases pages through cases of a type with nextToken, and lists every case about an order', async () => {
     const rig = staffRig(fresh(MONDAY_10));
     const orderId = uniqueId('ord');
