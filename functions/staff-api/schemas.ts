@@ -41,9 +41,10 @@ export const caseListQuery = z.strictObject({
 });
 
 export const reportQuery = z.strictObject({
-  from: day.describe('first day, inclusive'),
-  to: day.describe('last day, inclusive'),
+  from: day.optional().describe('first day, inclusive; default: 6 days before `to`'),
+  to: day.optional().describe('last day, inclusive; default: today (Asia/Shanghai)'),
   groupBy: z.enum(Object.values(ReportGroupBy), { error: unlessMissing(`must be one of ${Object.values(ReportGroupBy).join(', ')}`) }).default('step'),
+  labels: z.enum(['en', 'zh'], { error: 'must be en or zh' }).default('en').describe('CSV column labels: ids (en) or Chinese (zh, for Excel users)'),
 });
 
 // ---- responses ----

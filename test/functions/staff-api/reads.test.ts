@@ -141,6 +141,27 @@ describe('staff reads: queue, cases, SLA report', () => {
     expect([badGroup.statusCode, errorOf(badGroup).message]).toEqual([400, expect.stringContaining('query.groupBy: must be one of step, role, assignee, day')]);
   });
 
+  it('GET /reports/sla without from/to covers the last 7 days in Asia/Shanghai; CSV opens in Excel (BOM) and can carry Chinese labels', async () => {
+    // 2025-03-03 00:30 in Shanghai is still 2 March in UTC: "today" is the policy zone's day.
+    const rig = staffRig(fresh('2025-03-03T00:30:00+08:00'));
+    const supervisor = rig.as('boss', 'supervisor');
+    expect(bodyOf(await supervisor.get('/reports/sla'))).toMatchObject({ from: '2025-02-25', to: '2025-03-03', groupBy: 'step' });
+    expect(bodyOf(await supervisor.get('/reports/sla', { to: '2025-03-10' }))).toMatchObject({ from: '2025-03-04', to: '2025-03-10' });
+
+    const caseId = await rig.openCaseWithStep('order.pack');
+    await rig.clock.advanceTo('2025-03-03T09:30:00+08:00');
+    await rig.as('zhang', 'terminal-admin').post(`/cases/${caseId}/steps/order.pack/complete`, { fields: { serialNumbers: ['SN'], invoiceNo: 'I' } });
+    const csv = await supervisor.get('/reports/sla', { labels: 'zh' }, { accept: 'text/csv' });
+    expect(csv.body.startsWith('\uFEFF')).toBe(true);
+    const [header, ...rows] = csv.body.slice(1).split('\r\n');
+    expect(header?.split(',').slice(0, 4)).toEqual(['步骤', '步骤名称', '完成数', '按时完成数']);
+    expect(rows.some((r) => r.startsWith('order.pack,打包录串号,'))).toBe(true);
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="sla-2025-02-25-2025-03-03-step.csv"');
+
+    const badLabels = await supervisor.get('/reports/sla', { labels: 'fr' });
+    expect([badLabels.statusCode, errorOf(badLabels).message]).toEqual([400, 'query.labels: must be en or zh']);
+  });
+
   it('refuses staff routes without claims (401) or without any role (403)', async () => {
     const rig = staffRig(fresh(MONDAY_10));
     const anonymous = await rig.anonymous.get('/queue');
