@@ -72,8 +72,11 @@ describe('staff reads: queue, cases, SLA report', () => {
     const response = await rig.as('li', 'ops-cs').get(`/cases/${caseId}`);
     expect(response.statusCode).toBe(200);
     const body = bodyOf(response);
-    expect(body).toMatchObject({ id: caseId, type: 'order', status: 'open', links: [], steps: [{ step: 'order.pack', role: 'terminal-admin', status: 'open', due: '2025-03-03T03:00:00.000Z', completedAt: null, onTime: null }] });
+    expect(body).toMatchObject({ id: caseId, type: 'order', status: 'open', links: [], steps: [{ step: 'order.pack', role: 'terminal-admin', status: 'open', due: '2025-03-03T11:00:00+08:00', completedAt: null, onTime: null }] });
     expect(response.body).not.toContain('tok-');
+    // Every time in the answer (steps, timeline details included) is in the policy's zone, none in UTC.
+    expect(response.body).toMatch(/"2025-03-03T10:00:00\+08:00"/);
+    expect(response.body).not.toMatch(/\d\dZ"/);
     expect((body.timeline as unknown[]).length).toBeGreaterThan(0);
   });
 
