@@ -42,6 +42,8 @@ export interface Range {
   low?: { sk: Buffer; exclusive: boolean };
   high?: { sk: Buffer; exclusive: boolean };
   forward: boolean;
+  /** The inclusive bound the read travels towards (BETWEEN, `<=` forwards, `>=` backwards): a page ending on it ends the range. */
+  end?: Buffer;
 }
 
 export class ItemStore {

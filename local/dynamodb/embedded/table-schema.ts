@@ -66,9 +66,8 @@ export function keyOf(table: Pick<TableDefinition, 'partition' | 'sort'>, item: 
 export function checkKey(table: TableDefinition, key: AttributeMap): void {
   const parts = table.sort ? [table.partition, table.sort] : [table.partition];
   if (Object.keys(key).length !== parts.length) throw new ValidationException('The number of conditions on the keys is invalid');
-  if (parts.some((p) => key[p.name] === undefined || typeOf(key[p.name] as AttributeValue) !== p.type)) {
-    throw new ValidationException('The provided key element does not match the schema');
-  }
+  if (parts.some((p) => key[p.name] === undefined)) throw new ValidationException('The provided key element does not match the schema');
+  if (parts.some((p) => typeOf(key[p.name] as AttributeValue) !== p.type)) throw new ValidationException('One or more parameter values were invalid: Type mismatch for key');
   for (const part of parts) checkKeyValue(part, key[part.name] as AttributeValue, part === table.partition);
 }
 
@@ -88,7 +87,9 @@ export function checkIndexKeys(table: TableDefinition, item: AttributeMap, misma
     for (const part of index.sort ? [index.partition, index.sort] : [index.partition]) {
       const value = item[part.name];
       if (value === undefined) continue;
-      if (typeOf(value) !== part.type) throw new ValidationException(mismatch);
+      const type = typeOf(value);
+      if (type !== 'S' && type !== 'N' && type !== 'B') throw new ValidationException('Invalid attribute value type');
+      if (type !== part.type) throw new ValidationException(mismatch);
       if (scalarText(value) === '' && part.type !== 'N') throw new ValidationException(empty);
     }
   }

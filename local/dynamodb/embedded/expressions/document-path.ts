@@ -51,8 +51,22 @@ function parentOf(item: AttributeMap, path: Path): AttributeValue {
   return parent;
 }
 
-export function pathText(path: Path): string {
-  return `[${path.elements.join(', ')}]`;
+/** No path may be another's prefix (or equal to it): DynamoDB rejects an update or projection where two overlap. */
+export function checkOverlaps(paths: readonly Path[], label: string): void {
+  for (let i = 0; i < paths.length; i++) {
+    for (let j = i + 1; j < paths.length; j++) {
+      const a = (paths[i] as Path).elements;
+      const b = (paths[j] as Path).elements;
+      const n = Math.min(a.length, b.length);
+      if (a.slice(0, n).every((e, k) => e === b[k])) {
+        throw new ValidationException(`Invalid ${label}: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: ${pathText(paths[i] as Path)}, path two: ${pathText(paths[j] as Path)}`);
+      }
+    }
+  }
+}
+
+function pathText(path: Path): string {
+  return `[${path.elements.map((e) => (typeof e === 'number' ? `[${e}]` : e)).join(', ')}]`;
 }
 
 /**

@@ -124,6 +124,27 @@ function evaluateFunction(name: string, args: (AttributeValue | undefined)[]): b
   }
 }
 
+/** The document paths a condition reads, in order. */
+export function conditionPaths(condition: Condition): Path[] {
+  const ofOperand = (o: Operand): Path[] =>
+    o.kind === 'path' ? [o] : o.kind === 'size' ? [o.path] : o.kind === 'if_not_exists' ? [o.path, ...ofOperand(o.fallback)] : o.kind === 'list_append' ? [...ofOperand(o.first), ...ofOperand(o.second)] : o.kind === 'arithmetic' ? [...ofOperand(o.left), ...ofOperand(o.right)] : [];
+  switch (condition.kind) {
+    case 'and':
+    case 'or':
+      return [...conditionPaths(condition.left), ...conditionPaths(condition.right)];
+    case 'not':
+      return conditionPaths(condition.condition);
+    case 'compare':
+      return [...ofOperand(condition.left), ...ofOperand(condition.right)];
+    case 'between':
+      return [condition.operand, condition.low, condition.high].flatMap(ofOperand);
+    case 'in':
+      return [condition.operand, ...condition.list].flatMap(ofOperand);
+    case 'function':
+      return condition.args.flatMap(ofOperand);
+  }
+}
+
 // ---- static checks of operand types (the values' types are known before any item is read) ----
 
 const LONG_TYPE: Record<string, string> = { S: 'STRING', N: 'NUMBER', B: 'BINARY', BOOL: 'BOOLEAN', NULL: 'NULL', SS: 'STRING_SET', NS: 'NUMBER_SET', BS: 'BINARY_SET', L: 'LIST', M: 'MAP' };
@@ -143,6 +164,13 @@ export function checkConditionTypes(condition: Condition, label: string, ctx: Ex
     case 'not':
       checkConditionTypes(condition.condition, label, ctx);
       return;
+    case 'compare':
+      if (condition.operator !== '=' && condition.operator !== '<>') checkOrdered(condition.operator, [condition.left, condition.right], ctx, fail);
+      return;
+    case 'between':
+      checkOrdered('BETWEEN', [condition.operand, condition.low, condition.high], ctx, fail);
+      checkBounds(condition.low, condition.high, ctx, fail);
+      return;
     case 'function': {
       const type = valueType(condition.args[1], ctx);
       if (condition.name === 'begins_with' && type !== undefined && type !== 'S' && type !== 'B') {
@@ -157,6 +185,35 @@ export function checkConditionTypes(condition: Condition, label: string, ctx: Ex
     }
     default:
       return;
+  }
+}
+
+/** BETWEEN's bounds, when both are values: of one type, the lower not above the upper. */
+export function checkBounds(low: Operand, high: Operand, ctx: ExpressionContext, fail: (message: string) => ValidationException): void {
+  if (low.kind !== 'value' || high.kind !== 'value') return;
+  const a = ctx.value(low.name);
+  const b = ctx.value(high.name);
+  const quoted = `lower bound operand: AttributeValue: ${quote(ctx.rawValues[low.name], a)}, upper bound operand: AttributeValue: ${quote(ctx.rawValues[high.name], b)}`;
+  if (typeOf(a) !== typeOf(b)) throw fail(`The BETWEEN operator requires same data type for lower and upper bounds; ${quoted}`);
+  if ((compareValues(a, b) ?? 0) > 0) throw fail(`The BETWEEN operator requires upper bound to be greater than or equal to lower bound; ${quoted}`);
+}
+
+/** A value as DynamoDB (Local, on the JVM) prints it in messages: `{N:01.50}`, binaries as their buffer. */
+function quote(raw: unknown, value: AttributeValue): string {
+  const type = typeOf(value);
+  if (type === 'B') {
+    const length = Buffer.from((value as { B: string }).B, 'base64').length;
+    return `{B:java.nio.HeapByteBuffer[pos=0 lim=${length} cap=${length}]}`;
+  }
+  const text = (raw as Record<string, unknown> | undefined)?.[type];
+  return `{${type}:${typeof text === 'string' ? text : JSON.stringify(Object.values(value)[0])}}`;
+}
+
+/** `<` `<=` `>` `>=` BETWEEN order only strings, numbers and binaries. */
+function checkOrdered(operator: string, operands: Operand[], ctx: ExpressionContext, fail: (message: string) => ValidationException): void {
+  for (const operand of operands) {
+    const type = valueType(operand, ctx);
+    if (type !== undefined && type !== 'S' && type !== 'N' && type !== 'B') throw fail(`Incorrect operand type for operator or function; operator or function: ${operator}, operand type: ${type}`);
   }
 }
 
@@ -196,6 +253,15 @@ export function updatedPaths(actions: UpdateActions): Path[] {
 /** Applies the actions to a copy of `item`; every right-hand side reads the item as it was. */
 export function applyUpdate(actions: UpdateActions, item: AttributeMap, ctx: ExpressionContext): AttributeMap {
   const next = structuredClone(item);
+  // Every target's parent must be there, and be a map (or a list for an index), before anything is evaluated.
+  for (const path of [...actions.set.map((a) => a.path), ...actions.remove, ...actions.add.map((a) => a.path), ...actions.delete.map((a) => a.path)]) {
+    if (path.elements.length < 2) continue;
+    const parent = readPath(item, { kind: 'path', elements: path.elements.slice(0, -1) });
+    const last = path.elements.at(-1);
+    if (parent === undefined || (typeof last === 'number' ? !('L' in parent) : !('M' in parent))) {
+      throw new ValidationException('The document path provided in the update expression is invalid for update');
+    }
+  }
   const sets = actions.set.map(({ path, value }) => {
     const result = evaluateOperand(value, item, ctx);
     if (result === undefined) throw missingAttribute();

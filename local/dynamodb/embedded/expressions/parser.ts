@@ -6,6 +6,7 @@
  */
 import type { AttributeValue } from '../attribute-value.ts';
 import { ValidationException } from '../errors.ts';
+import { checkOverlaps } from './document-path.ts';
 import type { BooleanFunction, Comparator, Condition, Operand, Path, UpdateActions } from './ast.ts';
 import { tokenize, type Token } from './lexer.ts';
 import { RESERVED_WORDS } from './reserved-words.ts';
@@ -17,6 +18,8 @@ export class ExpressionContext {
   constructor(
     readonly names: Record<string, string> | undefined,
     readonly values: Record<string, AttributeValue> | undefined,
+    /** The values as the request wrote them (`01.50`), which some of DynamoDB's messages quote. */
+    readonly rawValues: Record<string, unknown> = {},
   ) {}
 
   value(name: string): AttributeValue {
@@ -150,7 +153,10 @@ class Parser {
       return { kind: 'in', operand: left, list };
     }
     const op = this.peek();
-    if (op.kind !== 'symbol' || !COMPARATORS.has(op.text)) throw this.syntaxError();
+    if (op.kind !== 'symbol' || !COMPARATORS.has(op.text)) {
+      if (left.kind === 'size') throw this.fail('The function is not allowed to be used this way in an expression; function: size');
+      throw this.syntaxError();
+    }
     this.next();
     return { kind: 'compare', operator: op.text as Comparator, left, right: this.operand(false) };
   }
@@ -299,6 +305,7 @@ export function parseUpdate(text: string, ctx: ExpressionContext): UpdateActions
   const p = parser(text, 'UpdateExpression', ctx);
   const actions = p.update();
   p.expectEnd();
+  checkOverlaps([...actions.set.map((a) => a.path), ...actions.remove, ...actions.add.map((a) => a.path), ...actions.delete.map((a) => a.path)], 'UpdateExpression');
   return actions;
 }
 
@@ -306,5 +313,6 @@ export function parseProjection(text: string, ctx: ExpressionContext): Path[] {
   const p = parser(text, 'ProjectionExpression', ctx);
   const paths = p.projection();
   p.expectEnd();
+  checkOverlaps(paths, 'ProjectionExpression');
   return paths;
 }

@@ -6,7 +6,7 @@
 import { type AttributeMap } from '../attribute-value.ts';
 import { ValidationException } from '../errors.ts';
 import { project } from '../expressions/document-path.ts';
-import { evaluateCondition } from '../expressions/evaluate.ts';
+import { conditionPaths, evaluateCondition } from '../expressions/evaluate.ts';
 import type { IndexRow, Row, StoredTable } from '../item-store.ts';
 import { checkKey, keyBytes, keyOf, projectForIndex, type IndexDefinition, type TableDefinition } from '../table-schema.ts';
 import type { StoreContext } from './context.ts';
@@ -68,12 +68,13 @@ function checkStartKey(definition: TableDefinition, index: IndexDefinition | und
 }
 
 /** Reads rows until Limit or 1 MB, filtering and projecting; the key of the last row read continues. */
-function page(request: ReadRequest, rows: Iterable<Row>): object {
+function page(request: ReadRequest, rows: Iterable<Row | IndexRow>, end?: Buffer): object {
   const { table, index, expressions, limit, select } = request;
   const items: AttributeMap[] = [];
   let scanned = 0;
   let bytes = 0;
   let last: AttributeMap | undefined;
+  let lastSortKey: Buffer | undefined;
   let more = false;
   for (const row of rows) {
     if ((limit !== undefined && scanned >= limit) || bytes >= PAGE_BYTES) {
@@ -85,11 +86,13 @@ function page(request: ReadRequest, rows: Iterable<Row>): object {
     scanned++;
     bytes += row.size;
     last = item;
+    lastSortKey = 'isk' in row ? row.isk : row.sk;
     if (expressions.filter && !evaluateCondition(expressions.filter, item, expressions.ctx)) continue;
     items.push(expressions.projection ? project(item, expressions.projection) : item);
   }
   // DynamoDB answers with a LastEvaluatedKey whenever Limit stopped the read, without looking ahead.
-  if (!more && limit !== undefined && scanned >= limit) more = true;
+  // Except when the page ended on the range's own inclusive end: nothing can follow it (as DynamoDB Local answers).
+  if (limit !== undefined && scanned >= limit && !(end && lastSortKey?.equals(end))) more = true;
   const lastKey = more && last ? lastEvaluatedKey(table.definition, index, last) : undefined;
   return {
     ...(select === 'COUNT' ? {} : { Items: items }),
@@ -125,13 +128,15 @@ export function query(ctx: StoreContext, body: Body): object {
   const partition = index ? index.partition : table.definition.partition;
   const sort = index ? index.sort : table.definition.sort;
   const range = keyRange(request.expressions.keyCondition!, partition, sort, request.expressions.ctx, forward);
+  const keyInFilter = request.expressions.filter && conditionPaths(request.expressions.filter).find((p) => p.elements[0] === partition.name || p.elements[0] === sort?.name);
+  if (keyInFilter) throw new ValidationException(`Filter Expression can only contain non-primary key attributes: Primary key attribute: ${String(keyInFilter.elements[0])}`);
   if (startKey) checkStartKey(table.definition, index, startKey);
   if (index) {
     const cursor = startKey && indexCursor(table.definition, index, startKey);
-    return page(request, ctx.store.indexRange(table, index.name, range, cursor) as Iterable<IndexRow>);
+    return page(request, ctx.store.indexRange(table, index.name, range, cursor), range.end);
   }
   const cursor = startKey && { pk: keyBytes(startKey[table.definition.partition.name] as AttributeMap[string]), sk: table.definition.sort ? keyBytes(startKey[table.definition.sort.name] as AttributeMap[string]) : Buffer.alloc(0) };
-  return page(request, ctx.store.range(table, range, cursor));
+  return page(request, ctx.store.range(table, range, cursor), range.end);
 }
 
 export function scan(ctx: StoreContext, body: Body): object {

@@ -86,7 +86,7 @@ export function readExpressions(body: Body, fields: readonly ExpressionField[]):
     if (values) throw new ValidationException(`ExpressionAttributeValues can only be specified when using expressions: ${fields.filter((f) => f !== 'ProjectionExpression').join(' and ')} are null`);
     if (names) throw new ValidationException(`ExpressionAttributeNames can only be specified when using expressions`);
   }
-  const ctx = new ExpressionContext(names, values as Record<string, AttributeValue> | undefined);
+  const ctx = new ExpressionContext(names, values as Record<string, AttributeValue> | undefined, (rawValues ?? {}) as Record<string, unknown>);
   const out: Expressions = { ctx };
   for (const field of present) {
     const text = body[field] as string;

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { isRecord, type AttributeMap } from '../attribute-value.ts';
 import { DynamoDbApiError, TransactionCanceledException, ValidationException, type CancellationReason } from '../errors.ts';
 import { project } from '../expressions/document-path.ts';
-import { checkKey, storedKey } from '../table-schema.ts';
+import type { StoredTable } from '../item-store.ts';
+import { checkKey, storedKey, type StoredKey } from '../table-schema.ts';
 import type { StoreContext } from './context.ts';
 import { existingTable, readExpressions, requiredMap, tableName, type Body } from './request.ts';
 import { conditionHolds, currentItem, prepareConditionCheck, prepareDelete, preparePut, prepareUpdate, store, type PreparedWrite } from './writes.ts';
@@ -30,6 +31,11 @@ function actions(body: Body): Body[] {
   return items as Body[];
 }
 
+function checkOneActionPerItem(targets: { table: StoredTable; key: StoredKey }[]): void {
+  const keys = new Set(targets.map(({ table, key }) => `${table.id}\u0000${key.pk.toString('hex')}\u0000${key.sk.toString('hex')}`));
+  if (keys.size !== targets.length) throw new ValidationException('Transaction request cannot include multiple operations on one item');
+}
+
 export function transactWriteItems(ctx: StoreContext, tokens: TokenLedger, body: Body): object {
   const writes = actions(body).map((action): PreparedWrite => {
     const kinds = ['ConditionCheck', 'Put', 'Update', 'Delete'].filter((k) => isRecord(action[k]));
@@ -40,11 +46,7 @@ export function transactWriteItems(ctx: StoreContext, tokens: TokenLedger, body:
     if (kinds[0] === 'Delete') return prepareDelete(ctx.store, request);
     return prepareConditionCheck(ctx.store, request);
   });
-  const keys = new Set(writes.map((w) => {
-    const key = storedKey(w.table.definition, w.key);
-    return `${w.table.id}\u0000${key.pk.toString('hex')}\u0000${key.sk.toString('hex')}`;
-  }));
-  if (keys.size !== writes.length) throw new ValidationException('Transaction request cannot include multiple operations on one item');
+  checkOneActionPerItem(writes.map((w) => ({ table: w.table, key: storedKey(w.table.definition, w.key) })));
 
   const token = typeof body.ClientRequestToken === 'string' ? body.ClientRequestToken : undefined;
   if (token !== undefined) {
@@ -57,13 +59,19 @@ export function transactWriteItems(ctx: StoreContext, tokens: TokenLedger, body:
   }
 
   const olds = writes.map((w) => currentItem(ctx.store, w));
+  const nexts: (AttributeMap | undefined)[] = [];
+  // An action whose condition holds is applied (in memory) at once: an invalid update fails the request as a whole.
   const reasons: CancellationReason[] = writes.map((write, i) => {
     const old = olds[i];
-    if (conditionHolds(write, old)) return { Code: 'None' };
-    return { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed', ...(write.returnOldOnFailure && old ? { Item: old } : {}) };
+    if (conditionHolds(write, old)) {
+      nexts[i] = write.next(old);
+      return { Code: 'None' };
+    }
+    // DynamoDB words a failed ConditionCheck with a full stop and the other actions without one.
+    const message = write.kind === 'ConditionCheck' ? 'The conditional request failed.' : 'The conditional request failed';
+    return { Code: 'ConditionalCheckFailed', Message: message, ...(write.returnOldOnFailure && old ? { Item: old } : {}) };
   });
   if (reasons.some((r) => r.Code !== 'None')) throw new TransactionCanceledException(reasons);
-  const nexts = writes.map((write, i) => write.next(olds[i]));
   writes.forEach((write, i) => store(ctx.store, write, olds[i], nexts[i]));
   if (token !== undefined) tokens.set(token, { digest: createHash('sha256').update(JSON.stringify(body.TransactItems)).digest('hex'), at: ctx.clock.now() });
   return {};
@@ -79,6 +87,7 @@ export function transactGetItems(ctx: StoreContext, body: Body): object {
     const { projection } = readExpressions(request, ['ProjectionExpression']);
     return { table, key: storedKey(table.definition, key), projection };
   });
+  checkOneActionPerItem(gets);
   return {
     Responses: gets.map(({ table, key, projection }) => {
       const item: AttributeMap | undefined = ctx.store.get(table, key);

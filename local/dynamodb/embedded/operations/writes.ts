@@ -6,7 +6,6 @@
 import { itemSize, MAX_ITEM_BYTES, type AttributeMap } from '../attribute-value.ts';
 import { ValidationException } from '../errors.ts';
 import type { Condition, Path } from '../expressions/ast.ts';
-import { pathText } from '../expressions/document-path.ts';
 import { applyUpdate, evaluateCondition, updatedPaths } from '../expressions/evaluate.ts';
 import type { ExpressionContext } from '../expressions/parser.ts';
 import type { ItemStore, StoredTable } from '../item-store.ts';
@@ -63,11 +62,6 @@ export function prepareUpdate(store: ItemStore, body: Body): PreparedWrite {
   checkKey(table.definition, key);
   const paths = update ? updatedPaths(update) : [];
   const keyNames = new Set([table.definition.partition.name, table.definition.sort?.name]);
-  for (const path of paths) {
-    const first = path.elements[0] as string;
-    if (keyNames.has(first)) throw new ValidationException(`One or more parameter values were invalid: Cannot update attribute ${first}. This attribute is part of the key`);
-  }
-  checkOverlaps(paths);
   return {
     kind: 'Update',
     table,
@@ -77,6 +71,11 @@ export function prepareUpdate(store: ItemStore, body: Body): PreparedWrite {
     paths,
     returnOldOnFailure: returnValuesOnConditionCheckFailure(body),
     next: (old) => {
+      // Checked once the condition has passed, as DynamoDB (Local) does.
+      for (const path of paths) {
+        const first = path.elements[0] as string;
+        if (keyNames.has(first)) throw new ValidationException(`One or more parameter values were invalid: Cannot update attribute ${first}. This attribute is part of the key`);
+      }
       const base = old ?? structuredClone(key);
       const item = update ? applyUpdate(update, base, ctx) : base;
       checkIndexKeys(
@@ -89,19 +88,6 @@ export function prepareUpdate(store: ItemStore, body: Body): PreparedWrite {
       return item;
     },
   };
-}
-
-function checkOverlaps(paths: Path[]): void {
-  for (let i = 0; i < paths.length; i++) {
-    for (let j = i + 1; j < paths.length; j++) {
-      const a = (paths[i] as Path).elements;
-      const b = (paths[j] as Path).elements;
-      const n = Math.min(a.length, b.length);
-      if (a.slice(0, n).every((e, k) => e === b[k])) {
-        throw new ValidationException(`Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: ${pathText(paths[i] as Path)}, path two: ${pathText(paths[j] as Path)}`);
-      }
-    }
-  }
 }
 
 function checkSize(item: AttributeMap): void {
