@@ -36,11 +36,6 @@ const RETRYABLE_CODES: Readonly<Record<ChannelKind, readonly number[]>> = {
   generic: [],
 };
 
-/** Whether an answer's code is the platform's rate limit. */
-export function isRateLimit(kind: ChannelKind, answer: Pick<RobotAnswer, 'code' | 'status'>): boolean {
-  return answer.status === 429 || (RETRYABLE_CODES[kind].includes(answer.code) && answer.code !== -1);
-}
-
 /** Reads a robot's HTTP answer. */
 export function readAnswer(kind: ChannelKind, status: number, body: string, retryAfter?: string | null): RobotAnswer {
   const retryAfterMs = retryAfter !== undefined && retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : undefined;
