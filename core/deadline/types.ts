@@ -1,3 +1,4 @@
+import type { ChatStandards } from '../chat/standards.ts';
 import type { ShiftCalendar } from '../calendar/shift-calendar.ts';
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
 import type { PickupSchedule } from '../calendar/pickup-schedule.ts';
@@ -60,6 +61,8 @@ export interface CompiledPolicy {
   steps: ReadonlyMap<string, StepPolicy>;
   /** Where alarms go (channels, routes, digest window, daily summary); no channels when the file has no `alarms`. */
   alarms: AlarmPolicy;
+  /** The chat standards (service-standards.md §10) on their role's calendar. */
+  chat: ChatStandards;
 }
 
 export type Facts = Readonly<Record<string, string>>;
