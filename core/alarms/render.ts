@@ -67,7 +67,7 @@ function stepName(step: string | undefined, ctx: RenderContext): string {
 function roleText(role: string | undefined, ctx: RenderContext): string | undefined {
   if (role === undefined) return undefined;
   const name = roleName(ctx.roleLabels.get(role), ctx.language);
-  return name === undefined ? role : `${name} ${role}`;
+  return name === undefined || name === role ? role : `${name} ${role}`;
 }
 
 /** "截止 11-30 09:00,已超时 35 分钟" and its kin: the deadline and how late (or how soon) it is. */
