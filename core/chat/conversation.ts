@@ -3,7 +3,8 @@
  * messages: its greeting, its questions, their on-duty waits and breaches. Arrival order and
  * duplicates never change the result (messages are put in canonical order first).
  */
-import { addOnDuty, onDutyBetween } from '../calendar/business-time.ts';
+import { addOnDuty, nextOnDuty, onDutyBetween } from '../calendar/business-time.ts';
+import type { DutyCalendar } from '../calendar/duty-calendar.ts';
 import { canonicalMessages, ChatSender, type ChatMessage } from './message.ts';
 import type { ChatStandards } from './standards.ts';
 
@@ -114,4 +115,13 @@ export function analyzeConversation(messages: readonly ChatMessage[], standards:
     questions,
     nextDue: pendingDues.length === 0 ? undefined : Math.min(...pendingDues),
   };
+}
+
+/**
+ * The first instant at which a greeting or question still unanswered at `due` is breached: a wait
+ * of exactly the budget is within it (§10: "within 60 s"), so one millisecond of on-duty time
+ * later — the next morning when `due` is the end of a shift.
+ */
+export function breachCheckAt(calendar: DutyCalendar, due: number): number {
+  return nextOnDuty(calendar, due) + 1;
 }

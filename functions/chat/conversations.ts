@@ -3,7 +3,7 @@
  * (messages arrive) and the chat-timer function (a deadline passes): merge messages into the
  * conversation with one conditional write, announce each breach once, arm the next deadline.
  */
-import { analyzeConversation, ChatVerdict, type ConversationAnalysis } from '../../core/chat/conversation.ts';
+import { analyzeConversation, breachCheckAt, ChatVerdict, type ConversationAnalysis } from '../../core/chat/conversation.ts';
 import { canonicalMessages, mergeMessages, type ChatMessage } from '../../core/chat/message.ts';
 import { MAX_MESSAGES_PER_CONVERSATION, type ConversationStore, type StoredConversation } from '../../core/chat/repository.ts';
 import type { CompiledPolicy } from '../../core/deadline/types.ts';
@@ -59,7 +59,7 @@ async function recordConversation(deps: ChatDeps, conversationId: string, arrive
     };
     if (await deps.conversations.put(next)) {
       await announceBreaches(deps, next, analysis);
-      if (analysis.nextDue !== undefined && analysis.nextDue !== stored?.nextDue) await deps.chatTimers.arm({ conversationId, due: analysis.nextDue });
+      if (analysis.nextDue !== undefined && analysis.nextDue !== stored?.nextDue) await deps.chatTimers.arm({ conversationId, due: breachCheckAt(deps.policy.chat.calendar, analysis.nextDue) });
       return;
     }
     stored = await deps.conversations.get(conversationId);
@@ -68,8 +68,8 @@ async function recordConversation(deps: ChatDeps, conversationId: string, arrive
 }
 
 /**
- * Looks at a conversation whose deadline came (the chat-timer function): announces what is now
- * breached and arms the next pending deadline. A timer for a conversation that changed since is
+ * Looks at a conversation whose deadline came (the chat-timer function, `armedFor` being the
+ * timer's instant): announces what is now breached and arms the next pending deadline. A timer for a conversation that changed since is
  * harmless: the analysis is of the stored state now.
  */
 export async function checkConversation(deps: ChatDeps, conversationId: string, armedFor: number): Promise<void> {
@@ -77,7 +77,10 @@ export async function checkConversation(deps: ChatDeps, conversationId: string, 
   if (stored === undefined) return;
   const analysis = analyzeConversation(stored.messages, deps.policy.chat, deps.clock.now());
   await announceBreaches(deps, stored, analysis);
-  if (analysis.nextDue !== undefined && analysis.nextDue !== armedFor) await deps.chatTimers.arm({ conversationId, due: analysis.nextDue });
+  if (analysis.nextDue === undefined) return;
+  // At its check instant a pending deadline is breached, so a next one is always later.
+  const next = breachCheckAt(deps.policy.chat.calendar, analysis.nextDue);
+  if (next > armedFor) await deps.chatTimers.arm({ conversationId, due: next });
 }
 
 /** Announces each breached greeting and question once (a conditional mark per breach, then the event). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeConversation, ChatVerdict, UNASSIGNED } from '../../../core/chat/conversation.ts';
+import { analyzeConversation, breachCheckAt, ChatVerdict, UNASSIGNED } from '../../../core/chat/conversation.ts';
 import type { ChatMessage, ChatSender } from '../../../core/chat/message.ts';
 import type { ChatStandards } from '../../../core/chat/standards.ts';
 import { getDefaultPolicy } from '../../../policy/load.ts';
@@ -121,5 +121,12 @@ describe('order independence (property)', () => {
       }),
       { seed: 20261130, numRuns: 300 },
     );
+  });
+});
+
+describe('when an unanswered deadline turns into a breach', () => {
+  it('is one millisecond after the due instant on duty, and just after the shift opens when due at its end', () => {
+    expect(breachCheckAt(standards.calendar, at('10:01:00'))).toBe(at('10:01:00') + 1);
+    expect(breachCheckAt(standards.calendar, at('20:00:00'))).toBe(at('08:00:00') + 86_400_000 + 1);
   });
 });
