@@ -66,7 +66,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const [bus, robot] = await Promise.all([EventTap.start(), EventTap.start()]);
   let runtime: Runtime | undefined;
   try {
-    runtime = await startRuntime({ manifest: options.manifest, root: options.root, dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock, alarmWebhookUrl: robot.url, log: () => {}, ...(options.dynamodb ? { dynamodb: options.dynamodb } : {}) });
+    runtime = await startRuntime({ manifest: options.manifest, root: options.root, dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock, alarmWebhook: { url: robot.url, kind: 'generic' }, log: () => {}, ...(options.dynamodb ? { dynamodb: options.dynamodb } : {}) });
     await bus.subscribe(runtime.eventBridge, runtime.names.physical(options.manifest.buses[0]!.id), 'demo-all-events', { source: [{ prefix: '' }] });
     const client = new PlatformClient({ apiUrl: runtime.apiUrl, webhookSecret: runtime.webhookSecret, signingKey: signingKey(dataDir), clock });
     const random = new Random(options.seed);
@@ -131,7 +131,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       exceptions: {
         slaWarnings: bus.ofType('SlaWarning').length,
         slaBreaches: bus.ofType('SlaBreached').length,
-        alarmsPosted: robot.ofType('SlaBreached').length,
+        alarmsPosted: postedAlarms(robot, 'SlaBreached'),
         missedPickups: bus.ofType('PickupMissed').length,
         refundsOverdue: bus.ofType('RefundOverdue').length,
       },
@@ -203,3 +203,8 @@ function progressLine(at: number, events: readonly TappedEvent[], orders: number
 }
 
 const round = (value: number, digits: number): number => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** Alarm events of one type the group robot received: a `generic` robot gets `{"text", "events"}` digests. */
+function postedAlarms(robot: EventTap, detailType: string): number {
+  return robot.events.flatMap((message) => (message as unknown as { events?: TappedEvent[] }).events ?? []).filter((e) => e['detail-type'] === detailType).length;
+}
