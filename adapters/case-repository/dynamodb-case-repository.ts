@@ -12,9 +12,9 @@ import type { StepRecord } from '../../core/cases/step.ts';
 import * as transitions from '../../core/cases/transitions.ts';
 import { CaseStore } from './case-store.ts';
 import { toStep } from './items.ts';
-import { awaitPartition, closedPartition, escalatedPartition, queuePartition, SWEEP_PARTITION } from './keys.ts';
+import { awaitPartition, closedPartition, escalatedPartition, queuePartition, SWEEP_PARTITION, UNANSWERED_PARTITION } from './keys.ts';
 import { optionalInstant, StepStore } from './step-store.ts';
-import { indexQuery, queryPage, type TableAccess } from './table-access.ts';
+import { indexQuery, queryPage, type Query, type TableAccess } from './table-access.ts';
 import { CaseIndex } from './table.ts';
 
 export interface DynamoDbCaseRepositoryOptions {
@@ -118,6 +118,14 @@ export class DynamoDbCaseRepository implements CaseRepository {
     return this.steps.update(selector, (step) => timerWrite(transitions.markBreached(step, instant, escalateTo)));
   }
 
+  markAnnounced(selector: StepSelector, at: Instant): Promise<boolean> {
+    return this.steps.stamp(selector, 'announcedAt', at);
+  }
+
+  markAnswered(selector: StepSelector, at: Instant): Promise<boolean> {
+    return this.steps.stamp(selector, 'answeredAt', at);
+  }
+
   // ---- step queries (docs/data-model.md, access patterns 6–10) ----
 
   listQueue(role: string, request?: PageRequest): Promise<Page<StepRecord>> {
@@ -133,18 +141,26 @@ export class DynamoDbCaseRepository implements CaseRepository {
   }
 
   listOpenStepsDueBefore(at: Instant, request?: PageRequest): Promise<Page<StepRecord>> {
-    // Sort keys are `<instant>#<id>` with fixed-length instants; '$' follows '#', so `< "<at>$"` keeps every timer at or before `at`.
-    const query = {
-      IndexName: CaseIndex.attention,
-      KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk < :bound',
-      ExpressionAttributeValues: { ':pk': SWEEP_PARTITION, ':bound': `${toInstant(at)}$` },
-    };
-    return queryPage(this.access, query, request, toStep);
+    return queryPage(this.access, atOrBefore(SWEEP_PARTITION, at), request, toStep);
+  }
+
+  listUnansweredCompletions(at: Instant, request?: PageRequest): Promise<Page<StepRecord>> {
+    return queryPage(this.access, atOrBefore(UNANSWERED_PARTITION, at), request, toStep);
   }
 
   listStepsClosedOn(day: string, request?: PageRequest): Promise<Page<StepRecord>> {
     return queryPage(this.access, indexQuery(CaseIndex.reporting, closedPartition(day)), request, toStep);
   }
+}
+
+/** Items of a gsi3 partition whose sort key `<instant>#<id>` is at or before `at`. */
+function atOrBefore(partition: string, at: Instant): Query {
+  // Sort keys are `<instant>#<id>` with fixed-length instants; '$' follows '#', so `< "<at>$"` keeps every instant at or before `at`.
+  return {
+    IndexName: CaseIndex.attention,
+    KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk < :bound',
+    ExpressionAttributeValues: { ':pk': partition, ':bound': `${toInstant(at)}$` },
+  };
 }
 
 /** Timers write only when they changed the step; a repeat reads and returns. */

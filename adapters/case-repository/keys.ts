@@ -38,6 +38,8 @@ export const awaitPartition = (step: string): string => `AWAIT#${step}`;
 export const escalatedPartition = (to: string): string => `ESCALATED#${to}`;
 export const closedPartition = (day: string): string => `CLOSED#${day}`;
 export const SWEEP_PARTITION = 'SWEEP';
+/** Completed steps whose workflow answer and `StepCompleted` are still owed (the completion outbox). */
+export const UNANSWERED_PARTITION = 'UNANSWERED';
 
 // '~' sorts after every digit, so steps without a deadline come last in a queue.
 const NO_DUE = '~';
@@ -58,7 +60,12 @@ export function stepIndexKeys(step: StepRecord): Keys {
   const id = `${step.caseId}#${step.step}#${step.attempt}`;
   if (!isStepActive(step.status)) {
     const closedAt = step.completedAt ?? step.openedAt;
-    return { gsi4pk: closedPartition(shanghaiDay(closedAt)), gsi4sk: `${closedAt}#${id}` };
+    const closed: Keys = { gsi4pk: closedPartition(shanghaiDay(closedAt)), gsi4sk: `${closedAt}#${id}` };
+    if (step.status === StepStatus.completed && step.answeredAt === undefined) {
+      closed.gsi3pk = UNANSWERED_PARTITION;
+      closed.gsi3sk = `${closedAt}#${id}`;
+    }
+    return closed;
   }
   const keys: Keys = {
     gsi2pk: step.role === AUTOMATIC ? awaitPartition(step.step) : queuePartition(step.role),

@@ -36,6 +36,8 @@ export interface OpenStep {
   due?: Instant;
   warnAt?: Instant;
   taskToken?: string;
+  /** Written in the same transaction as a new step (its `step.opened` entry), never without it. */
+  entry?: TimelineEntry;
 }
 
 /** Names a step; without `attempt`, the step's latest attempt. */
@@ -95,6 +97,10 @@ export interface CaseRepository {
   markWarned(selector: StepSelector, at: Instant): Promise<TimerOutcome>;
   /** The due timer fired; marks the step breached and escalated to `escalateTo`. */
   markBreached(selector: StepSelector, at: Instant, escalateTo: string): Promise<TimerOutcome>;
+  /** `StepOpened` was published: sets `announcedAt`. False if it was set already. */
+  markAnnounced(selector: StepSelector, at: Instant): Promise<boolean>;
+  /** The completion's effects were done: sets `answeredAt`, which takes the step out of `listUnansweredCompletions`. False if set already. */
+  markAnswered(selector: StepSelector, at: Instant): Promise<boolean>;
 
   /** A role's work queue: its active steps, soonest `due` first (steps without a due last). */
   listQueue(role: string, page?: PageRequest): Promise<Page<StepRecord>>;
@@ -104,6 +110,8 @@ export interface CaseRepository {
   listAwaiting(step: string, page?: PageRequest): Promise<Page<StepRecord>>;
   /** For the sweep: steps whose next SLA timer (warning, else due) is at or before `at` and has not been handled. */
   listOpenStepsDueBefore(at: Instant, page?: PageRequest): Promise<Page<StepRecord>>;
+  /** For the sweep: completed steps completed at or before `at` whose effects are still owed (no `answeredAt`), oldest first. */
+  listUnansweredCompletions(at: Instant, page?: PageRequest): Promise<Page<StepRecord>>;
   /** Steps completed or cancelled on an Asia/Shanghai calendar day (`YYYY-MM-DD`), in closing order. */
   listStepsClosedOn(day: string, page?: PageRequest): Promise<Page<StepRecord>>;
 }

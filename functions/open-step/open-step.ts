@@ -1,9 +1,11 @@
 /**
  * Opening a step (the workflow's waitForTaskToken Task): compute `due`/`warnAt` with the policy,
- * store the step with its task token (idempotent), arm the warning and due timers, start any
- * case-level deadline the step begins, and emit `StepOpened`. A redelivery keeps the stored
- * deadline, re-arms the same timers (same names) and emits nothing. A pickup step gets no timer:
- * the pickup run decides whether it missed its batch.
+ * store the step with its task token and its `step.opened` timeline entry in one transaction
+ * (idempotent), arm the warning and due timers, start any case-level deadline the step begins,
+ * and emit `StepOpened`, stamped on the step once published. A redelivery keeps the stored
+ * deadline, re-arms the same timers (same names) and publishes `StepOpened` only if the first
+ * delivery died before it did. A pickup step gets no timer: the pickup run decides whether it
+ * missed its batch.
  */
 import { toInstant } from '../../core/cases/instant.ts';
 import type { CaseRepository } from '../../core/cases/repository.ts';
@@ -49,32 +51,36 @@ export function createOpenStep(deps: OpenStepDeps): (request: OpenStepRequest) =
     const from = request.deadlineFrom === undefined ? openedAt : toInstant(request.deadlineFrom);
     const facts = request.facts ?? {};
     const deadline = due(request.step, Date.parse(from), facts, [], deps.policy, { explain: false });
+    const role = request.role ?? deadline.role;
+    const dueAt = deadline.due !== null ? toInstant(deadline.due) : undefined;
+    const warnAt = deadline.warnAt !== null ? toInstant(deadline.warnAt) : undefined;
 
     const { step, opened } = await deps.repository.openStep({
       caseId: request.caseId,
       caseType: request.caseType,
       step: request.step,
       attempt,
-      role: request.role ?? deadline.role,
+      role,
       openedAt,
-      ...(deadline.due !== null ? { due: toInstant(deadline.due) } : {}),
-      ...(deadline.warnAt !== null ? { warnAt: toInstant(deadline.warnAt) } : {}),
+      ...(dueAt !== undefined ? { due: dueAt } : {}),
+      ...(warnAt !== undefined ? { warnAt } : {}),
       taskToken: request.taskToken,
+      entry: {
+        id: stepOpenedEntryId({ caseId: request.caseId, step: request.step, attempt }),
+        at: openedAt,
+        kind: STEP_OPENED,
+        step: request.step,
+        detail: { attempt, role, due: dueAt ?? null, warnAt: warnAt ?? null, deadlineFrom: from, facts },
+      },
     });
 
-    if (opened) {
-      await deps.repository.appendTimeline(step.caseId, {
-        id: stepOpenedEntryId(step),
-        at: step.openedAt,
-        kind: STEP_OPENED,
-        step: step.step,
-        detail: { attempt: step.attempt, role: step.role, due: step.due ?? null, warnAt: step.warnAt ?? null, deadlineFrom: from, facts },
-      });
-    }
     if (!settledByPickupRun(deps.policy, step.step)) await armStepTimers(deps, step);
     const caseDeadline = attempt === 1 ? caseDeadlineStartedBy(request.caseType, request.step) : undefined;
     if (caseDeadline) await armCaseDeadline(deps, step, caseDeadline);
-    if (opened) await deps.events.publish([stepOpened(step)]);
+    if (step.announcedAt === undefined) {
+      await deps.events.publish([stepOpened(step)]);
+      await deps.repository.markAnnounced(step, toInstant(deps.clock.now()));
+    }
     deps.log.info(opened ? 'step opened' : 'step already open (redelivery)', { due: step.due, warnAt: step.warnAt, role: step.role });
     return { caseId: step.caseId, step: step.step, attempt: step.attempt, due: step.due ?? null, warnAt: step.warnAt ?? null, opened };
   };

@@ -112,7 +112,7 @@ export function createPickupBatch(deps: PickupBatchDeps): (request: PickupRunReq
 async function handOver(deps: PickupBatchDeps, parcel: StepRecord, input: { at: string; by: string }): Promise<StepRecord | undefined> {
   let expected: StepRecord;
   try {
-    expected = completeStep(parcel, { ...input, fields: {} });
+    expected = completeStep(parcel, { ...input, fields: {}, answeredAt: input.at });
   } catch (error) {
     if (error instanceof StepNotOpen) return undefined;
     throw error;
@@ -120,7 +120,7 @@ async function handOver(deps: PickupBatchDeps, parcel: StepRecord, input: { at: 
   if (parcel.taskToken !== undefined) await deps.workflows.sendSuccess(parcel.taskToken, stepResultOf(expected, 'pickup-batch'));
   let done: StepRecord;
   try {
-    done = await deps.repository.completeStep(parcel, { ...input, fields: {} });
+    done = await deps.repository.completeStep(parcel, { ...input, fields: {}, answeredAt: input.at });
   } catch (error) {
     if (error instanceof StepNotOpen) return undefined;
     throw error;
