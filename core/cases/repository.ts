@@ -5,6 +5,7 @@
  * cannot both win a transition.
  */
 import type { CaseLink, CaseRecord, CaseStatus, CaseType, Instant, LinkRelation, TimelineEntry } from './case.ts';
+import type { CaseDeadlineOutcome, CaseDeadlineRecord } from './case-deadline.ts';
 import type { StepRecord } from './step.ts';
 import type { CompleteStep, PauseStep, ResumeStep, TimerOutcome } from './transitions.ts';
 
@@ -112,6 +113,17 @@ export interface CaseRepository {
   listOpenStepsDueBefore(at: Instant, page?: PageRequest): Promise<Page<StepRecord>>;
   /** For the sweep: completed steps completed at or before `at` whose effects are still owed (no `answeredAt`), oldest first. */
   listUnansweredCompletions(at: Instant, page?: PageRequest): Promise<Page<StepRecord>>;
+  /** Starts a case-level deadline; a repeat returns the stored one unchanged (its instants are kept). Throws `CaseNotFound`. */
+  startCaseDeadline(input: Omit<CaseDeadlineRecord, 'warnedAt' | 'breachedAt' | 'settledAt'>): Promise<CaseDeadlineRecord>;
+  /** The case deadline, if it was started. */
+  getCaseDeadline(caseId: string, deadline: string): Promise<CaseDeadlineRecord | undefined>;
+  /**
+   * Applies a pure transition (`core/cases/case-deadline.ts`) with a conditional write: of
+   * concurrent callers exactly one sees `changed: true`. Throws `CaseDeadlineNotFound`.
+   */
+  updateCaseDeadline(caseId: string, deadline: string, apply: (d: CaseDeadlineRecord) => CaseDeadlineOutcome): Promise<CaseDeadlineOutcome>;
+  /** For the sweep: case deadlines whose next instant (warning, else due) is at or before `at` and was not handled. */
+  listCaseDeadlinesDueBefore(at: Instant, page?: PageRequest): Promise<Page<CaseDeadlineRecord>>;
   /** Steps completed or cancelled on an Asia/Shanghai calendar day (`YYYY-MM-DD`), in closing order. */
   listStepsClosedOn(day: string, page?: PageRequest): Promise<Page<StepRecord>>;
 }

@@ -14,14 +14,14 @@ import { due } from '../../core/deadline/due.ts';
 import type { CompiledPolicy } from '../../core/deadline/types.ts';
 import type { OpenStepRequest } from '../../core/lifecycles/contracts.ts';
 import type { EventPublisher } from '../../core/ports/events.ts';
-import { TimerKind, type TimerScheduler } from '../../core/ports/timers.ts';
+import type { TimerScheduler } from '../../core/ports/timers.ts';
 import type { Clock } from '../../core/time/clock.ts';
 import { caseDeadlineStartedBy, type CaseDeadline } from '../shared/case-deadlines.ts';
 import { withStep, type Log } from '../shared/logger.ts';
 import { settledByPickupRun } from '../shared/pickup-rule.ts';
 import { STEP_OPENED, stepOpenedEntryId } from '../shared/step-deadline.ts';
 import { stepOpened } from '../shared/step-events.ts';
-import { armStepTimers, schedule } from '../shared/step-timers.ts';
+import { armCaseDeadlineTimers, armStepTimers } from '../shared/step-timers.ts';
 
 export interface OpenStepDeps {
   repository: CaseRepository;
@@ -86,9 +86,20 @@ export function createOpenStep(deps: OpenStepDeps): (request: OpenStepRequest) =
   };
 }
 
-/** Arms the case-level deadline that starts with this step (computed from the step's opening). */
+/**
+ * Starts the case-level deadline that begins with this step (computed from the step's opening;
+ * a redelivery keeps the stored one) and arms its warning and due timers.
+ */
 async function armCaseDeadline(deps: OpenStepDeps, step: StepRecord, deadline: CaseDeadline): Promise<void> {
   const result = due(deadline.policyStep, Date.parse(step.openedAt), {}, [], deps.policy, { explain: false });
   if (result.due === null) return;
-  await schedule(deps, { kind: TimerKind.caseDue, caseId: step.caseId, step: deadline.policyStep, attempt: 1, at: toInstant(result.due) });
+  const started = await deps.repository.startCaseDeadline({
+    caseId: step.caseId,
+    caseType: step.caseType,
+    deadline: deadline.policyStep,
+    startedAt: step.openedAt,
+    due: toInstant(result.due),
+    ...(result.warnAt !== null ? { warnAt: toInstant(result.warnAt) } : {}),
+  });
+  await armCaseDeadlineTimers(deps, started);
 }

@@ -17,7 +17,7 @@ import { DetailType, type DomainEvent, type EventPublisher } from '../../core/po
 import type { TimerScheduler } from '../../core/ports/timers.ts';
 import type { WorkflowGateway } from '../../core/ports/workflows.ts';
 import type { Clock } from '../../core/time/clock.ts';
-import { caseDeadlineTimerName, orderHandover } from '../shared/case-deadlines.ts';
+import { caseDeadlineTimerNames, orderHandover } from '../shared/case-deadlines.ts';
 import type { Log } from '../shared/logger.ts';
 import { ESCALATION_ROLE } from '../shared/escalation.ts';
 import { slaBreached, stepCompleted } from '../shared/step-events.ts';
@@ -126,7 +126,7 @@ async function handOver(deps: PickupBatchDeps, parcel: StepRecord, input: { at: 
     throw error;
   }
   await disarmStepTimers(deps, done);
-  await deps.timers.cancel(caseDeadlineTimerName(done.caseId, orderHandover));
+  for (const name of caseDeadlineTimerNames(done.caseId, orderHandover)) await deps.timers.cancel(name);
   return done;
 }
 

@@ -1,11 +1,11 @@
 /**
  * The periodic sweep (every 5 minutes): every active step whose next SLA timer is at or before
  * now and was not handled gets what its timer would have done, through the same logic. It
- * catches timers that were lost or failed. It also settles completions whose effects a crash
+ * catches timers that were lost or failed — the case-level deadlines' (the order handover's
+ * warning and breach) as well as the steps'. It also settles completions whose effects a crash
  * cut short (stored, but the workflow never answered: `functions/shared/completion-effects.ts`),
  * once they are older than `SETTLE_GRACE_MS`, so a completion still settling is left to itself.
  */
-import type { StepRecord } from '../../core/cases/step.ts';
 import { toInstant } from '../../core/cases/instant.ts';
 import type { Page } from '../../core/cases/repository.ts';
 import type { WorkflowGateway } from '../../core/ports/workflows.ts';
@@ -21,6 +21,9 @@ export interface SweepReport {
   checked: number;
   warned: number;
   breached: number;
+  /** Case-level deadlines warned or breached (their timers were lost). */
+  caseWarned: number;
+  caseBreached: number;
   /** Completions whose workflow answer and `StepCompleted` were owed, settled now. */
   answered: number;
   failed: number;
@@ -39,20 +42,20 @@ export function createSlaSweep(deps: SlaSweepDeps): () => Promise<SweepReport> {
   return async () => {
     const now = deps.clock.now();
     const before = toInstant(now);
-    const report: SweepReport = { checked: 0, warned: 0, breached: 0, answered: 0, failed: 0 };
-    const handle = async (step: StepRecord, work: () => Promise<void>): Promise<void> => {
+    const report: SweepReport = { checked: 0, warned: 0, breached: 0, caseWarned: 0, caseBreached: 0, answered: 0, failed: 0 };
+    const handle = async (item: { caseId: string }, step: string, work: () => Promise<void>): Promise<void> => {
       report.checked += 1;
       try {
         await work();
       } catch (error) {
         report.failed += 1;
-        deps.log.error('sweep could not handle a step', { caseId: step.caseId, step: step.step, error: error as Error });
+        deps.log.error('sweep could not handle a step', { caseId: item.caseId, step, error: error as Error });
       }
     };
     await eachPage(
       (page) => deps.repository.listOpenStepsDueBefore(before, page),
       (step) =>
-        handle(step, async () => {
+        handle(step, step.step, async () => {
           const outcome = await timers.check(step);
           if (outcome === TimerOutcome.warned) report.warned += 1;
           if (outcome === TimerOutcome.breached) report.breached += 1;
@@ -61,9 +64,18 @@ export function createSlaSweep(deps: SlaSweepDeps): () => Promise<SweepReport> {
     await eachPage(
       (page) => deps.repository.listUnansweredCompletions(toInstant(now - SETTLE_GRACE_MS), page),
       (step) =>
-        handle(step, async () => {
+        handle(step, step.step, async () => {
           await settleCompletion(deps, step);
           report.answered += 1;
+        }),
+    );
+    await eachPage(
+      (page) => deps.repository.listCaseDeadlinesDueBefore(before, page),
+      (deadline) =>
+        handle(deadline, deadline.deadline, async () => {
+          const outcome = await timers.checkCase(deadline);
+          if (outcome === TimerOutcome.caseWarned) report.caseWarned += 1;
+          if (outcome === TimerOutcome.caseBreached) report.caseBreached += 1;
         }),
     );
     deps.log.info('sweep done', { ...report });
@@ -73,11 +85,11 @@ export function createSlaSweep(deps: SlaSweepDeps): () => Promise<SweepReport> {
 }
 
 /** Every item of a paged listing, page by page (100 at a time). */
-async function eachPage(list: (page: { limit: number; nextToken?: string }) => Promise<Page<StepRecord>>, visit: (step: StepRecord) => Promise<void>): Promise<void> {
+async function eachPage<T>(list: (page: { limit: number; nextToken?: string }) => Promise<Page<T>>, visit: (item: T) => Promise<void>): Promise<void> {
   let nextToken: string | undefined;
   do {
     const page = await list({ limit: 100, ...(nextToken !== undefined ? { nextToken } : {}) });
-    for (const step of page.items) await visit(step);
+    for (const item of page.items) await visit(item);
     nextToken = page.nextToken;
   } while (nextToken !== undefined);
 }

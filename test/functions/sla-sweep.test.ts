@@ -83,4 +83,37 @@ describe('sla-sweep', () => {
     expect(await createSlaSweep(h)()).toMatchObject({ answered: 0 });
     expect(h.workflows.succeeded).toHaveLength(1);
   });
+
+  it('re-finds a lost handover deadline: warns at its 24 h mark and breaches it after 2 working days, once each', async () => {
+    const h = fresh('2025-03-10T10:00:00+08:00');
+    const caseId = await givenCase(h);
+    await createOpenStep(h)({ caseId, caseType: 'order', step: 'order.review', taskToken: 'tok' });
+    await completeStepNow(h, { caseId, step: 'order.review' }, { by: 'alice', outcome: 'confirmed' });
+    h.timers.loseAll();
+    const sweep = createSlaSweep(h);
+
+    // The file's table is shared, so the report counts other tests' cases too: read this case's events.
+    const caseEvents = (): string[] => h.events.typesFor(caseId).filter((t) => t.startsWith('Sla'));
+    await h.clock.advanceTo('2025-03-11T10:05:00+08:00');
+    expect(await sweep()).toMatchObject({ failed: 0 });
+    expect(caseEvents()).toEqual(['SlaWarning']);
+    await h.clock.advanceTo('2025-03-13T00:05:00+08:00');
+    expect(await sweep()).toMatchObject({ failed: 0 });
+    await sweep();
+
+    expect(caseEvents()).toEqual(['SlaWarning', 'SlaBreached']);
+    expect(h.events.ofType(DetailType.SlaWarning, caseId).map((e) => e.detail.scope)).toEqual(['case']);
+    expect(h.events.ofType(DetailType.SlaBreached, caseId).map((e) => [e.detail.scope, e.detail.step, e.detail.due])).toEqual([['case', 'order.handover', '2025-03-12T16:00:00.000Z']]);
+  });
+
+  it('re-finds a lost refund deadline and reports the refund overdue', async () => {
+    const h = fresh('2025-03-11T10:00:00+08:00');
+    const caseId = await givenCase(h, 'cancellation', { data: { paymentChannel: 'alipay' } });
+    await createOpenStep(h)({ caseId, caseType: 'cancellation', step: 'refund.settle', taskToken: 'tok', facts: { channel: 'alipay' } });
+    h.timers.loseAll();
+    await h.clock.advanceTo('2025-03-12T00:05:00+08:00');
+
+    expect(await createSlaSweep(h)()).toMatchObject({ failed: 0 });
+    expect(h.events.typesFor(caseId)).toEqual(['StepOpened', 'SlaBreached', 'RefundOverdue']);
+  });
 });
