@@ -34,3 +34,11 @@ export class StorageHealth {
 
 /** What a store needs to report to: `StorageHealth` or nothing. */
 export type StorageReporter = Pick<StorageHealth, 'failed' | 'recovered'>;
+
+/** A reporter that names its stores under `prefix` (`scheduler.invocations`). */
+export function reporterFor(prefix: string, health: StorageReporter): StorageReporter {
+  return {
+    failed: (store, error) => health.failed(`${prefix}.${store}`, error),
+    recovered: (store) => health.recovered(`${prefix}.${store}`),
+  };
+}

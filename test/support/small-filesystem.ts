@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,8 +7,12 @@ import { join } from 'node:path';
 /** A size-limited filesystem of the test's own (tmpfs), to fill up and free again: a real full disk. */
 export interface SmallFilesystem {
   readonly dir: string;
-  /** Writes a filler file until the filesystem has no space left. */
-  fill(): void;
+  /**
+   * Writes a filler file until the filesystem has no space left. SQLite files named in
+   * `databases` are checkpointed first with their WAL truncated: a WAL is reused from its start
+   * after a checkpoint, and that slack would take writes a full disk should refuse.
+   */
+  fill(databases?: readonly string[]): void;
   /** Deletes the filler: the space returns. */
   free(): void;
   unmount(): void;
@@ -26,7 +31,12 @@ export function mountSmallFilesystem(sizeMiB = 16): SmallFilesystem {
   }
   return {
     dir,
-    fill() {
+    fill(databases = []) {
+      for (const file of databases) {
+        const db = new Database(join(dir, file));
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        db.close();
+      }
       try {
         writeFileSync(join(dir, FILLER), Buffer.alloc(sizeMiB * 1024 * 1024, 1), { flag: 'a' });
       } catch (error) {
