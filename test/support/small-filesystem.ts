@@ -38,7 +38,7 @@ export function mountSmallFilesystem(sizeMiB = 16): SmallFilesystem {
         db.close();
       }
       try {
-        writeFileSync(join(dir, FILLER), Buffer.alloc(sizeMiB * 1024 * 1024, 1), { flag: 'a' });
+        writeFileSync(join(dir, FILLER), Buffer.alloc((sizeMiB + 1) * 1024 * 1024, 1), { flag: 'a' });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
         return;
