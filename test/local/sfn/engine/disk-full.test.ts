@@ -13,7 +13,7 @@ afterEach(() => {
 });
 
 /** Input large enough that every checkpoint needs fresh pages (SQLite reuses free pages it already has). */
-const blob = 'x'.repeat(256 * 1024);
+const blob = 'x'.repeat(200 * 1024); // under the 256 KiB payload limit
 
 const machine = {
   StartAt: 'Wait',
@@ -36,7 +36,7 @@ describe('The Step Functions store on a full disk', () => {
     const first = await sfn.start(sm, { n: 1, blob }, 'first');
     await clock.advance(0);
 
-    fs.fill();
+    fs.fill(['sfn.sqlite']);
     // The running execution moves on in memory (Wait → Task) while its checkpoints fail; its
     // token is not handed out before it is on disk.
     await clock.advance(5_000);
@@ -79,7 +79,7 @@ describe('The Step Functions store on a full disk', () => {
     const arn = await sfn.start(await sfn.createMachine(machine), { n: 1, blob: 'small' });
     await clock.advance(5_000);
     // Fill the spare pages the store already holds, then the disk.
-    fs.fill();
+    fs.fill(['sfn.sqlite']);
     await expect(sfn.call('SendTaskSuccess', { taskToken: tokens.get(1)!, output: JSON.stringify({ blob }) })).rejects.toMatchObject({ name: 'ServiceUnavailable' });
     await clock.advance(0);
     expect((await sfn.describe(arn)).status).toBe('RUNNING');
