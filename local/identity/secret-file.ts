@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { isWriteFault } from '../storage/write-faults.ts';
-import { dirname } from 'node:path';
+import { writeFileDurably } from './durable-file.ts';
 
 /**
- * Reads a secret from `path`, generating it on first use. The file is written to a temporary
- * name, synced and renamed, so neither a crash nor a full disk ever leaves a half-written secret
+ * Reads a secret from `path`, generating it on first use. The file is written durably
+ * (`durable-file.ts`: a synced temporary renamed over it), so neither a crash nor a full disk ever leaves a half-written secret
  * (a failed write removes its temporary file and throws `SecretNotWritable`, naming the path);
  * if two processes race, both end up reading the one that won.
  */
@@ -15,19 +15,9 @@ export function readOrCreateSecret(path: string, bytes = 32): string {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  const temporary = `${path}.${process.pid}.tmp`;
   try {
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    const fd = openSync(temporary, 'w', 0o600);
-    try {
-      writeFileSync(fd, `${randomBytes(bytes).toString('hex')}\n`);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, path);
+    writeFileDurably(path, `${randomBytes(bytes).toString('hex')}\n`);
   } catch (error) {
-    rmSync(temporary, { force: true });
     if (isWriteFault(error)) throw new SecretNotWritable(path, error as Error);
     throw error;
   }
