@@ -44,6 +44,7 @@ export const reportQuery = z.strictObject({
 
 export const errorBody = z.object({ error: z.object({ code: z.string().describe('stable error name'), message: z.string().describe('what was wrong, naming the field') }) });
 
+const currentPause = z.object({ from: instant, reason: z.string(), until: instant.optional(), by: z.string().optional() });
 const pause = z.object({ from: instant, to: instant, reason: z.string(), by: z.string().optional() });
 
 export const stepView = z.object({
@@ -58,7 +59,7 @@ export const stepView = z.object({
   breachedAt: instant.nullable(),
   escalatedTo: z.string().nullable(),
   pauses: z.array(pause),
-  pausedNow: z.object({ from: instant, reason: z.string(), until: instant.optional(), by: z.string().optional() }).nullable(),
+  pausedNow: currentPause.nullable(),
   completedAt: instant.nullable(),
   completedBy: z.string().nullable(),
   onTime: z.boolean().nullable(),
@@ -84,10 +85,14 @@ export const caseView = z.object({
 export const caseSummary = caseView.pick({ id: true, type: true, status: true, orderId: true, openedAt: true, closedAt: true });
 export const casesPage = z.object({ items: z.array(caseSummary), nextToken: z.string().optional() });
 
+/** A name in zh-CN (the console's default) and English. */
+export const label = z.object({ zh: z.string(), en: z.string() });
+
 export const queueItem = z.object({
   caseId: z.string(),
   caseType: z.enum(Object.values(CaseType)),
   step: z.string(),
+  stepLabel: label.describe('the step\'s name, e.g. {"zh": "订单审核", "en": "Order review"}'),
   attempt: z.number().int(),
   role: z.string(),
   openedAt: instant,
@@ -95,6 +100,14 @@ export const queueItem = z.object({
   warnAt: instant.nullable(),
   status: z.enum([StepStatus.open, StepStatus.paused, StepStatus.warned, StepStatus.breached]),
   escalatedTo: z.string().nullable(),
+  remainingOnDutyMinutes: z
+    .number()
+    .int()
+    .nullable()
+    .describe('whole on-duty minutes of the role\'s shifts left before due (frozen while paused); negative once breached; null without a deadline'),
+  onDutyNow: z.boolean().describe('the step\'s role is on shift now (policy calendar)'),
+  countingResumesAt: instant.nullable().describe('when the clock counts again: the next shift start when off duty, or a timed pause\'s end; null while counting'),
+  pausedNow: currentPause.nullable().describe('the pause in progress, with its reason'),
 });
 export const queue = z.object({ items: z.array(queueItem) });
 

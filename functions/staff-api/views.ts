@@ -2,6 +2,9 @@
 import type { CaseRecord } from '../../core/cases/case.ts';
 import type { CaseView } from '../../core/cases/repository.ts';
 import type { StepRecord } from '../../core/cases/step.ts';
+import { countdown, countdownCalendar } from '../../core/deadline/countdown.ts';
+import type { CompiledPolicy } from '../../core/deadline/types.ts';
+import { stepLabel } from '../../core/lifecycles/step-labels.ts';
 import type { z } from 'zod';
 import type { caseSummary, caseView, queueItem, stepActionResult, stepView } from './schemas.ts';
 
@@ -45,11 +48,15 @@ export function toCaseView(view: CaseView): z.infer<typeof caseView> {
   };
 }
 
-export function toQueueItem(s: StepRecord): z.infer<typeof queueItem> {
+/** A queue row at `now` (epoch ms): the stored step plus its countdown on the role's calendar (core/deadline/countdown.ts). */
+export function toQueueItem(s: StepRecord, policy: CompiledPolicy, now: number): z.infer<typeof queueItem> {
+  const pause = s.pausedNow ? { from: Date.parse(s.pausedNow.from), ...(s.pausedNow.until !== undefined ? { until: Date.parse(s.pausedNow.until) } : {}) } : undefined;
+  const clock = countdown(countdownCalendar(policy, s.role), now, { due: s.due === undefined ? null : Date.parse(s.due), ...(pause ? { pause } : {}) });
   return {
     caseId: s.caseId,
     caseType: s.caseType,
     step: s.step,
+    stepLabel: stepLabel(s.step),
     attempt: s.attempt,
     role: s.role,
     openedAt: s.openedAt,
@@ -57,5 +64,9 @@ export function toQueueItem(s: StepRecord): z.infer<typeof queueItem> {
     warnAt: s.warnAt ?? null,
     status: s.status === 'paused' || s.status === 'warned' || s.status === 'breached' ? s.status : 'open',
     escalatedTo: s.escalatedTo ?? null,
+    remainingOnDutyMinutes: clock.remainingOnDutyMinutes,
+    onDutyNow: clock.onDutyNow,
+    countingResumesAt: clock.countingResumesAt === null ? null : policy.zone.formatIso(clock.countingResumesAt),
+    pausedNow: s.pausedNow ?? null,
   };
 }

@@ -39,6 +39,8 @@ describe('public routes: health and the OpenAPI document', () => {
     expect(doc.components.schemas.PauseStep?.required).toEqual(['reason']);
     expect(Object.keys(doc.components.schemas.Queue?.properties ?? {})).toEqual(['items']);
     expect(JSON.stringify(doc.components.schemas.StorefrontEvent)).toContain('order.cancel-requested');
+    const queueItem = JSON.stringify(doc.components.schemas.Queue);
+    for (const field of ['stepLabel', 'remainingOnDutyMinutes', 'onDutyNow', 'countingResumesAt', 'pausedNow']) expect(queueItem).toContain(`"${field}"`);
   });
 
   it('the manifest routes every api.md route to the HTTP functions', () => {

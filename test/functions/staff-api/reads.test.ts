@@ -35,6 +35,37 @@ describe('staff reads: queue, cases, SLA report', () => {
     expect(boss.map((i) => i.step)).toEqual(['order.dispatch']);
   });
 
+  it('GET /queue gives each row its label and countdown on the role\'s shifts: minutes left, on duty or when counting resumes, and the pause', async () => {
+    const rig = staffRig(fresh(MONDAY_10));
+    const pack = await rig.openCaseWithStep('order.pack'); // terminal-admin 09:00–17:00, due 11:00
+    const review = await rig.openCaseWithStep('order.review'); // ops-cs 08:00–20:00, due 10:30
+    const staff = rig.as('zhang', 'terminal-admin', 'ops-cs');
+    const rowsOf = async (): Promise<Record<string, Record<string, unknown>>> =>
+      Object.fromEntries((bodyOf(await staff.get('/queue')).items as Record<string, unknown>[]).filter((i) => i.caseId === pack || i.caseId === review).map((i) => [i.step, i]));
+
+    await rig.clock.advance(10 * 60_000);
+    const at1010 = await rowsOf();
+    expect(at1010['order.pack']).toMatchObject({ stepLabel: { zh: '打包录串号', en: 'Pack and enter serials' }, remainingOnDutyMinutes: 50, onDutyNow: true, countingResumesAt: null, pausedNow: null });
+    expect(at1010['order.review']).toMatchObject({ stepLabel: { zh: '订单审核', en: 'Order review' }, remainingOnDutyMinutes: 20, onDutyNow: true });
+
+    await staff.post(`/cases/${pack}/steps/order.pack/pause`, { reason: '等客户回电 customer calls back', until: '2025-03-03T18:00:00+08:00' });
+    await rig.clock.advanceTo('2025-03-03T18:30:00+08:00');
+    const evening = await rowsOf();
+    // Paused at 10:10 with 50 minutes left; the pause ends off duty, so counting resumes at the next shift.
+    expect(evening['order.pack']).toMatchObject({
+      status: 'paused',
+      remainingOnDutyMinutes: 50,
+      onDutyNow: false,
+      countingResumesAt: '2025-03-04T09:00:00+08:00',
+      pausedNow: { reason: '等客户回电 customer calls back' },
+    });
+    // Due 10:30, ops-cs on duty until 20:00: 8 h of on-duty time past due so far.
+    expect(evening['order.review']).toMatchObject({ remainingOnDutyMinutes: -480, onDutyNow: true, countingResumesAt: null });
+
+    await rig.clock.advanceTo('2025-03-03T21:00:00+08:00');
+    expect((await rowsOf())['order.review']).toMatchObject({ remainingOnDutyMinutes: -570, onDutyNow: false, countingResumesAt: '2025-03-04T08:00:00+08:00' });
+  });
+
   it('GET /cases/{caseId} shows the case with its steps and timeline, never a task token', async () => {
     const rig = staffRig(fresh(MONDAY_10));
     const caseId = await rig.openCaseWithStep('order.pack');
