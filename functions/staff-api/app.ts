@@ -1,6 +1,7 @@
 /** The staff API: every staff route of api.md, plus health and the OpenAPI document. */
 import { Router } from '../http/router.ts';
 import type { StaffApiDeps } from './deps.ts';
+import { boardRoute } from './routes/board.ts';
 import { caseListRoute, caseRoute } from './routes/cases.ts';
 import { healthRoute, openApiRoute } from './routes/meta.ts';
 import { pickupRunRoute } from './routes/pickups.ts';
@@ -18,6 +19,7 @@ export function createStaffApi(deps: StaffApiDeps): Router {
     resumeRoute(deps),
     pickupRunRoute(deps),
     reportRoute(deps),
+    boardRoute(deps),
     healthRoute(),
     openApiRoute(),
   ]);

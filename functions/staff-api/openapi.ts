@@ -69,6 +69,7 @@ export function openApiDocument(): JsonSchema {
         PauseStep: schema(s.pauseBody, 'input'),
         PickupRun: schema(s.pickupRun),
         SlaReport: schema(s.slaReportBody),
+        Board: schema(s.board),
         Health: schema(s.health),
       },
     },
@@ -144,6 +145,9 @@ export function openApiDocument(): JsonSchema {
             ...staffErrors,
           },
         },
+      },
+      '/board': {
+        get: { ...staff, summary: 'The supervisor board: active steps per role and step, escalated breaches, missed pickups, overdue refunds, today\'s on-time % per step (supervisor)', responses: { '200': { description: 'the board', content: json(ref('Board')) }, ...staffErrors } },
       },
       '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: 'alive', content: json(ref('Health')) } } } },
       '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1', content: json({ type: 'object' }) } } } },

@@ -127,6 +127,18 @@ export const slaReportBody = z.object({
   total: reportFigures,
 });
 
+const boardCounts = z.object({ role: z.string(), step: z.string(), open: z.number().int(), warned: z.number().int(), breached: z.number().int(), paused: z.number().int() });
+const lateStep = z.object({ caseId: z.string(), step: z.string(), due: instant.nullable(), breachedAt: instant.nullable() });
+export const board = z.object({
+  asOf: instant.describe('the platform\'s now'),
+  day: day.describe('today in the policy zone'),
+  now: z.array(boardCounts).describe('active steps per role and step; `open` counts those neither warned, breached nor paused'),
+  escalated: z.array(queueItem).describe('breached steps escalated to the supervisor'),
+  missedPickups: z.array(lateStep).describe('parcels past their planned pickup batch (`order.pickup`)'),
+  overdueRefunds: z.array(lateStep).describe('refunds past their arrival deadline (`refund.settle`)'),
+  today: z.array(reportFigures.extend({ group: z.string() })).describe('on-time figures per step of the steps closed today'),
+});
+
 export const pickupRun = z.object({
   batchId: z.string(),
   ranAt: instant,

@@ -43,7 +43,7 @@ function daysBetween(from: string, to: string): string[] {
   return Array.from({ length: count }, (_, i) => new Date(start + i * 86_400_000).toISOString().slice(0, 10));
 }
 
-async function closedOn(deps: StaffApiDeps, day: string): Promise<StepRecord[]> {
+export async function closedOn(deps: StaffApiDeps, day: string): Promise<StepRecord[]> {
   const out: StepRecord[] = [];
   let nextToken: string | undefined;
   do {
