@@ -6,7 +6,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getJson, postJson } from './client.ts';
-import type { CaseView, QueueItem, SlaReport, StepActionResult } from './types.ts';
+import type { Board, CaseView, QueueItem, SlaReport, StepActionResult } from './types.ts';
 
 /** How often the queue and board refresh; a session may shorten it (the browser tests do). */
 export function pollMs(): number {
@@ -21,6 +21,10 @@ export function useQueue() {
     refetchInterval: pollMs(),
     refetchIntervalInBackground: false,
   });
+}
+
+export function useBoard() {
+  return useQuery({ queryKey: ['board'], queryFn: () => getJson<Board>('/board'), refetchInterval: pollMs() });
 }
 
 export function useCase(caseId: string) {
