@@ -71,6 +71,8 @@ export function openApiDocument(): JsonSchema {
         SlaReport: schema(s.slaReportBody),
         Board: schema(s.board),
         Health: schema(s.health),
+        Login: schema(s.loginBody, 'input'),
+        LoginResult: schema(s.loginResult),
       },
     },
     'x-step-catalogue': stepCatalogue(),
@@ -148,6 +150,23 @@ export function openApiDocument(): JsonSchema {
       },
       '/board': {
         get: { ...staff, summary: 'The supervisor board: active steps per role and step, escalated breaches, missed pickups, overdue refunds, today\'s on-time % per step (supervisor)', responses: { '200': { description: 'the board', content: json(ref('Board')) }, ...staffErrors } },
+      },
+      '/auth/login': {
+        post: {
+          summary: 'Sign in with a local account (local home only: on AWS the console uses Cognito managed login)',
+          'x-local-only': true,
+          requestBody: { required: true, content: json(ref('Login')) },
+          responses: {
+            '200': { description: 'a bearer token for the staff routes', content: json(ref('LoginResult')) },
+            '400': errorResponse('malformed body; the message names the field'),
+            '401': errorResponse('InvalidCredentials: unknown user or wrong password'),
+            '429': {
+              description: 'TooManyAttempts: repeated failures for this user from this address; try again after Retry-After seconds',
+              headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'seconds until the next try is accepted' } },
+              content: json(ref('Error')),
+            },
+          },
+        },
       },
       '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: 'alive', content: json(ref('Health')) } } } },
       '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1', content: json({ type: 'object' }) } } } },

@@ -26,6 +26,12 @@ export const pauseBody = z.strictObject({
   until: instant.optional().describe('resumes by itself at this time'),
 });
 
+/** `POST /auth/login` (local home only, api.md). */
+export const loginBody = z.strictObject({
+  user: text.describe('the account name (npm run -s user -- add <name> …)'),
+  password: z.string({ error: unlessMissing('must be text') }).min(1, 'must not be empty'),
+});
+
 export const caseListQuery = z.strictObject({
   type: z.enum(Object.values(CaseType), { error: unlessMissing(`must be one of ${Object.values(CaseType).join(', ')}`) }).optional(),
   status: z.enum(Object.values(CaseStatus), { error: unlessMissing(`must be one of ${Object.values(CaseStatus).join(', ')}`) }).optional(),
@@ -144,6 +150,11 @@ export const pickupRun = z.object({
   ranAt: instant,
   skipped: z.literal('not-a-pickup-day').optional(),
   handedOver: z.array(z.object({ caseId: z.string(), plannedAt: instant.nullable(), missed: z.boolean() })),
+});
+
+export const loginResult = z.object({
+  token: z.string().describe('a bearer token for the staff API, the same kind `npm run token` prints'),
+  expiresAt: instant.describe('when the token stops being accepted'),
 });
 
 export const accepted = z.object({ caseId: z.string(), status: z.literal('accepted') });

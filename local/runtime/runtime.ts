@@ -3,7 +3,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Manifest } from '../../app/manifest-types.ts';
 import { workflowDefinition } from '../../app/workflow-definitions.ts';
+import type { CompiledPolicy } from '../../core/deadline/types.ts';
 import type { Clock } from '../../core/time/clock.ts';
+import { getDefaultPolicy } from '../../policy/load.ts';
 import { localDynamoDbClient } from '../dynamodb/client.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/server.ts';
 import { ensureTable } from '../dynamodb/tables.ts';
@@ -11,6 +13,10 @@ import { createEdgeServer, type EdgeService } from '../edge/edge-server.ts';
 import { LAMBDA_PATH_PREFIX, lambdaInvokeApi } from '../edge/lambda-api.ts';
 import { proxyTo } from '../edge/proxy.ts';
 import { createGateway } from '../gateway/server.ts';
+import type { LocalRoute } from '../gateway/local-routes.ts';
+import { AccountStore, accountsPath } from '../identity/accounts.ts';
+import { loginRoute } from '../identity/login.ts';
+import { LoginThrottle } from '../identity/login-throttle.ts';
 import { signingKey } from '../identity/tokens.ts';
 import { webhookSecret } from '../identity/webhook-secret.ts';
 import { isFunctionError, LambdaInvoker, type InvocationStats } from '../lambda/invoker.ts';
@@ -40,6 +46,10 @@ export interface RuntimeOptions {
   edgePort: number;
   /** The platform's time, handlers' included: the system clock, or a VirtualClock for demos and tests. */
   clock: Clock;
+  /** The SLA policy the handlers run on (validated by the caller); the shipped default when absent. */
+  policy?: CompiledPolicy;
+  /** More routes the runtime serves itself (api.md "Local home only"), besides `POST /auth/login`. */
+  localRoutes?: readonly LocalRoute[];
   /** A group-robot webhook (WeCom, DingTalk, Slack…) that receives every SlaBreached event. */
   alarmWebhookUrl?: string;
   log: (message: string, fields?: Record<string, unknown>) => void;
@@ -190,10 +200,21 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     // Fires, once each, the timers and batches that fell due while the runtime was down.
     scheduler.start();
 
+    const key = signingKey(options.dataDir);
+    const policy = options.policy ?? getDefaultPolicy();
+    const login = loginRoute({
+      accounts: new AccountStore(accountsPath(options.dataDir), [...policy.roles.keys()], () => clock.now()),
+      signingKey: key,
+      clock,
+      throttle: new LoginThrottle(clock),
+      zone: policy.zone,
+      onError: (e) => log('login error', { error: String(e) }),
+    });
     const gateway = createGateway({
       routes: manifest.routes,
+      localRoutes: [login, ...(options.localRoutes ?? [])],
       invoke: (id, event) => invoker.invoke(id, event),
-      signingKey: signingKey(options.dataDir),
+      signingKey: key,
       clock,
       accountId: LOCAL_ACCOUNT,
       onError: (e) => log('api error', { error: String(e) }),
