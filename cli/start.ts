@@ -2,7 +2,8 @@
  * `npm start`: the whole platform on this machine. Flags or environment: --port/PORT (HTTP API,
  * default 3000), --edge-port/EDGE_PORT (AWS emulators, default 4566), --data/DATA_DIR (default
  * .local-data/), --host/HOST (default 127.0.0.1), --time <ISO with offset> (run the platform's clock
- * from that instant, at real speed: rehearse a given day). Ctrl-C stops cleanly; a second start resumes.
+ * from that instant, at real speed: rehearse a given day). The staff console is served at /console/
+ * (built first when missing or stale). Ctrl-C stops cleanly; a second start resumes.
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -11,6 +12,8 @@ import { systemClock } from '../core/time/clock.ts';
 import { parseInstant } from '../core/time/iso.ts';
 import { dataDir } from '../local/data-dir.ts';
 import { startRuntime } from '../local/runtime/runtime.ts';
+import { ensureConsoleBuild } from '../local/console/build.ts';
+import { consoleSite } from '../local/console/site.ts';
 import { startupBanner } from '../local/runtime/banner.ts';
 import { clockStartingAt, rememberPlatformClock } from '../local/runtime/platform-clock.ts';
 
@@ -46,15 +49,20 @@ const log = (message: string, fields: Record<string, unknown> = {}): void => {
   process.stdout.write(`${JSON.stringify({ level: 'INFO', message, service: 'local-runtime', timestamp: new Date(systemClock.now()).toISOString(), ...fields })}\n`);
 };
 
+const root = fileURLToPath(new URL('..', import.meta.url));
+// The staff console is served from its build, made now when missing or older than its sources.
+const site = await ensureConsoleBuild(root, (message) => log(message)).catch((error: unknown) => fail(`building the staff console: ${(error as Error).message.split('\n')[0] ?? ''}`));
+
 const runtime = await startRuntime({
   manifest,
-  root: fileURLToPath(new URL('..', import.meta.url)),
+  root,
   dataDir: dataDir(values.data),
   host: values.host ?? process.env.HOST ?? '127.0.0.1',
   port: portOf('--port', values.port ?? process.env.PORT, 3000),
   edgePort: portOf('--edge-port', values['edge-port'] ?? process.env.EDGE_PORT, 4566),
   clock,
   ...(process.env.ALARM_WEBHOOK_URL ? { alarmWebhookUrl: process.env.ALARM_WEBHOOK_URL } : {}),
+  localRoutes: consoleSite(site.dir),
   log,
 }).catch((error: unknown) => fail((error as Error).message));
 

@@ -12,6 +12,7 @@ import { createHashRouter, Navigate, Outlet, RouterProvider, useNavigate } from 
 import { currentSession, onSignOut } from './auth/session.ts';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import { Shell } from './components/shell.tsx';
+import { StepDialogProvider } from './components/step-actions.tsx';
 import { QueuePage } from './pages/queue.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
 
@@ -41,11 +42,13 @@ function SignedIn() {
   }, [session, navigate]);
   if (!session) return null;
   return (
-    <Shell>
-      <Suspense fallback={<Spin />}>
-        <Outlet />
-      </Suspense>
-    </Shell>
+    <StepDialogProvider>
+      <Shell>
+        <Suspense fallback={<Spin />}>
+          <Outlet />
+        </Suspense>
+      </Shell>
+    </StepDialogProvider>
   );
 }
 

@@ -6,10 +6,10 @@
 import { CheckOutlined, PauseOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Radio, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
 import { isStepId, STEPS } from '../../../core/lifecycles/steps.ts';
 import { ApiError, getJson } from '../api/client.ts';
-import { useStepAction, type StepAction } from '../api/queries.ts';
+import { useStepAction } from '../api/queries.ts';
 import type { CaseView } from '../api/types.ts';
 import { fieldsOf } from '../forms/zod-fields.ts';
 import { useI18n, type I18n } from '../i18n/i18n.tsx';
@@ -23,11 +23,31 @@ export interface StepActionsProps {
   status: string;
 }
 
-type Dialog = 'complete' | 'pause' | undefined;
+interface DialogTarget {
+  kind: 'complete' | 'pause';
+  caseId: string;
+  step: string;
+}
+
+const DialogContext = createContext<(target: DialogTarget) => void>(() => {});
+
+/**
+ * Holds the open complete/pause dialog above the pages, so it stays open when its queue row goes
+ * away underneath it (someone else completed the step: the submit then shows who, with the 409).
+ */
+export function StepDialogProvider({ children }: { children: ReactNode }) {
+  const [target, setTarget] = useState<DialogTarget>();
+  return (
+    <DialogContext.Provider value={setTarget}>
+      {children}
+      {target && <ActionDialog key={`${target.kind}#${target.caseId}#${target.step}`} {...target} onClose={() => setTarget(undefined)} />}
+    </DialogContext.Provider>
+  );
+}
 
 export function StepActions({ caseId, step, status }: StepActionsProps) {
   const { t, lang } = useI18n();
-  const [dialog, setDialog] = useState<Dialog>();
+  const openDialog = useContext(DialogContext);
   const { message } = App.useApp();
   const action = useStepAction(caseId, step);
   const stepLabel = stepName(step, lang);
@@ -44,7 +64,7 @@ export function StepActions({ caseId, step, status }: StepActionsProps) {
   return (
     <Space wrap>
       {status !== 'paused' && (
-        <Button type="primary" size="small" icon={<CheckOutlined aria-hidden />} onClick={() => setDialog('complete')} aria-label={`${t('action.complete')} ${stepLabel} ${caseId}`}>
+        <Button type="primary" size="small" icon={<CheckOutlined aria-hidden />} onClick={() => openDialog({ kind: 'complete', caseId, step })} aria-label={`${t('action.complete')} ${stepLabel} ${caseId}`}>
           {t('action.complete')}
         </Button>
       )}
@@ -53,21 +73,15 @@ export function StepActions({ caseId, step, status }: StepActionsProps) {
           {t('action.resume')}
         </Button>
       ) : (
-        <Button size="small" icon={<PauseOutlined aria-hidden />} onClick={() => setDialog('pause')} aria-label={`${t('action.pause')} ${stepLabel} ${caseId}`}>
+        <Button size="small" icon={<PauseOutlined aria-hidden />} onClick={() => openDialog({ kind: 'pause', caseId, step })} aria-label={`${t('action.pause')} ${stepLabel} ${caseId}`}>
           {t('action.pause')}
         </Button>
       )}
-      {dialog && <ActionDialog kind={dialog} caseId={caseId} step={step} stepLabel={stepLabel} submit={action.mutateAsync} onClose={() => setDialog(undefined)} />}
     </Space>
   );
 }
 
-interface DialogProps {
-  kind: 'complete' | 'pause';
-  caseId: string;
-  step: string;
-  stepLabel: string;
-  submit: (action: StepAction) => Promise<unknown>;
+interface DialogProps extends DialogTarget {
   onClose: () => void;
 }
 
@@ -78,9 +92,11 @@ interface FormValues {
   until?: Dayjs;
 }
 
-function ActionDialog({ kind, caseId, step, stepLabel, submit, onClose }: DialogProps) {
+function ActionDialog({ kind, caseId, step, onClose }: DialogProps) {
   const i18n = useI18n();
   const { t, lang } = i18n;
+  const stepLabel = stepName(step, lang);
+  const submit = useStepAction(caseId, step).mutateAsync;
   const { message } = App.useApp();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string>();
