@@ -4,6 +4,7 @@ import type { StaffApiDeps } from './deps.ts';
 import { caseListRoute, caseRoute } from './routes/cases.ts';
 import { healthRoute, openApiRoute } from './routes/meta.ts';
 import { pickupRunRoute } from './routes/pickups.ts';
+import { policyRoute } from './routes/policy.ts';
 import { queueRoute } from './routes/queue.ts';
 import { reportRoute } from './routes/reports.ts';
 import { completeRoute, pauseRoute, resumeRoute } from './routes/step-actions.ts';
@@ -18,6 +19,7 @@ export function createStaffApi(deps: StaffApiDeps): Router {
     resumeRoute(deps),
     pickupRunRoute(deps),
     reportRoute(deps),
+    policyRoute(deps),
     healthRoute(),
     openApiRoute(),
   ]);

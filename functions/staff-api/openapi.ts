@@ -70,6 +70,7 @@ export function openApiDocument(): JsonSchema {
         PickupRun: schema(s.pickupRun),
         SlaReport: schema(s.slaReportBody),
         Health: schema(s.health),
+        Policy: schema(s.policyView),
         Login: schema(s.loginBody, 'input'),
         LoginResult: schema(s.loginResult),
       },
@@ -145,6 +146,14 @@ export function openApiDocument(): JsonSchema {
             '200': { description: 'the report', content: { ...json(ref('SlaReport')), 'text/csv': { schema: { type: 'string' } } } },
             ...staffErrors,
           },
+        },
+      },
+      '/policy': {
+        get: {
+          ...staff,
+          summary: 'The SLA policy in force (any staff): shifts, a year of working days (holidays, 调休, pickup days), pickup batches, every step\'s rule in words',
+          parameters: queryParams(s.policyQuery),
+          responses: { '200': { description: 'the policy', content: json(ref('Policy')) }, ...staffErrors },
         },
       },
       '/auth/login': {

@@ -16,6 +16,7 @@ const API_ROUTES = [
   'POST /cases/{caseId}/steps/{step}/resume',
   'POST /pickups/run',
   'GET /reports/sla',
+  'GET /policy',
   'GET /healthz',
   'GET /openapi.json',
 ];
