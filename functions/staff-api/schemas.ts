@@ -41,9 +41,10 @@ export const caseListQuery = z.strictObject({
 });
 
 export const reportQuery = z.strictObject({
-  from: day.describe('first day, inclusive'),
-  to: day.describe('last day, inclusive'),
+  from: day.optional().describe('first day, inclusive; default: 6 days before `to`'),
+  to: day.optional().describe('last day, inclusive; default: today (Asia/Shanghai)'),
   groupBy: z.enum(Object.values(ReportGroupBy), { error: unlessMissing(`must be one of ${Object.values(ReportGroupBy).join(', ')}`) }).default('step'),
+  labels: z.enum(['en', 'zh'], { error: 'must be en or zh' }).default('en').describe('CSV column labels: ids (en) or Chinese (zh, for Excel users)'),
 });
 
 // ---- responses ----
@@ -82,9 +83,16 @@ export const caseView = z.object({
   orderId: z.string().nullable(),
   openedAt: instant,
   closedAt: instant.nullable(),
-  data: z.record(z.string(), z.unknown()),
+  data: z.record(z.string(), z.unknown()).describe('the case\'s facts; phone numbers partly masked (138****0000)'),
   links: z.array(z.object({ caseId: z.string(), caseType: z.enum(Object.values(CaseType)), relation: z.enum(Object.values(LinkRelation)), linkedAt: instant })),
-  steps: z.array(stepView),
+  steps: z.array(
+    stepView.extend({
+      deadlineExplanation: z
+        .object({ zh: z.array(z.string()), en: z.array(z.string()) })
+        .nullable()
+        .describe('how the deadline was computed, line by line, by the deadline engine; null when the policy cannot say'),
+    }),
+  ),
   timeline: z.array(z.object({ id: z.string(), at: instant, kind: z.string(), step: z.string().optional(), by: z.string().optional(), detail: z.record(z.string(), z.unknown()).optional() })),
 });
 
@@ -155,6 +163,59 @@ export const pickupRun = z.object({
 export const loginResult = z.object({
   token: z.string().describe('a bearer token for the staff API, the same kind `npm run token` prints'),
   expiresAt: instant.describe('when the token stops being accepted'),
+});
+
+export const policyQuery = z.strictObject({
+  year: z.coerce
+    .number({ error: 'must be a year, e.g. 2026' })
+    .int('must be a whole year')
+    .min(2000, 'must be from 2000 to 2100')
+    .max(2100, 'must be from 2000 to 2100')
+    .optional()
+    .describe('the year of `workingDays`; default: this year (Asia/Shanghai)'),
+});
+
+const timeOfDay = z.string().describe('HH:MM in the policy\'s zone');
+const shiftView = z.object({ from: timeOfDay, to: timeOfDay, overnight: z.boolean().describe('ends the next day') });
+
+export const policyView = z.object({
+  timeZone: z.string(),
+  warnFraction: z.number().describe('the default warning point of business-time rules, as a fraction of the budget'),
+  roles: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      name: label.describe('the role\'s name, zh from the policy label'),
+      week: z.array(z.object({ weekday: z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']), shifts: z.array(shiftView) })).describe('weekly shifts, Sunday first'),
+      exceptions: z.array(z.object({ date: day, shifts: z.array(shiftView), note: z.string().nullable() })).describe('dates of `year` whose shifts differ'),
+    }),
+  ),
+  workingDays: z.object({
+    year: z.number().int(),
+    holidayData: z.boolean().describe('false: no published holiday schedule for this year — plain Monday–Friday is assumed, and deadlines counted in it may move'),
+    days: z.array(
+      z.object({
+        date: day,
+        weekday: z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']),
+        kind: z.enum(['workday', 'weekend', 'holiday', 'adjusted-workday']).describe('adjusted-workday: a weekend day worked to bridge a holiday (调休)'),
+        working: z.boolean(),
+        name: z.string().nullable().describe('the holiday\'s name'),
+        pickup: z.boolean().describe('the courier collects that day'),
+      }),
+    ),
+  }),
+  pickup: z.object({ batches: z.array(z.object({ at: timeOfDay, ordersBefore: timeOfDay })) }),
+  steps: z.array(
+    z.object({
+      id: z.string(),
+      label,
+      role: z.string(),
+      scope: z.enum(['step', 'case']),
+      rule: z.record(z.string(), z.unknown()).describe('the policy\'s rule object (times of day in minutes)'),
+      ruleText: label.describe('the deadline rule in words'),
+      description: z.string(),
+    }),
+  ),
 });
 
 export const accepted = z.object({ caseId: z.string(), status: z.literal('accepted') });

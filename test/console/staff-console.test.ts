@@ -144,13 +144,15 @@ describe('the staff console in Chromium', { timeout: 120_000 }, () => {
     await platform.advance(25 * MINUTE); // warnAt: 80 % of 30 minutes
     await waitFor(async () => expect(await late.getAttribute('data-urgency')).toBe('warned'));
     expect(await late.textContent()).toContain('即将超时');
-    expect(await late.textContent()).toContain(`剩 ${await remainingFromApi(caseId)} 分钟`);
+    const left = await remainingFromApi(caseId);
+    await waitFor(async () => expect(await late.textContent()).toContain(`剩 ${left} 分钟`));
     expect(await backgroundOf(late)).toBe('rgb(255, 247, 230)');
 
     await platform.advance(7 * MINUTE);
     await waitFor(async () => expect(await late.getAttribute('data-urgency')).toBe('breached'));
-    expect(await remainingFromApi(caseId)).toBeLessThan(0);
-    expect(await late.textContent()).toContain(`已超时 ${-(await remainingFromApi(caseId))} 分钟`);
+    const over = await remainingFromApi(caseId);
+    expect(over).toBeLessThan(0);
+    await waitFor(async () => expect(await late.textContent()).toContain(`已超时 ${-over} 分钟`));
     expect(await backgroundOf(late)).toBe('rgb(255, 241, 240)');
   });
 
@@ -201,6 +203,16 @@ describe('the staff console in Chromium', { timeout: 120_000 }, () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.toString('utf8')).toContain('order.review');
     expect(download.suggestedFilename()).toMatch(/^sla-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}-step\.csv$/);
+  });
+
+  it('shows a case\'s facts with the phone masked, its steps, and how each deadline was computed, in Chinese', async () => {
+    const ann = await signIn('ann');
+    await ann.goto(`${platform.runtime.apiUrl}/console/#/cases/${encodeURIComponent(reviewCase)}`);
+    const explanation = ann.getByTestId('deadline-order.review');
+    await explanation.waitFor();
+    expect(await explanation.textContent()).toContain('到期时间 2026-11-30 周一 09:30');
+    expect(await ann.getByText('137****0000').count()).toBe(1);
+    expect(await ann.getByRole('cell', { name: /已完成/ }).count()).toBeGreaterThan(0);
   });
 
   it('renders in zh-CN by default and in English after the switch', async () => {

@@ -126,8 +126,7 @@ function StepsTable({ view }: { view: CaseView }) {
 
 function DeadlineExplanation({ step, lang }: { step: StepView; lang: Lang }) {
   const { t } = useI18n();
-  const text = step.deadlineExplanation?.[lang];
-  const lines = text === undefined ? [] : Array.isArray(text) ? text : text.split('\n');
+  const lines = step.deadlineExplanation?.[lang] ?? [];
   return (
     <section aria-label={t('case.deadline')} data-testid={`deadline-${step.step}`}>
       <Typography.Text strong>{t('case.deadline')}</Typography.Text>

@@ -17,6 +17,7 @@ const API_ROUTES = [
   'POST /pickups/run',
   'GET /reports/sla',
   'GET /board',
+  'GET /policy',
   'GET /healthz',
   'GET /openapi.json',
 ];
