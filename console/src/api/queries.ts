@@ -6,7 +6,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getJson, postJson } from './client.ts';
-import type { Board, CaseView, QueueItem, SlaReport, StepActionResult } from './types.ts';
+import type { Board, CaseView, PolicyView, QueueItem, SlaReport, StepActionResult } from './types.ts';
 
 /** How often the queue and board refresh; a session may shorten it (the browser tests do). */
 export function pollMs(): number {
@@ -25,6 +25,10 @@ export function useQueue() {
 
 export function useBoard() {
   return useQuery({ queryKey: ['board'], queryFn: () => getJson<Board>('/board'), refetchInterval: pollMs() });
+}
+
+export function usePolicy(year: number | undefined) {
+  return useQuery({ queryKey: ['policy', year], queryFn: () => getJson<PolicyView>(`/policy${year ? `?year=${year}` : ''}`), staleTime: 5 * 60_000 });
 }
 
 export function useCase(caseId: string) {
