@@ -6,6 +6,7 @@
  */
 import { currentSession, signOut } from '../auth/session.ts';
 import { config } from './config.ts';
+import { fieldErrorsOf } from './field-errors.ts';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -63,19 +64,4 @@ async function toApiError(response: Response): Promise<ApiError> {
     // Not the API's error body (a proxy's page): the status says enough.
   }
   return new ApiError(response.status, code, message, response.status === 400 ? fieldErrorsOf(message) : {});
-}
-
-/**
- * `body.fields.serialNumbers: must list at least one; body.outcome: is required` →
- * `{"fields.serialNumbers": "...", "outcome": "..."}` (array indexes dropped: the field, not the item).
- */
-export function fieldErrorsOf(message: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of message.split('; ')) {
-    const match = /^(?:body|query)\.([\w.[\]-]+): (.+)$/.exec(part);
-    if (!match) continue;
-    const field = (match[1] as string).replace(/\[\d+\]/g, '').replace(/\.\d+(?=\.|$)/g, '');
-    out[field] ??= match[2] as string;
-  }
-  return out;
 }

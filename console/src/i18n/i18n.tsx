@@ -1,6 +1,6 @@
 /** The language context: `useI18n()` gives the language, `t` for the console's words and a switch. */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { storedLang, storeLang, type Lang } from './lang.ts';
+import type { Lang } from './lang.ts';
 import { MESSAGES, type MessageKey } from './messages.ts';
 
 export interface I18n {
@@ -8,6 +8,10 @@ export interface I18n {
   t: (key: MessageKey, vars?: Record<string, string | number>) => string;
   setLang: (lang: Lang) => void;
 }
+
+/** The chosen language is a preference, not a secret: it outlives the tab. */
+const LANG_KEY = 'sla-console.lang';
+const storedLang = (): Lang => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh');
 
 const I18nContext = createContext<I18n | undefined>(undefined);
 
@@ -18,7 +22,7 @@ export function translate(lang: Lang, key: MessageKey, vars: Record<string, stri
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(storedLang);
   const setLang = useCallback((next: Lang) => {
-    storeLang(next);
+    localStorage.setItem(LANG_KEY, next);
     document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
     setLangState(next);
   }, []);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrorsOf } from '../../../../console/src/api/client.ts';
+import { fieldErrorsOf } from '../../../../console/src/api/field-errors.ts';
 
 describe('the API\'s 400 messages, field by field', () => {
   it('maps each named field of a body to its message, list positions dropped', () => {
