@@ -34,6 +34,7 @@ export const staffApiRoutes: RouteDecl[] = [
   staff('GET', '/reports/sla'),
   staff('GET', '/board'),
   staff('GET', '/policy'),
+  staff('GET', '/reports/chat'),
   { method: 'GET', path: '/healthz', function: staffApiFunction.id, auth: 'public' },
   { method: 'GET', path: '/openapi.json', function: staffApiFunction.id, auth: 'public' },
 ];

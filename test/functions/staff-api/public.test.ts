@@ -18,6 +18,7 @@ const API_ROUTES = [
   'GET /reports/sla',
   'GET /board',
   'GET /policy',
+  'GET /reports/chat',
   'GET /healthz',
   'GET /openapi.json',
 ];
