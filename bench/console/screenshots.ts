@@ -48,6 +48,8 @@ try {
   await bossTab.screenshot({ path: `${OUT}/board.png`, fullPage: true });
   await bossTab.getByRole('menuitem', { name: /报表/ }).click();
   await bossTab.locator('figure canvas').first().waitFor();
+  // The charts draw once their two report queries have answered.
+  await bossTab.waitForLoadState('networkidle');
   await bossTab.screenshot({ path: `${OUT}/report.png`, fullPage: true });
   process.stdout.write(`wrote ${OUT}/queue.png, case.png, board.png, report.png\n`);
 } finally {
