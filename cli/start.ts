@@ -3,7 +3,8 @@
  * default 3000), --edge-port/EDGE_PORT (AWS emulators, default 4566), --data/DATA_DIR (default
  * .local-data/), --host/HOST (default 127.0.0.1), --time <ISO with offset> (run the platform's clock
  * from that instant, at real speed: rehearse a given day), --dynamodb embedded|java (the embedded
- * store, the default, needs no Java; java runs DynamoDB Local). Ctrl-C stops cleanly; a second start resumes.
+ * store, the default, needs no Java; java runs DynamoDB Local). The staff console is served at
+ * /console/ (built first when missing or stale). Ctrl-C stops cleanly; a second start resumes.
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -14,6 +15,8 @@ import { dataDir } from '../local/data-dir.ts';
 import { shortcutChannel } from '../functions/notify/setup.ts';
 import { dynamoDbHome } from '../local/runtime/dynamodb-home.ts';
 import { startRuntime } from '../local/runtime/runtime.ts';
+import { ensureConsoleBuild } from '../local/console/build.ts';
+import { consoleSite } from '../local/console/site.ts';
 import { startupBanner } from '../local/runtime/banner.ts';
 import { clockStartingAt, rememberPlatformClock } from '../local/runtime/platform-clock.ts';
 
@@ -59,15 +62,20 @@ const log = (message: string, fields: Record<string, unknown> = {}): void => {
   process.stdout.write(`${JSON.stringify({ level: 'INFO', message, service: 'local-runtime', timestamp: new Date(systemClock.now()).toISOString(), ...fields })}\n`);
 };
 
+const root = fileURLToPath(new URL('..', import.meta.url));
+// The staff console is served from its build, made now when missing or older than its sources.
+const site = await ensureConsoleBuild(root, (message) => log(message)).catch((error: unknown) => fail(`building the staff console: ${(error as Error).message.split('\n')[0] ?? ''}`));
+
 const runtime = await startRuntime({
   manifest,
-  root: fileURLToPath(new URL('..', import.meta.url)),
+  root,
   dataDir: dataDir(values.data),
   host: values.host ?? process.env.HOST ?? '127.0.0.1',
   port: portOf('--port', values.port ?? process.env.PORT, 3000),
   edgePort: portOf('--edge-port', values['edge-port'] ?? process.env.EDGE_PORT, 4566),
   clock,
   dynamodb,
+  localRoutes: consoleSite(site.dir),
   log,
 }).catch((error: unknown) => fail((error as Error).message));
 

@@ -29,12 +29,18 @@ export class ShiftCalendar implements DutyCalendar {
     readonly id: string,
     readonly zone: Zone,
     weekly: readonly WeeklyShift[],
-    private readonly exceptions: ReadonlyMap<number, DateException>,
+    /** By local day number. */
+    readonly exceptions: ReadonlyMap<number, DateException>,
   ) {
     for (const shift of weekly) {
       for (const wd of shift.weekdays) this.byWeekday[wd]?.push({ from: shift.from, to: shift.to });
     }
     for (const list of this.byWeekday) list.sort((a, b) => a.from - b.from);
+  }
+
+  /** The weekly shifts that start on a weekday (0 = Sunday), by start time. */
+  shiftsOnWeekday(weekday: number): readonly Shift[] {
+    return this.byWeekday[weekday] ?? [];
   }
 
   shiftsOn(day: number): readonly Shift[] {

@@ -1,6 +1,6 @@
 /**
  * Middy wiring of an HTTP API function: Powertools logging with the Lambda context (keys reset
- * per request), and every error turned into api.md's error body — its message shown below 500,
+ * per request), conditional GETs (ETag, 304: etag.ts), and every error turned into api.md's error body — its message shown below 500,
  * "internal error" (and the real error in the log) at 500.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
@@ -9,6 +9,7 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { logger as defaultLogger } from '../shared/logger.ts';
 import { errorResponse } from './error-response.ts';
+import { conditionalGet } from './etag.ts';
 import type { ApiEvent } from './event.ts';
 import type { HttpResponse } from './response.ts';
 
@@ -23,6 +24,7 @@ export function httpHandler<E extends ApiEvent>(fn: (event: E, context: Context)
   return middy<E, HttpResponse, Error, Context>()
     .use(injectLambdaContext(log, { resetKeys: true }))
     .use(httpErrors<E>(() => errorLogOr(options.errorLog, log)))
+    .use(conditionalGet<E>())
     .handler(fn);
 }
 

@@ -1,9 +1,11 @@
 /** The staff API: every staff route of api.md, plus health and the OpenAPI document. */
 import { Router } from '../http/router.ts';
 import type { StaffApiDeps } from './deps.ts';
+import { boardRoute } from './routes/board.ts';
 import { caseListRoute, caseRoute } from './routes/cases.ts';
 import { healthRoute, openApiRoute } from './routes/meta.ts';
 import { pickupRunRoute } from './routes/pickups.ts';
+import { policyRoute } from './routes/policy.ts';
 import { queueRoute } from './routes/queue.ts';
 import { chatReportRoute } from './routes/chat-report.ts';
 import { reportRoute } from './routes/reports.ts';
@@ -19,6 +21,8 @@ export function createStaffApi(deps: StaffApiDeps): Router {
     resumeRoute(deps),
     pickupRunRoute(deps),
     reportRoute(deps),
+    boardRoute(deps),
+    policyRoute(deps),
     chatReportRoute(deps),
     healthRoute(),
     openApiRoute(),

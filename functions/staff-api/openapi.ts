@@ -69,8 +69,10 @@ export function openApiDocument(): JsonSchema {
         PauseStep: schema(s.pauseBody, 'input'),
         PickupRun: schema(s.pickupRun),
         SlaReport: schema(s.slaReportBody),
+        Board: schema(s.board),
         ChatReport: schema(s.chatReport),
         Health: schema(s.health),
+        Policy: schema(s.policyView),
         Login: schema(s.loginBody, 'input'),
         LoginResult: schema(s.loginResult),
       },
@@ -146,6 +148,17 @@ export function openApiDocument(): JsonSchema {
             '200': { description: 'the report', content: { ...json(ref('SlaReport')), 'text/csv': { schema: { type: 'string' } } } },
             ...staffErrors,
           },
+        },
+      },
+      '/board': {
+        get: { ...staff, summary: 'The supervisor board: active steps per role and step, escalated breaches, missed pickups, overdue refunds, today\'s on-time % per step (supervisor)', responses: { '200': { description: 'the board', content: json(ref('Board')) }, ...staffErrors } },
+      },
+      '/policy': {
+        get: {
+          ...staff,
+          summary: 'The SLA policy in force (any staff): shifts, a year of working days (holidays, 调休, pickup days), pickup batches, every step\'s rule in words',
+          parameters: queryParams(s.policyQuery),
+          responses: { '200': { description: 'the policy', content: json(ref('Policy')) }, ...staffErrors },
         },
       },
       '/reports/chat': {

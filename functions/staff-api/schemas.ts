@@ -149,6 +149,18 @@ export const slaReportBody = z.object({
   total: reportFigures,
 });
 
+const boardCounts = z.object({ role: z.string(), step: z.string(), open: z.number().int(), warned: z.number().int(), breached: z.number().int(), paused: z.number().int() });
+const lateStep = z.object({ caseId: z.string(), step: z.string(), due: instant.nullable(), breachedAt: instant.nullable() });
+export const board = z.object({
+  asOf: instant.describe('the platform\'s now'),
+  day: day.describe('today in the policy zone'),
+  now: z.array(boardCounts).describe('active steps per role and step; `open` counts those neither warned, breached nor paused'),
+  escalated: z.array(queueItem).describe('breached steps escalated to the supervisor'),
+  missedPickups: z.array(lateStep).describe('parcels past their planned pickup batch (`order.pickup`)'),
+  overdueRefunds: z.array(lateStep).describe('refunds past their arrival deadline (`refund.settle`)'),
+  today: z.array(reportFigures.extend({ group: z.string() })).describe('on-time figures per step of the steps closed today'),
+});
+
 export const pickupRun = z.object({
   batchId: z.string(),
   ranAt: instant,
@@ -159,6 +171,59 @@ export const pickupRun = z.object({
 export const loginResult = z.object({
   token: z.string().describe('a bearer token for the staff API, the same kind `npm run token` prints'),
   expiresAt: instant.describe('when the token stops being accepted'),
+});
+
+export const policyQuery = z.strictObject({
+  year: z.coerce
+    .number({ error: 'must be a year, e.g. 2026' })
+    .int('must be a whole year')
+    .min(2000, 'must be from 2000 to 2100')
+    .max(2100, 'must be from 2000 to 2100')
+    .optional()
+    .describe('the year of `workingDays`; default: this year (Asia/Shanghai)'),
+});
+
+const timeOfDay = z.string().describe('HH:MM in the policy\'s zone');
+const shiftView = z.object({ from: timeOfDay, to: timeOfDay, overnight: z.boolean().describe('ends the next day') });
+
+export const policyView = z.object({
+  timeZone: z.string(),
+  warnFraction: z.number().describe('the default warning point of business-time rules, as a fraction of the budget'),
+  roles: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      name: label.describe('the role\'s name, zh from the policy label'),
+      week: z.array(z.object({ weekday: z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']), shifts: z.array(shiftView) })).describe('weekly shifts, Sunday first'),
+      exceptions: z.array(z.object({ date: day, shifts: z.array(shiftView), note: z.string().nullable() })).describe('dates of `year` whose shifts differ'),
+    }),
+  ),
+  workingDays: z.object({
+    year: z.number().int(),
+    holidayData: z.boolean().describe('false: no published holiday schedule for this year — plain Monday–Friday is assumed, and deadlines counted in it may move'),
+    days: z.array(
+      z.object({
+        date: day,
+        weekday: z.enum(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']),
+        kind: z.enum(['workday', 'weekend', 'holiday', 'adjusted-workday']).describe('adjusted-workday: a weekend day worked to bridge a holiday (调休)'),
+        working: z.boolean(),
+        name: z.string().nullable().describe('the holiday\'s name'),
+        pickup: z.boolean().describe('the courier collects that day'),
+      }),
+    ),
+  }),
+  pickup: z.object({ batches: z.array(z.object({ at: timeOfDay, ordersBefore: timeOfDay })) }),
+  steps: z.array(
+    z.object({
+      id: z.string(),
+      label,
+      role: z.string(),
+      scope: z.enum(['step', 'case']),
+      rule: z.record(z.string(), z.unknown()).describe('the policy\'s rule object (times of day in minutes)'),
+      ruleText: label.describe('the deadline rule in words'),
+      description: z.string(),
+    }),
+  ),
 });
 
 export const accepted = z.object({ caseId: z.string(), status: z.literal('accepted') });

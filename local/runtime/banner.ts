@@ -22,6 +22,7 @@ export function startupBanner(runtime: Runtime, dataDir: string, startMs: number
   return `
 SLA workflow platform is running (ready in ${(startMs / 1000).toFixed(1)} s)
 
+  Staff console     ${runtime.apiUrl}/console/
   HTTP API          ${runtime.apiUrl}        (OpenAPI: ${runtime.apiUrl}/openapi.json)
   AWS emulators     ${runtime.edgeUrl}        (DynamoDB, Step Functions, Lambda, EventBridge, Scheduler)
   data directory    ${dataDir}
@@ -33,7 +34,7 @@ A signed storefront webhook (valid for 5 minutes; run npm run -s webhook-secret 
     -H '${SIGNATURE_HEADER}: ${signature}' \\
     --data '${body}'
 
-Create the first account (prints its generated password), then sign in:
+Create the first account (prints its generated password), then sign in at ${runtime.apiUrl}/console/ or:
 
   npm run -s user -- add alice --roles ops-cs,supervisor
   curl -sS -X POST ${runtime.apiUrl}/auth/login -H 'content-type: application/json' \\

@@ -13,7 +13,7 @@ import { VirtualClock } from '../../core/time/clock.ts';
 import { EventTap } from '../../local/demo/event-tap.ts';
 import { PlatformClient, type CaseView, type StaffSession } from '../../local/demo/platform-client.ts';
 import { signingKey } from '../../local/identity/tokens.ts';
-import { startRuntime, type Runtime } from '../../local/runtime/runtime.ts';
+import { startRuntime, type Runtime, type RuntimeOptions } from '../../local/runtime/runtime.ts';
 import { advanceRuntime } from '../../local/runtime/virtual-time.ts';
 import { FakeRobot, type FakeRobotOptions } from '../support/robots/fake-robot.ts';
 
@@ -35,13 +35,17 @@ export class TestPlatform {
     readonly dataDir: string,
   ) {}
 
-  /** Starts the platform with its clock at `start` (an ISO time with offset). */
-  static async start(start: string, robotOptions: Omit<FakeRobotOptions, 'clock'> = ROBOT): Promise<TestPlatform> {
+  /**
+   * Starts the platform with its clock at `start` (an ISO time with offset), alarms going to a fake
+   * robot (`robot`, DingTalk signed by default) and `localRoutes` as the runtime takes them (e.g. the console).
+   */
+  static async start(start: string, options: Pick<RuntimeOptions, 'localRoutes'> & { robot?: Omit<FakeRobotOptions, 'clock'> } = {}): Promise<TestPlatform> {
+    const { robot: robotOptions = ROBOT, ...runtimeOptions } = options;
     const clock = new VirtualClock(start);
     const dataDir = mkdtempSync(join(tmpdir(), 'e2e-'));
     const [bus, robot] = await Promise.all([EventTap.start(), FakeRobot.start({ ...robotOptions, clock })]);
     const alarmWebhook = { url: robot.url, kind: robot.kind, ...(robotOptions.secret ? { secret: robotOptions.secret } : {}) };
-    const runtime = await startRuntime({ manifest, root: process.cwd(), dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock, alarmWebhook, log: () => {} });
+    const runtime = await startRuntime({ manifest, root: process.cwd(), dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock, alarmWebhook, log: () => {}, ...runtimeOptions });
     await bus.subscribe(runtime.eventBridge, runtime.names.physical(manifest.buses[0]!.id), 'e2e-tap', { source: [{ prefix: '' }] });
     const client = new PlatformClient({ apiUrl: runtime.apiUrl, webhookSecret: runtime.webhookSecret, signingKey: signingKey(dataDir), clock });
     return new TestPlatform(runtime, clock, client, bus, robot, dataDir);

@@ -34,7 +34,7 @@ export function queueRoute(deps: StaffApiDeps): Route {
   };
 }
 
-async function readAll(read: (page: PageRequest) => Promise<Page<StepRecord>>): Promise<StepRecord[]> {
+export async function readAll(read: (page: PageRequest) => Promise<Page<StepRecord>>): Promise<StepRecord[]> {
   const out: StepRecord[] = [];
   let nextToken: string | undefined;
   do {

@@ -16,6 +16,8 @@ const API_ROUTES = [
   'POST /cases/{caseId}/steps/{step}/resume',
   'POST /pickups/run',
   'GET /reports/sla',
+  'GET /board',
+  'GET /policy',
   'GET /reports/chat',
   'GET /healthz',
   'GET /openapi.json',

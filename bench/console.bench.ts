@@ -1,0 +1,59 @@
+// npm run bench:console — the staff console's queue with 1,000 open steps on the whole local
+// runtime: cold load to interactive in headless Chromium (a fresh profile each run, so nothing is
+// cached), and the JavaScript the queue route loads, gzipped (the charts load lazily elsewhere).
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { consoleDistDir } from '../local/console/build.ts';
+import { launchChromium, PASSWORD, startConsoleRig } from './console/rig.ts';
+
+const OPEN_STEPS = Number(process.env.CONSOLE_BENCH_STEPS ?? 1_000);
+const RUNS = Number(process.env.CONSOLE_BENCH_RUNS ?? 5);
+const BUDGET_MS = 1_500;
+const BUDGET_JS_KB = 500;
+
+const rig = await startConsoleRig('2026-11-30T09:00:00+08:00');
+try {
+  await rig.addAccount('bench', ['ops-cs']);
+  const seeding = Date.now();
+  await rig.openReviews(OPEN_STEPS);
+  process.stdout.write(`opened ${OPEN_STEPS} order reviews in ${((Date.now() - seeding) / 1000).toFixed(1)} s\n`);
+  const login = (await (await fetch(`${rig.runtime.apiUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'bench', password: PASSWORD }) })).json()) as { token: string; expiresAt: string };
+  const session = JSON.stringify({ token: login.token, expiresAt: login.expiresAt, user: 'bench', roles: ['ops-cs'] });
+
+  const loads: number[] = [];
+  let scripts: string[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const browser = await launchChromium();
+    await browser.addInitScript({ content: `sessionStorage.setItem('sla-console.session', ${JSON.stringify(session)})` });
+    const page = await browser.newPage();
+    const loaded: string[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') loaded.push(new URL(response.url()).pathname);
+    });
+    await page.goto(`${rig.runtime.apiUrl}/console/#/queue`);
+    // Interactive: the whole queue fetched, counted and its first rows drawn with their actions.
+    await page.getByText(`共 ${OPEN_STEPS} 项`).waitFor({ timeout: 60_000 });
+    await page.locator('tr[data-case] button').first().waitFor();
+    loads.push(await page.evaluate<number>('performance.now()'));
+    scripts = loaded;
+    await browser.close();
+  }
+
+  const dist = consoleDistDir(process.cwd());
+  const sizes = scripts.map((path) => ({ path, gzip: gzipSync(readFileSync(join(dist, path.replace(/^\/console\//, '')))).length }));
+  const totalKb = sizes.reduce((sum, s) => sum + s.gzip, 0) / 1024;
+  const sorted = [...loads].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] as number;
+  process.stdout.write(
+    [
+      `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${loadavg()[0]?.toFixed(1)}; ${new Date().toISOString()}`,
+      `queue with ${OPEN_STEPS} open steps, cold load to interactive (${RUNS} runs, fresh profile each): median ${median.toFixed(0)} ms, min ${sorted[0]?.toFixed(0)} ms, max ${sorted[sorted.length - 1]?.toFixed(0)} ms (budget ${BUDGET_MS} ms)`,
+      `queue route JavaScript: ${totalKb.toFixed(1)} KB gzipped in ${sizes.length} files (budget ${BUDGET_JS_KB} KB): ${sizes.map((s) => `${s.path.split('/').pop()} ${(s.gzip / 1024).toFixed(1)} KB`).join(', ')}`,
+      '',
+    ].join('\n'),
+  );
+} finally {
+  await rig.stop();
+}

@@ -1,0 +1,58 @@
+// npm run docs:console-screenshots — the README's pictures of the console (docs/console/*.png):
+// a Monday morning on the real runtime with a VirtualClock — orders reviewed on time and late, one
+// paused — seen by ops-cs (queue, case page) and the supervisor (board, report).
+import { mkdirSync } from 'node:fs';
+import { orderPlaced } from '../../test/support/orders.ts';
+import { launchChromium, signedInTab, startConsoleRig } from './rig.ts';
+
+const MINUTE = 60_000;
+const OUT = 'docs/console';
+
+const rig = await startConsoleRig('2026-11-30T08:40:00+08:00');
+const browser = await launchChromium({ timezoneId: 'Asia/Shanghai' });
+try {
+  await rig.addAccount('ann', ['ops-cs']);
+  await rig.addAccount('boss', ['supervisor']);
+  const ann = rig.client.staff('ann', ['ops-cs']);
+  const tom = rig.client.staff('tom', ['terminal-admin']);
+  const place = async (n: number): Promise<string> => {
+    const answer = await rig.client.storefront('order.placed', orderPlaced(`SO-20261130-${n}`, rig.clock.now()));
+    await rig.runtime.settle();
+    return answer.body.caseId as string;
+  };
+  const done = [await place(1), await place(2), await place(3)];
+  for (const caseId of done) await ann.complete(caseId, 'order.review', { outcome: 'confirmed' });
+  await rig.runtime.settle();
+  await tom.complete(done[0] as string, 'order.pack', { fields: { serialNumbers: ['SN-860001'], invoiceNo: 'INV-0001' } });
+  await rig.advance(12 * MINUTE);
+  await place(4);
+  await rig.advance(8 * MINUTE);
+  const paused = await place(5);
+  await ann.call('POST', `/cases/${paused}/steps/order.review/pause`, { reason: '客户要求 10 点后回电 customer asked for a call after 10:00' });
+  await rig.advance(6 * MINUTE);
+  await place(6);
+  await place(7);
+  await rig.advance(18 * MINUTE); // 09:24: the first of them warned, the 08:52 one breached
+
+  mkdirSync(OUT, { recursive: true });
+  const annTab = await signedInTab(browser, rig, 'ann');
+  await annTab.locator('tr[data-case]').first().waitFor();
+  await annTab.screenshot({ path: `${OUT}/queue.png` });
+  await annTab.goto(`${rig.runtime.apiUrl}/console/#/cases/${encodeURIComponent(done[0] as string)}`);
+  await annTab.getByTestId('deadline-order.review').waitFor();
+  await annTab.screenshot({ path: `${OUT}/case.png`, fullPage: true });
+
+  const bossTab = await signedInTab(browser, rig, 'boss');
+  await bossTab.getByRole('menuitem', { name: /主管看板/ }).click();
+  await bossTab.getByText('升级到主管的超时').waitFor();
+  await bossTab.screenshot({ path: `${OUT}/board.png`, fullPage: true });
+  await bossTab.getByRole('menuitem', { name: /报表/ }).click();
+  await bossTab.locator('figure canvas').first().waitFor();
+  // The charts draw once their two report queries have answered.
+  await bossTab.waitForLoadState('networkidle');
+  await bossTab.screenshot({ path: `${OUT}/report.png`, fullPage: true });
+  process.stdout.write(`wrote ${OUT}/queue.png, case.png, board.png, report.png\n`);
+} finally {
+  await browser.close();
+  await rig.stop();
+}

@@ -1,0 +1,62 @@
+/**
+ * The console's reads and writes as TanStack Query hooks. The queue polls: a GET every
+ * `QUEUE_POLL_MS` that the browser revalidates with the ETag the API sends (If-None-Match → 304,
+ * no body), chosen over server-sent events because API Gateway HTTP APIs and Lambda answer
+ * request/response, not long-lived streams, and polling works the same on both homes.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getJson, postJson } from './client.ts';
+import type { Board, CaseView, PolicyView, QueueItem, SlaReport, StepActionResult } from './types.ts';
+
+/** How often the queue and board refresh; a session may shorten it (the browser tests do). */
+export function pollMs(): number {
+  const override = Number(sessionStorage.getItem('sla-console.pollMs'));
+  return Number.isFinite(override) && override >= 100 ? override : 15_000;
+}
+
+export function useQueue() {
+  return useQuery({
+    queryKey: ['queue'],
+    queryFn: () => getJson<{ items: QueueItem[] }>('/queue'),
+    refetchInterval: pollMs(),
+    refetchIntervalInBackground: false,
+  });
+}
+
+export function useBoard() {
+  return useQuery({ queryKey: ['board'], queryFn: () => getJson<Board>('/board'), refetchInterval: pollMs() });
+}
+
+export function usePolicy(year: number | undefined) {
+  return useQuery({ queryKey: ['policy', year], queryFn: () => getJson<PolicyView>(`/policy${year ? `?year=${year}` : ''}`), staleTime: 5 * 60_000 });
+}
+
+export function useCase(caseId: string) {
+  return useQuery({ queryKey: ['case', caseId], queryFn: () => getJson<CaseView>(`/cases/${encodeURIComponent(caseId)}`), refetchInterval: pollMs() });
+}
+
+export function useSlaReport(from: string | undefined, to: string | undefined, groupBy: string) {
+  const params = new URLSearchParams({ groupBy });
+  if (from) params.set('from', from);
+  if (to) params.set('to', to);
+  return useQuery({ queryKey: ['report', from, to, groupBy], queryFn: () => getJson<SlaReport>(`/reports/sla?${params.toString()}`) });
+}
+
+export type StepAction =
+  | { kind: 'complete'; outcome?: string; fields?: Record<string, unknown> }
+  | { kind: 'pause'; reason: string; until?: string }
+  | { kind: 'resume' };
+
+/** Completes, pauses or resumes a step; the queue and the case refresh afterwards. */
+export function useStepAction(caseId: string, step: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (action: StepAction) => {
+      const { kind, ...body } = action;
+      return postJson<StepActionResult>(`/cases/${encodeURIComponent(caseId)}/steps/${encodeURIComponent(step)}/${kind}`, body);
+    },
+    onSettled: async () => {
+      await Promise.all([client.invalidateQueries({ queryKey: ['queue'] }), client.invalidateQueries({ queryKey: ['case', caseId] })]);
+    },
+  });
+}

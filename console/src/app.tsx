@@ -1,0 +1,90 @@
+/**
+ * The console's shell: Ant Design in the chosen language (zh_CN by default), TanStack Query, and
+ * hash routes (`/console/#/queue`) so the same static files work behind any host without rewrites.
+ * Charts and the rarely used pages load lazily to keep the queue's first load small.
+ */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { ConfigProvider, App as AntApp, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense, useEffect, useSyncExternalStore, type ReactNode } from 'react';
+import { createHashRouter, Navigate, Outlet, RouterProvider, useNavigate } from 'react-router';
+import { currentSession, onSignOut } from './auth/session.ts';
+import { I18nProvider, useI18n } from './i18n/i18n.tsx';
+import { Shell } from './components/shell.tsx';
+import { StepDialogProvider } from './components/step-actions.tsx';
+import { QueuePage } from './pages/queue.tsx';
+import { SignInPage } from './pages/sign-in.tsx';
+
+const CasePage = lazy(() => import('./pages/case.tsx'));
+const BoardPage = lazy(() => import('./pages/board.tsx'));
+const ReportsPage = lazy(() => import('./pages/reports.tsx'));
+const PolicyPage = lazy(() => import('./pages/policy.tsx'));
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: (count, error) => count < 2 && !(error instanceof Error && 'status' in error && Number(error.status) < 500), refetchOnWindowFocus: true } },
+});
+
+function subscribeSession(onChange: () => void): () => void {
+  const off = onSignOut(onChange);
+  return () => void off();
+}
+
+/** Pages behind sign-in; a sign-out (or a 401) sends the user to the sign-in page. */
+function SignedIn() {
+  const session = useSyncExternalStore(subscribeSession, currentSession);
+  const navigate = useNavigate();
+  useEffect(() => {
+    if (!session) {
+      queryClient.clear();
+      void navigate('/sign-in', { replace: true });
+    }
+  }, [session, navigate]);
+  if (!session) return null;
+  return (
+    <StepDialogProvider>
+      <Shell>
+        <Suspense fallback={<Spin />}>
+          <Outlet />
+        </Suspense>
+      </Shell>
+    </StepDialogProvider>
+  );
+}
+
+const router = createHashRouter([
+  { path: '/sign-in', element: <SignInPage /> },
+  {
+    element: <SignedIn />,
+    children: [
+      { index: true, element: <Navigate to="/queue" replace /> },
+      { path: '/queue', element: <QueuePage /> },
+      { path: '/cases/:caseId', element: <CasePage /> },
+      { path: '/board', element: <BoardPage /> },
+      { path: '/reports', element: <ReportsPage /> },
+      { path: '/policy', element: <PolicyPage /> },
+      { path: '*', element: <Navigate to="/queue" replace /> },
+    ],
+  },
+]);
+
+function Localised({ children }: { children: ReactNode }) {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#0958d9', colorTextSecondary: 'rgba(0,0,0,0.65)' } }}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <QueryClientProvider client={queryClient}>
+        <Localised>
+          <RouterProvider router={router} />
+        </Localised>
+      </QueryClientProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * `GET /board` (`supervisor`): the supervisor's board (issue 10). Now: open, warned, breached and
+ * paused steps per role and step (every role's queue), the breaches escalated to the supervisor,
+ * missed pickups (`order.pickup` past its planned batch, service-standards.md §2) and overdue
+ * refunds (`refund.settle` past its deadline, §4). Today (the policy zone's calendar day): on-time
+ * figures per step of the steps closed so far, as `GET /reports/sla` computes them.
+ */
+import type { StepRecord } from '../../../core/cases/step.ts';
+import { slaReport } from '../../../core/reports/sla-report.ts';
+import { requireRole, SUPERVISOR } from '../../http/identity.ts';
+import { jsonResponse } from '../../http/response.ts';
+import type { Route } from '../../http/router.ts';
+import { ESCALATION_ROLE } from '../../shared/escalation.ts';
+import type { StaffApiDeps } from '../deps.ts';
+import type { board } from '../schemas.ts';
+import { staffCaller } from '../staff.ts';
+import { toQueueItem } from '../views.ts';
+import { readAll } from './queue.ts';
+import { stepsClosedOn } from '../../shared/closed-steps.ts';
+import type { z } from 'zod';
+
+type Board = z.infer<typeof board>;
+type Counts = Board['now'][number];
+
+export function boardRoute(deps: StaffApiDeps): Route {
+  return {
+    method: 'GET',
+    path: '/board',
+    async handle({ event }) {
+      requireRole(staffCaller(event), [SUPERVISOR], 'the supervisor board');
+      const now = deps.clock.now();
+      const roles = [...deps.policy.roles.keys()];
+      const [queues, escalated, pickups, refunds] = await Promise.all([
+        Promise.all(roles.map((role) => readAll((page) => deps.repository.listQueue(role, page)))),
+        readAll((page) => deps.repository.listEscalated(ESCALATION_ROLE, page)),
+        readAll((page) => deps.repository.listAwaiting('order.pickup', page)),
+        readAll((page) => deps.repository.listAwaiting('refund.settle', page)),
+      ]);
+      const day = zoneDay(deps, now);
+      const today = slaReport(await stepsClosedOn(deps.repository, day), 'step');
+      const body: Board = {
+        asOf: new Date(now).toISOString(),
+        day,
+        now: countsOf(queues.flat()),
+        escalated: escalated.map((s) => toQueueItem(s, deps.policy, now)),
+        missedPickups: overdue(pickups, now).map(lateStep),
+        overdueRefunds: overdue(refunds, now).map(lateStep),
+        today: today.rows,
+      };
+      return jsonResponse(200, body);
+    },
+  };
+}
+
+function countsOf(steps: readonly StepRecord[]): Counts[] {
+  const byKey = new Map<string, Counts>();
+  for (const s of steps) {
+    const key = `${s.role}#${s.step}`;
+    let counts = byKey.get(key);
+    if (!counts) byKey.set(key, (counts = { role: s.role, step: s.step, open: 0, warned: 0, breached: 0, paused: 0 }));
+    if (s.status === 'warned' || s.status === 'breached' || s.status === 'paused') counts[s.status] += 1;
+    else counts.open += 1;
+  }
+  return [...byKey.values()].sort((a, b) => a.role.localeCompare(b.role) || a.step.localeCompare(b.step));
+}
+
+/** Breached, or past due before the timer's sweep marked it. */
+function overdue(steps: readonly StepRecord[], now: number): StepRecord[] {
+  return steps.filter((s) => s.status === 'breached' || (s.due !== undefined && Date.parse(s.due) <= now));
+}
+
+function lateStep(s: StepRecord): Board['missedPickups'][number] {
+  return { caseId: s.caseId, step: s.step, due: s.due ?? null, breachedAt: s.breachedAt ?? null };
+}
+
+function zoneDay(deps: StaffApiDeps, now: number): string {
+  const zone = deps.policy.zone;
+  const local = new Date(now + zone.offsetAt(now));
+  return local.toISOString().slice(0, 10);
+}

@@ -1,0 +1,227 @@
+/**
+ * The staff console in Debian's Chromium against the real local runtime on a VirtualClock: the
+ * console's build served by the runtime at /console/, accounts signing in with POST /auth/login.
+ * The browser runs in New York time, so every time shown must have been put into Asia/Shanghai
+ * by the console. One browser and one runtime serve every flow; the flows run in order.
+ */
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AccountStore, accountsPath } from '../../local/identity/accounts.ts';
+import { ensureConsoleBuild } from '../../local/console/build.ts';
+import { consoleSite } from '../../local/console/site.ts';
+import { MINUTE, TestPlatform } from '../e2e/platform.ts';
+import { orderPlaced } from '../support/orders.ts';
+import { launchChromium } from './browser.ts';
+
+const MONDAY_0900 = '2026-11-30T09:00:00+08:00';
+const PASSWORD = 'correct horse battery';
+/** How long a browser expectation may take to come true: the console polls every 200 ms here. */
+const UI = { timeout: 20_000 };
+
+let platform: TestPlatform;
+let browser: BrowserContext;
+let reviewCase: string;
+let pausedCase: string;
+
+beforeAll(async () => {
+  const site = await ensureConsoleBuild(process.cwd());
+  platform = await TestPlatform.start(MONDAY_0900, { localRoutes: consoleSite(site.dir) });
+  const accounts = new AccountStore(accountsPath(platform.dataDir), ['ops-cs', 'terminal-admin', 'supervisor', 'picker'], () => platform.clock.now());
+  await accounts.add('ann', ['ops-cs'], PASSWORD);
+  await accounts.add('tom', ['terminal-admin'], PASSWORD);
+  await accounts.add('boss', ['supervisor'], PASSWORD);
+  browser = await launchChromium({ timezoneId: 'America/New_York' });
+  browser.setDefaultTimeout(UI.timeout);
+  // A short poll keeps the flows quick; the console's default is 15 s.
+  await browser.addInitScript({ content: "sessionStorage.setItem('sla-console.pollMs', '200')" });
+  reviewCase = (await platform.storefront('order.placed', orderPlaced('SO-UI-1', platform.clock.now()))).caseId as string;
+  pausedCase = (await platform.storefront('order.placed', orderPlaced('SO-UI-2', platform.clock.now()))).caseId as string;
+}, 120_000);
+
+// A failed flow leaves a picture of each open page in the temp directory.
+afterEach(async (context) => {
+  if (context.task.result?.state !== 'fail') return;
+  for (const [user, page] of pages) await page.screenshot({ path: join(tmpdir(), `console-failed-${user}.png`) }).catch(() => {});
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
+
+const pages = new Map<string, Page>();
+
+/** The user's tab, signed in once (the session lives in that tab's sessionStorage), showing the queue. */
+async function signIn(user: string): Promise<Page> {
+  const open = pages.get(user);
+  if (open) {
+    await open.keyboard.press('Escape');
+    await open.getByRole('menuitem', { name: /我的待办|My queue/ }).click();
+    return open;
+  }
+  const page = await browser.newPage();
+  pages.set(user, page);
+  await page.goto(`${platform.runtime.apiUrl}/`);
+  await page.getByLabel('用户名').fill(user);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await expect.poll(() => page.url(), UI).toMatch(/#\/queue$/);
+  return page;
+}
+
+/** The row's background colour as the browser computed it. */
+function backgroundOf(locator: ReturnType<Page['locator']>): Promise<string> {
+  return locator.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
+}
+
+/** The queue's own figure for a review: what the console must show, not compute. */
+async function remainingFromApi(caseId: string): Promise<number> {
+  const items = (await platform.staff('probe', ['ops-cs']).queue()) as unknown as { caseId: string; remainingOnDutyMinutes: number }[];
+  return items.find((i) => i.caseId === caseId)?.remainingOnDutyMinutes as number;
+}
+
+function row(page: Page, caseId: string, step: string) {
+  return page.locator(`tr[data-case="${caseId}"][data-step="${step}"]`);
+}
+
+async function waitFor(check: () => Promise<unknown>): Promise<void> {
+  await expect.poll(async () => {
+    try {
+      await check();
+      return true;
+    } catch {
+      return false;
+    }
+  }, UI).toBe(true);
+}
+
+describe('the staff console in Chromium', { timeout: 120_000 }, () => {
+  it('signs ops-cs in, shows a new order\'s review with its on-duty countdown, completes it as confirmed by keyboard alone, and packing reaches terminal-admin', async () => {
+    const ann = await signIn('ann');
+    const review = row(ann, reviewCase, 'order.review');
+    await waitFor(() => review.waitFor({ timeout: 200 }));
+    expect(await review.textContent()).toContain('订单审核');
+    expect(await review.textContent()).toContain('剩 30 分钟');
+    // Due 09:30 Beijing time, whatever the browser's own zone.
+    expect(await review.textContent()).toContain('周一 11-30 09:30');
+    await review.getByRole('button', { name: /^完成/ }).focus();
+    await ann.keyboard.press('Enter');
+    const dialog = ann.getByRole('dialog');
+    await dialog.getByRole('radio', { name: /已确认 \(confirmed\)/ }).waitFor();
+    await ann.keyboard.press('Space');
+    for (let i = 0; i < 12 && (await ann.evaluate<string>("document.activeElement?.textContent?.replace(/\\s/g, '') ?? ''")) !== '提交'; i++) await ann.keyboard.press('Tab');
+    await ann.keyboard.press('Enter');
+    await waitFor(async () => expect(await review.count()).toBe(0));
+    await platform.runtime.settle();
+
+    const tom = await signIn('tom');
+    await waitFor(() => row(tom, reviewCase, 'order.pack').waitFor({ timeout: 200 }));
+    expect(await row(tom, reviewCase, 'order.pack').textContent()).toContain('剩 1 小时 0 分钟');
+  });
+
+  it('shows a paused step with its pause icon and reason', async () => {
+    const ann = await signIn('ann');
+    const paused = row(ann, pausedCase, 'order.review');
+    await waitFor(() => paused.waitFor({ timeout: 200 }));
+    await paused.getByRole('button', { name: /^暂停/ }).click();
+    await ann.getByLabel('暂停原因').fill('客户要求稍后回电');
+    await ann.getByRole('button', { name: /提\s*交/ }).click();
+    await waitFor(async () => expect(await paused.getAttribute('data-urgency')).toBe('paused'));
+    expect(await paused.textContent()).toContain('已暂停:客户要求稍后回电');
+    expect(await paused.locator('[aria-label="pause-circle"]').count()).toBe(1);
+  });
+
+  it('turns a countdown amber at warnAt and red, with negative time, once due passes', async () => {
+    const caseId = (await platform.storefront('order.placed', orderPlaced('SO-UI-3', platform.clock.now()))).caseId as string;
+    const ann = await signIn('ann');
+    const late = row(ann, caseId, 'order.review');
+    await waitFor(() => late.waitFor({ timeout: 200 }));
+    expect(await late.getAttribute('data-urgency')).toBe('ok');
+
+    await platform.advance(25 * MINUTE); // warnAt: 80 % of 30 minutes
+    await waitFor(async () => expect(await late.getAttribute('data-urgency')).toBe('warned'));
+    expect(await late.textContent()).toContain('即将超时');
+    const left = await remainingFromApi(caseId);
+    await waitFor(async () => expect(await late.textContent()).toContain(`剩 ${left} 分钟`));
+    expect(await backgroundOf(late)).toBe('rgb(255, 247, 230)');
+
+    await platform.advance(7 * MINUTE);
+    await waitFor(async () => expect(await late.getAttribute('data-urgency')).toBe('breached'));
+    const over = await remainingFromApi(caseId);
+    expect(over).toBeLessThan(0);
+    await waitFor(async () => expect(await late.textContent()).toContain(`已超时 ${-over} 分钟`));
+    expect(await backgroundOf(late)).toBe('rgb(255, 241, 240)');
+  });
+
+  it('shows the API\'s field errors next to their fields, then completes packing', async () => {
+    const tom = await signIn('tom');
+    const pack = row(tom, reviewCase, 'order.pack');
+    await waitFor(() => pack.waitFor({ timeout: 200 }));
+    await pack.getByRole('button', { name: /^完成/ }).click();
+    const dialog = tom.getByRole('dialog');
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    const invoiceItem = dialog.locator('.ant-form-item').filter({ has: tom.getByText('发票号 (invoiceNo)') });
+    await waitFor(async () => expect(await invoiceItem.textContent()).toContain('expected invoiceNo as text'));
+    const serialItem = dialog.locator('.ant-form-item').filter({ has: tom.getByText('串号 (serialNumbers)') });
+    expect(await serialItem.textContent()).toContain('expected serialNumbers as a list');
+
+    await dialog.getByLabel('串号 (serialNumbers)').fill('SN-0001');
+    await tom.keyboard.press('Enter');
+    await dialog.getByLabel('发票号 (invoiceNo)').fill('INV-0001');
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await waitFor(async () => expect(await pack.count()).toBe(0));
+  });
+
+  it('says who completed a step, and when, when a second completion gets 409', async () => {
+    const caseId = (await platform.storefront('order.placed', orderPlaced('SO-UI-4', platform.clock.now()))).caseId as string;
+    const ann = await signIn('ann');
+    const review = row(ann, caseId, 'order.review');
+    await waitFor(() => review.waitFor({ timeout: 200 }));
+    await review.getByRole('button', { name: /^完成/ }).click();
+    const dialog = ann.getByRole('dialog');
+    await dialog.getByRole('radio', { name: /已确认/ }).check();
+    await platform.complete(platform.staff('bob', ['ops-cs']), caseId, 'order.review', { outcome: 'confirmed' });
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await waitFor(() => dialog.getByRole('alert').waitFor({ timeout: 200 }));
+    expect(await dialog.getByRole('alert').textContent()).toMatch(/该环节已由 bob 于 周一 11-30 09:\d\d 完成/);
+  });
+
+  it('shows the supervisor the breach on the board and downloads the report as CSV with a BOM', async () => {
+    const boss = await signIn('boss');
+    await boss.getByRole('menuitem', { name: /主管看板/ }).click();
+    await waitFor(() => boss.getByText('升级到主管的超时').waitFor({ timeout: 200 }));
+    const escalated = boss.locator('.ant-card').filter({ hasText: '升级到主管的超时' });
+    await waitFor(async () => expect(await escalated.textContent()).toMatch(/已超时.*订单审核/));
+
+    await boss.getByRole('menuitem', { name: /报表/ }).click();
+    await waitFor(() => boss.getByRole('cell', { name: /订单审核 order.review/ }).waitFor({ timeout: 200 }));
+    const [download] = await Promise.all([boss.waitForEvent('download'), boss.getByRole('button', { name: /下载 CSV/ }).click()]);
+    const csv = readFileSync(await download.path());
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.toString('utf8')).toContain('order.review');
+    expect(download.suggestedFilename()).toMatch(/^sla-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}-step\.csv$/);
+  });
+
+  it('shows a case\'s facts with the phone masked, its steps, and how each deadline was computed, in Chinese', async () => {
+    const ann = await signIn('ann');
+    await ann.goto(`${platform.runtime.apiUrl}/console/#/cases/${encodeURIComponent(reviewCase)}`);
+    const explanation = ann.getByTestId('deadline-order.review');
+    await explanation.waitFor();
+    expect(await explanation.textContent()).toContain('到期时间 2026-11-30 周一 09:30');
+    expect(await ann.getByText('137****0000').count()).toBe(1);
+    expect(await ann.getByRole('cell', { name: /已完成/ }).count()).toBeGreaterThan(0);
+  });
+
+  it('renders in zh-CN by default and in English after the switch', async () => {
+    const ann = await signIn('ann');
+    await ann.getByRole('heading', { name: '我的待办' }).waitFor();
+    await ann.getByRole('button', { name: 'Switch to English' }).click();
+    await ann.getByRole('heading', { name: 'My queue' }).waitFor();
+    expect(await ann.getByRole('columnheader', { name: 'On-duty time left' }).count()).toBe(1);
+    await ann.getByRole('button', { name: '切换到中文' }).click();
+    await ann.getByRole('heading', { name: '我的待办' }).waitFor();
+  });
+});
