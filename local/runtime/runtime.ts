@@ -1,11 +1,11 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Env } from '../../app/environment.ts';
 import type { Manifest } from '../../app/manifest-types.ts';
 import { workflowDefinition } from '../../app/workflow-definitions.ts';
-import type { CompiledPolicy } from '../../core/deadline/types.ts';
 import type { Clock } from '../../core/time/clock.ts';
-import { getDefaultPolicy } from '../../policy/load.ts';
+import { getDefaultPolicy, loadPolicy } from '../../policy/load.ts';
 import { localDynamoDbClient } from '../dynamodb/client.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/server.ts';
 import { ensureTable } from '../dynamodb/tables.ts';
@@ -46,8 +46,8 @@ export interface RuntimeOptions {
   edgePort: number;
   /** The platform's time, handlers' included: the system clock, or a VirtualClock for demos and tests. */
   clock: Clock;
-  /** The SLA policy the handlers run on (validated by the caller); the shipped default when absent. */
-  policy?: CompiledPolicy;
+  /** A policy file replacing the shipped default for the whole platform (handlers read it through SLA_POLICY_PATH). Throws PolicyInvalid before anything starts. */
+  policyPath?: string;
   /** More routes the runtime serves itself (api.md "Local home only"), besides `POST /auth/login`. */
   localRoutes?: readonly LocalRoute[];
   /** A group-robot webhook (WeCom, DingTalk, Slack…) that receives every SlaBreached event. */
@@ -92,6 +92,8 @@ export interface Runtime {
  */
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { manifest, clock, log } = options;
+  const policyPath = options.policyPath === undefined ? undefined : resolve(options.policyPath);
+  const policy = policyPath === undefined ? getDefaultPolicy() : loadPolicy(policyPath);
   const unlock = lockDataDir(options.dataDir);
   const names = new LocalNames(manifest);
   const cleanup: (() => Promise<void> | void)[] = [unlock];
@@ -188,6 +190,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
     const secret = webhookSecret(options.dataDir);
     Object.assign(process.env, runtimeEnvironment(manifest, names, edgeUrl, secret));
+    // The handlers run in this process and read their policy from the environment: this runtime's, or the default.
+    if (policyPath === undefined) delete process.env[Env.policyPath];
+    else process.env[Env.policyPath] = policyPath;
     // The handlers run in this process: they get the runtime's clock, and AWS clients built from the environment above.
     useDependencies(createDependencies(readConfig(), { clock }));
     cleanup.unshift(() => useDependencies(undefined));
@@ -201,7 +206,6 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     scheduler.start();
 
     const key = signingKey(options.dataDir);
-    const policy = options.policy ?? getDefaultPolicy();
     const login = loginRoute({
       accounts: new AccountStore(accountsPath(options.dataDir), [...policy.roles.keys()], () => clock.now()),
       signingKey: key,

@@ -30,12 +30,12 @@ export class TestPlatform {
     readonly dataDir: string,
   ) {}
 
-  /** Starts the platform with its clock at `start` (an ISO time with offset). */
-  static async start(start: string): Promise<TestPlatform> {
+  /** Starts the platform with its clock at `start` (an ISO time with offset), on the shipped policy or `options.policyPath`. */
+  static async start(start: string, options: { policyPath?: string } = {}): Promise<TestPlatform> {
     const clock = new VirtualClock(start);
     const dataDir = mkdtempSync(join(tmpdir(), 'e2e-'));
     const [bus, robot] = await Promise.all([EventTap.start(), EventTap.start()]);
-    const runtime = await startRuntime({ manifest, root: process.cwd(), dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock, alarmWebhookUrl: robot.url, log: () => {} });
+    const runtime = await startRuntime({ manifest, root: process.cwd(), dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock, alarmWebhookUrl: robot.url, ...options, log: () => {} });
     await bus.subscribe(runtime.eventBridge, runtime.names.physical(manifest.buses[0]!.id), 'e2e-tap', { source: [{ prefix: '' }] });
     const client = new PlatformClient({ apiUrl: runtime.apiUrl, webhookSecret: runtime.webhookSecret, signingKey: signingKey(dataDir), clock });
     return new TestPlatform(runtime, clock, client, bus, robot, dataDir);
