@@ -3,6 +3,7 @@
  * quoting. With Chinese labels the header is in Chinese and a step group also gets its Chinese
  * name, for the supervisors who open it in Excel (the HTTP layer adds the UTF-8 BOM Excel needs).
  */
+import type { ChatGroupBy, ChatReportItem } from '../chat/report.ts';
 import { stepLabel } from '../lifecycles/step-labels.ts';
 import type { SlaReport } from './sla-report.ts';
 
@@ -34,6 +35,26 @@ export function slaReportCsv(report: SlaReport, labels: CsvLabels = 'en'): strin
   const header = [report.groupBy, ...(named ? ['stepName'] : []), ...COLUMNS].map((c) => (labels === 'zh' ? (ZH[c] ?? c) : c));
   const lines = [header.join(',')];
   for (const row of report.rows) lines.push([quote(row.group), ...(named ? [quote(stepLabel(row.group).zh)] : []), ...COLUMNS.map((c) => cell(row[c]))].join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+const CHAT_COLUMNS = [
+  'conversations',
+  'customerMessages',
+  'greetingWithinPct',
+  'replyWithinPct',
+  'firstReplyP50Seconds',
+  'firstReplyP90Seconds',
+  'replyP50Seconds',
+  'replyP90Seconds',
+  'longestWaitSeconds',
+  'breaches',
+] as const;
+
+/** The chat report (`GET /reports/chat`, `Accept: text/csv`): the group column, then the figures. */
+export function chatReportCsv(items: readonly ChatReportItem[], groupBy: ChatGroupBy): string {
+  const lines = [[groupBy, ...CHAT_COLUMNS].join(',')];
+  for (const item of items) lines.push([quote(item.key), ...CHAT_COLUMNS.map((c) => cell(item[c]))].join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 

@@ -6,6 +6,7 @@ import { healthRoute, openApiRoute } from './routes/meta.ts';
 import { pickupRunRoute } from './routes/pickups.ts';
 import { policyRoute } from './routes/policy.ts';
 import { queueRoute } from './routes/queue.ts';
+import { chatReportRoute } from './routes/chat-report.ts';
 import { reportRoute } from './routes/reports.ts';
 import { completeRoute, pauseRoute, resumeRoute } from './routes/step-actions.ts';
 
@@ -20,6 +21,7 @@ export function createStaffApi(deps: StaffApiDeps): Router {
     pickupRunRoute(deps),
     reportRoute(deps),
     policyRoute(deps),
+    chatReportRoute(deps),
     healthRoute(),
     openApiRoute(),
   ]);

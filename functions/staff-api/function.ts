@@ -33,6 +33,7 @@ export const staffApiRoutes: RouteDecl[] = [
   staff('POST', '/pickups/run'),
   staff('GET', '/reports/sla'),
   staff('GET', '/policy'),
+  staff('GET', '/reports/chat'),
   { method: 'GET', path: '/healthz', function: staffApiFunction.id, auth: 'public' },
   { method: 'GET', path: '/openapi.json', function: staffApiFunction.id, auth: 'public' },
 ];

@@ -69,6 +69,7 @@ export function openApiDocument(): JsonSchema {
         PauseStep: schema(s.pauseBody, 'input'),
         PickupRun: schema(s.pickupRun),
         SlaReport: schema(s.slaReportBody),
+        ChatReport: schema(s.chatReport),
         Health: schema(s.health),
         Policy: schema(s.policyView),
         Login: schema(s.loginBody, 'input'),
@@ -154,6 +155,17 @@ export function openApiDocument(): JsonSchema {
           summary: 'The SLA policy in force (any staff): shifts, a year of working days (holidays, 调休, pickup days), pickup batches, every step\'s rule in words',
           parameters: queryParams(s.policyQuery),
           responses: { '200': { description: 'the policy', content: json(ref('Policy')) }, ...staffErrors },
+        },
+      },
+      '/reports/chat': {
+        get: {
+          ...staff,
+          summary: 'Chat response standards per agent, day or hour: greeting within 30 s, replies within 60 s (supervisor); Accept: text/csv for CSV',
+          parameters: queryParams(s.chatReportQuery),
+          responses: {
+            '200': { description: 'the report', content: { ...json(ref('ChatReport')), 'text/csv': { schema: { type: 'string' } } } },
+            ...staffErrors,
+          },
         },
       },
       '/auth/login': {

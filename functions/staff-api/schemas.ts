@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CaseStatus, CaseType, LinkRelation } from '../../core/cases/case.ts';
 import { StepStatus } from '../../core/cases/step.ts';
+import { ChatGroupBy } from '../../core/chat/report.ts';
 import { ReportGroupBy } from '../../core/reports/sla-report.ts';
 
 /** A custom message for a present but invalid value; a missing field still reads "is required". */
@@ -45,6 +46,13 @@ export const reportQuery = z.strictObject({
   to: day.optional().describe('last day, inclusive; default: today (Asia/Shanghai)'),
   groupBy: z.enum(Object.values(ReportGroupBy), { error: unlessMissing(`must be one of ${Object.values(ReportGroupBy).join(', ')}`) }).default('step'),
   labels: z.enum(['en', 'zh'], { error: 'must be en or zh' }).default('en').describe('CSV column labels: ids (en) or Chinese (zh, for Excel users)'),
+});
+
+/** `GET /reports/chat`: without `from`/`to`, the last 7 days of the policy's zone (api.md). */
+export const chatReportQuery = z.strictObject({
+  from: day.optional().describe('first day, inclusive (default: 6 days before `to`)'),
+  to: day.optional().describe('last day, inclusive (default: today)'),
+  groupBy: z.enum(Object.values(ChatGroupBy), { error: unlessMissing(`must be one of ${Object.values(ChatGroupBy).join(', ')}`) }).default('agent'),
 });
 
 // ---- responses ----
@@ -208,3 +216,20 @@ export const policyView = z.object({
 
 export const accepted = z.object({ caseId: z.string(), status: z.literal('accepted') });
 export const health = z.object({ ok: z.literal(true) });
+
+/** One row of `GET /reports/chat` (service-standards.md §10): seconds are on-duty seconds. */
+export const chatReportItem = z.object({
+  key: z.string().describe('agent id (or `unassigned`), day `YYYY-MM-DD` or hour `YYYY-MM-DD HH:00` in the policy zone'),
+  conversations: z.number().int(),
+  customerMessages: z.number().int(),
+  greetingWithinPct: z.number().nullable(),
+  replyWithinPct: z.number().nullable(),
+  firstReplyP50Seconds: z.number().nullable(),
+  firstReplyP90Seconds: z.number().nullable(),
+  replyP50Seconds: z.number().nullable(),
+  replyP90Seconds: z.number().nullable(),
+  longestWaitSeconds: z.number().nullable(),
+  breaches: z.number().int(),
+});
+
+export const chatReport = z.object({ from: day, to: day, groupBy: z.enum(Object.values(ChatGroupBy)), items: z.array(chatReportItem) });

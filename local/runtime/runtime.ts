@@ -22,6 +22,7 @@ import { webhookSecret } from '../identity/webhook-secret.ts';
 import { isFunctionError, LambdaInvoker, type InvocationStats } from '../lambda/invoker.ts';
 import { createEventBridgeLocal, type EventBridgeLocal } from '../eventbridge/index.ts';
 import { createSchedulerLocal, type SchedulerLocal } from '../scheduler/index.ts';
+import { createSqsLocal, type SqsLocal } from '../sqs/sqs-local.ts';
 import { createSfnLocal, TARGET_PREFIX, type LambdaInvokeResult, type PutEventsResult, type SfnLocal } from '../sfn/index.ts';
 import { createDependencies, useDependencies } from '../../functions/shared/dependencies.ts';
 import { readConfig } from '../../functions/shared/config.ts';
@@ -167,10 +168,28 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     cleanup.unshift(() => scheduler.close());
     registerSchedules(scheduler, manifest, names);
 
+    let edgeUrl = '';
+    const sqs: SqsLocal = createSqsLocal({
+      data: join(options.dataDir, 'sqs'),
+      clock,
+      region: LOCAL_REGION,
+      accountId: LOCAL_ACCOUNT,
+      baseUrl: () => edgeUrl,
+      // Lambda's event source mapping: the handler's result (a partial batch response) decides.
+      invoke: async (arn, event) => {
+        const result = await invoker.invoke(arn, event);
+        if (isFunctionError(result)) throw new Error(`${arn}: ${result.errorType}: ${result.errorMessage}`);
+        return result;
+      },
+      onDeadLetter: (entry) => log('queue message given up', { deadLetter: entry }),
+    });
+    cleanup.unshift(() => sqs.close());
+
     const services: EdgeService[] = [
       { name: 'dynamodb', targetPrefix: 'DynamoDB_20120810.', listener: proxyTo(dynamo.port, options.host) },
       { name: 'states', targetPrefix: TARGET_PREFIX, listener: sfn.listener },
       { name: 'events', targetPrefix: eventBridge.targetPrefix, listener: eventBridge.listener },
+      { name: 'sqs', targetPrefix: sqs.targetPrefix, listener: sqs.listener },
       ...scheduler.pathPrefixes.map((pathPrefix) => ({ name: 'scheduler', pathPrefix, listener: scheduler.listener })),
       {
         name: 'lambda',
@@ -185,11 +204,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const edge = createEdgeServer(services, (e) => log('edge error', { error: String(e) }));
     activity.watch(edge, awsOperation);
     dynamoMeter.watch(edge);
-    const edgeUrl = await listen(edge, options.edgePort, options.host);
+    edgeUrl = await listen(edge, options.edgePort, options.host);
     cleanup.unshift(() => close(edge));
+    const queueUrls = await registerQueues(sqs, manifest, names);
 
     const secret = webhookSecret(options.dataDir);
-    Object.assign(process.env, runtimeEnvironment(manifest, names, edgeUrl, secret));
+    Object.assign(process.env, runtimeEnvironment(manifest, names, edgeUrl, secret, queueUrls));
     // The handlers run in this process and read their policy from the environment: this runtime's, or the default.
     if (policyPath === undefined) delete process.env[Env.policyPath];
     else process.env[Env.policyPath] = policyPath;
@@ -204,6 +224,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     if (resumed) log(`resumed ${resumed} running executions`);
     // Fires, once each, the timers and batches that fell due while the runtime was down.
     scheduler.start();
+    sqs.start();
 
     const key = signingKey(options.dataDir);
     const login = loginRoute({
@@ -236,7 +257,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       eventBridge,
       scheduler,
       webhookSecret: secret,
-      settle: () => settle(activity, [eventBridge, scheduler]),
+      settle: () => settle(activity, [eventBridge, scheduler, sqs]),
       usage: () => {
         const { [HTTP_API]: httpApiRequests = 0, ...awsOperations } = activity.counts();
         return { awsOperations, httpApiRequests, functions: invoker.stats(), dynamodb: dynamoMeter.snapshot() };
@@ -292,6 +313,18 @@ async function registerEventRouting(eventBridge: EventBridgeLocal, manifest: Man
     const targets = rule.targets.map((t, i) => ({ Id: `t${i}`, Arn: t.function ? names.functionArn(t.function) : names.stateMachineArn(t.workflow as string) }));
     await call('PutTargets', { Rule: names.physical(rule.id), EventBusName: busName, Targets: targets });
   }
+}
+
+/** The manifest's queues, created if missing, each mapped to its consumer function; their URLs by queue id. */
+async function registerQueues(sqs: SqsLocal, manifest: Manifest, names: LocalNames): Promise<Record<string, string>> {
+  const urls: Record<string, string> = {};
+  for (const queue of manifest.queues) {
+    const answer = await sqs.request('CreateQueue', { QueueName: names.physical(queue.id) });
+    if (answer.status !== 200) throw new Error(`queue ${queue.id}: ${JSON.stringify(answer.body)}`);
+    urls[queue.id] = (answer.body as { QueueUrl: string }).QueueUrl;
+    sqs.subscribe(names.physical(queue.id), names.functionArn(queue.consumer));
+  }
+  return urls;
 }
 
 /** The SLA timers' schedule group and the manifest's recurring schedules (sweep, pickup batches), created or updated. */

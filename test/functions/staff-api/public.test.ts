@@ -17,6 +17,7 @@ const API_ROUTES = [
   'POST /pickups/run',
   'GET /reports/sla',
   'GET /policy',
+  'GET /reports/chat',
   'GET /healthz',
   'GET /openapi.json',
 ];
