@@ -27,7 +27,7 @@ describe('the local platform on a store\'s own policy', () => {
   const policyPath = slowerReviewPolicy();
   let platform: TestPlatform;
   beforeAll(async () => {
-    platform = await TestPlatform.start('2026-11-30T10:00:00+08:00', { policyPath });
+    platform = await TestPlatform.start('2026-11-30T10:00:00+08:00', undefined, { policyPath });
   }, 60_000);
   afterAll(() => platform.stop());
 
