@@ -8,13 +8,15 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord, CaseStatus, CaseType, Instant, LinkRelation, TimelineEntry } from '../../core/cases/case.ts';
 import { toInstant } from '../../core/cases/instant.ts';
 import type { CaseRepository, CaseView, CreateCase, OpenStep, Page, PageRequest, StepSelector } from '../../core/cases/repository.ts';
+import type { CaseDeadlineOutcome, CaseDeadlineRecord } from '../../core/cases/case-deadline.ts';
 import type { StepRecord } from '../../core/cases/step.ts';
 import * as transitions from '../../core/cases/transitions.ts';
 import { CaseStore } from './case-store.ts';
-import { toStep } from './items.ts';
-import { awaitPartition, closedPartition, escalatedPartition, queuePartition, SWEEP_PARTITION } from './keys.ts';
+import { CaseDeadlineStore } from './deadline-store.ts';
+import { toCaseDeadline, toStep } from './items.ts';
+import { awaitPartition, CASE_SWEEP_PARTITION, closedPartition, escalatedPartition, queuePartition, SWEEP_PARTITION, UNANSWERED_PARTITION } from './keys.ts';
 import { optionalInstant, StepStore } from './step-store.ts';
-import { indexQuery, queryPage, type TableAccess } from './table-access.ts';
+import { indexQuery, queryPage, type Query, type TableAccess } from './table-access.ts';
 import { CaseIndex } from './table.ts';
 
 export interface DynamoDbCaseRepositoryOptions {
@@ -28,6 +30,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
   private readonly access: TableAccess;
   private readonly cases: CaseStore;
   private readonly steps: StepStore;
+  private readonly deadlines: CaseDeadlineStore;
 
   constructor(options: DynamoDbCaseRepositoryOptions) {
     const db =
@@ -37,6 +40,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
     this.access = { db, table: options.tableName, maxWriteAttempts: options.maxWriteAttempts ?? 5 };
     this.cases = new CaseStore(this.access);
     this.steps = new StepStore(this.access, this.cases);
+    this.deadlines = new CaseDeadlineStore(this.access);
   }
 
   // ---- cases ----
@@ -118,6 +122,32 @@ export class DynamoDbCaseRepository implements CaseRepository {
     return this.steps.update(selector, (step) => timerWrite(transitions.markBreached(step, instant, escalateTo)));
   }
 
+  markAnnounced(selector: StepSelector, at: Instant): Promise<boolean> {
+    return this.steps.stamp(selector, 'announcedAt', at);
+  }
+
+  markAnswered(selector: StepSelector, at: Instant): Promise<boolean> {
+    return this.steps.stamp(selector, 'answeredAt', at);
+  }
+
+  // ---- case deadlines ----
+
+  startCaseDeadline(input: Omit<CaseDeadlineRecord, 'warnedAt' | 'breachedAt' | 'settledAt'>): Promise<CaseDeadlineRecord> {
+    return this.deadlines.start(input);
+  }
+
+  getCaseDeadline(caseId: string, deadline: string): Promise<CaseDeadlineRecord | undefined> {
+    return this.deadlines.get(caseId, deadline);
+  }
+
+  updateCaseDeadline(caseId: string, deadline: string, apply: (d: CaseDeadlineRecord) => CaseDeadlineOutcome): Promise<CaseDeadlineOutcome> {
+    return this.deadlines.update(caseId, deadline, apply);
+  }
+
+  listCaseDeadlinesDueBefore(at: Instant, request?: PageRequest): Promise<Page<CaseDeadlineRecord>> {
+    return queryPage(this.access, atOrBefore(CASE_SWEEP_PARTITION, at), request, toCaseDeadline);
+  }
+
   // ---- step queries (docs/data-model.md, access patterns 6–10) ----
 
   listQueue(role: string, request?: PageRequest): Promise<Page<StepRecord>> {
@@ -133,18 +163,26 @@ export class DynamoDbCaseRepository implements CaseRepository {
   }
 
   listOpenStepsDueBefore(at: Instant, request?: PageRequest): Promise<Page<StepRecord>> {
-    // Sort keys are `<instant>#<id>` with fixed-length instants; '$' follows '#', so `< "<at>$"` keeps every timer at or before `at`.
-    const query = {
-      IndexName: CaseIndex.attention,
-      KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk < :bound',
-      ExpressionAttributeValues: { ':pk': SWEEP_PARTITION, ':bound': `${toInstant(at)}$` },
-    };
-    return queryPage(this.access, query, request, toStep);
+    return queryPage(this.access, atOrBefore(SWEEP_PARTITION, at), request, toStep);
+  }
+
+  listUnansweredCompletions(at: Instant, request?: PageRequest): Promise<Page<StepRecord>> {
+    return queryPage(this.access, atOrBefore(UNANSWERED_PARTITION, at), request, toStep);
   }
 
   listStepsClosedOn(day: string, request?: PageRequest): Promise<Page<StepRecord>> {
     return queryPage(this.access, indexQuery(CaseIndex.reporting, closedPartition(day)), request, toStep);
   }
+}
+
+/** Items of a gsi3 partition whose sort key `<instant>#<id>` is at or before `at`. */
+function atOrBefore(partition: string, at: Instant): Query {
+  // Sort keys are `<instant>#<id>` with fixed-length instants; '$' follows '#', so `< "<at>$"` keeps every instant at or before `at`.
+  return {
+    IndexName: CaseIndex.attention,
+    KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk < :bound',
+    ExpressionAttributeValues: { ':pk': partition, ':bound': `${toInstant(at)}$` },
+  };
 }
 
 /** Timers write only when they changed the step; a repeat reads and returns. */

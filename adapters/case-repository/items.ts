@@ -4,11 +4,12 @@
  */
 import type { CaseLink, CaseRecord, TimelineEntry } from '../../core/cases/case.ts';
 import type { StepRecord } from '../../core/cases/step.ts';
-import { caseIndexKeys, caseKey, linkKey, stepIndexKeys, stepKey, timelineKey } from './keys.ts';
+import type { CaseDeadlineRecord } from '../../core/cases/case-deadline.ts';
+import { caseDeadlineIndexKeys, caseDeadlineKey, caseIndexKeys, caseKey, linkKey, stepIndexKeys, stepKey, timelineKey } from './keys.ts';
 
 export type Item = Record<string, unknown>;
 
-export const Entity = { case: 'case', step: 'step', link: 'link', timeline: 'timeline' } as const;
+export const Entity = { case: 'case', step: 'step', deadline: 'deadline', link: 'link', timeline: 'timeline' } as const;
 
 /** Attributes that belong to the storage, not to the record. */
 const STORAGE_ATTRIBUTES = new Set(['pk', 'sk', 'entity', 'version', 'expiresAt', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk']);
@@ -19,6 +20,10 @@ export function caseItem(record: CaseRecord, version: number): Item {
 
 export function stepItem(record: StepRecord, version: number): Item {
   return { ...record, ...stepKey(record.caseId, record.step, record.attempt), ...stepIndexKeys(record), entity: Entity.step, version };
+}
+
+export function caseDeadlineItem(record: CaseDeadlineRecord, version: number): Item {
+  return { ...record, ...caseDeadlineKey(record.caseId, record.deadline), ...caseDeadlineIndexKeys(record), entity: Entity.deadline, version };
 }
 
 export function linkItem(caseId: string, link: CaseLink): Item {
@@ -36,6 +41,7 @@ export function versionOf(item: Item): number {
 // The items were written by this module from typed records, so reading them back is a cast.
 export const toCase = (item: Item): CaseRecord => strip(item) as unknown as CaseRecord;
 export const toStep = (item: Item): StepRecord => strip(item) as unknown as StepRecord;
+export const toCaseDeadline = (item: Item): CaseDeadlineRecord => strip(item) as unknown as CaseDeadlineRecord;
 export const toLink = (item: Item): CaseLink => strip(item) as unknown as CaseLink;
 export const toTimelineEntry = (item: Item): TimelineEntry => strip(item) as unknown as TimelineEntry;
 

@@ -3,6 +3,7 @@
  * written, its index attributes are recomputed, so an item can never sit in a stale index.
  */
 import type { CaseRecord, CaseType } from '../../core/cases/case.ts';
+import { nextCaseDeadlineInstant, type CaseDeadlineRecord } from '../../core/cases/case-deadline.ts';
 import { shanghaiDay } from '../../core/cases/report-day.ts';
 import { AUTOMATIC, isStepActive, StepStatus, type StepRecord } from '../../core/cases/step.ts';
 
@@ -24,6 +25,8 @@ export const stepKey = (caseId: string, step: string, attempt: number): ItemKey 
 
 export const linkKey = (caseId: string, otherCaseId: string): ItemKey => ({ pk: `CASE#${caseId}`, sk: `LINK#${otherCaseId}` });
 
+export const caseDeadlineKey = (caseId: string, deadline: string): ItemKey => ({ pk: `CASE#${caseId}`, sk: `DEADLINE#${deadline}` });
+
 export const timelineKey = (caseId: string, at: string, entryId: string): ItemKey => ({
   pk: `CASE#${caseId}`,
   sk: `TIMELINE#${at}#${entryId}`,
@@ -38,6 +41,10 @@ export const awaitPartition = (step: string): string => `AWAIT#${step}`;
 export const escalatedPartition = (to: string): string => `ESCALATED#${to}`;
 export const closedPartition = (day: string): string => `CLOSED#${day}`;
 export const SWEEP_PARTITION = 'SWEEP';
+/** Case-level deadlines by their next instant (the sweep's second partition). */
+export const CASE_SWEEP_PARTITION = 'CASE-SWEEP';
+/** Completed steps whose workflow answer and `StepCompleted` are still owed (the completion outbox). */
+export const UNANSWERED_PARTITION = 'UNANSWERED';
 
 // '~' sorts after every digit, so steps without a deadline come last in a queue.
 const NO_DUE = '~';
@@ -58,7 +65,12 @@ export function stepIndexKeys(step: StepRecord): Keys {
   const id = `${step.caseId}#${step.step}#${step.attempt}`;
   if (!isStepActive(step.status)) {
     const closedAt = step.completedAt ?? step.openedAt;
-    return { gsi4pk: closedPartition(shanghaiDay(closedAt)), gsi4sk: `${closedAt}#${id}` };
+    const closed: Keys = { gsi4pk: closedPartition(shanghaiDay(closedAt)), gsi4sk: `${closedAt}#${id}` };
+    if (step.status === StepStatus.completed && step.answeredAt === undefined) {
+      closed.gsi3pk = UNANSWERED_PARTITION;
+      closed.gsi3sk = `${closedAt}#${id}`;
+    }
+    return closed;
   }
   const keys: Keys = {
     gsi2pk: step.role === AUTOMATIC ? awaitPartition(step.step) : queuePartition(step.role),
@@ -80,4 +92,10 @@ export function nextTimer(step: StepRecord): string | undefined {
   if (step.status !== StepStatus.open && step.status !== StepStatus.warned) return undefined;
   if (step.warnAt !== undefined && step.warnedAt === undefined) return step.warnAt;
   return step.due;
+}
+
+/** A case deadline sits in `CASE-SWEEP` by its next instant until it is breached or settled. */
+export function caseDeadlineIndexKeys(d: CaseDeadlineRecord): Keys {
+  const next = nextCaseDeadlineInstant(d);
+  return next === undefined ? {} : { gsi3pk: CASE_SWEEP_PARTITION, gsi3sk: `${next}#${d.caseId}#${d.deadline}` };
 }

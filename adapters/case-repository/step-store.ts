@@ -6,7 +6,7 @@ import { toInstant } from '../../core/cases/instant.ts';
 import type { OpenStep, StepSelector } from '../../core/cases/repository.ts';
 import { isStepActive, StepStatus, type StepRecord } from '../../core/cases/step.ts';
 import type { CaseStore } from './case-store.ts';
-import { stepItem, toStep, versionOf, type Item } from './items.ts';
+import { stepItem, timelineItem, toStep, versionOf, type Item } from './items.ts';
 import { caseKey, stepKey, stepPrefix } from './keys.ts';
 import { failedConditions } from './sdk-errors.ts';
 import { writeVersioned, type Loaded, type TableAccess } from './table-access.ts';
@@ -45,6 +45,8 @@ export class StepStore {
               },
             },
             { Put: { TableName: this.access.table, Item: stepItem(record, 1), ConditionExpression: 'attribute_not_exists(pk)' } },
+            // The step and its opening entry together: a crash cannot leave one without the other.
+            ...(input.entry ? [{ Put: { TableName: this.access.table, Item: timelineItem(input.caseId, { ...input.entry, at: toInstant(input.entry.at) }) } }] : []),
           ],
         }),
       );
@@ -68,6 +70,11 @@ export class StepStore {
       const next = { ...stored, taskToken: requested.taskToken };
       return { next, result: next };
     });
+  }
+
+  /** Sets a once-only instant (`announcedAt`, `answeredAt`) on the step; false if it was set already. */
+  stamp(selector: StepSelector, field: 'announcedAt' | 'answeredAt', at: string): Promise<boolean> {
+    return this.update(selector, (step) => (step[field] !== undefined ? { result: false } : { next: { ...step, [field]: toInstant(at) }, result: true }));
   }
 
   async load(selector: StepSelector): Promise<Loaded<StepRecord>> {

@@ -17,6 +17,17 @@ export class CaseNotFound extends CaseError {
   }
 }
 
+export class CaseDeadlineNotFound extends CaseError {
+  override readonly name = 'CaseDeadlineNotFound';
+  readonly status = 404;
+  constructor(
+    readonly caseId: string,
+    readonly deadline: string,
+  ) {
+    super(`case ${caseId} has no deadline ${deadline}`);
+  }
+}
+
 export class StepNotFound extends CaseError {
   override readonly name = 'StepNotFound';
   readonly status = 404;

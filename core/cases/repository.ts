@@ -5,6 +5,7 @@
  * cannot both win a transition.
  */
 import type { CaseLink, CaseRecord, CaseStatus, CaseType, Instant, LinkRelation, TimelineEntry } from './case.ts';
+import type { CaseDeadlineOutcome, CaseDeadlineRecord } from './case-deadline.ts';
 import type { StepRecord } from './step.ts';
 import type { CompleteStep, PauseStep, ResumeStep, TimerOutcome } from './transitions.ts';
 
@@ -36,6 +37,8 @@ export interface OpenStep {
   due?: Instant;
   warnAt?: Instant;
   taskToken?: string;
+  /** Written in the same transaction as a new step (its `step.opened` entry), never without it. */
+  entry?: TimelineEntry;
 }
 
 /** Names a step; without `attempt`, the step's latest attempt. */
@@ -95,6 +98,10 @@ export interface CaseRepository {
   markWarned(selector: StepSelector, at: Instant): Promise<TimerOutcome>;
   /** The due timer fired; marks the step breached and escalated to `escalateTo`. */
   markBreached(selector: StepSelector, at: Instant, escalateTo: string): Promise<TimerOutcome>;
+  /** `StepOpened` was published: sets `announcedAt`. False if it was set already. */
+  markAnnounced(selector: StepSelector, at: Instant): Promise<boolean>;
+  /** The completion's effects were done: sets `answeredAt`, which takes the step out of `listUnansweredCompletions`. False if set already. */
+  markAnswered(selector: StepSelector, at: Instant): Promise<boolean>;
 
   /** A role's work queue: its active steps, soonest `due` first (steps without a due last). */
   listQueue(role: string, page?: PageRequest): Promise<Page<StepRecord>>;
@@ -104,6 +111,19 @@ export interface CaseRepository {
   listAwaiting(step: string, page?: PageRequest): Promise<Page<StepRecord>>;
   /** For the sweep: steps whose next SLA timer (warning, else due) is at or before `at` and has not been handled. */
   listOpenStepsDueBefore(at: Instant, page?: PageRequest): Promise<Page<StepRecord>>;
+  /** For the sweep: completed steps completed at or before `at` whose effects are still owed (no `answeredAt`), oldest first. */
+  listUnansweredCompletions(at: Instant, page?: PageRequest): Promise<Page<StepRecord>>;
+  /** Starts a case-level deadline; a repeat returns the stored one unchanged (its instants are kept). Throws `CaseNotFound`. */
+  startCaseDeadline(input: Omit<CaseDeadlineRecord, 'warnedAt' | 'breachedAt' | 'settledAt'>): Promise<CaseDeadlineRecord>;
+  /** The case deadline, if it was started. */
+  getCaseDeadline(caseId: string, deadline: string): Promise<CaseDeadlineRecord | undefined>;
+  /**
+   * Applies a pure transition (`core/cases/case-deadline.ts`) with a conditional write: of
+   * concurrent callers exactly one sees `changed: true`. Throws `CaseDeadlineNotFound`.
+   */
+  updateCaseDeadline(caseId: string, deadline: string, apply: (d: CaseDeadlineRecord) => CaseDeadlineOutcome): Promise<CaseDeadlineOutcome>;
+  /** For the sweep: case deadlines whose next instant (warning, else due) is at or before `at` and was not handled. */
+  listCaseDeadlinesDueBefore(at: Instant, page?: PageRequest): Promise<Page<CaseDeadlineRecord>>;
   /** Steps completed or cancelled on an Asia/Shanghai calendar day (`YYYY-MM-DD`), in closing order. */
   listStepsClosedOn(day: string, page?: PageRequest): Promise<Page<StepRecord>>;
 }

@@ -71,4 +71,12 @@ export interface StepRecord extends StepRef {
   fields?: Record<string, unknown>;
   /** The Step Functions task token to answer with `SendTaskSuccess` when the step completes. */
   taskToken?: string;
+  /** When `StepOpened` was published; absent while it is still owed (a redelivered open publishes it). */
+  announcedAt?: Instant;
+  /**
+   * When the completion's effects were done — the waiting workflow answered, the step's timers
+   * deleted, `StepCompleted` published. Absent on a completion whose effects are still owed:
+   * the sweep redoes them (an outbox kept on the step itself).
+   */
+  answeredAt?: Instant;
 }

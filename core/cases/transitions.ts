@@ -13,6 +13,8 @@ export interface CompleteStep {
   by: string;
   outcome?: string;
   fields?: Record<string, unknown>;
+  /** The completer already answered the workflow and owes nothing (the pickup batch answers first). */
+  answeredAt?: Instant;
 }
 
 export function completeStep(step: StepRecord, input: CompleteStep): StepRecord {
@@ -25,6 +27,7 @@ export function completeStep(step: StepRecord, input: CompleteStep): StepRecord 
     onTime: isOnTime(step, input.at),
     outcome: input.outcome,
     fields: input.fields,
+    ...(input.answeredAt !== undefined ? { answeredAt: input.answeredAt } : {}),
   };
 }
 

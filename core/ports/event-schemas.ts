@@ -54,7 +54,7 @@ export const eventSchemas = {
     .describe('A paused step\'s clock runs again; `due`/`warnAt` are recomputed without the paused time.'),
   [DetailType.SlaWarning]: z
     .strictObject({ scope, ...stepRef, role, due: instant, warnAt: instant, warnedAt: instant })
-    .describe('80 % of a step\'s business-time budget passed and it is still open (day-based rules have no warning).'),
+    .describe('80 % of a step\'s business-time budget passed and it is still open (day-based rules have no warning). Case scope: a case-level promise reached its warning mark (the order handover\'s 24 h, "within 1 day"); `step` names the policy entry.'),
   [DetailType.SlaBreached]: z
     .strictObject({ scope, ...stepRef, role, due: instant, breachedAt: instant, escalatedTo: z.string().optional() })
     .describe('A deadline passed with the work still open. Step scope: the step is marked breached and escalated to `supervisor`. Case scope: a case-level promise (order handover, refund arrival) was broken; `step` names the policy entry.'),

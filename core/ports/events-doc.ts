@@ -34,7 +34,9 @@ export function renderEventsDoc(): string {
     '(`core/ports/timers.ts`): `{"kind", "caseId", "step", "attempt", "at"}` where `kind` is one of',
     `${Object.values(TimerKind).map((k) => `\`${k}\``).join(', ')}. A timer is named after its case, step, attempt and kind, so`,
     'scheduling it again replaces it; a timer whose `at` is no longer the step\'s `warnAt`/`due` (the deadline',
-    'moved on resume) does nothing. The `sla-sweep` function (every 5 minutes) handles any step whose timer was lost.',
+    'moved on resume) does nothing. `case-warn`/`case-due` are a case-level promise\'s (the order handover: warning at',
+    'its 24 h mark, breach after 2 working days); each is decided by one conditional write on the deadline\'s item, so',
+    'two deliveries emit once. The `sla-sweep` function (every 5 minutes) handles any step or case deadline whose timer was lost.',
     '',
   ];
   for (const type of Object.values(DetailType)) {

@@ -5,8 +5,10 @@ export const TimerKind = {
   due: 'due',
   /** A pause with `until` resumes by itself. */
   resume: 'resume',
-  /** A case-level deadline (order handover, refund settlement, unpaid expiry). */
+  /** A case-level deadline (the order handover) falls due. */
   caseDue: 'case-due',
+  /** A case-level deadline reaches its warning mark (the handover's 24 h). */
+  caseWarn: 'case-warn',
 } as const;
 export type TimerKind = (typeof TimerKind)[keyof typeof TimerKind];
 

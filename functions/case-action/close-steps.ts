@@ -3,7 +3,7 @@ import { StepNotOpen } from '../../core/cases/errors.ts';
 import type { CaseRepository } from '../../core/cases/repository.ts';
 import { isStepActive, type StepRecord } from '../../core/cases/step.ts';
 import type { TimerScheduler } from '../../core/ports/timers.ts';
-import { caseDeadlines, caseDeadlineTimerName } from '../shared/case-deadlines.ts';
+import { caseDeadlines, caseDeadlineTimerNames } from '../shared/case-deadlines.ts';
 import { disarmStepTimers } from '../shared/step-timers.ts';
 
 /** Cancels every active step of the case; returns the steps this call cancelled. */
@@ -26,5 +26,5 @@ export async function cancelActiveSteps(
 
 /** Deletes the case-level deadline timers of a case that closed. */
 export async function disarmCaseDeadlines(deps: { timers: TimerScheduler }, caseId: string): Promise<void> {
-  for (const deadline of caseDeadlines) await deps.timers.cancel(caseDeadlineTimerName(caseId, deadline));
+  for (const deadline of caseDeadlines) for (const name of caseDeadlineTimerNames(caseId, deadline)) await deps.timers.cancel(name);
 }

@@ -1,9 +1,11 @@
 /**
  * Opening a step (the workflow's waitForTaskToken Task): compute `due`/`warnAt` with the policy,
- * store the step with its task token (idempotent), arm the warning and due timers, start any
- * case-level deadline the step begins, and emit `StepOpened`. A redelivery keeps the stored
- * deadline, re-arms the same timers (same names) and emits nothing. A pickup step gets no timer:
- * the pickup run decides whether it missed its batch.
+ * store the step with its task token and its `step.opened` timeline entry in one transaction
+ * (idempotent), arm the warning and due timers, start any case-level deadline the step begins,
+ * and emit `StepOpened`, stamped on the step once published. A redelivery keeps the stored
+ * deadline, re-arms the same timers (same names) and publishes `StepOpened` only if the first
+ * delivery died before it did. A pickup step gets no timer: the pickup run decides whether it
+ * missed its batch.
  */
 import { toInstant } from '../../core/cases/instant.ts';
 import type { CaseRepository } from '../../core/cases/repository.ts';
@@ -12,14 +14,14 @@ import { due } from '../../core/deadline/due.ts';
 import type { CompiledPolicy } from '../../core/deadline/types.ts';
 import type { OpenStepRequest } from '../../core/lifecycles/contracts.ts';
 import type { EventPublisher } from '../../core/ports/events.ts';
-import { TimerKind, type TimerScheduler } from '../../core/ports/timers.ts';
+import type { TimerScheduler } from '../../core/ports/timers.ts';
 import type { Clock } from '../../core/time/clock.ts';
 import { caseDeadlineStartedBy, type CaseDeadline } from '../shared/case-deadlines.ts';
 import { withStep, type Log } from '../shared/logger.ts';
 import { settledByPickupRun } from '../shared/pickup-rule.ts';
 import { STEP_OPENED, stepOpenedEntryId } from '../shared/step-deadline.ts';
 import { stepOpened } from '../shared/step-events.ts';
-import { armStepTimers, schedule } from '../shared/step-timers.ts';
+import { armCaseDeadlineTimers, armStepTimers } from '../shared/step-timers.ts';
 
 export interface OpenStepDeps {
   repository: CaseRepository;
@@ -49,40 +51,55 @@ export function createOpenStep(deps: OpenStepDeps): (request: OpenStepRequest) =
     const from = request.deadlineFrom === undefined ? openedAt : toInstant(request.deadlineFrom);
     const facts = request.facts ?? {};
     const deadline = due(request.step, Date.parse(from), facts, [], deps.policy, { explain: false });
+    const role = request.role ?? deadline.role;
+    const dueAt = deadline.due !== null ? toInstant(deadline.due) : undefined;
+    const warnAt = deadline.warnAt !== null ? toInstant(deadline.warnAt) : undefined;
 
     const { step, opened } = await deps.repository.openStep({
       caseId: request.caseId,
       caseType: request.caseType,
       step: request.step,
       attempt,
-      role: request.role ?? deadline.role,
+      role,
       openedAt,
-      ...(deadline.due !== null ? { due: toInstant(deadline.due) } : {}),
-      ...(deadline.warnAt !== null ? { warnAt: toInstant(deadline.warnAt) } : {}),
+      ...(dueAt !== undefined ? { due: dueAt } : {}),
+      ...(warnAt !== undefined ? { warnAt } : {}),
       taskToken: request.taskToken,
+      entry: {
+        id: stepOpenedEntryId({ caseId: request.caseId, step: request.step, attempt }),
+        at: openedAt,
+        kind: STEP_OPENED,
+        step: request.step,
+        detail: { attempt, role, due: dueAt ?? null, warnAt: warnAt ?? null, deadlineFrom: from, facts },
+      },
     });
 
-    if (opened) {
-      await deps.repository.appendTimeline(step.caseId, {
-        id: stepOpenedEntryId(step),
-        at: step.openedAt,
-        kind: STEP_OPENED,
-        step: step.step,
-        detail: { attempt: step.attempt, role: step.role, due: step.due ?? null, warnAt: step.warnAt ?? null, deadlineFrom: from, facts },
-      });
-    }
     if (!settledByPickupRun(deps.policy, step.step)) await armStepTimers(deps, step);
     const caseDeadline = attempt === 1 ? caseDeadlineStartedBy(request.caseType, request.step) : undefined;
     if (caseDeadline) await armCaseDeadline(deps, step, caseDeadline);
-    if (opened) await deps.events.publish([stepOpened(step)]);
+    if (step.announcedAt === undefined) {
+      await deps.events.publish([stepOpened(step)]);
+      await deps.repository.markAnnounced(step, toInstant(deps.clock.now()));
+    }
     deps.log.info(opened ? 'step opened' : 'step already open (redelivery)', { due: step.due, warnAt: step.warnAt, role: step.role });
     return { caseId: step.caseId, step: step.step, attempt: step.attempt, due: step.due ?? null, warnAt: step.warnAt ?? null, opened };
   };
 }
 
-/** Arms the case-level deadline that starts with this step (computed from the step's opening). */
+/**
+ * Starts the case-level deadline that begins with this step (computed from the step's opening;
+ * a redelivery keeps the stored one) and arms its warning and due timers.
+ */
 async function armCaseDeadline(deps: OpenStepDeps, step: StepRecord, deadline: CaseDeadline): Promise<void> {
   const result = due(deadline.policyStep, Date.parse(step.openedAt), {}, [], deps.policy, { explain: false });
   if (result.due === null) return;
-  await schedule(deps, { kind: TimerKind.caseDue, caseId: step.caseId, step: deadline.policyStep, attempt: 1, at: toInstant(result.due) });
+  const started = await deps.repository.startCaseDeadline({
+    caseId: step.caseId,
+    caseType: step.caseType,
+    deadline: deadline.policyStep,
+    startedAt: step.openedAt,
+    due: toInstant(result.due),
+    ...(result.warnAt !== null ? { warnAt: toInstant(result.warnAt) } : {}),
+  });
+  await armCaseDeadlineTimers(deps, started);
 }

@@ -17,7 +17,7 @@ import { DetailType, type DomainEvent, type EventPublisher } from '../../core/po
 import type { TimerScheduler } from '../../core/ports/timers.ts';
 import type { WorkflowGateway } from '../../core/ports/workflows.ts';
 import type { Clock } from '../../core/time/clock.ts';
-import { caseDeadlineTimerName, orderHandover } from '../shared/case-deadlines.ts';
+import { caseDeadlineTimerNames, orderHandover } from '../shared/case-deadlines.ts';
 import type { Log } from '../shared/logger.ts';
 import { ESCALATION_ROLE } from '../shared/escalation.ts';
 import { slaBreached, stepCompleted } from '../shared/step-events.ts';
@@ -112,7 +112,7 @@ export function createPickupBatch(deps: PickupBatchDeps): (request: PickupRunReq
 async function handOver(deps: PickupBatchDeps, parcel: StepRecord, input: { at: string; by: string }): Promise<StepRecord | undefined> {
   let expected: StepRecord;
   try {
-    expected = completeStep(parcel, { ...input, fields: {} });
+    expected = completeStep(parcel, { ...input, fields: {}, answeredAt: input.at });
   } catch (error) {
     if (error instanceof StepNotOpen) return undefined;
     throw error;
@@ -120,13 +120,13 @@ async function handOver(deps: PickupBatchDeps, parcel: StepRecord, input: { at: 
   if (parcel.taskToken !== undefined) await deps.workflows.sendSuccess(parcel.taskToken, stepResultOf(expected, 'pickup-batch'));
   let done: StepRecord;
   try {
-    done = await deps.repository.completeStep(parcel, { ...input, fields: {} });
+    done = await deps.repository.completeStep(parcel, { ...input, fields: {}, answeredAt: input.at });
   } catch (error) {
     if (error instanceof StepNotOpen) return undefined;
     throw error;
   }
   await disarmStepTimers(deps, done);
-  await deps.timers.cancel(caseDeadlineTimerName(done.caseId, orderHandover));
+  for (const name of caseDeadlineTimerNames(done.caseId, orderHandover)) await deps.timers.cancel(name);
   return done;
 }
 

@@ -30,9 +30,9 @@ export function caseDeadlineByPolicyStep(policyStep: string): CaseDeadline | und
   return caseDeadlines.find((d) => d.policyStep === policyStep);
 }
 
-/** The one timer of a case deadline. */
-export function caseDeadlineTimerName(caseId: string, deadline: CaseDeadline): string {
-  return timerName({ kind: TimerKind.caseDue, caseId, step: deadline.policyStep, attempt: 1 });
+/** The timers of a case deadline: its warning and its due. */
+export function caseDeadlineTimerNames(caseId: string, deadline: CaseDeadline): string[] {
+  return [TimerKind.caseWarn, TimerKind.caseDue].map((kind) => timerName({ kind, caseId, step: deadline.policyStep, attempt: 1 }));
 }
 
 /**

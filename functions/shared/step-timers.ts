@@ -4,6 +4,7 @@
  * moved. A timer that fires for a step that has moved on finds nothing to do.
  */
 import { toInstant } from '../../core/cases/instant.ts';
+import type { CaseDeadlineRecord } from '../../core/cases/case-deadline.ts';
 import type { StepRecord, StepRef } from '../../core/cases/step.ts';
 import { isStepActive } from '../../core/cases/step.ts';
 import { TimerKind, type TimerPayload, type TimerScheduler } from '../../core/ports/timers.ts';
@@ -27,6 +28,14 @@ export async function armStepTimers(deps: StepTimerDeps, step: StepRecord): Prom
   if (step.due !== undefined && step.breachedAt === undefined) {
     await schedule(deps, { kind: TimerKind.due, caseId: step.caseId, step: step.step, attempt: step.attempt, at: step.due });
   }
+}
+
+/** Schedules the warning and due timers a case-level deadline still has to fire (none once breached or settled). */
+export async function armCaseDeadlineTimers(deps: StepTimerDeps, d: CaseDeadlineRecord): Promise<void> {
+  if (d.settledAt !== undefined || d.breachedAt !== undefined) return;
+  const ref = { caseId: d.caseId, step: d.deadline, attempt: 1 };
+  if (d.warnAt !== undefined && d.warnedAt === undefined && d.warnAt < d.due) await schedule(deps, { kind: TimerKind.caseWarn, ...ref, at: d.warnAt });
+  await schedule(deps, { kind: TimerKind.caseDue, ...ref, at: d.due });
 }
 
 /** Schedules the automatic resume of a step paused with `until`. */

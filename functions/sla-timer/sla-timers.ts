@@ -4,6 +4,7 @@
  * the automatic end of a pause, or a case-level deadline. Every path is safe to repeat: the
  * repository reports `changed: false` for a repeat, and only a change emits events.
  */
+import { breachCaseDeadline, settleCaseDeadline, warnCaseDeadline, type CaseDeadlineRecord } from '../../core/cases/case-deadline.ts';
 import { CaseNotFound, StepNotFound, StepNotPaused } from '../../core/cases/errors.ts';
 import { toInstant } from '../../core/cases/instant.ts';
 import type { StepSelector } from '../../core/cases/repository.ts';
@@ -25,6 +26,7 @@ export const TimerOutcome = {
   breached: 'breached',
   resumed: 'resumed',
   caseBreached: 'case-breached',
+  caseWarned: 'case-warned',
   /** Nothing to do: a repeat, a stale timer, a closed or paused step. */
   nothing: 'nothing',
 } as const;
@@ -35,6 +37,8 @@ export interface SlaTimers {
   fire(payload: TimerPayload): Promise<TimerOutcome>;
   /** The sweep found a step whose next timer is due: warn or breach it as its timer would have. */
   check(selector: StepSelector): Promise<TimerOutcome>;
+  /** The sweep found a case deadline whose next instant came: warn, breach or settle it as its timer would have. */
+  checkCase(deadline: CaseDeadlineRecord): Promise<TimerOutcome>;
 }
 
 export function createSlaTimers(deps: SlaTimerDeps): SlaTimers {
@@ -112,30 +116,52 @@ export function createSlaTimers(deps: SlaTimerDeps): SlaTimers {
     }
   }
 
-  async function caseDue(payload: TimerPayload): Promise<TimerOutcome> {
-    const deadline = caseDeadlineByPolicyStep(payload.step);
-    if (!deadline) {
-      deps.log.warn('timer for an unknown case deadline', { deadline: payload.step });
+  /** The case deadline a case-level timer is for; one started before deadlines had items is started from the timer. */
+  async function caseDeadlineOf(payload: TimerPayload): Promise<CaseDeadlineRecord | undefined> {
+    const stored = await deps.repository.getCaseDeadline(payload.caseId, payload.step);
+    if (stored || payload.kind !== TimerKind.caseDue) return stored;
+    const view = await deps.repository.getCase(payload.caseId);
+    return deps.repository.startCaseDeadline({ caseId: payload.caseId, caseType: view.case.type, deadline: payload.step, startedAt: view.case.openedAt, due: toInstant(payload.at) });
+  }
+
+  /**
+   * Warns or breaches a case deadline whose instant came, or settles one whose promise was kept
+   * (or whose case closed). Each change is one conditional write: of two deliveries of the same
+   * timer (or a timer and the sweep) only the one that made the change emits.
+   */
+  async function checkCase(d: CaseDeadlineRecord): Promise<TimerOutcome> {
+    const spec = caseDeadlineByPolicyStep(d.deadline);
+    if (!spec) {
+      deps.log.warn('timer for an unknown case deadline', { deadline: d.deadline });
       return TimerOutcome.nothing;
     }
-    const view = await deps.repository.getCase(payload.caseId);
-    if (view.case.status !== 'open') return TimerOutcome.nothing;
-    if (view.steps.some((s) => s.step === deadline.keptBy && s.status === StepStatus.completed)) return TimerOutcome.nothing;
-    const entryId = `sla.case-breached#${deadline.policyStep}`;
-    if (view.timeline.some((e) => e.id === entryId)) return TimerOutcome.nothing;
-    const at = later(now(), payload.at);
-    const due = toInstant(payload.at);
-    await deps.repository.appendTimeline(payload.caseId, { id: entryId, at, kind: 'sla.case-breached', step: deadline.policyStep, detail: { due } });
-    const role = deps.policy.steps.get(deadline.policyStep)?.role ?? 'automatic';
-    await deps.events.publish([
-      domainEvent(
-        DetailType.SlaBreached,
-        { scope: SlaScope.case, caseId: payload.caseId, caseType: view.case.type, step: deadline.policyStep, attempt: 1, role, due, breachedAt: at },
-        at,
-      ),
-    ]);
-    deps.log.warn('case-level SLA breached', { deadline: deadline.policyStep, due });
-    return TimerOutcome.caseBreached;
+    const at = now();
+    const view = await deps.repository.getCase(d.caseId);
+    if (view.case.status !== 'open' || view.steps.some((s) => s.step === spec.keptBy && s.status === StepStatus.completed)) {
+      await deps.repository.updateCaseDeadline(d.caseId, d.deadline, (current) => settleCaseDeadline(current, at));
+      return TimerOutcome.nothing;
+    }
+    const role = deps.policy.steps.get(d.deadline)?.role ?? 'automatic';
+    const ref = { scope: SlaScope.case, caseId: d.caseId, caseType: view.case.type, step: d.deadline, attempt: 1, role };
+    if (d.due <= at) {
+      const { changed, deadline } = await deps.repository.updateCaseDeadline(d.caseId, d.deadline, (current) => breachCaseDeadline(current, later(at, current.due)));
+      if (!changed || deadline.breachedAt === undefined) return TimerOutcome.nothing;
+      const breachedAt = deadline.breachedAt;
+      await deps.repository.appendTimeline(d.caseId, { id: `sla.case-breached#${d.deadline}`, at: breachedAt, kind: 'sla.case-breached', step: d.deadline, detail: { due: deadline.due } });
+      await deps.events.publish([domainEvent(DetailType.SlaBreached, { ...ref, due: deadline.due, breachedAt }, breachedAt)]);
+      deps.log.warn('case-level SLA breached', { deadline: d.deadline, due: deadline.due });
+      return TimerOutcome.caseBreached;
+    }
+    if (d.warnAt !== undefined && d.warnAt <= at) {
+      const { changed, deadline } = await deps.repository.updateCaseDeadline(d.caseId, d.deadline, (current) => warnCaseDeadline(current, at));
+      if (!changed || deadline.warnedAt === undefined || deadline.warnAt === undefined) return TimerOutcome.nothing;
+      const { warnedAt, warnAt } = deadline;
+      await deps.repository.appendTimeline(d.caseId, { id: `sla.case-warned#${d.deadline}`, at: warnedAt, kind: 'sla.case-warned', step: d.deadline, detail: { due: deadline.due, warnAt } });
+      await deps.events.publish([domainEvent(DetailType.SlaWarning, { ...ref, due: deadline.due, warnAt, warnedAt }, warnedAt)]);
+      deps.log.info('case-level SLA warning', { deadline: d.deadline, warnAt, due: deadline.due });
+      return TimerOutcome.caseWarned;
+    }
+    return TimerOutcome.nothing;
   }
 
   return {
@@ -155,7 +181,10 @@ export function createSlaTimers(deps: SlaTimerDeps): SlaTimers {
         case TimerKind.resume:
           return resume(payload);
         case TimerKind.caseDue:
-          return caseDue(payload);
+        case TimerKind.caseWarn: {
+          const deadline = await caseDeadlineOf(payload);
+          return deadline ? checkCase(deadline) : TimerOutcome.nothing;
+        }
       }
     },
 
@@ -167,6 +196,11 @@ export function createSlaTimers(deps: SlaTimerDeps): SlaTimers {
       if (step.due !== undefined && step.due <= at) return breach(step);
       if (step.warnAt !== undefined && step.warnAt <= at) return warn(step);
       return TimerOutcome.nothing;
+    },
+
+    checkCase(deadline) {
+      withStep(deps.log, { caseId: deadline.caseId, step: deadline.deadline, attempt: 1 });
+      return checkCase(deadline);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isWriteFault, StoreUnavailable } from '../storage/write-faults.ts';
 
 export interface JsonProtocolResponse {
   status: number;
@@ -61,6 +62,8 @@ export async function dispatchJsonProtocol<C>(service: JsonProtocolService<C>, c
     return { status: 200, body: await operation(ctx, body) };
   } catch (err) {
     if (err instanceof service.errorClass) return { status: err.status, body: service.errorBody?.(err) ?? { __type: err.name, message: err.message } };
+    if (err instanceof StoreUnavailable) return { status: 503, body: { __type: 'ServiceUnavailable', message: err.message } };
+    if (isWriteFault(err)) return { status: 503, body: { __type: 'ServiceUnavailable', message: `${service.name} cannot write its data: ${(err as Error).message}` } };
     console.error(`${service.name}: internal error`, err);
     return { status: 500, body: { __type: service.internalErrorType, message: 'Internal error' } };
   }

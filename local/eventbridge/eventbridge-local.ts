@@ -10,6 +10,7 @@ import { isJsonObject, type JsonValue } from './pattern/types.ts';
 import { EventRouter } from './routing/event-router.ts';
 import { ConfigStore } from './store/config-store.ts';
 import { openDatabase } from './store/open-database.ts';
+import { reporterFor, type StorageReporter } from '../storage/storage-health.ts';
 
 export interface EventBridgeLocalOptions {
   /** A directory for `eventbridge.sqlite`, or ':memory:' (nothing survives). */
@@ -23,6 +24,8 @@ export interface EventBridgeLocalOptions {
   backoff?: Backoff;
   /** Called when a delivery is given up (the entry is also kept in the dead-letter table). */
   onDeadLetter?: (entry: DeadLetter) => void;
+  /** Hears when the outbox cannot write (a full disk) and when it can again. */
+  health?: StorageReporter;
 }
 
 /** The EventBridge emulator: configuration, router, delivery outbox and API, wired together. */
@@ -65,6 +68,7 @@ export function createEventBridgeLocal(options: EventBridgeLocalOptions): EventB
     send: (payload) => deliver(dispatcher, JSON.parse(payload) as DeliveryPayload),
     ...(options.backoff ? { backoff: options.backoff } : {}),
     ...(options.onDeadLetter ? { onDeadLetter: options.onDeadLetter } : {}),
+    ...(options.health ? { health: reporterFor('eventbridge', options.health) } : {}),
   });
   const router = new EventRouter(db, config, outbox, options.retryPolicy);
   const ctx: ApiContext = { config, router, clock: options.clock, partition };

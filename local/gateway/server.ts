@@ -5,6 +5,7 @@ import type { Clock } from '../../core/time/clock.ts';
 import { InvalidToken, verifyToken, type StaffClaims } from '../identity/tokens.ts';
 import { isFunctionError, type InvokeResult } from '../lambda/invoker.ts';
 import { toApiEvent } from './api-event.ts';
+import type { StorageFault } from '../storage/storage-health.ts';
 import { matchLocalRoute, type LocalRoute } from './local-routes.ts';
 import { RouteTable } from './routes.ts';
 
@@ -22,7 +23,12 @@ export interface GatewayOptions {
   /** Origins allowed by CORS; `*` by default, as a local development API. */
   allowOrigin?: string;
   onError?: (error: unknown) => void;
+  /** The data directory's write faults: while any stands, work is refused with 503 (see `refuseWhileUnwritable`). */
+  health?: { current(): StorageFault[] };
 }
+
+/** Seconds a client is asked to wait before retrying while the data directory cannot be written. */
+export const STORAGE_RETRY_AFTER_SECONDS = 30;
 
 /**
  * The local HTTP API: the manifest's routes, the HTTP API v2 event shape, a JWT check for staff
@@ -60,6 +66,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, table: RouteTab
   const match = table.match(method, path);
   if (match === undefined) return sendError(res, 404, 'NotFound', `no route for ${method} ${path}`, options);
   if (match === 'method-not-allowed') return sendError(res, 405, 'MethodNotAllowed', `${method} is not allowed on ${path}`, options);
+  if (refuseWhileUnwritable(res, method, path, options)) return;
 
   let claims: StaffClaims | undefined;
   if (match.route.auth === 'jwt') {
@@ -87,6 +94,30 @@ async function handle(req: IncomingMessage, res: ServerResponse, table: RouteTab
     return sendError(res, 500, 'InternalError', 'internal error', options);
   }
   sendResult(res, result.payload as APIGatewayProxyResultV2, options);
+}
+
+/**
+ * While the data directory cannot be written (a full disk), nothing that writes is accepted:
+ * POST/PUT/DELETE get 503 with `Retry-After` (a storefront redelivers, staff retry), reads are
+ * still served, and `/healthz` answers 503 `{"ok": false, …}` naming the faults. It all
+ * recovers by itself once the stores can write again. Returns true when it answered.
+ */
+function refuseWhileUnwritable(res: ServerResponse, method: string, path: string, options: GatewayOptions): boolean {
+  const faults = options.health?.current() ?? [];
+  if (faults.length === 0) return false;
+  const error = {
+    code: 'StorageUnavailable',
+    message: `数据目录暂时无法写入，请稍后重试 / The data directory cannot be written now (${faults.map((f) => `${f.store}: ${f.message}`).join('; ')}); retry later`,
+  };
+  if (path === '/healthz') {
+    res.writeHead(503, { ...corsHeaders(options), 'content-type': 'application/json', 'retry-after': String(STORAGE_RETRY_AFTER_SECONDS) });
+    res.end(JSON.stringify({ ok: false, error, faults }));
+    return true;
+  }
+  if (method === 'GET' || method === 'HEAD') return false;
+  res.writeHead(503, { ...corsHeaders(options), 'content-type': 'application/json', 'retry-after': String(STORAGE_RETRY_AFTER_SECONDS) });
+  res.end(JSON.stringify({ error }));
+  return true;
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {

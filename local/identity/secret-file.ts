@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { isWriteFault } from '../storage/write-faults.ts';
+import { writeFileDurably } from './durable-file.ts';
 
 /**
- * Reads a secret from `path`, generating it on first use. The file is written to a temporary
- * name and renamed, so a crash never leaves a half-written secret; if two processes race, both
- * end up reading the one that won.
+ * Reads a secret from `path`, generating it on first use. The file is written durably
+ * (`durable-file.ts`: a synced temporary renamed over it), so neither a crash nor a full disk ever leaves a half-written secret
+ * (a failed write removes its temporary file and throws `SecretNotWritable`, naming the path);
+ * if two processes race, both end up reading the one that won.
  */
 export function readOrCreateSecret(path: string, bytes = 32): string {
   try {
@@ -13,11 +15,24 @@ export function readOrCreateSecret(path: string, bytes = 32): string {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${randomBytes(bytes).toString('hex')}\n`, { mode: 0o600 });
-  renameSync(temporary, path);
+  try {
+    writeFileDurably(path, `${randomBytes(bytes).toString('hex')}\n`);
+  } catch (error) {
+    if (isWriteFault(error)) throw new SecretNotWritable(path, error as Error);
+    throw error;
+  }
   return readExisting(path);
+}
+
+/** The data directory could not take a new secret (a full disk); nothing was left behind. */
+export class SecretNotWritable extends Error {
+  override readonly name = 'SecretNotWritable';
+  constructor(
+    readonly path: string,
+    cause: Error,
+  ) {
+    super(`cannot write the secret ${path}: ${cause.message}; free some space and start again`, { cause });
+  }
 }
 
 function readExisting(path: string): string {

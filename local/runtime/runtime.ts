@@ -26,6 +26,7 @@ import { readConfig } from '../../functions/shared/config.ts';
 import { Activity, awsOperation } from './activity.ts';
 import { startDynamoDbHome, type DynamoDbHome } from './dynamodb-home.ts';
 import { DynamoDbMeter, type DynamoDbUsage } from './dynamodb-meter.ts';
+import { StorageHealth, type StorageReporter } from '../storage/storage-health.ts';
 import { lockDataDir } from './data-lock.ts';
 import { runtimeEnvironment } from './environment.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION, LocalNames } from './names.ts';
@@ -58,7 +59,11 @@ export interface RuntimeOptions {
    */
   alarmWebhook?: { url: string; kind?: string; secret?: string };
   log: (message: string, fields?: Record<string, unknown>) => void;
+  /** Free space the data directory keeps in reserve: below it the HTTP API refuses writes with 503 (default 32 MiB). */
+  minFreeBytes?: number;
 }
+
+const DEFAULT_MIN_FREE_BYTES = 32 * 1024 * 1024;
 
 /** What the platform has done since it started: the figures AWS bills by. */
 export interface RuntimeUsage {
@@ -79,6 +84,8 @@ export interface Runtime {
   eventBridge: EventBridgeLocal;
   scheduler: SchedulerLocal;
   webhookSecret: string;
+  /** Whether the stores can write (a full disk), as `/healthz` reports it. */
+  health: StorageHealth;
   /**
    * Resolves once everything set off so far has finished — requests, invocations, event and
    * schedule deliveries, workflow states — and only timers remain: a VirtualClock's driver calls
@@ -105,6 +112,18 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const activity = new Activity();
   const dynamoMeter = new DynamoDbMeter();
   try {
+    // A full disk stops the API from taking work (503) and shows on /healthz; the stores retry their writes.
+    const health = new StorageHealth(() => clock.now(), { dir: options.dataDir, minFreeBytes: options.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES });
+    const reporter: StorageReporter = {
+      failed: (store, error) => {
+        log('storage cannot write; refusing work until it can', { store, error: error.message });
+        health.failed(store, error);
+      },
+      recovered: (store) => {
+        log('storage writes again', { store });
+        health.recovered(store);
+      },
+    };
     const dynamo = await startDynamoDbHome(options.dynamodb ?? 'embedded', { dataDir: options.dataDir, host: options.host, clock, manifest, names, log });
     cleanup.unshift(() => dynamo.stop());
 
@@ -121,6 +140,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       clock,
       region: LOCAL_REGION,
       accountId: LOCAL_ACCOUNT,
+      health: reporter,
       integrations: {
         // The invoker returns JSON-serialised payloads, which is what the engine's Json type describes.
         invokeLambda: (functionName, payload) => invoker.invoke(functionName, payload) as Promise<LambdaInvokeResult>,
@@ -146,6 +166,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       region: LOCAL_REGION,
       accountId: LOCAL_ACCOUNT,
       dispatcher: targets,
+      health: reporter,
       onDeadLetter: (entry) => log('event delivery given up', { deadLetter: entry }),
     });
     cleanup.unshift(() => eventBridge.close());
@@ -156,6 +177,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       clock,
       region: LOCAL_REGION,
       accountId: LOCAL_ACCOUNT,
+      health: reporter,
       dispatcher: {
         ...targets,
         putEvent: async (busArn, entry) => {
@@ -246,6 +268,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       clock,
       accountId: LOCAL_ACCOUNT,
       onError: (e) => log('api error', { error: String(e) }),
+      health,
     });
     activity.watch(gateway, () => HTTP_API);
     const apiUrl = await listen(gateway, options.port, options.host);
@@ -262,6 +285,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       eventBridge,
       scheduler,
       webhookSecret: secret,
+      health,
       settle: () => settle(activity, [eventBridge, scheduler, sqs]),
       usage: () => {
         const { [HTTP_API]: httpApiRequests = 0, ...awsOperations } = activity.counts();

@@ -8,6 +8,7 @@ import { createSchedulerRequestListener, handleSchedulerRequest, SCHEDULER_PATH_
 import { invoke, type InvocationPayload, type SchedulerDispatcher } from './engine/dispatcher.ts';
 import { FireLoop } from './engine/fire-loop.ts';
 import { ScheduleStore } from './store/schedule-store.ts';
+import { reporterFor, type StorageReporter } from '../storage/storage-health.ts';
 
 export interface SchedulerLocalOptions {
   /** A directory for `scheduler.sqlite`, or ':memory:' (nothing survives). */
@@ -18,6 +19,8 @@ export interface SchedulerLocalOptions {
   accountId?: string;
   backoff?: Backoff;
   onDeadLetter?: (entry: DeadLetter) => void;
+  /** Hears when the scheduler cannot write (a full disk) and when it can again. */
+  health?: StorageReporter;
 }
 
 /** The Scheduler emulator: store, fire loop, invocation outbox and API, wired together. */
@@ -54,8 +57,9 @@ export function createSchedulerLocal(options: SchedulerLocalOptions): SchedulerL
     send: (payload, attempt) => invoke(dispatcher, JSON.parse(payload) as InvocationPayload, attempt),
     ...(options.backoff ? { backoff: options.backoff } : {}),
     ...(options.onDeadLetter ? { onDeadLetter: options.onDeadLetter } : {}),
+    ...(options.health ? { health: reporterFor('scheduler', options.health) } : {}),
   });
-  const loop = new FireLoop(store, outbox, options.clock);
+  const loop = new FireLoop(store, outbox, options.clock, options.health);
   const ctx: ApiContext = { store, loop, clock: options.clock, partition };
   return {
     request: (method, url, body) => handleSchedulerRequest(ctx, method, url, body === undefined ? '' : JSON.stringify(body)),

@@ -6,6 +6,7 @@ import { ExecutionEngine } from './engine/engine.ts';
 import type { TaskIntegrations } from './integrations/types.ts';
 import { MemoryStore } from './store/memory-store.ts';
 import { SqliteStore } from './store/sqlite-store.ts';
+import type { StorageReporter } from '../storage/storage-health.ts';
 
 export interface SfnLocalOptions {
   /** A directory for the SQLite database, or ':memory:' (fast, nothing survives). */
@@ -15,6 +16,8 @@ export interface SfnLocalOptions {
   region?: string;
   accountId?: string;
   random?: () => number;
+  /** Hears when the store cannot write (a full disk) and when it can again. */
+  health?: StorageReporter;
 }
 
 /** The emulator: engine, store and API, wired together. Call `resume()` once to pick up running executions. */
@@ -33,7 +36,7 @@ export interface SfnLocal {
 
 export function createSfnLocal(options: SfnLocalOptions): SfnLocal {
   const store = options.data === ':memory:' ? new MemoryStore() : new SqliteStore(options.data);
-  const engine = new ExecutionEngine({ store, clock: options.clock, ...(options.integrations ? { integrations: options.integrations } : {}), ...(options.random ? { random: options.random } : {}) });
+  const engine = new ExecutionEngine({ store, clock: options.clock, ...(options.integrations ? { integrations: options.integrations } : {}), ...(options.random ? { random: options.random } : {}), ...(options.health ? { health: options.health } : {}) });
   const ctx: ApiContext = { store, engine, clock: options.clock, partition: { region: options.region ?? 'us-east-1', accountId: options.accountId ?? '123456789012' } };
   return {
     engine,

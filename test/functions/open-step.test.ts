@@ -84,6 +84,34 @@ describe('open-step', () => {
     expect(caseTimer?.payload).toEqual({ kind: 'case-due', caseId, step: 'order.handover', attempt: 1, at: '2025-03-05T16:00:00.000Z' });
   });
 
+  it('keeps the step and its step.opened entry together, and a redelivery publishes the StepOpened the first delivery died before', async () => {
+    const h = fresh('2025-03-03T10:00:00+08:00');
+    const caseId = await givenCase(h);
+    const crash = new Error('killed right after the step was stored');
+    // The first delivery dies as soon as the step's write returns: no entry append, no timers, no event after it.
+    const dying = { ...h, repository: Object.assign(Object.create(h.repository) as typeof h.repository, { openStep: async (input: Parameters<typeof h.repository.openStep>[0]) => { await h.repository.openStep(input); throw crash; } }) };
+    await expect(createOpenStep(dying)({ caseId, caseType: 'order', step: 'order.review', taskToken: 'tok-1', deadlineFrom: '2025-03-03T09:55:00+08:00' })).rejects.toBe(crash);
+    expect(h.events.ofType(DetailType.StepOpened, caseId)).toEqual([]);
+
+    const again = await createOpenStep(h)({ caseId, caseType: 'order', step: 'order.review', taskToken: 'tok-2', deadlineFrom: '2025-03-03T09:55:00+08:00' });
+    await createOpenStep(h)({ caseId, caseType: 'order', step: 'order.review', taskToken: 'tok-3', deadlineFrom: '2025-03-03T09:55:00+08:00' });
+
+    expect(again.opened).toBe(false);
+    const entries = (await h.repository.getCase(caseId)).timeline.filter((e) => e.kind === 'step.opened');
+    expect(entries.map((e) => e.detail)).toEqual([{ attempt: 1, role: 'ops-cs', due: again.due, warnAt: again.warnAt, deadlineFrom: '2025-03-03T01:55:00.000Z', facts: {} }]);
+    expect(h.events.ofType(DetailType.StepOpened, caseId)).toHaveLength(1);
+    expect((await h.repository.getStep({ caseId, step: 'order.review' })).announcedAt).toBe('2025-03-03T02:00:00.000Z');
+  });
+
+  it('publishes StepOpened on the redelivery when the bus refused it the first time', async () => {
+    const h = fresh('2025-03-03T10:00:00+08:00');
+    const caseId = await givenCase(h);
+    const down = { ...h, events: { publish: () => Promise.reject(new Error('bus unavailable')) } };
+    await expect(createOpenStep(down)({ caseId, caseType: 'order', step: 'order.pack', taskToken: 'tok-1' })).rejects.toThrow('bus unavailable');
+    await createOpenStep(h)({ caseId, caseType: 'order', step: 'order.pack', taskToken: 'tok-2' });
+    expect(h.events.ofType(DetailType.StepOpened, caseId).map((e) => e.detail.step)).toEqual(['order.pack']);
+  });
+
   it('refuses a request that breaks the contract, naming the field', async () => {
     const { parseInput } = await import('../../functions/shared/input.ts');
     const { openStepRequest } = await import('../../functions/open-step/input.ts');

@@ -155,4 +155,48 @@ describe('sla-timer', () => {
     await h.clock.advanceTo(caseDue.fireAt);
     expect(await createSlaTimers(h).fire(caseDue.payload)).toBe('nothing');
   });
+
+  it('emits one case-level breach when the handover deadline is delivered twice at the same moment', async () => {
+    const h = fresh('2025-03-10T10:00:00+08:00');
+    const caseId = await openReview(h);
+    const caseDue = h.timers.pending(caseId).find((t) => t.payload.kind === 'case-due');
+    if (!caseDue) throw new Error('no case-due timer');
+    await h.clock.advanceTo(caseDue.fireAt);
+    const timers = createSlaTimers(h);
+
+    const outcomes = await Promise.all([timers.fire(caseDue.payload), timers.fire(caseDue.payload), createSlaTimers(h).fire(caseDue.payload)]);
+
+    expect(outcomes.filter((o) => o === 'case-breached')).toHaveLength(1);
+    expect(h.events.ofType(DetailType.SlaBreached, caseId)).toHaveLength(1);
+    expect(await h.repository.getCaseDeadline(caseId, 'order.handover')).toMatchObject({ breachedAt: '2025-03-12T16:00:00.000Z' });
+  });
+
+  it('warns at the handover promise\'s 24 h mark ("within 1 day"), once, with case scope', async () => {
+    const h = fresh('2025-03-10T10:00:00+08:00');
+    const caseId = await openReview(h);
+    const caseWarn = h.timers.pending(caseId).find((t) => t.payload.kind === 'case-warn');
+    if (!caseWarn) throw new Error('no case-warn timer');
+    expect(caseWarn.payload.at).toBe('2025-03-11T02:00:00.000Z');
+    await h.clock.advanceTo(caseWarn.fireAt);
+    const timers = createSlaTimers(h);
+
+    expect([await timers.fire(caseWarn.payload), await timers.fire(caseWarn.payload)]).toEqual(['case-warned', 'nothing']);
+    expect(h.events.ofType(DetailType.SlaWarning, caseId).map((e) => e.detail)).toEqual([
+      { scope: 'case', caseId, caseType: 'order', step: 'order.handover', attempt: 1, role: 'automatic', due: '2025-03-12T16:00:00.000Z', warnAt: '2025-03-11T02:00:00.000Z', warnedAt: '2025-03-11T02:00:00.000Z' },
+    ]);
+    expect((await h.repository.getCase(caseId)).timeline.map((e) => e.kind)).toContain('sla.case-warned');
+  });
+
+  it('gives no handover warning for an order handed over within the day', async () => {
+    const h = fresh('2025-03-10T10:00:00+08:00');
+    const caseId = await openReview(h);
+    await createOpenStep(h)({ caseId, caseType: 'order', step: 'order.pickup', taskToken: 'tok-p', deadlineFrom: '2025-03-10T10:00:00+08:00' });
+    await h.repository.completeStep({ caseId, step: 'order.pickup' }, { at: '2025-03-10T05:00:00.000Z', by: 'pickup-batch' });
+    const caseWarn = h.timers.pending(caseId).find((t) => t.payload.kind === 'case-warn');
+    if (!caseWarn) throw new Error('no case-warn timer');
+    await h.clock.advanceTo(caseWarn.fireAt);
+    expect(await createSlaTimers(h).fire(caseWarn.payload)).toBe('nothing');
+    expect(await h.repository.getCaseDeadline(caseId, 'order.handover')).toMatchObject({ settledAt: '2025-03-11T02:00:00.000Z' });
+    expect(h.events.ofType(DetailType.SlaWarning, caseId)).toEqual([]);
+  });
 });

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../../../core/time/clock.ts';
+import type { StorageReporter } from '../../storage/storage-health.ts';
+import { isWriteFault, writeRetryDelay } from '../../storage/write-faults.ts';
 import { outboxSchema } from './outbox-schema.ts';
 import { DEFAULT_BACKOFF, NonRetryableDeliveryError, retryDelay, type Backoff, type RetryPolicy } from './retry-policy.ts';
 
@@ -22,6 +24,8 @@ export interface OutboxOptions {
   /** Deliveries in flight at once. */
   concurrency?: number;
   onDeadLetter?: (entry: DeadLetter) => void;
+  /** Hears when the outbox cannot write its bookkeeping (a full disk) and when it can again. */
+  health?: StorageReporter;
 }
 
 interface Row {
@@ -38,6 +42,11 @@ interface Row {
  * dead-letter table after its attempts or its age run out. One clock timer, for the earliest retry.
  * At start-up every row left over (pending, or in flight when the process died) is delivered again:
  * at-least-once, as AWS delivers.
+ *
+ * On a full disk the bookkeeping writes (deleting delivered rows, recording a failed attempt)
+ * fail without losing anything: delivered ids stay queued for deletion, a failed attempt's row
+ * stays due and is delivered again (at-least-once), and a pump is retried on the clock
+ * (250 ms doubling to 10 s) until the disk takes the writes.
  */
 export class DeliveryOutbox {
   private readonly stmt;
@@ -55,6 +64,9 @@ export class DeliveryOutbox {
   private readonly freshIds = new Set<number>();
   /** Whether rows may be due that neither `fresh` nor in-flight holds (start-up, a retry timer). */
   private needsScan = false;
+  /** Consecutive failed bookkeeping writes, and the retry they armed. */
+  private faults = 0;
+  private cancelFaultRetry: (() => void) | undefined;
 
   constructor(private readonly options: OutboxOptions) {
     const { db, table } = options;
@@ -92,6 +104,20 @@ export class DeliveryOutbox {
     this.pumpSoon();
   }
 
+  /**
+   * Runs `fn` — a transaction of the caller's that enqueues — so that a rollback also takes back
+   * what it enqueued in memory: nothing is dispatched that was not committed.
+   */
+  atomically<T>(fn: () => T): T {
+    const mark = this.fresh.length;
+    try {
+      return fn();
+    } catch (error) {
+      for (const row of this.fresh.splice(mark)) this.freshIds.delete(row.id);
+      throw error;
+    }
+  }
+
   /** Picks up what an earlier process left behind. */
   start(): void {
     this.needsScan = true;
@@ -115,7 +141,8 @@ export class DeliveryOutbox {
 
   close(): void {
     this.closed = true;
-    this.flushDelivered();
+    this.bookkeep(() => this.flushDelivered());
+    this.cancelFaultRetry?.();
     this.cancelTimer?.();
     this.cancelTimer = undefined;
     this.releaseWaiters();
@@ -136,7 +163,7 @@ export class DeliveryOutbox {
 
   private pump(): void {
     if (this.closed) return;
-    this.flushDelivered();
+    this.bookkeep(() => this.flushDelivered());
     const now = this.options.clock.now();
     let next = 0;
     while (next < this.fresh.length && this.inFlight.size < this.concurrency) {
@@ -147,10 +174,11 @@ export class DeliveryOutbox {
     this.fresh = next === this.fresh.length ? [] : this.fresh.slice(next);
     if (this.needsScan && this.inFlight.size < this.concurrency) {
       const room = this.concurrency - this.inFlight.size;
-      const rows = this.stmt.due.all(now, room + this.inFlight.size + this.freshIds.size);
+      // Rows delivered but not yet deleted (their delete waits for disk space) are not sent again.
+      const rows = this.stmt.due.all(now, room + this.inFlight.size + this.freshIds.size + this.delivered.length);
       let dispatched = 0;
       for (const row of rows) {
-        if (this.inFlight.has(row.id) || this.freshIds.has(row.id)) continue;
+        if (this.inFlight.has(row.id) || this.freshIds.has(row.id) || this.delivered.includes(row.id)) continue;
         if (this.inFlight.size >= this.concurrency) break;
         this.dispatch(row);
         dispatched++;
@@ -180,8 +208,33 @@ export class DeliveryOutbox {
   private settle(id: number, record: () => void): void {
     this.inFlight.delete(id);
     if (this.closed) return;
-    record();
+    this.bookkeep(record);
     this.pumpSoon();
+  }
+
+  /**
+   * Runs a bookkeeping write; a write fault is reported and retried by a later pump (with a scan,
+   * so a row whose failed attempt could not be recorded is delivered again).
+   */
+  private bookkeep(write: () => void): void {
+    try {
+      write();
+    } catch (error) {
+      if (!isWriteFault(error)) throw error;
+      this.faults += 1;
+      if (this.faults === 1) this.options.health?.failed(this.options.table, error as Error);
+      this.needsScan = true;
+      if (this.closed || this.cancelFaultRetry) return;
+      this.cancelFaultRetry = this.options.clock.schedule(this.options.clock.now() + writeRetryDelay(this.faults), () => {
+        this.cancelFaultRetry = undefined;
+        this.pumpSoon();
+      });
+      return;
+    }
+    if (this.faults > 0) {
+      this.faults = 0;
+      this.options.health?.recovered(this.options.table);
+    }
   }
 
   private fail(row: Row, attempt: number, error: unknown): void {
@@ -199,14 +252,14 @@ export class DeliveryOutbox {
     this.stmt.retry.run(attempt, next, message, row.id);
   }
 
-  /** Deletes delivered rows in one transaction per batch. */
+  /** Deletes delivered rows in one transaction per batch; on a failed write they stay queued for the next. */
   private flushDelivered(): void {
     if (this.delivered.length === 0) return;
     const ids = this.delivered;
-    this.delivered = [];
     this.options.db.transaction(() => {
       for (const id of ids) this.stmt.delete.run(id);
     })();
+    this.delivered = this.delivered === ids ? [] : this.delivered.slice(ids.length);
   }
 
   /** One clock timer, at the earliest future retry. */

@@ -25,7 +25,8 @@ export class EventRouter {
   /** Routes events already on `busName`; returns how many deliveries were queued. */
   route(busName: string, events: readonly JsonObject[]): number {
     let queued = 0;
-    this.db.transaction(() => {
+    // A rollback (a full disk) takes back the enqueued deliveries in memory too.
+    this.outbox.atomically(() => this.db.transaction(() => {
       for (const rule of this.config.listRules(busName)) {
         if (rule.state === RuleState.DISABLED || rule.eventPattern === undefined) continue;
         const matcher = this.matcherOf(rule, rule.eventPattern);
@@ -39,7 +40,7 @@ export class EventRouter {
           }
         }
       }
-    })();
+    })());
     return queued;
   }
 

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isWriteFault } from '../../storage/write-faults.ts';
 import { SchedulerApiError, ValidationException } from '../errors.ts';
 import type { ApiContext, Operation } from './context.ts';
 import { GROUP_OPERATIONS } from './group-operations.ts';
@@ -53,6 +54,7 @@ export function handleSchedulerRequest(ctx: ApiContext, method: string, url: str
     return { status: 200, headers: {}, body: result };
   } catch (err) {
     if (err instanceof SchedulerApiError) return error(err.status, err.name, err.message);
+    if (isWriteFault(err)) return error(503, 'ServiceUnavailable', `The scheduler cannot write its data: ${(err as Error).message}`);
     console.error('scheduler-local: internal error', err);
     return error(500, 'InternalServerException', 'Internal error');
   }

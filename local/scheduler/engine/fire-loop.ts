@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../../core/time/clock.ts';
 import type { DeliveryOutbox } from '../../eventbridge/delivery/outbox.ts';
 import { DEFAULT_RETRY_POLICY } from '../../eventbridge/delivery/retry-policy.ts';
+import type { StorageReporter } from '../../storage/storage-health.ts';
+import { isWriteFault, writeRetryDelay } from '../../storage/write-faults.ts';
 import { nextFireAfter } from '../expression/next-fire.ts';
 import type { AfterFiring, ScheduleStore } from '../store/schedule-store.ts';
 import { ActionAfterCompletion, type ScheduleRecord, type StoredSchedule } from '../store/records.ts';
@@ -39,11 +41,14 @@ export class FireLoop {
   private firing = false;
   /** Schedules fired since checkpoints were held. */
   private firedWhileHeld = 0;
+  /** Consecutive chunks that could not be written (a full disk). */
+  private faults = 0;
 
   constructor(
     private readonly store: ScheduleStore,
     private readonly outbox: DeliveryOutbox,
     private readonly clock: Clock,
+    private readonly health?: StorageReporter,
   ) {}
 
   /** Re-arms the timer when a schedule now fires earlier than the armed instant. */
@@ -77,8 +82,20 @@ export class FireLoop {
   private fireDue(): void {
     if (this.stopped) return;
     const now = this.clock.now();
-    this.store.holdCheckpoints();
-    const fired = this.store.fireDue(now, CHUNK, (schedule) => this.fire(schedule, now));
+    let fired: number;
+    try {
+      this.store.holdCheckpoints();
+      // The chunk's transaction and its enqueued invocations stand or fall together.
+      fired = this.outbox.atomically(() => this.store.fireDue(now, CHUNK, (schedule) => this.fire(schedule, now)));
+    } catch (error) {
+      if (!isWriteFault(error)) throw error;
+      this.retryAfterFault(error as Error);
+      return;
+    }
+    if (this.faults > 0) {
+      this.faults = 0;
+      this.health?.recovered('scheduler');
+    }
     this.firedWhileHeld += fired;
     if (fired === CHUNK) {
       setImmediate(() => this.fireDue());
@@ -91,8 +108,31 @@ export class FireLoop {
     // small burst leaves it to SQLite's own threshold rather than syncing after every firing.
     setImmediate(() => {
       if (this.stopped || this.firing) return;
-      this.store.releaseCheckpoints(this.firedWhileHeld >= CHUNK);
+      try {
+        this.store.releaseCheckpoints(this.firedWhileHeld >= CHUNK);
+      } catch (error) {
+        // A checkpoint that found no room is only postponed: the commits are in the WAL.
+        if (!isWriteFault(error)) throw error;
+      }
       this.firedWhileHeld = 0;
+    });
+  }
+
+  /**
+   * A chunk that could not be written was rolled back whole (schedules unmoved, nothing
+   * enqueued): fire it again once the disk may have room, 250 ms doubling to 10 s later.
+   */
+  private retryAfterFault(error: Error): void {
+    this.faults += 1;
+    if (this.faults === 1) this.health?.failed('scheduler', error);
+    this.firing = false;
+    this.cancel?.();
+    this.armedAt = this.clock.now() + writeRetryDelay(this.faults);
+    this.cancel = this.clock.schedule(this.armedAt, () => {
+      this.cancel = undefined;
+      this.armedAt = Infinity;
+      this.firing = true;
+      this.fireDue();
     });
   }
 

@@ -14,6 +14,8 @@ import type { Frame } from './frame.ts';
 import { Checkpointer } from './journal.ts';
 import { runBranch } from './run-branch.ts';
 import { isWellFormedToken } from './task-token.ts';
+import type { StorageReporter } from '../../storage/storage-health.ts';
+import type { StoreUnavailable } from '../../storage/write-faults.ts';
 
 export interface EngineOptions {
   store: SfnStore;
@@ -21,6 +23,8 @@ export interface EngineOptions {
   integrations?: TaskIntegrations;
   /** For retry jitter; injectable so tests are deterministic. */
   random?: () => number;
+  /** Hears when the store cannot write (a full disk) and when it can again. */
+  health?: StorageReporter;
 }
 
 export interface NewExecution {
@@ -47,7 +51,7 @@ export class ExecutionEngine {
       integrations: options.integrations ?? unconfiguredIntegrations,
       random: options.random ?? Math.random,
       callbacks: new CallbackRegistry(),
-      checkpointer: new Checkpointer(options.store),
+      checkpointer: new Checkpointer(options.store, options.clock, options.health),
     };
   }
 
@@ -67,6 +71,7 @@ export class ExecutionEngine {
 
   /** Starts an execution; await `committed()` before telling anyone it exists. */
   start(spec: NewExecution): ExecutionRecord {
+    this.refuseWhileUnavailable();
     const definition = this.parsed(spec.definition);
     const now = this.deps.clock.now();
     const record: ExecutionRecord = {
@@ -144,8 +149,9 @@ export class ExecutionEngine {
   stop(arn: string, error: string | undefined, cause: string | undefined): boolean {
     const execution = this.running.get(arn);
     if (!execution || execution.closed) return false;
+    this.refuseWhileUnavailable();
     execution.abort(error, cause);
-    this.deps.checkpointer.flush();
+    this.deps.checkpointer.commit();
     return true;
   }
 
@@ -185,11 +191,32 @@ export class ExecutionEngine {
       throw new TaskDoesNotExist('Task does not exist');
     }
     const { execution, frame, task } = found;
+    this.refuseWhileUnavailable();
+    const before = { output: task.callbackOutput, error: task.callbackError };
     const wake = record(handlers, task);
     if (closesToken) execution.journal.closedTokens.push(token);
     execution.touch(frame);
-    this.deps.checkpointer.flush();
+    try {
+      this.deps.checkpointer.commit();
+    } catch (error) {
+      // Not written, so not answered: the task waits as before and the caller retries.
+      task.callbackOutput = before.output;
+      task.callbackError = before.error;
+      if (closesToken) execution.journal.closedTokens.splice(execution.journal.closedTokens.lastIndexOf(token), 1);
+      throw error;
+    }
     wake();
+  }
+
+  /** The store's standing write fault, if it cannot write now (a full disk). */
+  get unavailable(): StoreUnavailable | undefined {
+    return this.deps.checkpointer.unavailable;
+  }
+
+  /** New work waits until the store can write again: nothing is accepted that could not be kept. */
+  private refuseWhileUnavailable(): void {
+    const fault = this.deps.checkpointer.unavailable;
+    if (fault && !this.deps.checkpointer.flush()) throw fault;
   }
 
   private findTask(token: string): { execution: Execution; frame: Frame; task: NonNullable<NonNullable<Frame['progress']>['task']> } | undefined {
@@ -202,9 +229,9 @@ export class ExecutionEngine {
     return undefined;
   }
 
-  /** Commits everything journaled so far (reads after this see it). */
-  flush(): void {
-    this.deps.checkpointer.flush();
+  /** Commits everything journaled so far (reads after this see it); false when the store cannot write now. */
+  flush(): boolean {
+    return this.deps.checkpointer.flush();
   }
 
   /** Group commit: resolves once everything journaled so far is durable. */

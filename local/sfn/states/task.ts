@@ -58,9 +58,10 @@ async function schedule(ctx: StateContext, resource: TaskResource): Promise<Task
   frame.progress!.task = task;
   if (token) execution.journal.openedTokens.push(token);
   execution.touch(frame);
-  // A token must be durable before anyone can hold it; a plain invocation may simply be repeated
-  // after a crash (at-least-once, as AWS allows), so it rides the next group commit.
-  if (token) execution.deps.checkpointer.flush();
+  // A token must be durable before anyone can hold it (on a full disk, that waits for space); a
+  // plain invocation may simply be repeated after a crash (at-least-once, as AWS allows), so it
+  // rides the next group commit.
+  if (token) await execution.deps.checkpointer.durableNow();
   return task;
 }
 

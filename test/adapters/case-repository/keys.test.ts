@@ -58,10 +58,20 @@ describe('stepIndexKeys', () => {
   });
 
   it('moves a closed step to the report day of its closing time, out of queue and sweep', () => {
-    expect(stepIndexKeys({ ...step, status: 'completed', completedAt: '2025-03-03T16:30:00.000Z' })).toEqual({
+    expect(stepIndexKeys({ ...step, status: 'completed', completedAt: '2025-03-03T16:30:00.000Z', answeredAt: '2025-03-03T16:30:01.000Z' })).toEqual({
       gsi4pk: 'CLOSED#2025-03-04',
       gsi4sk: `2025-03-03T16:30:00.000Z#${id}`,
     });
+  });
+
+  it('keeps a completion whose workflow answer is still owed in the unanswered partition until it is answered', () => {
+    expect(stepIndexKeys({ ...step, status: 'completed', completedAt: '2025-03-03T16:30:00.000Z' })).toEqual({
+      gsi4pk: 'CLOSED#2025-03-04',
+      gsi4sk: `2025-03-03T16:30:00.000Z#${id}`,
+      gsi3pk: 'UNANSWERED',
+      gsi3sk: `2025-03-03T16:30:00.000Z#${id}`,
+    });
+    expect(stepIndexKeys({ ...step, status: 'cancelled', completedAt: '2025-03-03T16:30:00.000Z' })).not.toHaveProperty('gsi3pk');
   });
 });
 

@@ -8,6 +8,8 @@ import { VirtualClock } from '../../../core/time/clock.ts';
 import { createGateway } from '../../../local/gateway/server.ts';
 import { issueToken, signingKey } from '../../../local/identity/tokens.ts';
 import { LambdaInvoker } from '../../../local/lambda/invoker.ts';
+import { StorageHealth } from '../../../local/storage/storage-health.ts';
+import { mountSmallFilesystem } from '../../support/small-filesystem.ts';
 
 const routes: RouteDecl[] = [
   { method: 'POST', path: '/webhooks/storefront', function: 'echo', auth: 'public' },
@@ -85,5 +87,53 @@ describe('local HTTP API gateway', () => {
     expect(res.status).toBe(500);
     expect(JSON.stringify(await res.json())).not.toContain('secret');
     await new Promise<void>((resolve) => failing.close(() => resolve()));
+  });
+});
+
+describe('local HTTP API gateway on a full disk', () => {
+  it('refuses writes with 503 and Retry-After, keeps serving reads, reports /healthz not ok, and recovers by itself when space returns', async () => {
+    const fs = mountSmallFilesystem(4);
+    const health = new StorageHealth(() => clock.now(), { dir: fs.dir, minFreeBytes: 1024 * 1024 });
+    const guarded = createGateway({ routes: [...routes, { method: 'GET', path: '/queue', function: 'echo', auth: 'public' }], invoke: (id, event) => invoker.invoke(id, event), signingKey: key, clock, accountId: '000000000000', health });
+    await new Promise<void>((resolve) => guarded.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(guarded.address() as AddressInfo).port}`;
+    const webhook = (): Promise<Response> => fetch(`${url}/webhooks/storefront`, { method: 'POST', body: '{"id":"e1"}' });
+    try {
+      expect((await webhook()).status).toBe(201);
+
+      fs.fill();
+      const refused = await webhook();
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('30');
+      expect(await refused.json()).toEqual({ error: { code: 'StorageUnavailable', message: expect.stringMatching(/数据目录暂时无法写入.*data-dir: .* MiB free, below the 1\.0 MiB reserve/) as unknown } });
+      expect((await fetch(`${url}/queue`)).status).toBe(201);
+      const unhealthy = await fetch(`${url}/healthz`);
+      expect(unhealthy.status).toBe(503);
+      expect(await unhealthy.json()).toMatchObject({ ok: false, faults: [{ store: 'data-dir' }] });
+
+      fs.free();
+      expect((await webhook()).status).toBe(201);
+      expect((await fetch(`${url}/healthz`)).status).toBe(201); // the route's own answer again (the echo function)
+    } finally {
+      await new Promise<void>((resolve) => guarded.close(() => resolve()));
+      fs.unmount();
+    }
+  });
+
+  it('refuses writes while a store reports a write fault, until it recovers', async () => {
+    const health = new StorageHealth(() => clock.now());
+    const guarded = createGateway({ routes, invoke: (id, event) => invoker.invoke(id, event), signingKey: key, clock, accountId: '000000000000', health });
+    await new Promise<void>((resolve) => guarded.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(guarded.address() as AddressInfo).port}`;
+    try {
+      health.failed('sfn-local', Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }));
+      const refused = await fetch(`${url}/webhooks/storefront`, { method: 'POST', body: '{}' });
+      expect(refused.status).toBe(503);
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('sfn-local: database or disk is full');
+      health.recovered('sfn-local');
+      expect((await fetch(`${url}/webhooks/storefront`, { method: 'POST', body: '{}' })).status).toBe(201);
+    } finally {
+      await new Promise<void>((resolve) => guarded.close(() => resolve()));
+    }
   });
 });

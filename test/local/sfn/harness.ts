@@ -1,4 +1,5 @@
 import { VirtualClock } from '../../../core/time/clock.ts';
+import type { StorageReporter } from '../../../local/storage/storage-health.ts';
 import { createSfnLocal, type Json, type SfnLocal, type TaskIntegrations } from '../../../local/sfn/index.ts';
 
 export const START = '2025-03-01T00:00:00.000Z';
@@ -55,9 +56,9 @@ export class Harness {
   readonly sfn: SfnLocal;
   private count = 0;
 
-  constructor(integrations: TaskIntegrations = lambdas({}), options: { data?: string; clock?: VirtualClock } = {}) {
+  constructor(integrations: TaskIntegrations = lambdas({}), options: { data?: string; clock?: VirtualClock; health?: StorageReporter } = {}) {
     this.clock = options.clock ?? new VirtualClock(START);
-    this.sfn = createSfnLocal({ data: options.data ?? ':memory:', clock: this.clock, integrations, random: () => 0.5 });
+    this.sfn = createSfnLocal({ data: options.data ?? ':memory:', clock: this.clock, integrations, random: () => 0.5, ...(options.health ? { health: options.health } : {}) });
   }
 
   async call<T = Record<string, unknown>>(operation: string, body: object): Promise<T> {
