@@ -3,14 +3,19 @@
  * default 3000), --edge-port/EDGE_PORT (AWS emulators, default 4566), --data/DATA_DIR (default
  * .local-data/), --host/HOST (default 127.0.0.1), --time <ISO with offset> (run the platform's clock
  * from that instant, at real speed: rehearse a given day), --dynamodb embedded|java (the embedded
- * store, the default, needs no Java; java runs DynamoDB Local). The staff console is served at
- * /console/ (built first when missing or stale). Ctrl-C stops cleanly; a second start resumes.
+ * store, the default, needs no Java; java runs DynamoDB Local), --policy/SLA_POLICY_PATH <file> (the
+ * store's own SLA policy for the whole platform, validated first: a mistake exits 2 naming the field,
+ * as `sla check` does). The staff console is served at /console/ (built first when missing or
+ * stale). Ctrl-C stops cleanly; a second start resumes.
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Env } from '../app/environment.ts';
 import { manifest } from '../app/manifest.ts';
 import { systemClock } from '../core/time/clock.ts';
 import { parseInstant } from '../core/time/iso.ts';
+import { PolicyInvalid } from '../policy/errors.ts';
+import { loadPolicy } from '../policy/load.ts';
 import { dataDir } from '../local/data-dir.ts';
 import { shortcutChannel } from '../functions/notify/setup.ts';
 import { dynamoDbHome } from '../local/runtime/dynamodb-home.ts';
@@ -32,9 +37,12 @@ function portOf(flag: string, value: string | undefined, fallback: number): numb
   return port;
 }
 
-let values: { port?: string; 'edge-port'?: string; data?: string; host?: string; time?: string; dynamodb?: string };
+let values: { port?: string; 'edge-port'?: string; data?: string; host?: string; time?: string; dynamodb?: string; policy?: string };
 try {
-  ({ values } = parseArgs({ options: { port: { type: 'string' }, 'edge-port': { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, time: { type: 'string' }, dynamodb: { type: 'string' } }, strict: true }));
+  ({ values } = parseArgs({
+    options: { port: { type: 'string' }, 'edge-port': { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, time: { type: 'string' }, dynamodb: { type: 'string' }, policy: { type: 'string' } },
+    strict: true,
+  }));
 } catch (error) {
   fail((error as Error).message.split('\n')[0] ?? 'bad arguments');
 }
@@ -57,6 +65,16 @@ const startAt = values.time === undefined ? undefined : parseInstant(values.time
 if (values.time !== undefined && startAt === undefined) fail(`--time: "${values.time}" is not an ISO-8601 time with an offset, e.g. 2026-11-30T09:00:00+08:00`);
 const { clock, offsetMs } = clockStartingAt(startAt);
 
+const policyPath = values.policy ?? (process.env[Env.policyPath]?.trim() || undefined);
+if (policyPath !== undefined) {
+  try {
+    loadPolicy(policyPath);
+  } catch (error) {
+    if (error instanceof PolicyInvalid) fail(error.message.replace(/\s*\n\s*/g, ' '));
+    throw error;
+  }
+}
+
 const began = systemClock.now();
 const log = (message: string, fields: Record<string, unknown> = {}): void => {
   process.stdout.write(`${JSON.stringify({ level: 'INFO', message, service: 'local-runtime', timestamp: new Date(systemClock.now()).toISOString(), ...fields })}\n`);
@@ -76,11 +94,13 @@ const runtime = await startRuntime({
   clock,
   dynamodb,
   localRoutes: consoleSite(site.dir),
+  ...(policyPath !== undefined ? { policyPath } : {}),
   log,
 }).catch((error: unknown) => fail((error as Error).message));
 
 rememberPlatformClock(dataDir(values.data), offsetMs);
 process.stdout.write(startupBanner(runtime, dataDir(values.data), systemClock.now() - began, clock.now()));
+if (policyPath !== undefined) log(`SLA policy: ${policyPath} (validated)`);
 if (startAt !== undefined) log(`the platform's clock runs from ${new Date(startAt).toISOString()} (--time); npm start without --time goes back to the system clock`);
 
 let stopping = false;

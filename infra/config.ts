@@ -24,6 +24,8 @@ export interface DeployConfig {
   slaBreachAlarmPeriodMinutes: number;
   /** The policy file whose roles become the user pool's groups. */
   policyFile: string;
+  /** The console's managed-login domain prefix; default `<stack>-console-<account>`. */
+  consoleDomainPrefix?: string;
 }
 
 export const ContextKey = {
@@ -36,6 +38,7 @@ export const ContextKey = {
   slaBreachAlarmThreshold: 'slaBreachAlarmThreshold',
   slaBreachAlarmPeriodMinutes: 'slaBreachAlarmPeriodMinutes',
   policyFile: 'policyFile',
+  consoleDomainPrefix: 'consoleDomainPrefix',
   stackName: 'stackName',
   skipBundling: 'skipBundling',
 } as const;
@@ -63,7 +66,18 @@ export function readConfig(node: Node): DeployConfig {
     slaBreachAlarmThreshold: readWholeNumber(node, ContextKey.slaBreachAlarmThreshold, 1),
     slaBreachAlarmPeriodMinutes: readWholeNumber(node, ContextKey.slaBreachAlarmPeriodMinutes, 5),
     policyFile: optionalString(node, ContextKey.policyFile) ?? DEFAULT_POLICY_PATH,
+    ...readDomainPrefix(node),
   };
+}
+
+/** Cognito's rule for domain prefixes: lowercase letters, digits and hyphens, 1–63, no aws/amazon/cognito. */
+function readDomainPrefix(node: Node): { consoleDomainPrefix?: string } {
+  const value = optionalString(node, ContextKey.consoleDomainPrefix);
+  if (value === undefined) return {};
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(value) || /aws|amazon|cognito/.test(value)) {
+    throw new ContextParameterInvalid(ContextKey.consoleDomainPrefix, 'expected 1–63 lowercase letters, digits or hyphens, without "aws", "amazon" or "cognito"');
+  }
+  return { consoleDomainPrefix: value };
 }
 
 function optionalString(node: Node, key: string): string | undefined {

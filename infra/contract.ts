@@ -6,6 +6,9 @@
  */
 import type { Manifest, RouteDecl } from '../app/manifest-types.ts';
 
+/** The stack's own function besides the manifest's: the CDK's BucketDeployment provider that copies the console into its bucket (constructs/console-hosting.ts). */
+export const CONSOLE_DEPLOYER_ID = 'console-deploy';
+
 export const ResourceKinds = ['tables', 'functions', 'workflows', 'schedules', 'rules', 'routes'] as const;
 export type ResourceKind = (typeof ResourceKinds)[number];
 
@@ -75,10 +78,10 @@ export function templateInventory(template: CfnTemplate, prefix: string): Invent
   return inventory;
 }
 
-/** What the template should hold for a manifest: its entries plus the stack's own alarm rules. */
+/** What the template should hold for a manifest: its entries plus the stack's own alarm rules and console deployer. */
 export function expectedTemplateInventory(manifest: Manifest): Inventory {
   const inventory = manifestInventory(manifest);
-  return { ...inventory, rules: sorted([...inventory.rules, ...platformRuleIds(manifest)]) };
+  return { ...inventory, functions: sorted([...inventory.functions, CONSOLE_DEPLOYER_ID]), rules: sorted([...inventory.rules, ...platformRuleIds(manifest)]) };
 }
 
 function sorted(values: string[]): string[] {

@@ -1,9 +1,11 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { join } from 'node:path';
 import type { Construct } from 'constructs';
 import type { Manifest } from '../app/manifest-types.ts';
 import type { DeployConfig } from './config.ts';
 import { Alarms } from './constructs/alarms.ts';
 import { StaffAuth } from './constructs/auth.ts';
+import { ConsoleHosting } from './constructs/console-hosting.ts';
 import { EventBuses, EventRules } from './constructs/events.ts';
 import { Functions } from './constructs/functions.ts';
 import { HttpEndpoints } from './constructs/http-api.ts';
@@ -34,6 +36,7 @@ export class PlatformStack extends Stack {
   readonly timers: SlaTimers;
   readonly auth: StaffAuth;
   readonly http: HttpEndpoints;
+  readonly console: ConsoleHosting;
   readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
@@ -92,20 +95,32 @@ export class PlatformStack extends Stack {
       deadLetterQueue: this.alarms.asyncFailures,
     });
     this.auth = new StaffAuth(this, 'StaffAuth', { names, policyFile: config.policyFile });
+    this.console = new ConsoleHosting(this, 'Console', {
+      names,
+      userPool: this.auth.userPool,
+      siteDirectory: join(props.root, 'console', 'dist'),
+      logRetention: config.logRetentionDays,
+      ...(config.consoleDomainPrefix === undefined ? {} : { domainPrefix: config.consoleDomainPrefix }),
+    });
     this.http = new HttpEndpoints(this, 'Http', {
       routes: manifest.routes,
       names,
       functions: this.functions.byId,
       userPool: this.auth.userPool,
-      userPoolClient: this.auth.client,
+      userPoolClients: [this.auth.client, this.console.client],
+      corsOrigins: [this.console.origin],
       logRetention: config.logRetentionDays,
     });
+    this.console.publishConfig(this.http.stage.url);
 
     new CfnOutput(this, 'ApiUrl', { value: this.http.stage.url, description: 'Base URL of the HTTP API' });
     for (const [busId, bus] of this.buses.byId) new CfnOutput(this, `${constructId(busId)}BusName`, { value: bus.eventBusName, description: `Event bus ${busId}` });
     for (const [tableId, table] of this.tables.byId) new CfnOutput(this, `${constructId(tableId)}TableName`, { value: table.tableName, description: `Table ${tableId}` });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId, description: 'Staff user pool' });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId, description: 'Staff app client (the JWT audience)' });
+    new CfnOutput(this, 'ConsoleUrl', { value: this.console.url, description: 'The staff console (CloudFront)' });
+    new CfnOutput(this, 'ConsoleClientId', { value: this.console.client.userPoolClientId, description: 'The console\'s app client (managed login, code + PKCE)' });
+    new CfnOutput(this, 'ConsoleLoginDomain', { value: this.console.loginDomain, description: 'Cognito managed login' });
     new CfnOutput(this, 'SlaAlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'SLA alarm topic' });
     new CfnOutput(this, 'WebhookSecretArn', { value: webhook.secret.secretArn, description: 'Storefront webhook secret (set its value with put-secret-value)' });
   }

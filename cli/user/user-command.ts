@@ -8,6 +8,7 @@
  * SLA_POLICY_PATH, else the shipped policy) for the roles accounts may hold.
  * Bad input: one line on stderr naming the problem, exit 2.
  */
+import { Env } from '../../app/environment.ts';
 import { dataDir } from '../../local/data-dir.ts';
 import { AccountStore, accountsPath } from '../../local/identity/accounts.ts';
 import { AccountExists, AccountsFileInvalid, InvalidAccountInput, UnknownAccount } from '../../local/identity/errors.ts';
@@ -51,7 +52,7 @@ async function run(argv: readonly string[], io: UserCommandIo): Promise<void> {
     const extra = Object.keys(values).find((k) => !allowed.includes(k));
     if (extra) throw new UsageError(`${command ?? ''} takes no --${extra}`);
   };
-  const policy = policyFrom(values.policy ?? nonEmpty(process.env.SLA_POLICY_PATH));
+  const policy = policyFrom(values.policy ?? nonEmpty(process.env[Env.policyPath]));
   const store = new AccountStore(accountsPath(dataDir(values.data)), [...policy.roles.keys()], io.now);
   switch (command) {
     case 'add': {

@@ -47,8 +47,10 @@ export class StepNotOpen extends CaseError {
     readonly caseId: string,
     readonly step: string,
     readonly current: StepStatus,
+    /** Who closed it and when (an instant as the API shows it), when known: the console shows it beside a 409. */
+    readonly closed?: { by: string; at: string },
   ) {
-    super(`step ${step} of case ${caseId} is ${current}, not open`);
+    super(`step ${step} of case ${caseId} is ${current}, not open${closed ? ` (${current} by ${closed.by} at ${closed.at})` : ''}`);
   }
 }
 

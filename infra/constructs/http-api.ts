@@ -1,6 +1,7 @@
-import { HttpApi, HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Duration } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -18,7 +19,10 @@ export interface HttpEndpointsProps {
   names: StackNames;
   functions: ReadonlyMap<string, IFunction>;
   userPool: IUserPool;
-  userPoolClient: IUserPoolClient;
+  /** App clients whose ID tokens the staff routes accept (scripts' and the console's). */
+  userPoolClients: readonly IUserPoolClient[];
+  /** Browser origins allowed to call the API (the console's CloudFront origin). */
+  corsOrigins: readonly string[];
   logRetention: RetentionDays;
 }
 
@@ -37,7 +41,18 @@ export class HttpEndpoints extends Construct {
 
   constructor(scope: Construct, id: string, props: HttpEndpointsProps) {
     super(scope, id);
-    this.api = new HttpApi(this, 'Api', { apiName: props.names.physical('api', 128), createDefaultStage: false });
+    this.api = new HttpApi(this, 'Api', {
+      apiName: props.names.physical('api', 128),
+      createDefaultStage: false,
+      // API Gateway answers the preflight itself; only the console's origin may read answers in a browser.
+      corsPreflight: {
+        allowOrigins: [...props.corsOrigins],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
+        allowHeaders: ['authorization', 'content-type', 'if-none-match'],
+        exposeHeaders: ['etag', 'retry-after', 'content-disposition'],
+        maxAge: Duration.minutes(10),
+      },
+    });
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention });
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
@@ -46,7 +61,7 @@ export class HttpEndpoints extends Construct {
       throttle: ApiThrottle,
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: AccessLogFormat.jsonWithStandardFields() },
     });
-    const staff = new HttpUserPoolAuthorizer('StaffJwt', props.userPool, { userPoolClients: [props.userPoolClient] });
+    const staff = new HttpUserPoolAuthorizer('StaffJwt', props.userPool, { userPoolClients: [...props.userPoolClients] });
     const none = new HttpNoneAuthorizer();
     const integrations = new Map<string, HttpLambdaIntegration>();
     const seen = new Set<string>();

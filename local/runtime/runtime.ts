@@ -1,11 +1,11 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Env } from '../../app/environment.ts';
 import type { Manifest } from '../../app/manifest-types.ts';
 import { workflowDefinition } from '../../app/workflow-definitions.ts';
-import type { CompiledPolicy } from '../../core/deadline/types.ts';
 import type { Clock } from '../../core/time/clock.ts';
-import { getDefaultPolicy } from '../../policy/load.ts';
+import { getDefaultPolicy, loadPolicy } from '../../policy/load.ts';
 import { DYNAMODB_TARGET_PREFIX } from '../dynamodb/embedded/embedded-dynamodb.ts';
 import { createEdgeServer, type EdgeService } from '../edge/edge-server.ts';
 import { LAMBDA_PATH_PREFIX, lambdaInvokeApi } from '../edge/lambda-api.ts';
@@ -29,7 +29,6 @@ import { DynamoDbMeter, type DynamoDbUsage } from './dynamodb-meter.ts';
 import { StorageHealth, type StorageReporter } from '../storage/storage-health.ts';
 import { lockDataDir } from './data-lock.ts';
 import { runtimeEnvironment } from './environment.ts';
-import { Env } from '../../app/environment.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION, LocalNames } from './names.ts';
 
 /** The activity kind of HTTP API requests (edge requests are kinded by AWS operation). */
@@ -47,10 +46,10 @@ export interface RuntimeOptions {
   edgePort: number;
   /** The platform's time, handlers' included: the system clock, or a VirtualClock for demos and tests. */
   clock: Clock;
+  /** A policy file replacing the shipped default for the whole platform (handlers read it through SLA_POLICY_PATH). Throws PolicyInvalid before anything starts. */
+  policyPath?: string;
   /** DynamoDB on this machine: the embedded store (default, no Java) or DynamoDB Local (`java`). */
   dynamodb?: DynamoDbHome;
-  /** The SLA policy the handlers run on (validated by the caller); the shipped default when absent. */
-  policy?: CompiledPolicy;
   /** More routes the runtime serves itself (api.md "Local home only"), besides `POST /auth/login`. */
   localRoutes?: readonly LocalRoute[];
   /**
@@ -105,6 +104,8 @@ export interface Runtime {
  */
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { manifest, clock, log } = options;
+  const policyPath = options.policyPath === undefined ? undefined : resolve(options.policyPath);
+  const policy = policyPath === undefined ? getDefaultPolicy() : loadPolicy(policyPath);
   const unlock = lockDataDir(options.dataDir);
   const names = new LocalNames(manifest);
   const cleanup: (() => Promise<void> | void)[] = [unlock];
@@ -231,6 +232,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
     const secret = webhookSecret(options.dataDir);
     Object.assign(process.env, runtimeEnvironment(manifest, names, edgeUrl, secret, queueUrls));
+    // The handlers run in this process and read their policy from the environment: this runtime's, or the default.
+    cleanup.unshift(scopedEnv({ [Env.policyPath]: policyPath }));
     if (options.alarmWebhook !== undefined) {
       const { url, kind, secret: robotSecret } = options.alarmWebhook;
       cleanup.unshift(scopedEnv({ [Env.alarmWebhookUrl]: url, [Env.alarmWebhookKind]: kind, [Env.alarmWebhookSecret]: robotSecret }));
@@ -249,7 +252,6 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     sqs.start();
 
     const key = signingKey(options.dataDir);
-    const policy = options.policy ?? getDefaultPolicy();
     const login = loginRoute({
       accounts: new AccountStore(accountsPath(options.dataDir), [...policy.roles.keys()], () => clock.now()),
       signingKey: key,

@@ -37,9 +37,10 @@ export class TestPlatform {
 
   /**
    * Starts the platform with its clock at `start` (an ISO time with offset), alarms going to a fake
-   * robot (`robot`, DingTalk signed by default) and `localRoutes` as the runtime takes them (e.g. the console).
+   * robot (`robot`, DingTalk signed by default), on the shipped policy or `policyPath`, with
+   * `localRoutes` as the runtime takes them (e.g. the console).
    */
-  static async start(start: string, options: Pick<RuntimeOptions, 'localRoutes'> & { robot?: Omit<FakeRobotOptions, 'clock'> } = {}): Promise<TestPlatform> {
+  static async start(start: string, options: Pick<RuntimeOptions, 'localRoutes' | 'policyPath'> & { robot?: Omit<FakeRobotOptions, 'clock'> } = {}): Promise<TestPlatform> {
     const { robot: robotOptions = ROBOT, ...runtimeOptions } = options;
     const clock = new VirtualClock(start);
     const dataDir = mkdtempSync(join(tmpdir(), 'e2e-'));

@@ -2,7 +2,7 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { manifest } from '../../app/manifest.ts';
 import type { Manifest } from '../../app/manifest-types.ts';
-import { expectedTemplateInventory, manifestInventory, platformRuleIds, ResourceKinds, TemplateKinds, templateInventory, type CfnTemplate } from '../../infra/contract.ts';
+import { CONSOLE_DEPLOYER_ID, expectedTemplateInventory, manifestInventory, platformRuleIds, ResourceKinds, TemplateKinds, templateInventory, type CfnTemplate } from '../../infra/contract.ts';
 import { fixtureManifest } from './fixtures/manifest.ts';
 import { synthesize } from './support/synth.ts';
 
@@ -12,7 +12,7 @@ function checkContract(subject: Manifest): Template {
   const json = template.toJSON() as CfnTemplate;
   expect(templateInventory(json, subject.app)).toEqual(expectedTemplateInventory(subject));
   for (const kind of ResourceKinds) {
-    const expected = kind === 'rules' ? subject.rules.length + platformRuleIds(subject).length : manifestInventory(subject)[kind].length;
+    const expected = expectedTemplateInventory(subject)[kind].length;
     template.resourceCountIs(TemplateKinds[kind].type, expected);
   }
   return template;
@@ -23,6 +23,12 @@ let fixtureTemplate: Template | undefined;
 describe('manifest ↔ template contract', () => {
   it('holds for the real manifest (app/manifest.ts): every entry appears, and nothing else of its kind', () => {
     checkContract(manifest);
+  });
+
+  it('expects the stack\'s own additions by name: its alarm rules and the console deployer', () => {
+    const expected = expectedTemplateInventory(fixtureManifest);
+    expect(expected.functions).toEqual([...manifestInventory(fixtureManifest).functions, CONSOLE_DEPLOYER_ID].sort());
+    expect(expected.rules.length).toBe(fixtureManifest.rules.length + platformRuleIds(fixtureManifest).length);
   });
 
   it('holds for a manifest with entries of every kind', () => {

@@ -25,7 +25,8 @@ const dynamoActions = (id: string) => actionsOfRole(template, roleOf(id)).filter
 
 describe('functions', () => {
   it('creates one Node.js 22 arm64 function per manifest function, traced, with its handler export', () => {
-    template.resourceCountIs('AWS::Lambda::Function', fixtureManifest.functions.length);
+    // …and the stack's console deployer (infra/constructs/console-hosting.ts).
+    template.resourceCountIs('AWS::Lambda::Function', fixtureManifest.functions.length + 1);
     for (const fn of fixtureManifest.functions) {
       template.hasResourceProperties('AWS::Lambda::Function', {
         FunctionName: `${app}-${fn.id}`,

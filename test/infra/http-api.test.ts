@@ -39,12 +39,12 @@ describe('HTTP API', () => {
     expect(fixtureManifest.routes.some((r) => r.path === '/webhooks/storefront' && r.auth === 'public')).toBe(true);
   });
 
-  it('trusts ID tokens of the staff user pool issued to the staff client', () => {
+  it('trusts ID tokens of the staff user pool issued to the staff client and the console client', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
       JwtConfiguration: {
-        Audience: [{ Ref: client() }],
+        Audience: [{ Ref: client() }, { Ref: logicalIdWhere(template, 'AWS::Cognito::UserPoolClient', 'ClientName', `${app}-console-client`) }],
         Issuer: { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: userPool() }]] },
       },
     });
@@ -107,8 +107,10 @@ describe('outputs', () => {
 });
 
 describe('webhook secret', () => {
-  it('keeps the storefront webhook secret in Secrets Manager and hands every function its ARN', () => {
+  it('keeps the storefront webhook secret in Secrets Manager and hands every manifest function its ARN', () => {
     const secret = logicalIdWhere(template, 'AWS::SecretsManager::Secret', 'Name', `${app}-storefront-webhook`);
-    template.allResourcesProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ STOREFRONT_WEBHOOK_SECRET_ARN: { Ref: secret } }) } });
+    for (const fn of fixtureManifest.functions) {
+      template.hasResourceProperties('AWS::Lambda::Function', { FunctionName: `${app}-${fn.id}`, Environment: { Variables: Match.objectLike({ STOREFRONT_WEBHOOK_SECRET_ARN: { Ref: secret } }) } });
+    }
   });
 });

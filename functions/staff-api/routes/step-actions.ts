@@ -5,6 +5,7 @@
  * Resume: due and warning recomputed without the paused time, timers re-armed.
  */
 import { renderInstant } from '../../../core/time/render.ts';
+import { StepNotOpen } from '../../../core/cases/errors.ts';
 import type { StepSelector } from '../../../core/cases/repository.ts';
 import type { StepRecord } from '../../../core/cases/step.ts';
 import { TimerKind } from '../../../core/ports/timers.ts';
@@ -50,10 +51,21 @@ export function completeRoute(deps: StaffApiDeps): Route {
     async handle({ event, params }) {
       const { caller, step, selector, body } = await authorise(deps, event, params, 'completing');
       const completion = validateCompletion(step.step, body);
-      const done = await completeStepNow(deps, selector, { by: caller.user, ...completion });
-      return jsonResponse(200, toStepActionResult(done, deps.policy.zone));
+      try {
+        const done = await completeStepNow(deps, selector, { by: caller.user, ...completion });
+        return jsonResponse(200, toStepActionResult(done, deps.policy.zone));
+      } catch (error) {
+        throw error instanceof StepNotOpen ? await whoClosed(deps, selector, error) : error;
+      }
     },
   };
+}
+
+/** A lost completion race says who won and when (issue 10: "a 409 says who completed it and when"). */
+async function whoClosed(deps: StaffApiDeps, selector: StepSelector, error: StepNotOpen): Promise<StepNotOpen> {
+  const now = await deps.repository.getStep(selector);
+  if (now.completedBy === undefined || now.completedAt === undefined) return error;
+  return new StepNotOpen(error.caseId, error.step, now.status, { by: now.completedBy, at: renderInstant(deps.policy.zone, now.completedAt) });
 }
 
 export function pauseRoute(deps: StaffApiDeps): Route {

@@ -38,6 +38,9 @@ describe('staff step actions: complete, pause, resume', () => {
     const statuses = responses.map((r) => r.statusCode).sort();
     expect(statuses).toEqual([200, ...Array.from({ length: N - 1 }, () => 409)]);
     expect(responses.filter((r) => r.statusCode === 409).map((r) => errorOf(r).code)).toEqual(Array.from({ length: N - 1 }, () => 'StepNotOpen'));
+    const winner = bodyOf(responses.find((r) => r.statusCode === 200)!);
+    // The losers are told who completed it and when, in the policy's zone.
+    for (const lost of responses.filter((r) => r.statusCode === 409)) expect(errorOf(lost).message).toContain(`(completed by ${String(winner.completedBy)} at ${String(winner.completedAt)})`);
     expect(rig.workflows.succeeded).toHaveLength(1);
     expect(rig.events.ofType('StepCompleted', caseId)).toHaveLength(1);
   });
