@@ -47,6 +47,6 @@ export function useIngestDependencies(deps: IngestDeps | undefined): void {
   installed = deps;
 }
 
-export const handler = httpHandler(async (event: ApiEvent) => createIngest(ingestDeps())({ signature: headerOf(event, SIGNATURE_HEADER), body: rawBody(event) }), {
+export const handler = httpHandler(async (event: ApiEvent) => createIngest(ingestDeps())({ signature: headerOf(event, SIGNATURE_HEADER), contentType: headerOf(event, 'content-type'), body: rawBody(event) }), {
   errorLog: () => (installed ?? dependencies()).log,
 });

@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { RouteDecl } from '../../app/manifest-types.ts';
 import type { Clock } from '../../core/time/clock.ts';
@@ -9,6 +10,8 @@ import { RouteTable } from './routes.ts';
 
 /** API Gateway's payload limit for HTTP APIs. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** Node's default; API Gateway HTTP APIs take at most 10 KB per header, so 16 KB in all is generous. */
+export const MAX_HEADER_BYTES = 16 * 1024;
 
 export interface GatewayOptions {
   routes: readonly RouteDecl[];
@@ -23,17 +26,40 @@ export interface GatewayOptions {
 
 /**
  * The local HTTP API: the manifest's routes, the HTTP API v2 event shape, a JWT check for staff
- * routes and CORS, in front of the same handlers the stack deploys.
+ * routes and CORS, in front of the same handlers the stack deploys. Every answer that is not a
+ * handler's own, the server's refusals included (404, 405, 413, 431, a malformed request), carries
+ * api.md's error body; a handler that crashes is one request's 500, never the process's end.
  */
 export function createGateway(options: GatewayOptions): Server {
   const table = new RouteTable(options.routes);
-  return createServer((req, res) => {
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     handle(req, res, table, options).catch((error: unknown) => {
       options.onError?.(error);
       if (!res.headersSent) sendError(res, 500, 'InternalError', 'internal error', options);
       else res.end();
     });
   });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => refuseMalformed(error, socket));
+  return server;
+}
+
+/**
+ * Node's parser refused the request before any handler saw it (headers too large, bad syntax):
+ * answer in the error envelope where the socket still takes it, instead of Node's bare status line.
+ */
+function refuseMalformed(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const [status, code, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'RequestHeaderFieldsTooLarge', `request headers exceed ${MAX_HEADER_BYTES} bytes`]
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'RequestTimeout', 'the request did not arrive in time']
+        : [400, 'BadRequest', 'malformed HTTP request'];
+  const body = JSON.stringify({ error: { code, message } });
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, table: RouteTable, options: GatewayOptions): Promise<void> {
@@ -47,14 +73,16 @@ async function handle(req: IncomingMessage, res: ServerResponse, table: RouteTab
   const body = await readBody(req);
   if (body === 'too-large') return sendError(res, 413, 'PayloadTooLarge', `request body exceeds ${MAX_BODY_BYTES} bytes`, options);
   const match = table.match(method, path);
-  if (match === undefined) return sendError(res, 404, 'NotFound', `no route for ${method} ${path}`, options);
-  if (match === 'method-not-allowed') return sendError(res, 405, 'MethodNotAllowed', `${method} is not allowed on ${path}`, options);
+  if (match === undefined) return sendError(res, 404, 'NotFound', `no route for ${method} ${path.slice(0, 200)}`, options);
+  if (match === 'method-not-allowed') return sendError(res, 405, 'MethodNotAllowed', `${method} is not allowed on ${path.slice(0, 200)}`, options);
+  if (match === 'bad-encoding') return sendError(res, 400, 'BadRequest', `path: ${path.slice(0, 200)} is not valid percent-encoded UTF-8`, options);
 
   let claims: StaffClaims | undefined;
   if (match.route.auth === 'jwt') {
-    const header = req.headers.authorization ?? '';
-    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    if (!token) return sendError(res, 401, 'Unauthorized', 'missing bearer token in the Authorization header', options);
+    const header = req.headers.authorization;
+    if (header === undefined || header.trim() === '') return sendError(res, 401, 'Unauthorized', 'missing bearer token in the Authorization header', options);
+    const token = /^Bearer +([A-Za-z0-9._~+/=-]+) *$/i.exec(header)?.[1];
+    if (!token) return sendError(res, 401, 'Unauthorized', 'Authorization: malformed; expected "Bearer <token>"', options);
     try {
       claims = await verifyToken(token, options.signingKey, Math.floor(options.clock.now() / 1000));
     } catch (error) {

@@ -18,6 +18,9 @@ export class InvalidToken extends Error {
   override readonly name = 'InvalidToken';
 }
 
+/** How far ahead of the platform's clock a token's `iat` may be (clock skew between issuers). */
+export const IAT_TOLERANCE_SECONDS = 30;
+
 export function signingKey(dataDir: string): Uint8Array {
   return Buffer.from(readOrCreateSecret(join(dataDir, 'identity', 'jwt-signing-key')), 'hex');
 }
@@ -33,19 +36,46 @@ export async function issueToken(input: { user: string; roles: readonly string[]
     .sign(input.key);
 }
 
-/** Verifies a bearer token; the message says what was wrong without echoing the token. */
+/**
+ * Verifies a bearer token as API Gateway's JWT authorizer does for a Cognito ID token: HS256 with
+ * this install's key, `iss` and `aud`, `exp` required and not passed, `iat` required and not in the
+ * future, `token_use` "id" (an access token is refused where an ID token is expected). Throws
+ * `InvalidToken` whose message says what was wrong in plain words — never the token, nor the JWT
+ * library's error codes.
+ */
 export async function verifyToken(token: string, key: Uint8Array, nowSeconds: number): Promise<StaffClaims> {
+  let payload: Record<string, unknown>;
   try {
-    const { payload } = await jwtVerify(token, key, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['HS256'], currentDate: new Date(nowSeconds * 1000) });
-    const groups = payload['cognito:groups'];
-    if (typeof payload.sub !== 'string' || !Array.isArray(groups) || !groups.every((g) => typeof g === 'string')) {
-      throw new InvalidToken('token lacks sub or cognito:groups');
-    }
-    return payload as StaffClaims;
+    ({ payload } = await jwtVerify(token, key, {
+      issuer: LOCAL_ISSUER,
+      audience: LOCAL_AUDIENCE,
+      algorithms: ['HS256'],
+      currentDate: new Date(nowSeconds * 1000),
+      requiredClaims: ['exp', 'iat', 'sub'],
+    }));
   } catch (error) {
-    if (error instanceof InvalidToken) throw error;
-    if (error instanceof errors.JWTExpired) throw new InvalidToken('token expired');
-    if (error instanceof errors.JOSEError) throw new InvalidToken(`invalid token (${error.code})`);
-    throw error;
+    throw new InvalidToken(reasonOf(error));
   }
+  if (typeof payload.iat !== 'number' || payload.iat > nowSeconds + IAT_TOLERANCE_SECONDS) throw new InvalidToken('token is issued in the future (iat)');
+  if (payload.token_use !== 'id') throw new InvalidToken('token is not an ID token (token_use must be "id")');
+  const groups = payload['cognito:groups'];
+  if (typeof payload.sub !== 'string' || !Array.isArray(groups) || !groups.every((g) => typeof g === 'string')) {
+    throw new InvalidToken('token lacks sub or cognito:groups');
+  }
+  return payload as StaffClaims;
+}
+
+/** jose's failures in words a staff member can act on. */
+function reasonOf(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'token expired; get a new one';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.reason === 'missing') return `token lacks the ${error.claim} claim`;
+    if (error.claim === 'iss' || error.claim === 'aud') return 'token was not issued for this platform';
+    if (error.claim === 'nbf') return 'token is not valid yet';
+    return `token has an invalid ${error.claim} claim`;
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'token signature does not verify: it was signed with another key (npm run token must use the data directory of the running npm start)';
+  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) return 'token is not signed with HS256';
+  if (error instanceof errors.JOSEError) return 'token is not a well-formed JWT';
+  throw error;
 }
