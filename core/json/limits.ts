@@ -50,10 +50,14 @@ export function fieldOf(path: string, key: string | number): string {
  */
 export function jsonLimitIssues(value: unknown, limits: JsonLimits, root: string, max = 5): LimitIssue[] {
   const issues: LimitIssue[] = [];
-  const pending: { value: unknown; path: string; depth: number }[] = [{ value, path: root, depth: 1 }];
+  const pending: Pending[] = [{ value, path: root, depth: 1 }];
   while (pending.length > 0 && issues.length < max) {
-    const { value: current, path, depth } = pending.pop() as { value: unknown; path: string; depth: number };
+    const { value: current, path, depth, keyIssue } = pending.pop() as Pending;
     const name = path === '' ? 'body' : path;
+    if (keyIssue !== undefined) {
+      issues.push({ field: name, message: keyIssue });
+      continue;
+    }
     const issue = scalarIssue(current, limits);
     if (issue !== undefined) {
       issues.push({ field: name, message: issue });
@@ -64,7 +68,7 @@ export function jsonLimitIssues(value: unknown, limits: JsonLimits, root: string
       issues.push({ field: name, message: `nests deeper than ${limits.maxDepth} levels` });
       continue;
     }
-    const children: { value: unknown; path: string; depth: number }[] = [];
+    const children: Pending[] = [];
     if (Array.isArray(current)) {
       if (current.length > limits.maxArrayItems) {
         issues.push({ field: name, message: `has ${current.length} items, more than the ${limits.maxArrayItems} allowed` });
@@ -79,14 +83,22 @@ export function jsonLimitIssues(value: unknown, limits: JsonLimits, root: string
       }
       for (const key of keys) {
         const keyIssue = keyIssueOf(key, limits);
-        if (keyIssue !== undefined) issues.push({ field: fieldOf(path, keyIssue.shown), message: keyIssue.message });
+        if (keyIssue !== undefined) children.push({ value: undefined, path: fieldOf(path, keyIssue.shown), depth: depth + 1, keyIssue: keyIssue.message });
         else children.push({ value: (current as Record<string, unknown>)[key], path: fieldOf(path, key), depth: depth + 1 });
       }
     }
     // Reversed onto the stack, so issues come out in document order.
-    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i] as (typeof children)[number]);
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i] as Pending);
   }
   return issues.slice(0, max);
+}
+
+/** A value still to visit; `keyIssue` when its key itself is refused. */
+interface Pending {
+  value: unknown;
+  path: string;
+  depth: number;
+  keyIssue?: string;
 }
 
 function scalarIssue(value: unknown, limits: JsonLimits): string | undefined {
@@ -105,8 +117,8 @@ function scalarIssue(value: unknown, limits: JsonLimits): string | undefined {
 
 function keyIssueOf(key: string, limits: JsonLimits): { shown: string; message: string } | undefined {
   if (key === '') return { shown: '""', message: 'an empty key is not allowed' };
-  if (key.length > limits.maxKeyLength) return { shown: `${key.slice(0, 32)}…`, message: `a key of ${key.length} characters is longer than the ${limits.maxKeyLength} allowed` };
   if (RESERVED_KEYS.has(key)) return { shown: key, message: `is a reserved key (${[...RESERVED_KEYS].join(', ')} are refused)` };
+  if (key.length > limits.maxKeyLength) return { shown: `${key.slice(0, 32)}…`, message: `a key of ${key.length} characters is longer than the ${limits.maxKeyLength} allowed` };
   if (!isWellFormed(key)) return { shown: '(key)', message: 'a key is not valid Unicode (it holds a lone surrogate)' };
   return undefined;
 }
