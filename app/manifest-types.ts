@@ -33,6 +33,11 @@ export interface FunctionAccess {
    * declares it, the CDK stack grants it to the functions behind `public` routes.
    */
   webhookSecret?: boolean;
+  /**
+   * Signs page tokens that leave the function (the staff API's `nextToken`) with the shared key in
+   * the secret store; other functions page with a key of their own instance.
+   */
+  pageTokenSecret?: boolean;
 }
 
 export interface FunctionDecl {

@@ -9,6 +9,7 @@ import { Functions } from './constructs/functions.ts';
 import { HttpEndpoints } from './constructs/http-api.ts';
 import { ManifestSchedules, SlaTimers } from './constructs/schedules.ts';
 import { Tables } from './constructs/tables.ts';
+import { PageTokenSecret } from './constructs/page-token-secret.ts';
 import { WebhookSecret } from './constructs/webhook-secret.ts';
 import { Workflows } from './constructs/workflows.ts';
 import { constructId, StackNames } from './naming.ts';
@@ -45,6 +46,7 @@ export class PlatformStack extends Stack {
     for (const [busId, bus] of this.buses.byId) this.alarms.watchBus(busId, bus);
     this.timers = new SlaTimers(this, 'SlaTimers', { functions: manifest.functions, names });
     const webhook = new WebhookSecret(this, 'StorefrontWebhook', { names });
+    const pageTokens = new PageTokenSecret(this, 'PageTokens', { names });
 
     this.functions = new Functions(this, 'Functions', {
       manifest,
@@ -62,6 +64,7 @@ export class PlatformStack extends Stack {
         schedulerRoleArn: this.timers.role.roleArn,
         webhookSecret: webhook.secret,
         webhookSecretArn: webhook.secret.secretArn,
+        pageTokenSecret: pageTokens.secret,
       },
     });
     this.workflows = new Workflows(this, 'Workflows', {

@@ -5,7 +5,7 @@
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageRequest } from '../../core/cases/repository.ts';
 import type { Item } from './items.ts';
-import { decodeToken, page } from './pagination.ts';
+import { page, type PageTokens } from './pagination.ts';
 import { isConditionalCheckFailed } from './sdk-errors.ts';
 
 export interface TableAccess {
@@ -13,6 +13,7 @@ export interface TableAccess {
   table: string;
   /** Optimistic writes are retried this many times before giving up. */
   maxWriteAttempts: number;
+  pageTokens: PageTokens;
 }
 
 export type Query = Omit<QueryCommandInput, 'TableName'>;
@@ -20,10 +21,11 @@ export type Query = Omit<QueryCommandInput, 'TableName'>;
 const DEFAULT_PAGE_SIZE = 100;
 
 export async function queryPage<T>(access: TableAccess, query: Query, request: PageRequest | undefined, convert: (item: Item) => T): Promise<Page<T>> {
-  const result = await access.db.send(
-    new QueryCommand({ ...query, TableName: access.table, Limit: request?.limit ?? DEFAULT_PAGE_SIZE, ExclusiveStartKey: decodeToken(request?.nextToken) }),
-  );
-  return page((result.Items ?? []).map(convert), result.LastEvaluatedKey);
+  // A token is valid only for the query it came from: the index, key condition and values.
+  const scope = JSON.stringify([query.IndexName ?? '', query.KeyConditionExpression ?? '', query.ExpressionAttributeValues ?? {}]);
+  const startKey = await access.pageTokens.decode(request?.nextToken, scope);
+  const result = await access.db.send(new QueryCommand({ ...query, TableName: access.table, Limit: request?.limit ?? DEFAULT_PAGE_SIZE, ExclusiveStartKey: startKey }));
+  return page((result.Items ?? []).map(convert), access.pageTokens.encode(result.LastEvaluatedKey, scope));
 }
 
 export async function queryAll(access: TableAccess, query: Query): Promise<Item[]> {

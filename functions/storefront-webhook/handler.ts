@@ -10,7 +10,7 @@ import { loadCaseRules } from './case-rules.ts';
 import { storefrontWebhookFunction } from './function.ts';
 import { DynamoDbIdempotencyStore } from './idempotency-dynamodb.ts';
 import { createIngest, type IngestDeps } from './ingest.ts';
-import { webhookSecretSource } from './secret.ts';
+import { webhookSecretSource } from '../shared/secret-source.ts';
 
 let installed: IngestDeps | undefined;
 let wired: { from: Dependencies; deps: IngestDeps } | undefined;

@@ -8,3 +8,8 @@ export function webhookSecret(dataDir: string): string {
   if (fromEnv) return fromEnv;
   return readOrCreateSecret(join(dataDir, 'identity', 'storefront-webhook-secret'));
 }
+
+/** The key of the staff API's page tokens: generated once into the data directory, so tokens survive a restart. */
+export function pageTokenSecret(dataDir: string): string {
+  return readOrCreateSecret(join(dataDir, 'identity', 'page-token-key'));
+}

@@ -8,7 +8,7 @@ import { LOCAL_REGION } from './names.ts';
  * from the manifest, and the SDK's standard endpoint variables aimed at the edge port so that
  * handlers reach the emulators with no local branch in their code.
  */
-export function runtimeEnvironment(manifest: Manifest, names: LocalNames, edgeUrl: string, webhookSecret: string): Record<string, string> {
+export function runtimeEnvironment(manifest: Manifest, names: LocalNames, edgeUrl: string, secrets: { webhookSecret: string; pageTokenSecret: string }): Record<string, string> {
   const env: Record<string, string> = {
     AWS_REGION: LOCAL_REGION,
     AWS_DEFAULT_REGION: LOCAL_REGION,
@@ -21,7 +21,8 @@ export function runtimeEnvironment(manifest: Manifest, names: LocalNames, edgeUr
     AWS_ENDPOINT_URL_SCHEDULER: edgeUrl,
     AWS_ENDPOINT_URL_LAMBDA: edgeUrl,
     POWERTOOLS_SERVICE_NAME: manifest.app,
-    [Env.webhookSecret]: webhookSecret,
+    [Env.webhookSecret]: secrets.webhookSecret,
+    [Env.pageTokenSecret]: secrets.pageTokenSecret,
     [Env.timerScheduleGroup]: names.timerScheduleGroup(),
     [Env.schedulerRoleArn]: names.schedulerRoleArn(),
   };

@@ -12,7 +12,7 @@ import { LAMBDA_PATH_PREFIX, lambdaInvokeApi } from '../edge/lambda-api.ts';
 import { proxyTo } from '../edge/proxy.ts';
 import { createGateway } from '../gateway/server.ts';
 import { signingKey } from '../identity/tokens.ts';
-import { webhookSecret } from '../identity/webhook-secret.ts';
+import { pageTokenSecret, webhookSecret } from '../identity/webhook-secret.ts';
 import { isFunctionError, LambdaInvoker, type InvocationStats } from '../lambda/invoker.ts';
 import { createEventBridgeLocal, type EventBridgeLocal } from '../eventbridge/index.ts';
 import { createSchedulerLocal, type SchedulerLocal } from '../scheduler/index.ts';
@@ -177,7 +177,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     cleanup.unshift(() => close(edge));
 
     const secret = webhookSecret(options.dataDir);
-    Object.assign(process.env, runtimeEnvironment(manifest, names, edgeUrl, secret));
+    Object.assign(process.env, runtimeEnvironment(manifest, names, edgeUrl, { webhookSecret: secret, pageTokenSecret: pageTokenSecret(options.dataDir) }));
     // The handlers run in this process: they get the runtime's clock, and AWS clients built from the environment above.
     useDependencies(createDependencies(readConfig(), { clock }));
     cleanup.unshift(() => useDependencies(undefined));
