@@ -1,0 +1,110 @@
+/**
+ * What the local HTTP API answers to one request, without the HTTP transport: route matching,
+ * the JWT check of staff routes, the HTTP API v2 event, the invocation and API Gateway's reading
+ * of the result. Every answer that is not a handler's own carries api.md's error body. The server
+ * (server.ts) feeds it requests; the fuzzer (test/local/gateway) calls it directly.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { RouteDecl } from '../../app/manifest-types.ts';
+import type { Clock } from '../../core/time/clock.ts';
+import { InvalidToken, verifyToken, type StaffClaims } from '../identity/tokens.ts';
+import { isFunctionError, type InvokeResult } from '../lambda/invoker.ts';
+import { toApiEvent, type RawRequest } from './api-event.ts';
+import { RouteTable } from './routes.ts';
+
+export interface GatewayOptions {
+  routes: readonly RouteDecl[];
+  invoke: (functionId: string, event: unknown) => Promise<InvokeResult>;
+  signingKey: Uint8Array;
+  clock: Clock;
+  accountId: string;
+  /** Origins allowed by CORS; `*` by default, as a local development API. */
+  allowOrigin?: string;
+  onError?: (error: unknown) => void;
+}
+
+export interface GatewayAnswer {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: string | Buffer;
+}
+
+export type Answerer = (request: RawRequest) => Promise<GatewayAnswer>;
+
+export function createAnswerer(options: GatewayOptions): Answerer {
+  const table = new RouteTable(options.routes);
+  return async (request) => {
+    try {
+      return await answer(request, table, options);
+    } catch (error) {
+      options.onError?.(error);
+      return errorAnswer(500, 'InternalError', 'internal error', options);
+    }
+  };
+}
+
+async function answer(request: RawRequest, table: RouteTable, options: GatewayOptions): Promise<GatewayAnswer> {
+  const { method } = request;
+  const path = new URL(request.url, 'http://localhost').pathname;
+  if (method === 'OPTIONS') return { status: 204, headers: corsHeaders(options, { 'access-control-max-age': '600' }), body: '' };
+  const match = table.match(method, path);
+  const shown = path.slice(0, 200);
+  if (match === undefined) return errorAnswer(404, 'NotFound', `no route for ${method} ${shown}`, options);
+  if (match === 'method-not-allowed') return errorAnswer(405, 'MethodNotAllowed', `${method} is not allowed on ${shown}`, options);
+  if (match === 'bad-encoding') return errorAnswer(400, 'BadRequest', `path: ${shown} is not valid percent-encoded UTF-8`, options);
+
+  let claims: StaffClaims | undefined;
+  if (match.route.auth === 'jwt') {
+    const verified = await staffClaims(request.headers, options);
+    if (typeof verified === 'string') return errorAnswer(401, 'Unauthorized', verified, options);
+    claims = verified;
+  }
+
+  const event = toApiEvent(request, match, claims, options.clock.now(), options.accountId);
+  const result = await options.invoke(match.route.function, event);
+  if (isFunctionError(result)) {
+    options.onError?.(new Error(`${match.route.function}: ${result.errorType}: ${result.errorMessage}`));
+    return errorAnswer(500, 'InternalError', 'internal error', options);
+  }
+  return resultAnswer(result.payload as APIGatewayProxyResultV2, options);
+}
+
+/** The bearer token's claims, or why there are none (the 401's message). */
+async function staffClaims(headers: IncomingHttpHeaders, options: GatewayOptions): Promise<StaffClaims | string> {
+  const header = headers.authorization;
+  if (header === undefined || header.trim() === '') return 'missing bearer token in the Authorization header';
+  const token = /^Bearer +([A-Za-z0-9._~+/=-]+) *$/i.exec(header)?.[1];
+  if (!token) return 'Authorization: malformed; expected "Bearer <token>"';
+  try {
+    return await verifyToken(token, options.signingKey, Math.floor(options.clock.now() / 1000));
+  } catch (error) {
+    if (error instanceof InvalidToken) return error.message;
+    throw error;
+  }
+}
+
+/** API Gateway's reading of a handler result: a structured response, or any other value as a 200 JSON body. */
+function resultAnswer(result: APIGatewayProxyResultV2, options: GatewayOptions): GatewayAnswer {
+  if (result && typeof result === 'object' && 'statusCode' in result && typeof result.statusCode === 'number') {
+    const headers: Record<string, string | string[]> = corsHeaders(options);
+    for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);
+    if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+    const body = result.body === undefined ? '' : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;
+    return { status: result.statusCode, headers, body };
+  }
+  return { status: 200, headers: { ...corsHeaders(options), 'content-type': 'application/json' }, body: typeof result === 'string' ? result : JSON.stringify(result) };
+}
+
+export function errorAnswer(status: number, code: string, message: string, options: Pick<GatewayOptions, 'allowOrigin'>): GatewayAnswer {
+  return { status, headers: { ...corsHeaders(options), 'content-type': 'application/json' }, body: JSON.stringify({ error: { code, message } }) };
+}
+
+function corsHeaders(options: Pick<GatewayOptions, 'allowOrigin'>, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    'access-control-allow-origin': options.allowOrigin ?? '*',
+    'access-control-allow-headers': 'authorization,content-type,x-storefront-signature',
+    'access-control-allow-methods': 'GET,POST,PUT,DELETE,OPTIONS',
+    ...extra,
+  };
+}
