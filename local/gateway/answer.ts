@@ -4,6 +4,7 @@
  * of the result. Every answer that is not a handler's own carries api.md's error body. The server
  * (server.ts) feeds it requests; the fuzzer (test/local/gateway) calls it directly.
  */
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { RouteDecl } from '../../app/manifest-types.ts';
@@ -34,9 +35,11 @@ export type Answerer = (request: RawRequest) => Promise<GatewayAnswer>;
 
 export function createAnswerer(options: GatewayOptions): Answerer {
   const table = new RouteTable(options.routes);
+  // Imported once: jose would import a raw key again for every token.
+  const key = createSecretKey(options.signingKey);
   return async (request) => {
     try {
-      return await answer(request, table, options);
+      return await answer(request, table, key, options);
     } catch (error) {
       options.onError?.(error);
       return errorAnswer(500, 'InternalError', 'internal error', options);
@@ -44,7 +47,7 @@ export function createAnswerer(options: GatewayOptions): Answerer {
   };
 }
 
-async function answer(request: RawRequest, table: RouteTable, options: GatewayOptions): Promise<GatewayAnswer> {
+async function answer(request: RawRequest, table: RouteTable, key: KeyObject, options: GatewayOptions): Promise<GatewayAnswer> {
   const { method } = request;
   const path = new URL(request.url, 'http://localhost').pathname;
   if (method === 'OPTIONS') return { status: 204, headers: corsHeaders(options, { 'access-control-max-age': '600' }), body: '' };
@@ -56,7 +59,7 @@ async function answer(request: RawRequest, table: RouteTable, options: GatewayOp
 
   let claims: StaffClaims | undefined;
   if (match.route.auth === 'jwt') {
-    const verified = await staffClaims(request.headers, options);
+    const verified = await staffClaims(request.headers, key, options);
     if (typeof verified === 'string') return errorAnswer(401, 'Unauthorized', verified, options);
     claims = verified;
   }
@@ -71,13 +74,13 @@ async function answer(request: RawRequest, table: RouteTable, options: GatewayOp
 }
 
 /** The bearer token's claims, or why there are none (the 401's message). */
-async function staffClaims(headers: IncomingHttpHeaders, options: GatewayOptions): Promise<StaffClaims | string> {
+async function staffClaims(headers: IncomingHttpHeaders, key: KeyObject, options: GatewayOptions): Promise<StaffClaims | string> {
   const header = headers.authorization;
   if (header === undefined || header.trim() === '') return 'missing bearer token in the Authorization header';
   const token = /^Bearer +([A-Za-z0-9._~+/=-]+) *$/i.exec(header)?.[1];
   if (!token) return 'Authorization: malformed; expected "Bearer <token>"';
   try {
-    return await verifyToken(token, options.signingKey, Math.floor(options.clock.now() / 1000));
+    return await verifyToken(token, key, Math.floor(options.clock.now() / 1000));
   } catch (error) {
     if (error instanceof InvalidToken) return error.message;
     throw error;

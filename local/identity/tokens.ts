@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { readOrCreateSecret } from './secret-file.ts';
@@ -43,7 +44,7 @@ export async function issueToken(input: { user: string; roles: readonly string[]
  * `InvalidToken` whose message says what was wrong in plain words — never the token, nor the JWT
  * library's error codes.
  */
-export async function verifyToken(token: string, key: Uint8Array, nowSeconds: number): Promise<StaffClaims> {
+export async function verifyToken(token: string, key: Uint8Array | KeyObject, nowSeconds: number): Promise<StaffClaims> {
   let payload: Record<string, unknown>;
   try {
     ({ payload } = await jwtVerify(token, key, {
