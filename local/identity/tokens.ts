@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { errors, jwtVerify, SignJWT } from 'jose';
-import { readOrCreateSecret } from './secret-file.ts';
+import { readExisting, readOrCreateSecret } from './secret-file.ts';
 
 /** Local stand-in for Cognito ID tokens: HS256 with a per-install key, the same claims the API reads. */
 export const LOCAL_ISSUER = 'sla-platform-local';
@@ -22,8 +22,17 @@ export class InvalidToken extends Error {
 /** How far ahead of the platform's clock a token's `iat` may be (clock skew between issuers). */
 export const IAT_TOLERANCE_SECONDS = 30;
 
+/** Where a data directory keeps its token signing key. */
+export const SIGNING_KEY_FILE = join('identity', 'jwt-signing-key');
+
+/** The data directory's signing key, created on first use (the runtime). */
 export function signingKey(dataDir: string): Uint8Array {
-  return Buffer.from(readOrCreateSecret(join(dataDir, 'identity', 'jwt-signing-key')), 'hex');
+  return Buffer.from(readOrCreateSecret(join(dataDir, SIGNING_KEY_FILE)), 'hex');
+}
+
+/** The data directory's signing key as the running platform created it; throws if there is none (tools). */
+export function existingSigningKey(dataDir: string): Uint8Array {
+  return Buffer.from(readExisting(join(dataDir, SIGNING_KEY_FILE)), 'hex');
 }
 
 export async function issueToken(input: { user: string; roles: readonly string[]; key: Uint8Array; nowSeconds: number }): Promise<string> {

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Manifest } from '../../app/manifest-types.ts';
 import { workflowDefinition } from '../../app/workflow-definitions.ts';
 import type { Clock } from '../../core/time/clock.ts';
@@ -22,6 +21,7 @@ import { readConfig } from '../../functions/shared/config.ts';
 import { Activity, awsOperation } from './activity.ts';
 import { DynamoDbMeter, type DynamoDbUsage } from './dynamodb-meter.ts';
 import { lockDataDir } from './data-lock.ts';
+import { listen } from './listen.ts';
 import { runtimeEnvironment } from './environment.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION, LocalNames } from './names.ts';
 
@@ -173,7 +173,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const edge = createEdgeServer(services, (e) => log('edge error', { error: String(e) }));
     activity.watch(edge, awsOperation);
     dynamoMeter.watch(edge);
-    const edgeUrl = await listen(edge, options.edgePort, options.host);
+    const edgeUrl = await listen(edge, options.edgePort, options.host, { port: 'EDGE_PORT / --edge-port', host: 'HOST / --host' });
     cleanup.unshift(() => close(edge));
 
     const secret = webhookSecret(options.dataDir);
@@ -199,7 +199,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       onError: (e) => log('api error', { error: String(e) }),
     });
     activity.watch(gateway, () => HTTP_API);
-    const apiUrl = await listen(gateway, options.port, options.host);
+    const apiUrl = await listen(gateway, options.port, options.host, { port: 'PORT / --port', host: 'HOST / --host' });
     cleanup.unshift(() => close(gateway));
 
     return {
@@ -311,16 +311,6 @@ async function registerWorkflow(sfn: SfnLocal, workflowId: string, names: LocalN
         : await sfn.request('UpdateStateMachine', { stateMachineArn, definition })
       : await sfn.request('CreateStateMachine', { name: names.physical(workflowId), definition, roleArn: `arn:aws:iam::${LOCAL_ACCOUNT}:role/${names.physical('workflows')}` });
   if (answer.status !== 200) throw new Error(`workflow ${workflowId}: ${JSON.stringify(answer.body)}`);
-}
-
-function listen(server: Server, port: number, host: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve(`http://${host}:${(server.address() as AddressInfo).port}`);
-    });
-  });
 }
 
 function close(server: Server): Promise<void> {

@@ -9,7 +9,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { DynamoDbCaseRepository } from '../../../../adapters/case-repository/dynamodb-case-repository.ts';
 import { PageTokens } from '../../../../adapters/case-repository/pagination.ts';
@@ -25,7 +25,6 @@ import { DynamoDbIdempotencyStore } from '../../../../functions/storefront-webho
 import { createAnswerer, type Answerer } from '../../../../local/gateway/answer.ts';
 import { signingKey } from '../../../../local/identity/tokens.ts';
 import { LambdaInvoker } from '../../../../local/lambda/invoker.ts';
-import { localDynamoDbClient } from '../../../../local/dynamodb/client.ts';
 import { getDefaultPolicy } from '../../../../policy/load.ts';
 import { createTestTable, type TestTable } from '../../../support/dynamodb.ts';
 import { FakeEventPublisher, FakeTimerScheduler, FakeWorkflowGateway } from '../../../support/fakes.ts';
@@ -87,12 +86,16 @@ const SEEDS: { type: 'order' | 'complaint' | 'return'; step: string }[] = [
 
 export async function startFuzzRig(start: string): Promise<FuzzRig> {
   const table: TestTable = await createTestTable(casesTable);
+  // The handlers' client retries as the production one does (the SDK's default 3 attempts): a
+  // connection DynamoDB Local resets under load is a transient fault, not the request's.
+  const retrying = () => new DynamoDBClient({ endpoint: inject('dynamodbEndpoint'), region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = retrying();
   // A second client, outside the counting, reads the before-images.
-  const reader = localDynamoDbClient(inject('dynamodbEndpoint'));
+  const reader = retrying();
   const read = async (key: AttributeMap): Promise<string> => canonical((await reader.send(new GetItemCommand({ TableName: table.tableName, Key: key, ConsistentRead: true }))).Item ?? null);
   let writes = 0;
   const touched = new Map<string, { key: AttributeMap; before: string }>();
-  table.client.middlewareStack.add(
+  client.middlewareStack.add(
     (next, context) => async (args) => {
       if (WRITE_COMMAND.test(String(context.commandName ?? ''))) {
         writes++;
@@ -111,7 +114,7 @@ export async function startFuzzRig(start: string): Promise<FuzzRig> {
   const log = silentLogger();
   log.error = (...input: unknown[]) => void errors.push(input);
   const deps: Dependencies = {
-    repository: new DynamoDbCaseRepository({ client: table.client, tableName: table.tableName, pageTokens: new PageTokens(() => Promise.resolve('fuzz-page-key'), clock) }),
+    repository: new DynamoDbCaseRepository({ client, tableName: table.tableName, pageTokens: new PageTokens(() => Promise.resolve('fuzz-page-key'), clock) }),
     events: new FakeEventPublisher(),
     timers: new FakeTimerScheduler(),
     workflows: new FakeWorkflowGateway(),
@@ -123,7 +126,7 @@ export async function startFuzzRig(start: string): Promise<FuzzRig> {
   useIngestDependencies({
     ...deps,
     caseRules: loadCaseRules(),
-    idempotency: new DynamoDbIdempotencyStore({ client: table.client, tableName: table.tableName, partition: 'IDEMPOTENCY#storefront-webhook' }),
+    idempotency: new DynamoDbIdempotencyStore({ client, tableName: table.tableName, partition: 'IDEMPOTENCY#storefront-webhook' }),
     secret: () => Promise.resolve(WEBHOOK_SECRET),
   });
 
@@ -165,6 +168,7 @@ export async function startFuzzRig(start: string): Promise<FuzzRig> {
       useIngestDependencies(undefined);
       useDependencies(undefined);
       reader.destroy();
+      client.destroy();
       await table.drop();
     },
   };
