@@ -7,6 +7,7 @@ import { StaffAuth } from './constructs/auth.ts';
 import { EventBuses, EventRules } from './constructs/events.ts';
 import { Functions } from './constructs/functions.ts';
 import { HttpEndpoints } from './constructs/http-api.ts';
+import { ManifestQueues } from './constructs/queues.ts';
 import { ManifestSchedules, SlaTimers } from './constructs/schedules.ts';
 import { Tables } from './constructs/tables.ts';
 import { PageTokenSecret } from './constructs/page-token-secret.ts';
@@ -30,6 +31,7 @@ export class PlatformStack extends Stack {
   readonly workflows: Workflows;
   readonly rules: EventRules;
   readonly schedules: ManifestSchedules;
+  readonly queues: ManifestQueues;
   readonly timers: SlaTimers;
   readonly auth: StaffAuth;
   readonly http: HttpEndpoints;
@@ -47,6 +49,7 @@ export class PlatformStack extends Stack {
     this.timers = new SlaTimers(this, 'SlaTimers', { functions: manifest.functions, names });
     const webhook = new WebhookSecret(this, 'StorefrontWebhook', { names });
     const pageTokens = new PageTokenSecret(this, 'PageTokens', { names });
+    this.queues = new ManifestQueues(this, 'Queues', { queues: manifest.queues, names, deadLetterQueue: this.alarms.asyncFailures });
 
     this.functions = new Functions(this, 'Functions', {
       manifest,
@@ -59,6 +62,7 @@ export class PlatformStack extends Stack {
         names,
         tables: this.tables.byId,
         buses: this.buses.byId,
+        queues: this.queues.byId,
         timerScheduleGroupName: this.timers.group.scheduleGroupName,
         timerRole: this.timers.role,
         schedulerRoleArn: this.timers.role.roleArn,
@@ -67,6 +71,7 @@ export class PlatformStack extends Stack {
         pageTokenSecret: pageTokens.secret,
       },
     });
+    this.queues.connect(this.functions.byId);
     this.workflows = new Workflows(this, 'Workflows', {
       workflows: manifest.workflows,
       root: props.root,

@@ -14,6 +14,7 @@ import { verifyStorefrontSignature } from '../../core/storefront/signature.ts';
 import { jsonResponse, type HttpResponse } from '../http/response.ts';
 import { withStep } from '../shared/logger.ts';
 import type { EffectDeps } from './deps.ts';
+import { chatEvent, isChatEvent } from './effects/chat.ts';
 import { applyEvent } from './effects/index.ts';
 import { UnsupportedMediaType } from '../http/errors.ts';
 import { isJsonMediaType } from '../http/media-type.ts';
@@ -55,6 +56,7 @@ export function createIngest(deps: IngestDeps, options: IngestOptions = {}): (re
     verifyStorefrontSignature({ header: request.signature, body: request.body, secret: await deps.secret(), now: deps.clock.now(), toleranceSeconds: options.toleranceSeconds });
     const event = parseStorefrontBody(request.body.toString('utf8'));
     deps.log.appendKeys({ eventId: event.id, eventType: event.type });
+    if (isChatEvent(event)) return jsonResponse(202, await chatEvent(deps, event));
 
     const now = deps.clock.now();
     const payloadHash = createHash('sha256').update(request.body).digest('hex');

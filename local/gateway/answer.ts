@@ -12,6 +12,7 @@ import type { Clock } from '../../core/time/clock.ts';
 import { InvalidToken, verifyToken, type StaffClaims } from '../identity/tokens.ts';
 import { isFunctionError, type InvokeResult } from '../lambda/invoker.ts';
 import { toApiEvent, type RawRequest } from './api-event.ts';
+import { matchLocalRoute, type LocalRoute } from './local-routes.ts';
 import { RouteTable } from './routes.ts';
 
 export interface GatewayOptions {
@@ -20,6 +21,8 @@ export interface GatewayOptions {
   signingKey: Uint8Array;
   clock: Clock;
   accountId: string;
+  /** Routes served by the runtime itself (api.md "Local home only"), matched before the manifest's. */
+  localRoutes?: readonly LocalRoute[];
   /** Origins allowed by CORS; `*` by default, as a local development API. */
   allowOrigin?: string;
   onError?: (error: unknown) => void;
@@ -51,8 +54,14 @@ async function answer(request: RawRequest, table: RouteTable, key: KeyObject, op
   const { method } = request;
   const path = new URL(request.url, 'http://localhost').pathname;
   if (method === 'OPTIONS') return { status: 204, headers: corsHeaders(options, { 'access-control-max-age': '600' }), body: '' };
-  const match = table.match(method, path);
   const shown = path.slice(0, 200);
+  const local = matchLocalRoute(options.localRoutes ?? [], method, path);
+  if (local === 'method-not-allowed') return errorAnswer(405, 'MethodNotAllowed', `${method} is not allowed on ${shown}`, options);
+  if (local !== undefined) {
+    const answered = await local.handle({ ...request, path });
+    return { status: answered.statusCode, headers: { ...corsHeaders(options), ...answered.headers }, body: answered.body ?? '' };
+  }
+  const match = table.match(method, path);
   if (match === undefined) return errorAnswer(404, 'NotFound', `no route for ${method} ${shown}`, options);
   if (match === 'method-not-allowed') return errorAnswer(405, 'MethodNotAllowed', `${method} is not allowed on ${shown}`, options);
   if (match === 'bad-encoding') return errorAnswer(400, 'BadRequest', `path: ${shown} is not valid percent-encoded UTF-8`, options);

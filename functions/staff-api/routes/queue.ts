@@ -28,7 +28,8 @@ export function queueRoute(deps: StaffApiDeps): Route {
         return true;
       });
       steps.sort((a, b) => compareDue(a.due, b.due) || (a.openedAt < b.openedAt ? -1 : 1));
-      return jsonResponse(200, { items: steps.map(toQueueItem) });
+      const now = deps.clock.now();
+      return jsonResponse(200, { items: steps.map((s) => toQueueItem(s, deps.policy, now)) });
     },
   };
 }

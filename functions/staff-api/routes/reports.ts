@@ -1,7 +1,8 @@
-/** `GET /reports/sla?from=&to=&groupBy=` (`supervisor`): on-time figures of the steps closed on those days; `Accept: text/csv` gives CSV. */
+/** `GET /reports/sla?from=&to=&groupBy=&labels=` (`supervisor`): on-time figures of the steps closed on those days (default: the last 7); `Accept: text/csv` gives CSV (UTF-8 with BOM; `labels=zh` for Chinese column labels). */
 import type { StepRecord } from '../../../core/cases/step.ts';
 import { slaReportCsv } from '../../../core/reports/csv.ts';
 import { slaReport } from '../../../core/reports/sla-report.ts';
+import { formatDate, parseDate } from '../../../core/time/civil.ts';
 import { InvalidRequest } from '../../http/errors.ts';
 import { headerOf, queryOf } from '../../http/event.ts';
 import { requireRole, SUPERVISOR } from '../../http/identity.ts';
@@ -22,14 +23,26 @@ export function reportRoute(deps: StaffApiDeps): Route {
     async handle({ event }) {
       requireRole(staffCaller(event), [SUPERVISOR], 'the SLA report');
       const query = validate(reportQuery, queryOf(event), 'query');
-      const days = daysBetween(query.from, query.to);
+      const { from, to } = reportRange(query, deps.policy.zone.dayOf(deps.clock.now()));
+      const days = daysBetween(from, to);
       const steps: StepRecord[] = [];
       for (const day of days) steps.push(...(await closedOn(deps, day)));
       const report = slaReport(steps, query.groupBy);
-      if (/\btext\/csv\b/i.test(headerOf(event, 'accept') ?? '')) return csvResponse(200, slaReportCsv(report), `sla-${query.from}-${query.to}-${query.groupBy}.csv`);
-      return jsonResponse(200, { from: query.from, to: query.to, ...report });
+      if (/\btext\/csv\b/i.test(headerOf(event, 'accept') ?? '')) return csvResponse(200, slaReportCsv(report, query.labels), `sla-${from}-${to}-${query.groupBy}.csv`);
+      return jsonResponse(200, { from, to, ...report });
     },
   };
+}
+
+/** Days of the report shown by default (api.md): the last 7, today included. */
+export const DEFAULT_REPORT_DAYS = 7;
+
+/** The asked range; a missing end is today and a missing start 6 days before the end, in the policy's zone. */
+function reportRange(query: { from?: string | undefined; to?: string | undefined }, today: number): { from: string; to: string } {
+  const to = query.to ?? formatDate(today);
+  const toDay = parseDate(to);
+  if (toDay === undefined) throw new InvalidRequest([{ field: 'query.to', message: 'is not a calendar date' }]);
+  return { from: query.from ?? formatDate(toDay - (DEFAULT_REPORT_DAYS - 1)), to };
 }
 
 function daysBetween(from: string, to: string): string[] {

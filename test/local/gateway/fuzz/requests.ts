@@ -52,8 +52,17 @@ function dataOf(type: StorefrontEventType, orderId: fc.Arbitrary<string>, caseId
     case 'stock.low':
     case 'stock.out':
       return fc.record({ sku: fc.constantFrom('PHONE-1', 'CASE-2'), available: fc.integer({ min: 0, max: 50 }) });
+    case 'chat.message':
+      return chatMessage;
+    case 'chat.messages':
+      return fc.record({ messages: fc.array(chatMessage, { minLength: 1, maxLength: 4 }) });
   }
 }
+
+const chatMessage: fc.Arbitrary<Json> = fc.oneof(
+  fc.record({ conversationId: fc.constantFrom('conv-1', 'conv-2'), messageId: fc.uuid(), from: fc.constantFrom('customer', 'auto'), sentAt: AT, text }),
+  fc.record({ conversationId: fc.constantFrom('conv-1', 'conv-2'), messageId: fc.uuid(), from: fc.constant('agent'), agentId: fc.constantFrom('agent-li', 'agent-wu'), sentAt: AT, channel: fc.constantFrom('app', 'web') }),
+);
 
 export interface WebhookPlan {
   kind: 'webhook';
@@ -106,7 +115,7 @@ type TokenKind = 'valid' | 'none' | 'forged' | 'edited' | 'expired' | 'no-exp' |
 
 export interface StaffPlan {
   kind: 'staff';
-  route: 'queue' | 'cases' | 'case' | 'complete' | 'pause' | 'resume' | 'pickups' | 'report' | 'health' | 'openapi' | 'unknown';
+  route: 'queue' | 'cases' | 'case' | 'complete' | 'pause' | 'resume' | 'pickups' | 'report' | 'chat-report' | 'health' | 'openapi' | 'unknown';
   token: TokenKind;
   roles: string[];
   /** Index of a seeded case, or a made-up path segment. */
@@ -136,7 +145,7 @@ export function staffPlan(rig: FuzzRig): fc.Arbitrary<StaffPlan> {
       nextToken: fc.oneof(fc.nat().map((n) => `#real:${n}`), fc.nat().map((n) => `#edited:${n}`), queryValue),
       from: fc.oneof(fc.constantFrom('2025-03-01', '2025-03-03'), queryValue),
       to: fc.oneof(fc.constantFrom('2025-03-03', '2025-06-30'), queryValue),
-      groupBy: fc.oneof(fc.constantFrom(...Object.values(ReportGroupBy)), queryValue),
+      groupBy: fc.oneof(fc.constantFrom(...Object.values(ReportGroupBy), 'agent', 'hour'), queryValue),
       extra: queryValue,
     },
     { requiredKeys: [] },
@@ -149,7 +158,7 @@ export function staffPlan(rig: FuzzRig): fc.Arbitrary<StaffPlan> {
   return fc.record({
     kind: fc.constant('staff' as const),
     route: fc.oneof(
-      { weight: 4, arbitrary: fc.constantFrom('cases' as const, 'complete' as const, 'pause' as const, 'report' as const) },
+      { weight: 4, arbitrary: fc.constantFrom('cases' as const, 'complete' as const, 'pause' as const, 'report' as const, 'chat-report' as const) },
       { weight: 1, arbitrary: fc.constantFrom('queue' as const, 'case' as const, 'resume' as const, 'pickups' as const, 'health' as const, 'openapi' as const, 'unknown' as const) },
     ),
     token: fc.oneof({ weight: 3, arbitrary: fc.constant<TokenKind>('valid') }, { weight: 1, arbitrary: fc.constantFrom<TokenKind>('none', 'forged', 'edited', 'expired', 'no-exp', 'future-iat', 'access', 'garbage', 'extra', 'basic') }),
@@ -226,6 +235,8 @@ function pathOf(plan: StaffPlan, rig: FuzzRig): string {
       return '/pickups/run';
     case 'report':
       return '/reports/sla';
+    case 'chat-report':
+      return '/reports/chat';
     case 'health':
       return '/healthz';
     case 'openapi':

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { DynamoDBClient, GetItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { DynamoDbCaseRepository } from '../../../../adapters/case-repository/dynamodb-case-repository.ts';
+import { DynamoDbConversationStore } from '../../../../adapters/chat/dynamodb-conversation-store.ts';
 import { PageTokens } from '../../../../adapters/case-repository/pagination.ts';
 import { casesTable } from '../../../../adapters/case-repository/table.ts';
 import { manifest } from '../../../../app/manifest.ts';
@@ -27,7 +28,7 @@ import { signingKey } from '../../../../local/identity/tokens.ts';
 import { LambdaInvoker } from '../../../../local/lambda/invoker.ts';
 import { getDefaultPolicy } from '../../../../policy/load.ts';
 import { createTestTable, type TestTable } from '../../../support/dynamodb.ts';
-import { FakeEventPublisher, FakeTimerScheduler, FakeWorkflowGateway } from '../../../support/fakes.ts';
+import { FakeChatTimers, FakeEventPublisher, FakeTimerScheduler, FakeWorkflowGateway } from '../../../support/fakes.ts';
 
 export const WEBHOOK_SECRET = 'whsec-fuzz';
 const WRITE_COMMAND = /^(Put|Update|Delete|BatchWrite|TransactWrite)/;
@@ -115,6 +116,8 @@ export async function startFuzzRig(start: string): Promise<FuzzRig> {
   log.error = (...input: unknown[]) => void errors.push(input);
   const deps: Dependencies = {
     repository: new DynamoDbCaseRepository({ client, tableName: table.tableName, pageTokens: new PageTokens(() => Promise.resolve('fuzz-page-key'), clock) }),
+    conversations: new DynamoDbConversationStore({ client, tableName: table.tableName }),
+    chatTimers: new FakeChatTimers(),
     events: new FakeEventPublisher(),
     timers: new FakeTimerScheduler(),
     workflows: new FakeWorkflowGateway(),

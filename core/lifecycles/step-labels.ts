@@ -1,0 +1,48 @@
+/**
+ * What people call each step, in zh-CN (the console's default) and English. The Chinese terms are
+ * the ones of service-standards.md (订单审核, 串号, 回访 ...); ids stay the stable keys.
+ */
+
+export interface Label {
+  zh: string;
+  en: string;
+}
+
+const STEP_LABELS: Readonly<Record<string, Label>> = {
+  'order.payment': { zh: '未付款跟进', en: 'Unpaid order follow-up' },
+  'order.review': { zh: '订单审核', en: 'Order review' },
+  'order.pack': { zh: '打包录串号', en: 'Pack and enter serials' },
+  'order.crm-bind': { zh: 'CRM 绑定', en: 'CRM binding' },
+  'order.dispatch': { zh: '发货', en: 'Dispatch' },
+  'order.pickup': { zh: '快递揽收', en: 'Courier pickup' },
+  'order.delivery': { zh: '签收', en: 'Delivery' },
+  'order.handover': { zh: '一日内交付快递', en: 'Handover within a day' },
+  'cancel.verify': { zh: '取消核实', en: 'Cancellation check' },
+  'cancel.refund': { zh: '通知退款', en: 'Refund request' },
+  'refund.settle': { zh: '退款到账', en: 'Refund arrival' },
+  'return.verify': { zh: '退货核实', en: 'Return check' },
+  'return.receive': { zh: '退货签收', en: 'Returned goods received' },
+  'return.inspect': { zh: '退货二次检验', en: 'Return inspection' },
+  'return.refund': { zh: '退货退款', en: 'Return refund' },
+  'return.crm-unbind': { zh: 'CRM 解绑', en: 'CRM unbinding' },
+  'exchange.verify': { zh: '换货核实', en: 'Exchange check' },
+  'exchange.crm-unbind': { zh: '换货 CRM 解绑', en: 'Exchange CRM unbinding' },
+  'exchange.receive': { zh: '换货签收', en: 'Exchanged goods received' },
+  'exchange.inspect': { zh: '换货检验', en: 'Exchange inspection' },
+  'complaint.acknowledge': { zh: '投诉受理', en: 'Complaint acknowledgement' },
+  'complaint.investigate': { zh: '投诉调查', en: 'Complaint investigation' },
+  'complaint.resolve': { zh: '投诉处理', en: 'Complaint resolution' },
+  'complaint.callback': { zh: '回访', en: 'Satisfaction callback' },
+  'stock.supplier-contact': { zh: '联系供应商', en: 'Supplier contact' },
+  'stock.notify-cs': { zh: '缺货通知客服', en: 'Out-of-stock notice to CS' },
+};
+
+/** The step's labels; an id without one (a policy's own step) is shown as itself in both languages. */
+export function stepLabel(stepId: string): Label {
+  return STEP_LABELS[stepId] ?? { zh: stepId, en: stepId };
+}
+
+/** Every step id that has labels. */
+export function labelledSteps(): readonly string[] {
+  return Object.keys(STEP_LABELS);
+}
