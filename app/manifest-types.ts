@@ -40,6 +40,11 @@ export interface FunctionAccess {
    * the secret store; other functions page with a key of their own instance.
    */
   pageTokenSecret?: boolean;
+  /**
+   * Reads the alarm channels' signing secrets from Secrets Manager on AWS: the shortcut robot's
+   * (`imWebhookSecretName` context) and the policy's `{"secretsManager": …}` references.
+   */
+  alarmSecrets?: boolean;
 }
 
 export interface FunctionDecl {

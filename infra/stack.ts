@@ -57,6 +57,7 @@ export class PlatformStack extends Stack {
       logRetention: config.logRetentionDays,
       policyFile: config.policyFile,
       asyncFailures: this.alarms.asyncFailures,
+      config,
       refs: {
         manifest,
         names,

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { FunctionDefaults, type Manifest } from '../../app/manifest-types.ts';
+import type { ChatReportItem } from '../../core/chat/report.ts';
 import type { SlaReport } from '../../core/reports/sla-report.ts';
 import { shanghaiDay } from '../../core/cases/report-day.ts';
 import { VirtualClock } from '../../core/time/clock.ts';
@@ -24,6 +25,7 @@ import { PlatformClient } from './platform-client.ts';
 import { Random } from './random.ts';
 import { reportText, writeReportFiles, type DemoReport, type WrittenFiles } from './report.ts';
 import { staffTheStore } from './staff.ts';
+import { ChatDay } from './chat.ts';
 import { StoreDay } from './storefront.ts';
 import { countTransitions } from './transitions.ts';
 
@@ -61,7 +63,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const [bus, robot] = await Promise.all([EventTap.start(), EventTap.start()]);
   let runtime: Runtime | undefined;
   try {
-    runtime = await startRuntime({ manifest: options.manifest, root: options.root, dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock, alarmWebhookUrl: robot.url, log: () => {} });
+    runtime = await startRuntime({ manifest: options.manifest, root: options.root, dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock, alarmWebhook: { url: robot.url, kind: 'generic' }, log: () => {} });
     await bus.subscribe(runtime.eventBridge, runtime.names.physical(options.manifest.buses[0]!.id), 'demo-all-events', { source: [{ prefix: '' }] });
     const client = new PlatformClient({ apiUrl: runtime.apiUrl, webhookSecret: runtime.webhookSecret, signingKey: signingKey(dataDir), clock });
     const random = new Random(options.seed);
@@ -69,6 +71,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const store = new StoreDay({ agenda, client, random, dayStart, orders: options.orders });
     const teams = staffTheStore({ agenda, client, policy: getDefaultPolicy(), random });
     store.open();
+    const policy = getDefaultPolicy();
+    const chat = new ChatDay({ agenda, client, random, calendar: policy.chat.calendar, dayStart, conversations: options.orders });
+    chat.open();
 
     // The shop and the staff react to what the platform did once each instant's work has settled.
     let seen = 0;
@@ -96,6 +101,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       return answer.body;
     };
     const [byStep, byRole, csvByStep, csvByRole] = await Promise.all([fetchReport('step', false), fetchReport('role', false), fetchReport('step', true), fetchReport('role', true)]);
+    const chatAnswer = await supervisor.call<{ items: ChatReportItem[] }>('GET', `/reports/chat?from=${query('step').from}&to=${query('step').to}&groupBy=agent`);
+    if (chatAnswer.status !== 200) throw new Error(`GET /reports/chat: ${chatAnswer.status} ${JSON.stringify(chatAnswer.body)}`);
     const stateMachines = options.manifest.workflows.map((w) => runtime!.names.stateMachineArn(w.id));
     const { transitions, executions } = await countTransitions(runtime.sfn, stateMachines);
 
@@ -106,7 +113,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         return [id, { invocations: s.invocations, errors: s.errors, gbSeconds: round((s.durationMs / 1000) * memoryGb, 3) }];
       }),
     );
-    const perOrder = Object.entries(lambda).filter(([id]) => !RECURRING.includes(id));
+    const perOrder = Object.entries(lambda).filter(([id]) => !RECURRING.includes(id) && id !== 'chat-timer');
+    // The chat runs beside the orders; its own work is taken out of the per-order cost: one webhook
+    // request, invocation, conversation write and read per message, a read per chat timer, a write
+    // and an event per announced breach (docs/chat.md; its cost is in docs/deploy.md).
+    const chatBreaches = bus.ofType('ChatGreetingBreached').length + bus.ofType('ChatReplyBreached').length;
+    const chatTimers = lambda['chat-timer']?.invocations ?? 0;
     const timers = lambda['sla-timer']?.invocations ?? 0;
     const recurring = RECURRING.reduce((sum, id) => sum + (lambda[id]?.invocations ?? 0), 0);
     const report: DemoReport = {
@@ -116,7 +128,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       exceptions: {
         slaWarnings: bus.ofType('SlaWarning').length,
         slaBreaches: bus.ofType('SlaBreached').length,
-        alarmsPosted: robot.ofType('SlaBreached').length,
+        alarmsPosted: postedAlarms(robot, 'SlaBreached'),
         missedPickups: bus.ofType('PickupMissed').length,
         refundsOverdue: bus.ofType('RefundOverdue').length,
       },
@@ -135,14 +147,20 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       costPer1000Orders: costPer1000Orders({
         orders: options.orders,
         stateTransitions: transitions,
-        lambdaRequests: perOrder.reduce((sum, [, l]) => sum + l.invocations, 0),
+        lambdaRequests: perOrder.reduce((sum, [, l]) => sum + l.invocations, 0) - chat.tally.messages,
         lambdaGbSeconds: perOrder.reduce((sum, [, l]) => sum + l.gbSeconds, 0),
-        dynamoDbWriteUnits: usage.dynamodb.writeUnits,
-        dynamoDbReads: usage.dynamodb.readRequests,
+        dynamoDbWriteUnits: usage.dynamodb.writeUnits - chat.tally.messages - chatBreaches,
+        dynamoDbReads: usage.dynamodb.readRequests - chat.tally.messages - chatTimers,
         schedulerInvocations: timers,
-        events: bus.events.length,
-        httpApiRequests: usage.httpApiRequests,
+        events: bus.events.length - chatBreaches,
+        httpApiRequests: usage.httpApiRequests - chat.tally.messages,
       }),
+      chat: {
+        ...chat.tally,
+        byAgent: chatAnswer.body.items,
+        greetingBreaches: bus.ofType('ChatGreetingBreached').length,
+        replyBreaches: bus.ofType('ChatReplyBreached').length,
+      },
       failures: agenda.failures,
     };
     report.run.realSeconds = round((performance.now() - began) / 1000, 1);
@@ -182,3 +200,8 @@ function progressLine(at: number, events: readonly TappedEvent[], orders: number
 }
 
 const round = (value: number, digits: number): number => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** Alarm events of one type the group robot received: a `generic` robot gets `{"text", "events"}` digests. */
+function postedAlarms(robot: EventTap, detailType: string): number {
+  return robot.events.flatMap((message) => (message as unknown as { events?: TappedEvent[] }).events ?? []).filter((e) => e['detail-type'] === detailType).length;
+}

@@ -5,7 +5,9 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ChatReportItem } from '../../core/chat/report.ts';
 import type { ReportRow, SlaReport } from '../../core/reports/sla-report.ts';
+import type { ChatTally } from './chat.ts';
 import { onTimeChartSvg } from './chart.ts';
 import type { CostLine } from './cost.ts';
 
@@ -30,6 +32,8 @@ export interface DemoReport {
     refundsOverdue: number;
   };
   cases: { opened: Record<string, number>; closed: Record<string, number>; stillOpen: number };
+  /** The pre-sale chat of the day (service-standards.md §10): what was sent, `GET /reports/chat` per agent, breach events. */
+  chat: ChatTally & { byAgent: ChatReportItem[]; greetingBreaches: number; replyBreaches: number };
   webhooks: { sent: Record<string, number>; refused: Record<string, number> };
   staff: Record<string, { completed: number; overtaken: number }>;
   usage: {
@@ -81,6 +85,7 @@ export function reportText(report: DemoReport): string {
   const out: string[] = [];
   out.push(`SLA compliance · ${run.orders} orders on ${run.storeDay} · steps closed ${run.from} to ${run.to} · seed ${run.seed}`);
   out.push('', table('step', report.byStep), '', table('role', report.byRole), '');
+  out.push(chatTable(report.chat), '');
   out.push(`Exceptions      ${exceptions.slaBreaches} SLA breaches (${exceptions.alarmsPosted} posted to the group robot), ${exceptions.slaWarnings} warnings, ${exceptions.missedPickups} missed pickups, ${exceptions.refundsOverdue} refunds overdue`);
   out.push(`Cases           opened ${formatCounts(report.cases.opened)}; closed ${formatCounts(report.cases.closed)}; ${report.cases.stillOpen} still open`);
   out.push(`Webhooks        ${formatCounts(report.webhooks.sent)}${Object.keys(report.webhooks.refused).length ? `; refused ${formatCounts(report.webhooks.refused)}` : ''}`);
@@ -96,6 +101,17 @@ function table(groupBy: string, report: SlaReport): string {
   const rows = [header, ...report.rows.map((r) => cells(r.group, r)), cells('all', report.total)];
   const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r, n) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ') + (n === 0 ? `\n${widths.map((w) => '─'.repeat(w)).join('  ')}` : '')).join('\n');
+}
+
+/** The chat report per agent: the figures of a store's agent quality review (质量考核). */
+function chatTable(chat: DemoReport['chat']): string {
+  const header = ['chat agent', 'conversations', 'greeted ≤30 s', 'answered ≤60 s', 'p50 s', 'p90 s', 'longest s', 'breaches'];
+  const pct = (v: number | null): string => (v === null ? '–' : `${v.toFixed(1)}%`);
+  const num = (v: number | null): string => (v === null ? '–' : v.toFixed(0));
+  const rows = [header, ...chat.byAgent.map((r) => [r.key, String(r.conversations), pct(r.greetingWithinPct), pct(r.replyWithinPct), num(r.replyP50Seconds), num(r.replyP90Seconds), num(r.longestWaitSeconds), String(r.breaches)])];
+  const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const lines = rows.map((r, n) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ') + (n === 0 ? `\n${widths.map((w) => '─'.repeat(w)).join('  ')}` : ''));
+  return `Pre-sale chat   ${chat.conversations} conversations, ${chat.messages} messages; ${chat.greetingBreaches} late greetings and ${chat.replyBreaches} late answers announced\n${lines.join('\n')}`;
 }
 
 const fmt = (minutes: number | null): string => (minutes === null ? '–' : minutes.toFixed(1));

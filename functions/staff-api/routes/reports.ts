@@ -3,6 +3,7 @@ import type { StepRecord } from '../../../core/cases/step.ts';
 import { slaReportCsv } from '../../../core/reports/csv.ts';
 import { slaReport } from '../../../core/reports/sla-report.ts';
 import { formatDate, parseDate } from '../../../core/time/civil.ts';
+import { stepsClosedOn } from '../../shared/closed-steps.ts';
 import { InvalidRequest } from '../../http/errors.ts';
 import { headerOf, queryOf } from '../../http/event.ts';
 import { requireRole, SUPERVISOR } from '../../http/identity.ts';
@@ -26,7 +27,7 @@ export function reportRoute(deps: StaffApiDeps): Route {
       const { from, to } = reportRange(query, deps.policy.zone.dayOf(deps.clock.now()));
       const days = daysBetween(from, to);
       const steps: StepRecord[] = [];
-      for (const day of days) steps.push(...(await closedOn(deps, day)));
+      for (const day of days) steps.push(...(await stepsClosedOn(deps.repository, day)));
       const report = slaReport(steps, query.groupBy);
       if (/\btext\/csv\b/i.test(headerOf(event, 'accept') ?? '')) return csvResponse(200, slaReportCsv(report, query.labels), `sla-${from}-${to}-${query.groupBy}.csv`);
       return jsonResponse(200, { from, to, ...report });
@@ -54,15 +55,4 @@ function daysBetween(from: string, to: string): string[] {
   const count = (end - start) / 86_400_000 + 1;
   if (count > MAX_REPORT_DAYS) throw new InvalidRequest([{ field: 'query.to', message: `the range may span at most ${MAX_REPORT_DAYS} days` }]);
   return Array.from({ length: count }, (_, i) => new Date(start + i * 86_400_000).toISOString().slice(0, 10));
-}
-
-async function closedOn(deps: StaffApiDeps, day: string): Promise<StepRecord[]> {
-  const out: StepRecord[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await deps.repository.listStepsClosedOn(day, { limit: 500, ...(nextToken !== undefined ? { nextToken } : {}) });
-    out.push(...page.items);
-    nextToken = page.nextToken;
-  } while (nextToken !== undefined);
-  return out;
 }
