@@ -16,6 +16,7 @@ import { shanghaiDay } from '../../core/cases/report-day.ts';
 import { VirtualClock } from '../../core/time/clock.ts';
 import { getDefaultPolicy } from '../../policy/load.ts';
 import { signingKey } from '../identity/tokens.ts';
+import type { DynamoDbHome } from '../runtime/dynamodb-home.ts';
 import { startRuntime, type Runtime } from '../runtime/runtime.ts';
 import { advanceRuntime } from '../runtime/virtual-time.ts';
 import { Agenda } from './agenda.ts';
@@ -45,6 +46,8 @@ export interface DemoOptions {
   outDir: string;
   /** Where the runtime keeps its data; a fresh temporary directory (removed afterwards) by default. */
   dataDir?: string;
+  /** DynamoDB on this machine: the embedded store (default) or DynamoDB Local (`java`). */
+  dynamodb?: DynamoDbHome;
   progress: (line: string) => void;
 }
 
@@ -63,7 +66,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const [bus, robot] = await Promise.all([EventTap.start(), EventTap.start()]);
   let runtime: Runtime | undefined;
   try {
-    runtime = await startRuntime({ manifest: options.manifest, root: options.root, dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock, alarmWebhook: { url: robot.url, kind: 'generic' }, log: () => {} });
+    runtime = await startRuntime({ manifest: options.manifest, root: options.root, dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock, alarmWebhook: { url: robot.url, kind: 'generic' }, log: () => {}, ...(options.dynamodb ? { dynamodb: options.dynamodb } : {}) });
     await bus.subscribe(runtime.eventBridge, runtime.names.physical(options.manifest.buses[0]!.id), 'demo-all-events', { source: [{ prefix: '' }] });
     const client = new PlatformClient({ apiUrl: runtime.apiUrl, webhookSecret: runtime.webhookSecret, signingKey: signingKey(dataDir), clock });
     const random = new Random(options.seed);
