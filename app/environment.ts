@@ -21,6 +21,9 @@ export const Env = {
   /** The storefront webhook secret itself (local), or the Secrets Manager ARN holding it (AWS). */
   webhookSecret: 'STOREFRONT_WEBHOOK_SECRET',
   webhookSecretArn: 'STOREFRONT_WEBHOOK_SECRET_ARN',
+  /** The key signing the staff API's page tokens itself (local), or the Secrets Manager ARN holding it (AWS). */
+  pageTokenSecret: 'PAGE_TOKEN_SECRET',
+  pageTokenSecretArn: 'PAGE_TOKEN_SECRET_ARN',
   /** Optional path of a policy file replacing the shipped default. */
   policyPath: 'SLA_POLICY_PATH',
   /** The one-robot shortcut (docs/alarms.md): every alarm event goes to this webhook URL. */

@@ -36,6 +36,11 @@ export interface FunctionAccess {
    */
   webhookSecret?: boolean;
   /**
+   * Signs page tokens that leave the function (the staff API's `nextToken`) with the shared key in
+   * the secret store; other functions page with a key of their own instance.
+   */
+  pageTokenSecret?: boolean;
+  /**
    * Reads the alarm channels' signing secrets from Secrets Manager on AWS: the shortcut robot's
    * (`imWebhookSecretName` context) and the policy's `{"secretsManager": …}` references.
    */

@@ -24,6 +24,7 @@ import { ensureConsoleBuild } from '../local/console/build.ts';
 import { consoleSite } from '../local/console/site.ts';
 import { startupBanner } from '../local/runtime/banner.ts';
 import { clockStartingAt, rememberPlatformClock } from '../local/runtime/platform-clock.ts';
+import { recordRunning } from '../local/runtime/running.ts';
 
 function fail(message: string): never {
   process.stderr.write(`start: ${message}\n`);
@@ -99,6 +100,8 @@ const runtime = await startRuntime({
 }).catch((error: unknown) => fail((error as Error).message));
 
 rememberPlatformClock(dataDir(values.data), offsetMs);
+// npm run token / webhook-secret, run from this directory, find the data directory here.
+const forget = recordRunning({ dataDir: dataDir(values.data), pid: process.pid, apiUrl: runtime.apiUrl });
 process.stdout.write(startupBanner(runtime, dataDir(values.data), systemClock.now() - began, clock.now()));
 if (policyPath !== undefined) log(`SLA policy: ${policyPath} (validated)`);
 if (startAt !== undefined) log(`the platform's clock runs from ${new Date(startAt).toISOString()} (--time); npm start without --time goes back to the system clock`);
@@ -109,9 +112,15 @@ const stop = (signal: string): void => {
   stopping = true;
   log(`${signal}: stopping`);
   void runtime.stop().then(() => {
+    forget();
     log('stopped; a restart resumes where this left off');
     process.exit(0);
   });
 };
+// The handlers run in this process: a fault that escapes one request (a throw in a stream
+// callback, a rejected promise nobody awaited) is logged and stays that request's, as a crashed
+// Lambda sandbox would; one bad delivery must not take every function down. State is durable.
+process.on('uncaughtException', (error) => log('uncaught exception contained', { level: 'ERROR', error: String(error), stack: error.stack }));
+process.on('unhandledRejection', (reason) => log('unhandled rejection contained', { level: 'ERROR', error: String(reason) }));
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));

@@ -1,8 +1,13 @@
-/** `npm run -s token -- --user <name> --roles <role,role> [--data <dir>]`: a signed local staff token on stdout. */
+/**
+ * `npm run -s token -- --user <name> --roles <role,role> [--data <dir>]`: a signed local staff token
+ * on stdout, signed with the running platform's key (its data directory from the pointer npm start
+ * writes, or DATA_DIR / --data). A directory without a key is refused: a new key would sign tokens
+ * the platform rejects.
+ */
 import { parseArgs } from 'node:util';
-import { dataDir } from '../local/data-dir.ts';
-import { issueToken, signingKey } from '../local/identity/tokens.ts';
+import { existingSigningKey, issueToken, SIGNING_KEY_FILE } from '../local/identity/tokens.ts';
 import { platformClock } from '../local/runtime/platform-clock.ts';
+import { platformDataDir } from '../local/runtime/running.ts';
 import { policyFrom } from './sla/options.ts';
 
 function fail(message: string): never {
@@ -23,7 +28,14 @@ const known = [...policyFrom(values.policy).roles.keys()];
 const unknown = roles.filter((r) => !known.includes(r));
 if (roles.length === 0) fail('--roles lists no role');
 if (unknown.length) fail(`unknown role(s) ${unknown.join(', ')} (roles: ${known.join(', ')})`);
+let directory: string;
+try {
+  const found = platformDataDir(SIGNING_KEY_FILE, values.data);
+  if (found.note !== undefined) process.stderr.write(`token: ${found.note}\n`);
+  directory = found.dataDir;
+} catch (error) {
+  fail((error as Error).message);
+}
 // Valid on the platform's clock, which `npm start -- --time` may have moved.
-const directory = dataDir(values.data);
-const token = await issueToken({ user: values.user.trim(), roles, key: signingKey(directory), nowSeconds: Math.floor(platformClock(directory).now() / 1000) });
+const token = await issueToken({ user: values.user.trim(), roles, key: existingSigningKey(directory), nowSeconds: Math.floor(platformClock(directory).now() / 1000) });
 process.stdout.write(`${token}\n`);

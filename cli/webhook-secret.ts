@@ -1,11 +1,22 @@
-/** `npm run -s webhook-secret [-- --data <dir>]`: the storefront webhook secret the local runtime checks signatures with. */
+/**
+ * `npm run -s webhook-secret [-- --data <dir>]`: the storefront webhook secret the running platform
+ * checks signatures with (its data directory from the pointer npm start writes, or DATA_DIR /
+ * --data); never creates one.
+ */
 import { parseArgs } from 'node:util';
-import { dataDir } from '../local/data-dir.ts';
-import { webhookSecret } from '../local/identity/webhook-secret.ts';
+import { Env } from '../app/environment.ts';
+import { readExisting } from '../local/identity/secret-file.ts';
+import { WEBHOOK_SECRET_FILE, webhookSecret } from '../local/identity/webhook-secret.ts';
+import { platformDataDir } from '../local/runtime/running.ts';
 
 try {
   const { values } = parseArgs({ options: { data: { type: 'string' } }, strict: true });
-  process.stdout.write(`${webhookSecret(dataDir(values.data))}\n`);
+  if (process.env[Env.webhookSecret]) process.stdout.write(`${process.env[Env.webhookSecret]}\n`);
+  else {
+    const found = platformDataDir(WEBHOOK_SECRET_FILE, values.data);
+    if (found.note !== undefined) process.stderr.write(`webhook-secret: ${found.note}\n`);
+    process.stdout.write(`${webhookSecret(found.dataDir, readExisting)}\n`);
+  }
 } catch (error) {
   process.stderr.write(`webhook-secret: ${(error as Error).message.split('\n')[0]}\n`);
   process.exitCode = 2;

@@ -12,6 +12,7 @@ import { HttpEndpoints } from './constructs/http-api.ts';
 import { ManifestQueues } from './constructs/queues.ts';
 import { ManifestSchedules, SlaTimers } from './constructs/schedules.ts';
 import { Tables } from './constructs/tables.ts';
+import { PageTokenSecret } from './constructs/page-token-secret.ts';
 import { WebhookSecret } from './constructs/webhook-secret.ts';
 import { Workflows } from './constructs/workflows.ts';
 import { constructId, StackNames } from './naming.ts';
@@ -50,6 +51,7 @@ export class PlatformStack extends Stack {
     for (const [busId, bus] of this.buses.byId) this.alarms.watchBus(busId, bus);
     this.timers = new SlaTimers(this, 'SlaTimers', { functions: manifest.functions, names });
     const webhook = new WebhookSecret(this, 'StorefrontWebhook', { names });
+    const pageTokens = new PageTokenSecret(this, 'PageTokens', { names });
     this.queues = new ManifestQueues(this, 'Queues', { queues: manifest.queues, names, deadLetterQueue: this.alarms.asyncFailures });
 
     this.functions = new Functions(this, 'Functions', {
@@ -70,6 +72,7 @@ export class PlatformStack extends Stack {
         schedulerRoleArn: this.timers.role.roleArn,
         webhookSecret: webhook.secret,
         webhookSecretArn: webhook.secret.secretArn,
+        pageTokenSecret: pageTokens.secret,
       },
     });
     this.queues.connect(this.functions.byId);

@@ -14,6 +14,7 @@ import * as transitions from '../../core/cases/transitions.ts';
 import { CaseStore } from './case-store.ts';
 import { CaseDeadlineStore } from './deadline-store.ts';
 import { toCaseDeadline, toStep } from './items.ts';
+import { PageTokens } from './pagination.ts';
 import { awaitPartition, CASE_SWEEP_PARTITION, closedPartition, escalatedPartition, queuePartition, SWEEP_PARTITION, UNANSWERED_PARTITION } from './keys.ts';
 import { optionalInstant, StepStore } from './step-store.ts';
 import { indexQuery, queryPage, type Query, type TableAccess } from './table-access.ts';
@@ -24,6 +25,8 @@ export interface DynamoDbCaseRepositoryOptions {
   tableName: string;
   /** Optimistic writes retried this many times before `ConcurrentUpdate`. */
   maxWriteAttempts?: number;
+  /** Signs page tokens; the functions pass one keyed from the secret store (default: a key of this instance). */
+  pageTokens?: PageTokens;
 }
 
 export class DynamoDbCaseRepository implements CaseRepository {
@@ -37,7 +40,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
       options.client instanceof DynamoDBDocumentClient
         ? options.client
         : DynamoDBDocumentClient.from(options.client, { marshallOptions: { removeUndefinedValues: true } });
-    this.access = { db, table: options.tableName, maxWriteAttempts: options.maxWriteAttempts ?? 5 };
+    this.access = { db, table: options.tableName, maxWriteAttempts: options.maxWriteAttempts ?? 5, pageTokens: options.pageTokens ?? new PageTokens() };
     this.cases = new CaseStore(this.access);
     this.steps = new StepStore(this.access, this.cases);
     this.deadlines = new CaseDeadlineStore(this.access);

@@ -79,7 +79,10 @@ export class StepStore {
 
   async load(selector: StepSelector): Promise<Loaded<StepRecord>> {
     const item = selector.attempt === undefined ? await this.latestAttempt(selector) : await this.attempt(selector.caseId, selector.step, selector.attempt);
-    if (!item) throw new StepNotFound(selector.caseId, selector.step);
+    if (!item) {
+      await this.cases.load(selector.caseId); // an unknown case is CaseNotFound, not StepNotFound
+      throw new StepNotFound(selector.caseId, selector.step);
+    }
     return { record: toStep(item), version: versionOf(item) };
   }
 

@@ -5,7 +5,7 @@
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageRequest } from '../../core/cases/repository.ts';
 import type { Item } from './items.ts';
-import { decodeToken, page } from './pagination.ts';
+import { page, PageTokens } from './pagination.ts';
 import { isConditionalCheckFailed } from './sdk-errors.ts';
 
 export interface TableAccess {
@@ -13,17 +13,23 @@ export interface TableAccess {
   table: string;
   /** Optimistic writes are retried this many times before giving up. */
   maxWriteAttempts: number;
+  /** Signs page tokens; without it, a key of this process (tokens that never leave it). */
+  pageTokens?: PageTokens;
 }
+
+const processTokens = new PageTokens();
 
 export type Query = Omit<QueryCommandInput, 'TableName'>;
 
 const DEFAULT_PAGE_SIZE = 100;
 
 export async function queryPage<T>(access: TableAccess, query: Query, request: PageRequest | undefined, convert: (item: Item) => T): Promise<Page<T>> {
-  const result = await access.db.send(
-    new QueryCommand({ ...query, TableName: access.table, Limit: request?.limit ?? DEFAULT_PAGE_SIZE, ExclusiveStartKey: decodeToken(request?.nextToken) }),
-  );
-  return page((result.Items ?? []).map(convert), result.LastEvaluatedKey);
+  // A token is valid only for the query it came from: the index, key condition and values.
+  const scope = JSON.stringify([query.IndexName ?? '', query.KeyConditionExpression ?? '', query.ExpressionAttributeValues ?? {}]);
+  const tokens = access.pageTokens ?? processTokens;
+  const startKey = await tokens.decode(request?.nextToken, scope);
+  const result = await access.db.send(new QueryCommand({ ...query, TableName: access.table, Limit: request?.limit ?? DEFAULT_PAGE_SIZE, ExclusiveStartKey: startKey }));
+  return page((result.Items ?? []).map(convert), tokens.encode(result.LastEvaluatedKey, scope));
 }
 
 export async function queryAll(access: TableAccess, query: Query): Promise<Item[]> {

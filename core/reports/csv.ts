@@ -2,6 +2,8 @@
  * The SLA report as CSV (`Accept: text/csv`): one header line, one line per group, RFC 4180
  * quoting. With Chinese labels the header is in Chinese and a step group also gets its Chinese
  * name, for the supervisors who open it in Excel (the HTTP layer adds the UTF-8 BOM Excel needs).
+ * A cell that starts with = + - @ tab or CR is prefixed with ' so that a spreadsheet shows it as
+ * text instead of running it (OWASP, "CSV Injection").
  */
 import type { ChatGroupBy, ChatReportItem } from '../chat/report.ts';
 import { stepLabel } from '../lifecycles/step-labels.ts';
@@ -63,5 +65,6 @@ function cell(value: number | null): string {
 }
 
 function quote(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const inert = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(inert) ? `"${inert.replace(/"/g, '""')}"` : inert;
 }

@@ -4,6 +4,7 @@
  * are kept (the contract allows more), so the case stores the storefront's full payload.
  */
 import { z } from 'zod';
+import { STOREFRONT_LIMITS } from './limits.ts';
 
 /** A custom message for a present but invalid value; a missing field still reads "is required". */
 const unlessMissing =
@@ -14,6 +15,8 @@ const unlessMissing =
 /** ISO-8601 with an offset (`Z` or `±hh:mm`): a time without one is ambiguous across zones. */
 const instant = z.iso.datetime({ offset: true, error: unlessMissing('must be an ISO-8601 time with an offset, e.g. 2025-03-03T10:00:00+08:00') });
 const text = z.string().trim().min(1, 'must not be empty');
+/** Ids become DynamoDB keys and case ids: bounded (core/storefront/limits.ts). */
+const id = text.max(STOREFRONT_LIMITS.maxIdLength, `must be at most ${STOREFRONT_LIMITS.maxIdLength} characters`);
 
 const customer = z.looseObject({ name: text, phone: text });
 
@@ -21,7 +24,7 @@ export const PaymentChannel = { alipay: 'alipay', bankCard: 'bank-card', boc: 'b
 export type PaymentChannel = (typeof PaymentChannel)[keyof typeof PaymentChannel];
 
 const orderPlaced = z.looseObject({
-  orderId: text,
+  orderId: id,
   placedAt: instant,
   paid: z.boolean(),
   customer,
@@ -30,7 +33,7 @@ const orderPlaced = z.looseObject({
   items: z
     .array(
       z.looseObject({
-        sku: text,
+        sku: id,
         name: text,
         qty: z.number().int('must be a whole number').min(1, 'must be at least 1'),
         price: z.number().min(0, 'must not be negative'),
@@ -40,21 +43,21 @@ const orderPlaced = z.looseObject({
   paymentChannel: z.enum(Object.values(PaymentChannel), { error: unlessMissing(`must be one of ${Object.values(PaymentChannel).join(', ')}`) }),
 });
 
-const orderPaid = z.looseObject({ orderId: text, paidAt: instant });
-const orderRequest = z.looseObject({ orderId: text, reason: text });
-const orderDelivered = z.looseObject({ orderId: text, deliveredAt: instant });
+const orderPaid = z.looseObject({ orderId: id, paidAt: instant });
+const orderRequest = z.looseObject({ orderId: id, reason: text });
+const orderDelivered = z.looseObject({ orderId: id, deliveredAt: instant });
 
 /** Events about returned goods or refunds name the case, or the order it belongs to. */
 function caseOrOrder<T extends z.ZodRawShape>(shape: T) {
   return z
-    .looseObject({ caseId: text.optional(), orderId: text.optional(), ...shape })
+    .looseObject({ caseId: id.optional(), orderId: id.optional(), ...shape })
     .refine((data) => data.caseId !== undefined || data.orderId !== undefined, { message: 'caseId or orderId is required', path: ['caseId'] });
 }
 
 const goodsReceived = caseOrOrder({ receivedAt: instant });
 const refundSettled = caseOrOrder({ settledAt: instant });
-const complaintFiled = z.looseObject({ complaintId: text, orderId: text.optional(), customer, text });
-const stockLevel = z.looseObject({ sku: text, available: z.number().int('must be a whole number').min(0, 'must not be negative') });
+const complaintFiled = z.looseObject({ complaintId: id, orderId: id.optional(), customer, text });
+const stockLevel = z.looseObject({ sku: id, available: z.number().int('must be a whole number').min(0, 'must not be negative') });
 
 /**
  * A chat message (api.md `chat.message`, service-standards.md §10). `text` may be sent but is not
@@ -111,7 +114,7 @@ const dataSchemas = {
 } as const satisfies Record<StorefrontEventType, z.ZodType>;
 
 function envelope<T extends StorefrontEventType>(type: T) {
-  return z.object({ id: text, type: z.literal(type), occurredAt: instant, data: dataSchemas[type] });
+  return z.object({ id, type: z.literal(type), occurredAt: instant, data: dataSchemas[type] });
 }
 
 export const storefrontEvent = z.discriminatedUnion(

@@ -1,9 +1,15 @@
 /** Turns a webhook body into a typed event, or an error whose message names the offending field. */
 import type { z } from 'zod';
+import { jsonLimitIssues } from '../json/limits.ts';
 import { InvalidStorefrontEvent, MalformedBody, type FieldIssue } from './errors.ts';
 import { storefrontEvent, type StorefrontEvent } from './events.ts';
+import { STOREFRONT_LIMITS } from './limits.ts';
 
-/** Parses the raw body (as signed) and validates it. Throws `MalformedBody` or `InvalidStorefrontEvent`. */
+/**
+ * Parses the raw body (as signed) and validates it: first its shape against STOREFRONT_LIMITS
+ * (depth, lengths, counts, reserved keys), then the event's schema. Throws `MalformedBody` or
+ * `InvalidStorefrontEvent`. (JSON.parse itself is iterative in V8: deep nesting cannot overflow it.)
+ */
 export function parseStorefrontBody(rawBody: string): StorefrontEvent {
   let json: unknown;
   try {
@@ -11,6 +17,8 @@ export function parseStorefrontBody(rawBody: string): StorefrontEvent {
   } catch {
     throw new MalformedBody();
   }
+  const breaches = jsonLimitIssues(json, STOREFRONT_LIMITS, '');
+  if (breaches.length > 0) throw new InvalidStorefrontEvent(breaches);
   return parseStorefrontEvent(json);
 }
 

@@ -1,6 +1,9 @@
-/** Reading request bodies of API Gateway v2 events: the raw bytes as sent, and JSON with a clear 400. */
+/** Reading request bodies of API Gateway v2 events: the raw bytes as sent, and JSON with a clear 400 or 413. */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { MalformedJson } from './errors.ts';
+import { PayloadTooLarge } from '../../core/json/errors.ts';
+import { jsonLimitIssues } from '../../core/json/limits.ts';
+import { InvalidRequest, MalformedJson } from './errors.ts';
+import { STAFF_REQUEST_LIMITS, type RequestLimits } from './limits.ts';
 
 type BodyEvent = Pick<APIGatewayProxyEventV2, 'body' | 'isBase64Encoded'>;
 
@@ -10,13 +13,21 @@ export function rawBody(event: BodyEvent): Buffer {
   return event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
 }
 
-/** The body parsed as JSON; an absent body is `undefined`. Throws `MalformedJson`. */
-export function jsonBody(event: BodyEvent): unknown {
+/**
+ * The body parsed as JSON and checked against `limits` (size, depth, lengths, counts, reserved
+ * keys); an absent body is `undefined`. Throws `PayloadTooLarge`, `MalformedJson` or `InvalidRequest`.
+ */
+export function jsonBody(event: BodyEvent, limits: RequestLimits = STAFF_REQUEST_LIMITS): unknown {
   const raw = rawBody(event);
   if (raw.length === 0) return undefined;
+  if (raw.length > limits.maxBodyBytes) throw new PayloadTooLarge(raw.length, limits.maxBodyBytes);
+  let json: unknown;
   try {
-    return JSON.parse(raw.toString('utf8')) as unknown;
+    json = JSON.parse(raw.toString('utf8')) as unknown;
   } catch {
     throw new MalformedJson();
   }
+  const breaches = jsonLimitIssues(json, limits, 'body');
+  if (breaches.length > 0) throw new InvalidRequest(breaches);
+  return json;
 }

@@ -1,7 +1,9 @@
 /**
  * Turns any thrown value into api.md's error body `{"error": {"code", "message"}}`. Errors that
- * carry a 4xx `status` (domain errors, HTTP errors) show their own name and message; everything
- * else is a 5xx that says only "internal error" — the real error goes to the log.
+ * carry a 4xx `status` (domain errors, HTTP errors), or a 5xx with `expose: true` (an expected,
+ * retryable state such as `DeliveryInProgress`), show their own name and message; everything else
+ * is a 5xx that says only "internal error" — the real error goes to the log. An error's
+ * `retryAfterSeconds` becomes the `Retry-After` header.
  */
 import type { Log } from '../shared/logger.ts';
 import { jsonResponse, type HttpResponse } from './response.ts';
@@ -21,13 +23,16 @@ export function statusOf(error: unknown): number {
 
 export function errorBody(error: unknown): { status: number; body: ErrorBody } {
   const status = statusOf(error);
-  if (status < 500 && error instanceof Error) return { status, body: { error: { code: error.name, message: error.message } } };
+  if (error instanceof Error && (status < 500 || (error as { expose?: unknown }).expose === true)) return { status, body: { error: { code: error.name, message: error.message } } };
   return { status, body: { error: { code: status === 500 ? 'InternalError' : 'ServiceUnavailable', message: 'internal error' } } };
 }
 
 export function errorResponse(error: unknown, log: Pick<Log, 'error' | 'warn'>): HttpResponse {
   const { status, body } = errorBody(error);
-  if (status >= 500) log.error('request failed', { error: error instanceof Error ? error : new Error(String(error)) });
+  if (status >= 500 && body.error.message === 'internal error') log.error('request failed', { error: error instanceof Error ? error : new Error(String(error)) });
   else log.warn(`request refused: ${body.error.code}`, { status, reason: body.error.message });
-  return jsonResponse(status, body);
+  const response = jsonResponse(status, body);
+  const retryAfter = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+  if (typeof retryAfter === 'number' && Number.isInteger(retryAfter) && retryAfter >= 0) response.headers['retry-after'] = String(retryAfter);
+  return response;
 }

@@ -33,8 +33,8 @@ export class InvalidRequest extends HttpError {
 export class Unauthenticated extends HttpError {
   override readonly name = 'Unauthenticated';
   readonly status = 401;
-  constructor() {
-    super('no staff identity: send a bearer token');
+  constructor(reason = 'no staff identity: send a bearer token') {
+    super(reason);
   }
 }
 
@@ -68,5 +68,14 @@ export class NotAcceptable extends HttpError {
   readonly status = 406;
   constructor(offered: readonly string[]) {
     super(`Accept: this route answers ${offered.join(' or ')}`);
+  }
+}
+
+/** A body in a media type the route does not take (RFC 9110 §15.5.16). */
+export class UnsupportedMediaType extends HttpError {
+  override readonly name = 'UnsupportedMediaType';
+  readonly status = 415;
+  constructor(received: string | undefined, expected: string) {
+    super(`Content-Type: ${received === undefined || received.trim() === '' ? 'is missing' : `"${received.slice(0, 100)}" is not accepted`}; send ${expected}`);
   }
 }

@@ -17,6 +17,9 @@ export const SUPERVISOR = 'supervisor';
 export function callerOf(event: ApiEvent): Caller {
   const claims = event.requestContext.authorizer?.jwt?.claims;
   if (!claims) throw new Unauthenticated();
+  // API Gateway's JWT authorizer accepts a Cognito access token too (its client_id matches the
+  // audience); the staff API reads ID-token claims, so an access token is refused here.
+  if (claims.token_use !== undefined && claims.token_use !== 'id') throw new Unauthenticated('token is not an ID token (token_use must be "id")');
   const user = firstText(claims['cognito:username'], claims.username, claims.email, claims.sub);
   if (user === undefined) throw new Unauthenticated();
   return { user, roles: parseGroups(claims['cognito:groups']) };

@@ -2,7 +2,8 @@
  * A small router by method and path template (`/cases/{caseId}/steps/{step}/complete`), matched
  * the way API Gateway matches routes: `{name}` is one path segment.
  */
-import { MethodNotAllowed, RouteNotFound } from './errors.ts';
+import { InvalidRequest, MethodNotAllowed, RouteNotFound } from './errors.ts';
+import { STAFF_REQUEST_LIMITS } from './limits.ts';
 import type { ApiEvent } from './event.ts';
 import type { HttpResponse } from './response.ts';
 
@@ -44,13 +45,28 @@ export class Router<E extends ApiEvent = ApiEvent> {
       if (!match) continue;
       pathMatched = true;
       if (route.method !== method) continue;
-      const params: Record<string, string> = {};
-      names.forEach((name, i) => (params[name] = decodeURIComponent(match[i + 1] ?? '')));
-      return route.handle({ event, params });
+      return route.handle({ event, params: pathParameters(names, match) });
     }
     if (pathMatched) throw new MethodNotAllowed(method, path);
     throw new RouteNotFound(method, path);
   }
+}
+
+/** The `{name}` segments, percent-decoded; a bad escape (`%ZZ`) or an overlong value is a 400 naming `path.<name>`. */
+function pathParameters(names: readonly string[], match: RegExpExecArray): Record<string, string> {
+  const params: Record<string, string> = {};
+  const { maxPathParameterLength } = STAFF_REQUEST_LIMITS;
+  names.forEach((name, i) => {
+    let value: string;
+    try {
+      value = decodeURIComponent(match[i + 1] ?? '');
+    } catch {
+      throw new InvalidRequest([{ field: `path.${name}`, message: 'is not valid percent-encoded UTF-8' }]);
+    }
+    if (value.length > maxPathParameterLength) throw new InvalidRequest([{ field: `path.${name}`, message: `is ${value.length} characters long, more than the ${maxPathParameterLength} allowed` }]);
+    params[name] = value;
+  });
+  return params;
 }
 
 function compile<E extends ApiEvent>(route: Route<E>): Compiled<E> {

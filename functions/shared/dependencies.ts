@@ -15,6 +15,7 @@ import type { ConversationStore } from '../../core/chat/repository.ts';
 import type { ChatTimers } from '../../core/ports/chat-timers.ts';
 import { chatTimersQueue } from '../chat-timer/function.ts';
 import { DynamoDbCaseRepository } from '../../adapters/case-repository/dynamodb-case-repository.ts';
+import { PageTokens } from '../../adapters/case-repository/pagination.ts';
 import { casesTable } from '../../adapters/case-repository/table.ts';
 import { eventBus } from '../../adapters/events/bus.ts';
 import { EventBridgePublisher } from '../../adapters/events/eventbridge-publisher.ts';
@@ -28,8 +29,10 @@ import type { WorkflowGateway } from '../../core/ports/workflows.ts';
 import { systemClock, type Clock } from '../../core/time/clock.ts';
 import { getDefaultPolicy, loadPolicy } from '../../policy/load.ts';
 import { slaTimerFunction } from '../sla-timer/function.ts';
-import { readConfig, type FunctionConfig } from './config.ts';
+import { Env } from '../../app/environment.ts';
+import { readConfig, type EnvSource, type FunctionConfig } from './config.ts';
 import { logger, type Log } from './logger.ts';
+import { pageTokenSecretSource } from './secret-source.ts';
 
 export interface Dependencies {
   readonly repository: CaseRepository;
@@ -47,7 +50,9 @@ export interface Dependencies {
 export function createDependencies(config: FunctionConfig, overrides: Partial<Dependencies> = {}): Dependencies {
   const clock = overrides.clock ?? systemClock;
   return lazyObject<Dependencies>({
-    repository: () => overrides.repository ?? new DynamoDbCaseRepository({ client: new DynamoDBClient({}), tableName: config.tableName(casesTable.id) }),
+    repository: () =>
+      overrides.repository ??
+      new DynamoDbCaseRepository({ client: new DynamoDBClient({}), tableName: config.tableName(casesTable.id), pageTokens: pageTokensFor(clock) }),
     events: () => overrides.events ?? new EventBridgePublisher({ client: new EventBridgeClient({}), busName: config.busName(eventBus.id), clock }),
     timers: () =>
       overrides.timers ??
@@ -70,6 +75,16 @@ export function createDependencies(config: FunctionConfig, overrides: Partial<De
     clock: () => clock,
     log: () => overrides.log ?? logger,
   });
+}
+
+/**
+ * Page tokens keyed from the secret store when the function has it (`access.pageTokenSecret`: the
+ * staff API, whose tokens come back on any instance), else with a key of this instance (tokens that
+ * never leave the function, e.g. the sweep paging through due steps).
+ */
+function pageTokensFor(clock: Clock, env: EnvSource = process.env): PageTokens {
+  const configured = [Env.pageTokenSecret, Env.pageTokenSecretArn].some((name) => (env[name] ?? '') !== '');
+  return configured ? new PageTokens(pageTokenSecretSource(env), clock) : new PageTokens(undefined, clock);
 }
 
 let installed: Dependencies | undefined;

@@ -17,6 +17,8 @@ export const staffApiFunction: FunctionDecl = {
     workflows: Object.values(CaseType).map((type) => ({ id: lifecycleWorkflowId(type), access: 'callback' as const })),
     scheduler: true,
     scheduleTargets: [slaTimerFunction.id],
+    // GET /cases hands out page tokens that come back on any instance.
+    pageTokenSecret: true,
   },
 };
 

@@ -21,7 +21,8 @@ const json = (body: JsonSchema) => ({ 'application/json': { schema: body } });
 const errorResponse = (description: string) => ({ description, content: json(ref('Error')) });
 
 const staffErrors = {
-  '400': errorResponse('malformed or invalid request; the message names the field'),
+  '400': errorResponse('malformed or invalid request (limits included: depth, lengths, counts, reserved keys); the message names the field'),
+  '413': errorResponse('PayloadTooLarge: the body is over 16 KiB'),
   '401': errorResponse('missing or invalid bearer token'),
   '403': errorResponse('the caller\'s roles do not allow this'),
 };
@@ -89,7 +90,10 @@ export function openApiDocument(): JsonSchema {
             '400': errorResponse('malformed or invalid event; nothing written'),
             '401': errorResponse('missing, malformed, wrong or stale signature; nothing written'),
             '404': errorResponse('unknown order or case'),
-            '409': errorResponse('conflict, e.g. a cancellation after handover'),
+            '409': errorResponse('conflict, e.g. a cancellation after handover, or EventIdReused: the id was delivered with another body'),
+            '413': errorResponse('PayloadTooLarge: the body is over 64 KiB'),
+            '415': errorResponse('UnsupportedMediaType: the body is not application/json'),
+            '503': { ...errorResponse('DeliveryInProgress: another delivery of this id is running; retry after Retry-After seconds'), headers: { 'Retry-After': { schema: { type: 'integer' } } } },
           },
         },
       },

@@ -7,13 +7,17 @@ import { CaseStatus, CaseType, LinkRelation } from '../../core/cases/case.ts';
 import { StepStatus } from '../../core/cases/step.ts';
 import { ChatGroupBy } from '../../core/chat/report.ts';
 import { ReportGroupBy } from '../../core/reports/sla-report.ts';
+import { parseDate } from '../../core/time/civil.ts';
 
 /** A custom message for a present but invalid value; a missing field still reads "is required". */
 const unlessMissing = (message: string) => (issue: { input?: unknown }): string => (issue.input === undefined ? 'is required' : message);
 
 const text = z.string({ error: unlessMissing('must be text') }).trim().min(1, 'must not be empty');
 const instant = z.iso.datetime({ offset: true, error: unlessMissing('must be an ISO-8601 time with an offset, e.g. 2025-03-03T10:00:00+08:00') });
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD (Asia/Shanghai)');
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD (Asia/Shanghai)')
+  .refine((text) => parseDate(text) !== undefined, 'is not a calendar date');
 
 // ---- requests ----
 
@@ -36,9 +40,9 @@ export const loginBody = z.strictObject({
 export const caseListQuery = z.strictObject({
   type: z.enum(Object.values(CaseType), { error: unlessMissing(`must be one of ${Object.values(CaseType).join(', ')}`) }).optional(),
   status: z.enum(Object.values(CaseStatus), { error: unlessMissing(`must be one of ${Object.values(CaseStatus).join(', ')}`) }).optional(),
-  orderId: text.optional(),
+  orderId: text.max(128, 'must be at most 128 characters').optional(),
   limit: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1 to 100').max(100, 'must be 1 to 100').optional(),
-  nextToken: text.optional(),
+  nextToken: text.max(2_048, 'must be at most 2048 characters').optional(),
 });
 
 export const reportQuery = z.strictObject({

@@ -10,7 +10,7 @@ import { loadCaseRules } from './case-rules.ts';
 import { storefrontWebhookFunction } from './function.ts';
 import { DynamoDbIdempotencyStore } from './idempotency-dynamodb.ts';
 import { createIngest, type IngestDeps } from './ingest.ts';
-import { webhookSecretSource } from './secret.ts';
+import { webhookSecretSource } from '../shared/secret-source.ts';
 
 let installed: IngestDeps | undefined;
 let wired: { from: Dependencies; deps: IngestDeps } | undefined;
@@ -57,6 +57,6 @@ export function useIngestDependencies(deps: IngestDeps | undefined): void {
   installed = deps;
 }
 
-export const handler = httpHandler(async (event: ApiEvent) => createIngest(ingestDeps())({ signature: headerOf(event, SIGNATURE_HEADER), body: rawBody(event) }), {
+export const handler = httpHandler(async (event: ApiEvent) => createIngest(ingestDeps())({ signature: headerOf(event, SIGNATURE_HEADER), contentType: headerOf(event, 'content-type'), body: rawBody(event) }), {
   errorLog: () => (installed ?? dependencies()).log,
 });

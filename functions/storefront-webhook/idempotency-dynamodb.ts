@@ -1,7 +1,8 @@
 /**
  * The idempotency records in the case table (docs/data-model.md, "idempotency record"):
  * `pk = IDEMPOTENCY#<function>`, `sk = <event id>`, `status` (`in-progress` | `completed`),
- * `leaseUntil` (epoch ms), `response` and `expiresAt` (epoch seconds, the table's TTL).
+ * `payloadHash` (hex SHA-256 of the body), `leaseUntil` (epoch ms), `response` and `expiresAt`
+ * (epoch seconds, the table's TTL).
  */
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -22,12 +23,12 @@ export class DynamoDbIdempotencyStore implements IdempotencyStore {
       options.client instanceof DynamoDBDocumentClient ? options.client : DynamoDBDocumentClient.from(options.client, { marshallOptions: { removeUndefinedValues: true } });
   }
 
-  async claim(key: string, now: number, leaseUntil: number, attempt = 1): Promise<Claim> {
+  async claim(key: string, payloadHash: string, now: number, leaseUntil: number, attempt = 1): Promise<Claim> {
     try {
       await this.db.send(
         new PutCommand({
           TableName: this.options.tableName,
-          Item: { pk: this.options.partition, sk: key, entity: 'idempotency', status: 'in-progress', leaseUntil, expiresAt: Math.ceil(leaseUntil / 1000) + 86_400 },
+          Item: { pk: this.options.partition, sk: key, entity: 'idempotency', status: 'in-progress', payloadHash, leaseUntil, expiresAt: Math.ceil(leaseUntil / 1000) + 86_400 },
           // New, or an abandoned claim whose lease ran out.
           ConditionExpression: 'attribute_not_exists(pk) OR (#status = :inProgress AND leaseUntil < :now)',
           ExpressionAttributeNames: { '#status': 'status' },
@@ -39,17 +40,19 @@ export class DynamoDbIdempotencyStore implements IdempotencyStore {
       if (!(error instanceof ConditionalCheckFailedException) && !(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
     }
     const { Item } = await this.db.send(new GetCommand({ TableName: this.options.tableName, Key: { pk: this.options.partition, sk: key }, ConsistentRead: true }));
+    // Records written before payload hashes were kept have none: they are taken as the same payload.
+    if (Item !== undefined && typeof Item.payloadHash === 'string' && Item.payloadHash !== payloadHash) return { kind: 'reused' };
     if (Item?.status === 'completed' && isResponse(Item.response)) return { kind: 'completed', response: Item.response };
     // Released between our put and get: claim again.
-    if (Item === undefined && attempt < 3) return this.claim(key, now, leaseUntil, attempt + 1);
+    if (Item === undefined && attempt < 3) return this.claim(key, payloadHash, now, leaseUntil, attempt + 1);
     return { kind: 'in-progress' };
   }
 
-  async complete(key: string, response: StoredResponse, expiresAt: number): Promise<void> {
+  async complete(key: string, payloadHash: string, response: StoredResponse, expiresAt: number): Promise<void> {
     await this.db.send(
       new PutCommand({
         TableName: this.options.tableName,
-        Item: { pk: this.options.partition, sk: key, entity: 'idempotency', status: 'completed', response, expiresAt: Math.ceil(expiresAt / 1000) },
+        Item: { pk: this.options.partition, sk: key, entity: 'idempotency', status: 'completed', payloadHash, response, expiresAt: Math.ceil(expiresAt / 1000) },
       }),
     );
   }

@@ -4,6 +4,9 @@
  * when it has answered, the record becomes `completed` with the answer, which every redelivery
  * replays unchanged. A claim whose lease ran out (the Lambda died mid-way) may be taken over; the
  * effects are safe to run again (deterministic case ids, conditional writes).
+ *
+ * Each record keeps a hash of the payload (as Powertools Idempotency's payload validation does):
+ * the same id with a different body is not a redelivery but a reused id (api.md: 409 `EventIdReused`).
  */
 
 export interface StoredResponse {
@@ -16,14 +19,16 @@ export type Claim =
   | { kind: 'claimed' }
   /** A previous delivery answered; replay its answer. */
   | { kind: 'completed'; response: StoredResponse }
-  /** Another delivery holds an unexpired lease. */
-  | { kind: 'in-progress' };
+  /** Another delivery of the same payload holds an unexpired lease. */
+  | { kind: 'in-progress' }
+  /** The id is held or was answered for a different payload. */
+  | { kind: 'reused' };
 
 export interface IdempotencyStore {
-  /** Claims `key` at `now` (epoch ms) until `leaseUntil`. */
-  claim(key: string, now: number, leaseUntil: number): Promise<Claim>;
-  /** Stores the answer; the record expires (TTL) at `expiresAt`. */
-  complete(key: string, response: StoredResponse, expiresAt: number): Promise<void>;
+  /** Claims `key` for the payload hashed `payloadHash` at `now` (epoch ms) until `leaseUntil`. */
+  claim(key: string, payloadHash: string, now: number, leaseUntil: number): Promise<Claim>;
+  /** Stores the answer; the record expires (TTL) at `expiresAt` (epoch ms). */
+  complete(key: string, payloadHash: string, response: StoredResponse, expiresAt: number): Promise<void>;
   /** Gives up the claim without an answer (the request failed or was refused): nothing remains written. */
   release(key: string): Promise<void>;
 }

@@ -1,10 +1,14 @@
 /**
- * `POST /webhooks/storefront`: verify the signature over the raw body (401), parse and validate
- * the event (400), then apply it exactly once per event id — a redelivery replays the first
- * answer and changes nothing. A refused event (4xx) or a failure leaves nothing written, so the
- * storefront's retry is processed afresh.
+ * `POST /webhooks/storefront`: check the body's size (413) and media type (415), verify the
+ * signature over the raw body (401), parse and validate the event (400), then apply it exactly
+ * once per event id — a redelivery (same id, same body) replays the first answer and changes
+ * nothing; the same id with another body is 409 `EventIdReused`. A refused event (4xx) or a
+ * failure leaves nothing written, so the storefront's retry is processed afresh.
  */
+import { createHash } from 'node:crypto';
 import { toInstant } from '../../core/cases/instant.ts';
+import { PayloadTooLarge } from '../../core/json/errors.ts';
+import { STOREFRONT_LIMITS } from '../../core/storefront/limits.ts';
 import { parseStorefrontBody } from '../../core/storefront/parse.ts';
 import { verifyStorefrontSignature } from '../../core/storefront/signature.ts';
 import { jsonResponse, type HttpResponse } from '../http/response.ts';
@@ -12,7 +16,9 @@ import { withStep } from '../shared/logger.ts';
 import type { EffectDeps } from './deps.ts';
 import { chatEvent, isChatEvent } from './effects/chat.ts';
 import { applyEvent } from './effects/index.ts';
-import { DeliveryInProgress } from './errors.ts';
+import { UnsupportedMediaType } from '../http/errors.ts';
+import { isJsonMediaType } from '../http/media-type.ts';
+import { DeliveryInProgress, EventIdReused } from './errors.ts';
 import type { IdempotencyStore } from './idempotency.ts';
 
 export interface IngestDeps extends EffectDeps {
@@ -31,34 +37,42 @@ export interface IngestOptions {
 
 export interface WebhookRequest {
   signature: string | undefined;
+  /** The `Content-Type` header: the body must be `application/json`. */
+  contentType: string | undefined;
   body: Buffer;
 }
 
 const DEFAULT_LEASE_MS = 60_000;
 const DEFAULT_RETENTION_MS = 7 * 86_400_000;
+/** A concurrent delivery usually answers within a second or two; the storefront then gets the replay. */
+const RETRY_AFTER_SECONDS = 2;
 
 export function createIngest(deps: IngestDeps, options: IngestOptions = {}): (request: WebhookRequest) => Promise<HttpResponse> {
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
   return async (request) => {
+    if (request.body.length > STOREFRONT_LIMITS.maxBodyBytes) throw new PayloadTooLarge(request.body.length, STOREFRONT_LIMITS.maxBodyBytes);
+    if (!isJsonMediaType(request.contentType)) throw new UnsupportedMediaType(request.contentType, 'application/json');
     verifyStorefrontSignature({ header: request.signature, body: request.body, secret: await deps.secret(), now: deps.clock.now(), toleranceSeconds: options.toleranceSeconds });
     const event = parseStorefrontBody(request.body.toString('utf8'));
     deps.log.appendKeys({ eventId: event.id, eventType: event.type });
     if (isChatEvent(event)) return jsonResponse(202, await chatEvent(deps, event));
 
     const now = deps.clock.now();
-    const claim = await deps.idempotency.claim(event.id, now, now + leaseMs);
+    const payloadHash = createHash('sha256').update(request.body).digest('hex');
+    const claim = await deps.idempotency.claim(event.id, payloadHash, now, now + leaseMs);
     if (claim.kind === 'completed') {
       deps.log.info('redelivery: replaying the first answer', { statusCode: claim.response.statusCode });
       return { statusCode: claim.response.statusCode, headers: { 'content-type': 'application/json; charset=utf-8', 'idempotent-replayed': 'true' }, body: claim.response.body };
     }
-    if (claim.kind === 'in-progress') throw new DeliveryInProgress(event.id);
+    if (claim.kind === 'reused') throw new EventIdReused(event.id);
+    if (claim.kind === 'in-progress') throw new DeliveryInProgress(event.id, RETRY_AFTER_SECONDS);
 
     try {
       const accepted = await applyEvent(deps, event);
       withStep(deps.log, { caseId: accepted.caseId });
       const response = jsonResponse(202, { caseId: accepted.caseId, status: 'accepted' });
-      await deps.idempotency.complete(event.id, { statusCode: response.statusCode, body: response.body }, deps.clock.now() + retentionMs);
+      await deps.idempotency.complete(event.id, payloadHash, { statusCode: response.statusCode, body: response.body }, deps.clock.now() + retentionMs);
       deps.log.info('storefront event accepted', { caseId: accepted.caseId, at: toInstant(now) });
       return response;
     } catch (error) {

@@ -18,6 +18,7 @@ export interface AccessRefs {
   timerScheduleGroupName: string;
   timerRole: IRole;
   webhookSecret: ISecret;
+  pageTokenSecret: ISecret;
 }
 
 /** The Step Functions actions each manifest workflow access level allows. */
@@ -67,6 +68,7 @@ export function grantAccess(role: IRole, decl: FunctionDecl, refs: AccessRefs): 
     );
   }
   if (readsWebhookSecret(decl, refs.manifest)) refs.webhookSecret.grantRead(role);
+  if (decl.access.pageTokenSecret === true) refs.pageTokenSecret.grantRead(role);
 }
 
 function suppress(role: IRole, reason: string, appliesTo: string | { regex: string }): void {

@@ -8,6 +8,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
+import { Env } from '../../app/environment.ts';
 import { FunctionDefaults, type Manifest } from '../../app/manifest-types.ts';
 import { DEFAULT_POLICY_PATH } from '../../policy/load.ts';
 import { constructId } from '../naming.ts';
@@ -63,7 +64,7 @@ export class Functions extends Construct {
         role,
         logGroup,
         tracing: Tracing.ACTIVE,
-        environment,
+        environment: decl.access.pageTokenSecret === true ? { ...environment, [Env.pageTokenSecretArn]: props.refs.pageTokenSecret.secretArn } : environment,
         onFailure: new SqsDestination(props.asyncFailures),
         retryAttempts: FunctionDefaults.asyncRetryAttempts,
         maxEventAge: Duration.hours(FunctionDefaults.asyncMaxEventAgeHours),

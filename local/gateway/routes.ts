@@ -32,8 +32,11 @@ export class RouteTable {
     });
   }
 
-  /** The route for a request, `'method-not-allowed'` when only the method is wrong, or undefined. */
-  match(method: string, path: string): RouteMatch | 'method-not-allowed' | undefined {
+  /**
+   * The route for a request, `'method-not-allowed'` when only the method is wrong,
+   * `'bad-encoding'` when a path parameter is not valid percent-encoding (`%ZZ`), or undefined.
+   */
+  match(method: string, path: string): RouteMatch | 'method-not-allowed' | 'bad-encoding' | undefined {
     let pathMatched = false;
     for (const { route, pattern, names } of this.routes) {
       const m = pattern.exec(path);
@@ -41,7 +44,11 @@ export class RouteTable {
       pathMatched = true;
       if (route.method !== method) continue;
       const pathParameters: Record<string, string> = {};
-      names.forEach((name, i) => (pathParameters[name] = decodeURIComponent(m[i + 1] as string)));
+      try {
+        names.forEach((name, i) => (pathParameters[name] = decodeURIComponent(m[i + 1] as string)));
+      } catch {
+        return 'bad-encoding';
+      }
       return { route, routeKey: `${route.method} ${route.path}`, pathParameters };
     }
     return pathMatched ? 'method-not-allowed' : undefined;

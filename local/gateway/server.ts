@@ -1,123 +1,61 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { APIGatewayProxyResultV2 } from 'aws-lambda';
-import type { RouteDecl } from '../../app/manifest-types.ts';
-import type { Clock } from '../../core/time/clock.ts';
-import { InvalidToken, verifyToken, type StaffClaims } from '../identity/tokens.ts';
-import { isFunctionError, type InvokeResult } from '../lambda/invoker.ts';
-import { toApiEvent } from './api-event.ts';
-import type { StorageFault } from '../storage/storage-health.ts';
-import { matchLocalRoute, type LocalRoute } from './local-routes.ts';
-import { RouteTable } from './routes.ts';
+/**
+ * The local HTTP API's transport: Node's HTTP server in front of the answerer (answer.ts). It
+ * refuses what never reaches a route — a body over API Gateway's 10 MB, headers over 16 KB, a
+ * request Node cannot parse — in api.md's error envelope too, and turns any failure into one
+ * request's 500, never the process's end.
+ */
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { createAnswerer, errorAnswer, type GatewayAnswer, type GatewayOptions } from './answer.ts';
+
+export type { GatewayOptions } from './answer.ts';
 
 /** API Gateway's payload limit for HTTP APIs. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** Node's default; API Gateway HTTP APIs take at most 10 KB per header, so 16 KB in all is generous. */
+export const MAX_HEADER_BYTES = 16 * 1024;
 
-export interface GatewayOptions {
-  routes: readonly RouteDecl[];
-  invoke: (functionId: string, event: unknown) => Promise<InvokeResult>;
-  signingKey: Uint8Array;
-  clock: Clock;
-  accountId: string;
-  /** Routes served by the runtime itself (api.md "Local home only"), matched before the manifest's. */
-  localRoutes?: readonly LocalRoute[];
-  /** Origins allowed by CORS; `*` by default, as a local development API. */
-  allowOrigin?: string;
-  onError?: (error: unknown) => void;
-  /** The data directory's write faults: while any stands, work is refused with 503 (see `refuseWhileUnwritable`). */
-  health?: { current(): StorageFault[] };
-}
-
-/** Seconds a client is asked to wait before retrying while the data directory cannot be written. */
-export const STORAGE_RETRY_AFTER_SECONDS = 30;
-
-/**
- * The local HTTP API: the manifest's routes, the HTTP API v2 event shape, a JWT check for staff
- * routes and CORS, in front of the same handlers the stack deploys.
- */
 export function createGateway(options: GatewayOptions): Server {
-  const table = new RouteTable(options.routes);
-  return createServer((req, res) => {
-    handle(req, res, table, options).catch((error: unknown) => {
+  const answer = createAnswerer(options);
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+    serve(req, res, answer, options).catch((error: unknown) => {
       options.onError?.(error);
-      if (!res.headersSent) sendError(res, 500, 'InternalError', 'internal error', options);
+      if (!res.headersSent) send(res, errorAnswer(500, 'InternalError', 'internal error', options));
       else res.end();
     });
   });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => refuseMalformed(error, socket));
+  return server;
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, table: RouteTable, options: GatewayOptions): Promise<void> {
-  const method = req.method ?? 'GET';
-  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-  if (method === 'OPTIONS') {
-    res.writeHead(204, corsHeaders(options, { 'access-control-max-age': '600' }));
-    res.end();
-    return;
-  }
+async function serve(req: IncomingMessage, res: ServerResponse, answer: ReturnType<typeof createAnswerer>, options: GatewayOptions): Promise<void> {
   const body = await readBody(req);
-  if (body === 'too-large') return sendError(res, 413, 'PayloadTooLarge', `request body exceeds ${MAX_BODY_BYTES} bytes`, options);
-  const local = matchLocalRoute(options.localRoutes ?? [], method, path);
-  if (local === 'method-not-allowed') return sendError(res, 405, 'MethodNotAllowed', `${method} is not allowed on ${path}`, options);
-  if (local !== undefined) {
-    const answer = await local.handle({ method, path, url: req.url ?? '/', headers: req.headers, body, sourceIp: req.socket.remoteAddress ?? '127.0.0.1' });
-    res.writeHead(answer.statusCode, { ...corsHeaders(options), ...answer.headers });
-    res.end(answer.body ?? '');
-    return;
-  }
-  const match = table.match(method, path);
-  if (match === undefined) return sendError(res, 404, 'NotFound', `no route for ${method} ${path}`, options);
-  if (match === 'method-not-allowed') return sendError(res, 405, 'MethodNotAllowed', `${method} is not allowed on ${path}`, options);
-  if (refuseWhileUnwritable(res, method, path, options)) return;
+  if (body === 'too-large') return send(res, errorAnswer(413, 'PayloadTooLarge', `request body exceeds ${MAX_BODY_BYTES} bytes`, options));
+  send(res, await answer({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body, sourceIp: req.socket.remoteAddress ?? '127.0.0.1' }));
+}
 
-  let claims: StaffClaims | undefined;
-  if (match.route.auth === 'jwt') {
-    const header = req.headers.authorization ?? '';
-    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    if (!token) return sendError(res, 401, 'Unauthorized', 'missing bearer token in the Authorization header', options);
-    try {
-      claims = await verifyToken(token, options.signingKey, Math.floor(options.clock.now() / 1000));
-    } catch (error) {
-      if (error instanceof InvalidToken) return sendError(res, 401, 'Unauthorized', error.message, options);
-      throw error;
-    }
-  }
-
-  const event = toApiEvent(
-    { method, url: req.url ?? '/', headers: req.headers, body, sourceIp: req.socket.remoteAddress ?? '127.0.0.1' },
-    match,
-    claims,
-    options.clock.now(),
-    options.accountId,
-  );
-  const result = await options.invoke(match.route.function, event);
-  if (isFunctionError(result)) {
-    options.onError?.(new Error(`${match.route.function}: ${result.errorType}: ${result.errorMessage}`));
-    return sendError(res, 500, 'InternalError', 'internal error', options);
-  }
-  sendResult(res, result.payload as APIGatewayProxyResultV2, options);
+function send(res: ServerResponse, answer: GatewayAnswer): void {
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.body);
 }
 
 /**
- * While the data directory cannot be written (a full disk), nothing that writes is accepted:
- * POST/PUT/DELETE get 503 with `Retry-After` (a storefront redelivers, staff retry), reads are
- * still served, and `/healthz` answers 503 `{"ok": false, …}` naming the faults. It all
- * recovers by itself once the stores can write again. Returns true when it answered.
+ * Node's parser refused the request before any handler saw it (headers too large, bad syntax):
+ * answer in the error envelope where the socket still takes it, instead of Node's bare status line.
  */
-function refuseWhileUnwritable(res: ServerResponse, method: string, path: string, options: GatewayOptions): boolean {
-  const faults = options.health?.current() ?? [];
-  if (faults.length === 0) return false;
-  const error = {
-    code: 'StorageUnavailable',
-    message: `数据目录暂时无法写入，请稍后重试 / The data directory cannot be written now (${faults.map((f) => `${f.store}: ${f.message}`).join('; ')}); retry later`,
-  };
-  if (path === '/healthz') {
-    res.writeHead(503, { ...corsHeaders(options), 'content-type': 'application/json', 'retry-after': String(STORAGE_RETRY_AFTER_SECONDS) });
-    res.end(JSON.stringify({ ok: false, error, faults }));
-    return true;
+function refuseMalformed(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
   }
-  if (method === 'GET' || method === 'HEAD') return false;
-  res.writeHead(503, { ...corsHeaders(options), 'content-type': 'application/json', 'retry-after': String(STORAGE_RETRY_AFTER_SECONDS) });
-  res.end(JSON.stringify({ error }));
-  return true;
+  const [status, code, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'RequestHeaderFieldsTooLarge', `request headers exceed ${MAX_HEADER_BYTES} bytes`]
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'RequestTimeout', 'the request did not arrive in time']
+        : [400, 'BadRequest', 'malformed HTTP request'];
+  const body = JSON.stringify({ error: { code, message } });
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
@@ -131,33 +69,4 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
     req.on('end', () => resolve(size > MAX_BODY_BYTES ? 'too-large' : Buffer.concat(chunks)));
     req.on('error', reject);
   });
-}
-
-/** API Gateway's reading of a handler result: a structured response, or any other value as a 200 JSON body. */
-function sendResult(res: ServerResponse, result: APIGatewayProxyResultV2, options: GatewayOptions): void {
-  if (result && typeof result === 'object' && 'statusCode' in result && typeof result.statusCode === 'number') {
-    const headers: Record<string, string | string[]> = corsHeaders(options);
-    for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);
-    if (result.cookies?.length) headers['set-cookie'] = result.cookies;
-    const body = result.body === undefined ? '' : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;
-    res.writeHead(result.statusCode, headers);
-    res.end(body);
-    return;
-  }
-  res.writeHead(200, { ...corsHeaders(options), 'content-type': 'application/json' });
-  res.end(typeof result === 'string' ? result : JSON.stringify(result));
-}
-
-function sendError(res: ServerResponse, status: number, code: string, message: string, options: GatewayOptions): void {
-  res.writeHead(status, { ...corsHeaders(options), 'content-type': 'application/json' });
-  res.end(JSON.stringify({ error: { code, message } }));
-}
-
-function corsHeaders(options: GatewayOptions, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    'access-control-allow-origin': options.allowOrigin ?? '*',
-    'access-control-allow-headers': 'authorization,content-type,x-storefront-signature',
-    'access-control-allow-methods': 'GET,POST,PUT,DELETE,OPTIONS',
-    ...extra,
-  };
 }

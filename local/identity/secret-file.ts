@@ -35,7 +35,8 @@ export class SecretNotWritable extends Error {
   }
 }
 
-function readExisting(path: string): string {
+/** Reads a secret this runtime wrote; never creates one (the tools that only read keys use this). */
+export function readExisting(path: string): string {
   const secret = readFileSync(path, 'utf8').trim();
   if (!/^[0-9a-f]{32,}$/.test(secret)) throw new Error(`${path} does not hold a secret this runtime wrote; delete it to generate a new one`);
   return secret;

@@ -18,6 +18,8 @@ export function startupBanner(runtime: Runtime, dataDir: string, startMs: number
     },
   });
   const timestamp = Math.floor(now / 1000);
+  // Shell-quoted: the token and the secret must come from this data directory, or the API refuses them.
+  const quoted = `'${dataDir.replace(/'/g, `'\\''`)}'`;
   const signature = signStorefrontPayload({ secret: runtime.webhookSecret, timestamp, body });
   return `
 SLA workflow platform is running (ready in ${(startMs / 1000).toFixed(1)} s)
@@ -27,7 +29,7 @@ SLA workflow platform is running (ready in ${(startMs / 1000).toFixed(1)} s)
   AWS emulators     ${runtime.edgeUrl}        (DynamoDB, Step Functions, Lambda, EventBridge, Scheduler)
   data directory    ${dataDir}
 
-A signed storefront webhook (valid for 5 minutes; run npm run -s webhook-secret for the secret):
+A signed storefront webhook (valid for 5 minutes; the secret: npm run -s webhook-secret -- --data ${quoted}):
 
   curl -sS -X POST ${runtime.apiUrl}/webhooks/storefront \\
     -H 'content-type: application/json' \\
@@ -42,7 +44,7 @@ Create the first account (prints its generated password), then sign in at ${runt
 
 Or a staff token without an account, then your queue:
 
-  TOKEN=$(npm run -s token -- --user alice --roles ops-cs)
+  TOKEN=$(npm run -s token -- --data ${quoted} --user alice --roles ops-cs)
   curl -sS ${runtime.apiUrl}/queue -H "authorization: Bearer $TOKEN"
 
 Ctrl-C stops; npm start again resumes everything.

@@ -8,7 +8,13 @@ import { LOCAL_REGION } from './names.ts';
  * from the manifest, and the SDK's standard endpoint variables aimed at the edge port so that
  * handlers reach the emulators with no local branch in their code.
  */
-export function runtimeEnvironment(manifest: Manifest, names: LocalNames, edgeUrl: string, webhookSecret: string, queueUrls: Readonly<Record<string, string>> = {}): Record<string, string> {
+export function runtimeEnvironment(
+  manifest: Manifest,
+  names: LocalNames,
+  edgeUrl: string,
+  secrets: { webhookSecret: string; pageTokenSecret: string },
+  queueUrls: Readonly<Record<string, string>> = {},
+): Record<string, string> {
   const env: Record<string, string> = {
     AWS_REGION: LOCAL_REGION,
     AWS_DEFAULT_REGION: LOCAL_REGION,
@@ -22,7 +28,8 @@ export function runtimeEnvironment(manifest: Manifest, names: LocalNames, edgeUr
     AWS_ENDPOINT_URL_LAMBDA: edgeUrl,
     AWS_ENDPOINT_URL_SQS: edgeUrl,
     POWERTOOLS_SERVICE_NAME: manifest.app,
-    [Env.webhookSecret]: webhookSecret,
+    [Env.webhookSecret]: secrets.webhookSecret,
+    [Env.pageTokenSecret]: secrets.pageTokenSecret,
     [Env.timerScheduleGroup]: names.timerScheduleGroup(),
     [Env.schedulerRoleArn]: names.schedulerRoleArn(),
   };

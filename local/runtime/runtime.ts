@@ -1,6 +1,5 @@
 import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Env } from '../../app/environment.ts';
 import type { Manifest } from '../../app/manifest-types.ts';
 import { workflowDefinition } from '../../app/workflow-definitions.ts';
@@ -15,7 +14,7 @@ import { AccountStore, accountsPath } from '../identity/accounts.ts';
 import { loginRoute } from '../identity/login.ts';
 import { LoginThrottle } from '../identity/login-throttle.ts';
 import { signingKey } from '../identity/tokens.ts';
-import { webhookSecret } from '../identity/webhook-secret.ts';
+import { pageTokenSecret, webhookSecret } from '../identity/webhook-secret.ts';
 import { isFunctionError, LambdaInvoker, type InvocationStats } from '../lambda/invoker.ts';
 import { createEventBridgeLocal, type EventBridgeLocal } from '../eventbridge/index.ts';
 import { createSchedulerLocal, type SchedulerLocal } from '../scheduler/index.ts';
@@ -28,6 +27,7 @@ import { startDynamoDbHome, type DynamoDbHome } from './dynamodb-home.ts';
 import { DynamoDbMeter, type DynamoDbUsage } from './dynamodb-meter.ts';
 import { StorageHealth, type StorageReporter } from '../storage/storage-health.ts';
 import { lockDataDir } from './data-lock.ts';
+import { listen } from './listen.ts';
 import { runtimeEnvironment } from './environment.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION, LocalNames } from './names.ts';
 
@@ -226,12 +226,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const edge = createEdgeServer(services, (e) => log('edge error', { error: String(e) }));
     activity.watch(edge, awsOperation);
     dynamoMeter.watch(edge);
-    edgeUrl = await listen(edge, options.edgePort, options.host);
+    edgeUrl = await listen(edge, options.edgePort, options.host, { port: 'EDGE_PORT / --edge-port', host: 'HOST / --host' });
     cleanup.unshift(() => close(edge));
     const queueUrls = await registerQueues(sqs, manifest, names);
 
     const secret = webhookSecret(options.dataDir);
-    Object.assign(process.env, runtimeEnvironment(manifest, names, edgeUrl, secret, queueUrls));
+    Object.assign(process.env, runtimeEnvironment(manifest, names, edgeUrl, { webhookSecret: secret, pageTokenSecret: pageTokenSecret(options.dataDir) }, queueUrls));
     // The handlers run in this process and read their policy from the environment: this runtime's, or the default.
     cleanup.unshift(scopedEnv({ [Env.policyPath]: policyPath }));
     if (options.alarmWebhook !== undefined) {
@@ -271,7 +271,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       health,
     });
     activity.watch(gateway, () => HTTP_API);
-    const apiUrl = await listen(gateway, options.port, options.host);
+    const apiUrl = await listen(gateway, options.port, options.host, { port: 'PORT / --port', host: 'HOST / --host' });
     cleanup.unshift(() => close(gateway));
     // Alarms link to the console this runtime serves, unless the environment names another.
     cleanup.unshift(scopedEnv({ [Env.alarmConsoleUrl]: process.env[Env.alarmConsoleUrl] ?? `${apiUrl}/console/` }));
@@ -403,16 +403,6 @@ function scopedEnv(values: Record<string, string | undefined>): () => void {
   };
   apply(values);
   return () => apply(previous);
-}
-
-function listen(server: Server, port: number, host: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve(`http://${host}:${(server.address() as AddressInfo).port}`);
-    });
-  });
 }
 
 function close(server: Server): Promise<void> {

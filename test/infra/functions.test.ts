@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { staffApiFunction } from '../../functions/staff-api/function.ts';
 import { Env } from '../../app/environment.ts';
 import { FunctionDefaults } from '../../app/manifest-types.ts';
 import { SchedulerActions, WorkflowActions } from '../../infra/constructs/function-access.ts';
@@ -61,10 +62,11 @@ describe('functions', () => {
     expect(JSON.stringify(env[Env.functionArn('sla-timer')])).toContain(`:function:${app}-sla-timer`);
   });
 
-  it('sets every variable the local runtime sets, except its endpoints, credentials and the secret value itself', () => {
+  it('sets every variable the local runtime sets, except its endpoints, credentials and the secret values themselves', () => {
     const env = (functionResource('health').properties['Environment'] as { Variables: Record<string, unknown> }).Variables;
-    const local = Object.keys(runtimeEnvironment(fixtureManifest, new LocalNames(fixtureManifest), 'http://127.0.0.1:1', 'secret'));
-    const localOnly = (name: string) => name.startsWith('AWS_') || name === Env.webhookSecret;
+    const local = Object.keys(runtimeEnvironment(fixtureManifest, new LocalNames(fixtureManifest), 'http://127.0.0.1:1', { webhookSecret: 'secret', pageTokenSecret: 'key' }));
+    // The page token key's ARN goes only to functions declaring access.pageTokenSecret.
+    const localOnly = (name: string) => name.startsWith('AWS_') || name === Env.webhookSecret || name === Env.pageTokenSecret;
     expect(local.filter((name) => !localOnly(name)).filter((name) => !(name in env))).toEqual([]);
     expect(env[Env.webhookSecret]).toBeUndefined();
   });
@@ -133,8 +135,18 @@ describe('functions', () => {
     expect(JSON.stringify(statements[0]!.Resource)).not.toContain(`:function:${app}-health`);
   });
 
-  it('lets only functions that declare it read the webhook secret', () => {
+  it('lets only functions that declare them read the webhook secret and the page token key', () => {
     const readers = fixtureManifest.functions.filter((fn) => actionsOfRole(template, roleOf(fn.id)).includes('secretsmanager:GetSecretValue')).map((fn) => fn.id);
-    expect(readers).toEqual(['storefront-webhook']);
+    expect(readers).toEqual(['storefront-webhook', 'staff-api']);
+    const pageTokenKey = logicalIdWhere(template, 'AWS::SecretsManager::Secret', 'Name', `${app}-page-tokens`);
+    const staffReads = statementsOfRole(template, roleOf('staff-api')).filter((s) => ([] as string[]).concat(s.Action).includes('secretsmanager:GetSecretValue'));
+    expect(staffReads.map((s) => s.Resource)).toEqual([{ Ref: pageTokenKey }]);
+    const variables = (id: string) => (functionResource(id).properties['Environment'] as { Variables: Record<string, unknown> }).Variables;
+    expect(variables('staff-api')[Env.pageTokenSecretArn]).toEqual({ Ref: pageTokenKey });
+    expect(variables('open-step')[Env.pageTokenSecretArn]).toBeUndefined();
+  });
+
+  it('has the real staff API declare the page token key: its nextToken comes back on any instance', () => {
+    expect(staffApiFunction.access.pageTokenSecret).toBe(true);
   });
 });

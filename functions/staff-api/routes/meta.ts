@@ -7,8 +7,10 @@ export function healthRoute(): Route {
   return { method: 'GET', path: '/healthz', handle: () => Promise.resolve(jsonResponse(200, { ok: true })) };
 }
 
+/** Built once per process: the API is rebuilt per request, the document never changes. */
+let document: unknown;
+
 export function openApiRoute(): Route {
-  let document: unknown;
   return {
     method: 'GET',
     path: '/openapi.json',

@@ -72,4 +72,16 @@ describe('SLA report', () => {
       '',
     ]);
   });
+
+  it.each([
+    ['=HYPERLINK("http://evil.example","x")', `"'=HYPERLINK(""http://evil.example"",""x"")"`],
+    ['+SUM(1,2)', `"'+SUM(1,2)"`],
+    ['-2+3', `'-2+3`],
+    ['@cmd', `'@cmd`],
+    ['\tTAB', `'\tTAB`],
+    ['\rCR', `"'\rCR"`],
+  ])('neutralises a cell that a spreadsheet would run as a formula: %s', (name, cell) => {
+    const csv = slaReportCsv(slaReport([step({ step: 'order.pack', role: 'x', openedAt: at(0), completedAt: at(1), completedBy: name, onTime: true })], 'assignee'));
+    expect(csv.slice(csv.indexOf('\r\n') + 2)).toBe(`${cell},1,1,100,1,1,0\r\n`);
+  });
 });

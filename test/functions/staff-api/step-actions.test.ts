@@ -55,11 +55,11 @@ describe('staff step actions: complete, pause, resume', () => {
     expect((await rig.as('boss', 'supervisor').post(`/cases/${caseId}/steps/order.pack/pause`, { reason: 'waiting for stock' })).statusCode).toBe(200);
   });
 
-  it('answers 404 for an unknown case or a step the case does not have', async () => {
+  it('answers 404 CaseNotFound for a step of an unknown case, and StepNotFound for a step the case does not have', async () => {
     const rig = staffRig(fresh(MONDAY_10));
     const caseId = await rig.openCaseWithStep('order.pack');
     const unknownCase = await rig.as('zhang', 'terminal-admin').post(`/cases/${uniqueId('nope')}/steps/order.pack/complete`, { fields: packFields });
-    expect([unknownCase.statusCode, errorOf(unknownCase).code]).toEqual([404, 'StepNotFound']);
+    expect([unknownCase.statusCode, errorOf(unknownCase).code]).toEqual([404, 'CaseNotFound']);
     const unknownStep = await rig.as('zhang', 'terminal-admin').post(`/cases/${caseId}/steps/order.dispatch/complete`, {});
     expect([unknownStep.statusCode, errorOf(unknownStep).code]).toEqual([404, 'StepNotFound']);
     const caseView = await rig.as('zhang', 'terminal-admin').get(`/cases/${uniqueId('nope')}`);

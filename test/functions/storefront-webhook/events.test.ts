@@ -58,12 +58,14 @@ describe('POST /webhooks/storefront applies each event type', () => {
     expect(rig.events.published).toHaveLength(1);
   });
 
-  it('lets one of two simultaneous deliveries of an event apply it; the other is told to retry (409 DeliveryInProgress)', async () => {
+  it('lets one of two simultaneous deliveries of an event apply it; the other is told to retry (503 DeliveryInProgress with Retry-After)', async () => {
     const rig = webhookRig(fresh(NOW), table());
     const body = orderPlacedEvent(uniqueId('o'));
     const responses = await Promise.all([rig.deliver(body), rig.deliver(body)]);
-    expect(responses.map((r) => r.statusCode).sort()).toEqual([202, 409]);
-    expect(responses.filter((r) => r.statusCode === 409).map((r) => errorOf(r).code)).toEqual(['DeliveryInProgress']);
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([202, 503]);
+    const busy = responses.filter((r) => r.statusCode === 503);
+    expect(busy.map((r) => errorOf(r).code)).toEqual(['DeliveryInProgress']);
+    expect(busy.map((r) => r.headers['retry-after'])).toEqual(['2']);
     expect(rig.workflows.started).toHaveLength(1);
     expect((await rig.deliver(body)).statusCode).toBe(202);
   });
@@ -202,11 +204,22 @@ describe('idempotency records', () => {
     const rig = webhookRig(fresh(NOW), table());
     const key = uniqueId('evt');
     const now = rig.clock.now();
-    expect(await rig.idempotency.claim(key, now, now + 60_000)).toEqual({ kind: 'claimed' });
-    expect(await rig.idempotency.claim(key, now + 1_000, now + 61_000)).toEqual({ kind: 'in-progress' });
-    expect(await rig.idempotency.claim(key, now + 60_001, now + 120_001)).toEqual({ kind: 'claimed' });
-    await rig.idempotency.complete(key, { statusCode: 202, body: '{"caseId":"x","status":"accepted"}' }, now + 7 * 86_400_000);
-    expect(await rig.idempotency.claim(key, now + 200_000, now + 260_000)).toEqual({ kind: 'completed', response: { statusCode: 202, body: '{"caseId":"x","status":"accepted"}' } });
+    expect(await rig.idempotency.claim(key, 'h1', now, now + 60_000)).toEqual({ kind: 'claimed' });
+    expect(await rig.idempotency.claim(key, 'h1', now + 1_000, now + 61_000)).toEqual({ kind: 'in-progress' });
+    expect(await rig.idempotency.claim(key, 'h1', now + 60_001, now + 120_001)).toEqual({ kind: 'claimed' });
+    await rig.idempotency.complete(key, 'h1', { statusCode: 202, body: '{"caseId":"x","status":"accepted"}' }, now + 7 * 86_400_000);
+    expect(await rig.idempotency.claim(key, 'h1', now + 200_000, now + 260_000)).toEqual({ kind: 'completed', response: { statusCode: 202, body: '{"caseId":"x","status":"accepted"}' } });
+    useIngestDependencies(undefined);
+  });
+
+  it('tells a claim for another payload under a held or answered id that the id was reused', async () => {
+    const rig = webhookRig(fresh(NOW), table());
+    const key = uniqueId('evt');
+    const now = rig.clock.now();
+    expect(await rig.idempotency.claim(key, 'h1', now, now + 60_000)).toEqual({ kind: 'claimed' });
+    expect(await rig.idempotency.claim(key, 'h2', now + 1_000, now + 61_000)).toEqual({ kind: 'reused' });
+    await rig.idempotency.complete(key, 'h1', { statusCode: 202, body: '{}' }, now + 86_400_000);
+    expect(await rig.idempotency.claim(key, 'h2', now + 2_000, now + 62_000)).toEqual({ kind: 'reused' });
     useIngestDependencies(undefined);
   });
 });

@@ -17,7 +17,7 @@ export const PARTITION = 'IDEMPOTENCY#storefront-webhook';
 export interface WebhookRig extends Harness {
   idempotency: DynamoDbIdempotencyStore;
   /** Sends `body` signed now (or with the given header). */
-  deliver(body: unknown, options?: { signature?: string | null; raw?: string }): Promise<HttpResponse>;
+  deliver(body: unknown, options?: { signature?: string | null; raw?: string; contentType?: string | null }): Promise<HttpResponse>;
   /** Whether an idempotency record exists for the event id. */
   recorded(eventId: string): Promise<boolean>;
 }
@@ -34,7 +34,10 @@ export function webhookRig(deps: Harness, table: TestTable): WebhookRig {
       const raw = options.raw ?? JSON.stringify(body);
       const signature = options.signature === undefined ? signStorefrontPayload({ secret: SECRET, body: raw, timestamp: Math.floor(deps.clock.now() / 1000) }) : options.signature;
       const headers: Record<string, string> = signature === null ? {} : { 'x-storefront-signature': signature };
-      return handler(apiEvent({ method: 'POST', path: '/webhooks/storefront', body: raw, headers, now: deps.clock.now() }), lambdaContext);
+      const event = apiEvent({ method: 'POST', path: '/webhooks/storefront', body: raw, headers, now: deps.clock.now() });
+      if (options.contentType === null) delete event.headers['content-type'];
+      else if (options.contentType !== undefined) event.headers['content-type'] = options.contentType;
+      return handler(event, lambdaContext);
     },
     async recorded(eventId) {
       const { Item } = await db.send(new GetCommand({ TableName: table.tableName, Key: { pk: PARTITION, sk: eventId }, ConsistentRead: true }));

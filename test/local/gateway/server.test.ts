@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteDecl } from '../../../app/manifest-types.ts';
 import { VirtualClock } from '../../../core/time/clock.ts';
-import { createGateway } from '../../../local/gateway/server.ts';
+import { createGateway, MAX_HEADER_BYTES } from '../../../local/gateway/server.ts';
 import { issueToken, signingKey } from '../../../local/identity/tokens.ts';
 import { LambdaInvoker } from '../../../local/lambda/invoker.ts';
 import { StorageHealth } from '../../../local/storage/storage-health.ts';
@@ -15,10 +15,15 @@ const routes: RouteDecl[] = [
   { method: 'POST', path: '/webhooks/storefront', function: 'echo', auth: 'public' },
   { method: 'POST', path: '/cases/{caseId}/steps/{step}/complete', function: 'echo', auth: 'jwt' },
   { method: 'GET', path: '/healthz', function: 'echo', auth: 'public' },
+  { method: 'GET', path: '/cases/{caseId}', function: 'echo', auth: 'public' },
+  { method: 'GET', path: '/overflow', function: 'overflow', auth: 'public' },
 ];
 const clock = new VirtualClock('2026-11-26T10:00:00+08:00');
 const key = signingKey(mkdtempSync(join(tmpdir(), 'gateway-')));
-const invoker = new LambdaInvoker([{ id: 'echo', entry: 'test/fixtures/functions/echo.ts', access: {} }], {
+const invoker = new LambdaInvoker([
+  { id: 'echo', entry: 'test/fixtures/functions/echo.ts', access: {} },
+  { id: 'overflow', entry: 'test/fixtures/functions/overflow.ts', access: {} },
+], {
   root: process.cwd(),
   clock,
   region: 'us-east-1',
@@ -87,6 +92,32 @@ describe('local HTTP API gateway', () => {
     expect(res.status).toBe(500);
     expect(JSON.stringify(await res.json())).not.toContain('secret');
     await new Promise<void>((resolve) => failing.close(() => resolve()));
+  });
+
+  it('answers a 20 KB header with 431 in the error envelope', async () => {
+    const res = await fetch(`${base}/healthz`, { headers: { 'x-padding': 'a'.repeat(20_000) } });
+    expect(res.status).toBe(431);
+    expect(await res.json()).toEqual({ error: { code: 'RequestHeaderFieldsTooLarge', message: `request headers exceed ${MAX_HEADER_BYTES} bytes` } });
+  });
+
+  it('answers a path parameter that is not percent-encoding (%ZZ) with 400 in the envelope', async () => {
+    const res = await fetch(`${base}/cases/%ZZ`);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: { code: 'BadRequest', message: 'path: /cases/%ZZ is not valid percent-encoded UTF-8' } });
+  });
+
+  it('reads "Bearer <token> extra" as a malformed Authorization header, not a missing token', async () => {
+    const token = await issueToken({ user: 'alice', roles: ['ops-cs'], key, nowSeconds: Math.floor(clock.now() / 1000) });
+    const res = await fetch(`${base}/cases/c-1/steps/order.review/complete`, { method: 'POST', headers: { authorization: `Bearer ${token} extra` } });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: { code: 'Unauthorized', message: 'Authorization: malformed; expected "Bearer <token>"' } });
+  });
+
+  it('contains a handler that overflows the stack: one 500 in the envelope, and the next request is served', async () => {
+    const res = await fetch(`${base}/overflow`);
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({ error: { code: 'InternalError', message: 'internal error' } });
+    expect((await fetch(`${base}/healthz`)).status).toBe(201);
   });
 });
 

@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InvalidToken, issueToken, signingKey, TOKEN_LIFETIME_SECONDS, verifyToken } from '../../../local/identity/tokens.ts';
+import { SignJWT } from 'jose';
+import { InvalidToken, issueToken, LOCAL_AUDIENCE, LOCAL_ISSUER, signingKey, TOKEN_LIFETIME_SECONDS, verifyToken } from '../../../local/identity/tokens.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'identity-'));
 const now = 1_800_000_000;
@@ -30,5 +31,30 @@ describe('local staff tokens', () => {
   it('rejects a token signed by another install', async () => {
     const token = await issueToken({ user: 'eve', roles: ['supervisor'], key: signingKey(mkdtempSync(join(tmpdir(), 'evil-'))), nowSeconds: now });
     await expect(verifyToken(token, signingKey(dir), now)).rejects.toBeInstanceOf(InvalidToken);
+  });
+});
+
+describe('local staff tokens refuse what API Gateway refuses, in plain words', () => {
+  const key = signingKey(dir);
+  const sign = (claims: Record<string, unknown>, build: (jwt: SignJWT) => SignJWT) =>
+    build(new SignJWT({ 'cognito:username': 'mallory', 'cognito:groups': ['supervisor'], token_use: 'id', ...claims }).setProtectedHeader({ alg: 'HS256' }).setSubject('mallory').setIssuer(LOCAL_ISSUER).setAudience(LOCAL_AUDIENCE)).sign(key);
+
+  it.each([
+    ['without exp', {}, (j: SignJWT) => j.setIssuedAt(now), 'token lacks the exp claim'],
+    ['with iat an hour in the future', {}, (j: SignJWT) => j.setIssuedAt(now + 3_600).setExpirationTime(now + 7_200), 'token is issued in the future (iat)'],
+    ['of token_use "access"', { token_use: 'access' }, (j: SignJWT) => j.setIssuedAt(now).setExpirationTime(now + 60), 'token is not an ID token (token_use must be "id")'],
+    ['for another audience', {}, (j: SignJWT) => j.setAudience('elsewhere').setIssuedAt(now).setExpirationTime(now + 60), 'token was not issued for this platform'],
+  ])('refuses a token %s', async (_label, claims, build, message) => {
+    const token = await sign(claims, build);
+    await expect(verifyToken(token, key, now)).rejects.toThrow(new InvalidToken(message));
+  });
+
+  it('never shows the JWT library\'s error codes', async () => {
+    const messages: string[] = [];
+    for (const token of ['not.a.jwt', 'e30.e30.', (await issueToken({ user: 'a', roles: ['picker'], key, nowSeconds: now })).slice(0, -2) + 'xx']) {
+      await verifyToken(token, key, now).catch((error: Error) => messages.push(error.message));
+    }
+    expect(messages).toHaveLength(3);
+    for (const message of messages) expect(message).not.toMatch(/ERR_|JWS|JOSE/);
   });
 });
