@@ -1,7 +1,7 @@
 /** The SLA report as CSV (`Accept: text/csv`): one header line, one line per group, RFC 4180 quoting. */
 import type { SlaReport } from './sla-report.ts';
 
-const COLUMNS = ['count', 'onTime', 'onTimePct', 'p50Minutes', 'p90Minutes', 'breaches'] as const;
+const COLUMNS = ['count', 'onTime', 'onTimePct', 'p50Minutes', 'p90Minutes', 'p50OnDutyMinutes', 'p90OnDutyMinutes', 'breaches', 'openBreaches', 'open'] as const;
 
 export function slaReportCsv(report: SlaReport): string {
   const lines = [[report.groupBy, ...COLUMNS].join(',')];

@@ -104,7 +104,11 @@ const reportFigures = z.object({
   onTimePct: z.number().nullable(),
   p50Minutes: z.number().nullable(),
   p90Minutes: z.number().nullable(),
+  p50OnDutyMinutes: z.number().nullable(),
+  p90OnDutyMinutes: z.number().nullable(),
   breaches: z.number().int(),
+  openBreaches: z.number().int(),
+  open: z.number().int(),
 });
 export const slaReportBody = z.object({
   from: day,

@@ -1,12 +1,11 @@
 /** `GET /queue`: the open steps of the caller's roles, soonest due first; a supervisor also sees the breached steps escalated to them. */
-import type { Page, PageRequest } from '../../../core/cases/repository.ts';
-import type { StepRecord } from '../../../core/cases/step.ts';
 import { hasRole, SUPERVISOR } from '../../http/identity.ts';
 import { jsonResponse } from '../../http/response.ts';
 import type { Route } from '../../http/router.ts';
 import { ESCALATION_ROLE } from '../../shared/escalation.ts';
 import type { StaffApiDeps } from '../deps.ts';
 import { staffCaller } from '../staff.ts';
+import { readAll } from '../read-all.ts';
 import { toQueueItem } from '../views.ts';
 
 /** A queue longer than this per role is cut (the soonest due come first). */
@@ -18,8 +17,8 @@ export function queueRoute(deps: StaffApiDeps): Route {
     path: '/queue',
     async handle({ event }) {
       const caller = staffCaller(event);
-      const lists = await Promise.all(caller.roles.map((role) => readAll((page) => deps.repository.listQueue(role, page))));
-      if (hasRole(caller, SUPERVISOR)) lists.push(await readAll((page) => deps.repository.listEscalated(ESCALATION_ROLE, page)));
+      const lists = await Promise.all(caller.roles.map((role) => readAll((page) => deps.repository.listQueue(role, page), { pageSize: 100, max: MAX_PER_ROLE })));
+      if (hasRole(caller, SUPERVISOR)) lists.push(await readAll((page) => deps.repository.listEscalated(ESCALATION_ROLE, page), { pageSize: 100, max: MAX_PER_ROLE }));
       const seen = new Set<string>();
       const steps = lists.flat().filter((s) => {
         const key = `${s.caseId}#${s.step}#${s.attempt}`;
@@ -31,17 +30,6 @@ export function queueRoute(deps: StaffApiDeps): Route {
       return jsonResponse(200, { items: steps.map(toQueueItem) });
     },
   };
-}
-
-async function readAll(read: (page: PageRequest) => Promise<Page<StepRecord>>): Promise<StepRecord[]> {
-  const out: StepRecord[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await read({ limit: 100, ...(nextToken !== undefined ? { nextToken } : {}) });
-    out.push(...page.items);
-    nextToken = page.nextToken;
-  } while (nextToken !== undefined && out.length < MAX_PER_ROLE);
-  return out;
 }
 
 /** Soonest first; steps without a due time last. */

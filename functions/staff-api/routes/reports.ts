@@ -1,4 +1,9 @@
-/** `GET /reports/sla?from=&to=&groupBy=` (`supervisor`): on-time figures of the steps closed on those days; `Accept: text/csv` gives CSV. */
+/**
+ * `GET /reports/sla?from=&to=&groupBy=` (`supervisor`): on-time figures of the steps closed on
+ * those days, and of the steps still open that are (or were) due on them — an open step past its
+ * due is a breach, one not yet due is `open` (core/reports/sla-report.ts). `Accept: text/csv` gives CSV.
+ */
+import { shanghaiDay } from '../../../core/cases/report-day.ts';
 import type { StepRecord } from '../../../core/cases/step.ts';
 import { slaReportCsv } from '../../../core/reports/csv.ts';
 import { slaReport } from '../../../core/reports/sla-report.ts';
@@ -9,6 +14,7 @@ import { csvResponse, jsonResponse } from '../../http/response.ts';
 import type { Route } from '../../http/router.ts';
 import { validate } from '../../http/validate.ts';
 import type { StaffApiDeps } from '../deps.ts';
+import { readAll } from '../read-all.ts';
 import { reportQuery } from '../schemas.ts';
 import { staffCaller } from '../staff.ts';
 
@@ -23,9 +29,10 @@ export function reportRoute(deps: StaffApiDeps): Route {
       requireRole(staffCaller(event), [SUPERVISOR], 'the SLA report');
       const query = validate(reportQuery, queryOf(event), 'query');
       const days = daysBetween(query.from, query.to);
-      const steps: StepRecord[] = [];
-      for (const day of days) steps.push(...(await closedOn(deps, day)));
-      const report = slaReport(steps, query.groupBy);
+      const closed: StepRecord[] = [];
+      for (const day of days) closed.push(...(await readAll((page) => deps.repository.listStepsClosedOn(day, page))));
+      const active = (await activeSteps(deps)).filter((s) => s.due !== undefined && days.includes(shanghaiDay(s.due)));
+      const report = slaReport({ closed, active, now: deps.clock.now(), calendarOf: (role) => deps.policy.roles.get(role)?.calendar }, query.groupBy);
       if (/\btext\/csv\b/i.test(headerOf(event, 'accept') ?? '')) return csvResponse(200, slaReportCsv(report), `sla-${query.from}-${query.to}-${query.groupBy}.csv`);
       return jsonResponse(200, { from: query.from, to: query.to, ...report });
     },
@@ -43,13 +50,11 @@ function daysBetween(from: string, to: string): string[] {
   return Array.from({ length: count }, (_, i) => new Date(start + i * 86_400_000).toISOString().slice(0, 10));
 }
 
-async function closedOn(deps: StaffApiDeps, day: string): Promise<StepRecord[]> {
-  const out: StepRecord[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await deps.repository.listStepsClosedOn(day, { limit: 500, ...(nextToken !== undefined ? { nextToken } : {}) });
-    out.push(...page.items);
-    nextToken = page.nextToken;
-  } while (nextToken !== undefined);
-  return out;
+/** Every active step: each role's queue, and each step's automatic waiting list (a step may be handed to `automatic`, e.g. the last unpaid check). */
+async function activeSteps(deps: StaffApiDeps): Promise<StepRecord[]> {
+  const lists = await Promise.all([
+    ...[...deps.policy.roles.keys()].map((role) => readAll((page) => deps.repository.listQueue(role, page))),
+    ...[...deps.policy.steps.keys()].map((step) => readAll((page) => deps.repository.listAwaiting(step, page))),
+  ]);
+  return lists.flat();
 }

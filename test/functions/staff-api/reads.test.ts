@@ -79,11 +79,11 @@ describe('staff reads: queue, cases, SLA report', () => {
     const supervisor = rig.as('boss', 'supervisor');
     const report = bodyOf(await supervisor.get('/reports/sla', { from: '2025-03-03', to: '2025-03-03', groupBy: 'assignee' }));
     expect(report).toMatchObject({ from: '2025-03-03', to: '2025-03-03', groupBy: 'assignee' });
-    expect((report.rows as { group: string }[]).find((r) => r.group === 'zhang')).toEqual({ group: 'zhang', count: 1, onTime: 1, onTimePct: 100, p50Minutes: 30, p90Minutes: 30, breaches: 0 });
+    expect((report.rows as { group: string }[]).find((r) => r.group === 'zhang')).toEqual({ group: 'zhang', count: 1, onTime: 1, onTimePct: 100, p50Minutes: 30, p90Minutes: 30, p50OnDutyMinutes: 30, p90OnDutyMinutes: 30, breaches: 0, openBreaches: 0, open: 0 });
 
     const csv = await supervisor.get('/reports/sla', { from: '2025-03-03', to: '2025-03-03', groupBy: 'assignee' }, { accept: 'text/csv' });
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    expect(csv.body.split('\r\n')).toContain('zhang,1,1,100,30,30,0');
+    expect(csv.body.split('\r\n')).toContain('zhang,1,1,100,30,30,30,30,0,0,0');
 
     const refused = await rig.as('zhang', 'terminal-admin').get('/reports/sla', { from: '2025-03-03', to: '2025-03-03' });
     expect([refused.statusCode, errorOf(refused).code]).toEqual([403, 'Forbidden']);
@@ -91,6 +91,19 @@ describe('staff reads: queue, cases, SLA report', () => {
     expect([backwards.statusCode, errorOf(backwards).message]).toEqual([400, 'query.to: must not be before from']);
     const badGroup = await supervisor.get('/reports/sla', { from: '2025-03-03', to: '2025-03-03', groupBy: 'weather' });
     expect([badGroup.statusCode, errorOf(badGroup).message]).toEqual([400, expect.stringContaining('query.groupBy: must be one of step, role, assignee, day')]);
+  });
+
+  it('GET /reports/sla counts a step still open past its due as a breach, and one not yet due as open', async () => {
+    // A day no other test uses, so the store's other steps stay out of these rows.
+    const rig = staffRig(fresh('2029-07-10T10:00:00+08:00'));
+    await rig.openCaseWithStep('order.review'); // due 10:30
+    await rig.openCaseWithStep('order.pack'); // due 11:00
+    await rig.clock.advance(45 * 60_000);
+    const report = bodyOf(await rig.as('boss', 'supervisor').get('/reports/sla', { from: '2029-07-10', to: '2029-07-10', groupBy: 'step' }));
+    expect(report.rows).toEqual([
+      expect.objectContaining({ group: 'order.pack', count: 0, onTime: 0, onTimePct: null, breaches: 0, open: 1 }),
+      expect.objectContaining({ group: 'order.review', count: 1, onTime: 0, onTimePct: 0, breaches: 1, openBreaches: 1, open: 0 }),
+    ]);
   });
 
   it('refuses staff routes without claims (401) or without any role (403)', async () => {
