@@ -35,6 +35,8 @@ export interface OpenStep {
   openedAt: Instant;
   due?: Instant;
   warnAt?: Instant;
+  /** The due counts days of a year without a published holiday schedule. */
+  provisional?: boolean;
   taskToken?: string;
 }
 

@@ -58,6 +58,8 @@ export interface StepRecord extends StepRef {
   due?: Instant;
   /** Absent for day-based rules, which have no warning. */
   warnAt?: Instant;
+  /** Set when `due` counts days of a year whose holiday schedule is not published yet: it may still move (core/deadline, `provisional`). */
+  provisional?: boolean;
   warnedAt?: Instant;
   breachedAt?: Instant;
   /** Set when a breach was escalated (to `supervisor`). */

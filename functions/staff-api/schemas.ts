@@ -54,6 +54,8 @@ export const stepView = z.object({
   openedAt: instant,
   due: instant.nullable(),
   warnAt: instant.nullable(),
+  /** True when `due` counts a year whose holiday schedule (调休) is not published yet: it may still move. */
+  provisional: z.boolean(),
   warnedAt: instant.nullable(),
   breachedAt: instant.nullable(),
   escalatedTo: z.string().nullable(),
@@ -93,6 +95,8 @@ export const queueItem = z.object({
   openedAt: instant,
   due: instant.nullable(),
   warnAt: instant.nullable(),
+  /** True when `due` counts a year whose holiday schedule (调休) is not published yet: it may still move. */
+  provisional: z.boolean(),
   status: z.enum([StepStatus.open, StepStatus.paused, StepStatus.warned, StepStatus.breached]),
   escalatedTo: z.string().nullable(),
 });

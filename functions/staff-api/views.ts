@@ -14,6 +14,7 @@ export function toStepView(s: StepRecord): z.infer<typeof stepView> {
     openedAt: s.openedAt,
     due: s.due ?? null,
     warnAt: s.warnAt ?? null,
+    provisional: s.provisional ?? false,
     warnedAt: s.warnedAt ?? null,
     breachedAt: s.breachedAt ?? null,
     escalatedTo: s.escalatedTo ?? null,
@@ -55,6 +56,7 @@ export function toQueueItem(s: StepRecord): z.infer<typeof queueItem> {
     openedAt: s.openedAt,
     due: s.due ?? null,
     warnAt: s.warnAt ?? null,
+    provisional: s.provisional ?? false,
     status: s.status === 'paused' || s.status === 'warned' || s.status === 'breached' ? s.status : 'open',
     escalatedTo: s.escalatedTo ?? null,
   };
