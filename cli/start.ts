@@ -54,6 +54,8 @@ const runtime = await startRuntime({
   port: portOf('--port', values.port ?? process.env.PORT, 3000),
   edgePort: portOf('--edge-port', values['edge-port'] ?? process.env.EDGE_PORT, 4566),
   clock,
+  // A rehearsal shifts the business clock only: storefronts sign webhooks with the real time.
+  transportClock: systemClock,
   ...(process.env.ALARM_WEBHOOK_URL ? { alarmWebhookUrl: process.env.ALARM_WEBHOOK_URL } : {}),
   log,
 }).catch((error: unknown) => fail((error as Error).message));

@@ -31,7 +31,13 @@ export interface Dependencies {
   readonly timers: TimerScheduler;
   readonly workflows: WorkflowGateway;
   readonly policy: CompiledPolicy;
+  /** The business clock: deadlines, timers, records. `npm start --time` shifts it for rehearsals. */
   readonly clock: Clock;
+  /**
+   * The clock of transport checks (a webhook signature's freshness window): the real time the
+   * sender signs with, even while `clock` is shifted. Absent: `clock` (tests and the demo sign on it).
+   */
+  readonly transportClock?: Clock;
   readonly log: Log;
 }
 
@@ -56,6 +62,7 @@ export function createDependencies(config: FunctionConfig, overrides: Partial<De
       return path === undefined ? getDefaultPolicy() : loadPolicy(path);
     },
     clock: () => clock,
+    transportClock: () => overrides.transportClock ?? clock,
     log: () => overrides.log ?? logger,
   });
 }

@@ -1,10 +1,12 @@
 /**
- * `POST /webhooks/storefront`: verify the signature over the raw body (401), parse and validate
+ * `POST /webhooks/storefront`: verify the signature over the raw body (401; its freshness against
+ * the real clock, so a `npm start --time` rehearsal still accepts a storefront signing with real time), parse and validate
  * the event (400), then apply it exactly once per event id — a redelivery replays the first
  * answer and changes nothing. A refused event (4xx) or a failure leaves nothing written, so the
  * storefront's retry is processed afresh.
  */
 import { toInstant } from '../../core/cases/instant.ts';
+import type { Clock } from '../../core/time/clock.ts';
 import { parseStorefrontBody } from '../../core/storefront/parse.ts';
 import { verifyStorefrontSignature } from '../../core/storefront/signature.ts';
 import { jsonResponse, type HttpResponse } from '../http/response.ts';
@@ -18,6 +20,8 @@ export interface IngestDeps extends EffectDeps {
   idempotency: IdempotencyStore;
   /** The shared secret of the signature (read once per cold start by the handler). */
   secret: () => Promise<string>;
+  /** The real clock the signature's freshness window is checked against; absent: `clock`. */
+  transportClock?: Clock;
 }
 
 export interface IngestOptions {
@@ -40,7 +44,7 @@ export function createIngest(deps: IngestDeps, options: IngestOptions = {}): (re
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
   return async (request) => {
-    verifyStorefrontSignature({ header: request.signature, body: request.body, secret: await deps.secret(), now: deps.clock.now(), toleranceSeconds: options.toleranceSeconds });
+    verifyStorefrontSignature({ header: request.signature, body: request.body, secret: await deps.secret(), now: (deps.transportClock ?? deps.clock).now(), toleranceSeconds: options.toleranceSeconds });
     const event = parseStorefrontBody(request.body.toString('utf8'));
     deps.log.appendKeys({ eventId: event.id, eventType: event.type });
 

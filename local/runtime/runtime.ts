@@ -40,6 +40,8 @@ export interface RuntimeOptions {
   edgePort: number;
   /** The platform's time, handlers' included: the system clock, or a VirtualClock for demos and tests. */
   clock: Clock;
+  /** The real clock of transport checks (webhook signature freshness) when `clock` is shifted (`npm start --time`); default `clock`. */
+  transportClock?: Clock;
   /** A group-robot webhook (WeCom, DingTalk, Slack…) that receives every SlaBreached event. */
   alarmWebhookUrl?: string;
   log: (message: string, fields?: Record<string, unknown>) => void;
@@ -179,7 +181,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const secret = webhookSecret(options.dataDir);
     Object.assign(process.env, runtimeEnvironment(manifest, names, edgeUrl, secret));
     // The handlers run in this process: they get the runtime's clock, and AWS clients built from the environment above.
-    useDependencies(createDependencies(readConfig(), { clock }));
+    useDependencies(createDependencies(readConfig(), { clock, transportClock: options.transportClock ?? clock }));
     cleanup.unshift(() => useDependencies(undefined));
 
     for (const workflow of manifest.workflows) {
