@@ -1,7 +1,8 @@
 /**
  * A courier pickup batch (10:00, 13:00, 17:00 on pickup days, or `POST /pickups/run` when the
  * courier comes): every dispatched parcel — every active `order.pickup` step — is handed over.
- * Its pickup step completes at the batch's instant (the order's execution resumes with the
+ * Its pickup step completes at the batch's instant — a manual run's own time, with a batch id
+ * ending `-manual` (batch-time.ts) — (the order's execution resumes with the
  * StepResult), the batch is recorded on its timeline, and a parcel planned for an earlier batch is
  * breached (`SlaBreached`, escalated) and raises `PickupMissed`.
  * Scheduled runs do nothing on a non-pickup day (Sunday by default).
@@ -62,7 +63,7 @@ export function createPickupBatch(deps: PickupBatchDeps): (request: PickupRunReq
   return async (request) => {
     const now = deps.clock.now();
     const ranAt = toInstant(now);
-    const batch = batchOf(deps.policy.pickup, now);
+    const batch = batchOf(deps.policy.pickup, now, request.manual);
     if (!request.manual && !deps.policy.pickup.isPickupDay(deps.policy.zone.dayOf(now))) {
       deps.log.info('no pickup on a non-pickup day', { batchId: batch.batchId });
       return { batchId: batch.batchId, ranAt, skipped: 'not-a-pickup-day', handedOver: [] };
@@ -79,8 +80,8 @@ export function createPickupBatch(deps: PickupBatchDeps): (request: PickupRunReq
         parcel = outcome.step;
         if (outcome.changed) events.push(slaBreached(parcel));
       }
-      // The handover happens at the batch's instant (a run fires a few seconds after it).
-      const handedOverAt = toInstant(Math.max(batch.at, Date.parse(parcel.openedAt)));
+      // A scheduled batch hands over at its instant (the run fires seconds after it); a manual run at its own time.
+      const handedOverAt = toInstant(Math.max(batch.handedOverAt, Date.parse(parcel.openedAt)));
       const done = await handOver(deps, parcel, { at: handedOverAt, by });
       if (!done) continue;
       handedOver.push({ caseId: parcel.caseId, plannedAt: parcel.due ?? null, missed });
