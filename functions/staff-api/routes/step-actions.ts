@@ -5,6 +5,7 @@
  * Resume: due and warning recomputed without the paused time, timers re-armed.
  */
 import { toInstant } from '../../../core/cases/instant.ts';
+import { completionIssues, type CaseFacts } from '../../../core/lifecycles/completion-facts.ts';
 import type { StepSelector } from '../../../core/cases/repository.ts';
 import type { StepRecord } from '../../../core/cases/step.ts';
 import { TimerKind } from '../../../core/ports/timers.ts';
@@ -50,10 +51,18 @@ export function completeRoute(deps: StaffApiDeps): Route {
     async handle({ event, params }) {
       const { caller, step, selector, body } = await authorise(deps, event, params, 'completing');
       const completion = validateCompletion(step.step, body);
+      const issues = completionIssues(step.step, completion.fields, await caseFacts(deps, step.caseId));
+      if (issues.length > 0) throw new InvalidRequest(issues);
       const done = await completeStepNow(deps, selector, { by: caller.user, ...completion });
       return jsonResponse(200, toStepActionResult(done));
     },
   };
+}
+
+/** What a completion is checked against: the case's data and its steps. */
+async function caseFacts(deps: StaffApiDeps, caseId: string): Promise<CaseFacts> {
+  const view = await deps.repository.getCase(caseId);
+  return { data: view.case.data, steps: view.steps };
 }
 
 export function pauseRoute(deps: StaffApiDeps): Route {
