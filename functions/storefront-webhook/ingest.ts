@@ -7,6 +7,7 @@
  */
 import { toInstant } from '../../core/cases/instant.ts';
 import type { Clock } from '../../core/time/clock.ts';
+import { checkBusinessTimes } from '../../core/storefront/business-times.ts';
 import { parseStorefrontBody } from '../../core/storefront/parse.ts';
 import { verifyStorefrontSignature } from '../../core/storefront/signature.ts';
 import { jsonResponse, type HttpResponse } from '../http/response.ts';
@@ -46,6 +47,7 @@ export function createIngest(deps: IngestDeps, options: IngestOptions = {}): (re
   return async (request) => {
     verifyStorefrontSignature({ header: request.signature, body: request.body, secret: await deps.secret(), now: (deps.transportClock ?? deps.clock).now(), toleranceSeconds: options.toleranceSeconds });
     const event = parseStorefrontBody(request.body.toString('utf8'));
+    checkBusinessTimes(event, deps.clock.now(), deps.caseRules.businessTime);
     deps.log.appendKeys({ eventId: event.id, eventType: event.type });
 
     const now = deps.clock.now();

@@ -60,6 +60,17 @@ describe('POST /webhooks/storefront refuses bad deliveries and writes nothing', 
     expect([signedOnBusinessTime.statusCode, errorOf(signedOnBusinessTime).code]).toEqual([401, 'SignatureExpired']);
   });
 
+  it.each([
+    ['an order placed in the future', { placedAt: '2025-03-01T12:00:05+08:00' }, 'data.placedAt: is 2 h in the future (now is 2025-03-01T02:00:05.000Z); deadlines count from it'],
+    ['an order placed years ago', { placedAt: '2022-03-01T10:00:00+08:00' }, 'data.placedAt: is 1096 days in the past, more than the 30 days allowed'],
+  ])('answers %s with 400 naming data.placedAt, writing nothing', async (_label, data, message) => {
+    const rig = webhookRig(fresh(NOW), table());
+    const body = orderPlacedEvent(uniqueId('o'), data);
+    const response = await rig.deliver(body);
+    expect([response.statusCode, errorOf(response).code, errorOf(response).message]).toEqual([400, 'InvalidStorefrontEvent', message]);
+    await expectNothingWritten(rig, body);
+  });
+
   it('checks the signature over the raw body: the same JSON re-serialised does not verify', async () => {
     const rig = webhookRig(fresh(NOW), table());
     const body = orderPlacedEvent(uniqueId('o'));
