@@ -59,6 +59,7 @@ export function createOpenStep(deps: OpenStepDeps): (request: OpenStepRequest) =
       openedAt,
       ...(deadline.due !== null ? { due: toInstant(deadline.due) } : {}),
       ...(deadline.warnAt !== null ? { warnAt: toInstant(deadline.warnAt) } : {}),
+      ...(Date.parse(from) > now ? { startsAt: from } : {}),
       ...(deadline.provisional ? { provisional: true } : {}),
       taskToken: request.taskToken,
     });

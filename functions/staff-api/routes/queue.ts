@@ -1,4 +1,7 @@
-/** `GET /queue`: the open steps of the caller's roles, soonest due first; a supervisor also sees the breached steps escalated to them. */
+/**
+ * `GET /queue`: the open steps of the caller's roles whose clock has started, soonest due first; a
+ * supervisor also sees the breached steps escalated to them.
+ */
 import { hasRole, SUPERVISOR } from '../../http/identity.ts';
 import { jsonResponse } from '../../http/response.ts';
 import type { Route } from '../../http/router.ts';
@@ -20,7 +23,10 @@ export function queueRoute(deps: StaffApiDeps): Route {
       const lists = await Promise.all(caller.roles.map((role) => readAll((page) => deps.repository.listQueue(role, page), { pageSize: 100, max: MAX_PER_ROLE })));
       if (hasRole(caller, SUPERVISOR)) lists.push(await readAll((page) => deps.repository.listEscalated(ESCALATION_ROLE, page), { pageSize: 100, max: MAX_PER_ROLE }));
       const seen = new Set<string>();
+      const now = deps.clock.now();
       const steps = lists.flat().filter((s) => {
+        // A step whose clock has not started (an unpaid follow-up in its payment wait) is not work yet.
+        if (s.startsAt !== undefined && Date.parse(s.startsAt) > now) return false;
         const key = `${s.caseId}#${s.step}#${s.attempt}`;
         if (seen.has(key)) return false;
         seen.add(key);

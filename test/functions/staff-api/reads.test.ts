@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createOpenStep } from '../../../functions/open-step/open-step.ts';
 import { useDependencies } from '../../../functions/shared/dependencies.ts';
 import { bodyOf, errorOf } from '../http/api-support.ts';
 import { uniqueId, useHarness } from '../harness.ts';
@@ -33,6 +34,23 @@ describe('staff reads: queue, cases, SLA report', () => {
 
     const boss = (bodyOf(await rig.as('boss', 'supervisor').get('/queue')) as unknown as QueueBody).items.filter((i) => mine.has(i.caseId));
     expect(boss.map((i) => i.step)).toEqual(['order.dispatch']);
+  });
+
+  it('GET /queue shows an unpaid follow-up to presales-cs only once its 10-minute payment wait is over', async () => {
+    const rig = staffRig(fresh(MONDAY_10));
+    const caseId = uniqueId('order');
+    await rig.repository.createCase({ id: caseId, type: 'order', orderId: uniqueId('o'), openedAt: new Date(rig.clock.now()).toISOString(), data: {} });
+    // The workflow opens follow-up 1 at placement, counting from the end of the wait.
+    await createOpenStep(rig)({ caseId, caseType: 'order', step: 'order.payment', taskToken: 'tok', deadlineFrom: '2025-03-03T10:10:00+08:00' });
+    const presales = rig.as('wang', 'presales-cs');
+    const mine = async () => ((bodyOf(await presales.get('/queue')) as unknown as QueueBody).items ?? []).filter((i) => i.caseId === caseId).map((i) => i.step);
+
+    expect(await rig.repository.getStep({ caseId, step: 'order.payment' })).toMatchObject({ status: 'open', startsAt: '2025-03-03T02:10:00.000Z' });
+    expect(await mine()).toEqual([]);
+    await rig.clock.advance(9 * 60_000);
+    expect(await mine()).toEqual([]);
+    await rig.clock.advance(60_000);
+    expect(await mine()).toEqual(['order.payment']);
   });
 
   it('GET /cases/{caseId} shows the case with its steps and timeline, never a task token', async () => {
