@@ -23,6 +23,7 @@ import type { Log } from '../shared/logger.ts';
 import { ESCALATION_ROLE } from '../shared/escalation.ts';
 import { slaBreached, stepCompleted } from '../shared/step-events.ts';
 import { disarmStepTimers } from '../shared/step-timers.ts';
+import { readAll } from '../shared/read-all.ts';
 import { batchOf } from './batch-time.ts';
 import { stepResultOf } from '../shared/step-result.ts';
 
@@ -71,7 +72,7 @@ export function createPickupBatch(deps: PickupBatchDeps): (request: PickupRunReq
     const by = request.by ?? 'pickup-batch';
     const handedOver: HandedOverParcel[] = [];
     const events: DomainEvent[] = [];
-    for (const waiting of await allAwaiting(deps.repository)) {
+    for (const waiting of await readAll((page) => deps.repository.listAwaiting(PICKUP_STEP, page), { pageSize: 100 })) {
       const missed = waiting.due !== undefined && Date.parse(waiting.due) < batch.at;
       let parcel = waiting;
       if (missed) {
@@ -129,15 +130,4 @@ async function handOver(deps: PickupBatchDeps, parcel: StepRecord, input: { at: 
   await disarmStepTimers(deps, done);
   await deps.timers.cancel(caseDeadlineTimerName(done.caseId, orderHandover));
   return done;
-}
-
-async function allAwaiting(repository: CaseRepository): Promise<StepRecord[]> {
-  const parcels: StepRecord[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await repository.listAwaiting(PICKUP_STEP, { limit: 100, ...(nextToken !== undefined ? { nextToken } : {}) });
-    parcels.push(...page.items);
-    nextToken = page.nextToken;
-  } while (nextToken !== undefined);
-  return parcels;
 }

@@ -8,7 +8,7 @@ import type { Route } from '../../http/router.ts';
 import { ESCALATION_ROLE } from '../../shared/escalation.ts';
 import type { StaffApiDeps } from '../deps.ts';
 import { staffCaller } from '../staff.ts';
-import { readAll } from '../read-all.ts';
+import { readAll } from '../../shared/read-all.ts';
 import { toQueueItem } from '../views.ts';
 
 /** A queue longer than this per role is cut (the soonest due come first). */

@@ -14,7 +14,7 @@ import { csvResponse, jsonResponse } from '../../http/response.ts';
 import type { Route } from '../../http/router.ts';
 import { validate } from '../../http/validate.ts';
 import type { StaffApiDeps } from '../deps.ts';
-import { readAll } from '../read-all.ts';
+import { readAll } from '../../shared/read-all.ts';
 import { reportQuery } from '../schemas.ts';
 import { staffCaller } from '../staff.ts';
 
