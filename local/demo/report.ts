@@ -99,7 +99,7 @@ export function reportText(report: DemoReport, roleLabel: RoleLabel = (role) => 
     out.push('* automatic 自动: steps the platform completes itself, no staff — courier pickup batches, refund settlement, delivery; their time is the outside world\'s.');
   }
   out.push('');
-  const alarms = exceptions.alarmsPosted === null ? 'no group robot configured (--robot <url>)' : `${exceptions.alarmsPosted} posted to the group robot`;
+  const alarms = exceptions.alarmsPosted === null ? 'not posted: no group robot configured, see --robot' : `${exceptions.alarmsPosted} posted to the group robot`;
   out.push(`Exceptions      ${exceptions.slaBreaches} SLA breaches (${alarms}), ${exceptions.slaWarnings} warnings, ${exceptions.missedPickups} missed pickups, ${exceptions.refundsOverdue} refunds overdue`);
   out.push(`Cases           opened ${formatCounts(report.cases.opened)}; closed ${formatCounts(report.cases.closed)}; ${report.cases.stillOpen} still open`);
   out.push(`Webhooks        ${formatCounts(report.webhooks.sent)}${Object.keys(report.webhooks.refused).length ? `; refused ${formatCounts(report.webhooks.refused)}` : ''}`);
