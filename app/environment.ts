@@ -12,6 +12,8 @@ export const Env = {
   workflowArn: (workflowId: string) => `WORKFLOW_${constantCase(workflowId)}_ARN`,
   /** ARN of a manifest function, for schedules that target it: `FUNCTION_<ID>_ARN`. */
   functionArn: (functionId: string) => `FUNCTION_${constantCase(functionId)}_ARN`,
+  /** URL of a manifest queue: `QUEUE_<ID>_URL`. */
+  queueUrl: (queueId: string) => `QUEUE_${constantCase(queueId)}_URL`,
   /** Scheduler group of the one-time SLA timers. */
   timerScheduleGroup: 'TIMER_SCHEDULE_GROUP',
   /** Role EventBridge Scheduler assumes to invoke the timer function. */

@@ -28,6 +28,8 @@ export interface FunctionAccess {
    * manifest function (with a synth warning) while a `scheduler` function does not declare it.
    */
   scheduleTargets?: string[];
+  /** Queue ids the function sends messages to. */
+  queues?: string[];
   /**
    * Reads the storefront webhook secret (Secrets Manager on AWS). Optional: when no function
    * declares it, the CDK stack grants it to the functions behind `public` routes.
@@ -67,6 +69,21 @@ export interface RuleDecl {
   targets: { function?: string; workflow?: string }[];
 }
 
+/**
+ * A standard SQS queue whose messages Lambda's event source mapping hands to `consumer` (on AWS
+ * and locally). Used where a timer needs second precision, which EventBridge Scheduler (60 s)
+ * does not give.
+ */
+export interface QueueDecl {
+  id: string;
+  /** The function invoked with the queue's messages (SQS events, partial batch responses). */
+  consumer: string;
+  /** Messages per invocation on AWS (the local mapping delivers one at a time). */
+  batchSize?: number;
+  /** Receives before a failing message moves to the dead-letter queue. */
+  maxReceiveCount?: number;
+}
+
 export interface RouteDecl {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
@@ -82,6 +99,7 @@ export interface Manifest {
   functions: FunctionDecl[];
   workflows: WorkflowDecl[];
   schedules: ScheduleDecl[];
+  queues: QueueDecl[];
   rules: RuleDecl[];
   routes: RouteDecl[];
 }

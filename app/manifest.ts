@@ -5,6 +5,7 @@
  */
 import { casesTable } from '../adapters/case-repository/table.ts';
 import { eventBus } from '../adapters/events/bus.ts';
+import { chatTimerFunction, chatTimersQueue } from '../functions/chat-timer/function.ts';
 import { caseActionFunction } from '../functions/case-action/function.ts';
 import { openStepFunction } from '../functions/open-step/function.ts';
 import { pickupBatchFunction, pickupBatchSchedule } from '../functions/pickup-batch/function.ts';
@@ -20,7 +21,7 @@ export const manifest: Manifest = {
   tables: [casesTable],
   // The custom bus every event goes on (docs/events.md).
   buses: [eventBus],
-  functions: [openStepFunction, slaTimerFunction, slaSweepFunction, caseActionFunction, pickupBatchFunction, storefrontWebhookFunction, staffApiFunction],
+  functions: [openStepFunction, slaTimerFunction, slaSweepFunction, caseActionFunction, pickupBatchFunction, storefrontWebhookFunction, staffApiFunction, chatTimerFunction],
   // One Standard state machine per lifecycle, named by its case type (docs/workflows.md).
   workflows: [
     { id: 'order', definition: 'workflows/order.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
@@ -31,6 +32,8 @@ export const manifest: Manifest = {
     { id: 'stock', definition: 'workflows/stock.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
   ],
   schedules: [slaSweepSchedule, pickupBatchSchedule],
+  // Second-precision chat deadlines (service-standards.md §10; docs/chat.md).
+  queues: [chatTimersQueue],
   // `SlaBreached` → alarms is the stack's own rule per bus (infra/contract.ts slaBreachedRuleId), not a manifest rule.
   rules: [],
   // Every route of api.md.

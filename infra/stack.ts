@@ -7,6 +7,7 @@ import { StaffAuth } from './constructs/auth.ts';
 import { EventBuses, EventRules } from './constructs/events.ts';
 import { Functions } from './constructs/functions.ts';
 import { HttpEndpoints } from './constructs/http-api.ts';
+import { ManifestQueues } from './constructs/queues.ts';
 import { ManifestSchedules, SlaTimers } from './constructs/schedules.ts';
 import { Tables } from './constructs/tables.ts';
 import { WebhookSecret } from './constructs/webhook-secret.ts';
@@ -29,6 +30,7 @@ export class PlatformStack extends Stack {
   readonly workflows: Workflows;
   readonly rules: EventRules;
   readonly schedules: ManifestSchedules;
+  readonly queues: ManifestQueues;
   readonly timers: SlaTimers;
   readonly auth: StaffAuth;
   readonly http: HttpEndpoints;
@@ -45,6 +47,7 @@ export class PlatformStack extends Stack {
     for (const [busId, bus] of this.buses.byId) this.alarms.watchBus(busId, bus);
     this.timers = new SlaTimers(this, 'SlaTimers', { functions: manifest.functions, names });
     const webhook = new WebhookSecret(this, 'StorefrontWebhook', { names });
+    this.queues = new ManifestQueues(this, 'Queues', { queues: manifest.queues, names, deadLetterQueue: this.alarms.asyncFailures });
 
     this.functions = new Functions(this, 'Functions', {
       manifest,
@@ -57,6 +60,7 @@ export class PlatformStack extends Stack {
         names,
         tables: this.tables.byId,
         buses: this.buses.byId,
+        queues: this.queues.byId,
         timerScheduleGroupName: this.timers.group.scheduleGroupName,
         timerRole: this.timers.role,
         schedulerRoleArn: this.timers.role.roleArn,
@@ -64,6 +68,7 @@ export class PlatformStack extends Stack {
         webhookSecretArn: webhook.secret.secretArn,
       },
     });
+    this.queues.connect(this.functions.byId);
     this.workflows = new Workflows(this, 'Workflows', {
       workflows: manifest.workflows,
       root: props.root,

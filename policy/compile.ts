@@ -50,6 +50,9 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
     steps.set(id, { id, role: s.role, scope: s.scope, rule: s.rule, warn: s.warn, description: s.description });
   }
 
+  const chatRole = roles.get(doc.chat.role);
+  if (chatRole === undefined) throw new RangeError(`chat.role: unknown role "${doc.chat.role}"`); // the schema checks this first
+
   return {
     zone,
     warnFraction: doc.warnAt,
@@ -58,5 +61,6 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
     everyDay: new EveryDayCalendar(zone),
     pickup,
     steps,
+    chat: { calendar: chatRole.calendar, greetingSeconds: doc.chat.greetingSeconds, replySeconds: doc.chat.replySeconds },
   };
 }

@@ -153,6 +153,17 @@ const caseRules = z.strictObject({
   businessTime: z.strictObject({ maxAheadSeconds: positiveInt, maxAgeDays: positiveInt }).default({ maxAheadSeconds: 300, maxAgeDays: 30 }),
 });
 
+/**
+ * The chat response standards (service-standards.md §10). Defaults from the seed §2.1: greet
+ * within 30 s, answer each question within 60 s, counted on `presales-cs` on-duty time.
+ */
+const chat = z
+  .strictObject({
+    role: z.string().min(1).default('presales-cs'),
+    greetingSeconds: positiveInt.default(30),
+    replySeconds: positiveInt.default(60),
+  })
+  .default({ role: 'presales-cs', greetingSeconds: 30, replySeconds: 60 });
 
 const BUSINESS_KINDS = new Set(['business-minutes', 'business-minutes-or-next-on-duty-day-by', 'on-duty-day-by']);
 
@@ -166,11 +177,15 @@ export const policySchema = z
     workingDays,
     pickup,
     caseRules,
+    chat,
     steps: z.record(z.string().regex(/^[a-z]+\.[a-z-]+$/, 'step ids look like "order.review"'), step),
   })
   .superRefine((policy, ctx) => {
     if (Object.hasOwn(policy.roles, AUTOMATIC)) {
       ctx.addIssue({ code: 'custom', path: ['roles', AUTOMATIC], message: `"${AUTOMATIC}" is reserved for steps no person performs` });
+    }
+    if (!Object.hasOwn(policy.roles, policy.chat.role)) {
+      ctx.addIssue({ code: 'custom', path: ['chat', 'role'], message: `unknown role "${policy.chat.role}" (roles: ${Object.keys(policy.roles).join(', ')})` });
     }
     for (const [id, s] of Object.entries(policy.steps)) {
       const known = s.role === AUTOMATIC || Object.hasOwn(policy.roles, s.role);

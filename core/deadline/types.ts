@@ -1,3 +1,4 @@
+import type { ChatStandards } from '../chat/standards.ts';
 import type { ShiftCalendar } from '../calendar/shift-calendar.ts';
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
 import type { PickupSchedule } from '../calendar/pickup-schedule.ts';
@@ -57,6 +58,8 @@ export interface CompiledPolicy {
   everyDay: EveryDayCalendar;
   pickup: PickupSchedule;
   steps: ReadonlyMap<string, StepPolicy>;
+  /** The chat standards (service-standards.md §10) on their role's calendar. */
+  chat: ChatStandards;
 }
 
 export type Facts = Readonly<Record<string, string>>;

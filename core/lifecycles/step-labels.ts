@@ -1,47 +1,60 @@
 /**
- * What people call each step, in Chinese with the English alongside, in lifecycle order (order,
- * cancellation, return, exchange, complaint, stock — service-standards.md §2–8). Reports list steps
- * in this order, not alphabetically.
+ * What people call each step, in zh-CN (the console's default) and English. The Chinese terms are
+ * the ones of service-standards.md (订单审核, 串号, 回访 ...); ids stay the stable keys.
  */
-export const STEP_LABELS: Readonly<Record<string, string>> = {
-  'order.payment': '未付款跟进 payment follow-up',
-  'order.review': '订单审核 order review',
-  'order.pack': '备货打包 packing',
-  'order.crm-bind': 'CRM绑定 CRM binding',
-  'order.dispatch': '发货登记 dispatch',
-  'order.pickup': '快递揽收 courier pickup',
-  'order.delivery': '签收 delivery',
-  'order.handover': '订单交接承诺 handover promise',
-  'cancel.verify': '撤单核实 cancellation check',
-  'cancel.refund': '撤单退款 cancellation refund',
-  'refund.settle': '退款到账 refund settled',
-  'return.verify': '退货核实 return check',
-  'return.receive': '退货收货 return received',
-  'return.inspect': '退货检验 return inspection',
-  'return.refund': '退货退款 return refund',
-  'return.crm-unbind': '退货解绑 return CRM unbinding',
-  'exchange.verify': '换货核实 exchange check',
-  'exchange.crm-unbind': '换货解绑 exchange CRM unbinding',
-  'exchange.receive': '换货收货 exchange received',
-  'exchange.inspect': '换货检验 exchange inspection',
-  'complaint.acknowledge': '投诉受理 complaint acknowledged',
-  'complaint.investigate': '投诉调查 complaint investigation',
-  'complaint.resolve': '投诉处理 complaint resolution',
-  'complaint.callback': '投诉回访 complaint callback',
-  'stock.supplier-contact': '联系供应商 supplier contact',
-  'stock.notify-cs': '缺货通知客服 stock-out notice',
-};
 
-const ORDER = Object.keys(STEP_LABELS);
-
-/** Position of a step in lifecycle order; unknown steps sort last. */
-export function lifecycleIndex(step: string): number {
-  const i = ORDER.indexOf(step);
-  return i === -1 ? ORDER.length : i;
+export interface Label {
+  zh: string;
+  en: string;
 }
 
-/** `订单审核 order review (order.review)`, or the id itself for a step without a label. */
-export function stepLabel(step: string): string {
-  const label = STEP_LABELS[step];
-  return label === undefined ? step : `${label} (${step})`;
+const STEP_LABELS: Readonly<Record<string, Label>> = {
+  'order.payment': { zh: '未付款跟进', en: 'Unpaid order follow-up' },
+  'order.review': { zh: '订单审核', en: 'Order review' },
+  'order.pack': { zh: '打包录串号', en: 'Pack and enter serials' },
+  'order.crm-bind': { zh: 'CRM 绑定', en: 'CRM binding' },
+  'order.dispatch': { zh: '发货', en: 'Dispatch' },
+  'order.pickup': { zh: '快递揽收', en: 'Courier pickup' },
+  'order.delivery': { zh: '签收', en: 'Delivery' },
+  'order.handover': { zh: '一日内交付快递', en: 'Handover within a day' },
+  'cancel.verify': { zh: '取消核实', en: 'Cancellation check' },
+  'cancel.refund': { zh: '通知退款', en: 'Refund request' },
+  'refund.settle': { zh: '退款到账', en: 'Refund arrival' },
+  'return.verify': { zh: '退货核实', en: 'Return check' },
+  'return.receive': { zh: '退货签收', en: 'Returned goods received' },
+  'return.inspect': { zh: '退货二次检验', en: 'Return inspection' },
+  'return.refund': { zh: '退货退款', en: 'Return refund' },
+  'return.crm-unbind': { zh: 'CRM 解绑', en: 'CRM unbinding' },
+  'exchange.verify': { zh: '换货核实', en: 'Exchange check' },
+  'exchange.crm-unbind': { zh: '换货 CRM 解绑', en: 'Exchange CRM unbinding' },
+  'exchange.receive': { zh: '换货签收', en: 'Exchanged goods received' },
+  'exchange.inspect': { zh: '换货检验', en: 'Exchange inspection' },
+  'complaint.acknowledge': { zh: '投诉受理', en: 'Complaint acknowledgement' },
+  'complaint.investigate': { zh: '投诉调查', en: 'Complaint investigation' },
+  'complaint.resolve': { zh: '投诉处理', en: 'Complaint resolution' },
+  'complaint.callback': { zh: '回访', en: 'Satisfaction callback' },
+  'stock.supplier-contact': { zh: '联系供应商', en: 'Supplier contact' },
+  'stock.notify-cs': { zh: '缺货通知客服', en: 'Out-of-stock notice to CS' },
+};
+
+/** The step's labels; an id without one (a policy's own step) is shown as itself in both languages. */
+export function stepLabel(stepId: string): Label {
+  return STEP_LABELS[stepId] ?? { zh: stepId, en: stepId };
+}
+
+/** Every step id that has labels. */
+export function labelledSteps(): readonly string[] {
+  return Object.keys(STEP_LABELS);
+}
+
+/** Position of a step in lifecycle order (order, cancellation, return, exchange, complaint, stock); unknown steps sort last. */
+export function lifecycleIndex(stepId: string): number {
+  const i = labelledSteps().indexOf(stepId);
+  return i === -1 ? labelledSteps().length : i;
+}
+
+/** `订单审核 Order review (order.review)`: how a report for people names a step. */
+export function stepTitle(stepId: string): string {
+  const { zh, en } = stepLabel(stepId);
+  return zh === stepId ? stepId : `${zh} ${en} (${stepId})`;
 }

@@ -15,6 +15,12 @@ const attempt = z.number().int().min(1).describe('1 unless the step id opened mo
 const role = z.string().min(1).describe('role id of service-standards.md §1, or `automatic`');
 
 const stepRef = { caseId, caseType, step: stepId, attempt };
+const chatRef = {
+  conversationId: z.string().min(1).describe('the storefront\'s conversation id'),
+  standard: z.enum(['chat.greeting', 'chat.reply']).describe('the chat standard of service-standards.md §10'),
+  role: z.string().min(1).describe('the answering role (`presales-cs` by default)'),
+  agentId: z.string().min(1).describe('the agent the wait belongs to, or `unassigned`'),
+};
 
 /** Whether an SLA event concerns one step or the whole case (the order handover promise, refund arrival). */
 export const SlaScope = { step: 'step', case: 'case' } as const;
@@ -72,6 +78,12 @@ export const eventSchemas = {
   [DetailType.CaseFactRecorded]: z
     .strictObject({ caseId, event: z.string().min(1).describe('what happened, e.g. `OrderHandedOver`'), recordedAt: instant, detail: z.record(z.string(), z.unknown()) })
     .describe('A case-level fact a workflow recorded on the timeline.'),
+  [DetailType.ChatGreetingBreached]: z
+    .strictObject({ ...chatRef, askedAt: instant, due: instant, breachedAt: instant, answeredAt: instant.nullable() })
+    .describe('A conversation\'s first customer message was not answered (by an agent or an auto-reply) within `chat.greetingSeconds` of on-duty time (§10).'),
+  [DetailType.ChatReplyBreached]: z
+    .strictObject({ ...chatRef, askedAt: instant, due: instant, breachedAt: instant, answeredAt: instant.nullable(), waitSeconds: z.number().describe('on-duty seconds waited so far, or until the answer') })
+    .describe('A customer question was not answered by an agent within `chat.replySeconds` of on-duty time (§10); `agentId` is who answered late, else the conversation\'s last agent, else `unassigned`.'),
 } as const satisfies Record<DetailType, z.ZodType>;
 
 export type EventDetail<T extends DetailType> = z.input<(typeof eventSchemas)[T]>;

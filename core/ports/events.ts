@@ -17,6 +17,10 @@ export const DetailType = {
   RefundRequested: 'RefundRequested',
   /** A case-level fact a workflow recorded (`record` case action), e.g. `OrderHandedOver`. */
   CaseFactRecorded: 'CaseFactRecorded',
+  /** A chat conversation's first customer message went unanswered too long (service-standards.md §10). */
+  ChatGreetingBreached: 'ChatGreetingBreached',
+  /** A chat customer waited too long for an agent's answer (service-standards.md §10). */
+  ChatReplyBreached: 'ChatReplyBreached',
 } as const;
 export type DetailType = (typeof DetailType)[keyof typeof DetailType];
 

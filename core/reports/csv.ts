@@ -1,11 +1,60 @@
-/** The SLA report as CSV (`Accept: text/csv`): one header line, one line per group, RFC 4180 quoting. */
+/**
+ * The SLA report as CSV (`Accept: text/csv`): one header line, one line per group, RFC 4180
+ * quoting. With Chinese labels the header is in Chinese and a step group also gets its Chinese
+ * name, for the supervisors who open it in Excel (the HTTP layer adds the UTF-8 BOM Excel needs).
+ */
+import type { ChatGroupBy, ChatReportItem } from '../chat/report.ts';
+import { stepLabel } from '../lifecycles/step-labels.ts';
 import type { SlaReport } from './sla-report.ts';
 
 const COLUMNS = ['count', 'onTime', 'onTimePct', 'p50Minutes', 'p90Minutes', 'p50OnDutyMinutes', 'p90OnDutyMinutes', 'breaches', 'openBreaches', 'open'] as const;
 
-export function slaReportCsv(report: SlaReport): string {
-  const lines = [[report.groupBy, ...COLUMNS].join(',')];
-  for (const row of report.rows) lines.push([quote(row.group), ...COLUMNS.map((c) => cell(row[c]))].join(','));
+/** Column labels in Chinese (figures and groups alike); a column without one keeps its id. */
+const ZH: Readonly<Record<string, string>> = {
+  step: '步骤',
+  role: '岗位',
+  assignee: '处理人',
+  day: '日期',
+  stepName: '步骤名称',
+  count: '完成数',
+  onTime: '按时完成数',
+  onTimePct: '按时率(%)',
+  p50Minutes: '用时中位数(分钟)',
+  p90Minutes: '用时90分位(分钟)',
+  p50OnDutyMinutes: '在岗用时中位数(分钟)',
+  p90OnDutyMinutes: '在岗用时90分位(分钟)',
+  breaches: '超时数',
+  openBreaches: '未完成已超时数',
+  open: '未完成未到期数',
+};
+
+export type CsvLabels = 'en' | 'zh';
+
+export function slaReportCsv(report: SlaReport, labels: CsvLabels = 'en'): string {
+  const named = labels === 'zh' && report.groupBy === 'step';
+  const header = [report.groupBy, ...(named ? ['stepName'] : []), ...COLUMNS].map((c) => (labels === 'zh' ? (ZH[c] ?? c) : c));
+  const lines = [header.join(',')];
+  for (const row of report.rows) lines.push([quote(row.group), ...(named ? [quote(stepLabel(row.group).zh)] : []), ...COLUMNS.map((c) => cell(row[c]))].join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+const CHAT_COLUMNS = [
+  'conversations',
+  'customerMessages',
+  'greetingWithinPct',
+  'replyWithinPct',
+  'firstReplyP50Seconds',
+  'firstReplyP90Seconds',
+  'replyP50Seconds',
+  'replyP90Seconds',
+  'longestWaitSeconds',
+  'breaches',
+] as const;
+
+/** The chat report (`GET /reports/chat`, `Accept: text/csv`): the group column, then the figures. */
+export function chatReportCsv(items: readonly ChatReportItem[], groupBy: ChatGroupBy): string {
+  const lines = [[groupBy, ...CHAT_COLUMNS].join(',')];
+  for (const item of items) lines.push([quote(item.key), ...CHAT_COLUMNS.map((c) => cell(item[c]))].join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 

@@ -56,6 +56,27 @@ const refundSettled = caseOrOrder({ settledAt: instant });
 const complaintFiled = z.looseObject({ complaintId: text, orderId: text.optional(), customer, text });
 const stockLevel = z.looseObject({ sku: text, available: z.number().int('must be a whole number').min(0, 'must not be negative') });
 
+/**
+ * A chat message (api.md `chat.message`, service-standards.md §10). `text` may be sent but is not
+ * stored (privacy); an agent's message names its agent.
+ */
+const chatMessage = z
+  .looseObject({
+    conversationId: text.max(256, 'must be at most 256 characters'),
+    messageId: text.max(256, 'must be at most 256 characters'),
+    from: z.enum(['customer', 'agent', 'auto'], { error: unlessMissing('must be one of customer, agent, auto') }),
+    sentAt: instant,
+    agentId: text.max(256, 'must be at most 256 characters').optional(),
+    channel: z.string().max(64, 'must be at most 64 characters').optional(),
+    text: z.string().optional(),
+  })
+  .refine((m) => m.from !== 'agent' || m.agentId !== undefined, { message: 'is required when from is "agent"', path: ['agentId'] });
+
+/** Chat tools send in bulk: 1–100 messages of any conversations. */
+const chatMessages = z.looseObject({
+  messages: z.array(chatMessage).min(1, 'must list at least one message').max(100, 'must list at most 100 messages'),
+});
+
 export const StorefrontEventType = {
   orderPlaced: 'order.placed',
   orderPaid: 'order.paid',
@@ -68,6 +89,8 @@ export const StorefrontEventType = {
   complaintFiled: 'complaint.filed',
   stockLow: 'stock.low',
   stockOut: 'stock.out',
+  chatMessage: 'chat.message',
+  chatMessages: 'chat.messages',
 } as const;
 export type StorefrontEventType = (typeof StorefrontEventType)[keyof typeof StorefrontEventType];
 
@@ -83,6 +106,8 @@ const dataSchemas = {
   'complaint.filed': complaintFiled,
   'stock.low': stockLevel,
   'stock.out': stockLevel,
+  'chat.message': chatMessage,
+  'chat.messages': chatMessages,
 } as const satisfies Record<StorefrontEventType, z.ZodType>;
 
 function envelope<T extends StorefrontEventType>(type: T) {
@@ -103,6 +128,8 @@ export const storefrontEvent = z.discriminatedUnion(
     envelope('complaint.filed'),
     envelope('stock.low'),
     envelope('stock.out'),
+    envelope('chat.message'),
+    envelope('chat.messages'),
   ],
   // Only the unmatched discriminator gets this message; a body that is not an object keeps zod's.
   { error: (issue) => (issue.code === 'invalid_union' ? `must be one of ${Object.values(StorefrontEventType).join(', ')}` : undefined) },

@@ -16,6 +16,8 @@ export interface FunctionConfig {
   workflowArn(workflowId: string): string;
   /** ARN of the manifest function `functionId` (the target of timers). */
   functionArn(functionId: string): string;
+  /** URL of the manifest queue `queueId`. */
+  queueUrl(queueId: string): string;
   timerScheduleGroup(): string;
   schedulerRoleArn(): string;
   /** A policy file replacing the shipped default, if configured. */
@@ -37,6 +39,7 @@ export function readConfig(env: EnvSource = process.env): FunctionConfig {
     busName: (busId) => required(Env.bus(busId)),
     workflowArn: (workflowId) => required(Env.workflowArn(workflowId)),
     functionArn: (functionId) => required(Env.functionArn(functionId)),
+    queueUrl: (queueId) => required(Env.queueUrl(queueId)),
     timerScheduleGroup: () => required(Env.timerScheduleGroup),
     schedulerRoleArn: () => required(Env.schedulerRoleArn),
     policyPath: () => optional(Env.policyPath),

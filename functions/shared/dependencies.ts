@@ -8,6 +8,12 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDbConversationStore } from '../../adapters/chat/dynamodb-conversation-store.ts';
+import { SqsChatTimers } from '../../adapters/chat/sqs-chat-timers.ts';
+import type { ConversationStore } from '../../core/chat/repository.ts';
+import type { ChatTimers } from '../../core/ports/chat-timers.ts';
+import { chatTimersQueue } from '../chat-timer/function.ts';
 import { DynamoDbCaseRepository } from '../../adapters/case-repository/dynamodb-case-repository.ts';
 import { casesTable } from '../../adapters/case-repository/table.ts';
 import { eventBus } from '../../adapters/events/bus.ts';
@@ -30,6 +36,8 @@ export interface Dependencies {
   readonly events: EventPublisher;
   readonly timers: TimerScheduler;
   readonly workflows: WorkflowGateway;
+  readonly conversations: ConversationStore;
+  readonly chatTimers: ChatTimers;
   readonly policy: CompiledPolicy;
   /** The business clock: deadlines, timers, records. `npm start --time` shifts it for rehearsals. */
   readonly clock: Clock;
@@ -56,6 +64,10 @@ export function createDependencies(config: FunctionConfig, overrides: Partial<De
         roleArn: config.schedulerRoleArn(),
       }),
     workflows: () => overrides.workflows ?? new StepFunctionsGateway({ client: new SFNClient({}), stateMachineArn: (id) => config.workflowArn(id) }),
+    conversations: () =>
+      overrides.conversations ??
+      new DynamoDbConversationStore({ client: new DynamoDBClient({}), tableName: config.tableName(casesTable.id) }),
+    chatTimers: () => overrides.chatTimers ?? new SqsChatTimers({ client: new SQSClient({}), queueUrl: config.queueUrl(chatTimersQueue.id), clock }),
     policy: () => {
       if (overrides.policy) return overrides.policy;
       const path = config.policyPath();

@@ -5,6 +5,7 @@ import { caseListRoute, caseRoute } from './routes/cases.ts';
 import { healthRoute, openApiRoute } from './routes/meta.ts';
 import { pickupRunRoute } from './routes/pickups.ts';
 import { queueRoute } from './routes/queue.ts';
+import { chatReportRoute } from './routes/chat-report.ts';
 import { reportRoute } from './routes/reports.ts';
 import { completeRoute, pauseRoute, resumeRoute } from './routes/step-actions.ts';
 
@@ -18,6 +19,7 @@ export function createStaffApi(deps: StaffApiDeps): Router {
     resumeRoute(deps),
     pickupRunRoute(deps),
     reportRoute(deps),
+    chatReportRoute(deps),
     healthRoute(),
     openApiRoute(),
   ]);

@@ -32,6 +32,7 @@ export const staffApiRoutes: RouteDecl[] = [
   staff('POST', '/cases/{caseId}/steps/{step}/resume'),
   staff('POST', '/pickups/run'),
   staff('GET', '/reports/sla'),
+  staff('GET', '/reports/chat'),
   { method: 'GET', path: '/healthz', function: staffApiFunction.id, auth: 'public' },
   { method: 'GET', path: '/openapi.json', function: staffApiFunction.id, auth: 'public' },
 ];

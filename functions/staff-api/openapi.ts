@@ -69,7 +69,10 @@ export function openApiDocument(): JsonSchema {
         PauseStep: schema(s.pauseBody, 'input'),
         PickupRun: schema(s.pickupRun),
         SlaReport: schema(s.slaReportBody),
+        ChatReport: schema(s.chatReport),
         Health: schema(s.health),
+        Login: schema(s.loginBody, 'input'),
+        LoginResult: schema(s.loginResult),
       },
     },
     'x-step-catalogue': stepCatalogue(),
@@ -142,6 +145,34 @@ export function openApiDocument(): JsonSchema {
           responses: {
             '200': { description: 'the report', content: { ...json(ref('SlaReport')), 'text/csv': { schema: { type: 'string' } } } },
             ...staffErrors,
+          },
+        },
+      },
+      '/reports/chat': {
+        get: {
+          ...staff,
+          summary: 'Chat response standards per agent, day or hour: greeting within 30 s, replies within 60 s (supervisor); Accept: text/csv for CSV',
+          parameters: queryParams(s.chatReportQuery),
+          responses: {
+            '200': { description: 'the report', content: { ...json(ref('ChatReport')), 'text/csv': { schema: { type: 'string' } } } },
+            ...staffErrors,
+          },
+        },
+      },
+      '/auth/login': {
+        post: {
+          summary: 'Sign in with a local account (local home only: on AWS the console uses Cognito managed login)',
+          'x-local-only': true,
+          requestBody: { required: true, content: json(ref('Login')) },
+          responses: {
+            '200': { description: 'a bearer token for the staff routes', content: json(ref('LoginResult')) },
+            '400': errorResponse('malformed body; the message names the field'),
+            '401': errorResponse('InvalidCredentials: unknown user or wrong password'),
+            '429': {
+              description: 'TooManyAttempts: repeated failures for this user from this address; try again after Retry-After seconds',
+              headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'seconds until the next try is accepted' } },
+              content: json(ref('Error')),
+            },
           },
         },
       },

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CaseStatus, CaseType, LinkRelation } from '../../core/cases/case.ts';
 import { StepStatus } from '../../core/cases/step.ts';
+import { ChatGroupBy } from '../../core/chat/report.ts';
 import { ReportGroupBy } from '../../core/reports/sla-report.ts';
 
 /** A custom message for a present but invalid value; a missing field still reads "is required". */
@@ -26,6 +27,12 @@ export const pauseBody = z.strictObject({
   until: instant.optional().describe('resumes by itself at this time'),
 });
 
+/** `POST /auth/login` (local home only, api.md). */
+export const loginBody = z.strictObject({
+  user: text.describe('the account name (npm run -s user -- add <name> …)'),
+  password: z.string({ error: unlessMissing('must be text') }).min(1, 'must not be empty'),
+});
+
 export const caseListQuery = z.strictObject({
   type: z.enum(Object.values(CaseType), { error: unlessMissing(`must be one of ${Object.values(CaseType).join(', ')}`) }).optional(),
   status: z.enum(Object.values(CaseStatus), { error: unlessMissing(`must be one of ${Object.values(CaseStatus).join(', ')}`) }).optional(),
@@ -35,15 +42,24 @@ export const caseListQuery = z.strictObject({
 });
 
 export const reportQuery = z.strictObject({
-  from: day.describe('first day, inclusive'),
-  to: day.describe('last day, inclusive'),
+  from: day.optional().describe('first day, inclusive; default: 6 days before `to`'),
+  to: day.optional().describe('last day, inclusive; default: today (Asia/Shanghai)'),
   groupBy: z.enum(Object.values(ReportGroupBy), { error: unlessMissing(`must be one of ${Object.values(ReportGroupBy).join(', ')}`) }).default('step'),
+  labels: z.enum(['en', 'zh'], { error: 'must be en or zh' }).default('en').describe('CSV column labels: ids (en) or Chinese (zh, for Excel users)'),
+});
+
+/** `GET /reports/chat`: without `from`/`to`, the last 7 days of the policy's zone (api.md). */
+export const chatReportQuery = z.strictObject({
+  from: day.optional().describe('first day, inclusive (default: 6 days before `to`)'),
+  to: day.optional().describe('last day, inclusive (default: today)'),
+  groupBy: z.enum(Object.values(ChatGroupBy), { error: unlessMissing(`must be one of ${Object.values(ChatGroupBy).join(', ')}`) }).default('agent'),
 });
 
 // ---- responses ----
 
 export const errorBody = z.object({ error: z.object({ code: z.string().describe('stable error name'), message: z.string().describe('what was wrong, naming the field') }) });
 
+const currentPause = z.object({ from: instant, reason: z.string(), until: instant.optional(), by: z.string().optional() });
 const pause = z.object({ from: instant, to: instant, reason: z.string(), by: z.string().optional() });
 
 export const stepView = z.object({
@@ -60,7 +76,7 @@ export const stepView = z.object({
   breachedAt: instant.nullable(),
   escalatedTo: z.string().nullable(),
   pauses: z.array(pause),
-  pausedNow: z.object({ from: instant, reason: z.string(), until: instant.optional(), by: z.string().optional() }).nullable(),
+  pausedNow: currentPause.nullable(),
   completedAt: instant.nullable(),
   completedBy: z.string().nullable(),
   onTime: z.boolean().nullable(),
@@ -77,19 +93,30 @@ export const caseView = z.object({
   orderId: z.string().nullable(),
   openedAt: instant,
   closedAt: instant.nullable(),
-  data: z.record(z.string(), z.unknown()),
+  data: z.record(z.string(), z.unknown()).describe('the case\'s facts; phone numbers partly masked (138****0000)'),
   links: z.array(z.object({ caseId: z.string(), caseType: z.enum(Object.values(CaseType)), relation: z.enum(Object.values(LinkRelation)), linkedAt: instant })),
-  steps: z.array(stepView),
+  steps: z.array(
+    stepView.extend({
+      deadlineExplanation: z
+        .object({ zh: z.array(z.string()), en: z.array(z.string()) })
+        .nullable()
+        .describe('how the deadline was computed, line by line, by the deadline engine; null when the policy cannot say'),
+    }),
+  ),
   timeline: z.array(z.object({ id: z.string(), at: instant, kind: z.string(), step: z.string().optional(), by: z.string().optional(), detail: z.record(z.string(), z.unknown()).optional() })),
 });
 
 export const caseSummary = caseView.pick({ id: true, type: true, status: true, orderId: true, openedAt: true, closedAt: true });
 export const casesPage = z.object({ items: z.array(caseSummary), nextToken: z.string().optional() });
 
+/** A name in zh-CN (the console's default) and English. */
+export const label = z.object({ zh: z.string(), en: z.string() });
+
 export const queueItem = z.object({
   caseId: z.string(),
   caseType: z.enum(Object.values(CaseType)),
   step: z.string(),
+  stepLabel: label.describe('the step\'s name, e.g. {"zh": "订单审核", "en": "Order review"}'),
   attempt: z.number().int(),
   role: z.string(),
   openedAt: instant,
@@ -99,6 +126,14 @@ export const queueItem = z.object({
   provisional: z.boolean(),
   status: z.enum([StepStatus.open, StepStatus.paused, StepStatus.warned, StepStatus.breached]),
   escalatedTo: z.string().nullable(),
+  remainingOnDutyMinutes: z
+    .number()
+    .int()
+    .nullable()
+    .describe('whole on-duty minutes of the role\'s shifts left before due (frozen while paused); negative once breached; null without a deadline'),
+  onDutyNow: z.boolean().describe('the step\'s role is on shift now (policy calendar)'),
+  countingResumesAt: instant.nullable().describe('when the clock counts again: the next shift start when off duty, or a timed pause\'s end; null while counting'),
+  pausedNow: currentPause.nullable().describe('the pause in progress, with its reason'),
 });
 export const queue = z.object({ items: z.array(queueItem) });
 
@@ -129,5 +164,27 @@ export const pickupRun = z.object({
   handedOver: z.array(z.object({ caseId: z.string(), plannedAt: instant.nullable(), missed: z.boolean() })),
 });
 
+export const loginResult = z.object({
+  token: z.string().describe('a bearer token for the staff API, the same kind `npm run token` prints'),
+  expiresAt: instant.describe('when the token stops being accepted'),
+});
+
 export const accepted = z.object({ caseId: z.string(), status: z.literal('accepted') });
 export const health = z.object({ ok: z.literal(true) });
+
+/** One row of `GET /reports/chat` (service-standards.md §10): seconds are on-duty seconds. */
+export const chatReportItem = z.object({
+  key: z.string().describe('agent id (or `unassigned`), day `YYYY-MM-DD` or hour `YYYY-MM-DD HH:00` in the policy zone'),
+  conversations: z.number().int(),
+  customerMessages: z.number().int(),
+  greetingWithinPct: z.number().nullable(),
+  replyWithinPct: z.number().nullable(),
+  firstReplyP50Seconds: z.number().nullable(),
+  firstReplyP90Seconds: z.number().nullable(),
+  replyP50Seconds: z.number().nullable(),
+  replyP90Seconds: z.number().nullable(),
+  longestWaitSeconds: z.number().nullable(),
+  breaches: z.number().int(),
+});
+
+export const chatReport = z.object({ from: day, to: day, groupBy: z.enum(Object.values(ChatGroupBy)), items: z.array(chatReportItem) });

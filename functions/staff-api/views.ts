@@ -1,63 +1,93 @@
-/** What the API shows of stored records: every documented field present (null when unset), task tokens never. */
+/**
+ * What the API shows of stored records: every documented field present (null when unset), task
+ * tokens never, and every instant rendered in the policy's zone (core/time/render.ts).
+ */
 import type { CaseRecord } from '../../core/cases/case.ts';
+import { maskPhones } from '../../core/cases/mask.ts';
 import type { CaseView } from '../../core/cases/repository.ts';
-import type { StepRecord } from '../../core/cases/step.ts';
+import type { CurrentPause, StepRecord } from '../../core/cases/step.ts';
+import { countdown, countdownCalendar } from '../../core/deadline/countdown.ts';
+import type { CompiledPolicy } from '../../core/deadline/types.ts';
+import { stepLabel } from '../../core/lifecycles/step-labels.ts';
+import { renderInstant, renderInstants } from '../../core/time/render.ts';
+import type { Zone } from '../../core/time/zone.ts';
 import type { z } from 'zod';
+import { deadlineExplanation } from './deadline-explanation.ts';
 import type { caseSummary, caseView, queueItem, stepActionResult, stepView } from './schemas.ts';
 
-export function toStepView(s: StepRecord): z.infer<typeof stepView> {
+const orNull = (zone: Zone, at: string | undefined): string | null => (at === undefined ? null : renderInstant(zone, at));
+
+function pausedNowView(zone: Zone, p: CurrentPause | undefined): z.infer<typeof stepView>['pausedNow'] {
+  if (!p) return null;
+  return { ...p, from: renderInstant(zone, p.from), ...(p.until !== undefined ? { until: renderInstant(zone, p.until) } : {}) };
+}
+
+export function toStepView(s: StepRecord, zone: Zone): z.infer<typeof stepView> {
   return {
     step: s.step,
     attempt: s.attempt,
     role: s.role,
     status: s.status,
-    openedAt: s.openedAt,
-    due: s.due ?? null,
-    warnAt: s.warnAt ?? null,
+    openedAt: renderInstant(zone, s.openedAt),
+    due: orNull(zone, s.due),
+    warnAt: orNull(zone, s.warnAt),
     provisional: s.provisional ?? false,
-    warnedAt: s.warnedAt ?? null,
-    breachedAt: s.breachedAt ?? null,
+    warnedAt: orNull(zone, s.warnedAt),
+    breachedAt: orNull(zone, s.breachedAt),
     escalatedTo: s.escalatedTo ?? null,
-    pauses: s.pauses,
-    pausedNow: s.pausedNow ?? null,
-    completedAt: s.completedAt ?? null,
+    pauses: s.pauses.map((p) => ({ ...p, from: renderInstant(zone, p.from), to: renderInstant(zone, p.to) })),
+    pausedNow: pausedNowView(zone, s.pausedNow),
+    completedAt: orNull(zone, s.completedAt),
     completedBy: s.completedBy ?? null,
     onTime: s.onTime ?? null,
     outcome: s.outcome ?? null,
-    fields: s.fields ?? null,
+    fields: s.fields ? renderInstants(zone, s.fields) : null,
   };
 }
 
-export function toStepActionResult(s: StepRecord): z.infer<typeof stepActionResult> {
-  return { caseId: s.caseId, caseType: s.caseType, ...toStepView(s) };
+export function toStepActionResult(s: StepRecord, zone: Zone): z.infer<typeof stepActionResult> {
+  return { caseId: s.caseId, caseType: s.caseType, ...toStepView(s, zone) };
 }
 
-export function toCaseSummary(c: CaseRecord): z.infer<typeof caseSummary> {
-  return { id: c.id, type: c.type, status: c.status, orderId: c.orderId ?? null, openedAt: c.openedAt, closedAt: c.closedAt ?? null };
+export function toCaseSummary(c: CaseRecord, zone: Zone): z.infer<typeof caseSummary> {
+  return { id: c.id, type: c.type, status: c.status, orderId: c.orderId ?? null, openedAt: renderInstant(zone, c.openedAt), closedAt: orNull(zone, c.closedAt) };
 }
 
-export function toCaseView(view: CaseView): z.infer<typeof caseView> {
+/** The case page: phone numbers masked, each step with the engine's account of its deadline. */
+export function toCaseView(view: CaseView, policy: CompiledPolicy): z.infer<typeof caseView> {
+  const zone = policy.zone;
   return {
-    ...toCaseSummary(view.case),
-    data: view.case.data,
-    links: view.links,
-    steps: [...view.steps].sort((a, b) => (a.openedAt < b.openedAt ? -1 : a.openedAt > b.openedAt ? 1 : a.attempt - b.attempt)).map(toStepView),
-    timeline: view.timeline,
+    ...toCaseSummary(view.case, zone),
+    data: renderInstants(zone, maskPhones(view.case.data)),
+    links: view.links.map((l) => ({ ...l, linkedAt: renderInstant(zone, l.linkedAt) })),
+    steps: [...view.steps]
+      .sort((a, b) => (a.openedAt < b.openedAt ? -1 : a.openedAt > b.openedAt ? 1 : a.attempt - b.attempt))
+      .map((s) => ({ ...toStepView(s, zone), deadlineExplanation: deadlineExplanation(policy, s, view.timeline) })),
+    timeline: renderInstants(zone, maskPhones(view.timeline)),
   };
 }
 
-export function toQueueItem(s: StepRecord): z.infer<typeof queueItem> {
+/** A queue row at `now` (epoch ms): the stored step plus its countdown on the role's calendar (core/deadline/countdown.ts). */
+export function toQueueItem(s: StepRecord, policy: CompiledPolicy, now: number): z.infer<typeof queueItem> {
+  const zone = policy.zone;
+  const pause = s.pausedNow ? { from: Date.parse(s.pausedNow.from), ...(s.pausedNow.until !== undefined ? { until: Date.parse(s.pausedNow.until) } : {}) } : undefined;
+  const clock = countdown(countdownCalendar(policy, s.role), now, { due: s.due === undefined ? null : Date.parse(s.due), ...(pause ? { pause } : {}) });
   return {
     caseId: s.caseId,
     caseType: s.caseType,
     step: s.step,
+    stepLabel: stepLabel(s.step),
     attempt: s.attempt,
     role: s.role,
-    openedAt: s.openedAt,
-    due: s.due ?? null,
-    warnAt: s.warnAt ?? null,
+    openedAt: renderInstant(zone, s.openedAt),
+    due: orNull(zone, s.due),
+    warnAt: orNull(zone, s.warnAt),
     provisional: s.provisional ?? false,
     status: s.status === 'paused' || s.status === 'warned' || s.status === 'breached' ? s.status : 'open',
     escalatedTo: s.escalatedTo ?? null,
+    remainingOnDutyMinutes: clock.remainingOnDutyMinutes,
+    onDutyNow: clock.onDutyNow,
+    countingResumesAt: clock.countingResumesAt === null ? null : renderInstant(zone, clock.countingResumesAt),
+    pausedNow: pausedNowView(zone, s.pausedNow),
   };
 }

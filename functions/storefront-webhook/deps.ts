@@ -5,10 +5,11 @@ import type { EventPublisher } from '../../core/ports/events.ts';
 import type { TimerScheduler } from '../../core/ports/timers.ts';
 import type { WorkflowGateway } from '../../core/ports/workflows.ts';
 import type { Clock } from '../../core/time/clock.ts';
+import type { ChatDeps } from '../chat/conversations.ts';
 import type { Log } from '../shared/logger.ts';
 import type { CaseRules } from './case-rules.ts';
 
-export interface EffectDeps {
+export interface EffectDeps extends Omit<ChatDeps, 'policy' | 'clock' | 'events'> {
   repository: CaseRepository;
   workflows: WorkflowGateway;
   timers: TimerScheduler;

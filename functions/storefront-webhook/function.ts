@@ -3,6 +3,7 @@ import { casesTable } from '../../adapters/case-repository/table.ts';
 import { eventBus } from '../../adapters/events/bus.ts';
 import { CaseType } from '../../core/cases/case.ts';
 import { lifecycleWorkflowId } from '../case-action/workflow-ids.ts';
+import { chatTimersQueue } from '../chat-timer/function.ts';
 import { slaTimerFunction } from '../sla-timer/function.ts';
 
 /** `POST /webhooks/storefront`: signed storefront events open cases, start lifecycles and complete waiting steps. */
@@ -22,6 +23,8 @@ export const storefrontWebhookFunction: FunctionDecl = {
     scheduler: true,
     scheduleTargets: [slaTimerFunction.id],
     webhookSecret: true,
+    // Chat messages arm second-precision chat deadlines (service-standards.md §10).
+    queues: [chatTimersQueue.id],
   },
 };
 

@@ -39,7 +39,18 @@ function ingestDeps(): IngestDeps {
 }
 
 function pick(deps: ReturnType<typeof dependencies>): Omit<IngestDeps, 'caseRules' | 'idempotency' | 'secret'> {
-  return { repository: deps.repository, workflows: deps.workflows, timers: deps.timers, events: deps.events, policy: deps.policy, clock: deps.clock, ...(deps.transportClock ? { transportClock: deps.transportClock } : {}), log: deps.log };
+  return {
+    repository: deps.repository,
+    workflows: deps.workflows,
+    timers: deps.timers,
+    events: deps.events,
+    policy: deps.policy,
+    clock: deps.clock,
+    ...(deps.transportClock ? { transportClock: deps.transportClock } : {}),
+    log: deps.log,
+    conversations: deps.conversations,
+    chatTimers: deps.chatTimers,
+  };
 }
 
 /** Replaces the wiring (tests); `undefined` rebuilds it from the environment. */

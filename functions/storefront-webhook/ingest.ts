@@ -13,6 +13,7 @@ import { verifyStorefrontSignature } from '../../core/storefront/signature.ts';
 import { jsonResponse, type HttpResponse } from '../http/response.ts';
 import { withStep } from '../shared/logger.ts';
 import type { EffectDeps } from './deps.ts';
+import { chatEvent, isChatEvent } from './effects/chat.ts';
 import { applyEvent } from './effects/index.ts';
 import { DeliveryInProgress } from './errors.ts';
 import type { IdempotencyStore } from './idempotency.ts';
@@ -49,6 +50,7 @@ export function createIngest(deps: IngestDeps, options: IngestOptions = {}): (re
     const event = parseStorefrontBody(request.body.toString('utf8'));
     checkBusinessTimes(event, deps.clock.now(), deps.caseRules.businessTime);
     deps.log.appendKeys({ eventId: event.id, eventType: event.type });
+    if (isChatEvent(event)) return jsonResponse(202, await chatEvent(deps, event));
 
     const now = deps.clock.now();
     const claim = await deps.idempotency.claim(event.id, now, now + leaseMs);

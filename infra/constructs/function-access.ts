@@ -3,6 +3,7 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, type IRole } from 'aws-cdk-lib/aws-iam';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { NagSuppressions } from 'cdk-nag';
 import type { FunctionDecl, Manifest } from '../../app/manifest-types.ts';
 import type { StackNames } from '../naming.ts';
@@ -13,6 +14,7 @@ export interface AccessRefs {
   names: StackNames;
   tables: ReadonlyMap<string, ITableV2>;
   buses: ReadonlyMap<string, IEventBus>;
+  queues: ReadonlyMap<string, IQueue>;
   timerScheduleGroupName: string;
   timerRole: IRole;
   webhookSecret: ISecret;
@@ -38,6 +40,7 @@ export function grantAccess(role: IRole, decl: FunctionDecl, refs: AccessRefs): 
     suppress(role, 'Queries use the global secondary indexes the manifest declares for this table; the wildcard covers only its indexes.', { regex: '/^Resource::<.+\\.Arn>\\/index\\/\\*$/g' });
   }
   for (const id of decl.access.buses ?? []) lookup(refs.buses, id, 'bus', where).grantPutEventsTo(role);
+  for (const id of decl.access.queues ?? []) lookup(refs.queues, id, 'queue', where).grantSendMessages(role);
   const workflowIds = new Set(refs.manifest.workflows.map((w) => w.id));
   for (const { id, access } of decl.access.workflows ?? []) {
     // State machine ARNs come from names, so the grant can precede the workflow's declaration (the lifecycles land one by one).

@@ -1,5 +1,6 @@
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Env } from '../../app/environment.ts';
 import type { Manifest } from '../../app/manifest-types.ts';
 import type { StackNames } from '../naming.ts';
@@ -8,6 +9,7 @@ export interface EnvironmentRefs {
   names: StackNames;
   tables: ReadonlyMap<string, ITableV2>;
   buses: ReadonlyMap<string, IEventBus>;
+  queues: ReadonlyMap<string, IQueue>;
   timerScheduleGroupName: string;
   schedulerRoleArn: string;
   webhookSecretArn: string;
@@ -31,6 +33,7 @@ export function functionEnvironment(manifest: Manifest, refs: EnvironmentRefs): 
   };
   for (const [id, table] of refs.tables) env[Env.table(id)] = table.tableName;
   for (const [id, bus] of refs.buses) env[Env.bus(id)] = bus.eventBusName;
+  for (const [id, queue] of refs.queues) env[Env.queueUrl(id)] = queue.queueUrl;
   for (const workflow of manifest.workflows) env[Env.workflowArn(workflow.id)] = refs.names.stateMachineArn(workflow.id);
   for (const fn of manifest.functions) env[Env.functionArn(fn.id)] = refs.names.functionArn(fn.id);
   return env;

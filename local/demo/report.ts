@@ -5,7 +5,7 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lifecycleIndex, stepLabel } from '../../core/lifecycles/step-labels.ts';
+import { lifecycleIndex, stepTitle } from '../../core/lifecycles/step-labels.ts';
 import { AUTOMATIC } from '../../core/cases/step.ts';
 import type { ReportFigures, ReportRow, SlaReport } from '../../core/reports/sla-report.ts';
 import { onTimeChartSvg } from './chart.ts';
@@ -68,7 +68,7 @@ export function writeReportFiles(dir: string, report: DemoReport, csv: { byStep:
   };
   const bars = inLifecycleOrder(report.byStep.rows)
     .filter((r) => r.onTimePct !== null)
-    .map((r) => ({ label: stepLabel(r.group), onTimePct: r.onTimePct!, count: r.count, breaches: r.breaches }));
+    .map((r) => ({ label: stepTitle(r.group), onTimePct: r.onTimePct!, count: r.count, breaches: r.breaches }));
   const write = (path: string, text: string): void => {
     writeFileSync(`${path}.tmp`, text);
     renameSync(`${path}.tmp`, path);
@@ -88,7 +88,7 @@ export function reportText(report: DemoReport, roleLabel: RoleLabel = (role) => 
   const { run, exceptions, usage, costPer1000Orders } = report;
   const out: string[] = [];
   out.push(`SLA compliance 服务时效 · ${run.orders} orders on ${run.storeDay} · steps closed or due ${run.from} to ${run.to} · seed ${run.seed}`);
-  out.push('', table('step 环节', inLifecycleOrder(report.byStep.rows), report.byStep.total, stepLabel), '');
+  out.push('', table('step 环节', inLifecycleOrder(report.byStep.rows), report.byStep.total, stepTitle), '');
   out.push(table('role 岗位', report.byRole.rows, report.byRole.total, (role) => (role === AUTOMATIC ? '自动 automatic*' : roleLabel(role))));
   out.push(
     '',

@@ -42,6 +42,8 @@ export interface JsonProtocolService<C> {
   errorClass: abstract new (message: string) => Error & { readonly status: number };
   /** `__type` of an internal error (InternalFailure, InternalException…). */
   internalErrorType: string;
+  /** The body of one of the service's errors, when it says more than `__type` and `message` (DynamoDB's cancellation reasons). */
+  errorBody?: (error: Error & { readonly status: number }) => object;
 }
 
 /** The API as a plain function: `X-Amz-Target` and JSON body in, status and JSON body out. */
@@ -58,7 +60,7 @@ export async function dispatchJsonProtocol<C>(service: JsonProtocolService<C>, c
   try {
     return { status: 200, body: await operation(ctx, body) };
   } catch (err) {
-    if (err instanceof service.errorClass) return { status: err.status, body: { __type: err.name, message: err.message } };
+    if (err instanceof service.errorClass) return { status: err.status, body: service.errorBody?.(err) ?? { __type: err.name, message: err.message } };
     console.error(`${service.name}: internal error`, err);
     return { status: 500, body: { __type: service.internalErrorType, message: 'Internal error' } };
   }

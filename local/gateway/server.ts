@@ -5,6 +5,7 @@ import type { Clock } from '../../core/time/clock.ts';
 import { InvalidToken, verifyToken, type StaffClaims } from '../identity/tokens.ts';
 import { isFunctionError, type InvokeResult } from '../lambda/invoker.ts';
 import { toApiEvent } from './api-event.ts';
+import { matchLocalRoute, type LocalRoute } from './local-routes.ts';
 import { RouteTable } from './routes.ts';
 
 /** API Gateway's payload limit for HTTP APIs. */
@@ -16,6 +17,8 @@ export interface GatewayOptions {
   signingKey: Uint8Array;
   clock: Clock;
   accountId: string;
+  /** Routes served by the runtime itself (api.md "Local home only"), matched before the manifest's. */
+  localRoutes?: readonly LocalRoute[];
   /** Origins allowed by CORS; `*` by default, as a local development API. */
   allowOrigin?: string;
   onError?: (error: unknown) => void;
@@ -46,6 +49,14 @@ async function handle(req: IncomingMessage, res: ServerResponse, table: RouteTab
   }
   const body = await readBody(req);
   if (body === 'too-large') return sendError(res, 413, 'PayloadTooLarge', `request body exceeds ${MAX_BODY_BYTES} bytes`, options);
+  const local = matchLocalRoute(options.localRoutes ?? [], method, path);
+  if (local === 'method-not-allowed') return sendError(res, 405, 'MethodNotAllowed', `${method} is not allowed on ${path}`, options);
+  if (local !== undefined) {
+    const answer = await local.handle({ method, path, url: req.url ?? '/', headers: req.headers, body, sourceIp: req.socket.remoteAddress ?? '127.0.0.1' });
+    res.writeHead(answer.statusCode, { ...corsHeaders(options), ...answer.headers });
+    res.end(answer.body ?? '');
+    return;
+  }
   const match = table.match(method, path);
   if (match === undefined) return sendError(res, 404, 'NotFound', `no route for ${method} ${path}`, options);
   if (match === 'method-not-allowed') return sendError(res, 405, 'MethodNotAllowed', `${method} is not allowed on ${path}`, options);

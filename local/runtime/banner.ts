@@ -33,7 +33,13 @@ A signed storefront webhook (valid for 5 minutes; run npm run -s webhook-secret 
     -H '${SIGNATURE_HEADER}: ${signature}' \\
     --data '${body}'
 
-A staff token, then your queue:
+Create the first account (prints its generated password), then sign in:
+
+  npm run -s user -- add alice --roles ops-cs,supervisor
+  curl -sS -X POST ${runtime.apiUrl}/auth/login -H 'content-type: application/json' \\
+    --data '{"user": "alice", "password": "<the printed password>"}'
+
+Or a staff token without an account, then your queue:
 
   TOKEN=$(npm run -s token -- --user alice --roles ops-cs)
   curl -sS ${runtime.apiUrl}/queue -H "authorization: Bearer $TOKEN"

@@ -8,7 +8,7 @@ import { LOCAL_REGION } from './names.ts';
  * from the manifest, and the SDK's standard endpoint variables aimed at the edge port so that
  * handlers reach the emulators with no local branch in their code.
  */
-export function runtimeEnvironment(manifest: Manifest, names: LocalNames, edgeUrl: string, webhookSecret: string): Record<string, string> {
+export function runtimeEnvironment(manifest: Manifest, names: LocalNames, edgeUrl: string, webhookSecret: string, queueUrls: Readonly<Record<string, string>> = {}): Record<string, string> {
   const env: Record<string, string> = {
     AWS_REGION: LOCAL_REGION,
     AWS_DEFAULT_REGION: LOCAL_REGION,
@@ -20,6 +20,7 @@ export function runtimeEnvironment(manifest: Manifest, names: LocalNames, edgeUr
     AWS_ENDPOINT_URL_EVENTBRIDGE: edgeUrl,
     AWS_ENDPOINT_URL_SCHEDULER: edgeUrl,
     AWS_ENDPOINT_URL_LAMBDA: edgeUrl,
+    AWS_ENDPOINT_URL_SQS: edgeUrl,
     POWERTOOLS_SERVICE_NAME: manifest.app,
     [Env.webhookSecret]: webhookSecret,
     [Env.timerScheduleGroup]: names.timerScheduleGroup(),
@@ -29,5 +30,6 @@ export function runtimeEnvironment(manifest: Manifest, names: LocalNames, edgeUr
   for (const bus of manifest.buses) env[Env.bus(bus.id)] = names.physical(bus.id);
   for (const workflow of manifest.workflows) env[Env.workflowArn(workflow.id)] = names.stateMachineArn(workflow.id);
   for (const fn of manifest.functions) env[Env.functionArn(fn.id)] = names.functionArn(fn.id);
+  for (const [queueId, url] of Object.entries(queueUrls)) env[Env.queueUrl(queueId)] = url;
   return env;
 }

@@ -3,7 +3,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Manifest } from '../../app/manifest-types.ts';
 import { workflowDefinition } from '../../app/workflow-definitions.ts';
+import type { CompiledPolicy } from '../../core/deadline/types.ts';
 import type { Clock } from '../../core/time/clock.ts';
+import { getDefaultPolicy } from '../../policy/load.ts';
 import { localDynamoDbClient } from '../dynamodb/client.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/server.ts';
 import { ensureTable } from '../dynamodb/tables.ts';
@@ -11,11 +13,16 @@ import { createEdgeServer, type EdgeService } from '../edge/edge-server.ts';
 import { LAMBDA_PATH_PREFIX, lambdaInvokeApi } from '../edge/lambda-api.ts';
 import { proxyTo } from '../edge/proxy.ts';
 import { createGateway } from '../gateway/server.ts';
+import type { LocalRoute } from '../gateway/local-routes.ts';
+import { AccountStore, accountsPath } from '../identity/accounts.ts';
+import { loginRoute } from '../identity/login.ts';
+import { LoginThrottle } from '../identity/login-throttle.ts';
 import { signingKey } from '../identity/tokens.ts';
 import { webhookSecret } from '../identity/webhook-secret.ts';
 import { isFunctionError, LambdaInvoker, type InvocationStats } from '../lambda/invoker.ts';
 import { createEventBridgeLocal, type EventBridgeLocal } from '../eventbridge/index.ts';
 import { createSchedulerLocal, type SchedulerLocal } from '../scheduler/index.ts';
+import { createSqsLocal, type SqsLocal } from '../sqs/sqs-local.ts';
 import { createSfnLocal, TARGET_PREFIX, type LambdaInvokeResult, type PutEventsResult, type SfnLocal } from '../sfn/index.ts';
 import { createDependencies, useDependencies } from '../../functions/shared/dependencies.ts';
 import { readConfig } from '../../functions/shared/config.ts';
@@ -42,6 +49,10 @@ export interface RuntimeOptions {
   clock: Clock;
   /** The real clock of transport checks (webhook signature freshness) when `clock` is shifted (`npm start --time`); default `clock`. */
   transportClock?: Clock;
+  /** The SLA policy the handlers run on (validated by the caller); the shipped default when absent. */
+  policy?: CompiledPolicy;
+  /** More routes the runtime serves itself (api.md "Local home only"), besides `POST /auth/login`. */
+  localRoutes?: readonly LocalRoute[];
   /** A group-robot webhook (WeCom, DingTalk, Slack…) that receives every SlaBreached event. */
   alarmWebhookUrl?: string;
   log: (message: string, fields?: Record<string, unknown>) => void;
@@ -157,10 +168,28 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     cleanup.unshift(() => scheduler.close());
     registerSchedules(scheduler, manifest, names);
 
+    let edgeUrl = '';
+    const sqs: SqsLocal = createSqsLocal({
+      data: join(options.dataDir, 'sqs'),
+      clock,
+      region: LOCAL_REGION,
+      accountId: LOCAL_ACCOUNT,
+      baseUrl: () => edgeUrl,
+      // Lambda's event source mapping: the handler's result (a partial batch response) decides.
+      invoke: async (arn, event) => {
+        const result = await invoker.invoke(arn, event);
+        if (isFunctionError(result)) throw new Error(`${arn}: ${result.errorType}: ${result.errorMessage}`);
+        return result;
+      },
+      onDeadLetter: (entry) => log('queue message given up', { deadLetter: entry }),
+    });
+    cleanup.unshift(() => sqs.close());
+
     const services: EdgeService[] = [
       { name: 'dynamodb', targetPrefix: 'DynamoDB_20120810.', listener: proxyTo(dynamo.port, options.host) },
       { name: 'states', targetPrefix: TARGET_PREFIX, listener: sfn.listener },
       { name: 'events', targetPrefix: eventBridge.targetPrefix, listener: eventBridge.listener },
+      { name: 'sqs', targetPrefix: sqs.targetPrefix, listener: sqs.listener },
       ...scheduler.pathPrefixes.map((pathPrefix) => ({ name: 'scheduler', pathPrefix, listener: scheduler.listener })),
       {
         name: 'lambda',
@@ -175,11 +204,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const edge = createEdgeServer(services, (e) => log('edge error', { error: String(e) }));
     activity.watch(edge, awsOperation);
     dynamoMeter.watch(edge);
-    const edgeUrl = await listen(edge, options.edgePort, options.host);
+    edgeUrl = await listen(edge, options.edgePort, options.host);
     cleanup.unshift(() => close(edge));
+    const queueUrls = await registerQueues(sqs, manifest, names);
 
     const secret = webhookSecret(options.dataDir);
-    Object.assign(process.env, runtimeEnvironment(manifest, names, edgeUrl, secret));
+    Object.assign(process.env, runtimeEnvironment(manifest, names, edgeUrl, secret, queueUrls));
     // The handlers run in this process: they get the runtime's clock, and AWS clients built from the environment above.
     useDependencies(createDependencies(readConfig(), { clock, transportClock: options.transportClock ?? clock }));
     cleanup.unshift(() => useDependencies(undefined));
@@ -191,11 +221,23 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     if (resumed) log(`resumed ${resumed} running executions`);
     // Fires, once each, the timers and batches that fell due while the runtime was down.
     scheduler.start();
+    sqs.start();
 
+    const key = signingKey(options.dataDir);
+    const policy = options.policy ?? getDefaultPolicy();
+    const login = loginRoute({
+      accounts: new AccountStore(accountsPath(options.dataDir), [...policy.roles.keys()], () => clock.now()),
+      signingKey: key,
+      clock,
+      throttle: new LoginThrottle(clock),
+      zone: policy.zone,
+      onError: (e) => log('login error', { error: String(e) }),
+    });
     const gateway = createGateway({
       routes: manifest.routes,
+      localRoutes: [login, ...(options.localRoutes ?? [])],
       invoke: (id, event) => invoker.invoke(id, event),
-      signingKey: signingKey(options.dataDir),
+      signingKey: key,
       clock,
       accountId: LOCAL_ACCOUNT,
       onError: (e) => log('api error', { error: String(e) }),
@@ -213,7 +255,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       eventBridge,
       scheduler,
       webhookSecret: secret,
-      settle: () => settle(activity, [eventBridge, scheduler]),
+      settle: () => settle(activity, [eventBridge, scheduler, sqs]),
       usage: () => {
         const { [HTTP_API]: httpApiRequests = 0, ...awsOperations } = activity.counts();
         return { awsOperations, httpApiRequests, functions: invoker.stats(), dynamodb: dynamoMeter.snapshot() };
@@ -269,6 +311,18 @@ async function registerEventRouting(eventBridge: EventBridgeLocal, manifest: Man
     const targets = rule.targets.map((t, i) => ({ Id: `t${i}`, Arn: t.function ? names.functionArn(t.function) : names.stateMachineArn(t.workflow as string) }));
     await call('PutTargets', { Rule: names.physical(rule.id), EventBusName: busName, Targets: targets });
   }
+}
+
+/** The manifest's queues, created if missing, each mapped to its consumer function; their URLs by queue id. */
+async function registerQueues(sqs: SqsLocal, manifest: Manifest, names: LocalNames): Promise<Record<string, string>> {
+  const urls: Record<string, string> = {};
+  for (const queue of manifest.queues) {
+    const answer = await sqs.request('CreateQueue', { QueueName: names.physical(queue.id) });
+    if (answer.status !== 200) throw new Error(`queue ${queue.id}: ${JSON.stringify(answer.body)}`);
+    urls[queue.id] = (answer.body as { QueueUrl: string }).QueueUrl;
+    sqs.subscribe(names.physical(queue.id), names.functionArn(queue.consumer));
+  }
+  return urls;
 }
 
 /** The SLA timers' schedule group and the manifest's recurring schedules (sweep, pickup batches), created or updated. */

@@ -63,14 +63,14 @@ describe('the pickup schedule', () => {
       await platform.complete(who, caseId, step, body);
     }
     const waiting = (await platform.view(caseId)).steps.find((s) => s.step === 'order.pickup');
-    expect(waiting).toMatchObject({ status: 'open', due: '2026-12-07T02:00:00.000Z' });
+    expect(waiting).toMatchObject({ status: 'open', due: '2026-12-07T10:00:00+08:00' });
 
     await platform.advanceTo('2026-12-06T23:59:00+08:00');
     expect(batches()).toBe(3);
     await platform.advanceTo('2026-12-07T10:00:30+08:00');
     expect(batches()).toBe(4);
     const handedOver = (await platform.view(caseId)).steps.find((s) => s.step === 'order.pickup');
-    expect(handedOver).toMatchObject({ status: 'completed', completedAt: '2026-12-07T02:00:00.000Z', onTime: true });
+    expect(handedOver).toMatchObject({ status: 'completed', completedAt: '2026-12-07T10:00:00+08:00', onTime: true });
     expect(platform.bus.forCase('PickupMissed', caseId)).toHaveLength(0);
   }, 120_000);
 });

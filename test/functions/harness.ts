@@ -12,13 +12,16 @@ import type { Dependencies } from '../../functions/shared/dependencies.ts';
 import { silentLogger } from '../../functions/shared/logger.ts';
 import { getDefaultPolicy } from '../../policy/load.ts';
 import { createTestTable, type TestTable } from '../support/dynamodb.ts';
-import { FakeEventPublisher, FakeTimerScheduler, FakeWorkflowGateway } from '../support/fakes.ts';
+import { DynamoDbConversationStore } from '../../adapters/chat/dynamodb-conversation-store.ts';
+import { FakeChatTimers, FakeEventPublisher, FakeTimerScheduler, FakeWorkflowGateway } from '../support/fakes.ts';
 
 export interface Harness extends Dependencies {
   repository: DynamoDbCaseRepository;
   events: FakeEventPublisher;
   timers: FakeTimerScheduler;
   workflows: FakeWorkflowGateway;
+  conversations: DynamoDbConversationStore;
+  chatTimers: FakeChatTimers;
   clock: VirtualClock;
 }
 
@@ -26,9 +29,11 @@ export interface Harness extends Dependencies {
 export function useHarness(): { fresh: (start: string) => Harness; table: () => TestTable } {
   let table: TestTable | undefined;
   let repository: DynamoDbCaseRepository | undefined;
+  let conversations: DynamoDbConversationStore | undefined;
   beforeAll(async () => {
     table = await createTestTable(casesTable);
     repository = new DynamoDbCaseRepository({ client: table.client, tableName: table.tableName });
+    conversations = new DynamoDbConversationStore({ client: table.client, tableName: table.tableName });
   });
   afterAll(async () => {
     await table?.drop();
@@ -39,9 +44,11 @@ export function useHarness(): { fresh: (start: string) => Harness; table: () => 
       return table;
     },
     fresh(start) {
-      if (!repository) throw new Error('harness used outside a test');
+      if (!repository || !conversations) throw new Error('harness used outside a test');
       return {
         repository,
+        conversations,
+        chatTimers: new FakeChatTimers(),
         events: new FakeEventPublisher(),
         timers: new FakeTimerScheduler(),
         workflows: new FakeWorkflowGateway(),

@@ -1,3 +1,4 @@
+import type { ChatTimerPayload, ChatTimers } from '../../core/ports/chat-timers.ts';
 /**
  * In-memory implementations of the ports (core/ports/*) for logic tests: they record what the
  * logic asked for, and the timer fake fires due timers in time order on a VirtualClock.
@@ -112,5 +113,22 @@ export class FakeWorkflowGateway implements WorkflowGateway {
   stop(executionArn: string, cause: string): Promise<void> {
     this.stopped.push({ executionArn, cause });
     return Promise.resolve();
+  }
+}
+
+/** Chat timers kept in memory: tests read what was armed and deliver them when the clock says. */
+export class FakeChatTimers implements ChatTimers {
+  readonly armed: ChatTimerPayload[] = [];
+
+  arm(payload: ChatTimerPayload): Promise<void> {
+    this.armed.push(payload);
+    return Promise.resolve();
+  }
+
+  /** Removes and returns the timers due at `now`. */
+  takeDue(now: number): ChatTimerPayload[] {
+    const due = this.armed.filter((t) => t.due <= now);
+    for (const t of due) this.armed.splice(this.armed.indexOf(t), 1);
+    return due;
   }
 }

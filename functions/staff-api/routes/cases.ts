@@ -15,7 +15,7 @@ export function caseRoute(deps: StaffApiDeps): Route {
     path: '/cases/{caseId}',
     async handle({ event, params }) {
       staffCaller(event);
-      return jsonResponse(200, toCaseView(await deps.repository.getCase(params.caseId ?? '')));
+      return jsonResponse(200, toCaseView(await deps.repository.getCase(params.caseId ?? ''), deps.policy));
     },
   };
 }
@@ -32,14 +32,14 @@ export function caseListRoute(deps: StaffApiDeps): Route {
         const cases = (await deps.repository.listCasesForOrder(query.orderId)).filter(
           (c) => (query.type === undefined || c.type === query.type) && (query.status === undefined || c.status === query.status),
         );
-        return jsonResponse(200, { items: cases.map(toCaseSummary) });
+        return jsonResponse(200, { items: cases.map((c) => toCaseSummary(c, deps.policy.zone)) });
       }
       if (query.type === undefined) throw new InvalidRequest([{ field: 'query.type', message: 'is required unless orderId is given' }]);
       const page = await deps.repository.listCases(
         { type: query.type, ...(query.status !== undefined ? { status: query.status } : {}) },
         { limit: query.limit ?? 50, ...(query.nextToken !== undefined ? { nextToken: query.nextToken } : {}) },
       );
-      return jsonResponse(200, { items: page.items.map(toCaseSummary), ...(page.nextToken !== undefined ? { nextToken: page.nextToken } : {}) });
+      return jsonResponse(200, { items: page.items.map((c) => toCaseSummary(c, deps.policy.zone)), ...(page.nextToken !== undefined ? { nextToken: page.nextToken } : {}) });
     },
   };
 }

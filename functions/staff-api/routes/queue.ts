@@ -33,7 +33,7 @@ export function queueRoute(deps: StaffApiDeps): Route {
         return true;
       });
       steps.sort((a, b) => compareDue(a.due, b.due) || (a.openedAt < b.openedAt ? -1 : 1));
-      return jsonResponse(200, { items: steps.map(toQueueItem) });
+      return jsonResponse(200, { items: steps.map((s) => toQueueItem(s, deps.policy, now)) });
     },
   };
 }

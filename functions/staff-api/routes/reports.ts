@@ -1,20 +1,22 @@
 /**
- * `GET /reports/sla?from=&to=&groupBy=` (`supervisor`): on-time figures of the steps closed on
- * those days, and of the steps still open that are (or were) due on them — an open step past its
- * due is a breach, one not yet due is `open` (core/reports/sla-report.ts). `Accept: text/csv` gives CSV.
+ * `GET /reports/sla?from=&to=&groupBy=&labels=` (`supervisor`): on-time figures of the steps closed
+ * on those days (default: the last 7), and of the steps still open that are (or were) due on them —
+ * an open step past its due is a breach, one not yet due is `open` (core/reports/sla-report.ts).
+ * `Accept: text/csv` gives CSV (UTF-8 with BOM; `labels=zh` for Chinese column labels).
  */
 import { shanghaiDay } from '../../../core/cases/report-day.ts';
 import type { StepRecord } from '../../../core/cases/step.ts';
 import { slaReportCsv } from '../../../core/reports/csv.ts';
 import { slaReport } from '../../../core/reports/sla-report.ts';
+import { formatDate, parseDate } from '../../../core/time/civil.ts';
 import { InvalidRequest } from '../../http/errors.ts';
 import { headerOf, queryOf } from '../../http/event.ts';
 import { requireRole, SUPERVISOR } from '../../http/identity.ts';
 import { csvResponse, jsonResponse } from '../../http/response.ts';
 import type { Route } from '../../http/router.ts';
 import { validate } from '../../http/validate.ts';
-import type { StaffApiDeps } from '../deps.ts';
 import { readAll } from '../../shared/read-all.ts';
+import type { StaffApiDeps } from '../deps.ts';
 import { reportQuery } from '../schemas.ts';
 import { staffCaller } from '../staff.ts';
 
@@ -28,15 +30,27 @@ export function reportRoute(deps: StaffApiDeps): Route {
     async handle({ event }) {
       requireRole(staffCaller(event), [SUPERVISOR], 'the SLA report');
       const query = validate(reportQuery, queryOf(event), 'query');
-      const days = daysBetween(query.from, query.to);
+      const { from, to } = reportRange(query, deps.policy.zone.dayOf(deps.clock.now()));
+      const days = daysBetween(from, to);
       const closed: StepRecord[] = [];
       for (const day of days) closed.push(...(await readAll((page) => deps.repository.listStepsClosedOn(day, page))));
       const active = (await activeSteps(deps)).filter((s) => s.due !== undefined && days.includes(shanghaiDay(s.due)));
       const report = slaReport({ closed, active, now: deps.clock.now(), calendarOf: (role) => deps.policy.roles.get(role)?.calendar }, query.groupBy);
-      if (/\btext\/csv\b/i.test(headerOf(event, 'accept') ?? '')) return csvResponse(200, slaReportCsv(report), `sla-${query.from}-${query.to}-${query.groupBy}.csv`);
-      return jsonResponse(200, { from: query.from, to: query.to, ...report });
+      if (/\btext\/csv\b/i.test(headerOf(event, 'accept') ?? '')) return csvResponse(200, slaReportCsv(report, query.labels), `sla-${from}-${to}-${query.groupBy}.csv`);
+      return jsonResponse(200, { from, to, ...report });
     },
   };
+}
+
+/** Days of the report shown by default (api.md): the last 7, today included. */
+export const DEFAULT_REPORT_DAYS = 7;
+
+/** The asked range; a missing end is today and a missing start 6 days before the end, in the policy's zone. */
+function reportRange(query: { from?: string | undefined; to?: string | undefined }, today: number): { from: string; to: string } {
+  const to = query.to ?? formatDate(today);
+  const toDay = parseDate(to);
+  if (toDay === undefined) throw new InvalidRequest([{ field: 'query.to', message: 'is not a calendar date' }]);
+  return { from: query.from ?? formatDate(toDay - (DEFAULT_REPORT_DAYS - 1)), to };
 }
 
 function daysBetween(from: string, to: string): string[] {

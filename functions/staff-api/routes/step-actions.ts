@@ -4,8 +4,8 @@
  * Pause: the clock stops (warning and due timers cancelled; with `until`, a resume timer).
  * Resume: due and warning recomputed without the paused time, timers re-armed.
  */
-import { toInstant } from '../../../core/cases/instant.ts';
 import { completionIssues, type CaseFacts } from '../../../core/lifecycles/completion-facts.ts';
+import { renderInstant } from '../../../core/time/render.ts';
 import type { StepSelector } from '../../../core/cases/repository.ts';
 import type { StepRecord } from '../../../core/cases/step.ts';
 import { TimerKind } from '../../../core/ports/timers.ts';
@@ -54,7 +54,7 @@ export function completeRoute(deps: StaffApiDeps): Route {
       const issues = completionIssues(step.step, completion.fields, await caseFacts(deps, step.caseId));
       if (issues.length > 0) throw new InvalidRequest(issues);
       const done = await completeStepNow(deps, selector, { by: caller.user, ...completion });
-      return jsonResponse(200, toStepActionResult(done));
+      return jsonResponse(200, toStepActionResult(done, deps.policy.zone));
     },
   };
 }
@@ -73,12 +73,12 @@ export function pauseRoute(deps: StaffApiDeps): Route {
       const { caller, selector, body } = await authorise(deps, event, params, 'pausing');
       const request = validate(pauseBody, body, 'body');
       if (request.until !== undefined && Date.parse(request.until) <= deps.clock.now()) {
-        throw new InvalidRequest([{ field: 'body.until', message: `must be in the future (now is ${toInstant(deps.clock.now())})` }]);
+        throw new InvalidRequest([{ field: 'body.until', message: `must be in the future (now is ${renderInstant(deps.policy.zone, deps.clock.now())})` }]);
       }
       const paused = await createStepClock(deps).pause(selector, { reason: request.reason, by: caller.user, ...(request.until !== undefined ? { until: request.until } : {}) });
       // Paused time does not count: the step's warning and due timers go until it resumes.
       for (const kind of [TimerKind.warn, TimerKind.due]) await deps.timers.cancel(timerName({ kind, caseId: paused.caseId, step: paused.step, attempt: paused.attempt }));
-      return jsonResponse(200, toStepActionResult(paused));
+      return jsonResponse(200, toStepActionResult(paused, deps.policy.zone));
     },
   };
 }
@@ -90,7 +90,7 @@ export function resumeRoute(deps: StaffApiDeps): Route {
     async handle({ event, params }) {
       const { caller, selector } = await authorise(deps, event, params, 'resuming');
       const resumed = await createStepClock(deps).resume(selector, { by: caller.user });
-      return jsonResponse(200, toStepActionResult(resumed));
+      return jsonResponse(200, toStepActionResult(resumed, deps.policy.zone));
     },
   };
 }

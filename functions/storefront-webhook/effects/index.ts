@@ -30,5 +30,9 @@ export function applyEvent(deps: EffectDeps, event: StorefrontEvent): Promise<Ac
     case 'stock.low':
     case 'stock.out':
       return stockAlert(deps, event);
+    case 'chat.message':
+    case 'chat.messages':
+      // Handled before the idempotency claim (ingest.ts): chat messages are idempotent by id.
+      throw new TypeError(`${event.type} is not a case event`);
   }
 }

@@ -75,15 +75,20 @@ export class DeliveryOutbox {
 
   /**
    * Adds a delivery. Call it inside the caller's transaction to commit it with the caller's own
-   * writes; it is dispatched on the next turn of the event loop, after that commit.
+   * writes; it is dispatched on the next turn of the event loop, after that commit — or, with
+   * `delayMs`, once that much time has passed on the clock (an SQS message's `DelaySeconds`).
+   * The event age counts from when it becomes due.
    */
-  enqueue(payload: string, policy: RetryPolicy): void {
+  enqueue(payload: string, policy: RetryPolicy, delayMs = 0): void {
     const now = this.options.clock.now();
+    const dueAt = now + Math.max(0, delayMs);
     const maxAttempts = policy.maximumRetryAttempts + 1;
-    const expiresAt = now + policy.maximumEventAgeSeconds * 1000;
-    const id = Number(this.stmt.insert.run(payload, maxAttempts, expiresAt, now).lastInsertRowid);
-    this.fresh.push({ id, payload, attempts: 0, max_attempts: maxAttempts, expires_at: expiresAt });
-    this.freshIds.add(id);
+    const expiresAt = dueAt + policy.maximumEventAgeSeconds * 1000;
+    const id = Number(this.stmt.insert.run(payload, maxAttempts, expiresAt, dueAt).lastInsertRowid);
+    if (dueAt === now) {
+      this.fresh.push({ id, payload, attempts: 0, max_attempts: maxAttempts, expires_at: expiresAt });
+      this.freshIds.add(id);
+    }
     this.pumpSoon();
   }
 

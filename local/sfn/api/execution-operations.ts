@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ExecutionRecord, HistoryEvent } from '../store/records.ts';
 import { checkExecutionArn, checkName, executionArn } from './arns.ts';
 import { epochSeconds, type ApiContext, type Operation } from './context.ts';
-import { ExecutionAlreadyExists, ExecutionDoesNotExist, InvalidExecutionInput, InvalidToken } from './errors.ts';
+import { MAX_PAYLOAD_BYTES } from '../engine/payload-limit.ts';
+import { ExecutionAlreadyExists, ExecutionDoesNotExist, InvalidExecutionInput, InvalidToken, ValidationException } from './errors.ts';
 import { pageOf } from './paging.ts';
 import { requireMachine } from './state-machine-operations.ts';
 
@@ -27,6 +28,9 @@ const startExecution: Operation = async (ctx, body) => {
   const name = body.name === undefined ? randomUUID() : checkName(body.name, 'execution');
   const input = body.input === undefined ? '{}' : body.input;
   if (typeof input !== 'string') throw new InvalidExecutionInput('Invalid State Machine Execution Input: the input must be a string');
+  if (Buffer.byteLength(input, 'utf8') > MAX_PAYLOAD_BYTES) {
+    throw new ValidationException(`1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length less than or equal to ${MAX_PAYLOAD_BYTES}`);
+  }
   try {
     JSON.parse(input);
   } catch (err) {

@@ -1,8 +1,12 @@
 import type { Json } from '../json.ts';
 import type { Operation } from './context.ts';
-import { InvalidOutput } from './errors.ts';
+import { MAX_PAYLOAD_BYTES } from '../engine/payload-limit.ts';
+import { InvalidOutput, ValidationException } from './errors.ts';
 
 const sendTaskSuccess: Operation = (ctx, body) => {
+  if (typeof body.output === 'string' && Buffer.byteLength(body.output, 'utf8') > MAX_PAYLOAD_BYTES) {
+    throw new ValidationException(`1 validation error detected: Value at 'output' failed to satisfy constraint: Member must have length less than or equal to ${MAX_PAYLOAD_BYTES}`);
+  }
   let output: Json;
   try {
     output = JSON.parse(typeof body.output === 'string' ? body.output : '') as Json;
@@ -16,7 +20,7 @@ const sendTaskSuccess: Operation = (ctx, body) => {
 const sendTaskFailure: Operation = (ctx, body) => {
   ctx.engine.sendTaskFailure(body.taskToken, {
     Error: typeof body.error === 'string' ? body.error : 'States.TaskFailed',
-    Cause: typeof body.cause === 'string' ? body.cause : '',
+    ...(typeof body.cause === 'string' ? { Cause: body.cause } : {}),
   });
   return {};
 };

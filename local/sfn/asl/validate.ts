@@ -3,15 +3,46 @@ import jsonata from 'jsonata';
 import { isJsonObject, type Json } from '../json.ts';
 import { InvalidDefinition } from '../api/errors.ts';
 import { parseResource } from '../integrations/resource.ts';
-import { isJsonataExpression } from '../jsonata/evaluate.ts';
+import { expressionText, isJsonataExpression } from '../jsonata/evaluate.ts';
 import { parseIntrinsic, isIntrinsicCall } from '../jsonpath/intrinsic-parser.ts';
 import { isKnownIntrinsic } from '../jsonpath/intrinsics.ts';
 import { parsePath } from '../jsonpath/path.ts';
+import { parseTimestamp } from './timestamp.ts';
 import { JSONATA_ONLY, JSONPATH_ONLY, STATE_FIELDS } from './fields.ts';
 import type { QueryLanguage, StateDefinition, StateMachineDefinition, StateType } from './types.ts';
 
 const invalid = (code: string, message: string): InstanceType<typeof InvalidDefinition> =>
   new InvalidDefinition(`Invalid State Machine Definition: '${code}: ${message}'`);
+
+/**
+ * A copy for asl-validator's schema, which refuses what AWS accepts: JSONata `Output` and
+ * `Condition` given as any JSON literal (`0`, `true`, `null`, `[]`, `"text"`). Those become an
+ * expression in the copy; our own checks have covered them.
+ */
+function forSchema(definition: StateMachineDefinition): StateMachineDefinition {
+  const copy = JSON.parse(JSON.stringify(definition)) as StateMachineDefinition;
+  const literal = (v: unknown): boolean => !isJsonataExpression(v);
+  const visit = (machine: StateMachineDefinition, inherited: QueryLanguage): void => {
+    const language = machine.QueryLanguage ?? inherited;
+    for (const state of Object.values(machine.States ?? {})) {
+      if (!isJsonObject(state as unknown as Json)) continue;
+      const own = state.QueryLanguage ?? language;
+      if (own === 'JSONata') {
+        if (Object.hasOwn(state, 'Output') && literal(state.Output)) state.Output = '{% $states.input %}';
+        for (const rule of state.Choices ?? []) {
+          if (Object.hasOwn(rule, 'Condition') && literal(rule.Condition)) rule.Condition = '{% true %}';
+          if (Object.hasOwn(rule, 'Output') && literal(rule.Output)) rule.Output = '{% $states.input %}';
+        }
+        for (const catcher of state.Catch ?? []) if (Object.hasOwn(catcher, 'Output') && literal(catcher.Output)) catcher.Output = '{% $states.input %}';
+      }
+      state.Branches?.forEach((b) => visit(b, own));
+      const processor = state.ItemProcessor ?? state.Iterator;
+      if (processor) visit(processor, own);
+    }
+  };
+  visit(copy, copy.QueryLanguage ?? 'JSONPath');
+  return copy;
+}
 
 /**
  * Parses and checks a definition: our own checks first (they name the state and the field), then
@@ -29,7 +60,7 @@ export function validateDefinition(text: string): StateMachineDefinition {
   }
   const definition = parsed as unknown as StateMachineDefinition;
   checkMachine(definition, '', definition.QueryLanguage ?? 'JSONPath');
-  const result = aslValidator(definition, { checkArn: false });
+  const result = aslValidator(forSchema(definition), { checkArn: false });
   if (!result.isValid) {
     const first = result.errors[0];
     throw invalid(first?.['Error code'] ?? 'SCHEMA_VALIDATION_FAILED', first?.Message ?? result.errorsText('; '));
@@ -57,6 +88,9 @@ function checkState(name: string, state: StateDefinition, at: string, language: 
     const resource = typeof state.Resource === 'string' ? parseResource(state.Resource) : 'the field "Resource" is required';
     if (typeof resource === 'string') throw invalid('SCHEMA_VALIDATION_FAILED', `The state '${name}': ${resource} at ${at}/Resource`);
   }
+  if (state.Type === 'Wait' && typeof state.Timestamp === 'string' && !(language === 'JSONata' && isJsonataExpression(state.Timestamp))) {
+    if (parseTimestamp(state.Timestamp) === undefined) throw invalid('SCHEMA_VALIDATION_FAILED', `String does not match RFC3339 timestamp at ${at}/Timestamp`);
+  }
   if (state.Type === 'Map') {
     const mode = (state.ItemProcessor?.ProcessorConfig as { Mode?: string } | undefined)?.Mode;
     if (mode !== undefined && mode !== 'INLINE') throw invalid('SCHEMA_VALIDATION_FAILED', `Only INLINE Map states are supported (the state '${name}' at ${at}/ItemProcessor/ProcessorConfig/Mode)`);
@@ -74,7 +108,7 @@ function checkJsonata(value: Json, at: string): void {
   if (at.endsWith('/Branches') || at.endsWith('/ItemProcessor') || at.endsWith('/Iterator')) return;
   if (isJsonataExpression(value)) {
     try {
-      jsonata(/^\s*\{%([\s\S]*)%\}\s*$/.exec(value)![1]!);
+      jsonata(expressionText(value));
     } catch (err) {
       throw invalid('SCHEMA_VALIDATION_FAILED', `The JSONata expression at ${at} is invalid: ${(err as Error).message}`);
     }
@@ -102,7 +136,18 @@ function checkTemplate(value: Json, at: string): void {
   else if (isJsonObject(value)) {
     for (const [k, v] of Object.entries(value)) {
       if (k.endsWith('.$')) {
-        if (typeof v !== 'string') throw invalid('SCHEMA_VALIDATION_FAILED', `The value of the field "${k}" must be a JSONPath or intrinsic function at ${at}/${k}`);
+        // AWS's wording, naming the key and the template that holds it.
+        const refused = (): never => {
+          throw invalid('SCHEMA_VALIDATION_FAILED', `The value for the field '${k}' must be a valid JSONPath or a valid intrinsic function call at ${at}`);
+        };
+        if (typeof v !== 'string') return refused();
+        try {
+          if (isIntrinsicCall(v)) parseIntrinsic(v);
+          else parsePath(v);
+        } catch {
+          refused();
+        }
+        // Well-formed: an unknown function name still gets its own message.
         checkPathOrIntrinsic(v, `${at}/${k}`, true);
       } else checkTemplate(v, `${at}/${k}`);
     }

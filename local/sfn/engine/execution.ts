@@ -21,6 +21,7 @@ export interface EngineDeps {
 }
 
 const ABORTABLE: ReadonlySet<string> = new Set(['Task', 'Wait', 'Map', 'Parallel']);
+const RETRYING: ReadonlySet<string> = new Set(['Task', 'Map', 'Parallel']);
 
 /** One running execution: its record, its frames, its history journal and its cancellation scope. */
 export class Execution {
@@ -80,10 +81,12 @@ export class Execution {
   /** The context object (`$$` / `$states.context`) for the frame's current state. */
   context(frame: Frame, extra?: { token?: string; mapItem?: { index: number; value: Json } }): Json {
     const r = this.record;
-    const retryCount = frame.progress?.retryCounts.reduce((a, b) => a + b, 0) ?? 0;
+    const state: { [key: string]: Json } = { EnteredTime: new Date(frame.enteredAt).toISOString(), Name: frame.state };
+    // Only the states that can retry (Task, Parallel, Map) have State.RetryCount on AWS.
+    if (RETRYING.has(this.stateOf(frame).Type)) state.RetryCount = frame.progress?.retryCounts.reduce((a, b) => a + b, 0) ?? 0;
     return {
       Execution: { Id: r.arn, Input: this.input, Name: r.name, RoleArn: r.roleArn, StartTime: new Date(r.startDate).toISOString(), RedriveCount: 0 },
-      State: { EnteredTime: new Date(frame.enteredAt).toISOString(), Name: frame.state, RetryCount: retryCount },
+      State: state,
       StateMachine: { Id: r.stateMachineArn, Name: r.stateMachineArn.split(':').pop()! },
       ...(extra?.token ? { Task: { Token: extra.token } } : {}),
       ...(extra?.mapItem ? { Map: { Item: { Index: extra.mapItem.index, Value: extra.mapItem.value } } } : {}),
@@ -145,8 +148,9 @@ export class Execution {
     this.close(ExecutionStatus.SUCCEEDED, 'ExecutionSucceeded', { output: this.record.output, outputDetails: NOT_TRUNCATED });
   }
 
-  fail(error: string, cause: string): void {
-    this.close(ExecutionStatus.FAILED, 'ExecutionFailed', { error, cause }, { error, cause });
+  /** A Fail state may give neither Error nor Cause: the event and DescribeExecution then carry neither. */
+  fail(error: string | undefined, cause: string | undefined): void {
+    this.close(ExecutionStatus.FAILED, 'ExecutionFailed', { ...(error !== undefined ? { error } : {}), ...(cause !== undefined ? { cause } : {}) }, { error, cause });
   }
 
   abort(error: string | undefined, cause: string | undefined): void {

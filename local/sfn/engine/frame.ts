@@ -17,6 +17,8 @@ export interface Frame {
   variables: Record<string, Json>;
   lastEventId: number;
   enteredAt: number;
+  /** The id of the current state's `…StateEntered` event: AWS names it in the causes of engine-raised errors. */
+  enteredEventId?: number;
   /** Undefined until the current state is entered. */
   progress?: StateProgress;
   /** Set once the branch ended. */

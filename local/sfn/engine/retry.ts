@@ -8,7 +8,7 @@ export function errorMatches(errorEquals: readonly string[], error: string): boo
     (name) =>
       name === error ||
       name === 'States.ALL' ||
-      (name === 'States.TaskFailed' && !TIMEOUTS.has(error) && error !== 'States.QueryEvaluationError'),
+      (name === 'States.TaskFailed' && !TIMEOUTS.has(error) && error !== 'States.QueryEvaluationError' && error !== 'States.DataLimitExceeded'),
   );
 }
 

@@ -1,6 +1,7 @@
 import type { Json } from '../json.ts';
 import type { StateDefinition } from '../asl/types.ts';
-import { isTerminal, toErrorOutput } from '../errors/states-errors.ts';
+import { EngineError, StatesDataLimitExceeded, errorNameOf, isTerminal, toErrorOutput, withStateLocation } from '../errors/states-errors.ts';
+import { overPayloadLimit } from './payload-limit.ts';
 import { stateIO, type StateEnv, type StateIO } from '../io/state-io.ts';
 import { EXECUTORS } from '../states/executors.ts';
 import type { StateContext, StateResult } from '../states/types.ts';
@@ -23,7 +24,7 @@ export async function runBranch(execution: Execution, frame: Frame, scope: Cance
       if (!frame.progress) {
         frame.enteredAt = execution.now();
         frame.progress = { retryCounts: [] };
-        execution.emit(frame, STATE_ENTERED[state.Type], { name: frame.state, input: JSON.stringify(frame.input), inputDetails: NOT_TRUNCATED });
+        frame.enteredEventId = execution.emit(frame, STATE_ENTERED[state.Type], { name: frame.state, input: JSON.stringify(frame.input), inputDetails: NOT_TRUNCATED });
       }
       const ctx = new TransitionContext(execution, frame, state, stateIO(execution.languageOf(frame, state)), scope);
       let result: StateResult;
@@ -31,13 +32,21 @@ export async function runBranch(execution: Execution, frame: Frame, scope: Cance
         result = await runWithRetry(ctx);
       } catch (err) {
         if (err instanceof Cancelled) throw err;
-        frame.result = { error: toErrorOutput(err) };
+        frame.result = { error: toErrorOutput(located(err, frame)) };
         frame.progress = undefined;
         execution.touch(frame);
         return;
       }
       scope.throwIfCancelled();
-      transition(execution, frame, state, result);
+      const outputText = JSON.stringify(result.output);
+      if (overPayloadLimit(outputText)) {
+        // A state whose output is over the quota fails its branch (States.DataLimitExceeded, as AWS).
+        frame.result = { error: toErrorOutput(new StatesDataLimitExceeded(frame.state)) };
+        frame.progress = undefined;
+        execution.touch(frame);
+        return;
+      }
+      transition(execution, frame, state, result, outputText);
     }
   } catch (err) {
     if (!(err instanceof Cancelled)) throw err;
@@ -95,8 +104,8 @@ function hasKeys(record: Record<string, Json>): boolean {
   return false;
 }
 
-function transition(execution: Execution, frame: Frame, state: StateDefinition, result: StateResult): void {
-  const details: Record<string, Json> = { name: frame.state, output: JSON.stringify(result.output), outputDetails: NOT_TRUNCATED };
+function transition(execution: Execution, frame: Frame, state: StateDefinition, result: StateResult, outputText: string): void {
+  const details: Record<string, Json> = { name: frame.state, output: outputText, outputDetails: NOT_TRUNCATED };
   if (hasKeys(result.assign)) {
     const assigned: Record<string, Json> = {};
     for (const key of Object.keys(result.assign)) assigned[key] = JSON.stringify(result.assign[key]);
@@ -115,6 +124,11 @@ function transition(execution: Execution, frame: Frame, state: StateDefinition, 
   execution.touch(frame);
 }
 
+/** An engine-raised error gets AWS's cause prefix naming the state it happened in (once: the result is a plain StatesError). */
+function located(err: unknown, frame: Frame): unknown {
+  return err instanceof EngineError ? withStateLocation(err, frame.state, frame.enteredEventId ?? 0) : err;
+}
+
 /** Runs the state, applying its Retry (with persisted back-off) and then its Catch. */
 async function runWithRetry(ctx: StateContext): Promise<StateResult> {
   const { execution, frame, state } = ctx;
@@ -129,11 +143,13 @@ async function runWithRetry(ctx: StateContext): Promise<StateResult> {
     }
     try {
       return await executor(ctx);
-    } catch (err) {
-      if (err instanceof Cancelled) throw err;
+    } catch (thrown) {
+      if (thrown instanceof Cancelled) throw thrown;
+      const err = located(thrown, frame);
       const error = toErrorOutput(err);
-      if (isTerminal(error.Error)) throw err;
-      const index = findRetrier(state.Retry, error.Error);
+      const name = errorNameOf(error);
+      if (isTerminal(name)) throw err;
+      const index = findRetrier(state.Retry, name);
       const retrier = state.Retry?.[index];
       const attempts = progress.retryCounts[index] ?? 0;
       if (retrier && attempts < (retrier.MaxAttempts ?? 3)) {
@@ -144,10 +160,10 @@ async function runWithRetry(ctx: StateContext): Promise<StateResult> {
         execution.touch(frame);
         continue;
       }
-      const catcher = findCatcher(state.Catch, error.Error);
+      const catcher = findCatcher(state.Catch, name);
       if (!catcher) throw err;
-      const caught = await ctx.io.caught(catcher, frame.input, error, ctx.env);
-      return { ...caught, next: catcher.Next };
+      const completion = await ctx.io.caught(catcher, frame.input, error, ctx.env);
+      return { ...completion, next: catcher.Next };
     }
   }
 }

@@ -32,14 +32,14 @@ export function awaitTaskAttempt(execution: Execution, frame: Frame, task: TaskP
     };
     cleanups.push(scope.onCancel(() => settle(() => reject(new Cancelled()))));
     if (task.timeoutAt !== undefined) {
-      cleanups.push(clock.schedule(task.timeoutAt, () => settle(() => reject(new StatesTimeout(`The task in state '${frame.state}' timed out`)))));
+      cleanups.push(clock.schedule(task.timeoutAt, () => settle(() => reject(new StatesTimeout()))));
     }
     if (hooks.callback && task.token) {
       let cancelHeartbeat = (): void => undefined;
       const armHeartbeat = (): void => {
         cancelHeartbeat();
         if (task.heartbeatAt === undefined) return;
-        cancelHeartbeat = clock.schedule(task.heartbeatAt, () => settle(() => reject(new StatesHeartbeatTimeout(`No heartbeat for the task in state '${frame.state}'`))));
+        cancelHeartbeat = clock.schedule(task.heartbeatAt, () => settle(() => reject(new StatesHeartbeatTimeout())));
       };
       armHeartbeat();
       cleanups.push(() => cancelHeartbeat());

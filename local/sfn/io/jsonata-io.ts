@@ -1,6 +1,6 @@
 import type { Json } from '../json.ts';
-import { StatesQueryEvaluationError } from '../errors/states-errors.ts';
-import { evaluateTemplate, type StatesBinding } from '../jsonata/evaluate.ts';
+import { StatesQueryEvaluationError, type ErrorOutput } from '../errors/states-errors.ts';
+import { evaluateExpression, evaluateTemplate, isJsonataExpression, unexpectedResultType, type StatesBinding } from '../jsonata/evaluate.ts';
 import type { Completion, StateEnv, StateIO } from './state-io.ts';
 
 async function assignments(assign: Json | undefined, states: StatesBinding, env: StateEnv): Promise<Record<string, Json>> {
@@ -48,21 +48,32 @@ export const jsonataIO: StateIO = {
   async dynamic(state, field, input, env) {
     const value = state[field];
     if (value === undefined) return undefined;
-    return evaluateTemplate(value, { input, context: env.context, now: env.now() }, env.variables, field);
+    if (!isJsonataExpression(value)) return { value, from: 'literal' };
+    return { value: await evaluateExpression(value, { input, context: env.context, now: env.now() }, env.variables, field), from: 'jsonata', expression: value };
   },
 
   async failure(state, input, env) {
-    const text = async (value: string | undefined, field: string): Promise<string> => {
-      if (value === undefined) return '';
+    const text = async (value: string | undefined, field: string): Promise<string | undefined> => {
+      if (value === undefined) return undefined;
       const v = await evaluateTemplate(value, { input, context: env.context, now: env.now() }, env.variables, field);
       return typeof v === 'string' ? v : JSON.stringify(v);
     };
-    return { Error: await text(state.Error, 'Error'), Cause: await text(state.Cause, 'Cause') };
+    const out: ErrorOutput = {};
+    const error = await text(state.Error, 'Error');
+    const cause = await text(state.Cause, 'Cause');
+    if (error !== undefined) out.Error = error;
+    if (cause !== undefined) out.Cause = cause;
+    return out;
   },
 
   async mapItems(state, input, env) {
-    if (state.Items === undefined) return input;
-    return evaluateTemplate(state.Items, { input, context: env.context, now: env.now() }, env.variables, 'Items');
+    if (state.Items === undefined) {
+      if (!Array.isArray(input)) throw new StatesQueryEvaluationError(`Map state input must be an array but was: ${JSON.stringify(input)}`);
+      return input;
+    }
+    const items = await evaluateTemplate(state.Items, { input, context: env.context, now: env.now() }, env.variables, 'Items');
+    if (!Array.isArray(items)) throw unexpectedResultType(state.Items as string, 'Items', 'array', items);
+    return items;
   },
 
   async mapItemInput(state, input, item, env) {

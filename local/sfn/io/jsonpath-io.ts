@@ -1,6 +1,6 @@
 import type { Json } from '../json.ts';
 import type { StateDefinition } from '../asl/types.ts';
-import { StatesResultPathMatchFailure, StatesRuntime } from '../errors/states-errors.ts';
+import { StatesResultPathMatchFailure, StatesRuntime, type ErrorOutput } from '../errors/states-errors.ts';
 import { applyPayloadTemplate } from '../jsonpath/payload-template.ts';
 import { evaluateIntrinsic } from '../jsonpath/intrinsics.ts';
 import { isIntrinsicCall } from '../jsonpath/intrinsic-parser.ts';
@@ -27,13 +27,24 @@ class EnvScope implements PathScope {
 
 const scopeOf = (input: Json, env: StateEnv): PathScope => new EnvScope(input, env);
 
-function select(path: string | null | undefined, value: Json, env: StateEnv, field: string): Json {
+/** InputPath, OutputPath, ItemsPath, …Path: a path that finds nothing is AWS's "Invalid path '<path>' : No results for path: $['x']". */
+function select(path: string | null | undefined, value: Json, env: StateEnv): Json {
   if (path === undefined) return value;
   if (path === null) return {};
   try {
     return readPath(path, scopeOf(value, env));
   } catch (err) {
-    if (err instanceof PathNotFound) throw new StatesRuntime(`Invalid path '${path}' : No results for path: ${field}`);
+    if (err instanceof PathNotFound) throw new StatesRuntime(`Invalid path '${path}' : ${err.detail}`);
+    throw err;
+  }
+}
+
+/** ErrorPath, CausePath: a path that finds nothing is worded as for a `.$` field. */
+function readField(path: string, value: Json, env: StateEnv, field: string): Json {
+  try {
+    return readPath(path, scopeOf(value, env));
+  } catch (err) {
+    if (err instanceof PathNotFound) throw new StatesRuntime(`The JSONPath '${path}' specified for the field '${field}' could not be found in the input '${JSON.stringify(value)}'`);
     throw err;
   }
 }
@@ -59,24 +70,24 @@ function assignments(assign: Json | undefined, value: Json, env: StateEnv): Reco
 /** JSONPath: InputPath → Parameters → (work) → ResultSelector → ResultPath → OutputPath. */
 export const jsonPathIO: StateIO = {
   async arguments(state, input, env) {
-    const effective = select(state.InputPath, input, env, 'InputPath');
+    const effective = select(state.InputPath, input, env);
     return state.Parameters === undefined ? effective : applyPayloadTemplate(state.Parameters, scopeOf(effective, env), 'Parameters');
   },
 
   async complete(state, input, result, env): Promise<Completion> {
     if (state.Type === 'Pass') {
-      const effective = select(state.InputPath, input, env, 'InputPath');
+      const effective = select(state.InputPath, input, env);
       const value = state.Result !== undefined ? state.Result : state.Parameters !== undefined ? applyPayloadTemplate(state.Parameters, scopeOf(effective, env), 'Parameters') : effective;
-      return { output: select(state.OutputPath, resultPath(state.ResultPath, input, value), env, 'OutputPath'), assign: assignments(state.Assign, value, env) };
+      return { output: select(state.OutputPath, resultPath(state.ResultPath, input, value), env), assign: assignments(state.Assign, value, env) };
     }
     if (result === undefined) {
       // Wait, Succeed: no result, the (InputPath-selected) input flows on.
-      const effective = select(state.InputPath, input, env, 'InputPath');
-      return { output: select(state.OutputPath, effective, env, 'OutputPath'), assign: assignments(state.Assign, effective, env) };
+      const effective = select(state.InputPath, input, env);
+      return { output: select(state.OutputPath, effective, env), assign: assignments(state.Assign, effective, env) };
     }
     const selected = state.ResultSelector === undefined ? result : applyPayloadTemplate(state.ResultSelector, scopeOf(result, env), 'ResultSelector');
     return {
-      output: select(state.OutputPath, resultPath(state.ResultPath, input, selected), env, 'OutputPath'),
+      output: select(state.OutputPath, resultPath(state.ResultPath, input, selected), env),
       assign: assignments(state.Assign, selected, env),
     };
   },
@@ -87,39 +98,52 @@ export const jsonPathIO: StateIO = {
   },
 
   async choose(state, rule, input, env) {
-    return choiceRuleMatches(rule, scopeOf(select(state.InputPath, input, env, 'InputPath'), env));
+    return choiceRuleMatches(rule, scopeOf(select(state.InputPath, input, env), env));
   },
 
   async chosen(state, rule, input, env) {
-    const effective = select(state.InputPath, input, env, 'InputPath');
+    const effective = select(state.InputPath, input, env);
     const assign = assignments(rule ? (rule.Assign as Json | undefined) : state.Assign, effective, env);
-    return { output: select(state.OutputPath, effective, env, 'OutputPath'), assign };
+    return { output: select(state.OutputPath, effective, env), assign };
   },
 
   async dynamic(state, field, input, env) {
-    const pathField = `${field}Path` as keyof StateDefinition;
-    const path = state[pathField];
-    if (typeof path === 'string') return select(path, select(state.InputPath, input, env, 'InputPath'), env, pathField);
-    return state[field] as Json | undefined;
+    const path = state[`${field}Path` as keyof StateDefinition];
+    if (typeof path !== 'string') return state[field] === undefined ? undefined : { value: state[field] as Json, from: 'literal' };
+    const effective = select(state.InputPath, input, env);
+    try {
+      return { value: readPath(path, scopeOf(effective, env)), from: 'path', path };
+    } catch (err) {
+      if (!(err instanceof PathNotFound)) throw err;
+      if (field === 'Seconds') throw new StatesRuntime(`The SecondsPath parameter does not reference an input value: ${path}`);
+      throw new StatesRuntime(`Invalid path '${path}' : ${err.detail}`);
+    }
   },
 
   async failure(state, input, env) {
-    const read = (path: string | undefined, fallback: string | undefined): string => {
-      if (path === undefined) return fallback ?? '';
-      const v = isIntrinsicCall(path) ? evaluateIntrinsic(path, scopeOf(input, env)) : select(path, input, env, 'ErrorPath');
+    const read = (path: string | undefined, fallback: string | undefined, field: string): string | undefined => {
+      if (path === undefined) return fallback;
+      const v = isIntrinsicCall(path) ? evaluateIntrinsic(path, scopeOf(input, env)) : readField(path, input, env, field);
       return typeof v === 'string' ? v : JSON.stringify(v);
     };
-    return { Error: read(state.ErrorPath, state.Error), Cause: read(state.CausePath, state.Cause) };
+    const out: ErrorOutput = {};
+    const error = read(state.ErrorPath, state.Error, 'ErrorPath');
+    const cause = read(state.CausePath, state.Cause, 'CausePath');
+    if (error !== undefined) out.Error = error;
+    if (cause !== undefined) out.Cause = cause;
+    return out;
   },
 
   async mapItems(state, input, env) {
-    const effective = select(state.InputPath, input, env, 'InputPath');
-    return state.ItemsPath === undefined ? effective : select(state.ItemsPath, effective, env, 'ItemsPath');
+    const effective = select(state.InputPath, input, env);
+    const items = state.ItemsPath === undefined ? effective : select(state.ItemsPath, effective, env);
+    if (!Array.isArray(items)) throw new StatesRuntime(`Map state input must be an array but was: ${JSON.stringify(items)}`);
+    return items;
   },
 
   async mapItemInput(state, input, item, env) {
     const template = state.ItemSelector ?? state.Parameters;
     if (template === undefined) return item;
-    return applyPayloadTemplate(template, scopeOf(select(state.InputPath, input, env, 'InputPath'), env), 'ItemSelector');
+    return applyPayloadTemplate(template, scopeOf(select(state.InputPath, input, env), env), 'ItemSelector');
   },
 };

@@ -21,6 +21,13 @@ export interface Completion {
 export type DynamicField = 'TimeoutSeconds' | 'HeartbeatSeconds' | 'Seconds' | 'Timestamp' | 'MaxConcurrency';
 
 /**
+ * A dynamic field's value and where it came from, so the state can word a bad value as AWS does:
+ * a `…Path` fails with States.Runtime naming the path, a JSONata expression with
+ * States.QueryEvaluationError naming the expression.
+ */
+export type DynamicValue = { value: Json; from: 'literal' } | { value: Json; from: 'path'; path: string } | { value: Json; from: 'jsonata'; expression: string };
+
+/**
  * How a state reads its input and shapes its output, in one query language. Executors call these
  * and never look at InputPath/Parameters/Arguments/Output themselves.
  */
@@ -35,10 +42,10 @@ export interface StateIO {
   choose(state: StateDefinition, rule: ChoiceRule, input: Json, env: StateEnv): Promise<boolean>;
   /** Output of a Choice state once `rule` (or the Default, when undefined) was taken. */
   chosen(state: StateDefinition, rule: ChoiceRule | undefined, input: Json, env: StateEnv): Promise<Completion>;
-  dynamic(state: StateDefinition, field: DynamicField, input: Json, env: StateEnv): Promise<Json | undefined>;
+  dynamic(state: StateDefinition, field: DynamicField, input: Json, env: StateEnv): Promise<DynamicValue | undefined>;
   failure(state: StateDefinition, input: Json, env: StateEnv): Promise<ErrorOutput>;
-  /** The items a Map state iterates over. */
-  mapItems(state: StateDefinition, input: Json, env: StateEnv): Promise<Json>;
+  /** The items a Map state iterates over; not an array → the error AWS gives for the query language. */
+  mapItems(state: StateDefinition, input: Json, env: StateEnv): Promise<Json[]>;
   /** The input of one Map iteration (ItemSelector), `env.context` carrying `Map.Item`. */
   mapItemInput(state: StateDefinition, input: Json, item: Json, env: StateEnv): Promise<Json>;
 }

@@ -80,7 +80,11 @@ class Parser {
     while (this.i < this.src.length) {
       const c = this.src[this.i]!;
       if (c === '\\') {
-        out += this.src[this.i + 1] ?? '';
+        // Only ' { } and \ may be escaped in an intrinsic's string literal (ASL spec, "Intrinsic
+        // functions"); anything else (`\"`) makes the call invalid, refused at CreateStateMachine.
+        const next = this.src[this.i + 1] ?? '';
+        if (!"'{}\\".includes(next) || next === '') this.fail(`illegal escape sequence '\\${next}'`);
+        out += next;
         this.i += 2;
       } else if (c === "'") {
         this.i++;

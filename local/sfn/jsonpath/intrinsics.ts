@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { HASH_ALGORITHMS } from '../jsonata/aws-functions.ts';
 import { isJsonObject, type Json } from '../json.ts';
 import { StatesIntrinsicFailure } from '../errors/states-errors.ts';
 import { parseIntrinsic, type IntrinsicArg } from './intrinsic-parser.ts';
@@ -28,7 +29,19 @@ function arity(args: Json[], n: number, fn: string): void {
 }
 const same = (a: Json, b: Json): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-const HASH_ALGORITHMS: Record<string, string> = { MD5: 'md5', 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
+/** Math.round gives -0 for -0.5: normalise so the sum prints as 0. */
+const roundHalfUp = (n: number): number => Math.round(n) + 0;
+
+/**
+ * How States.Format prints an argument: strings as they are, objects and arrays the way AWS prints
+ * them (Java's Map/List toString: `{Arg1=1, Arg2=[]}`, strings inside unquoted), the rest as JSON.
+ */
+export function formatArgument(v: Json): string {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return `[${v.map(formatArgument).join(', ')}]`;
+  if (isJsonObject(v)) return `{${Object.entries(v).map(([k, w]) => `${k}=${formatArgument(w)}`).join(', ')}}`;
+  return JSON.stringify(v);
+}
 
 /** The intrinsic functions of the Amazon States Language, by name. */
 const INTRINSICS: Record<string, Intrinsic> = {
@@ -37,16 +50,18 @@ const INTRINSICS: Record<string, Intrinsic> = {
     let next = 1;
     const out = template.replace(/\{\}/g, () => {
       if (next >= args.length) fail('States.Format: more {} than arguments');
-      const v = args[next++]!;
-      return typeof v === 'string' ? v : JSON.stringify(v);
+      return formatArgument(args[next++]!);
     });
     if (next !== args.length) fail('States.Format: more arguments than {}');
     return out;
   },
   'States.StringToJson': (args) => {
     arity(args, 1, 'States.StringToJson');
+    const text = str(args[0], 'States.StringToJson');
+    // An empty (or blank) string is no JSON document at all: AWS gives null.
+    if (text.trim() === '') return null;
     try {
-      return JSON.parse(str(args[0], 'States.StringToJson')) as Json;
+      return JSON.parse(text) as Json;
     } catch {
       return fail('States.StringToJson: the argument is not valid JSON');
     }
@@ -125,7 +140,8 @@ const INTRINSICS: Record<string, Intrinsic> = {
   },
   'States.MathAdd': (args) => {
     arity(args, 2, 'States.MathAdd');
-    return num(args[0], 'States.MathAdd') + num(args[1], 'States.MathAdd');
+    // AWS rounds each argument to the nearest integer, halves towards +∞ (1.5 → 2, -1.5 → -1), then adds.
+    return roundHalfUp(num(args[0], 'States.MathAdd')) + roundHalfUp(num(args[1], 'States.MathAdd'));
   },
   'States.StringSplit': (args) => {
     arity(args, 2, 'States.StringSplit');

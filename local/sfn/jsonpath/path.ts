@@ -122,7 +122,9 @@ function parseKey(part: string, fail: (why: string) => never): string | number {
   if (/^-?\d+$/.test(part)) return Number(part);
   const m = /^(['"])(.*)\1$/s.exec(part);
   if (!m) return fail(`bad subscript [${part}]`);
-  return m[2]!.replace(/\\(.)/g, '$1');
+  // Only the quote itself and the backslash are escapes (`$['Test\"Name']` names the key `Test\"Name`), as AWS reads them.
+  const quote = m[1]!;
+  return m[2]!.replace(/\\([\s\S])/g, (all, c: string) => (c === quote || c === '\\' ? c : all));
 }
 
 function parseFilter(expr: string, fail: (why: string) => never): Segment {
@@ -138,6 +140,27 @@ function parseFilter(expr: string, fail: (why: string) => never): Segment {
     return fail(`bad filter value ${raw}`);
   }
   return { kind: 'filter', field, op: m[2], value };
+}
+
+/** Jayway's normalized form of a definite path, as AWS quotes it: `$['a']['b'][0]`. */
+export function normalizedPath(segments: readonly Segment[]): string {
+  return `$${segments.map((s) => (s.kind === 'index' ? `[${s.index}]` : s.kind === 'member' ? `['${s.name}']` : '')).join('')}`;
+}
+
+/**
+ * Why a definite path found nothing, in AWS's (Jayway JsonPath's) words: the last step missing is
+ * "No results for path: $['a']['b']", an earlier one "Missing property in path $['a']".
+ */
+export function whyNotFound(start: Json, path: ParsedPath): string {
+  let node: Json = start;
+  for (let i = 0; i < path.segments.length; i++) {
+    const found = selectAll(node, [path.segments[i]!]);
+    if (found.length === 0) {
+      return i === path.segments.length - 1 ? `No results for path: ${normalizedPath(path.segments)}` : `Missing property in path ${normalizedPath(path.segments.slice(0, i + 1))}`;
+    }
+    node = found[0]!;
+  }
+  return `No results for path: ${normalizedPath(path.segments)}`;
 }
 
 /** Every value the path selects below `start`, in document order. */

@@ -45,13 +45,13 @@ export function applyPayloadTemplate(template: Json, scope: PathScope, field: st
 }
 
 function resolveDynamic(expr: Json, scope: PathScope, parent: string, key: string): Json {
-  if (typeof expr !== 'string') throw new StatesRuntime(`The value of the field '${parent}.${key}' must be a JSONPath or intrinsic function`);
+  if (typeof expr !== 'string') throw new StatesRuntime(`The value of the field '${key}' must be a JSONPath or intrinsic function`);
   if (isIntrinsicCall(expr)) return evaluateIntrinsic(expr, scope);
   try {
     return readPath(expr, scope);
   } catch (err) {
     if (err instanceof PathNotFound) {
-      throw new StatesRuntime(`The JSONPath '${expr}' specified for the field '${parent}.${key}' could not be found in the input '${JSON.stringify(scope.input)}'`);
+      throw new StatesRuntime(`The JSONPath '${expr}' specified for the field '${key}' could not be found in the input '${JSON.stringify(scope.input)}'`);
     }
     throw err;
   }

@@ -1,6 +1,6 @@
 import type { Json } from '../json.ts';
 import { StatesRuntime } from '../errors/states-errors.ts';
-import { parsePath, selectAll } from './path.ts';
+import { parsePath, selectAll, whyNotFound } from './path.ts';
 
 /** What a JSONPath can reach: `$` the input, `$$` the context object, `$name` a variable. */
 export interface PathScope {
@@ -10,7 +10,11 @@ export interface PathScope {
 }
 
 export class PathNotFound extends Error {
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    /** AWS's (Jayway's) explanation: `No results for path: $['a']` or `Missing property in path $['a']`. */
+    readonly detail: string,
+  ) {
     super(`The JSONPath '${path}' could not be found in the input`);
     this.name = 'PathNotFound';
   }
@@ -29,7 +33,7 @@ export function readPath(path: string, scope: PathScope): Json {
   else throw new StatesRuntime(`The variable '$${parsed.root}' is not defined`);
   const found = selectAll(start, parsed.segments);
   if (parsed.definite) {
-    if (found.length === 0) throw new PathNotFound(path);
+    if (found.length === 0) throw new PathNotFound(path, whyNotFound(start, parsed));
     return found[0]!;
   }
   return found;

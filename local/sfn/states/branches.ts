@@ -1,5 +1,5 @@
 import type { Json } from '../json.ts';
-import { StatesError } from '../errors/states-errors.ts';
+import { fromErrorOutput } from '../errors/states-errors.ts';
 import { Cancelled } from '../engine/cancellation.ts';
 import type { Frame } from '../engine/frame.ts';
 import type { StateContext } from './types.ts';
@@ -33,7 +33,7 @@ export async function runChildren(ctx: StateContext, children: Frame[], limit: n
   await Promise.all(Array.from({ length: workers }, worker));
   if (ctx.scope.cancelled) throw new Cancelled();
   const failed = children.find((c) => c.result && 'error' in c.result);
-  if (failed && failed.result && 'error' in failed.result) throw new StatesError(failed.result.error.Error, failed.result.error.Cause);
+  if (failed && failed.result && 'error' in failed.result) throw fromErrorOutput(failed.result.error);
   return children.map((c) => (c.result && 'output' in c.result ? c.result.output : null));
 }
 

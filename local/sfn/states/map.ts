@@ -1,23 +1,20 @@
 import type { Json } from '../json.ts';
-import { StatesRuntime } from '../errors/states-errors.ts';
 import { Cancelled } from '../engine/cancellation.ts';
 import type { Frame } from '../engine/frame.ts';
 import { childFrame, runChildren } from './branches.ts';
+import { integerField } from './dynamic-values.ts';
 import { proceed, type StateContext, type StateExecutor } from './types.ts';
 import type { StateEnv } from '../io/state-io.ts';
 
 async function startIterations(ctx: StateContext): Promise<Frame[]> {
   const { execution, frame, state, io, env, name } = ctx;
   const items = await io.mapItems(state, frame.input, env);
-  if (!Array.isArray(items)) throw new StatesRuntime(`The items of the Map state '${name}' must be an array, got ${JSON.stringify(items)}`);
-  const maxConcurrency = (await io.dynamic(state, 'MaxConcurrency', frame.input, env)) ?? 0;
-  if (typeof maxConcurrency !== 'number' || !Number.isInteger(maxConcurrency) || maxConcurrency < 0) {
-    throw new StatesRuntime(`The MaxConcurrency of the Map state '${name}' must be a non-negative integer`);
-  }
+  const concurrency = await io.dynamic(state, 'MaxConcurrency', frame.input, env);
+  const maxConcurrency = concurrency === undefined ? 0 : integerField(concurrency, 'MaxConcurrency', 0);
   const processorKey = state.ItemProcessor ? 'ItemProcessor' : 'Iterator';
   const processor = state.ItemProcessor ?? state.Iterator!;
   const children: Frame[] = [];
-  for (const [index, value] of (items as Json[]).entries()) {
+  for (const [index, value] of items.entries()) {
     const itemEnv: StateEnv = { variables: env.variables, now: () => env.now(), context: execution.context(frame, { mapItem: { index, value } }) };
     const input = await io.mapItemInput(state, frame.input, value, itemEnv);
     const child = childFrame(frame, `${frame.id}/${name}/${index}`, [...frame.machinePath, 'States', name, processorKey], processor.StartAt, input);

@@ -1,5 +1,6 @@
 import type { Json } from '../json.ts';
-import { StatesRuntime, StatesError, toErrorOutput } from '../errors/states-errors.ts';
+import { StatesDataLimitExceeded, StatesRuntime, StatesError, toErrorOutput } from '../errors/states-errors.ts';
+import { overPayloadLimit } from '../engine/payload-limit.ts';
 import { Cancelled } from '../engine/cancellation.ts';
 import { NOT_TRUNCATED, outputDetails } from '../engine/event-details.ts';
 import { awaitTaskAttempt, type AttemptHooks } from '../engine/task-attempt.ts';
@@ -7,16 +8,13 @@ import { newTaskToken } from '../engine/task-token.ts';
 import type { TaskProgress } from '../engine/frame.ts';
 import { historyResource, parseResource, type TaskResource } from '../integrations/resource.ts';
 import { invokeResource } from '../integrations/invoke.ts';
+import { integerField } from './dynamic-values.ts';
 import { proceed, type StateContext, type StateExecutor } from './types.ts';
 import type { StateEnv } from '../io/state-io.ts';
 
 async function seconds(ctx: StateContext, field: 'TimeoutSeconds' | 'HeartbeatSeconds'): Promise<number | undefined> {
   const value = await ctx.io.dynamic(ctx.state, field, ctx.frame.input, ctx.env);
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
-    throw new StatesRuntime(`The ${field} of the Task state '${ctx.frame.state}' must be a positive integer, got ${JSON.stringify(value)}`);
-  }
-  return value;
+  return value === undefined ? undefined : integerField(value, field, 1);
 }
 
 /** Whether the state sets the field at all (statically, by a `…Path`, or as JSONata): most Tasks set neither. */
@@ -69,10 +67,11 @@ async function schedule(ctx: StateContext, resource: TaskResource): Promise<Task
 function recordFailure(ctx: StateContext, resource: TaskResource, err: unknown): void {
   const { Error: error, Cause: cause } = toErrorOutput(err);
   const timedOut = err instanceof StatesError && (error === 'States.Timeout' || error === 'States.HeartbeatTimeout');
+  const details = { ...(error !== undefined ? { error } : {}), ...(cause !== undefined ? { cause } : {}) };
   if (resource.kind === 'lambda:function') {
-    ctx.execution.emit(ctx.frame, timedOut ? 'LambdaFunctionTimedOut' : 'LambdaFunctionFailed', { error, cause });
+    ctx.execution.emit(ctx.frame, timedOut ? 'LambdaFunctionTimedOut' : 'LambdaFunctionFailed', details);
   } else {
-    ctx.execution.emit(ctx.frame, timedOut ? 'TaskTimedOut' : 'TaskFailed', { ...historyResource(resource), error, cause });
+    ctx.execution.emit(ctx.frame, timedOut ? 'TaskTimedOut' : 'TaskFailed', { ...historyResource(resource), ...details });
   }
 }
 
@@ -116,11 +115,20 @@ export const task: StateExecutor = async (ctx) => {
     throw err;
   }
   if (current.token) execution.journal.closedTokens.push(current.token);
+  const resultText = JSON.stringify(result);
+  if (overPayloadLimit(resultText)) {
+    // A task result over the quota: States.DataLimitExceeded naming the resource as AWS does
+    // ('lambda' for lambda:invoke, the function ARN for a plain Lambda resource); Retry/Catch apply.
+    const err = new StatesDataLimitExceeded(resource.kind === 'lambda:function' ? resource.functionArn : historyResource(resource).resourceType);
+    recordFailure(ctx, resource, err);
+    progress.task = undefined;
+    throw err;
+  }
   if (resource.kind === 'lambda:function') {
-    execution.emit(frame, 'LambdaFunctionSucceeded', outputDetails(result));
+    execution.emit(frame, 'LambdaFunctionSucceeded', { output: resultText, outputDetails: NOT_TRUNCATED });
   } else {
     const { resourceType, resource: name } = historyResource(resource);
-    execution.emit(frame, 'TaskSucceeded', { resourceType, resource: name, output: JSON.stringify(result), outputDetails: NOT_TRUNCATED });
+    execution.emit(frame, 'TaskSucceeded', { resourceType, resource: name, output: resultText, outputDetails: NOT_TRUNCATED });
   }
   return proceed(await ctx.io.complete(state, frame.input, result, ctx.env), state);
 };

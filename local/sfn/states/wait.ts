@@ -1,19 +1,16 @@
-import type { Json } from '../json.ts';
 import { StatesRuntime } from '../errors/states-errors.ts';
 import { sleepUntil } from '../engine/sleep.ts';
+import { integerField, timestampField } from './dynamic-values.ts';
 import { proceed, type StateContext, type StateExecutor } from './types.ts';
 
+/** AWS refuses a wait longer than a Java int of seconds (about 68 years): "Wait state delay is too long." */
+const MAX_DELAY_SECONDS = 2_147_483_647;
+
 async function waitUntil({ state, frame, io, env, execution }: StateContext): Promise<number> {
-  const seconds: Json | undefined = await io.dynamic(state, 'Seconds', frame.input, env);
-  if (seconds !== undefined) {
-    if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0) {
-      throw new StatesRuntime(`The Seconds of the Wait state '${frame.state}' must be a non-negative integer, got ${JSON.stringify(seconds)}`);
-    }
-    return execution.now() + seconds * 1000;
-  }
-  const timestamp = await io.dynamic(state, 'Timestamp', frame.input, env);
-  const at = typeof timestamp === 'string' ? Date.parse(timestamp) : NaN;
-  if (Number.isNaN(at)) throw new StatesRuntime(`The Timestamp of the Wait state '${frame.state}' must be an ISO-8601 timestamp, got ${JSON.stringify(timestamp)}`);
+  const now = execution.now();
+  const seconds = await io.dynamic(state, 'Seconds', frame.input, env);
+  const at = seconds !== undefined ? now + integerField(seconds, 'Seconds', 0) * 1000 : timestampField((await io.dynamic(state, 'Timestamp', frame.input, env))!);
+  if ((at - now) / 1000 > MAX_DELAY_SECONDS) throw new StatesRuntime('Wait state delay is too long.');
   return at;
 }
 

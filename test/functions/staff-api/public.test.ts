@@ -16,9 +16,13 @@ const API_ROUTES = [
   'POST /cases/{caseId}/steps/{step}/resume',
   'POST /pickups/run',
   'GET /reports/sla',
+  'GET /reports/chat',
   'GET /healthz',
   'GET /openapi.json',
 ];
+
+/** api.md's "Local home only" routes the OpenAPI document also lists (marked `x-local-only`), never the manifest. */
+const LOCAL_ONLY_ROUTES = ['POST /auth/login'];
 
 describe('public routes: health and the OpenAPI document', () => {
   const { fresh } = useHarness();
@@ -35,10 +39,13 @@ describe('public routes: health and the OpenAPI document', () => {
     const doc = bodyOf(response) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> } };
     expect(doc.openapi).toBe('3.1.0');
     const listed = Object.entries(doc.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
-    expect(listed.sort()).toEqual([...API_ROUTES].sort());
+    expect(listed.sort()).toEqual([...API_ROUTES, ...LOCAL_ONLY_ROUTES].sort());
+    expect(doc.paths['/auth/login']?.post).toMatchObject({ 'x-local-only': true });
     expect(doc.components.schemas.PauseStep?.required).toEqual(['reason']);
     expect(Object.keys(doc.components.schemas.Queue?.properties ?? {})).toEqual(['items']);
     expect(JSON.stringify(doc.components.schemas.StorefrontEvent)).toContain('order.cancel-requested');
+    const queueItem = JSON.stringify(doc.components.schemas.Queue);
+    for (const field of ['stepLabel', 'remainingOnDutyMinutes', 'onDutyNow', 'countingResumesAt', 'pausedNow']) expect(queueItem).toContain(`"${field}"`);
   });
 
   it('the manifest routes every api.md route to the HTTP functions', () => {

@@ -53,15 +53,66 @@ describe('staff reads: queue, cases, SLA report', () => {
     expect(await mine()).toEqual(['order.payment']);
   });
 
+  it('GET /queue gives each row its label and countdown on the role\'s shifts: minutes left, on duty or when counting resumes, and the pause', async () => {
+    const rig = staffRig(fresh(MONDAY_10));
+    const pack = await rig.openCaseWithStep('order.pack'); // terminal-admin 09:00–17:00, due 11:00
+    const review = await rig.openCaseWithStep('order.review'); // ops-cs 08:00–20:00, due 10:30
+    const staff = rig.as('zhang', 'terminal-admin', 'ops-cs');
+    const rowsOf = async (): Promise<Record<string, Record<string, unknown>>> =>
+      Object.fromEntries((bodyOf(await staff.get('/queue')).items as Record<string, unknown>[]).filter((i) => i.caseId === pack || i.caseId === review).map((i) => [i.step, i]));
+
+    await rig.clock.advance(10 * 60_000);
+    const at1010 = await rowsOf();
+    expect(at1010['order.pack']).toMatchObject({ stepLabel: { zh: '打包录串号', en: 'Pack and enter serials' }, remainingOnDutyMinutes: 50, onDutyNow: true, countingResumesAt: null, pausedNow: null });
+    expect(at1010['order.review']).toMatchObject({ stepLabel: { zh: '订单审核', en: 'Order review' }, remainingOnDutyMinutes: 20, onDutyNow: true });
+
+    await staff.post(`/cases/${pack}/steps/order.pack/pause`, { reason: '等客户回电 customer calls back', until: '2025-03-03T18:00:00+08:00' });
+    await rig.clock.advanceTo('2025-03-03T18:30:00+08:00');
+    const evening = await rowsOf();
+    // Paused at 10:10 with 50 minutes left; the pause ends off duty, so counting resumes at the next shift.
+    expect(evening['order.pack']).toMatchObject({
+      status: 'paused',
+      remainingOnDutyMinutes: 50,
+      onDutyNow: false,
+      countingResumesAt: '2025-03-04T09:00:00+08:00',
+      pausedNow: { reason: '等客户回电 customer calls back' },
+    });
+    // Due 10:30, ops-cs on duty until 20:00: 8 h of on-duty time past due so far.
+    expect(evening['order.review']).toMatchObject({ remainingOnDutyMinutes: -480, onDutyNow: true, countingResumesAt: null });
+
+    await rig.clock.advanceTo('2025-03-03T21:00:00+08:00');
+    expect((await rowsOf())['order.review']).toMatchObject({ remainingOnDutyMinutes: -570, onDutyNow: false, countingResumesAt: '2025-03-04T08:00:00+08:00' });
+  });
+
   it('GET /cases/{caseId} shows the case with its steps and timeline, never a task token', async () => {
     const rig = staffRig(fresh(MONDAY_10));
     const caseId = await rig.openCaseWithStep('order.pack');
     const response = await rig.as('li', 'ops-cs').get(`/cases/${caseId}`);
     expect(response.statusCode).toBe(200);
     const body = bodyOf(response);
-    expect(body).toMatchObject({ id: caseId, type: 'order', status: 'open', links: [], steps: [{ step: 'order.pack', role: 'terminal-admin', status: 'open', due: '2025-03-03T03:00:00.000Z', completedAt: null, onTime: null }] });
+    expect(body).toMatchObject({ id: caseId, type: 'order', status: 'open', links: [], steps: [{ step: 'order.pack', role: 'terminal-admin', status: 'open', due: '2025-03-03T11:00:00+08:00', completedAt: null, onTime: null }] });
     expect(response.body).not.toContain('tok-');
+    // Every time in the answer (steps, timeline details included) is in the policy's zone, none in UTC.
+    expect(response.body).toMatch(/"2025-03-03T10:00:00\+08:00"/);
+    expect(response.body).not.toMatch(/\d\dZ"/);
     expect((body.timeline as unknown[]).length).toBeGreaterThan(0);
+  });
+
+  it('GET /cases/{caseId} explains each step\'s deadline in Chinese and English and masks the customer\'s phone', async () => {
+    const rig = staffRig(fresh('2025-03-03T21:10:00+08:00')); // Monday, ops-cs off duty
+    const caseId = await rig.openCaseWithStep('order.review', 'order', { customer: { name: '张三', phone: '13800001234' }, address: '上海市浦东新区' });
+    const body = bodyOf(await rig.as('li', 'ops-cs').get(`/cases/${caseId}`));
+    expect(body.data).toEqual({ customer: { name: '张三', phone: '138****1234' }, address: '上海市浦东新区' });
+    const [review] = body.steps as { deadlineExplanation: { zh: string[]; en: string[] } }[];
+    expect(review?.deadlineExplanation.zh).toEqual([
+      '订单审核(运营客服):运营客服在岗时间 30 分钟内;非在岗时段到达:下一个在岗日 09:00 前',
+      '打开于 2025-03-03 周一 21:10,运营客服不在岗,2025-03-04 周二 08:00 起计时',
+      '计时预算:1 小时在岗时间',
+      '预警时间 2025-03-04 周二 08:48',
+      '到期时间 2025-03-04 周二 09:00',
+    ]);
+    expect(review?.deadlineExplanation.en[0]).toBe('order.review (ops-cs): 30m of ops-cs on-duty time; opened off duty: by 09:00 of the next on-duty day');
+    expect(review?.deadlineExplanation.en.at(-1)).toBe('due 2025-03-04 Tue 09:00');
   });
 
   it('GET /cases pages through cases of a type with nextToken, and lists every case about an order', async () => {
@@ -122,6 +173,27 @@ describe('staff reads: queue, cases, SLA report', () => {
       expect.objectContaining({ group: 'order.pack', count: 0, onTime: 0, onTimePct: null, breaches: 0, open: 1 }),
       expect.objectContaining({ group: 'order.review', count: 1, onTime: 0, onTimePct: 0, breaches: 1, openBreaches: 1, open: 0 }),
     ]);
+  });
+
+  it('GET /reports/sla without from/to covers the last 7 days in Asia/Shanghai; CSV opens in Excel (BOM) and can carry Chinese labels', async () => {
+    // 2025-03-03 00:30 in Shanghai is still 2 March in UTC: "today" is the policy zone's day.
+    const rig = staffRig(fresh('2025-03-03T00:30:00+08:00'));
+    const supervisor = rig.as('boss', 'supervisor');
+    expect(bodyOf(await supervisor.get('/reports/sla'))).toMatchObject({ from: '2025-02-25', to: '2025-03-03', groupBy: 'step' });
+    expect(bodyOf(await supervisor.get('/reports/sla', { to: '2025-03-10' }))).toMatchObject({ from: '2025-03-04', to: '2025-03-10' });
+
+    const caseId = await rig.openCaseWithStep('order.pack');
+    await rig.clock.advanceTo('2025-03-03T09:30:00+08:00');
+    await rig.as('zhang', 'terminal-admin').post(`/cases/${caseId}/steps/order.pack/complete`, { fields: { serialNumbers: ['SN'], invoiceNo: 'I' } });
+    const csv = await supervisor.get('/reports/sla', { labels: 'zh' }, { accept: 'text/csv' });
+    expect(csv.body.startsWith('\uFEFF')).toBe(true);
+    const [header, ...rows] = csv.body.slice(1).split('\r\n');
+    expect(header?.split(',').slice(0, 4)).toEqual(['步骤', '步骤名称', '完成数', '按时完成数']);
+    expect(rows.some((r) => r.startsWith('order.pack,打包录串号,'))).toBe(true);
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="sla-2025-02-25-2025-03-03-step.csv"');
+
+    const badLabels = await supervisor.get('/reports/sla', { labels: 'fr' });
+    expect([badLabels.statusCode, errorOf(badLabels).message]).toEqual([400, 'query.labels: must be en or zh']);
   });
 
   it('refuses staff routes without claims (401) or without any role (403)', async () => {

@@ -126,13 +126,13 @@ describe('staff step actions: complete, pause, resume', () => {
     await rig.clock.advanceTo('2025-03-03T10:10:00+08:00');
     const paused = await rig.as('zhang', 'terminal-admin').post(`/cases/${caseId}/steps/order.pack/pause`, { reason: 'customer asked to wait', until: '2025-03-03T10:40:00+08:00' });
     expect(paused.statusCode).toBe(200);
-    expect(bodyOf(paused)).toMatchObject({ status: 'paused', pausedNow: { from: '2025-03-03T02:10:00.000Z', until: '2025-03-03T02:40:00.000Z', reason: 'customer asked to wait', by: 'zhang' } });
+    expect(bodyOf(paused)).toMatchObject({ status: 'paused', pausedNow: { from: '2025-03-03T10:10:00+08:00', until: '2025-03-03T10:40:00+08:00', reason: 'customer asked to wait', by: 'zhang' } });
     expect(rig.timers.pending(caseId).map((t) => [t.payload.kind, t.fireAt])).toEqual([['resume', '2025-03-03T02:40:00.000Z']]);
 
     await rig.clock.advanceTo('2025-03-03T10:40:00+08:00');
     const resumed = await rig.as('zhang', 'terminal-admin').post(`/cases/${caseId}/steps/order.pack/resume`);
     expect(resumed.statusCode).toBe(200);
-    expect(bodyOf(resumed)).toMatchObject({ status: 'open', due: '2025-03-03T03:30:00.000Z', warnAt: '2025-03-03T03:18:00.000Z', pausedNow: null });
+    expect(bodyOf(resumed)).toMatchObject({ status: 'open', due: '2025-03-03T11:30:00+08:00', warnAt: '2025-03-03T11:18:00+08:00', pausedNow: null });
     expect(rig.timers.pending(caseId).map((t) => [t.payload.kind, t.fireAt])).toEqual([
       ['warn', '2025-03-03T03:18:00.000Z'],
       ['due', '2025-03-03T03:30:00.000Z'],

@@ -11,7 +11,7 @@ export interface StaffRig extends Harness {
   as(user: string, ...roles: string[]): StaffClient;
   anonymous: StaffClient;
   /** An open case of `type` with `step` opened now through the open-step logic (task token `tok-<caseId>-<step>`). */
-  openCaseWithStep(step: string, type?: 'order' | 'complaint' | 'return'): Promise<string>;
+  openCaseWithStep(step: string, type?: 'order' | 'complaint' | 'return', data?: Record<string, unknown>): Promise<string>;
 }
 
 export interface StaffClient {
@@ -30,9 +30,9 @@ export function staffRig(deps: Harness): StaffRig {
     ...deps,
     as: (user, ...roles) => client(staffClaims(user, ...roles)),
     anonymous: client(undefined),
-    async openCaseWithStep(step, type = 'order') {
+    async openCaseWithStep(step, type = 'order', data = {}) {
       const caseId = uniqueId(type);
-      await deps.repository.createCase({ id: caseId, type, orderId: uniqueId('order'), openedAt: new Date(deps.clock.now()).toISOString(), data: {} });
+      await deps.repository.createCase({ id: caseId, type, orderId: uniqueId('order'), openedAt: new Date(deps.clock.now()).toISOString(), data });
       await createOpenStep(deps)({ caseId, caseType: type, step, taskToken: `tok-${caseId}-${step}` });
       return caseId;
     },

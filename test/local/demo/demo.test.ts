@@ -60,9 +60,9 @@ describe('npm run demo', () => {
   it('lists steps in lifecycle order with their Chinese labels, explains the automatic role and gives on-duty percentiles', () => {
     const lines = result.text.split('\n');
     const at = (text: string): number => lines.findIndex((l) => l.includes(text));
-    expect(at('订单审核 order review (order.review)')).toBeGreaterThan(0);
-    expect(at('订单审核 order review (order.review)')).toBeLessThan(at('备货打包 packing (order.pack)'));
-    expect(at('备货打包 packing (order.pack)')).toBeLessThan(at('发货登记 dispatch (order.dispatch)'));
+    expect(at('订单审核 Order review (order.review)')).toBeGreaterThan(0);
+    expect(at('订单审核 Order review (order.review)')).toBeLessThan(at('打包录串号 Pack and enter serials (order.pack)'));
+    expect(at('打包录串号 Pack and enter serials (order.pack)')).toBeLessThan(at('发货 Dispatch (order.dispatch)'));
     expect(lines.find((l) => l.startsWith('step 环节'))).toMatch(/p50 on duty\s+p90 on duty$/);
     expect(at('运营客服 ops-cs')).toBeGreaterThan(0);
     if (result.report.byRole.rows.some((r) => r.group === 'automatic')) expect(at('* automatic 自动: steps the platform completes itself')).toBeGreaterThan(0);

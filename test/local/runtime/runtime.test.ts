@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { manifest } from '../../../app/manifest.ts';
 import { Env } from '../../../app/environment.ts';
 import { VirtualClock } from '../../../core/time/clock.ts';
+import { AccountStore, accountsPath } from '../../../local/identity/accounts.ts';
+import { startupBanner } from '../../../local/runtime/banner.ts';
 import { DataDirInUse } from '../../../local/runtime/data-lock.ts';
 import { startRuntime, type RuntimeOptions } from '../../../local/runtime/runtime.ts';
 
@@ -17,8 +19,10 @@ function options(dataDir: string): RuntimeOptions {
 }
 
 describe('the local runtime', () => {
-  it('serves every emulated AWS API on one edge port and sets the endpoint variables for handlers', async () => {
-    const runtime = await startRuntime(options(mkdtempSync(join(tmpdir(), 'runtime-'))));
+  it('serves every emulated AWS API on one edge port, sets the endpoint variables for handlers and signs in accounts of its data directory', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'runtime-'));
+    await new AccountStore(accountsPath(dir), ['ops-cs'], () => 0, { N: 1024, r: 8, p: 1 }).add('alice', ['ops-cs'], 'alice-password');
+    const runtime = await startRuntime(options(dir));
     try {
       expect(process.env.AWS_ENDPOINT_URL_DYNAMODB).toBe(runtime.edgeUrl);
       expect(process.env.AWS_ENDPOINT_URL_SFN).toBe(runtime.edgeUrl);
@@ -35,6 +39,14 @@ describe('the local runtime', () => {
       sfn.destroy();
       const health = await fetch(`${runtime.apiUrl}/nope`);
       expect(health.status).toBe(404);
+
+      const signIn = await fetch(`${runtime.apiUrl}/auth/login`, { method: 'POST', body: JSON.stringify({ user: 'alice', password: 'alice-password' }) });
+      expect(signIn.status).toBe(200);
+      const { token, expiresAt } = (await signIn.json()) as { token: string; expiresAt: string };
+      expect(expiresAt).toBe('2026-11-26T22:00:00+08:00');
+      const queue = await fetch(`${runtime.apiUrl}/queue`, { headers: { authorization: `Bearer ${token}` } });
+      expect([queue.status, await queue.json()]).toEqual([200, { items: [] }]);
+      expect(startupBanner(runtime, dir, 1000, Date.parse('2026-11-26T02:00:00Z'))).toContain('npm run -s user -- add alice --roles ops-cs,supervisor');
     } finally {
       await runtime.stop();
     }

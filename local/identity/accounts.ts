@@ -1,0 +1,136 @@
+/**
+ * Local staff accounts (the local home's stand-in for a Cognito user pool), kept in
+ * `<data>/identity/accounts.json`: name, roles (the policy's role ids, service-standards.md §1)
+ * and an scrypt password hash. Every change rewrites the file durably (durable-file.ts); the
+ * file is read on each use, so accounts the CLI changes apply to a running runtime at once.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileDurably } from './durable-file.ts';
+import { AccountExists, AccountsFileInvalid, InvalidAccountInput, UnknownAccount } from './errors.ts';
+import { decoyHash, hashPassword, SCRYPT_COST, verifyPassword, type ScryptCost } from './passwords.ts';
+
+export interface Account {
+  name: string;
+  roles: string[];
+  /** `scrypt$N$r$p$salt$key` (passwords.ts). */
+  passwordHash: string;
+  createdAt: string;
+  passwordChangedAt: string;
+}
+
+/** What a listing shows: never the hash. */
+export type AccountSummary = Omit<Account, 'passwordHash'>;
+
+interface AccountsFile {
+  version: 1;
+  accounts: Account[];
+}
+
+const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
+export const MIN_PASSWORD_LENGTH = 8;
+
+export function accountsPath(dataDir: string): string {
+  return join(dataDir, 'identity', 'accounts.json');
+}
+
+export class AccountStore {
+  constructor(
+    private readonly path: string,
+    /** The roles accounts may hold (the policy's role ids). */
+    private readonly knownRoles: readonly string[],
+    /** Epoch ms, for the record's timestamps. */
+    private readonly now: () => number,
+    /** The scrypt cost of new hashes (tests lower it; stored hashes carry their own). */
+    private readonly cost: ScryptCost = SCRYPT_COST,
+  ) {}
+
+  list(): AccountSummary[] {
+    return this.read().accounts.map(({ passwordHash: _hash, ...rest }) => rest);
+  }
+
+  async add(name: string, roles: readonly string[], password: string): Promise<AccountSummary> {
+    checkName(name);
+    const checkedRoles = this.checkRoles(roles);
+    checkPassword(password);
+    const file = this.read();
+    if (file.accounts.some((a) => a.name === name)) throw new AccountExists(name);
+    const at = new Date(this.now()).toISOString();
+    const account: Account = { name, roles: checkedRoles, passwordHash: await hashPassword(password, this.cost), createdAt: at, passwordChangedAt: at };
+    this.write({ ...file, accounts: [...file.accounts, account] });
+    return { name, roles: checkedRoles, createdAt: at, passwordChangedAt: at };
+  }
+
+  remove(name: string): void {
+    const file = this.read();
+    if (!file.accounts.some((a) => a.name === name)) throw new UnknownAccount(name);
+    this.write({ ...file, accounts: file.accounts.filter((a) => a.name !== name) });
+  }
+
+  async setPassword(name: string, password: string): Promise<void> {
+    checkPassword(password);
+    const file = this.read();
+    const account = file.accounts.find((a) => a.name === name);
+    if (!account) throw new UnknownAccount(name);
+    const passwordHash = await hashPassword(password, this.cost);
+    const passwordChangedAt = new Date(this.now()).toISOString();
+    this.write({ ...file, accounts: file.accounts.map((a) => (a.name === name ? { ...a, passwordHash, passwordChangedAt } : a)) });
+  }
+
+  /** The account when `password` is its password, else undefined; an unknown name costs a hash too. */
+  async verify(name: string, password: string): Promise<AccountSummary | undefined> {
+    const account = this.read().accounts.find((a) => a.name === name);
+    const matches = await verifyPassword(password, account?.passwordHash ?? (await decoyHash(this.cost)));
+    if (!account || !matches) return undefined;
+    const { passwordHash: _hash, ...summary } = account;
+    return summary;
+  }
+
+  private checkRoles(roles: readonly string[]): string[] {
+    const unique = [...new Set(roles.map((r) => r.trim()).filter(Boolean))];
+    if (unique.length === 0) throw new InvalidAccountInput('--roles lists no role');
+    const unknown = unique.filter((r) => !this.knownRoles.includes(r));
+    if (unknown.length) throw new InvalidAccountInput(`unknown role(s) ${unknown.join(', ')} (roles: ${this.knownRoles.join(', ')})`);
+    return unique;
+  }
+
+  private read(): AccountsFile {
+    let text: string;
+    try {
+      text = readFileSync(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, accounts: [] };
+      throw error;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new AccountsFileInvalid(`${this.path} is not valid JSON; restore it from a backup or delete it to start over`);
+    }
+    if (!isAccountsFile(parsed)) throw new AccountsFileInvalid(`${this.path} is not an accounts file this runtime wrote`);
+    return parsed;
+  }
+
+  private write(file: AccountsFile): void {
+    writeFileDurably(this.path, `${JSON.stringify(file, null, 2)}\n`);
+  }
+}
+
+function checkName(name: string): void {
+  if (!NAME_RE.test(name)) throw new InvalidAccountInput(`name "${name}" must be 1–64 letters, digits or . _ @ - (starting with a letter or digit)`);
+}
+
+function checkPassword(password: string): void {
+  if ([...password].length < MIN_PASSWORD_LENGTH) throw new InvalidAccountInput(`--password must be at least ${MIN_PASSWORD_LENGTH} characters`);
+}
+
+function isAccountsFile(value: unknown): value is AccountsFile {
+  if (typeof value !== 'object' || value === null) return false;
+  const file = value as Partial<AccountsFile>;
+  return (
+    file.version === 1 &&
+    Array.isArray(file.accounts) &&
+    file.accounts.every((a) => typeof a.name === 'string' && Array.isArray(a.roles) && a.roles.every((r) => typeof r === 'string') && typeof a.passwordHash === 'string')
+  );
+}
