@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { FunctionDefaults, type Manifest } from '../../app/manifest-types.ts';
+import type { ChatReportItem } from '../../core/chat/report.ts';
 import type { SlaReport } from '../../core/reports/sla-report.ts';
 import { shanghaiDay } from '../../core/cases/report-day.ts';
 import { VirtualClock } from '../../core/time/clock.ts';
@@ -24,6 +25,7 @@ import { PlatformClient } from './platform-client.ts';
 import { Random } from './random.ts';
 import { reportText, writeReportFiles, type DemoReport, type WrittenFiles } from './report.ts';
 import { staffTheStore } from './staff.ts';
+import { ChatDay } from './chat.ts';
 import { StoreDay } from './storefront.ts';
 import { countTransitions } from './transitions.ts';
 
@@ -73,6 +75,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const store = new StoreDay({ agenda, client, random, dayStart, orders: options.orders });
     const teams = staffTheStore({ agenda, client, policy: getDefaultPolicy(), random });
     store.open();
+    const policy = getDefaultPolicy();
+    const chat = new ChatDay({ agenda, client, random, calendar: policy.chat.calendar, dayStart, conversations: options.orders });
+    chat.open();
 
     // The shop and the staff react to what the platform did once each instant's work has settled.
     let seen = 0;
@@ -100,6 +105,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       return answer.body;
     };
     const [byStep, byRole, csvByStep, csvByRole] = await Promise.all([fetchReport('step', false), fetchReport('role', false), fetchReport('step', true), fetchReport('role', true)]);
+    const chatAnswer = await supervisor.call<{ items: ChatReportItem[] }>('GET', `/reports/chat?from=${query('step').from}&to=${query('step').to}&groupBy=agent`);
+    if (chatAnswer.status !== 200) throw new Error(`GET /reports/chat: ${chatAnswer.status} ${JSON.stringify(chatAnswer.body)}`);
     const stateMachines = options.manifest.workflows.map((w) => runtime!.names.stateMachineArn(w.id));
     const { transitions, executions } = await countTransitions(runtime.sfn, stateMachines);
 
@@ -110,7 +117,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         return [id, { invocations: s.invocations, errors: s.errors, gbSeconds: round((s.durationMs / 1000) * memoryGb, 3) }];
       }),
     );
-    const perOrder = Object.entries(lambda).filter(([id]) => !RECURRING.includes(id));
+    const perOrder = Object.entries(lambda).filter(([id]) => !RECURRING.includes(id) && id !== 'chat-timer');
+    // The chat runs beside the orders; its own work is taken out of the per-order cost: one webhook
+    // request, invocation, conversation write and read per message, a read per chat timer, a write
+    // and an event per announced breach (docs/chat.md; its cost is in docs/deploy.md).
+    const chatBreaches = bus.ofType('ChatGreetingBreached').length + bus.ofType('ChatReplyBreached').length;
+    const chatTimers = lambda['chat-timer']?.invocations ?? 0;
     const timers = lambda['sla-timer']?.invocations ?? 0;
     const recurring = RECURRING.reduce((sum, id) => sum + (lambda[id]?.invocations ?? 0), 0);
     const report: DemoReport = {
@@ -139,19 +151,24 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       costPer1000Orders: costPer1000Orders({
         orders: options.orders,
         stateTransitions: transitions,
-        lambdaRequests: perOrder.reduce((sum, [, l]) => sum + l.invocations, 0),
+        lambdaRequests: perOrder.reduce((sum, [, l]) => sum + l.invocations, 0) - chat.tally.messages,
         lambdaGbSeconds: perOrder.reduce((sum, [, l]) => sum + l.gbSeconds, 0),
-        dynamoDbWriteUnits: usage.dynamodb.writeUnits,
-        dynamoDbReads: usage.dynamodb.readRequests,
+        dynamoDbWriteUnits: usage.dynamodb.writeUnits - chat.tally.messages - chatBreaches,
+        dynamoDbReads: usage.dynamodb.readRequests - chat.tally.messages - chatTimers,
         schedulerInvocations: timers,
-        events: bus.events.length,
-        httpApiRequests: usage.httpApiRequests,
+        events: bus.events.length - chatBreaches,
+        httpApiRequests: usage.httpApiRequests - chat.tally.messages,
       }),
+      chat: {
+        ...chat.tally,
+        byAgent: chatAnswer.body.items,
+        greetingBreaches: bus.ofType('ChatGreetingBreached').length,
+        replyBreaches: bus.ofType('ChatReplyBreached').length,
+      },
       failures: agenda.failures,
     };
     report.run.realSeconds = round((performance.now() - began) / 1000, 1);
     const files = writeReportFiles(options.outDir, report, { byStep: csvByStep as string, byRole: csvByRole as string });
-    const policy = getDefaultPolicy();
     const roleLabel = (role: string): string => `${policy.roles.get(role)?.label.split(' ')[0] ?? ''} ${role}`.trim();
     return { report, text: reportText(report, roleLabel), files };
   } finally {

@@ -5,9 +5,11 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ChatReportItem } from '../../core/chat/report.ts';
 import { lifecycleIndex, stepTitle } from '../../core/lifecycles/step-labels.ts';
 import { AUTOMATIC } from '../../core/cases/step.ts';
 import type { ReportFigures, ReportRow, SlaReport } from '../../core/reports/sla-report.ts';
+import type { ChatTally } from './chat.ts';
 import { onTimeChartSvg } from './chart.ts';
 import type { CostLine } from './cost.ts';
 import { columns, pad } from './text-width.ts';
@@ -33,6 +35,8 @@ export interface DemoReport {
     refundsOverdue: number;
   };
   cases: { opened: Record<string, number>; closed: Record<string, number>; stillOpen: number };
+  /** The pre-sale chat of the day (service-standards.md §10): what was sent, `GET /reports/chat` per agent, breach events. */
+  chat: ChatTally & { byAgent: ChatReportItem[]; greetingBreaches: number; replyBreaches: number };
   webhooks: { sent: Record<string, number>; refused: Record<string, number> };
   staff: Record<string, { completed: number; overtaken: number }>;
   usage: {
@@ -98,7 +102,7 @@ export function reportText(report: DemoReport, roleLabel: RoleLabel = (role) => 
   if (report.byRole.rows.some((r) => r.group === AUTOMATIC)) {
     out.push('* automatic 自动: steps the platform completes itself, no staff — courier pickup batches, refund settlement, delivery; their time is the outside world\'s.');
   }
-  out.push('');
+  out.push('', chatTable(report.chat), '');
   const alarms = exceptions.alarmsPosted === null ? 'not posted: no group robot configured, see --robot' : `${exceptions.alarmsPosted} posted to the group robot`;
   out.push(`Exceptions      ${exceptions.slaBreaches} SLA breaches (${alarms}), ${exceptions.slaWarnings} warnings, ${exceptions.missedPickups} missed pickups, ${exceptions.refundsOverdue} refunds overdue`);
   out.push(`Cases           opened ${formatCounts(report.cases.opened)}; closed ${formatCounts(report.cases.closed)}; ${report.cases.stillOpen} still open`);
@@ -130,6 +134,17 @@ function table(groupBy: string, rows: readonly ReportRow[], total: ReportFigures
   const lines = [header, ...rows.map((r) => cells(label(r.group), r)), cells('all 合计', total)];
   const widths = header.map((_, i) => Math.max(...lines.map((r) => columns(r[i]!))));
   return lines.map((r, n) => r.map((c, i) => pad(c, widths[i]!, i === 0 ? 'end' : 'start')).join('  ') + (n === 0 ? `\n${widths.map((w) => '─'.repeat(w)).join('  ')}` : '')).join('\n');
+}
+
+/** The chat report per agent: the figures of a store's agent quality review (质量考核). */
+function chatTable(chat: DemoReport['chat']): string {
+  const header = ['chat agent', 'conversations', 'greeted ≤30 s', 'answered ≤60 s', 'p50 s', 'p90 s', 'longest s', 'breaches'];
+  const pct = (v: number | null): string => (v === null ? '–' : `${v.toFixed(1)}%`);
+  const num = (v: number | null): string => (v === null ? '–' : v.toFixed(0));
+  const rows = [header, ...chat.byAgent.map((r) => [r.key, String(r.conversations), pct(r.greetingWithinPct), pct(r.replyWithinPct), num(r.replyP50Seconds), num(r.replyP90Seconds), num(r.longestWaitSeconds), String(r.breaches)])];
+  const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const lines = rows.map((r, n) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ') + (n === 0 ? `\n${widths.map((w) => '─'.repeat(w)).join('  ')}` : ''));
+  return `Pre-sale chat   ${chat.conversations} conversations, ${chat.messages} messages; ${chat.greetingBreaches} late greetings and ${chat.replyBreaches} late answers announced\n${lines.join('\n')}`;
 }
 
 const fmt = (minutes: number | null): string => (minutes === null ? '–' : minutes.toFixed(1));

@@ -72,6 +72,17 @@ describe('npm run demo', () => {
     expect(review.p90OnDutyMinutes!).toBeLessThanOrEqual(review.p90Minutes!);
   });
 
+  it('runs the pre-sale chat through the webhook: every conversation reported, every late answer announced once', () => {
+    const { chat } = result.report;
+    expect(chat.conversations).toBe(24);
+    expect(chat.refused).toEqual({});
+    expect(chat.byAgent.reduce((sum, r) => sum + r.conversations, 0)).toBe(chat.conversations);
+    // By the end every question is answered, so the report's breaches are exactly the announced ones.
+    expect(chat.byAgent.reduce((sum, r) => sum + r.breaches, 0)).toBe(chat.greetingBreaches + chat.replyBreaches);
+    expect(chat.replyBreaches).toBeGreaterThan(0);
+    expect(result.text).toContain('Pre-sale chat');
+  });
+
   it('measures the AWS usage the cost estimate is computed from', () => {
     const { usage, costPer1000Orders } = result.report;
     expect(usage.stateTransitions).toBeGreaterThanOrEqual(9 * 10);
