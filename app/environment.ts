@@ -23,6 +23,16 @@ export const Env = {
   webhookSecretArn: 'STOREFRONT_WEBHOOK_SECRET_ARN',
   /** Optional path of a policy file replacing the shipped default. */
   policyPath: 'SLA_POLICY_PATH',
+  /** The one-robot shortcut (docs/alarms.md): every alarm event goes to this webhook URL. */
+  alarmWebhookUrl: 'ALARM_WEBHOOK_URL',
+  /** `wecom|dingtalk|feishu|slack|generic`; default: recognised from the URL's host. */
+  alarmWebhookKind: 'ALARM_WEBHOOK_KIND',
+  /** The shortcut robot's signing secret itself (local) … */
+  alarmWebhookSecret: 'ALARM_WEBHOOK_SECRET',
+  /** … or the Secrets Manager secret (name or ARN) holding it (AWS). */
+  alarmWebhookSecretId: 'ALARM_WEBHOOK_SECRET_ID',
+  /** Base URL of the console for case links in alarms, e.g. `http://127.0.0.1:3000/console/`. */
+  alarmConsoleUrl: 'ALARM_CONSOLE_URL',
 } as const;
 
 function constantCase(id: string): string {

@@ -35,6 +35,11 @@ export interface FunctionAccess {
    * declares it, the CDK stack grants it to the functions behind `public` routes.
    */
   webhookSecret?: boolean;
+  /**
+   * Reads the alarm channels' signing secrets from Secrets Manager on AWS: the shortcut robot's
+   * (`imWebhookSecretName` context) and the policy's `{"secretsManager": …}` references.
+   */
+  alarmSecrets?: boolean;
 }
 
 export interface FunctionDecl {

@@ -7,6 +7,7 @@ import { casesTable } from '../adapters/case-repository/table.ts';
 import { eventBus } from '../adapters/events/bus.ts';
 import { chatTimerFunction, chatTimersQueue } from '../functions/chat-timer/function.ts';
 import { caseActionFunction } from '../functions/case-action/function.ts';
+import { alarmEventsRule, alarmSummarySchedule, notifyFunction } from '../functions/notify/function.ts';
 import { openStepFunction } from '../functions/open-step/function.ts';
 import { pickupBatchFunction, pickupBatchSchedule } from '../functions/pickup-batch/function.ts';
 import { slaSweepFunction, slaSweepSchedule } from '../functions/sla-sweep/function.ts';
@@ -21,7 +22,7 @@ export const manifest: Manifest = {
   tables: [casesTable],
   // The custom bus every event goes on (docs/events.md).
   buses: [eventBus],
-  functions: [openStepFunction, slaTimerFunction, slaSweepFunction, caseActionFunction, pickupBatchFunction, storefrontWebhookFunction, staffApiFunction, chatTimerFunction],
+  functions: [openStepFunction, slaTimerFunction, slaSweepFunction, caseActionFunction, pickupBatchFunction, storefrontWebhookFunction, staffApiFunction, chatTimerFunction, notifyFunction],
   // One Standard state machine per lifecycle, named by its case type (docs/workflows.md).
   workflows: [
     { id: 'order', definition: 'workflows/order.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
@@ -31,11 +32,12 @@ export const manifest: Manifest = {
     { id: 'complaint', definition: 'workflows/complaint.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
     { id: 'stock', definition: 'workflows/stock.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
   ],
-  schedules: [slaSweepSchedule, pickupBatchSchedule],
+  schedules: [slaSweepSchedule, pickupBatchSchedule, alarmSummarySchedule],
   // Second-precision chat deadlines (service-standards.md §10; docs/chat.md).
   queues: [chatTimersQueue],
-  // `SlaBreached` → alarms is the stack's own rule per bus (infra/contract.ts slaBreachedRuleId), not a manifest rule.
-  rules: [],
+  // Alarm events → the notify function (group robots). `SlaBreached` → the SNS topic and CloudWatch
+  // alarm for operations is the stack's own rule per bus (infra/contract.ts slaBreachedRuleId).
+  rules: [alarmEventsRule],
   // Every route of api.md.
   routes: [...storefrontWebhookRoutes, ...staffApiRoutes],
 };

@@ -10,6 +10,7 @@ import { manifest } from '../app/manifest.ts';
 import { systemClock } from '../core/time/clock.ts';
 import { parseInstant } from '../core/time/iso.ts';
 import { dataDir } from '../local/data-dir.ts';
+import { shortcutChannel } from '../functions/notify/setup.ts';
 import { startRuntime } from '../local/runtime/runtime.ts';
 import { startupBanner } from '../local/runtime/banner.ts';
 import { clockStartingAt, rememberPlatformClock } from '../local/runtime/platform-clock.ts';
@@ -37,6 +38,14 @@ try {
 // says nothing about this install; it would only bury the start-up banner.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+// A bad alarm robot setting fails now, naming the variable, not at the first breach.
+try {
+  const robot = shortcutChannel(process.env);
+  if (robot !== undefined) process.stdout.write(`alarms: every alarm event goes to the ${robot.kind} robot at ${new URL(robot.url).host}${robot.secret ? ' (signed)' : ''}; check it with npm run -s alarm -- test\n`);
+} catch (error) {
+  fail((error as Error).message);
+}
+
 const startAt = values.time === undefined ? undefined : parseInstant(values.time);
 if (values.time !== undefined && startAt === undefined) fail(`--time: "${values.time}" is not an ISO-8601 time with an offset, e.g. 2026-11-30T09:00:00+08:00`);
 const { clock, offsetMs } = clockStartingAt(startAt);
@@ -56,7 +65,6 @@ const runtime = await startRuntime({
   clock,
   // A rehearsal shifts the business clock only: storefronts sign webhooks with the real time.
   transportClock: systemClock,
-  ...(process.env.ALARM_WEBHOOK_URL ? { alarmWebhookUrl: process.env.ALARM_WEBHOOK_URL } : {}),
   log,
 }).catch((error: unknown) => fail((error as Error).message));
 

@@ -1,5 +1,6 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
+import { CHANNEL_KINDS, type ChannelKind } from '../core/alarms/channel-kind.ts';
 import { DEFAULT_POLICY_PATH } from '../policy/load.ts';
 import { ContextParameterInvalid } from './errors.ts';
 
@@ -7,8 +8,14 @@ import { ContextParameterInvalid } from './errors.ts';
 export interface DeployConfig {
   /** Email addresses subscribed to the SLA alarm topic. */
   alarmEmails: string[];
-  /** An IM group-robot webhook (DingTalk / WeCom style) that also receives each SlaBreached. */
+  /** The one-robot alarm shortcut: every alarm event goes to this group-robot webhook (docs/alarms.md). */
   imWebhookUrl?: string;
+  /** Its platform (`wecom|dingtalk|feishu|slack|generic`); default: recognised from the URL's host. */
+  imWebhookKind?: ChannelKind;
+  /** A Secrets Manager secret (name or ARN) holding the robot's signing secret (DingTalk `SEC…`, Feishu). */
+  imWebhookSecretName?: string;
+  /** The console's base URL for case links in alarm messages. */
+  consoleUrl?: string;
   /** Retention of every log group the stack creates. */
   logRetentionDays: RetentionDays;
   /** The CloudWatch alarm fires when this many SlaBreached events match within one period. */
@@ -22,6 +29,9 @@ export interface DeployConfig {
 export const ContextKey = {
   alarmEmails: 'alarmEmails',
   imWebhookUrl: 'imWebhookUrl',
+  imWebhookKind: 'imWebhookKind',
+  imWebhookSecretName: 'imWebhookSecretName',
+  consoleUrl: 'consoleUrl',
   logRetentionDays: 'logRetentionDays',
   slaBreachAlarmThreshold: 'slaBreachAlarmThreshold',
   slaBreachAlarmPeriodMinutes: 'slaBreachAlarmPeriodMinutes',
@@ -37,9 +47,18 @@ export function readConfig(node: Node): DeployConfig {
   if (imWebhookUrl !== undefined && !/^https:\/\/[^\s]+$/.test(imWebhookUrl)) {
     throw new ContextParameterInvalid(ContextKey.imWebhookUrl, 'expected an https:// URL');
   }
+  const imWebhookKind = optionalString(node, ContextKey.imWebhookKind);
+  const kind = CHANNEL_KINDS.find((k) => k === imWebhookKind);
+  if (imWebhookKind !== undefined && kind === undefined) throw new ContextParameterInvalid(ContextKey.imWebhookKind, `expected one of ${CHANNEL_KINDS.join(', ')}`);
+  const imWebhookSecretName = optionalString(node, ContextKey.imWebhookSecretName);
+  const consoleUrl = optionalString(node, ContextKey.consoleUrl);
+  if (consoleUrl !== undefined && !/^https:\/\/[^\s]+$/.test(consoleUrl)) throw new ContextParameterInvalid(ContextKey.consoleUrl, 'expected an https:// URL');
   return {
     alarmEmails: readEmails(node),
     ...(imWebhookUrl === undefined ? {} : { imWebhookUrl }),
+    ...(kind === undefined ? {} : { imWebhookKind: kind }),
+    ...(imWebhookSecretName === undefined ? {} : { imWebhookSecretName }),
+    ...(consoleUrl === undefined ? {} : { consoleUrl }),
     logRetentionDays: readRetention(node),
     slaBreachAlarmThreshold: readWholeNumber(node, ContextKey.slaBreachAlarmThreshold, 1),
     slaBreachAlarmPeriodMinutes: readWholeNumber(node, ContextKey.slaBreachAlarmPeriodMinutes, 5),

@@ -55,6 +55,7 @@ export class PlatformStack extends Stack {
       logRetention: config.logRetentionDays,
       policyFile: config.policyFile,
       asyncFailures: this.alarms.asyncFailures,
+      config,
       refs: {
         manifest,
         names,

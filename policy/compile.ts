@@ -5,6 +5,7 @@ import { WorkingDayCalendar } from '../core/calendar/working-days.ts';
 import type { CompiledPolicy, RolePolicy, StepPolicy } from '../core/deadline/types.ts';
 import { civilFromDay, WEEKDAYS } from '../core/time/civil.ts';
 import { Zone } from '../core/time/zone.ts';
+import { compileAlarms } from './alarms.ts';
 import { chineseDaysData } from './holiday-data.ts';
 import { statutoryHolidays } from './statutory-holidays.ts';
 import type { PolicyDocument } from './schema.ts';
@@ -61,6 +62,7 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
     everyDay: new EveryDayCalendar(zone),
     pickup,
     steps,
+    alarms: compileAlarms(doc.alarms),
     chat: { calendar: chatRole.calendar, greetingSeconds: doc.chat.greetingSeconds, replySeconds: doc.chat.replySeconds },
   };
 }

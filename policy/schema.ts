@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { ALARM_DETAIL_TYPES } from '../core/alarms/alarm.ts';
+import { CHANNEL_KINDS } from '../core/alarms/channel-kind.ts';
+import { AlarmLanguage } from '../core/alarms/labels.ts';
+import { matchesPattern } from '../core/alarms/routing.ts';
 import { AUTOMATIC } from '../core/cases/step.ts';
 import { parseDate, parseTimeOfDay, WEEKDAYS } from '../core/time/civil.ts';
 
@@ -153,6 +157,48 @@ const caseRules = z.strictObject({
   businessTime: z.strictObject({ maxAheadSeconds: positiveInt, maxAgeDays: positiveInt }).default({ maxAheadSeconds: 300, maxAgeDays: 30 }),
 });
 
+const httpUrl = z.string().refine((text) => /^https?:\/\/[^\s/]+/.test(text) && URL.canParse(text), { message: 'expected an http:// or https:// URL' });
+const channelName = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'channel names are lower-case letters, digits and "-" (at most 32)');
+const pattern = z.string().regex(/^[A-Za-z0-9.*-]+$/, 'expected an id or a pattern with "*", e.g. "order.*"');
+
+const secretRef = z.union(
+  [
+    z.strictObject({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an environment variable name') }),
+    z.strictObject({ secretsManager: z.string().min(1, 'expected a Secrets Manager secret name or ARN') }),
+  ],
+  { error: () => 'expected {"env": "<VARIABLE>"} or {"secretsManager": "<secret name or ARN>"}: a secret by reference, never its value' },
+);
+
+const alarmChannel = z.strictObject({
+  /** Recognised from the URL's host when omitted. */
+  kind: z.enum(CHANNEL_KINDS, { error: `expected one of: ${CHANNEL_KINDS.join(', ')}` }).optional(),
+  url: httpUrl,
+  secret: secretRef.optional(),
+  language: z.enum(Object.values(AlarmLanguage), { error: 'expected "zh-CN" or "en"' }).default(AlarmLanguage.zh),
+  mentions: z.array(z.string().min(1)).default([]),
+});
+
+const alarmRoute = z.strictObject({
+  events: z.array(pattern).min(1, 'list at least one event type or "*"').default(['*']),
+  roles: z.array(pattern).min(1, 'list at least one role or "*"').default(['*']),
+  steps: z.array(pattern).min(1, 'list at least one step or "*"').default(['*']),
+  channels: z.array(channelName).min(1, 'name at least one channel'),
+  warnings: z.boolean().default(false),
+  onDutyOnly: z.boolean().default(false),
+});
+
+const alarms = z.strictObject({
+  channels: z.record(channelName, alarmChannel).default({}),
+  routes: z.array(alarmRoute).default([]),
+  digestWindowSeconds: positiveInt.max(600, 'at most 600 seconds').default(30),
+  maxItemsPerMessage: positiveInt.max(50, 'at most 50').default(20),
+  dailySummary: z
+    .union([z.strictObject({ at: timeOfDay }), z.literal(false)], { error: () => 'expected {"at": "HH:MM"} or false' })
+    .refine((s) => s === false || s.at % 15 === 0, { message: 'the summary runs on the quarter hour: use a time such as 18:00 or 18:15' })
+    .default({ at: 18 * 60 }),
+  consoleUrl: httpUrl.optional(),
+});
+
 /**
  * The chat response standards (service-standards.md §10). Defaults from the seed §2.1: greet
  * within 30 s, answer each question within 60 s, counted on `presales-cs` on-duty time.
@@ -179,6 +225,7 @@ export const policySchema = z
     caseRules,
     chat,
     steps: z.record(z.string().regex(/^[a-z]+\.[a-z-]+$/, 'step ids look like "order.review"'), step),
+    alarms: alarms.optional(),
   })
   .superRefine((policy, ctx) => {
     if (Object.hasOwn(policy.roles, AUTOMATIC)) {
@@ -203,7 +250,31 @@ export const policySchema = z
         }
       }
     }
+    checkAlarmRoutes(policy, ctx);
   });
+
+/** Every route names declared channels, and its literal ids name real event types, roles and steps. */
+function checkAlarmRoutes(policy: { roles: Record<string, unknown>; steps: Record<string, unknown>; alarms?: z.output<typeof alarms> | undefined }, ctx: z.RefinementCtx): void {
+  const known = {
+    events: ALARM_DETAIL_TYPES,
+    roles: [...Object.keys(policy.roles), AUTOMATIC],
+    steps: Object.keys(policy.steps),
+  };
+  policy.alarms?.routes.forEach((route, i) => {
+    route.channels.forEach((name, j) => {
+      if (!Object.hasOwn(policy.alarms?.channels ?? {}, name)) {
+        ctx.addIssue({ code: 'custom', path: ['alarms', 'routes', i, 'channels', j], message: `unknown channel "${name}" (channels: ${Object.keys(policy.alarms?.channels ?? {}).join(', ') || 'none'})` });
+      }
+    });
+    for (const field of ['events', 'roles', 'steps'] as const) {
+      route[field].forEach((p, j) => {
+        if (!known[field].some((id) => matchesPattern(p, id))) {
+          ctx.addIssue({ code: 'custom', path: ['alarms', 'routes', i, field, j], message: `"${p}" matches none of: ${known[field].join(', ')}` });
+        }
+      });
+    }
+  });
+}
 
 function isTimeZone(name: string): boolean {
   try {

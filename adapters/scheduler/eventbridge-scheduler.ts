@@ -18,16 +18,17 @@ export interface EventBridgeTimerSchedulerOptions {
   client: SchedulerClient;
   /** The schedule group of the SLA timers. */
   groupName: string;
-  /** The sla-timer function's ARN. */
+  /** The target function's ARN (sla-timer; notify for alarm flushes). */
   targetArn: string;
   /** The role Scheduler assumes to invoke the target. */
   roleArn: string;
 }
 
-export class EventBridgeTimerScheduler implements TimerScheduler {
+/** `P`: the input the target receives (the SLA timers' TimerPayload; the alarm flushes' FlushPayload). */
+export class EventBridgeTimerScheduler<P extends object = TimerPayload> implements TimerScheduler<P> {
   constructor(private readonly options: EventBridgeTimerSchedulerOptions) {}
 
-  async scheduleAt(name: string, at: string, payload: TimerPayload): Promise<void> {
+  async scheduleAt(name: string, at: string, payload: P): Promise<void> {
     const input = this.scheduleInput(name, at, payload);
     try {
       await this.options.client.send(new CreateScheduleCommand(input));
@@ -46,7 +47,7 @@ export class EventBridgeTimerScheduler implements TimerScheduler {
     }
   }
 
-  private scheduleInput(name: string, at: string, payload: TimerPayload): CreateScheduleCommandInput {
+  private scheduleInput(name: string, at: string, payload: P): CreateScheduleCommandInput {
     return {
       Name: name,
       GroupName: this.options.groupName,

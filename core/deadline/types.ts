@@ -5,6 +5,7 @@ import type { PickupSchedule } from '../calendar/pickup-schedule.ts';
 import type { EveryDayCalendar } from '../calendar/every-day.ts';
 import type { Interval } from '../calendar/interval.ts';
 import type { Zone } from '../time/zone.ts';
+import type { AlarmPolicy } from '../alarms/routing.ts';
 
 /** The deadline rule kinds of the policy. Times of day are minutes after midnight. */
 export type DeadlineRule =
@@ -58,6 +59,8 @@ export interface CompiledPolicy {
   everyDay: EveryDayCalendar;
   pickup: PickupSchedule;
   steps: ReadonlyMap<string, StepPolicy>;
+  /** Where alarms go (channels, routes, digest window, daily summary); no channels when the file has no `alarms`. */
+  alarms: AlarmPolicy;
   /** The chat standards (service-standards.md §10) on their role's calendar. */
   chat: ChatStandards;
 }

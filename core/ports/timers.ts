@@ -20,9 +20,9 @@ export interface TimerPayload {
   at: string;
 }
 
-export interface TimerScheduler {
+export interface TimerScheduler<P extends object = TimerPayload> {
   /** Creates (or replaces) the timer named `name`; safe to repeat. */
-  scheduleAt(name: string, at: string, payload: TimerPayload): Promise<void>;
+  scheduleAt(name: string, at: string, payload: P): Promise<void>;
   /** Deletes the timer; a timer that does not exist is not an error. */
   cancel(name: string): Promise<void>;
 }

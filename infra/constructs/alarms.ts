@@ -1,14 +1,13 @@
-import { Duration, SecretValue } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { ApiDestination, Authorization, Connection, EventField, HttpMethod, Rule, RuleTargetInput, type IEventBus } from 'aws-cdk-lib/aws-events';
-import { ApiDestination as ApiDestinationTarget, SnsTopic } from 'aws-cdk-lib/aws-events-targets';
+import { Rule, type IEventBus } from 'aws-cdk-lib/aws-events';
+import { SnsTopic } from 'aws-cdk-lib/aws-events-targets';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { DetailType, EVENT_SOURCE } from '../../core/ports/events.ts';
@@ -22,9 +21,10 @@ export interface AlarmsProps {
 }
 
 /**
- * Where failures surface: the SLA alarm topic (email subscribers from context), a CloudWatch alarm
- * on the number of `SlaBreached` events, an optional IM group-robot webhook, and the queue that
- * collects failed asynchronous invocations (with its own alarm).
+ * Where failures surface for operations: the SLA alarm topic (email subscribers from context), a
+ * CloudWatch alarm on the number of `SlaBreached` events, and the queue that collects failed
+ * asynchronous invocations (with its own alarm) — the notify function's dead-letter queue too.
+ * Group robots are the notify function's (functions/notify, docs/alarms.md).
  */
 export class Alarms extends Construct {
   readonly topic: Topic;
@@ -32,7 +32,6 @@ export class Alarms extends Construct {
   readonly asyncFailures: Queue;
   private readonly names: StackNames;
   private readonly config: DeployConfig;
-  private readonly imWebhook: ApiDestination | undefined;
 
   constructor(scope: Construct, id: string, props: AlarmsProps) {
     super(scope, id);
@@ -63,11 +62,9 @@ export class Alarms extends Construct {
       evaluationPeriods: 1,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     }).addAlarmAction(new SnsAction(this.topic));
-
-    this.imWebhook = props.config.imWebhookUrl === undefined ? undefined : this.imDestination(props.config.imWebhookUrl);
   }
 
-  /** Routes the bus's `SlaBreached` events to the topic (and the IM webhook) and alarms on their count. */
+  /** Routes the bus's `SlaBreached` events to the topic and alarms on their count (group robots get every alarm event through the notify function). */
   watchBus(busId: string, bus: IEventBus): Rule {
     const ruleId = slaBreachedRuleId(busId);
     // The name itself, not rule.ruleName: Ref of a rule on a custom bus is `<bus>|<rule>`, which is no metric dimension.
@@ -79,18 +76,6 @@ export class Alarms extends Construct {
       eventPattern: { source: [EVENT_SOURCE], detailType: [DetailType.SlaBreached] },
     });
     rule.addTarget(new SnsTopic(this.topic, { deadLetterQueue: this.asyncFailures }));
-    if (this.imWebhook !== undefined) {
-      rule.addTarget(
-        new ApiDestinationTarget(this.imWebhook, {
-          deadLetterQueue: this.asyncFailures,
-          // DingTalk and WeCom group robots both accept this text message shape.
-          event: RuleTargetInput.fromObject({
-            msgtype: 'text',
-            text: { content: `SLA breached: case ${EventField.fromPath('$.detail.caseId')} step ${EventField.fromPath('$.detail.step')} (${EventField.time})` },
-          }),
-        }),
-      );
-    }
     const metric = new Metric({
       namespace: 'AWS/Events',
       metricName: 'MatchedEvents',
@@ -108,21 +93,5 @@ export class Alarms extends Construct {
       treatMissingData: TreatMissingData.NOT_BREACHING,
     }).addAlarmAction(new SnsAction(this.topic));
     return rule;
-  }
-
-  /** An API destination for a group-robot webhook; its access key travels in the URL, so the connection's header is a placeholder. */
-  private imDestination(url: string): ApiDestination {
-    const placeholder = new Secret(this, 'ImWebhookHeader', {
-      description: 'Placeholder API key header for the IM robot connection (the robot authenticates by the key in its URL).',
-      generateSecretString: { excludePunctuation: true, passwordLength: 32 },
-    });
-    NagSuppressions.addResourceSuppressions(placeholder, [
-      { id: 'AwsSolutions-SMG4', reason: 'A placeholder header value the IM robot ignores; rotating it protects nothing.' },
-    ]);
-    const connection = new Connection(this, 'ImWebhookConnection', {
-      description: 'IM group-robot webhook for SLA breaches',
-      authorization: Authorization.apiKey('x-sla-platform', SecretValue.secretsManager(placeholder.secretArn)),
-    });
-    return new ApiDestination(this, 'ImWebhook', { connection, endpoint: url, httpMethod: HttpMethod.POST, rateLimitPerSecond: 5 });
   }
 }

@@ -11,6 +11,8 @@ import { Construct } from 'constructs';
 import { FunctionDefaults, type Manifest } from '../../app/manifest-types.ts';
 import { DEFAULT_POLICY_PATH } from '../../policy/load.ts';
 import { constructId } from '../naming.ts';
+import type { DeployConfig } from '../config.ts';
+import { equipAlarmFunction } from './alarm-channels.ts';
 import { grantAccess, type AccessRefs } from './function-access.ts';
 import { functionEnvironment, type EnvironmentRefs } from './function-environment.ts';
 
@@ -24,6 +26,8 @@ export interface FunctionsProps {
   policyFile: string;
   /** On-failure destination of asynchronous invocations (EventBridge rules, Scheduler). */
   asyncFailures: IQueue;
+  /** The deployment's parameters: the alarm robot shortcut for functions with `alarmSecrets` access. */
+  config: DeployConfig;
 }
 
 /**
@@ -90,6 +94,7 @@ export class Functions extends Construct {
         [{ id: 'AwsSolutions-IAM5', reason: 'Active X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions.', appliesTo: ['Resource::*'] }],
         true,
       );
+      if (decl.access.alarmSecrets === true) equipAlarmFunction(this, fn, role, props.config);
       byId.set(decl.id, fn);
     }
     this.byId = byId;

@@ -65,8 +65,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const [bus, robot] = await Promise.all([EventTap.start(), EventTap.start('127.0.0.1', options.robotUrl)]);
   let runtime: Runtime | undefined;
   try {
-    // The alarm path of npm start (ALARM_WEBHOOK_URL), through a tap that forwards to the robot and counts what it accepted.
-    const alarms = options.robotUrl === undefined ? {} : { alarmWebhookUrl: robot.url };
+    // The alarm path of npm start, through a tap that forwards to the robot (--robot) and counts what it accepted.
+    const alarms = options.robotUrl === undefined ? {} : { alarmWebhook: { url: robot.url, kind: 'generic' as const } };
     runtime = await startRuntime({ manifest: options.manifest, root: options.root, dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock, ...alarms, log: () => {} });
     await bus.subscribe(runtime.eventBridge, runtime.names.physical(options.manifest.buses[0]!.id), 'demo-all-events', { source: [{ prefix: '' }] });
     const client = new PlatformClient({ apiUrl: runtime.apiUrl, webhookSecret: runtime.webhookSecret, signingKey: signingKey(dataDir), clock });
@@ -132,7 +132,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       exceptions: {
         slaWarnings: bus.ofType('SlaWarning').length,
         slaBreaches: bus.ofType('SlaBreached').length,
-        alarmsPosted: options.robotUrl === undefined ? null : robot.ofType('SlaBreached').length,
+        alarmsPosted: options.robotUrl === undefined ? null : postedAlarms(robot, 'SlaBreached'),
         missedPickups: bus.ofType('PickupMissed').length,
         refundsOverdue: bus.ofType('RefundOverdue').length,
       },
@@ -205,3 +205,8 @@ function progressLine(at: number, events: readonly TappedEvent[], orders: number
 }
 
 const round = (value: number, digits: number): number => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** Alarm events of one type the group robot received: a `generic` robot gets `{"text", "events"}` digests. */
+function postedAlarms(robot: EventTap, detailType: string): number {
+  return robot.events.flatMap((message) => (message as unknown as { events?: TappedEvent[] }).events ?? []).filter((e) => e['detail-type'] === detailType).length;
+}

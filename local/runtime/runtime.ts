@@ -30,6 +30,7 @@ import { Activity, awsOperation } from './activity.ts';
 import { DynamoDbMeter, type DynamoDbUsage } from './dynamodb-meter.ts';
 import { lockDataDir } from './data-lock.ts';
 import { runtimeEnvironment } from './environment.ts';
+import { Env } from '../../app/environment.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION, LocalNames } from './names.ts';
 
 /** The activity kind of HTTP API requests (edge requests are kinded by AWS operation). */
@@ -53,8 +54,12 @@ export interface RuntimeOptions {
   policy?: CompiledPolicy;
   /** More routes the runtime serves itself (api.md "Local home only"), besides `POST /auth/login`. */
   localRoutes?: readonly LocalRoute[];
-  /** A group-robot webhook (WeCom, DingTalk, Slack…) that receives every SlaBreached event. */
-  alarmWebhookUrl?: string;
+  /**
+   * The one-robot alarm shortcut (docs/alarms.md) for this runtime's notify function: sets
+   * `ALARM_WEBHOOK_URL`/`_KIND`/`_SECRET` while it runs. Without it, the process environment's
+   * values (if any) apply, as under `npm start`.
+   */
+  alarmWebhook?: { url: string; kind?: string; secret?: string };
   log: (message: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -149,7 +154,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       onDeadLetter: (entry) => log('event delivery given up', { deadLetter: entry }),
     });
     cleanup.unshift(() => eventBridge.close());
-    await registerEventRouting(eventBridge, manifest, names, options.alarmWebhookUrl);
+    await registerEventRouting(eventBridge, manifest, names);
 
     const scheduler: SchedulerLocal = createSchedulerLocal({
       data: join(options.dataDir, 'scheduler'),
@@ -210,6 +215,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
     const secret = webhookSecret(options.dataDir);
     Object.assign(process.env, runtimeEnvironment(manifest, names, edgeUrl, secret, queueUrls));
+    if (options.alarmWebhook !== undefined) {
+      const { url, kind, secret: robotSecret } = options.alarmWebhook;
+      cleanup.unshift(scopedEnv({ [Env.alarmWebhookUrl]: url, [Env.alarmWebhookKind]: kind, [Env.alarmWebhookSecret]: robotSecret }));
+    }
     // The handlers run in this process: they get the runtime's clock, and AWS clients built from the environment above.
     useDependencies(createDependencies(readConfig(), { clock, transportClock: options.transportClock ?? clock }));
     cleanup.unshift(() => useDependencies(undefined));
@@ -245,6 +254,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     activity.watch(gateway, () => HTTP_API);
     const apiUrl = await listen(gateway, options.port, options.host);
     cleanup.unshift(() => close(gateway));
+    // Alarms link to the console this runtime serves, unless the environment names another.
+    cleanup.unshift(scopedEnv({ [Env.alarmConsoleUrl]: process.env[Env.alarmConsoleUrl] ?? `${apiUrl}/console/` }));
 
     return {
       apiUrl,
@@ -286,12 +297,8 @@ async function settle(activity: Activity, queues: readonly { idle(): Promise<voi
   }
 }
 
-/**
- * The manifest's buses and rules on the EventBridge emulator; with `alarmWebhookUrl`, every bus
- * also posts `SlaBreached` to that URL (a WeCom/DingTalk/Slack-style group robot), as the stack
- * routes breaches to its alarm topic.
- */
-async function registerEventRouting(eventBridge: EventBridgeLocal, manifest: Manifest, names: LocalNames, alarmWebhookUrl: string | undefined): Promise<void> {
+/** The manifest's buses and rules on the EventBridge emulator (alarm events reach the robots through the notify function's rule). */
+async function registerEventRouting(eventBridge: EventBridgeLocal, manifest: Manifest, names: LocalNames): Promise<void> {
   const call = async (operation: string, body: object): Promise<void> => {
     const answer = await eventBridge.request(operation, body);
     if (answer.status !== 200 && !(operation === 'CreateEventBus' && (answer.body as { __type?: string }).__type === 'ResourceAlreadyExistsException')) {
@@ -300,10 +307,6 @@ async function registerEventRouting(eventBridge: EventBridgeLocal, manifest: Man
   };
   for (const bus of manifest.buses) {
     await call('CreateEventBus', { Name: names.physical(bus.id) });
-    if (alarmWebhookUrl) {
-      await call('PutRule', { Name: names.physical(`${bus.id}-sla-breached-webhook`), EventBusName: names.physical(bus.id), EventPattern: JSON.stringify({ 'detail-type': ['SlaBreached'] }) });
-      await call('PutTargets', { Rule: names.physical(`${bus.id}-sla-breached-webhook`), EventBusName: names.physical(bus.id), Targets: [{ Id: 'im-robot', Arn: alarmWebhookUrl }] });
-    }
   }
   for (const rule of manifest.rules) {
     const busName = names.physical(rule.bus);
@@ -367,6 +370,19 @@ async function registerWorkflow(sfn: SfnLocal, workflowId: string, names: LocalN
         : await sfn.request('UpdateStateMachine', { stateMachineArn, definition })
       : await sfn.request('CreateStateMachine', { name: names.physical(workflowId), definition, roleArn: `arn:aws:iam::${LOCAL_ACCOUNT}:role/${names.physical('workflows')}` });
   if (answer.status !== 200) throw new Error(`workflow ${workflowId}: ${JSON.stringify(answer.body)}`);
+}
+
+/** Sets environment variables (undefined: unset) and returns the function that puts the previous values back. */
+function scopedEnv(values: Record<string, string | undefined>): () => void {
+  const previous = Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name]]));
+  const apply = (vars: Record<string, string | undefined>): void => {
+    for (const [name, value] of Object.entries(vars)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+  apply(values);
+  return () => apply(previous);
 }
 
 function listen(server: Server, port: number, host: string): Promise<string> {

@@ -14,7 +14,7 @@ async function placeOrder(p: TestPlatform, orderId: string): Promise<string> {
 }
 
 describe('an order review nobody does', () => {
-  it('warns at 80 % of its 30 minutes, breaches at 30, escalates to the supervisor and posts the breach to the group robot once', async () => {
+  it('warns at 80 % of its 30 minutes, breaches at 30, escalates to the supervisor, and the signed DingTalk robot posts one Chinese message for each', async () => {
     platform = await TestPlatform.start('2026-11-30T09:05:00+08:00');
     const caseId = await placeOrder(platform, 'SO-LATE');
 
@@ -22,20 +22,26 @@ describe('an order review nobody does', () => {
     expect(platform.bus.forCase('SlaWarning', caseId)).toHaveLength(0);
     await platform.advanceTo('2026-11-30T09:29:00+08:00');
     expect(platform.bus.forCase('SlaWarning', caseId)).toHaveLength(1);
-    expect(platform.robot.events).toHaveLength(0);
+    // The digest window: the warning reaches the group 30 seconds later.
+    expect(platform.robot.texts()).toHaveLength(0);
+    await platform.advanceTo('2026-11-30T09:30:00+08:00');
+    expect(platform.robot.texts()).toEqual([expect.stringContaining('【SLA告警】即将超时:订单审核 order.review')]);
+    expect(platform.robot.texts()[0]).toContain('截止 11-30 09:35,还剩 5 分钟');
 
     await platform.advanceTo('2026-11-30T09:36:00+08:00');
-    const breaches = platform.robot.forCase('SlaBreached', caseId);
-    expect(breaches).toHaveLength(1);
-    expect(breaches[0]!.detail).toMatchObject({ caseId, step: 'order.review' });
-    expect(platform.robot.events.every((e) => e['detail-type'] === 'SlaBreached')).toBe(true);
+    const breach = platform.robot.texts()[1]!;
+    expect(platform.robot.texts()).toHaveLength(2);
+    for (const text of ['【SLA告警】超时:订单审核 order.review', '订单 SO-LATE', `工单 ${caseId}`, '角色: 运营客服 ops-cs', '截止 11-30 09:35,已超时 0 分钟', '已升级至: 主管 supervisor', `/console/cases/${caseId}`]) {
+      expect(breach).toContain(text);
+    }
+    expect(platform.robot.answers.every((a) => (a.body as { errcode?: number }).errcode === 0)).toBe(true);
 
     const queue = await platform.staff('sam', ['supervisor']).queue();
     expect(queue.find((i) => i.caseId === caseId)).toMatchObject({ step: 'order.review', status: 'breached', escalatedTo: 'supervisor' });
 
-    // The sweep runs every 5 minutes: an hour later the breach has still been raised only once.
+    // The sweep runs every 5 minutes: an hour later the breach has still been posted only once.
     await platform.advance(60 * MINUTE);
-    expect(platform.robot.forCase('SlaBreached', caseId)).toHaveLength(1);
+    expect(platform.robot.texts().filter((t) => t.includes('】超时:订单审核'))).toHaveLength(1);
   }, 120_000);
 });
 

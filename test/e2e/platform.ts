@@ -1,8 +1,9 @@
 /**
  * The whole platform in this process on a VirtualClock: the real runtime (DynamoDB Local, the
- * emulators, the handlers, the HTTP API), a storefront and staff reaching it over HTTP, an alarm
- * robot receiving SlaBreached through the runtime's alarm webhook, and a tap subscribed to every
- * event on the bus. Time moves only when a test advances it.
+ * emulators, the handlers, the HTTP API), a storefront and staff reaching it over HTTP, a fake
+ * group robot (a signed DingTalk robot with the keyword `SLA` unless told otherwise) behind the
+ * one-robot alarm shortcut, and a tap subscribed to every event on the bus. Time moves only when
+ * a test advances it.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,8 +15,12 @@ import { PlatformClient, type CaseView, type StaffSession } from '../../local/de
 import { signingKey } from '../../local/identity/tokens.ts';
 import { startRuntime, type Runtime } from '../../local/runtime/runtime.ts';
 import { advanceRuntime } from '../../local/runtime/virtual-time.ts';
+import { FakeRobot, type FakeRobotOptions } from '../support/robots/fake-robot.ts';
 
 export const MINUTE = 60_000;
+
+/** A DingTalk robot in signed and keyword mode, as a store team would set one up. */
+export const ROBOT = { kind: 'dingtalk', secret: 'SECe2e0123456789abcdef', keyword: 'SLA' } as const satisfies Omit<FakeRobotOptions, 'clock'>;
 export const HOUR = 60 * MINUTE;
 
 export class TestPlatform {
@@ -25,17 +30,18 @@ export class TestPlatform {
     readonly client: PlatformClient,
     /** Every event on the bus, as an HTTP subscriber received it. */
     readonly bus: EventTap,
-    /** What the group robot (ALARM_WEBHOOK_URL) received. */
-    readonly robot: EventTap,
+    /** The group robot (ALARM_WEBHOOK_URL) and what it posted in the group. */
+    readonly robot: FakeRobot,
     readonly dataDir: string,
   ) {}
 
   /** Starts the platform with its clock at `start` (an ISO time with offset). */
-  static async start(start: string): Promise<TestPlatform> {
+  static async start(start: string, robotOptions: Omit<FakeRobotOptions, 'clock'> = ROBOT): Promise<TestPlatform> {
     const clock = new VirtualClock(start);
     const dataDir = mkdtempSync(join(tmpdir(), 'e2e-'));
-    const [bus, robot] = await Promise.all([EventTap.start(), EventTap.start()]);
-    const runtime = await startRuntime({ manifest, root: process.cwd(), dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock, alarmWebhookUrl: robot.url, log: () => {} });
+    const [bus, robot] = await Promise.all([EventTap.start(), FakeRobot.start({ ...robotOptions, clock })]);
+    const alarmWebhook = { url: robot.url, kind: robot.kind, ...(robotOptions.secret ? { secret: robotOptions.secret } : {}) };
+    const runtime = await startRuntime({ manifest, root: process.cwd(), dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock, alarmWebhook, log: () => {} });
     await bus.subscribe(runtime.eventBridge, runtime.names.physical(manifest.buses[0]!.id), 'e2e-tap', { source: [{ prefix: '' }] });
     const client = new PlatformClient({ apiUrl: runtime.apiUrl, webhookSecret: runtime.webhookSecret, signingKey: signingKey(dataDir), clock });
     return new TestPlatform(runtime, clock, client, bus, robot, dataDir);

@@ -1,15 +1,16 @@
 import { Match } from 'aws-cdk-lib/assertions';
+import { Env } from '../../app/environment.ts';
 import { describe, expect, it } from 'vitest';
 import { DetailType, EVENT_SOURCE } from '../../core/ports/events.ts';
 import { toEventPattern } from '../../infra/constructs/events.ts';
 import { slaBreachedRuleId } from '../../infra/contract.ts';
 import { ManifestInvalid } from '../../infra/errors.ts';
 import { fixtureManifest } from './fixtures/manifest.ts';
-import { logicalIdWhere, synthesize } from './support/synth.ts';
+import { logicalIdWhere, resourcesOfType, synthesize } from './support/synth.ts';
 
 const app = fixtureManifest.app;
 const imWebhookUrl = 'https://oapi.dingtalk.com/robot/send?access_token=example';
-const { template } = synthesize(fixtureManifest, { context: { alarmEmails: 'ops@example.com, lead@example.com', imWebhookUrl } });
+const { template } = synthesize(fixtureManifest, { context: { alarmEmails: 'ops@example.com, lead@example.com', imWebhookUrl, imWebhookKind: 'dingtalk', imWebhookSecretName: 'ops-robot-secret' } });
 const id = (type: string, property: string, value: unknown) => logicalIdWhere(template, type, property, value);
 const failures = () => ({ Arn: { 'Fn::GetAtt': [id('AWS::SQS::Queue', 'QueueName', `${app}-async-failures`), 'Arn'] } });
 
@@ -84,15 +85,18 @@ describe('SLA alarms', () => {
     });
   });
 
-  it('sends SlaBreached to the IM robot webhook through an API destination when imWebhookUrl is set, and not otherwise', () => {
-    template.hasResourceProperties('AWS::Events::ApiDestination', { InvocationEndpoint: imWebhookUrl, HttpMethod: 'POST' });
-    template.hasResourceProperties('AWS::Events::Rule', {
-      Name: breachedRule,
-      Targets: Match.arrayWith([Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] }, InputTransformer: Match.objectLike({ InputPathsMap: Match.objectLike({ 'detail-caseId': '$.detail.caseId' }) }) })]),
-    });
+  it('sends no event to a robot itself: the shortcut context reaches only the function with alarmSecrets access, which may read exactly the named secret', () => {
+    template.resourceCountIs('AWS::Events::ApiDestination', 0);
+    template.resourceCountIs('AWS::Events::Connection', 0);
+    const functions = resourcesOfType(template, 'AWS::Lambda::Function');
+    const envOf = (name: string) => (Object.values(functions).find((f) => f.Properties.FunctionName === `${app}-${name}`)!.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(envOf('notify')).toMatchObject({ [Env.alarmWebhookUrl]: imWebhookUrl, [Env.alarmWebhookKind]: 'dingtalk', [Env.alarmWebhookSecretId]: 'ops-robot-secret' });
+    expect(envOf('case-action')[Env.alarmWebhookUrl]).toBeUndefined();
+    const policies = Object.values(resourcesOfType(template, 'AWS::IAM::Policy')).map((p) => JSON.stringify(p.Properties));
+    const readers = policies.filter((p) => p.includes('secret:ops-robot-secret-??????'));
+    expect(readers).toHaveLength(1);
+    expect(readers[0]).toContain('secretsmanager:GetSecretValue');
     const quiet = synthesize(fixtureManifest).template;
-    quiet.resourceCountIs('AWS::Events::ApiDestination', 0);
-    quiet.resourceCountIs('AWS::Events::Connection', 0);
     quiet.resourceCountIs('AWS::SNS::Subscription', 0);
   });
 
@@ -110,5 +114,6 @@ describe('SLA alarms', () => {
     expect(() => synthesize(fixtureManifest, { context: { alarmEmails: 'ops@example' } })).toThrow(/context parameter alarmEmails/);
     expect(() => synthesize(fixtureManifest, { context: { imWebhookUrl: 'http://insecure.example' } })).toThrow(/context parameter imWebhookUrl: expected an https/);
     expect(() => synthesize(fixtureManifest, { context: { logRetentionDays: '10' } })).toThrow(/context parameter logRetentionDays/);
+    expect(() => synthesize(fixtureManifest, { context: { imWebhookKind: 'telegram' } })).toThrow(/context parameter imWebhookKind: expected one of wecom, dingtalk/);
   });
 });

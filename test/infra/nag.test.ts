@@ -39,7 +39,7 @@ const environment = { account: '123456789012', region: 'ap-east-1' };
 function nag(subject: Manifest, env?: typeof environment): CollectingLogger {
   const logger = new CollectingLogger();
   // With the IM webhook and alarm emails on, so the optional resources are checked too.
-  const context = { alarmEmails: 'ops@example.com', imWebhookUrl: 'https://oapi.dingtalk.com/robot/send?access_token=example' };
+  const context = { alarmEmails: 'ops@example.com', imWebhookUrl: 'https://oapi.dingtalk.com/robot/send?access_token=example', imWebhookSecretName: 'ops-robot-secret' };
   synthesize(subject, { nagLogger: logger, context, ...(env === undefined ? {} : { env }) });
   return logger;
 }

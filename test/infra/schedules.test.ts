@@ -49,7 +49,7 @@ describe('schedules', () => {
   it('falls back to every function as timer target, with a warning, while a scheduler function declares no scheduleTargets', () => {
     const functions = fixtureManifest.functions.map((fn) => (fn.id === 'open-step' ? { ...fn, access: { ...fn.access, scheduleTargets: undefined } } : fn));
     expect(timerTargets(functions)).toEqual({ ids: fixtureManifest.functions.map((f) => f.id).sort(), fallback: true });
-    expect(timerTargets(fixtureManifest.functions)).toEqual({ ids: ['sla-timer'], fallback: false });
+    expect(timerTargets(fixtureManifest.functions)).toEqual({ ids: ['notify', 'sla-timer'], fallback: false });
     expect(() => timerTargets(fixtureManifest.functions.map((fn) => ({ ...fn, access: { ...fn.access, scheduleTargets: fn.access.scheduler === true ? ['nope'] : undefined } })))).toThrow(
       /function open-step: scheduleTargets names function "nope"/,
     );

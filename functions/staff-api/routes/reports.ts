@@ -4,18 +4,17 @@
  * an open step past its due is a breach, one not yet due is `open` (core/reports/sla-report.ts).
  * `Accept: text/csv` gives CSV (UTF-8 with BOM; `labels=zh` for Chinese column labels).
  */
-import { shanghaiDay } from '../../../core/cases/report-day.ts';
 import type { StepRecord } from '../../../core/cases/step.ts';
 import { slaReportCsv } from '../../../core/reports/csv.ts';
 import { slaReport } from '../../../core/reports/sla-report.ts';
 import { formatDate, parseDate } from '../../../core/time/civil.ts';
+import { activeStepsDueOn, stepsClosedOn } from '../../shared/closed-steps.ts';
 import { InvalidRequest } from '../../http/errors.ts';
 import { headerOf, queryOf } from '../../http/event.ts';
 import { requireRole, SUPERVISOR } from '../../http/identity.ts';
 import { csvResponse, jsonResponse } from '../../http/response.ts';
 import type { Route } from '../../http/router.ts';
 import { validate } from '../../http/validate.ts';
-import { readAll } from '../../shared/read-all.ts';
 import type { StaffApiDeps } from '../deps.ts';
 import { reportQuery } from '../schemas.ts';
 import { staffCaller } from '../staff.ts';
@@ -33,8 +32,8 @@ export function reportRoute(deps: StaffApiDeps): Route {
       const { from, to } = reportRange(query, deps.policy.zone.dayOf(deps.clock.now()));
       const days = daysBetween(from, to);
       const closed: StepRecord[] = [];
-      for (const day of days) closed.push(...(await readAll((page) => deps.repository.listStepsClosedOn(day, page))));
-      const active = (await activeSteps(deps)).filter((s) => s.due !== undefined && days.includes(shanghaiDay(s.due)));
+      for (const day of days) closed.push(...(await stepsClosedOn(deps.repository, day)));
+      const active = await activeStepsDueOn(deps, days);
       const report = slaReport({ closed, active, now: deps.clock.now(), calendarOf: (role) => deps.policy.roles.get(role)?.calendar }, query.groupBy);
       if (/\btext\/csv\b/i.test(headerOf(event, 'accept') ?? '')) return csvResponse(200, slaReportCsv(report, query.labels), `sla-${from}-${to}-${query.groupBy}.csv`);
       return jsonResponse(200, { from, to, ...report });
@@ -62,13 +61,4 @@ function daysBetween(from: string, to: string): string[] {
   const count = (end - start) / 86_400_000 + 1;
   if (count > MAX_REPORT_DAYS) throw new InvalidRequest([{ field: 'query.to', message: `the range may span at most ${MAX_REPORT_DAYS} days` }]);
   return Array.from({ length: count }, (_, i) => new Date(start + i * 86_400_000).toISOString().slice(0, 10));
-}
-
-/** Every active step: each role's queue, and each step's automatic waiting list (a step may be handed to `automatic`, e.g. the last unpaid check). */
-async function activeSteps(deps: StaffApiDeps): Promise<StepRecord[]> {
-  const lists = await Promise.all([
-    ...[...deps.policy.roles.keys()].map((role) => readAll((page) => deps.repository.listQueue(role, page))),
-    ...[...deps.policy.steps.keys()].map((step) => readAll((page) => deps.repository.listAwaiting(step, page))),
-  ]);
-  return lists.flat();
 }

@@ -6,7 +6,9 @@ import { PutRuleCommand, EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { CreateScheduleCommand, GetScheduleGroupCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { CreateStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Env } from '../../../app/environment.ts';
 import { manifest } from '../../../app/manifest.ts';
+import { alarmEventsRule, notifyFunction } from '../../../functions/notify/function.ts';
 import type { Manifest } from '../../../app/manifest-types.ts';
 import { VirtualClock } from '../../../core/time/clock.ts';
 import { manifestInventory, ResourceKinds, routeKey, type Inventory } from '../../../infra/contract.ts';
@@ -26,11 +28,6 @@ const ALARM_WEBHOOK = 'http://127.0.0.1:9/robot';
 /** Paths no manifest declares: near misses of real ones included. */
 const STRANGER_PATHS = ['/', '/nope', '/Queue', '/queue/extra', '/webhooks', '/cases/{caseId}/steps', '/cases/{caseId}/steps/{step}'];
 
-/** The rule the runtime adds on each bus when it is given an alarm webhook (registerEventRouting). */
-function webhookRuleId(busId: string): string {
-  return `${busId}-sla-breached-webhook`;
-}
-
 function routeCandidates(subject: Manifest): string[] {
   return [...subject.routes.map((r) => r.path), ...STRANGER_PATHS];
 }
@@ -48,7 +45,7 @@ function useRuntime(subject: Manifest, alarmWebhookUrl?: string): () => Started 
   beforeAll(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'runtime-contract-'));
     const clock = new VirtualClock('2026-11-26T02:00:00Z');
-    const runtime = await startRuntime({ manifest: subject, root: process.cwd(), dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock, ...(alarmWebhookUrl ? { alarmWebhookUrl } : {}), log: () => {} });
+    const runtime = await startRuntime({ manifest: subject, root: process.cwd(), dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock, ...(alarmWebhookUrl ? { alarmWebhook: { url: alarmWebhookUrl } } : {}), log: () => {} });
     try {
       started = { runtime, clock, dataDir, inventory: await runtimeInventory(runtime, routeCandidates(subject)) };
     } catch (error) {
@@ -147,23 +144,21 @@ describe('the local runtime started from the real manifest (app/manifest.ts), wi
   });
 });
 
-describe('the local runtime started from the real manifest with an alarm webhook', () => {
+describe('the local runtime started from the real manifest with an alarm robot (ALARM_WEBHOOK_URL)', () => {
   const started = useRuntime(manifest, ALARM_WEBHOOK);
   const expected = manifestInventory(manifest);
 
-  it('adds exactly one platform rule per bus, <bus>-sla-breached-webhook, posting to the webhook, beside the manifest rules', async () => {
-    const { runtime, inventory } = started();
-    const platform = manifest.buses.map((bus) => webhookRuleId(bus.id));
-    expect(inventory.rules).toEqual([...expected.rules, ...platform].sort());
-    const rules = await rulesByBus(runtime);
-    for (const bus of manifest.buses) {
-      const onBus = rules.filter((r) => localIdOf(runtime.names, r.rule) === webhookRuleId(bus.id));
-      expect(onBus).toEqual([{ bus: runtime.names.physical(bus.id), rule: runtime.names.physical(webhookRuleId(bus.id)), targets: [ALARM_WEBHOOK] }]);
-    }
+  it.each(ResourceKinds)('registers exactly the manifest entries among its %s: the robot adds no rule of its own', (kind) => {
+    expect(started().inventory[kind]).toEqual(expected[kind]);
   });
 
-  it.each(ResourceKinds.filter((kind) => kind !== 'rules'))('registers every manifest entry among its %s, and nothing else of that kind, as without the webhook', (kind) => {
-    expect(started().inventory[kind]).toEqual(expected[kind]);
+  it('sends alarm events to the notify function, and nothing from the bus straight to the robot URL', async () => {
+    const { runtime } = started();
+    const rules = await rulesByBus(runtime);
+    expect(rules.flatMap((r) => r.targets)).not.toContain(ALARM_WEBHOOK);
+    const alarmRule = rules.find((r) => localIdOf(runtime.names, r.rule) === alarmEventsRule.id);
+    expect(alarmRule?.targets).toEqual([runtime.names.functionArn(notifyFunction.id)]);
+    expect(process.env[Env.alarmWebhookUrl]).toBe(ALARM_WEBHOOK);
   });
 });
 
