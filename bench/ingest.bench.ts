@@ -1,6 +1,7 @@
 // npm run bench:ingest — sustained signed order.placed webhooks per second end to end (accepted,
 // persisted, workflow started, order.review opened) on the whole local platform, with p50/p99
-// latency, beside the raw DynamoDB Local PutItem rate measured in the same run.
+// latency and the raw PutItem rate, the same ingest run twice in one run: on DynamoDB Local and on
+// the embedded store. The last line compares the two.
 import '../local/quiet-logs.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { casesTable, CaseIndex } from '../adapters/case-repository/table.ts';
 import { manifest } from '../app/manifest.ts';
 import { systemClock } from '../core/time/clock.ts';
 import { localDynamoDbClient } from '../local/dynamodb/client.ts';
+import type { DynamoDbHome } from '../local/runtime/dynamodb-home.ts';
 import { startRuntime, type Runtime, type RuntimeUsage } from '../local/runtime/runtime.ts';
 import { cpuTimes, javaChildren, type CpuTimes } from './ingest/cpu.ts';
 import type { LoadSummary } from './ingest/load.ts';
@@ -49,15 +51,41 @@ interface Measured {
   serverTimings: Record<string, Timing>;
 }
 
+/** What one home's run gives the last line. */
+interface PhaseResult {
+  endToEnd: number;
+  p50: number;
+  p99: number;
+}
+
+const HOME_LABEL: Record<DynamoDbHome, string> = { java: 'DynamoDB Local', embedded: 'the embedded store' };
+
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ingest-bench-'));
-  const runtime = await startRuntime({ manifest, root: process.cwd(), dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock: systemClock, log: () => {} });
-  const census = installTransactionCensus();
-  const serverTimings = timeServerRequests();
+  const probes = { census: installTransactionCensus(), serverTimings: timeServerRequests() };
   const loader = startLoader();
+  let local: PhaseResult;
+  let embedded: PhaseResult;
+  try {
+    // DynamoDB Local first, then the embedded store: the same ingest, the same machine, one run.
+    local = await runIngest('java', probes, loader);
+    embedded = await runIngest('embedded', probes, loader);
+  } finally {
+    loader.close();
+  }
+  console.log(`\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `ingest: ${embedded.endToEnd.toFixed(1)} webhooks/s end to end, p50 ${embedded.p50.toFixed(1)} ms, p99 ${embedded.p99.toFixed(1)} ms; DynamoDB Local same run: ${local.endToEnd.toFixed(1)} webhooks/s; ratio ${(embedded.endToEnd / local.endToEnd).toFixed(1)}×`,
+  );
+}
+
+async function runIngest(home: DynamoDbHome, probes: { census: TransactionCensus; serverTimings: ServerTimings }, loader: Loader): Promise<PhaseResult> {
+  const { census, serverTimings } = probes;
+  console.log(`\n##### ${HOME_LABEL[home]} #####`);
+  const dataDir = mkdtempSync(join(tmpdir(), 'ingest-bench-'));
+  const runtime = await startRuntime({ manifest, root: process.cwd(), dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock: systemClock, log: () => {}, dynamodb: home });
   try {
     const processes = { platform: process.pid, 'DynamoDB Local': javaChildren()[0], 'load generator': loader.pid };
-    console.log(`ingest bench: ${CONNECTIONS} connections; platform at ${runtime.apiUrl}, edge ${runtime.edgeUrl}`);
+    console.log(`ingest bench on ${HOME_LABEL[home]}: ${CONNECTIONS} connections; platform at ${runtime.apiUrl}, edge ${runtime.edgeUrl}`);
 
     // Warm-up: handler modules load, JITs (V8's and DynamoDB Local's) warm, and its rate sizes the measured run.
     const warm = await loader.run({ url: runtime.apiUrl, secret: runtime.webhookSecret, connections: CONNECTIONS, amount: WARMUP_REQUESTS, prefix: 'warm' });
@@ -80,10 +108,9 @@ async function main(): Promise<void> {
     rawPut.close();
     console.log(`raw PutItem after: ${fmt(rawAfter.items)} items in ${fmt(rawAfter.seconds, 1)} s (${fmt(rawAfter.perSecond)}/s)`);
     await verify(runtime, measured, WARMUP_REQUESTS + amount);
-    report(measured, [rawBefore, rawAfter]);
-    console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    report(measured, [rawBefore, rawAfter], HOME_LABEL[home]);
+    return { endToEnd: measured.load.accepted / measured.endToEndSeconds, p50: measured.load.latencyMs.p50, p99: measured.load.latencyMs.p99 };
   } finally {
-    loader.close();
     await runtime.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -210,7 +237,7 @@ function writesPerOrder(measured: Measured): { requests: number; items: number; 
   return { requests: requests / orders, items: items / orders, byOperation };
 }
 
-function report(measured: Measured, raws: RawPutResult[]): void {
+function report(measured: Measured, raws: RawPutResult[], home: string): void {
   const { load } = measured;
   const rawPerSecond = raws.reduce((a, r) => a + r.items, 0) / raws.reduce((a, r) => a + r.seconds, 0);
   const orders = load.accepted;
@@ -233,12 +260,12 @@ function report(measured: Measured, raws: RawPutResult[]): void {
   console.log(`  backlog: ${fmt(measured.openedAtLoadEnd)} of ${fmt(orders)} reviews open when the last response arrived; the rest took ${fmt(measured.endToEndSeconds - load.seconds, 1)} s more`);
 
   const txItems = Object.entries(measured.transactionItems).map(([kind, n]) => `${perOrder(n)} ${kind}`).join(' + ');
-  console.log('\n=== bench:ingest ===');
+  console.log(`\n=== bench:ingest on ${home} ===`);
   console.log(`ingest           ${fmt(orders)} signed order.placed webhooks, ${CONNECTIONS} connections, all 202`);
   console.log(`  accepted       ${fmt(orders / load.seconds, 1)} webhooks/s over ${fmt(load.seconds, 1)} s; latency p50 ${ms(load.latencyMs.p50)}, p99 ${ms(load.latencyMs.p99)}, max ${ms(load.latencyMs.max)}`);
   console.log(`  end to end     ${fmt(ingestRate, 1)} webhooks/s (accepted, persisted, workflow started, order.review opened: ${fmt(measured.endToEndSeconds, 1)} s from the first request)`);
   const rawText = raws.map((r, i) => `${i === 0 ? 'before' : 'after'} ${fmt(r.perSecond)}/s, p50 ${ms(r.latencyMs.p50)}, p99 ${ms(r.latencyMs.p99)}`).join('; ');
-  console.log(`raw PutItem      ${fmt(rawPerSecond)} items/s (${CONNECTIONS} concurrent, ${fmt(RAW_SECONDS)} s before and after the ingest, same DynamoDB Local via the edge port: ${rawText})`);
+  console.log(`raw PutItem      ${fmt(rawPerSecond)} items/s (${CONNECTIONS} concurrent, ${fmt(RAW_SECONDS)} s before and after the ingest, same ${home} via the edge port: ${rawText})`);
   console.log(`writes per order ${fmt(writes.items, 2)} items in ${fmt(writes.requests, 2)} requests (${Object.entries(writes.byOperation).map(([op, n]) => `${op} ${perOrder(n)}`).join(', ')}; the ${perOrder(measured.transactions)} TransactWriteItems hold ${txItems || 'nothing'}, condition checks not counted as writes)`);
   console.log(`target           raw ÷ writes ÷ 3 = ${fmt(rawPerSecond)} ÷ ${fmt(writes.items, 2)} ÷ 3 = ${fmt(target, 1)} webhooks/s`);
   console.log(`verdict          ${ingestRate >= target ? 'PASS' : 'BELOW target'}: ${fmt(ingestRate, 1)} end-to-end webhooks/s is ${fmt(ingestRate / target, 2)}× the target (${fmt((100 * ingestRate) / (rawPerSecond / writes.items))} % of raw ÷ writes)`);

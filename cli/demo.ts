@@ -1,5 +1,5 @@
 /**
- * `npm run demo [-- --orders 300 --seed 1 --day 2026-11-30 --days 4 --out demo-report --data <dir> --robot <url>]`:
+ * `npm run demo [-- --orders 300 --seed 1 --day 2026-11-30 --days 4 --out demo-report --data <dir> --dynamodb embedded|java --robot <url>]`:
  * a store day on the real runtime with a virtual clock, then the SLA compliance report (printed,
  * and written as JSON, CSV and an SVG chart into --out). With --robot, the run's SLA breaches are
  * posted to that group robot (deliberately not ALARM_WEBHOOK_URL: a rehearsal should not page a real team by accident).
@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { manifest } from '../app/manifest.ts';
 import { parseDate } from '../core/time/civil.ts';
 import { runDemo } from '../local/demo/demo.ts';
+import { dynamoDbHome } from '../local/runtime/dynamodb-home.ts';
 
 function fail(message: string): never {
   process.stderr.write(`demo: ${message}\n`);
@@ -27,7 +28,7 @@ function wholeNumber(flag: string, value: string | undefined, fallback: number, 
 let values: Record<string, string | undefined>;
 try {
   ({ values } = parseArgs({
-    options: { orders: { type: 'string' }, seed: { type: 'string' }, day: { type: 'string' }, days: { type: 'string' }, out: { type: 'string' }, data: { type: 'string' }, robot: { type: 'string' } },
+    options: { orders: { type: 'string' }, seed: { type: 'string' }, day: { type: 'string' }, days: { type: 'string' }, out: { type: 'string' }, data: { type: 'string' }, dynamodb: { type: 'string' }, robot: { type: 'string' } },
     strict: true,
   }));
 } catch (error) {
@@ -38,6 +39,7 @@ if (parseDate(day) === undefined) fail(`--day: "${day}" is not a date (YYYY-MM-D
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+const dynamodb = dynamoDbHome(values.dynamodb) ?? fail(`--dynamodb: "${String(values.dynamodb)}" is not embedded or java`);
 const orders = wholeNumber('--orders', values.orders, 300, 1, 5000);
 const outDir = resolve(values.out ?? 'demo-report');
 process.stderr.write(`demo: ${orders} orders on ${day}, simulated on a virtual clock against the local runtime…\n`);
@@ -49,6 +51,7 @@ const result = await runDemo({
   day,
   days: wholeNumber('--days', values.days, 4, 1, 14),
   outDir,
+  dynamodb,
   ...(values.data ? { dataDir: resolve(values.data) } : {}),
   ...(values.robot ? { robotUrl: values.robot } : {}),
   progress: (line) => process.stderr.write(`  ${line}\n`),

@@ -2,7 +2,8 @@
  * `npm start`: the whole platform on this machine. Flags or environment: --port/PORT (HTTP API,
  * default 3000), --edge-port/EDGE_PORT (AWS emulators, default 4566), --data/DATA_DIR (default
  * .local-data/), --host/HOST (default 127.0.0.1), --time <ISO with offset> (run the platform's clock
- * from that instant, at real speed: rehearse a given day). Ctrl-C stops cleanly; a second start resumes.
+ * from that instant, at real speed: rehearse a given day), --dynamodb embedded|java (the embedded
+ * store, the default, needs no Java; java runs DynamoDB Local). Ctrl-C stops cleanly; a second start resumes.
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -11,6 +12,7 @@ import { systemClock } from '../core/time/clock.ts';
 import { parseInstant } from '../core/time/iso.ts';
 import { dataDir } from '../local/data-dir.ts';
 import { shortcutChannel } from '../functions/notify/setup.ts';
+import { dynamoDbHome } from '../local/runtime/dynamodb-home.ts';
 import { startRuntime } from '../local/runtime/runtime.ts';
 import { startupBanner } from '../local/runtime/banner.ts';
 import { clockStartingAt, rememberPlatformClock } from '../local/runtime/platform-clock.ts';
@@ -27,9 +29,9 @@ function portOf(flag: string, value: string | undefined, fallback: number): numb
   return port;
 }
 
-let values: { port?: string; 'edge-port'?: string; data?: string; host?: string; time?: string };
+let values: { port?: string; 'edge-port'?: string; data?: string; host?: string; time?: string; dynamodb?: string };
 try {
-  ({ values } = parseArgs({ options: { port: { type: 'string' }, 'edge-port': { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, time: { type: 'string' } }, strict: true }));
+  ({ values } = parseArgs({ options: { port: { type: 'string' }, 'edge-port': { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, time: { type: 'string' }, dynamodb: { type: 'string' } }, strict: true }));
 } catch (error) {
   fail((error as Error).message.split('\n')[0] ?? 'bad arguments');
 }
@@ -37,6 +39,8 @@ try {
 // The SDK's notice that releases after January 2027 need Node 22: our versions are pinned, so it
 // says nothing about this install; it would only bury the start-up banner.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const dynamodb = dynamoDbHome(values.dynamodb) ?? fail(`--dynamodb: "${String(values.dynamodb)}" is not embedded (the default) or java (DynamoDB Local, needs Java 17)`);
 
 // A bad alarm robot setting fails now, naming the variable, not at the first breach.
 try {
@@ -65,6 +69,7 @@ const runtime = await startRuntime({
   clock,
   // A rehearsal shifts the business clock only: storefronts sign webhooks with the real time.
   transportClock: systemClock,
+  dynamodb,
   log,
 }).catch((error: unknown) => fail((error as Error).message));
 

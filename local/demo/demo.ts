@@ -16,6 +16,7 @@ import { shanghaiDay } from '../../core/cases/report-day.ts';
 import { VirtualClock } from '../../core/time/clock.ts';
 import { getDefaultPolicy } from '../../policy/load.ts';
 import { signingKey } from '../identity/tokens.ts';
+import type { DynamoDbHome } from '../runtime/dynamodb-home.ts';
 import { startRuntime, type Runtime } from '../runtime/runtime.ts';
 import { advanceRuntime } from '../runtime/virtual-time.ts';
 import { Agenda } from './agenda.ts';
@@ -47,6 +48,8 @@ export interface DemoOptions {
   dataDir?: string;
   /** A group robot (WeCom, DingTalk, Slack…) to post the run's SlaBreached events to; none by default. */
   robotUrl?: string;
+  /** DynamoDB on this machine: the embedded store (default) or DynamoDB Local (`java`). */
+  dynamodb?: DynamoDbHome;
   progress: (line: string) => void;
 }
 
@@ -67,7 +70,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   try {
     // The alarm path of npm start, through a tap that forwards to the robot (--robot) and counts what it accepted.
     const alarms = options.robotUrl === undefined ? {} : { alarmWebhook: { url: robot.url, kind: 'generic' as const } };
-    runtime = await startRuntime({ manifest: options.manifest, root: options.root, dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock, ...alarms, log: () => {} });
+    runtime = await startRuntime({ manifest: options.manifest, root: options.root, dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock, ...alarms, log: () => {}, ...(options.dynamodb ? { dynamodb: options.dynamodb } : {}) });
     await bus.subscribe(runtime.eventBridge, runtime.names.physical(options.manifest.buses[0]!.id), 'demo-all-events', { source: [{ prefix: '' }] });
     const client = new PlatformClient({ apiUrl: runtime.apiUrl, webhookSecret: runtime.webhookSecret, signingKey: signingKey(dataDir), clock });
     const random = new Random(options.seed);

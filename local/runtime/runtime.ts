@@ -6,12 +6,9 @@ import { workflowDefinition } from '../../app/workflow-definitions.ts';
 import type { CompiledPolicy } from '../../core/deadline/types.ts';
 import type { Clock } from '../../core/time/clock.ts';
 import { getDefaultPolicy } from '../../policy/load.ts';
-import { localDynamoDbClient } from '../dynamodb/client.ts';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/server.ts';
-import { ensureTable } from '../dynamodb/tables.ts';
+import { DYNAMODB_TARGET_PREFIX } from '../dynamodb/embedded/embedded-dynamodb.ts';
 import { createEdgeServer, type EdgeService } from '../edge/edge-server.ts';
 import { LAMBDA_PATH_PREFIX, lambdaInvokeApi } from '../edge/lambda-api.ts';
-import { proxyTo } from '../edge/proxy.ts';
 import { createGateway } from '../gateway/server.ts';
 import type { LocalRoute } from '../gateway/local-routes.ts';
 import { AccountStore, accountsPath } from '../identity/accounts.ts';
@@ -27,6 +24,7 @@ import { createSfnLocal, TARGET_PREFIX, type LambdaInvokeResult, type PutEventsR
 import { createDependencies, useDependencies } from '../../functions/shared/dependencies.ts';
 import { readConfig } from '../../functions/shared/config.ts';
 import { Activity, awsOperation } from './activity.ts';
+import { startDynamoDbHome, type DynamoDbHome } from './dynamodb-home.ts';
 import { DynamoDbMeter, type DynamoDbUsage } from './dynamodb-meter.ts';
 import { lockDataDir } from './data-lock.ts';
 import { runtimeEnvironment } from './environment.ts';
@@ -50,6 +48,8 @@ export interface RuntimeOptions {
   clock: Clock;
   /** The real clock of transport checks (webhook signature freshness) when `clock` is shifted (`npm start --time`); default `clock`. */
   transportClock?: Clock;
+  /** DynamoDB on this machine: the embedded store (default, no Java) or DynamoDB Local (`java`). */
+  dynamodb?: DynamoDbHome;
   /** The SLA policy the handlers run on (validated by the caller); the shipped default when absent. */
   policy?: CompiledPolicy;
   /** More routes the runtime serves itself (api.md "Local home only"), besides `POST /auth/login`. */
@@ -94,7 +94,7 @@ export interface Runtime {
 }
 
 /**
- * Boots the whole platform on one machine from the manifest: DynamoDB Local, the Step Functions
+ * Boots the whole platform on one machine from the manifest: DynamoDB (the embedded store, or DynamoDB Local), the Step Functions
  * emulator, the Lambda invoker, the edge port and the HTTP API — the same handlers and ASL files
  * as on AWS, with state under `dataDir` so that a restart resumes everything.
  */
@@ -106,12 +106,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const activity = new Activity();
   const dynamoMeter = new DynamoDbMeter();
   try {
-    log('starting DynamoDB Local');
-    const dynamo: DynamoDbLocal = await startDynamoDbLocal({ dbPath: join(options.dataDir, 'dynamodb'), host: options.host });
+    const dynamo = await startDynamoDbHome(options.dynamodb ?? 'embedded', { dataDir: options.dataDir, host: options.host, clock, manifest, names, log });
     cleanup.unshift(() => dynamo.stop());
-    const ddb = localDynamoDbClient(dynamo.endpoint);
-    for (const table of manifest.tables) await ensureTable(ddb, table, names.physical(table.id));
-    ddb.destroy();
 
     const invoker = new LambdaInvoker(manifest.functions, {
       root: options.root,
@@ -191,7 +187,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     cleanup.unshift(() => sqs.close());
 
     const services: EdgeService[] = [
-      { name: 'dynamodb', targetPrefix: 'DynamoDB_20120810.', listener: proxyTo(dynamo.port, options.host) },
+      { name: 'dynamodb', targetPrefix: DYNAMODB_TARGET_PREFIX, listener: dynamo.listener },
       { name: 'states', targetPrefix: TARGET_PREFIX, listener: sfn.listener },
       { name: 'events', targetPrefix: eventBridge.targetPrefix, listener: eventBridge.listener },
       { name: 'sqs', targetPrefix: sqs.targetPrefix, listener: sqs.listener },

@@ -35,7 +35,7 @@ export interface EmbeddedDynamoDbOptions {
    * kill -9 of the process; FULL also through a power cut, at one fsync per group commit.
    */
   synchronous?: 'NORMAL' | 'FULL';
-  /** How often expired TTL items are deleted (clock milliseconds; default one minute). */
+  /** How often expired TTL items are deleted (clock milliseconds; default 15 minutes). */
   ttlSweepMs?: number;
   onError?: (error: unknown) => void;
 }
@@ -107,7 +107,7 @@ export function createEmbeddedDynamoDb(options: EmbeddedDynamoDbOptions): Embedd
     options.onError?.(error);
   });
   const ctx: Context = { store, clock: options.clock, region: options.region ?? 'us-east-1', accountId: options.accountId ?? '000000000000', commit, tokens: new Map() };
-  const sweeper = new TtlSweeper(store, commit, options.clock, options.ttlSweepMs ?? 60_000);
+  const sweeper = new TtlSweeper(store, commit, options.clock, options.ttlSweepMs ?? 15 * 60_000);
   sweeper.start();
   const handle = (target: string | undefined, rawBody: string): Promise<JsonProtocolResponse> => dispatchJsonProtocol(SERVICE, ctx, target, rawBody);
   return {

@@ -32,7 +32,10 @@ export const jsonataIO: StateIO = {
 
   async choose(_state, rule, input, env) {
     const value = typeof rule.Condition === 'boolean' ? rule.Condition : await evaluateTemplate(rule.Condition ?? null, { input, context: env.context, now: env.now() }, env.variables, 'Condition');
-    if (typeof value !== 'boolean') throw new StatesQueryEvaluationError(`The Condition '${String(rule.Condition)}' returned ${JSON.stringify(value)}, not a boolean`);
+    if (typeof value !== 'boolean') {
+      if (isJsonataExpression(rule.Condition)) throw unexpectedResultType(rule.Condition, 'Condition', 'boolean', value);
+      throw new StatesQueryEvaluationError(`The Condition ${JSON.stringify(rule.Condition ?? null)} is not a boolean`);
+    }
     return value;
   },
 

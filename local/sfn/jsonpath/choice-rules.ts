@@ -1,12 +1,13 @@
 import type { Json } from '../json.ts';
 import type { ChoiceRule } from '../asl/types.ts';
+import { parseTimestamp } from '../asl/timestamp.ts';
 import { StatesRuntime } from '../errors/states-errors.ts';
 import { PathNotFound, readPath, type PathScope } from './scope.ts';
 
 type Compare = (a: Json, b: Json) => boolean;
 
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const isTimestamp = (v: Json): v is string => typeof v === 'string' && TIMESTAMP.test(v) && !Number.isNaN(Date.parse(v));
+/** RFC 3339 with an offset, read without the host's zone; a date JavaScript would roll over (Feb 30) is none. */
+const isTimestamp = (v: Json): v is string => typeof v === 'string' && parseTimestamp(v) !== undefined;
 
 function typed<T>(guard: (v: Json) => v is Json & T, cmp: (a: T, b: T) => boolean): Compare {
   return (a, b) => guard(a) && guard(b) && cmp(a as T, b as T);
@@ -14,7 +15,7 @@ function typed<T>(guard: (v: Json) => v is Json & T, cmp: (a: T, b: T) => boolea
 const isStr = (v: Json): v is string => typeof v === 'string';
 const isNum = (v: Json): v is number => typeof v === 'number';
 const isBool = (v: Json): v is boolean => typeof v === 'boolean';
-const ts = (v: string): number => Date.parse(v);
+const ts = (v: string): number => parseTimestamp(v)!;
 
 /** Comparison operators by name; each also has a `…Path` form comparing against another path. */
 const COMPARISONS: Record<string, Compare> = {

@@ -253,15 +253,16 @@ export function updatedPaths(actions: UpdateActions): Path[] {
 /** Applies the actions to a copy of `item`; every right-hand side reads the item as it was. */
 export function applyUpdate(actions: UpdateActions, item: AttributeMap, ctx: ExpressionContext): AttributeMap {
   const next = structuredClone(item);
-  // Every target's parent must be there, and be a map (or a list for an index), before anything is evaluated.
-  for (const path of [...actions.set.map((a) => a.path), ...actions.remove, ...actions.add.map((a) => a.path), ...actions.delete.map((a) => a.path)]) {
-    if (path.elements.length < 2) continue;
-    const parent = readPath(item, { kind: 'path', elements: path.elements.slice(0, -1) });
-    const last = path.elements.at(-1);
-    if (parent === undefined || (typeof last === 'number' ? !('L' in parent) : !('M' in parent))) {
-      throw new ValidationException('The document path provided in the update expression is invalid for update');
-    }
+  // DynamoDB (Local)'s order of checks: targets that index into a list, then ADD and DELETE
+  // targets and their types, then every other target's parent, then the right-hand sides.
+  for (const path of updatedPaths(actions)) if (path.elements.some((e) => typeof e === 'number')) checkParent(item, path);
+  for (const { path, value } of [...actions.add, ...actions.delete]) {
+    checkParent(item, path);
+    const current = readPath(item, path);
+    const operand = ctx.value((value as { name: string }).name);
+    if (current !== undefined && typeOf(current) !== typeOf(operand)) throw new ValidationException('An operand in the update expression has an incorrect data type');
   }
+  for (const path of [...actions.set.map((a) => a.path), ...actions.remove]) checkParent(item, path);
   const sets = actions.set.map(({ path, value }) => {
     const result = evaluateOperand(value, item, ctx);
     if (result === undefined) throw missingAttribute();
@@ -292,6 +293,16 @@ export function applyUpdate(actions: UpdateActions, item: AttributeMap, ctx: Exp
     else writePath(next, path, { [type]: left } as AttributeValue);
   }
   return next;
+}
+
+/** A target's parent must be there, and be a map (a list for an index). */
+function checkParent(item: AttributeMap, path: Path): void {
+  if (path.elements.length < 2) return;
+  const parent = readPath(item, { kind: 'path', elements: path.elements.slice(0, -1) });
+  const last = path.elements.at(-1);
+  if (parent === undefined || (typeof last === 'number' ? !('L' in parent) : !('M' in parent))) {
+    throw new ValidationException('The document path provided in the update expression is invalid for update');
+  }
 }
 
 function setUnion(a: AttributeValue, b: AttributeValue): AttributeValue {

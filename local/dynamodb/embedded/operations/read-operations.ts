@@ -128,8 +128,10 @@ export function query(ctx: StoreContext, body: Body): object {
   const partition = index ? index.partition : table.definition.partition;
   const sort = index ? index.sort : table.definition.sort;
   const range = keyRange(request.expressions.keyCondition!, partition, sort, request.expressions.ctx, forward);
-  const keyInFilter = request.expressions.filter && conditionPaths(request.expressions.filter).find((p) => p.elements[0] === partition.name || p.elements[0] === sort?.name);
-  if (keyInFilter) throw new ValidationException(`Filter Expression can only contain non-primary key attributes: Primary key attribute: ${String(keyInFilter.elements[0])}`);
+  const filtered = new Set(request.expressions.filter ? conditionPaths(request.expressions.filter).map((p) => p.elements[0]) : []);
+  // The partition key is named first when the filter reads both.
+  const keyInFilter = [partition.name, sort?.name].find((name) => name !== undefined && filtered.has(name));
+  if (keyInFilter) throw new ValidationException(`Filter Expression can only contain non-primary key attributes: Primary key attribute: ${keyInFilter}`);
   if (startKey) checkStartKey(table.definition, index, startKey);
   if (index) {
     const cursor = startKey && indexCursor(table.definition, index, startKey);

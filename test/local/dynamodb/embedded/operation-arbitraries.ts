@@ -122,6 +122,17 @@ const indexAttributes = fc.record(
   { requiredKeys: [] },
 );
 
+/**
+ * Index sort keys end with the item's key, as the platform's do (`open#<openedAt>#<caseId>`): the
+ * order of items with equal index keys is DynamoDB's own (DynamoDB Local's follows a hash).
+ */
+function uniqueIndexKeys(extra: Record<string, Av>, key: Record<string, Av>): Record<string, Av> {
+  const suffix = `#${(key.pk as { S: string }).S}#${(key.sk as { S: string } | undefined)?.S ?? ''}`;
+  const out = { ...extra };
+  for (const name of ['gsi1sk', 'gsi2sk']) if (out[name]) out[name] = { S: (out[name] as { S: string }).S + suffix };
+  return out;
+}
+
 interface Shape {
   table: keyof Tables;
   key: fc.Arbitrary<Record<string, Av>>;
@@ -234,7 +245,7 @@ const badExpression: fc.Arbitrary<Expr> = fc.constantFrom<Expr>(
 );
 
 const updateAction: fc.Arbitrary<{ clause: string; action: Expr }> = fc.oneof(
-  fc.tuple(fc.constantFrom('a', 'status', 'version', 'gsi1sk', 'expiresAt'), value).map(([n, v]) => {
+  fc.tuple(fc.constantFrom('a', 'status', 'version', 'expiresAt'), value).map(([n, v]) => {
     const p = pathExpr(n);
     const x = valueExpr(n === 'expiresAt' ? { N: '4102444802' } : v);
     return { clause: 'SET', action: join(`${p.text} = ${x.text}`, p, x) };
@@ -298,7 +309,7 @@ const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.optio
 
 function shapeRequests(t: Tables, shape: Shape): fc.Arbitrary<Request> {
   const table = t[shape.table];
-  const item = fc.tuple(shape.key, shape.extra, attributes).map(([key, extra, rest]) => ({ ...rest, ...extra, ...key }));
+  const item = fc.tuple(shape.key, shape.extra, attributes).map(([key, extra, rest]) => ({ ...rest, ...uniqueIndexKeys(extra, key), ...key }));
   const returnValues = fc.constantFrom(undefined, 'NONE', 'ALL_OLD');
   const onFailure = fc.constantFrom(undefined, 'ALL_OLD');
   const put = fc.tuple(item, maybe(fc.oneof(condition, badExpression)), returnValues, onFailure).map(([Item, cond, rv, rvf]): Request => [
@@ -374,7 +385,7 @@ function transactWrite(t: Tables): fc.Arbitrary<Request> {
   const shape = SHAPES[0] as Shape;
   const table = t.cases;
   const action = fc.oneof(
-    fc.tuple(fc.tuple(shape.key, shape.extra, attributes).map(([k, e, r]) => ({ ...r, ...e, ...k })), maybe(condition)).map(([Item, cond]) => ({ Put: withExpressions({ TableName: table, Item, ...(cond ? { ConditionExpression: cond.text } : {}) }, cond) })),
+    fc.tuple(fc.tuple(shape.key, shape.extra, attributes).map(([k, e, r]) => ({ ...r, ...uniqueIndexKeys(e, k), ...k })), maybe(condition)).map(([Item, cond]) => ({ Put: withExpressions({ TableName: table, Item, ...(cond ? { ConditionExpression: cond.text } : {}) }, cond) })),
     fc.tuple(shape.key, updateExpression, maybe(condition)).map(([Key, upd, cond]) => ({ Update: withExpressions({ TableName: table, Key, UpdateExpression: upd.text, ...(cond ? { ConditionExpression: cond.text } : {}) }, upd, cond) })),
     fc.tuple(shape.key, maybe(condition)).map(([Key, cond]) => ({ Delete: withExpressions({ TableName: table, Key, ...(cond ? { ConditionExpression: cond.text } : {}) }, cond) })),
     fc.tuple(shape.key, condition, fc.constantFrom(undefined, 'ALL_OLD')).map(([Key, cond, rvf]) => ({ ConditionCheck: withExpressions({ TableName: table, Key, ConditionExpression: cond.text, ...(rvf ? { ReturnValuesOnConditionCheckFailure: rvf } : {}) }, cond) })),

@@ -74,7 +74,7 @@ export const ERROR_NAME_CASES: ExecutionCase[] = [
     name: 'a JSONata Choice Condition that is not a boolean',
     source: ERRORS_DOC,
     definition: { QueryLanguage: 'JSONata', StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Condition: '{% 1 %}', Next: 'D' }], Default: 'D' }, D: { Type: 'Succeed' } } },
-    expect: { status: 'FAILED', error: 'States.QueryEvaluationError' },
+    expect: { status: 'FAILED', error: 'States.QueryEvaluationError', cause: at('C', 2, "The JSONata expression '1' specified for the field 'Condition' returned an unexpected result type. Expected 'boolean', but was 'number' for value: 1") },
   },
   {
     name: 'States.QueryEvaluationError is not caught by States.TaskFailed but by States.ALL',

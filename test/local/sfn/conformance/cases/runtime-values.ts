@@ -74,6 +74,16 @@ export const RUNTIME_VALUE_CASES: ExecutionCase[] = [
     expect: { status: 'SUCCEEDED', output: { value: 1 } },
   },
   {
+    name: 'IsTimestamp is false for a date JavaScript would roll over (February 30)',
+    source: `${DOCS}/state-choice.html`,
+    definition: {
+      StartAt: 'C',
+      States: { C: { Type: 'Choice', Choices: [{ Variable: '$.t', IsTimestamp: true, Next: 'Yes' }], Default: 'No' }, Yes: { Type: 'Pass', Result: 'yes', End: true }, No: { Type: 'Pass', Result: 'no', End: true } },
+    },
+    input: { t: '2016-02-30T00:00:00Z' },
+    expect: { status: 'SUCCEEDED', output: 'no' },
+  },
+  {
     name: 'a JSONata function value as Map Items is an unsupported result type, not a JavaScript error',
     source: MAP_DOC,
     definition: jsonata('MapIterateState', { Type: 'Map', Items: '{% $fn := function($x){$x} %}', ItemProcessor: PASS_PROCESSOR }),
