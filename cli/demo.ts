@@ -1,7 +1,8 @@
 /**
- * `npm run demo [-- --orders 300 --seed 1 --day 2026-11-30 --days 4 --out demo-report --data <dir> --dynamodb embedded|java]`:
+ * `npm run demo [-- --orders 300 --seed 1 --day 2026-11-30 --days 4 --out demo-report --data <dir> --dynamodb embedded|java --robot <url>]`:
  * a store day on the real runtime with a virtual clock, then the SLA compliance report (printed,
- * and written as JSON, CSV and an SVG chart into --out).
+ * and written as JSON, CSV and an SVG chart into --out). With --robot, the run's SLA breaches are
+ * posted to that group robot (deliberately not ALARM_WEBHOOK_URL: a rehearsal should not page a real team by accident).
  */
 import '../local/quiet-logs.ts';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +28,7 @@ function wholeNumber(flag: string, value: string | undefined, fallback: number, 
 let values: Record<string, string | undefined>;
 try {
   ({ values } = parseArgs({
-    options: { orders: { type: 'string' }, seed: { type: 'string' }, day: { type: 'string' }, days: { type: 'string' }, out: { type: 'string' }, data: { type: 'string' }, dynamodb: { type: 'string' } },
+    options: { orders: { type: 'string' }, seed: { type: 'string' }, day: { type: 'string' }, days: { type: 'string' }, out: { type: 'string' }, data: { type: 'string' }, dynamodb: { type: 'string' }, robot: { type: 'string' } },
     strict: true,
   }));
 } catch (error) {
@@ -52,6 +53,7 @@ const result = await runDemo({
   outDir,
   dynamodb,
   ...(values.data ? { dataDir: resolve(values.data) } : {}),
+  ...(values.robot ? { robotUrl: values.robot } : {}),
   progress: (line) => process.stderr.write(`  ${line}\n`),
 }).catch((error: unknown) => fail((error as Error).message));
 

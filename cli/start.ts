@@ -93,6 +93,8 @@ const runtime = await startRuntime({
   port: portOf('--port', values.port ?? process.env.PORT, 3000),
   edgePort: portOf('--edge-port', values['edge-port'] ?? process.env.EDGE_PORT, 4566),
   clock,
+  // A rehearsal shifts the business clock only: storefronts sign webhooks with the real time.
+  transportClock: systemClock,
   dynamodb,
   localRoutes: consoleSite(site.dir),
   ...(policyPath !== undefined ? { policyPath } : {}),

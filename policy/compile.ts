@@ -7,6 +7,7 @@ import { civilFromDay, WEEKDAYS } from '../core/time/civil.ts';
 import { Zone } from '../core/time/zone.ts';
 import { compileAlarms } from './alarms.ts';
 import { chineseDaysData } from './holiday-data.ts';
+import { statutoryHolidays } from './statutory-holidays.ts';
 import type { PolicyDocument } from './schema.ts';
 
 const EVERY_DAY = [0, 1, 2, 3, 4, 5, 6] as const;
@@ -57,7 +58,7 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
     zone,
     warnFraction: doc.warnAt,
     roles,
-    workingDays: new WorkingDayCalendar(zone, holidays, adjustedWorkdays, years),
+    workingDays: new WorkingDayCalendar(zone, holidays, adjustedWorkdays, years, statutoryHolidays),
     everyDay: new EveryDayCalendar(zone),
     pickup,
     steps,

@@ -153,6 +153,8 @@ const caseRules = z.strictObject({
     followUps: z.array(z.strictObject({ day: z.number().int().min(2), at: timeOfDay })),
     expireAtEndOfDay: positiveInt,
   }),
+  /** Sanity bounds on a webhook's business times (placedAt, paidAt, …), which deadlines count from. */
+  businessTime: z.strictObject({ maxAheadSeconds: positiveInt, maxAgeDays: positiveInt }).default({ maxAheadSeconds: 300, maxAgeDays: 30 }),
 });
 
 const httpUrl = z.string().refine((text) => /^https?:\/\/[^\s/]+/.test(text) && URL.canParse(text), { message: 'expected an http:// or https:// URL' });

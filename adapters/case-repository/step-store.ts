@@ -28,6 +28,8 @@ export class StepStore {
       openedAt: toInstant(input.openedAt),
       due: optionalInstant(input.due),
       warnAt: optionalInstant(input.warnAt),
+      ...(input.startsAt !== undefined ? { startsAt: toInstant(input.startsAt) } : {}),
+      ...(input.provisional ? { provisional: true } : {}),
       pauses: [],
       taskToken: input.taskToken,
     };

@@ -33,6 +33,7 @@ export function dueCommand(args: string[]): unknown {
     warnAt: iso(result.warnAt),
     clockStart: iso(result.clockStart),
     budgetMinutes: result.budget === null ? null : result.budget / 60_000,
+    provisional: result.provisional,
     timeZone: policy.zone.name,
     explain: result.explain,
   };

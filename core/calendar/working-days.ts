@@ -17,43 +17,59 @@ export interface WorkingDayInfo {
   working: boolean;
   /** The holiday's name for holidays and adjusted working days. */
   name: string | undefined;
+  /** The year's holiday schedule is not published (or not loaded): only the statutory holidays are known, 调休 swaps are not. */
+  provisional: boolean;
 }
+
+/** The statutory holidays of a year by law, for years without a published schedule (day number → name). */
+export type StatutoryHolidays = (year: number) => ReadonlyMap<number, string>;
 
 /**
  * The statutory PRC working-day calendar (工作日): Monday–Friday, minus public holidays, plus
- * adjusted working weekend days. A working day is on duty for its whole 24 hours.
+ * adjusted working weekend days. A working day is on duty for its whole 24 hours. For a year
+ * without holiday data, the statutory holidays by law are counted (`statutory`) and the day's
+ * standing is provisional: the year's 调休 swaps are published later.
  */
 export class WorkingDayCalendar implements DutyCalendar {
   readonly id = 'working-days';
   private readonly cache = new Map<number, readonly Interval[]>();
+  private readonly statutoryByYear = new Map<number, ReadonlyMap<number, string>>();
 
   constructor(
     readonly zone: Zone,
     private readonly holidays: ReadonlyMap<number, string>,
     private readonly adjustedWorkdays: ReadonlyMap<number, string>,
-    /** Years for which holiday data is known; other years fall back to plain Monday–Friday. */
+    /** Years for which holiday data is known; other years count only the statutory holidays. */
     private readonly coveredYears: ReadonlySet<number>,
+    private readonly statutory: StatutoryHolidays = () => new Map(),
   ) {}
 
   info(day: number): WorkingDayInfo {
-    const holiday = this.holidays.get(day);
-    if (holiday !== undefined) return { kind: WorkingDayKind.Holiday, working: false, name: holiday };
+    const provisional = !this.hasHolidayDataFor(day);
+    const holiday = provisional ? this.statutoryOf(civilFromDay(day).year).get(day) : this.holidays.get(day);
+    if (holiday !== undefined) return { kind: WorkingDayKind.Holiday, working: false, name: holiday, provisional };
     const adjusted = this.adjustedWorkdays.get(day);
-    if (adjusted !== undefined) return { kind: WorkingDayKind.AdjustedWorkday, working: true, name: adjusted };
+    if (adjusted !== undefined) return { kind: WorkingDayKind.AdjustedWorkday, working: true, name: adjusted, provisional };
     const wd = weekdayOf(day);
-    if (wd === 0 || wd === 6) return { kind: WorkingDayKind.Weekend, working: false, name: undefined };
-    return { kind: WorkingDayKind.Workday, working: true, name: undefined };
+    if (wd === 0 || wd === 6) return { kind: WorkingDayKind.Weekend, working: false, name: undefined, provisional };
+    return { kind: WorkingDayKind.Workday, working: true, name: undefined, provisional };
   }
 
   isWorkingDay(day: number): boolean {
-    if (this.holidays.has(day)) return false;
-    if (this.adjustedWorkdays.has(day)) return true;
-    const wd = weekdayOf(day);
-    return wd !== 0 && wd !== 6;
+    return this.info(day).working;
   }
 
   hasHolidayDataFor(day: number): boolean {
     return this.coveredYears.has(civilFromDay(day).year);
+  }
+
+  private statutoryOf(year: number): ReadonlyMap<number, string> {
+    let days = this.statutoryByYear.get(year);
+    if (!days) {
+      days = this.statutory(year);
+      this.statutoryByYear.set(year, days);
+    }
+    return days;
   }
 
   intervalsOn(day: number): readonly Interval[] {
@@ -69,7 +85,7 @@ export class WorkingDayCalendar implements DutyCalendar {
     const info = this.info(day);
     switch (info.kind) {
       case WorkingDayKind.Holiday:
-        return `public holiday (${info.name})`;
+        return info.provisional ? `public holiday by law (${info.name}), provisional` : `public holiday (${info.name})`;
       case WorkingDayKind.AdjustedWorkday:
         return `adjusted working day 调休 (${info.name})`;
       case WorkingDayKind.Weekend:

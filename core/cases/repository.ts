@@ -36,6 +36,10 @@ export interface OpenStep {
   openedAt: Instant;
   due?: Instant;
   warnAt?: Instant;
+  /** The clock starts later than the opening (`deadlineFrom` ahead of now): queues show the step from then. */
+  startsAt?: Instant;
+  /** The due counts days of a year without a published holiday schedule. */
+  provisional?: boolean;
   taskToken?: string;
   /** Written in the same transaction as a new step (its `step.opened` entry), never without it. */
   entry?: TimelineEntry;

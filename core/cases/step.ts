@@ -58,6 +58,10 @@ export interface StepRecord extends StepRef {
   due?: Instant;
   /** Absent for day-based rules, which have no warning. */
   warnAt?: Instant;
+  /** When the step's clock starts, if later than its opening (an unpaid follow-up waiting out the payment wait): queues show it from then. */
+  startsAt?: Instant;
+  /** Set when `due` counts days of a year whose holiday schedule is not published yet: it may still move (core/deadline, `provisional`). */
+  provisional?: boolean;
   warnedAt?: Instant;
   breachedAt?: Instant;
   /** Set when a breach was escalated (to `supervisor`). */

@@ -48,6 +48,7 @@ export function due(
     due: outcome.due,
     warnAt,
     budget: outcome.budget,
+    provisional: outcome.provisional ?? false,
     explain: explainer.lines,
   };
 }

@@ -77,6 +77,8 @@ export interface DeadlineResult {
   warnAt: number | null;
   /** The business-time budget in ms between the clock start and `due`, excluding pauses; null for day rules. */
   budget: number | null;
+  /** True when the due counts days of a year whose holiday schedule (调休) is not published yet: it may still move. */
+  provisional: boolean;
   explain: string[];
 }
 

@@ -46,3 +46,15 @@ export function stepLabel(stepId: string): Label {
 export function labelledSteps(): readonly string[] {
   return Object.keys(STEP_LABELS);
 }
+
+/** Position of a step in lifecycle order (order, cancellation, return, exchange, complaint, stock); unknown steps sort last. */
+export function lifecycleIndex(stepId: string): number {
+  const i = labelledSteps().indexOf(stepId);
+  return i === -1 ? labelledSteps().length : i;
+}
+
+/** `订单审核 Order review (order.review)`: how a report for people names a step. */
+export function stepTitle(stepId: string): string {
+  const { zh, en } = stepLabel(stepId);
+  return zh === stepId ? stepId : `${zh} ${en} (${stepId})`;
+}

@@ -60,7 +60,7 @@ export const eventSchemas = {
     .describe('A deadline passed with the work still open. Step scope: the step is marked breached and escalated to `supervisor`. Case scope: a case-level promise (order handover, refund arrival) was broken; `step` names the policy entry.'),
   [DetailType.PickupBatchRun]: z
     .strictObject({
-      batchId: z.string().describe('`<Shanghai date>T<HH:MM>` of the batch'),
+      batchId: z.string().describe('`<Shanghai date>T<HH:MM>` of a scheduled batch; `<Shanghai date>T<HH:MM:SS>-manual` of a run by hand'),
       ranAt: instant,
       manual: z.boolean().describe('run through `POST /pickups/run` rather than by the schedule'),
       parcels: z.array(z.strictObject({ caseId, plannedAt: instant.nullable(), missed: z.boolean() })),

@@ -9,7 +9,7 @@ import type { ChatGroupBy, ChatReportItem } from '../chat/report.ts';
 import { stepLabel } from '../lifecycles/step-labels.ts';
 import type { SlaReport } from './sla-report.ts';
 
-const COLUMNS = ['count', 'onTime', 'onTimePct', 'p50Minutes', 'p90Minutes', 'breaches'] as const;
+const COLUMNS = ['count', 'onTime', 'onTimePct', 'p50Minutes', 'p90Minutes', 'p50OnDutyMinutes', 'p90OnDutyMinutes', 'breaches', 'openBreaches', 'open'] as const;
 
 /** Column labels in Chinese (figures and groups alike); a column without one keeps its id. */
 const ZH: Readonly<Record<string, string>> = {

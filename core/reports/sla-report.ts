@@ -1,48 +1,85 @@
 /**
- * The SLA report (api.md `GET /reports/sla`): closed steps grouped by step, role, assignee or
+ * The SLA report (api.md `GET /reports/sla`): steps grouped by step, role, assignee or
  * Asia/Shanghai day, with on-time figures and time-to-complete percentiles. Pure: it takes the
  * steps, the caller reads them from the store.
+ *
+ * A step is judged once its outcome is known: when it completed (on time or late), or when it is
+ * still open past its due (a breach — leaving late work undone must not keep the report green,
+ * service-standards.md §9). A step still open and not yet due is counted as `open`, not judged.
  */
+import { onDutyBetween } from '../calendar/business-time.ts';
+import type { DutyCalendar } from '../calendar/duty-calendar.ts';
 import { shanghaiDay } from '../cases/report-day.ts';
-import { StepStatus, type StepRecord } from '../cases/step.ts';
+import { isStepActive, StepStatus, type StepRecord } from '../cases/step.ts';
 
 export const ReportGroupBy = { step: 'step', role: 'role', assignee: 'assignee', day: 'day' } as const;
 export type ReportGroupBy = (typeof ReportGroupBy)[keyof typeof ReportGroupBy];
 
 export interface ReportRow {
-  /** The group's key: a step id, role id, staff user or `YYYY-MM-DD`. */
+  /** The group's key: a step id, role id, staff user (`unassigned` for open steps) or `YYYY-MM-DD`. */
   group: string;
-  /** Completed steps in the group. */
+  /** Judged steps in the group: completed ones plus open ones past their due. */
   count: number;
   /** Of them, completed by their deadline. */
   onTime: number;
-  /** `onTime / count` in percent, one decimal; null for an empty group. */
+  /** `onTime / count` in percent, one decimal; null for a group with nothing judged. */
   onTimePct: number | null;
-  /** Median minutes from opening to completion, paused time excluded. */
+  /** Median wall-clock minutes from opening to completion, paused time excluded (completed steps). */
   p50Minutes: number | null;
   p90Minutes: number | null;
-  /** Steps that breached their deadline (timer fired, or completed late). */
+  /** The same in minutes of the role's on-duty time, the SLA's own measure (§1 business-time rule); null without a calendar. */
+  p50OnDutyMinutes: number | null;
+  p90OnDutyMinutes: number | null;
+  /** Steps that breached their deadline: completed late, or still open past due (`count - onTime`). */
   breaches: number;
+  /** Of the breaches, steps still open past their due. */
+  openBreaches: number;
+  /** Steps still open and not yet due: not judged yet. */
+  open: number;
 }
+
+export type ReportFigures = Omit<ReportRow, 'group'>;
 
 export interface SlaReport {
   groupBy: ReportGroupBy;
   rows: ReportRow[];
-  total: Omit<ReportRow, 'group'>;
+  total: ReportFigures;
 }
 
-type ReportStep = Pick<StepRecord, 'step' | 'role' | 'status' | 'openedAt' | 'completedAt' | 'completedBy' | 'onTime' | 'breachedAt' | 'pauses'>;
+export type ReportStep = Pick<StepRecord, 'step' | 'role' | 'status' | 'openedAt' | 'due' | 'completedAt' | 'completedBy' | 'onTime' | 'breachedAt' | 'pauses' | 'pausedNow'>;
 
-/** Completed steps only (a cancelled step's work was never done); rows sorted by group. */
-export function slaReport(steps: readonly ReportStep[], groupBy: ReportGroupBy): SlaReport {
-  const completed = steps.filter((s) => s.status === StepStatus.completed && s.completedAt !== undefined);
-  const groups = new Map<string, ReportStep[]>();
-  for (const step of completed) {
-    const key = groupKey(step, groupBy);
-    groups.set(key, [...(groups.get(key) ?? []), step]);
+export interface ReportInput {
+  /** Steps completed or cancelled in the period (cancelled ones are left out: their work was never done). */
+  closed: readonly ReportStep[];
+  /** Steps still active whose due falls in the period. */
+  active?: readonly ReportStep[];
+  /** The report's instant (epoch ms): an active step due before it is an open breach. */
+  now: number;
+  /** A role's duty calendar, for on-duty minutes; undefined for roles without one (`automatic`). */
+  calendarOf?: (role: string) => DutyCalendar | undefined;
+}
+
+type Judged = { step: ReportStep; kind: 'completed' | 'open-breach' | 'open' };
+
+/** Rows sorted by group. */
+export function slaReport(input: ReportInput, groupBy: ReportGroupBy): SlaReport {
+  const judged: Judged[] = [
+    ...input.closed.filter((s) => s.status === StepStatus.completed && s.completedAt !== undefined).map((step) => ({ step, kind: 'completed' as const })),
+    ...(input.active ?? []).filter((s) => isStepActive(s.status) && s.due !== undefined).map((step) => ({ step, kind: isOpenBreach(step, input.now) ? ('open-breach' as const) : ('open' as const) })),
+  ];
+  const groups = new Map<string, Judged[]>();
+  for (const entry of judged) {
+    const key = groupKey(entry.step, groupBy);
+    groups.set(key, [...(groups.get(key) ?? []), entry]);
   }
-  const rows = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([group, members]) => ({ group, ...figures(members) }));
-  return { groupBy, rows, total: figures(completed) };
+  const calendarOf = input.calendarOf ?? (() => undefined);
+  const rows = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([group, members]) => ({ group, ...figures(members, calendarOf) }));
+  return { groupBy, rows, total: figures(judged, calendarOf) };
+}
+
+/** Past its due (or marked breached by its timer) and still not done. */
+function isOpenBreach(step: ReportStep, now: number): boolean {
+  return step.breachedAt !== undefined || (step.due !== undefined && Date.parse(step.due) <= now);
 }
 
 function groupKey(step: ReportStep, groupBy: ReportGroupBy): string {
@@ -52,23 +89,34 @@ function groupKey(step: ReportStep, groupBy: ReportGroupBy): string {
     case 'role':
       return step.role;
     case 'assignee':
-      return step.completedBy ?? 'unknown';
+      return step.completedBy ?? 'unassigned';
     case 'day':
-      return shanghaiDay(step.completedAt ?? step.openedAt);
+      // A closed step belongs to the day it closed; an open one to the day it is (or was) due.
+      return shanghaiDay(step.completedAt ?? step.due ?? step.openedAt);
   }
 }
 
-function figures(steps: readonly ReportStep[]): Omit<ReportRow, 'group'> {
-  const count = steps.length;
-  const onTime = steps.filter((s) => s.onTime !== false && s.breachedAt === undefined).length;
-  const minutes = steps.map(minutesToComplete).sort((a, b) => a - b);
+function figures(entries: readonly Judged[], calendarOf: (role: string) => DutyCalendar | undefined): ReportFigures {
+  const completed = entries.filter((e) => e.kind === 'completed').map((e) => e.step);
+  const openBreaches = entries.filter((e) => e.kind === 'open-breach').length;
+  const count = completed.length + openBreaches;
+  const onTime = completed.filter((s) => s.onTime !== false && s.breachedAt === undefined).length;
+  const minutes = completed.map(minutesToComplete).sort((a, b) => a - b);
+  const onDuty = completed
+    .map((s) => onDutyMinutesToComplete(s, calendarOf(s.role)))
+    .filter((m): m is number => m !== null)
+    .sort((a, b) => a - b);
   return {
     count,
     onTime,
     onTimePct: count === 0 ? null : round1((onTime / count) * 100),
     p50Minutes: percentile(minutes, 50),
     p90Minutes: percentile(minutes, 90),
+    p50OnDutyMinutes: percentile(onDuty, 50),
+    p90OnDutyMinutes: percentile(onDuty, 90),
     breaches: count - onTime,
+    openBreaches,
+    open: entries.filter((e) => e.kind === 'open').length,
   };
 }
 
@@ -77,6 +125,15 @@ export function minutesToComplete(step: Pick<ReportStep, 'openedAt' | 'completed
   const end = Date.parse(step.completedAt ?? step.openedAt);
   const paused = step.pauses.reduce((sum, p) => sum + Math.max(0, Date.parse(p.to) - Date.parse(p.from)), 0);
   return round1(Math.max(0, end - Date.parse(step.openedAt) - paused) / 60_000);
+}
+
+/** On-duty minutes of `calendar` from opening to completion, minus the on-duty time inside pauses; null without a calendar. */
+export function onDutyMinutesToComplete(step: Pick<ReportStep, 'openedAt' | 'completedAt' | 'pauses'>, calendar: DutyCalendar | undefined): number | null {
+  if (calendar === undefined) return null;
+  const opened = Date.parse(step.openedAt);
+  const end = Date.parse(step.completedAt ?? step.openedAt);
+  const paused = step.pauses.reduce((sum, p) => sum + onDutyBetween(calendar, Math.max(opened, Date.parse(p.from)), Math.min(end, Date.parse(p.to))), 0);
+  return round1(Math.max(0, onDutyBetween(calendar, opened, end) - paused) / 60_000);
 }
 
 /** Nearest-rank percentile of sorted values (the smallest value with at least p % of values at or below it). */

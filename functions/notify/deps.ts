@@ -25,7 +25,7 @@ import { alarmSetup, type AlarmSetup } from './setup.ts';
 export interface NotifyDeps {
   outbox: AlarmOutbox;
   flushes: FlushScheduler;
-  repository: Pick<CaseRepository, 'getCase' | 'listStepsClosedOn'>;
+  repository: Pick<CaseRepository, 'getCase' | 'listStepsClosedOn' | 'listQueue' | 'listAwaiting'>;
   policy: CompiledPolicy;
   setup: AlarmSetup;
   /** The platform's clock: digest windows, pacing, due times. */

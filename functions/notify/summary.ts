@@ -7,10 +7,9 @@
 import { Verdict } from '../../core/alarms/answers.ts';
 import { robotPayload } from '../../core/alarms/payloads.ts';
 import { renderSummary } from '../../core/alarms/summary.ts';
-import type { StepRecord } from '../../core/cases/step.ts';
-import { slaReport } from '../../core/reports/sla-report.ts';
+import { slaReport, type ReportInput } from '../../core/reports/sla-report.ts';
 import { formatDate } from '../../core/time/civil.ts';
-import { stepsClosedOn } from '../shared/closed-steps.ts';
+import { activeStepsDueOn, stepsClosedOn } from '../shared/closed-steps.ts';
 import type { NotifyDeps } from './deps.ts';
 import { roleLabels } from './message.ts';
 
@@ -27,11 +26,12 @@ export async function sendDailySummaries(deps: NotifyDeps): Promise<SummaryResul
   const result: SummaryResult = { day, sent: [], failed: [] };
   const at = deps.setup.dailySummaryAt;
   if (at === null || zone.minuteOfDay(now) < at || deps.setup.channels.size === 0) return result;
-  let steps: StepRecord[] | undefined;
+  let input: ReportInput | undefined;
   for (const channel of deps.setup.channels.values()) {
     if (!(await deps.outbox.claimSummary(channel.name, day, new Date(now).toISOString()))) continue;
-    steps ??= await stepsClosedOn(deps.repository, day);
-    const message = renderSummary({ day, byRole: slaReport(steps, 'role'), byStep: slaReport(steps, 'step'), language: channel.language, roleLabels: roleLabels(deps.policy) });
+    // Today's closed steps, and those still open that were due today: late work left undone is a breach too.
+    input ??= { closed: await stepsClosedOn(deps.repository, day), active: await activeStepsDueOn(deps, [day]), now, calendarOf: (role) => deps.policy.roles.get(role)?.calendar };
+    const message = renderSummary({ day, byRole: slaReport(input, 'role'), byStep: slaReport(input, 'step'), language: channel.language, roleLabels: roleLabels(deps.policy) });
     const secret = channel.secret === undefined ? undefined : await deps.secrets(channel.secret);
     const answer = await deps.send({ kind: channel.kind, url: channel.url, body: robotPayload(channel.kind, message, { mentions: [], events: [] }), realNow: deps.realClock.now(), ...(secret !== undefined ? { secret } : {}) });
     const log = { channel: channel.name, day, status: answer.status, errcode: answer.code, errmsg: answer.message };

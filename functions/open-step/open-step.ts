@@ -64,6 +64,8 @@ export function createOpenStep(deps: OpenStepDeps): (request: OpenStepRequest) =
       openedAt,
       ...(dueAt !== undefined ? { due: dueAt } : {}),
       ...(warnAt !== undefined ? { warnAt } : {}),
+      ...(Date.parse(from) > now ? { startsAt: from } : {}),
+      ...(deadline.provisional ? { provisional: true } : {}),
       taskToken: request.taskToken,
       entry: {
         id: stepOpenedEntryId({ caseId: request.caseId, step: request.step, attempt }),

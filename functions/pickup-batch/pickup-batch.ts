@@ -1,7 +1,8 @@
 /**
  * A courier pickup batch (10:00, 13:00, 17:00 on pickup days, or `POST /pickups/run` when the
  * courier comes): every dispatched parcel — every active `order.pickup` step — is handed over.
- * Its pickup step completes at the batch's instant (the order's execution resumes with the
+ * Its pickup step completes at the batch's instant — a manual run's own time, with a batch id
+ * ending `-manual` (batch-time.ts) — (the order's execution resumes with the
  * StepResult), the batch is recorded on its timeline, and a parcel planned for an earlier batch is
  * breached (`SlaBreached`, escalated) and raises `PickupMissed`.
  * Scheduled runs do nothing on a non-pickup day (Sunday by default).
@@ -22,6 +23,7 @@ import type { Log } from '../shared/logger.ts';
 import { ESCALATION_ROLE } from '../shared/escalation.ts';
 import { slaBreached, stepCompleted } from '../shared/step-events.ts';
 import { disarmStepTimers } from '../shared/step-timers.ts';
+import { readAll } from '../shared/read-all.ts';
 import { batchOf } from './batch-time.ts';
 import { stepResultOf } from '../shared/step-result.ts';
 
@@ -62,7 +64,7 @@ export function createPickupBatch(deps: PickupBatchDeps): (request: PickupRunReq
   return async (request) => {
     const now = deps.clock.now();
     const ranAt = toInstant(now);
-    const batch = batchOf(deps.policy.pickup, now);
+    const batch = batchOf(deps.policy.pickup, now, request.manual);
     if (!request.manual && !deps.policy.pickup.isPickupDay(deps.policy.zone.dayOf(now))) {
       deps.log.info('no pickup on a non-pickup day', { batchId: batch.batchId });
       return { batchId: batch.batchId, ranAt, skipped: 'not-a-pickup-day', handedOver: [] };
@@ -70,7 +72,7 @@ export function createPickupBatch(deps: PickupBatchDeps): (request: PickupRunReq
     const by = request.by ?? 'pickup-batch';
     const handedOver: HandedOverParcel[] = [];
     const events: DomainEvent[] = [];
-    for (const waiting of await allAwaiting(deps.repository)) {
+    for (const waiting of await readAll((page) => deps.repository.listAwaiting(PICKUP_STEP, page), { pageSize: 100 })) {
       const missed = waiting.due !== undefined && Date.parse(waiting.due) < batch.at;
       let parcel = waiting;
       if (missed) {
@@ -79,8 +81,8 @@ export function createPickupBatch(deps: PickupBatchDeps): (request: PickupRunReq
         parcel = outcome.step;
         if (outcome.changed) events.push(slaBreached(parcel));
       }
-      // The handover happens at the batch's instant (a run fires a few seconds after it).
-      const handedOverAt = toInstant(Math.max(batch.at, Date.parse(parcel.openedAt)));
+      // A scheduled batch hands over at its instant (the run fires seconds after it); a manual run at its own time.
+      const handedOverAt = toInstant(Math.max(batch.handedOverAt, Date.parse(parcel.openedAt)));
       const done = await handOver(deps, parcel, { at: handedOverAt, by });
       if (!done) continue;
       handedOver.push({ caseId: parcel.caseId, plannedAt: parcel.due ?? null, missed });
@@ -128,15 +130,4 @@ async function handOver(deps: PickupBatchDeps, parcel: StepRecord, input: { at: 
   await disarmStepTimers(deps, done);
   for (const name of caseDeadlineTimerNames(done.caseId, orderHandover)) await deps.timers.cancel(name);
   return done;
-}
-
-async function allAwaiting(repository: CaseRepository): Promise<StepRecord[]> {
-  const parcels: StepRecord[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await repository.listAwaiting(PICKUP_STEP, { limit: 100, ...(nextToken !== undefined ? { nextToken } : {}) });
-    parcels.push(...page.items);
-    nextToken = page.nextToken;
-  } while (nextToken !== undefined);
-  return parcels;
 }

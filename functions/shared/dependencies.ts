@@ -42,7 +42,13 @@ export interface Dependencies {
   readonly conversations: ConversationStore;
   readonly chatTimers: ChatTimers;
   readonly policy: CompiledPolicy;
+  /** The business clock: deadlines, timers, records. `npm start --time` shifts it for rehearsals. */
   readonly clock: Clock;
+  /**
+   * The clock of transport checks (a webhook signature's freshness window): the real time the
+   * sender signs with, even while `clock` is shifted. Absent: `clock` (tests and the demo sign on it).
+   */
+  readonly transportClock?: Clock;
   readonly log: Log;
 }
 
@@ -73,6 +79,7 @@ export function createDependencies(config: FunctionConfig, overrides: Partial<De
       return path === undefined ? getDefaultPolicy() : loadPolicy(path);
     },
     clock: () => clock,
+    transportClock: () => overrides.transportClock ?? clock,
     log: () => overrides.log ?? logger,
   });
 }

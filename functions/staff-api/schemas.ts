@@ -74,6 +74,8 @@ export const stepView = z.object({
   openedAt: instant,
   due: instant.nullable(),
   warnAt: instant.nullable(),
+  /** True when `due` counts a year whose holiday schedule (调休) is not published yet: it may still move. */
+  provisional: z.boolean(),
   warnedAt: instant.nullable(),
   breachedAt: instant.nullable(),
   escalatedTo: z.string().nullable(),
@@ -124,6 +126,8 @@ export const queueItem = z.object({
   openedAt: instant,
   due: instant.nullable(),
   warnAt: instant.nullable(),
+  /** True when `due` counts a year whose holiday schedule (调休) is not published yet: it may still move. */
+  provisional: z.boolean(),
   status: z.enum([StepStatus.open, StepStatus.paused, StepStatus.warned, StepStatus.breached]),
   escalatedTo: z.string().nullable(),
   remainingOnDutyMinutes: z
@@ -143,7 +147,11 @@ const reportFigures = z.object({
   onTimePct: z.number().nullable(),
   p50Minutes: z.number().nullable(),
   p90Minutes: z.number().nullable(),
+  p50OnDutyMinutes: z.number().nullable(),
+  p90OnDutyMinutes: z.number().nullable(),
   breaches: z.number().int(),
+  openBreaches: z.number().int(),
+  open: z.number().int(),
 });
 export const slaReportBody = z.object({
   from: day,

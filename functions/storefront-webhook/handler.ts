@@ -46,6 +46,7 @@ function pick(deps: ReturnType<typeof dependencies>): Omit<IngestDeps, 'caseRule
     events: deps.events,
     policy: deps.policy,
     clock: deps.clock,
+    ...(deps.transportClock ? { transportClock: deps.transportClock } : {}),
     log: deps.log,
     conversations: deps.conversations,
     chatTimers: deps.chatTimers,

@@ -1,14 +1,17 @@
 /**
  * `POST /webhooks/storefront`: check the body's size (413) and media type (415), verify the
- * signature over the raw body (401), parse and validate the event (400), then apply it exactly
- * once per event id — a redelivery (same id, same body) replays the first answer and changes
- * nothing; the same id with another body is 409 `EventIdReused`. A refused event (4xx) or a
- * failure leaves nothing written, so the storefront's retry is processed afresh.
+ * signature over the raw body (401; its freshness against the real clock, so a `npm start --time`
+ * rehearsal still accepts a storefront signing with real time), parse and validate the event
+ * (400), then apply it exactly once per event id — a redelivery (same id, same body) replays the
+ * first answer and changes nothing; the same id with another body is 409 `EventIdReused`. A
+ * refused event (4xx) or a failure leaves nothing written, so the storefront's retry is processed afresh.
  */
 import { createHash } from 'node:crypto';
 import { toInstant } from '../../core/cases/instant.ts';
 import { PayloadTooLarge } from '../../core/json/errors.ts';
 import { STOREFRONT_LIMITS } from '../../core/storefront/limits.ts';
+import type { Clock } from '../../core/time/clock.ts';
+import { checkBusinessTimes } from '../../core/storefront/business-times.ts';
 import { parseStorefrontBody } from '../../core/storefront/parse.ts';
 import { verifyStorefrontSignature } from '../../core/storefront/signature.ts';
 import { jsonResponse, type HttpResponse } from '../http/response.ts';
@@ -25,6 +28,8 @@ export interface IngestDeps extends EffectDeps {
   idempotency: IdempotencyStore;
   /** The shared secret of the signature (read once per cold start by the handler). */
   secret: () => Promise<string>;
+  /** The real clock the signature's freshness window is checked against; absent: `clock`. */
+  transportClock?: Clock;
 }
 
 export interface IngestOptions {
@@ -53,8 +58,9 @@ export function createIngest(deps: IngestDeps, options: IngestOptions = {}): (re
   return async (request) => {
     if (request.body.length > STOREFRONT_LIMITS.maxBodyBytes) throw new PayloadTooLarge(request.body.length, STOREFRONT_LIMITS.maxBodyBytes);
     if (!isJsonMediaType(request.contentType)) throw new UnsupportedMediaType(request.contentType, 'application/json');
-    verifyStorefrontSignature({ header: request.signature, body: request.body, secret: await deps.secret(), now: deps.clock.now(), toleranceSeconds: options.toleranceSeconds });
+    verifyStorefrontSignature({ header: request.signature, body: request.body, secret: await deps.secret(), now: (deps.transportClock ?? deps.clock).now(), toleranceSeconds: options.toleranceSeconds });
     const event = parseStorefrontBody(request.body.toString('utf8'));
+    checkBusinessTimes(event, deps.clock.now(), deps.caseRules.businessTime);
     deps.log.appendKeys({ eventId: event.id, eventType: event.type });
     if (isChatEvent(event)) return jsonResponse(202, await chatEvent(deps, event));
 

@@ -46,6 +46,8 @@ export interface DemoOptions {
   outDir: string;
   /** Where the runtime keeps its data; a fresh temporary directory (removed afterwards) by default. */
   dataDir?: string;
+  /** A group robot (WeCom, DingTalk, Slack…) to post the run's SlaBreached events to; none by default. */
+  robotUrl?: string;
   /** DynamoDB on this machine: the embedded store (default) or DynamoDB Local (`java`). */
   dynamodb?: DynamoDbHome;
   progress: (line: string) => void;
@@ -63,10 +65,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   if (!Number.isFinite(dayStart)) throw new RangeError(`--day: "${options.day}" is not a date (YYYY-MM-DD)`);
   const clock = new VirtualClock(dayStart);
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sla-demo-'));
-  const [bus, robot] = await Promise.all([EventTap.start(), EventTap.start()]);
+  const [bus, robot] = await Promise.all([EventTap.start(), EventTap.start('127.0.0.1', options.robotUrl)]);
   let runtime: Runtime | undefined;
   try {
-    runtime = await startRuntime({ manifest: options.manifest, root: options.root, dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock, alarmWebhook: { url: robot.url, kind: 'generic' }, log: () => {}, ...(options.dynamodb ? { dynamodb: options.dynamodb } : {}) });
+    // The alarm path of npm start, through a tap that forwards to the robot (--robot) and counts what it accepted.
+    const alarms = options.robotUrl === undefined ? {} : { alarmWebhook: { url: robot.url, kind: 'generic' as const } };
+    runtime = await startRuntime({ manifest: options.manifest, root: options.root, dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock, ...alarms, log: () => {}, ...(options.dynamodb ? { dynamodb: options.dynamodb } : {}) });
     await bus.subscribe(runtime.eventBridge, runtime.names.physical(options.manifest.buses[0]!.id), 'demo-all-events', { source: [{ prefix: '' }] });
     const client = new PlatformClient({ apiUrl: runtime.apiUrl, webhookSecret: runtime.webhookSecret, signingKey: signingKey(dataDir), clock });
     const random = new Random(options.seed);
@@ -131,7 +135,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       exceptions: {
         slaWarnings: bus.ofType('SlaWarning').length,
         slaBreaches: bus.ofType('SlaBreached').length,
-        alarmsPosted: postedAlarms(robot, 'SlaBreached'),
+        alarmsPosted: options.robotUrl === undefined ? null : postedAlarms(robot, 'SlaBreached'),
         missedPickups: bus.ofType('PickupMissed').length,
         refundsOverdue: bus.ofType('RefundOverdue').length,
       },
@@ -168,7 +172,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     };
     report.run.realSeconds = round((performance.now() - began) / 1000, 1);
     const files = writeReportFiles(options.outDir, report, { byStep: csvByStep as string, byRole: csvByRole as string });
-    return { report, text: reportText(report), files };
+    const roleLabel = (role: string): string => `${policy.roles.get(role)?.label.split(' ')[0] ?? ''} ${role}`.trim();
+    return { report, text: reportText(report, roleLabel), files };
   } finally {
     await runtime?.stop();
     await Promise.all([bus.close(), robot.close()]);

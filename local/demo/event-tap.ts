@@ -22,18 +22,28 @@ export class EventTap {
     readonly events: TappedEvent[],
   ) {}
 
-  static async start(host = '127.0.0.1'): Promise<EventTap> {
+  /**
+   * With `forwardTo`, each event is posted on to that URL and kept only when it accepted it (2xx);
+   * otherwise the tap answers with the failure, so the bus retries as it would for the robot itself.
+   */
+  static async start(host = '127.0.0.1', forwardTo?: string): Promise<EventTap> {
     const events: TappedEvent[] = [];
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        let event: TappedEvent;
         try {
-          events.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as TappedEvent);
-          res.writeHead(204).end();
+          event = JSON.parse(body) as TappedEvent;
         } catch {
           res.writeHead(400, { 'content-type': 'text/plain' }).end('expected a JSON event');
+          return;
         }
+        void forward(forwardTo, body).then((status) => {
+          if (status >= 200 && status < 300) events.push(event);
+          res.writeHead(status === 200 ? 204 : status).end();
+        });
       });
     });
     await new Promise<void>((resolve) => server.listen(0, host, resolve));
@@ -66,5 +76,16 @@ export class EventTap {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
     });
+  }
+}
+
+/** Posts `body` to `url` and gives its status (502 when it cannot be reached); 200 without a URL. */
+async function forward(url: string | undefined, body: string): Promise<number> {
+  if (url === undefined) return 200;
+  try {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    return response.status;
+  } catch {
+    return 502;
   }
 }

@@ -6,10 +6,13 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChatReportItem } from '../../core/chat/report.ts';
-import type { ReportRow, SlaReport } from '../../core/reports/sla-report.ts';
+import { lifecycleIndex, stepTitle } from '../../core/lifecycles/step-labels.ts';
+import { AUTOMATIC } from '../../core/cases/step.ts';
+import type { ReportFigures, ReportRow, SlaReport } from '../../core/reports/sla-report.ts';
 import type { ChatTally } from './chat.ts';
 import { onTimeChartSvg } from './chart.ts';
 import type { CostLine } from './cost.ts';
+import { columns, pad } from './text-width.ts';
 
 export interface DemoReport {
   run: {
@@ -26,8 +29,8 @@ export interface DemoReport {
   exceptions: {
     slaWarnings: number;
     slaBreaches: number;
-    /** SlaBreached events posted to the group robot (ALARM_WEBHOOK_URL). */
-    alarmsPosted: number;
+    /** SlaBreached events posted to the group robot (`--robot <url>`); null when no robot was configured. */
+    alarmsPosted: number | null;
     missedPickups: number;
     refundsOverdue: number;
   };
@@ -67,7 +70,9 @@ export function writeReportFiles(dir: string, report: DemoReport, csv: { byStep:
     csvByRole: join(dir, 'sla-by-role.csv'),
     chart: join(dir, 'on-time-by-step.svg'),
   };
-  const bars = report.byStep.rows.filter((r) => r.onTimePct !== null).map((r) => ({ label: r.group, onTimePct: r.onTimePct!, count: r.count, breaches: r.breaches }));
+  const bars = inLifecycleOrder(report.byStep.rows)
+    .filter((r) => r.onTimePct !== null)
+    .map((r) => ({ label: stepTitle(r.group), onTimePct: r.onTimePct!, count: r.count, breaches: r.breaches }));
   const write = (path: string, text: string): void => {
     writeFileSync(`${path}.tmp`, text);
     renameSync(`${path}.tmp`, path);
@@ -75,18 +80,31 @@ export function writeReportFiles(dir: string, report: DemoReport, csv: { byStep:
   write(files.json, `${JSON.stringify(report, null, 2)}\n`);
   write(files.csvByStep, csv.byStep);
   write(files.csvByRole, csv.byRole);
-  write(files.chart, onTimeChartSvg(`On time per step · ${report.run.orders} orders · store day ${report.run.storeDay}`, bars));
+  write(files.chart, onTimeChartSvg(`各环节按时率 On time per step · ${report.run.orders} orders · store day ${report.run.storeDay}`, bars));
   return files;
 }
 
-/** The report as the terminal shows it. */
-export function reportText(report: DemoReport): string {
+/** A role's name for people: `运营客服 ops-cs`; the platform's own steps as `自动 automatic*` (explained below the table). */
+export type RoleLabel = (role: string) => string;
+
+/** The report as the terminal shows it; `roleLabel` names roles (the policy's labels). */
+export function reportText(report: DemoReport, roleLabel: RoleLabel = (role) => role): string {
   const { run, exceptions, usage, costPer1000Orders } = report;
   const out: string[] = [];
-  out.push(`SLA compliance · ${run.orders} orders on ${run.storeDay} · steps closed ${run.from} to ${run.to} · seed ${run.seed}`);
-  out.push('', table('step', report.byStep), '', table('role', report.byRole), '');
-  out.push(chatTable(report.chat), '');
-  out.push(`Exceptions      ${exceptions.slaBreaches} SLA breaches (${exceptions.alarmsPosted} posted to the group robot), ${exceptions.slaWarnings} warnings, ${exceptions.missedPickups} missed pickups, ${exceptions.refundsOverdue} refunds overdue`);
+  out.push(`SLA compliance 服务时效 · ${run.orders} orders on ${run.storeDay} · steps closed or due ${run.from} to ${run.to} · seed ${run.seed}`);
+  out.push('', table('step 环节', inLifecycleOrder(report.byStep.rows), report.byStep.total, stepTitle), '');
+  out.push(table('role 岗位', report.byRole.rows, report.byRole.total, (role) => (role === AUTOMATIC ? '自动 automatic*' : roleLabel(role))));
+  out.push(
+    '',
+    'count: steps judged (completed, or still open past due); open: still open, not yet due. p50/p90: minutes to complete on the wall clock',
+    "and in the role's on-duty minutes (the SLA's own measure: time off shift does not count).",
+  );
+  if (report.byRole.rows.some((r) => r.group === AUTOMATIC)) {
+    out.push('* automatic 自动: steps the platform completes itself, no staff — courier pickup batches, refund settlement, delivery; their time is the outside world\'s.');
+  }
+  out.push('', chatTable(report.chat), '');
+  const alarms = exceptions.alarmsPosted === null ? 'not posted: no group robot configured, see --robot' : `${exceptions.alarmsPosted} posted to the group robot`;
+  out.push(`Exceptions      ${exceptions.slaBreaches} SLA breaches (${alarms}), ${exceptions.slaWarnings} warnings, ${exceptions.missedPickups} missed pickups, ${exceptions.refundsOverdue} refunds overdue`);
   out.push(`Cases           opened ${formatCounts(report.cases.opened)}; closed ${formatCounts(report.cases.closed)}; ${report.cases.stillOpen} still open`);
   out.push(`Webhooks        ${formatCounts(report.webhooks.sent)}${Object.keys(report.webhooks.refused).length ? `; refused ${formatCounts(report.webhooks.refused)}` : ''}`);
   out.push(`AWS usage       ${usage.stateTransitions} state transitions in ${usage.executions} executions, ${sum(Object.values(usage.lambda).map((l) => l.invocations))} Lambda invocations, ${usage.dynamoDb.writeUnits} DynamoDB write units, ${usage.events} events, ${usage.httpApiRequests} HTTP API requests, ${usage.schedulerInvocations.timers} timer and ${usage.schedulerInvocations.recurring} recurring schedule fires`);
@@ -95,12 +113,27 @@ export function reportText(report: DemoReport): string {
   return out.join('\n');
 }
 
-function table(groupBy: string, report: SlaReport): string {
-  const header = [groupBy, 'count', 'on time', 'p50 min', 'p90 min', 'breaches'];
-  const cells = (label: string, r: Omit<ReportRow, 'group'>): string[] => [label, String(r.count), r.onTimePct === null ? '–' : `${r.onTimePct.toFixed(1)}%`, fmt(r.p50Minutes), fmt(r.p90Minutes), String(r.breaches)];
-  const rows = [header, ...report.rows.map((r) => cells(r.group, r)), cells('all', report.total)];
-  const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r, n) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ') + (n === 0 ? `\n${widths.map((w) => '─'.repeat(w)).join('  ')}` : '')).join('\n');
+/** Rows of steps in lifecycle order (order, cancellation, return, exchange, complaint, stock). */
+export function inLifecycleOrder(rows: readonly ReportRow[]): ReportRow[] {
+  return [...rows].sort((a, b) => lifecycleIndex(a.group) - lifecycleIndex(b.group) || (a.group < b.group ? -1 : 1));
+}
+
+function table(groupBy: string, rows: readonly ReportRow[], total: ReportFigures, label: (group: string) => string): string {
+  const header = [groupBy, 'count', 'on time', 'breaches', 'open', 'p50 min', 'p90 min', 'p50 on duty', 'p90 on duty'];
+  const cells = (name: string, r: ReportFigures): string[] => [
+    name,
+    String(r.count),
+    r.onTimePct === null ? '–' : `${r.onTimePct.toFixed(1)}%`,
+    r.openBreaches ? `${r.breaches} (${r.openBreaches} open)` : String(r.breaches),
+    String(r.open),
+    fmt(r.p50Minutes),
+    fmt(r.p90Minutes),
+    fmt(r.p50OnDutyMinutes),
+    fmt(r.p90OnDutyMinutes),
+  ];
+  const lines = [header, ...rows.map((r) => cells(label(r.group), r)), cells('all 合计', total)];
+  const widths = header.map((_, i) => Math.max(...lines.map((r) => columns(r[i]!))));
+  return lines.map((r, n) => r.map((c, i) => pad(c, widths[i]!, i === 0 ? 'end' : 'start')).join('  ') + (n === 0 ? `\n${widths.map((w) => '─'.repeat(w)).join('  ')}` : '')).join('\n');
 }
 
 /** The chat report per agent: the figures of a store's agent quality review (质量考核). */

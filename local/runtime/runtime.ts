@@ -48,6 +48,8 @@ export interface RuntimeOptions {
   clock: Clock;
   /** A policy file replacing the shipped default for the whole platform (handlers read it through SLA_POLICY_PATH). Throws PolicyInvalid before anything starts. */
   policyPath?: string;
+  /** The real clock of transport checks (webhook signature freshness) when `clock` is shifted (`npm start --time`); default `clock`. */
+  transportClock?: Clock;
   /** DynamoDB on this machine: the embedded store (default, no Java) or DynamoDB Local (`java`). */
   dynamodb?: DynamoDbHome;
   /** More routes the runtime serves itself (api.md "Local home only"), besides `POST /auth/login`. */
@@ -239,7 +241,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       cleanup.unshift(scopedEnv({ [Env.alarmWebhookUrl]: url, [Env.alarmWebhookKind]: kind, [Env.alarmWebhookSecret]: robotSecret }));
     }
     // The handlers run in this process: they get the runtime's clock, and AWS clients built from the environment above.
-    useDependencies(createDependencies(readConfig(), { clock }));
+    useDependencies(createDependencies(readConfig(), { clock, transportClock: options.transportClock ?? clock }));
     cleanup.unshift(() => useDependencies(undefined));
 
     for (const workflow of manifest.workflows) {

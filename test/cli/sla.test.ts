@@ -47,7 +47,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe.concurrent('sla due', () => {
   it('prints one JSON object with the deadline of an off-duty review (the spec example)', async () => {
     const out = json(await sla('due', 'order.review', '--opened', '2026-11-26T21:30:00+08:00'));
-    expect(Object.keys(out)).toEqual(['step', 'role', 'opened', 'due', 'warnAt', 'clockStart', 'budgetMinutes', 'timeZone', 'explain']);
+    expect(Object.keys(out)).toEqual(['step', 'role', 'opened', 'due', 'warnAt', 'clockStart', 'budgetMinutes', 'provisional', 'timeZone', 'explain']);
     expect(out).toMatchObject({
       step: 'order.review',
       role: 'ops-cs',
@@ -56,6 +56,7 @@ describe.concurrent('sla due', () => {
       warnAt: '2026-11-27T08:48:00+08:00',
       clockStart: '2026-11-27T08:00:00+08:00',
       budgetMinutes: 60,
+      provisional: false,
       timeZone: 'Asia/Shanghai',
     });
     expect(Array.isArray(out.explain)).toBe(true);
@@ -75,6 +76,12 @@ describe.concurrent('sla due', () => {
     const out = json(await sla('due', 'refund.settle', '--opened', '2026-09-24T10:00:00+08:00', '--fact', 'channel=bank-card'));
     expect(out).toMatchObject({ step: 'refund.settle', role: 'automatic', due: '2026-10-13T00:00:00+08:00', warnAt: null, budgetMinutes: null });
     expect((out.explain as string[]).some((l) => l.includes('public holiday (National Day 国庆节)'))).toBe(true);
+  });
+
+  it('counts New Year\'s Day 2027 by law although 2027 has no published schedule, and says the answer is provisional', async () => {
+    const out = json(await sla('due', 'refund.settle', '--fact', 'channel=bank-card', '--opened', '2026-12-28T10:00:00+08:00'));
+    expect(out).toMatchObject({ due: '2027-01-08T00:00:00+08:00', provisional: true });
+    expect(out.explain).toContain("2027-01-01 Fri: public holiday by law (New Year's Day 元旦), provisional, not counted");
   });
 
   it('applies pauses that span the night', async () => {

@@ -68,6 +68,18 @@ describe('open-step', () => {
     expect(h.timers.pending(caseId).map((t) => t.payload.kind)).toEqual(['due']);
   });
 
+  it('stores a deadline counted into a year without a published holiday schedule as provisional', async () => {
+    const h = fresh('2026-12-28T10:00:00+08:00');
+    const caseId = await givenCase(h, 'cancellation');
+    await createOpenStep(h)({ caseId, caseType: 'cancellation', step: 'refund.settle', taskToken: 'tok', facts: { channel: 'bank-card' } });
+    // 7 working days with New Year's Day 2027 counted by law: the end of Thursday 7 January.
+    expect(await h.repository.getStep({ caseId, step: 'refund.settle' })).toMatchObject({ due: '2027-01-07T16:00:00.000Z', provisional: true });
+
+    const final = await givenCase(h, 'cancellation');
+    await createOpenStep(h)({ caseId: final, caseType: 'cancellation', step: 'refund.settle', taskToken: 'tok', facts: { channel: 'alipay' } });
+    expect(await h.repository.getStep({ caseId: final, step: 'refund.settle' })).not.toHaveProperty('provisional');
+  });
+
   it('plans the pickup from the deadlineFrom instant (the order placement)', async () => {
     const h = fresh('2025-03-03T12:40:00+08:00');
     const caseId = await givenCase(h);

@@ -67,8 +67,30 @@ describe('pickup-batch', () => {
     expect(h.workflows.succeeded).toEqual([]);
     expect((await h.repository.getStep({ caseId: parcel, step: 'order.pickup' })).status).toBe('open');
 
+    await h.clock.advanceTo('2025-03-09T14:02:05+08:00');
     const manual = await createPickupBatch(h)({ manual: true, by: 'picker-1' });
+    // Its own batch, named for the run and marked manual — not a 13:00 batch of a Sunday.
+    expect(manual).toMatchObject({ batchId: '2025-03-09T14:02:05-manual', ranAt: '2025-03-09T06:02:05.000Z' });
     expect(manual.handedOver).toEqual([{ caseId: parcel, plannedAt: '2025-03-10T02:00:00.000Z', missed: false }]);
-    expect(await h.repository.getStep({ caseId: parcel, step: 'order.pickup' })).toMatchObject({ status: 'completed', completedBy: 'picker-1', onTime: true });
+    expect(await h.repository.getStep({ caseId: parcel, step: 'order.pickup' })).toMatchObject({ status: 'completed', completedBy: 'picker-1', completedAt: '2025-03-09T06:02:05.000Z', onTime: true });
+    const entry = (await h.repository.getCase(parcel)).timeline.find((e) => e.kind === 'pickup.handed-over');
+    expect(entry).toMatchObject({ at: '2025-03-09T06:02:05.000Z', detail: { batchId: '2025-03-09T14:02:05-manual', manual: true } });
+  });
+
+  it('hands over at the run\'s own time when run by hand seconds after a batch time, or when a scheduled run comes late', async () => {
+    const h = fresh('2025-03-03T11:00:00+08:00'); // Monday
+    const early = await dispatchedParcel(h, '2025-03-03T11:00:00+08:00', 'tok-early'); // planned 13:00
+    await h.clock.advanceTo('2025-03-03T13:00:02+08:00');
+    const manual = await createPickupBatch(h)({ manual: true, by: 'zhao' });
+    expect(manual.batchId).toBe('2025-03-03T13:00:02-manual');
+    // Not 13:00:00, two seconds before the courier was there: 2 s past its planned batch.
+    expect(await h.repository.getStep({ caseId: early, step: 'order.pickup' })).toMatchObject({ completedAt: '2025-03-03T05:00:02.000Z', onTime: false });
+
+    // The 17:00 run delivered at 18:30 (the platform was down): the parcel left at 18:30, late.
+    const evening = await dispatchedParcel(h, '2025-03-03T14:00:00+08:00', 'tok-evening'); // planned 17:00
+    await h.clock.advanceTo('2025-03-03T18:30:00+08:00');
+    const late = await createPickupBatch(h)({ manual: false });
+    expect(late.batchId).toBe('2025-03-03T17:00');
+    expect(await h.repository.getStep({ caseId: evening, step: 'order.pickup' })).toMatchObject({ completedAt: '2025-03-03T10:30:00.000Z', onTime: false });
   });
 });

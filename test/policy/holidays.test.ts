@@ -1,7 +1,8 @@
 /**
  * Policy holiday entries extend or override the chinese-days data: a new year's schedule (2027 is
- * not in the package yet) or a correction needs no code change. 2026-12-31 is a Thursday,
- * 2027-01-01 a Friday, 2027-01-02 a Saturday.
+ * not in the package yet) or a correction needs no code change. Until then, a year without data
+ * counts the statutory holidays by law and its deadlines are provisional. 2026-12-31 is a
+ * Thursday, 2027-01-01 a Friday, 2027-01-02 a Saturday.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -30,21 +31,49 @@ const bankCard = { channel: 'bank-card' };
 const newYear2027 = { date: '2027-01-01', name: "New Year's Day 元旦" };
 
 describe('adding 2027 holidays to the policy', () => {
-  it('moves a bank-card refund opened 2026-12-30 from 2027-01-08 to 2027-01-11', () => {
+  it('counts New Year\'s Day 2027 by law before the schedule is published (provisional), and for certain once it is', () => {
     const without = dueOf(getDefaultPolicy(), 'refund.settle', '2026-12-30T10:00+08:00', bankCard);
-    // 12-31, 01-01, 01-04..01-08: the 7th working day is Friday 01-08
-    expect(without.due).toBe(at('2027-01-09T00:00+08:00'));
-    expect(without.explain).toContain("no holiday data for 2027: counted as plain Monday–Friday (add 2027's holidays and 调休 days to the policy)");
+    // 12-31, 01-04..01-08, 01-11: 01-01 is a statutory holiday whatever the schedule
+    expect(without.due).toBe(at('2027-01-12T00:00+08:00'));
+    expect(without.provisional).toBe(true);
+    expect(without.explain.some((l) => l.startsWith("2027-01-01 Fri: public holiday by law (New Year's Day 元旦), provisional, not counted"))).toBe(true);
+    expect(without.explain.some((l) => l.startsWith('no published holiday schedule for 2027: its statutory holidays (全国年节及纪念日放假办法) are counted'))).toBe(true);
 
     const withHoliday = dueOf(policyWith({ holidays: [newYear2027] }), 'refund.settle', '2026-12-30T10:00+08:00', bankCard);
-    // 12-31, 01-04..01-08, 01-11
     expect(withHoliday.due).toBe(at('2027-01-12T00:00+08:00'));
-    expect(withHoliday.explain.some((l) => l.startsWith('2027-01-01 Fri: public holiday (New Year\'s Day 元旦), not counted'))).toBe(true);
-    expect(withHoliday.explain.some((l) => l.startsWith('no holiday data'))).toBe(false);
+    expect(withHoliday.provisional).toBe(false);
+    expect(withHoliday.explain.some((l) => l.startsWith("2027-01-01 Fri: public holiday (New Year's Day 元旦), not counted"))).toBe(true);
+    expect(withHoliday.explain.some((l) => l.startsWith('no published holiday schedule'))).toBe(false);
   });
 
-  it('moves a complaint callback opened 2026-12-31 by one working day', () => {
-    expect(dueOf(getDefaultPolicy(), 'complaint.callback', '2026-12-31T15:00+08:00').due).toBe(at('2027-01-05T00:00+08:00'));
+  it('gives the answer of the issue for a bank-card refund opened 2026-12-28: end of 2027-01-07, provisional', () => {
+    // 12-29..12-31 (1–3), 01-01 statutory holiday, 01-04..01-07 (4–7)
+    const result = dueOf(getDefaultPolicy(), 'refund.settle', '2026-12-28T10:00+08:00', bankCard);
+    expect([result.due, result.provisional]).toEqual([at('2027-01-08T00:00+08:00'), true]);
+    expect(result.explain.at(-2)).toBe('due at the end of 2027-01-07 Thu (2027-01-08 Fri 00:00) — provisional 暂定');
+  });
+
+  it('keeps deadlines inside a year with data final', () => {
+    const result = dueOf(getDefaultPolicy(), 'refund.settle', '2026-09-24T10:00+08:00', bankCard);
+    expect(result.provisional).toBe(false);
+  });
+
+  it('counts the lunar holidays of 2027 by law: Spring Festival from its eve, Dragon Boat and Mid-autumn', () => {
+    const calendar = getDefaultPolicy().workingDays;
+    const names = (y: number, m: number, d: number) => [calendar.isWorkingDay(dayFromCivil(y, m, d)), calendar.info(dayFromCivil(y, m, d)).name];
+    // 除夕 2027-02-05 (Fri) and 初一–初三 02-06..02-08; 02-09 (Tue) is worked as far as anyone knows yet
+    expect(names(2027, 2, 4)).toEqual([true, undefined]);
+    expect(names(2027, 2, 5)).toEqual([false, 'Spring Festival 春节']);
+    expect(names(2027, 2, 8)).toEqual([false, 'Spring Festival 春节']);
+    expect(names(2027, 2, 9)).toEqual([true, undefined]);
+    expect(names(2027, 6, 9)).toEqual([false, 'Dragon Boat Festival 端午']);
+    expect(names(2027, 9, 15)).toEqual([false, 'Mid-autumn Festival 中秋']);
+    expect(names(2027, 4, 5)).toEqual([false, 'Tomb-sweeping Day 清明']);
+    expect(calendar.info(dayFromCivil(2027, 2, 5)).provisional).toBe(true);
+  });
+
+  it('moves a complaint callback opened 2026-12-31 past New Year\'s Day either way', () => {
+    expect(dueOf(getDefaultPolicy(), 'complaint.callback', '2026-12-31T15:00+08:00').due).toBe(at('2027-01-06T00:00+08:00'));
     expect(dueOf(policyWith({ holidays: [newYear2027] }), 'complaint.callback', '2026-12-31T15:00+08:00').due).toBe(at('2027-01-06T00:00+08:00'));
   });
 
@@ -75,10 +104,11 @@ describe('overriding the chinese-days data', () => {
     expect(result.due).toBe(at('2026-10-11T00:00+08:00'));
   });
 
-  it('falls back to plain Monday–Friday without built-in data', () => {
+  it('falls back to the statutory holidays (no 调休) without built-in data', () => {
     const policy = policyWith({ holidayData: 'none' });
-    // 10-01 and 10-02 are plain Thursday and Friday
-    expect(dueOf(policy, 'complaint.callback', '2026-09-30T18:00+08:00').due).toBe(at('2026-10-03T00:00+08:00'));
+    // 10-01..10-03 are National Day by law; 10-04 is a Sunday, 10-05 and 10-06 count (10-04..10-07 of the published schedule are unknown)
+    const callback = dueOf(policy, 'complaint.callback', '2026-09-30T18:00+08:00');
+    expect([callback.due, callback.provisional]).toEqual([at('2026-10-07T00:00+08:00'), true]);
     // Saturday 10-10 is no longer worked: Monday 10-12 and Tuesday 10-13
     expect(dueOf(policy, 'order.handover', '2026-10-09T09:00+08:00').due).toBe(at('2026-10-14T00:00+08:00'));
     expect(dueOf(getDefaultPolicy(), 'order.handover', '2026-10-09T09:00+08:00').due).toBe(at('2026-10-13T00:00+08:00'));

@@ -33,7 +33,16 @@ describe('order lifecycle (placed unpaid)', () => {
 
     expect(rig.stepsOpened('order-1')).toEqual(['order.payment', 'order.review']);
     expect(await rig.path(arn)).toEqual(['Paid?', 'order.payment', 'Payment outcome', 'order.review']);
-    expect(rig.openRequest('order-1', 'order.review').deadlineFrom).toBeUndefined();
+    // The review counts from the payment (the webhook's paidAt, else the completion), not from the placement.
+    expect(rig.openRequest('order-1', 'order.review').deadlineFrom).toBe('2025-03-01T02:05:00.000Z');
+  });
+
+  it('counts the review from the paidAt the order.paid webhook reported', async () => {
+    const rig = new LifecycleRig();
+    await rig.start(unpaidOrder());
+    await rig.clock.advance(5 * MINUTE);
+    await rig.complete('order-1', 'order.payment', { ...paid, fields: { paidAt: '2025-03-01T02:03:00.000Z' } });
+    expect(rig.openRequest('order-1', 'order.review').deadlineFrom).toBe('2025-03-01T02:03:00.000Z');
   });
 
   it('opens follow-up 2 at its checkpoint when follow-up 1 was not done, and goes on to review when paid after follow-up 2', async () => {

@@ -23,10 +23,11 @@ describe('order lifecycle (paid at placement)', () => {
     expect(path.length).toBeLessThanOrEqual(20);
   });
 
-  it('opens every step for its case with the task token, and the pickup counting from the placement', async () => {
+  it('opens every step for its case with the task token, and the review and the pickup counting from the placement', async () => {
     const rig = new LifecycleRig();
     await rig.start(paidOrder());
-    expect(rig.openRequest('order-1', 'order.review')).toEqual({ caseId: 'order-1', caseType: 'order', step: 'order.review', taskToken: expect.stringMatching(/^AQ/), attempt: 1 });
+    // 下单后30分钟内: the review's clock starts at placedAt, however late the webhook came.
+    expect(rig.openRequest('order-1', 'order.review')).toEqual({ caseId: 'order-1', caseType: 'order', step: 'order.review', taskToken: expect.stringMatching(/^AQ/), attempt: 1, deadlineFrom: T0 });
     await rig.clock.advance(2 * HOUR);
     await rig.complete('order-1', 'order.review', { outcome: 'confirmed' });
     await rig.completeAll('order-1', ['order.pack', 'order.crm-bind', 'order.dispatch']);

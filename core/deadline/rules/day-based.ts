@@ -45,14 +45,23 @@ export function workingDaysEnd(
     explainer.add(() => 'pauses do not count working-day time:');
     explainTrace(explainer, trace.filter((s) => s.kind === 'paused'), calendar);
   }
-  explainer.add(() => `due at the end of ${formatDateWithWeekday(zone.dayOf(due - 1))} (${zone.formatShort(due)})`);
+  const dueDay = zone.dayOf(due - 1);
+  const provisional = daysWithoutData(calendar, openedDay + 1, dueDay);
+  explainer.add(() => `due at the end of ${formatDateWithWeekday(dueDay)} (${zone.formatShort(due)})${provisional ? ' — provisional 暂定' : ''}`);
   return {
     clockStart,
     due,
     budget: null,
     warnBasis: { calendar, amount: budget },
     dayBased: true,
+    provisional,
   };
+}
+
+/** Whether any day in [first, last] lies in a year without holiday data. */
+function daysWithoutData(calendar: WorkingDayCalendar, first: number, last: number): boolean {
+  for (let day = first; day <= last; day++) if (!calendar.hasHolidayDataFor(day)) return true;
+  return false;
 }
 
 /** Runs of days with the same standing, working days numbered: the heart of a working-day explanation. */
@@ -77,7 +86,10 @@ function explainWorkingDays(explainer: Explainer, calendar: WorkingDayCalendar, 
     runFirstNumber = 0;
   }
   for (const year of missingYears) {
-    explainer.add(() => `no holiday data for ${year}: counted as plain Monday–Friday (add ${year}'s holidays and 调休 days to the policy)`);
+    explainer.add(
+      () =>
+        `no published holiday schedule for ${year}: its statutory holidays (全国年节及纪念日放假办法) are counted, its 调休 swaps are not yet known — the deadline is provisional (add ${year}'s schedule to the policy once published)`,
+    );
   }
 }
 

@@ -10,4 +10,6 @@ export interface RuleOutcome {
   warnBasis: { calendar: DutyCalendar; amount: number } | null;
   /** Day rules have no warning unless the step configures one. */
   dayBased: boolean;
+  /** Counted on days of a year whose holiday schedule is not published: statutory holidays only. */
+  provisional?: boolean;
 }

@@ -15,8 +15,8 @@ import type { StaffApiDeps } from '../deps.ts';
 import type { board } from '../schemas.ts';
 import { staffCaller } from '../staff.ts';
 import { toQueueItem } from '../views.ts';
-import { readAll } from './queue.ts';
-import { stepsClosedOn } from '../../shared/closed-steps.ts';
+import { readAll } from '../../shared/read-all.ts';
+import { activeStepsDueOn, stepsClosedOn } from '../../shared/closed-steps.ts';
 import type { z } from 'zod';
 
 type Board = z.infer<typeof board>;
@@ -37,7 +37,9 @@ export function boardRoute(deps: StaffApiDeps): Route {
         readAll((page) => deps.repository.listAwaiting('refund.settle', page)),
       ]);
       const day = zoneDay(deps, now);
-      const today = slaReport(await stepsClosedOn(deps.repository, day), 'step');
+      // Today's on-time % counts open steps already past due as breaches, as the SLA report does.
+      const [closed, active] = await Promise.all([stepsClosedOn(deps.repository, day), activeStepsDueOn(deps, [day])]);
+      const today = slaReport({ closed, active, now, calendarOf: (role) => deps.policy.roles.get(role)?.calendar }, 'step');
       const body: Board = {
         asOf: new Date(now).toISOString(),
         day,

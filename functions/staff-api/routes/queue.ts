@@ -1,12 +1,14 @@
-/** `GET /queue`: the open steps of the caller's roles, soonest due first; a supervisor also sees the breached steps escalated to them. */
-import type { Page, PageRequest } from '../../../core/cases/repository.ts';
-import type { StepRecord } from '../../../core/cases/step.ts';
+/**
+ * `GET /queue`: the open steps of the caller's roles whose clock has started, soonest due first; a
+ * supervisor also sees the breached steps escalated to them.
+ */
 import { hasRole, SUPERVISOR } from '../../http/identity.ts';
 import { jsonResponse } from '../../http/response.ts';
 import type { Route } from '../../http/router.ts';
 import { ESCALATION_ROLE } from '../../shared/escalation.ts';
 import type { StaffApiDeps } from '../deps.ts';
 import { staffCaller } from '../staff.ts';
+import { readAll } from '../../shared/read-all.ts';
 import { toQueueItem } from '../views.ts';
 
 /** A queue longer than this per role is cut (the soonest due come first). */
@@ -18,31 +20,22 @@ export function queueRoute(deps: StaffApiDeps): Route {
     path: '/queue',
     async handle({ event }) {
       const caller = staffCaller(event);
-      const lists = await Promise.all(caller.roles.map((role) => readAll((page) => deps.repository.listQueue(role, page))));
-      if (hasRole(caller, SUPERVISOR)) lists.push(await readAll((page) => deps.repository.listEscalated(ESCALATION_ROLE, page)));
+      const lists = await Promise.all(caller.roles.map((role) => readAll((page) => deps.repository.listQueue(role, page), { pageSize: 100, max: MAX_PER_ROLE })));
+      if (hasRole(caller, SUPERVISOR)) lists.push(await readAll((page) => deps.repository.listEscalated(ESCALATION_ROLE, page), { pageSize: 100, max: MAX_PER_ROLE }));
       const seen = new Set<string>();
+      const now = deps.clock.now();
       const steps = lists.flat().filter((s) => {
+        // A step whose clock has not started (an unpaid follow-up in its payment wait) is not work yet.
+        if (s.startsAt !== undefined && Date.parse(s.startsAt) > now) return false;
         const key = `${s.caseId}#${s.step}#${s.attempt}`;
         if (seen.has(key)) return false;
         seen.add(key);
         return true;
       });
       steps.sort((a, b) => compareDue(a.due, b.due) || (a.openedAt < b.openedAt ? -1 : 1));
-      const now = deps.clock.now();
       return jsonResponse(200, { items: steps.map((s) => toQueueItem(s, deps.policy, now)) });
     },
   };
-}
-
-export async function readAll(read: (page: PageRequest) => Promise<Page<StepRecord>>): Promise<StepRecord[]> {
-  const out: StepRecord[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await read({ limit: 100, ...(nextToken !== undefined ? { nextToken } : {}) });
-    out.push(...page.items);
-    nextToken = page.nextToken;
-  } while (nextToken !== undefined && out.length < MAX_PER_ROLE);
-  return out;
 }
 
 /** Soonest first; steps without a due time last. */

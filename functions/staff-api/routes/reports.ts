@@ -1,9 +1,14 @@
-/** `GET /reports/sla?from=&to=&groupBy=&labels=` (`supervisor`): on-time figures of the steps closed on those days (default: the last 7); `Accept: text/csv` gives CSV (UTF-8 with BOM; `labels=zh` for Chinese column labels). */
+/**
+ * `GET /reports/sla?from=&to=&groupBy=&labels=` (`supervisor`): on-time figures of the steps closed
+ * on those days (default: the last 7), and of the steps still open that are (or were) due on them —
+ * an open step past its due is a breach, one not yet due is `open` (core/reports/sla-report.ts).
+ * `Accept: text/csv` gives CSV (UTF-8 with BOM; `labels=zh` for Chinese column labels).
+ */
 import type { StepRecord } from '../../../core/cases/step.ts';
 import { slaReportCsv } from '../../../core/reports/csv.ts';
 import { slaReport } from '../../../core/reports/sla-report.ts';
 import { formatDate, parseDate } from '../../../core/time/civil.ts';
-import { stepsClosedOn } from '../../shared/closed-steps.ts';
+import { activeStepsDueOn, stepsClosedOn } from '../../shared/closed-steps.ts';
 import { InvalidRequest } from '../../http/errors.ts';
 import { headerOf, queryOf } from '../../http/event.ts';
 import { requireRole, SUPERVISOR } from '../../http/identity.ts';
@@ -26,9 +31,10 @@ export function reportRoute(deps: StaffApiDeps): Route {
       const query = validate(reportQuery, queryOf(event), 'query');
       const { from, to } = reportRange(query, deps.policy.zone.dayOf(deps.clock.now()));
       const days = daysBetween(from, to);
-      const steps: StepRecord[] = [];
-      for (const day of days) steps.push(...(await stepsClosedOn(deps.repository, day)));
-      const report = slaReport(steps, query.groupBy);
+      const closed: StepRecord[] = [];
+      for (const day of days) closed.push(...(await stepsClosedOn(deps.repository, day)));
+      const active = await activeStepsDueOn(deps, days);
+      const report = slaReport({ closed, active, now: deps.clock.now(), calendarOf: (role) => deps.policy.roles.get(role)?.calendar }, query.groupBy);
       if (/\btext\/csv\b/i.test(headerOf(event, 'accept') ?? '')) return csvResponse(200, slaReportCsv(report, query.labels), `sla-${from}-${to}-${query.groupBy}.csv`);
       return jsonResponse(200, { from, to, ...report });
     },

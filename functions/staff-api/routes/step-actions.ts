@@ -4,6 +4,7 @@
  * Pause: the clock stops (warning and due timers cancelled; with `until`, a resume timer).
  * Resume: due and warning recomputed without the paused time, timers re-armed.
  */
+import { completionIssues, type CaseFacts } from '../../../core/lifecycles/completion-facts.ts';
 import { renderInstant } from '../../../core/time/render.ts';
 import { StepNotOpen } from '../../../core/cases/errors.ts';
 import type { StepSelector } from '../../../core/cases/repository.ts';
@@ -51,6 +52,8 @@ export function completeRoute(deps: StaffApiDeps): Route {
     async handle({ event, params }) {
       const { caller, step, selector, body } = await authorise(deps, event, params, 'completing');
       const completion = validateCompletion(step.step, body);
+      const issues = completionIssues(step.step, completion.fields, await caseFacts(deps, step.caseId));
+      if (issues.length > 0) throw new InvalidRequest(issues);
       try {
         const done = await completeStepNow(deps, selector, { by: caller.user, ...completion });
         return jsonResponse(200, toStepActionResult(done, deps.policy.zone));
@@ -66,6 +69,12 @@ async function whoClosed(deps: StaffApiDeps, selector: StepSelector, error: Step
   const now = await deps.repository.getStep(selector);
   if (now.completedBy === undefined || now.completedAt === undefined) return error;
   return new StepNotOpen(error.caseId, error.step, now.status, { by: now.completedBy, at: renderInstant(deps.policy.zone, now.completedAt) });
+}
+
+/** What a completion is checked against: the case's data and its steps. */
+async function caseFacts(deps: StaffApiDeps, caseId: string): Promise<CaseFacts> {
+  const view = await deps.repository.getCase(caseId);
+  return { data: view.case.data, steps: view.steps };
 }
 
 export function pauseRoute(deps: StaffApiDeps): Route {

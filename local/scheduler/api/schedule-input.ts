@@ -16,7 +16,7 @@ export function scheduleFields(body: Body): ScheduleFields {
   const parsed = parseScheduleExpression(expression);
   const timeZone = optionalString(body, 'ScheduleExpressionTimezone');
   if (timeZone !== undefined && !isTimeZone(timeZone)) throw new ValidationException(`Invalid ScheduleExpressionTimezone: ${timeZone}`);
-  if (parsed.kind === 'cron') cronOf(parsed.fields, timeZone ?? 'UTC');
+  if (parsed.kind === 'cron') cronOf(parsed.fields);
   const startDate = optionalDate(body, 'StartDate');
   const endDate = optionalDate(body, 'EndDate');
   if (startDate !== undefined && endDate !== undefined && endDate <= startDate) throw new ValidationException('The EndDate must be after the StartDate.');

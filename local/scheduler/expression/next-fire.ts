@@ -1,4 +1,4 @@
-import { cronOf } from './cron.ts';
+import { nextCronTick } from './cron.ts';
 import type { ScheduleExpression } from './parse.ts';
 import { wallTimeToEpoch } from './zoned-time.ts';
 
@@ -21,7 +21,8 @@ export function atInstant(expression: Extract<ScheduleExpression, { kind: 'at' }
  * one-time schedule that has fired). `at()` fires once — even if its instant has passed when it is
  * created — and ignores StartDate/EndDate. `rate()` fires at StartDate + k·period (k ≥ 0), or,
  * without a StartDate, one period after creation and every period from then on. `cron()` fires at
- * its ticks in the time zone, within StartDate–EndDate.
+ * its ticks in the time zone, within StartDate–EndDate, skipping local times a DST change removes
+ * and firing a repeated local time once (see nextCronTick).
  */
 export function nextFireAfter(r: Recurrence, after: number, fired: boolean): number | undefined {
   const e = r.expression;
@@ -32,7 +33,7 @@ export function nextFireAfter(r: Recurrence, after: number, fired: boolean): num
     const base = r.startDate ?? r.anchor + e.periodMs;
     next = from < base ? base : base + (Math.floor((from - base) / e.periodMs) + 1) * e.periodMs;
   } else {
-    next = cronOf(e.fields, r.timeZone).nextRun(new Date(from))?.getTime();
+    next = nextCronTick(e.fields, r.timeZone, from);
   }
   if (next === undefined || (r.endDate !== undefined && next > r.endDate)) return undefined;
   return next;

@@ -34,3 +34,20 @@ export function wallTimeToEpoch(wall: { year: number; month: number; day: number
   const second = asUtc - offsetAt(first, timeZone);
   return Math.max(first, second);
 }
+
+/** The wall-clock time at `epochMs` in `timeZone`, as epoch ms of the same wall time in UTC. */
+export function epochToWall(epochMs: number, timeZone: string): number {
+  return epochMs + offsetAt(epochMs, timeZone);
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Every instant whose wall-clock time in `timeZone` is `wallMs` (a wall time as UTC epoch ms),
+ * earliest first: none inside a spring-forward gap, two in a fall-back overlap, one otherwise.
+ */
+export function wallInstants(wallMs: number, timeZone: string): number[] {
+  // A zone changes its offset at most once within a day either side, so these two offsets cover every candidate.
+  const offsets = new Set([offsetAt(wallMs - DAY_MS, timeZone), offsetAt(wallMs + DAY_MS, timeZone), offsetAt(wallMs, timeZone)]);
+  return [...new Set([...offsets].map((o) => wallMs - o))].filter((t) => epochToWall(t, timeZone) === wallMs).sort((a, b) => a - b);
+}

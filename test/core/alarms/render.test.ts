@@ -92,7 +92,7 @@ describe('durations and the daily summary', () => {
       ...(late ? { breachedAt: '2026-11-30T01:10:00.000Z' } : {}),
     });
     const steps = [step('order.review', 'ops-cs', true), step('order.review', 'ops-cs', false), step('order.pack', 'picker', false), step('order.pack', 'picker', false)];
-    const text = plainText(renderSummary({ day: '2026-11-30', byRole: slaReport(steps, 'role'), byStep: slaReport(steps, 'step'), language: 'zh-CN', roleLabels }));
+    const text = plainText(renderSummary({ day: '2026-11-30', byRole: slaReport({ closed: steps, now: 0 }, 'role'), byStep: slaReport({ closed: steps, now: 0 }, 'step'), language: 'zh-CN', roleLabels }));
     expect(text).toContain('【SLA日报】11-30 准时率 75.0%(完成 4 个步骤,超时 1 个)');
     expect(text).toContain('运营客服 ops-cs 50.0% (1/2)');
     expect(text).toContain('最差步骤:\n订单审核 order.review 50.0%, 超时 1 个');

@@ -18,7 +18,8 @@ describe('POST /pickups/run', () => {
     expect(response.statusCode).toBe(200);
     expect(bodyOf(response).handedOver).toEqual([{ caseId, plannedAt: '2025-03-03T13:00:00+08:00', missed: false }]);
     expect(bodyOf(response).ranAt).toBe('2025-03-03T11:30:00+08:00');
-    expect(await rig.repository.getStep({ caseId, step: 'order.pickup' })).toMatchObject({ status: 'completed', completedBy: 'zhao' });
+    expect(await rig.repository.getStep({ caseId, step: 'order.pickup' })).toMatchObject({ status: 'completed', completedBy: 'zhao', completedAt: '2025-03-03T03:30:00.000Z' });
+    expect(bodyOf(response).batchId).toBe('2025-03-03T11:30:00-manual');
     expect(rig.workflows.succeeded.map((s) => s.taskToken)).toEqual([`tok-${caseId}-order.pickup`]);
   });
 

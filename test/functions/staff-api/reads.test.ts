@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createOpenStep } from '../../../functions/open-step/open-step.ts';
 import { useDependencies } from '../../../functions/shared/dependencies.ts';
 import { bodyOf, errorOf } from '../http/api-support.ts';
 import { uniqueId, useHarness } from '../harness.ts';
@@ -33,6 +34,23 @@ describe('staff reads: queue, cases, SLA report', () => {
 
     const boss = (bodyOf(await rig.as('boss', 'supervisor').get('/queue')) as unknown as QueueBody).items.filter((i) => mine.has(i.caseId));
     expect(boss.map((i) => i.step)).toEqual(['order.dispatch']);
+  });
+
+  it('GET /queue shows an unpaid follow-up to presales-cs only once its 10-minute payment wait is over', async () => {
+    const rig = staffRig(fresh(MONDAY_10));
+    const caseId = uniqueId('order');
+    await rig.repository.createCase({ id: caseId, type: 'order', orderId: uniqueId('o'), openedAt: new Date(rig.clock.now()).toISOString(), data: {} });
+    // The workflow opens follow-up 1 at placement, counting from the end of the wait.
+    await createOpenStep(rig)({ caseId, caseType: 'order', step: 'order.payment', taskToken: 'tok', deadlineFrom: '2025-03-03T10:10:00+08:00' });
+    const presales = rig.as('wang', 'presales-cs');
+    const mine = async () => ((bodyOf(await presales.get('/queue')) as unknown as QueueBody).items ?? []).filter((i) => i.caseId === caseId).map((i) => i.step);
+
+    expect(await rig.repository.getStep({ caseId, step: 'order.payment' })).toMatchObject({ status: 'open', startsAt: '2025-03-03T02:10:00.000Z' });
+    expect(await mine()).toEqual([]);
+    await rig.clock.advance(9 * 60_000);
+    expect(await mine()).toEqual([]);
+    await rig.clock.advance(60_000);
+    expect(await mine()).toEqual(['order.payment']);
   });
 
   it('GET /queue gives each row its label and countdown on the role\'s shifts: minutes left, on duty or when counting resumes, and the pause', async () => {
@@ -130,11 +148,11 @@ describe('staff reads: queue, cases, SLA report', () => {
     const supervisor = rig.as('boss', 'supervisor');
     const report = bodyOf(await supervisor.get('/reports/sla', { from: '2025-03-03', to: '2025-03-03', groupBy: 'assignee' }));
     expect(report).toMatchObject({ from: '2025-03-03', to: '2025-03-03', groupBy: 'assignee' });
-    expect((report.rows as { group: string }[]).find((r) => r.group === 'zhang')).toEqual({ group: 'zhang', count: 1, onTime: 1, onTimePct: 100, p50Minutes: 30, p90Minutes: 30, breaches: 0 });
+    expect((report.rows as { group: string }[]).find((r) => r.group === 'zhang')).toEqual({ group: 'zhang', count: 1, onTime: 1, onTimePct: 100, p50Minutes: 30, p90Minutes: 30, p50OnDutyMinutes: 30, p90OnDutyMinutes: 30, breaches: 0, openBreaches: 0, open: 0 });
 
     const csv = await supervisor.get('/reports/sla', { from: '2025-03-03', to: '2025-03-03', groupBy: 'assignee' }, { accept: 'text/csv' });
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    expect(csv.body.split('\r\n')).toContain('zhang,1,1,100,30,30,0');
+    expect(csv.body.split('\r\n')).toContain('zhang,1,1,100,30,30,30,30,0,0,0');
 
     const refused = await rig.as('zhang', 'terminal-admin').get('/reports/sla', { from: '2025-03-03', to: '2025-03-03' });
     expect([refused.statusCode, errorOf(refused).code]).toEqual([403, 'Forbidden']);
@@ -142,6 +160,19 @@ describe('staff reads: queue, cases, SLA report', () => {
     expect([backwards.statusCode, errorOf(backwards).message]).toEqual([400, 'query.to: must not be before from']);
     const badGroup = await supervisor.get('/reports/sla', { from: '2025-03-03', to: '2025-03-03', groupBy: 'weather' });
     expect([badGroup.statusCode, errorOf(badGroup).message]).toEqual([400, expect.stringContaining('query.groupBy: must be one of step, role, assignee, day')]);
+  });
+
+  it('GET /reports/sla counts a step still open past its due as a breach, and one not yet due as open', async () => {
+    // A day no other test uses, so the store's other steps stay out of these rows.
+    const rig = staffRig(fresh('2029-07-10T10:00:00+08:00'));
+    await rig.openCaseWithStep('order.review'); // due 10:30
+    await rig.openCaseWithStep('order.pack'); // due 11:00
+    await rig.clock.advance(45 * 60_000);
+    const report = bodyOf(await rig.as('boss', 'supervisor').get('/reports/sla', { from: '2029-07-10', to: '2029-07-10', groupBy: 'step' }));
+    expect(report.rows).toEqual([
+      expect.objectContaining({ group: 'order.pack', count: 0, onTime: 0, onTimePct: null, breaches: 0, open: 1 }),
+      expect.objectContaining({ group: 'order.review', count: 1, onTime: 0, onTimePct: 0, breaches: 1, openBreaches: 1, open: 0 }),
+    ]);
   });
 
   it('GET /reports/sla without from/to covers the last 7 days in Asia/Shanghai; CSV opens in Excel (BOM) and can carry Chinese labels', async () => {

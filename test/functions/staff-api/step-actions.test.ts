@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createOpenStep } from '../../../functions/open-step/open-step.ts';
 import { useDependencies } from '../../../functions/shared/dependencies.ts';
 import { bodyOf, errorOf } from '../http/api-support.ts';
 import { uniqueId, useHarness } from '../harness.ts';
@@ -26,6 +27,30 @@ describe('staff step actions: complete, pause, resume', () => {
     ]);
     expect(rig.timers.pending(caseId)).toEqual([]);
     expect(rig.events.typesFor(caseId)).toContain('StepCompleted');
+  });
+
+  it('checks a completion against the case: one distinct serial per unit ordered at pack, only packed serials at crm-bind (400 naming the field)', async () => {
+    const rig = staffRig(fresh(MONDAY_10));
+    const caseId = uniqueId('order');
+    // Two phones and one watch: three units, three serial numbers (串号).
+    const items = [{ sku: 'P', name: 'Phone', qty: 2, price: 3999 }, { sku: 'W', name: 'Watch', qty: 1, price: 999 }];
+    await rig.repository.createCase({ id: caseId, type: 'order', orderId: uniqueId('o'), openedAt: new Date(rig.clock.now()).toISOString(), data: { items } });
+    await createOpenStep(rig)({ caseId, caseType: 'order', step: 'order.pack', taskToken: 'tok-pack' });
+    const admin = rig.as('zhang', 'terminal-admin');
+    const pack = (serialNumbers: string[]) => admin.post(`/cases/${caseId}/steps/order.pack/complete`, { fields: { serialNumbers, invoiceNo: 'INV-9' } });
+
+    const tooFew = await pack(['SN-A', 'SN-B']);
+    expect([tooFew.statusCode, errorOf(tooFew).message]).toEqual([400, 'body.fields.serialNumbers: must list 3 serial number(s), one per unit ordered (got 2)']);
+    const twice = await pack(['SN-A', 'SN-B', 'SN-A']);
+    expect([twice.statusCode, errorOf(twice).message]).toEqual([400, 'body.fields.serialNumbers[2]: "SN-A" is listed twice: each unit has its own serial number']);
+    expect((await rig.repository.getStep({ caseId, step: 'order.pack' })).status).toBe('open');
+    expect((await pack(['SN-A', 'SN-B', 'SN-C'])).statusCode).toBe(200);
+
+    await createOpenStep(rig)({ caseId, caseType: 'order', step: 'order.crm-bind', taskToken: 'tok-bind' });
+    const crm = rig.as('qian', 'crm-admin');
+    const stranger = await crm.post(`/cases/${caseId}/steps/order.crm-bind/complete`, { fields: { bindings: [{ serial: 'SN-A', planId: 'PLAN-1' }, { serial: 'SN-Z', planId: 'PLAN-1' }] } });
+    expect([stranger.statusCode, errorOf(stranger).message]).toEqual([400, 'body.fields.bindings[1].serial: "SN-Z" was not packed in this case (packed: SN-A, SN-B, SN-C)']);
+    expect((await crm.post(`/cases/${caseId}/steps/order.crm-bind/complete`, { fields: { bindings: [{ serial: 'SN-C', planId: 'PLAN-1' }] } })).statusCode).toBe(200);
   });
 
   it('lets exactly one of N concurrent completions win: 1 × 200, N−1 × 409, one SendTaskSuccess', async () => {

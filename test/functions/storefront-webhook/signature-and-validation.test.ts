@@ -1,9 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { signStorefrontPayload } from '../../../core/storefront/signature.ts';
-import { useIngestDependencies } from '../../../functions/storefront-webhook/handler.ts';
-import { errorOf } from '../http/api-support.ts';
+import { offsetClock } from '../../../core/time/clock.ts';
+import { loadCaseRules } from '../../../functions/storefront-webhook/case-rules.ts';
+import { handler, useIngestDependencies } from '../../../functions/storefront-webhook/handler.ts';
+import { DynamoDbIdempotencyStore } from '../../../functions/storefront-webhook/idempotency-dynamodb.ts';
+import { apiEvent, bodyOf, errorOf, lambdaContext } from '../http/api-support.ts';
 import { uniqueId, useHarness } from '../harness.ts';
-import { orderPlacedEvent, SECRET, webhookRig, type WebhookRig } from './support.ts';
+import { orderPlacedEvent, PARTITION, SECRET, webhookRig, type WebhookRig } from './support.ts';
 
 const NOW = '2025-03-01T10:00:05+08:00';
 
@@ -32,6 +35,39 @@ describe('POST /webhooks/storefront refuses bad deliveries and writes nothing', 
     const response = await rig.deliver(body, { raw, signature: sign(raw, Math.floor(rig.clock.now() / 1000)) });
     expect(response.statusCode).toBe(401);
     expect(errorOf(response).code).toBe(code);
+    await expectNothingWritten(rig, body);
+  });
+
+  it('checks freshness against the real clock while the business clock is shifted (npm start --time)', async () => {
+    const real = fresh(NOW);
+    // A rehearsal 60,505 s ahead: the storefront still signs with the real time.
+    const business = offsetClock(60_505_000, real.clock);
+    const idempotency = new DynamoDbIdempotencyStore({ client: table().client, tableName: table().tableName, partition: PARTITION });
+    useIngestDependencies({ ...real, clock: business, transportClock: real.clock, caseRules: loadCaseRules(), idempotency, secret: () => Promise.resolve(SECRET) });
+    const send = (body: unknown, timestamp: number) => {
+      const raw = JSON.stringify(body);
+      const signature = signStorefrontPayload({ secret: SECRET, body: raw, timestamp: Math.floor(timestamp / 1000) });
+      return handler(apiEvent({ method: 'POST', path: '/webhooks/storefront', body: raw, headers: { 'x-storefront-signature': signature }, now: real.clock.now() }), lambdaContext);
+    };
+
+    const accepted = await send(orderPlacedEvent(uniqueId('o')), real.clock.now());
+    expect(accepted.statusCode).toBe(202);
+    // The business record keeps the rehearsal's time.
+    const view = await real.repository.getCase(String(bodyOf(accepted).caseId));
+    expect(view.timeline.find((e) => e.kind === 'case.opened')?.at).toBe(new Date(business.now()).toISOString());
+
+    const signedOnBusinessTime = await send(orderPlacedEvent(uniqueId('o')), business.now());
+    expect([signedOnBusinessTime.statusCode, errorOf(signedOnBusinessTime).code]).toEqual([401, 'SignatureExpired']);
+  });
+
+  it.each([
+    ['an order placed in the future', { placedAt: '2025-03-01T12:00:05+08:00' }, 'data.placedAt: is 2 h in the future (now is 2025-03-01T02:00:05.000Z); deadlines count from it'],
+    ['an order placed years ago', { placedAt: '2022-03-01T10:00:00+08:00' }, 'data.placedAt: is 1096 days in the past, more than the 30 days allowed'],
+  ])('answers %s with 400 naming data.placedAt, writing nothing', async (_label, data, message) => {
+    const rig = webhookRig(fresh(NOW), table());
+    const body = orderPlacedEvent(uniqueId('o'), data);
+    const response = await rig.deliver(body);
+    expect([response.statusCode, errorOf(response).code, errorOf(response).message]).toEqual([400, 'InvalidStorefrontEvent', message]);
     await expectNothingWritten(rig, body);
   });
 

@@ -5,15 +5,23 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { manifest } from '../../../app/manifest.ts';
 import { STEPS } from '../../../core/lifecycles/steps.ts';
 import { runDemo, type DemoResult } from '../../../local/demo/demo.ts';
+import { EventTap } from '../../../local/demo/event-tap.ts';
+import { reportText } from '../../../local/demo/report.ts';
 
 // A small store day (a few dozen orders over two days) on the real runtime and virtual clock:
 // the same code as `npm run demo`, checked for a report that adds up and files that agree with it.
 let result: DemoResult;
+let robot: EventTap;
 const outDir = mkdtempSync(join(tmpdir(), 'demo-out-'));
 const progress: string[] = [];
 
 beforeAll(async () => {
-  result = await runDemo({ manifest, root: process.cwd(), orders: 24, seed: 7, day: '2026-11-30', days: 2, outDir, progress: (line) => progress.push(line) });
+  robot = await EventTap.start();
+  try {
+    result = await runDemo({ manifest, root: process.cwd(), orders: 24, seed: 7, day: '2026-11-30', days: 2, outDir, robotUrl: robot.url, progress: (line) => progress.push(line) });
+  } finally {
+    await robot.close();
+  }
 }, 300_000);
 
 describe('npm run demo', () => {
@@ -37,10 +45,33 @@ describe('npm run demo', () => {
     expect(byStep.rows.find((r) => r.group === 'order.review')?.count).toBeGreaterThan(0);
   });
 
-  it('counts exceptions from the bus and posts every breach to the group robot', () => {
+  it('counts exceptions from the bus and posts every breach to the group robot it was given', () => {
     const { exceptions } = result.report;
     expect(exceptions.alarmsPosted).toBe(exceptions.slaBreaches);
+    // The robot receives alarm messages, each carrying its events.
+    const received = robot.events.flatMap((m) => (m as unknown as { events?: { 'detail-type': string }[] }).events ?? []).filter((e) => e['detail-type'] === 'SlaBreached');
+    expect(received).toHaveLength(exceptions.slaBreaches);
+    expect(result.text).toContain(`${exceptions.slaBreaches} SLA breaches (${exceptions.slaBreaches} posted to the group robot)`);
+    // Without a robot, the report says so instead of claiming posts.
+    const unposted = reportText({ ...result.report, exceptions: { ...exceptions, alarmsPosted: null } });
+    expect(unposted).toContain('no group robot configured');
+    expect(unposted).not.toContain('posted to the group robot');
     expect(exceptions.missedPickups).toBeLessThanOrEqual(result.report.byStep.rows.find((r) => r.group === 'order.pickup')?.breaches ?? 0);
+  });
+
+  it('lists steps in lifecycle order with their Chinese labels, explains the automatic role and gives on-duty percentiles', () => {
+    const lines = result.text.split('\n');
+    const at = (text: string): number => lines.findIndex((l) => l.includes(text));
+    expect(at('订单审核 Order review (order.review)')).toBeGreaterThan(0);
+    expect(at('订单审核 Order review (order.review)')).toBeLessThan(at('打包录串号 Pack and enter serials (order.pack)'));
+    expect(at('打包录串号 Pack and enter serials (order.pack)')).toBeLessThan(at('发货 Dispatch (order.dispatch)'));
+    expect(lines.find((l) => l.startsWith('step 环节'))).toMatch(/p50 on duty\s+p90 on duty$/);
+    expect(at('运营客服 ops-cs')).toBeGreaterThan(0);
+    if (result.report.byRole.rows.some((r) => r.group === 'automatic')) expect(at('* automatic 自动: steps the platform completes itself')).toBeGreaterThan(0);
+    // Review is ops-cs work inside its 08:00–20:00 day: on-duty minutes never exceed wall-clock ones.
+    const review = result.report.byStep.rows.find((r) => r.group === 'order.review')!;
+    expect(review.p90OnDutyMinutes).not.toBeNull();
+    expect(review.p90OnDutyMinutes!).toBeLessThanOrEqual(review.p90Minutes!);
   });
 
   it('runs the pre-sale chat through the webhook: every conversation reported, every late answer announced once', () => {
@@ -69,12 +100,12 @@ describe('npm run demo', () => {
     for (const path of Object.values(files)) expect(existsSync(path)).toBe(true);
     expect(JSON.parse(readFileSync(files.json, 'utf8'))).toEqual(report);
     const csv = readFileSync(files.csvByStep, 'utf8').trim().split('\r\n');
-    expect(csv[0]).toBe('step,count,onTime,onTimePct,p50Minutes,p90Minutes,breaches');
+    expect(csv[0]).toBe('step,count,onTime,onTimePct,p50Minutes,p90Minutes,p50OnDutyMinutes,p90OnDutyMinutes,breaches,openBreaches,open');
     expect(csv).toHaveLength(report.byStep.rows.length + 1);
     expect(readFileSync(files.csvByRole, 'utf8').trim().split('\r\n')).toHaveLength(report.byRole.rows.length + 1);
     const svg = readFileSync(files.chart, 'utf8');
-    for (const row of report.byStep.rows) expect(svg).toContain(`>${row.group}</text>`);
-    expect(text).toContain(`all  `);
+    for (const row of report.byStep.rows.filter((r) => r.onTimePct !== null)) expect(svg).toContain(`(${row.group})</text>`);
+    expect(text).toContain('all 合计');
     expect(text).toContain(`${report.exceptions.missedPickups} missed pickups`);
   });
 

@@ -18,6 +18,7 @@ const item = (over: Partial<QueueItem>): QueueItem => ({
   onDutyNow: true,
   countingResumesAt: null,
   pausedNow: null,
+  provisional: false,
   ...over,
 });
 

@@ -1,0 +1,48 @@
+/**
+ * Sanity bounds on an event's business times (`placedAt`, `paidAt`, `deliveredAt`, …): deadlines
+ * count from them (service-standards.md §2: the review is due 30 min after the order was placed),
+ * so a time in the future or long past would give a deadline that means nothing. Pure: the caller
+ * passes the clock's now and the policy's bounds.
+ */
+import { InvalidStorefrontEvent, type FieldIssue } from './errors.ts';
+import type { StorefrontEvent } from './events.ts';
+
+export interface BusinessTimeBounds {
+  /** How far ahead of now a business time may be: the sender's clock skew (seconds). */
+  maxAheadSeconds: number;
+  /** How far in the past a business time may be (days). */
+  maxAgeDays: number;
+}
+
+/** The business-time fields of each event type, as `data` keys. */
+const TIME_FIELDS: Partial<Record<StorefrontEvent['type'], readonly string[]>> = {
+  'order.placed': ['placedAt'],
+  'order.paid': ['paidAt'],
+  'order.delivered': ['deliveredAt'],
+  'goods.received': ['receivedAt'],
+  'refund.settled': ['settledAt'],
+};
+
+/** Throws `InvalidStorefrontEvent` (400) naming each business time outside [now − maxAgeDays, now + maxAheadSeconds]. */
+export function checkBusinessTimes(event: StorefrontEvent, now: number, bounds: BusinessTimeBounds): void {
+  const data = event.data as Record<string, unknown>;
+  const candidates = (TIME_FIELDS[event.type] ?? []).map((key): [string, unknown] => [`data.${key}`, data[key]]);
+  const issues: FieldIssue[] = [];
+  for (const [field, value] of candidates) {
+    if (typeof value !== 'string') continue;
+    const at = Date.parse(value);
+    if (at > now + bounds.maxAheadSeconds * 1000) {
+      issues.push({ field, message: `is ${describe(at - now)} in the future (now is ${new Date(now).toISOString()}); deadlines count from it` });
+    } else if (at < now - bounds.maxAgeDays * 86_400_000) {
+      issues.push({ field, message: `is ${describe(now - at)} in the past, more than the ${bounds.maxAgeDays} days allowed` });
+    }
+  }
+  if (issues.length > 0) throw new InvalidStorefrontEvent(issues);
+}
+
+function describe(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 120) return `${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  return hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} days`;
+}
