@@ -21,12 +21,15 @@ const TIME_FIELDS: Partial<Record<StorefrontEvent['type'], readonly string[]>> =
   'order.delivered': ['deliveredAt'],
   'goods.received': ['receivedAt'],
   'refund.settled': ['settledAt'],
+  // Chat clocks count from each message's send time (service-standards.md §10).
+  'chat.message': ['sentAt'],
 };
 
 /** Throws `InvalidStorefrontEvent` (400) naming each business time outside [now − maxAgeDays, now + maxAheadSeconds]. */
 export function checkBusinessTimes(event: StorefrontEvent, now: number, bounds: BusinessTimeBounds): void {
   const data = event.data as Record<string, unknown>;
   const candidates = (TIME_FIELDS[event.type] ?? []).map((key): [string, unknown] => [`data.${key}`, data[key]]);
+  if (event.type === 'chat.messages') event.data.messages.forEach((m, i) => candidates.push([`data.messages[${i}].sentAt`, m.sentAt]));
   const issues: FieldIssue[] = [];
   for (const [field, value] of candidates) {
     if (typeof value !== 'string') continue;

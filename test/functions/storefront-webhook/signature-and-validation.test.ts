@@ -71,6 +71,16 @@ describe('POST /webhooks/storefront refuses bad deliveries and writes nothing', 
     await expectNothingWritten(rig, body);
   });
 
+  it('answers a chat message sent in 1970 or in the future with 400 naming its sentAt, recording no conversation', async () => {
+    const rig = webhookRig(fresh(NOW), table());
+    const message = (id: string, sentAt: string) => ({ conversationId: 'conv-bounds', messageId: id, from: 'customer', sentAt });
+    const one = await rig.deliver({ id: uniqueId('evt'), type: 'chat.message', occurredAt: NOW, data: message('m1', '1970-01-01T00:00:00Z') });
+    expect([one.statusCode, errorOf(one).message]).toEqual([400, expect.stringMatching(/^data\.sentAt: is \d+ days in the past/)]);
+    const batch = await rig.deliver({ id: uniqueId('evt'), type: 'chat.messages', occurredAt: NOW, data: { messages: [message('m2', NOW), message('m3', '2025-03-02T10:00:00+08:00')] } });
+    expect([batch.statusCode, errorOf(batch).message]).toEqual([400, expect.stringMatching(/^data\.messages\[1\]\.sentAt: is 24 h in the future/)]);
+    expect(await rig.conversations.get('conv-bounds')).toBeUndefined();
+  });
+
   it('checks the signature over the raw body: the same JSON re-serialised does not verify', async () => {
     const rig = webhookRig(fresh(NOW), table());
     const body = orderPlacedEvent(uniqueId('o'));
