@@ -93,7 +93,7 @@ describe('SLA report', () => {
     ['\rCR', `"'\rCR"`],
   ])('neutralises a cell that a spreadsheet would run as a formula: %s', (name, cell) => {
     const csv = slaReportCsv(slaReport([step({ step: 'order.pack', role: 'x', openedAt: at(0), completedAt: at(1), completedBy: name, onTime: true })], 'assignee'));
-    expect(csv.slice(csv.indexOf('\r\n') + 2)).toBe(`${cell},1,1,100,1,1,0\r\n`);
+    expect(csv.slice(csv.indexOf('\r\n') + 2)).toBe(`${cell},1,1,100,1,1,,,0,0,0\r\n`);
   });
 
   it('counts an open step past its due as a breach and an open step not yet due as open, never as on time', () => {
