@@ -20,8 +20,14 @@ export interface PlatformClientOptions {
   webhookSecret: string;
   /** The runtime's JWT signing key: tokens are issued as `npm run token` issues them. */
   signingKey: Uint8Array;
-  /** The runtime's clock: signatures and tokens carry its time. */
+  /** The runtime's clock: events and tokens carry its time. */
   clock: Clock;
+  /**
+   * The clock webhook signatures carry: a storefront signs with real time, and the platform checks
+   * freshness against its real clock even when its business clock is shifted (`npm start --time`).
+   * Default `clock` (a runtime on a VirtualClock checks against that).
+   */
+  signatureClock?: Clock;
 }
 
 export class PlatformClient {
@@ -33,7 +39,7 @@ export class PlatformClient {
   async storefront(type: string, data: Record<string, unknown>, id: string = `evt-${randomUUID()}`): Promise<ApiAnswer<Record<string, unknown>>> {
     const occurredAt = new Date(this.options.clock.now()).toISOString();
     const body = JSON.stringify({ id, type, occurredAt, data });
-    const signature = signStorefrontPayload({ secret: this.options.webhookSecret, timestamp: Math.floor(this.options.clock.now() / 1000), body });
+    const signature = signStorefrontPayload({ secret: this.options.webhookSecret, timestamp: Math.floor((this.options.signatureClock ?? this.options.clock).now() / 1000), body });
     return request(`${this.options.apiUrl}/webhooks/storefront`, { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature }, body });
   }
 
