@@ -48,12 +48,14 @@ async function recordConversation(deps: ChatDeps, conversationId: string, arrive
   for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
     const { messages, added } = mergeMessages(stored?.messages ?? [], arrived);
     if (added === 0) return;
-    const analysis = analyzeConversation(messages, deps.policy.chat, deps.clock.now());
+    // Sorted once: stored in canonical order, its first message names the conversation's day.
+    const ordered = canonicalMessages(messages);
+    const analysis = analyzeConversation(ordered, deps.policy.chat, deps.clock.now());
     const next: StoredConversation = {
       conversationId,
-      messages: canonicalMessages(messages),
+      messages: ordered,
       announced: stored?.announced ?? [],
-      day: formatDate(deps.policy.zone.dayOf(canonicalMessages(messages)[0]!.sentAt)),
+      day: formatDate(deps.policy.zone.dayOf(ordered[0]!.sentAt)),
       nextDue: analysis.nextDue,
       version: (stored?.version ?? 0) + 1,
     };
