@@ -82,9 +82,9 @@ export interface WebhookPlan {
 export function webhookPlan(rig: FuzzRig): fc.Arbitrary<WebhookPlan> {
   const orderId = fc.oneof(fc.constantFrom(...rig.orderIds), fc.stringMatching(/^SO-[A-Z0-9]{1,6}$/));
   const caseId = fc.oneof(fc.constantFrom(...rig.seeded.map((s) => s.caseId)), fc.string({ maxLength: 12 }));
-  const event = fc.constantFrom(...Object.values(StorefrontEventType)).chain((type) =>
-    fc.record({ id: fc.oneof(fc.integer({ min: 1, max: 40 }).map((n) => `evt-${n}`), fc.uuid()), type: fc.constant(type), occurredAt: AT, data: dataOf(type, orderId, caseId) }),
-  );
+  const id = fc.oneof(fc.integer({ min: 1, max: 40 }).map((n) => `evt-${n}`), fc.uuid());
+  // One arbitrary per type, built once (building them per value, in a chain, cost a third of the generation time).
+  const event = fc.oneof(...Object.values(StorefrontEventType).map((type) => fc.record({ id, type: fc.constant(type), occurredAt: AT, data: dataOf(type, orderId, caseId) })));
   return fc.record({
     kind: fc.constant('webhook' as const),
     event: event as fc.Arbitrary<Json>,
