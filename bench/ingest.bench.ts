@@ -258,6 +258,7 @@ function report(measured: Measured, raws: RawPutResult[], home: string): void {
   }
   const cpuTotal = Object.values(measured.cpu).reduce((a, b) => a + b, 0);
   console.log(`  CPU over ${fmt(measured.endToEndSeconds, 1)} s on ${cpus().length} cores: ${Object.entries(measured.cpu).map(([label, s]) => `${label} ${fmt(s, 1)} s (${fmt((100 * s) / measured.endToEndSeconds)} % of a core)`).join(', ')}; total ${fmt(cpuTotal / measured.endToEndSeconds, 2)} cores`);
+  console.log(`  platform CPU per order ${ms((1000 * (measured.cpu.platform ?? 0)) / orders)} (the handlers, the emulators in its process and its HTTP API)`);
   console.log(`  platform event loop busy ${fmt(100 * measured.eventLoopBusy)} % of the time`);
   console.log(`  backlog: ${fmt(measured.openedAtLoadEnd)} of ${fmt(orders)} reviews open when the last response arrived; the rest took ${fmt(measured.endToEndSeconds - load.seconds, 1)} s more`);
 
