@@ -217,6 +217,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         return result;
       },
       onDeadLetter: (entry) => log('queue message given up', { deadLetter: entry }),
+      health: reporter,
     });
     cleanup.unshift(() => sqs.close());
 
