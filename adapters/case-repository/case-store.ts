@@ -24,14 +24,25 @@ export class CaseStore {
       data: input.data,
     };
     try {
-      await this.access.db.send(new PutCommand({ TableName: this.access.table, Item: caseItem(record, 1), ConditionExpression: 'attribute_not_exists(pk)' }));
+      await this.insert(record, input.entry);
       return { case: record, created: true };
     } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error;
+      if (!isConditionalCheckFailed(error) && !failedConditions(error)?.[0]) throw error;
     }
     const existing = (await this.load(input.id)).record;
     if (existing.type !== input.type || existing.orderId !== input.orderId) throw new CaseIdConflict(input.id);
     return { case: existing, created: false };
+  }
+
+  /** A new case alone (PutItem), or with its opening entry in one transaction: a crash cannot leave one without the other. */
+  private async insert(record: CaseRecord, entry: TimelineEntry | undefined): Promise<void> {
+    const put = { TableName: this.access.table, Item: caseItem(record, 1), ConditionExpression: 'attribute_not_exists(pk)' };
+    if (entry === undefined) {
+      await this.access.db.send(new PutCommand(put));
+      return;
+    }
+    const opening = timelineItem(record.id, { ...entry, at: toInstant(entry.at) });
+    await this.access.db.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, { Put: { TableName: this.access.table, Item: opening } }] }));
   }
 
   async view(caseId: string): Promise<CaseView> {

@@ -24,6 +24,8 @@ export interface CreateCase {
   openedAt: Instant;
   sourceEventId?: string;
   data: Record<string, unknown>;
+  /** Written in the same transaction as a new case (its `case.opened` entry), never without it. */
+  entry?: TimelineEntry;
 }
 
 export interface OpenStep {
@@ -64,7 +66,10 @@ export interface PageRequest {
 }
 
 export interface CaseRepository {
-  /** Creates the case; a repeat with the same id and type returns the stored case with `created: false`. Throws `CaseIdConflict` for a different type. */
+  /**
+   * Creates the case (with its `entry`, in one transaction); a repeat with the same id and type
+   * returns the stored case with `created: false` and writes nothing. Throws `CaseIdConflict` for a different type.
+   */
   createCase(input: CreateCase): Promise<{ case: CaseRecord; created: boolean }>;
   /** The case with its steps, links and timeline. Throws `CaseNotFound`. */
   getCase(caseId: string): Promise<CaseView>;

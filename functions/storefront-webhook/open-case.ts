@@ -33,10 +33,10 @@ export async function openCase(deps: EffectDeps, request: OpenCase): Promise<Cas
     openedAt: toInstant(request.openedAt),
     sourceEventId: request.sourceEventId,
     data: request.data,
+    entry: { id: 'case.opened', at: now, kind: 'case.opened', by: 'storefront', detail: { eventId: request.sourceEventId } },
   });
   const events: DomainEvent[] = [];
   if (created) {
-    await deps.repository.appendTimeline(stored.id, { id: 'case.opened', at: now, kind: 'case.opened', by: 'storefront', detail: { eventId: request.sourceEventId } });
     events.push(
       domainEvent(DetailType.CaseOpened, { caseId: stored.id, caseType: stored.type, ...(stored.orderId !== undefined ? { orderId: stored.orderId } : {}), openedAt: stored.openedAt, sourceEventId: request.sourceEventId }, now),
     );
