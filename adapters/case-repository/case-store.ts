@@ -1,5 +1,5 @@
 /** Case items, links and timeline entries (docs/data-model.md, "Items"). */
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { CaseStatus, inverseRelation, type CaseLink, type CaseRecord, type CaseType, type LinkRelation, type TimelineEntry } from '../../core/cases/case.ts';
 import { CaseClosed, CaseIdConflict, CaseNotFound, ConcurrentUpdate } from '../../core/cases/errors.ts';
 import { toInstant } from '../../core/cases/instant.ts';
@@ -94,23 +94,6 @@ export class CaseStore {
         ? { KeyConditionExpression: 'gsi4pk = :pk', ExpressionAttributeValues: partition }
         : { KeyConditionExpression: 'gsi4pk = :pk AND begins_with(gsi4sk, :status)', ExpressionAttributeValues: { ...partition, ':status': `${filter.status}#` } };
     return queryPage(this.access, { IndexName: CaseIndex.reporting, ScanIndexForward: false, ...query }, request, toCase);
-  }
-
-  async setExecution(caseId: string, executionArn: string): Promise<void> {
-    try {
-      await this.access.db.send(
-        new UpdateCommand({
-          TableName: this.access.table,
-          Key: caseKey(caseId),
-          UpdateExpression: 'SET executionArn = :arn',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':arn': executionArn },
-        }),
-      );
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) throw new CaseNotFound(caseId);
-      throw error;
-    }
   }
 
   close(input: { caseId: string; status: Exclude<CaseStatus, 'open'>; at: string }): Promise<CaseRecord> {

@@ -68,10 +68,6 @@ export class DynamoDbCaseRepository implements CaseRepository {
     return this.cases.list(filter, request);
   }
 
-  setExecution(caseId: string, executionArn: string): Promise<void> {
-    return this.cases.setExecution(caseId, executionArn);
-  }
-
   closeCase(input: { caseId: string; status: Exclude<CaseStatus, 'open'>; at: Instant }): Promise<CaseRecord> {
     return this.cases.close(input);
   }

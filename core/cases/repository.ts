@@ -79,8 +79,6 @@ export interface CaseRepository {
   listCasesForOrder(orderId: string): Promise<CaseRecord[]>;
   /** Cases of a type, optionally of one status; newest first within each status. */
   listCases(filter: { type: CaseType; status?: CaseStatus }, page?: PageRequest): Promise<Page<CaseRecord>>;
-  /** Records the execution running the case's lifecycle. Throws `CaseNotFound`. */
-  setExecution(caseId: string, executionArn: string): Promise<void>;
   /** Moves an open case to a final status. Throws `CaseClosed` if it is no longer open, `CaseNotFound`. */
   closeCase(input: { caseId: string; status: Exclude<CaseStatus, 'open'>; at: Instant }): Promise<CaseRecord>;
   /** Links two cases on both sides at once (`relation` as seen from `caseId`). Throws `CaseNotFound` for either. */

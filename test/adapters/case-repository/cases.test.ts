@@ -93,13 +93,6 @@ describe('DynamoDbCaseRepository — cases', () => {
     expect(allIds).toEqual(expect.arrayContaining([open, expired]));
   });
 
-  it('records the execution running a case', async () => {
-    const id = await givenCase(repo());
-    await repo().setExecution(id, 'arn:aws:states:local:000000000000:execution:order:1');
-    expect((await repo().getCase(id)).case.executionArn).toBe('arn:aws:states:local:000000000000:execution:order:1');
-    await expect(repo().setExecution('no-such-case', 'arn')).rejects.toBeInstanceOf(CaseNotFound);
-  });
-
   it('links two cases on both sides with inverse relations', async () => {
     const order = await givenCase(repo(), 'order', 'SO-3001');
     const cancellation = await givenCase(repo(), 'cancellation', 'SO-3001');

@@ -27,7 +27,8 @@ describe('POST /webhooks/storefront applies each event type', () => {
     expect(response.statusCode).toBe(202);
     expect(bodyOf(response)).toEqual({ caseId: `order-${orderId}`, status: 'accepted' });
     const stored = await rig.repository.getCase(`order-${orderId}`);
-    expect(stored.case).toMatchObject({ type: 'order', status: 'open', orderId, executionArn: expect.stringContaining(`order-${orderId}`) });
+    expect(stored.case).toMatchObject({ type: 'order', status: 'open', orderId });
+    expect(stored.timeline.map((e) => [e.kind, e.detail])).toEqual([['case.opened', { eventId: expect.any(String) }]]);
     expect(rig.workflows.started).toHaveLength(1);
     const start = rig.workflows.started[0];
     expect(start?.workflowId).toBe('order');
@@ -78,6 +79,24 @@ describe('POST /webhooks/storefront applies each event type', () => {
     expect(bodyOf(second)).toEqual(bodyOf(first));
     expect(rig.workflows.started).toHaveLength(1);
     expect((await rig.repository.listCasesForOrder(orderId)).map((c) => c.id)).toEqual([`order-${orderId}`]);
+  });
+
+  it('starts the lifecycle when the retry of a delivery that died before StartExecution finds the case, and never for a closed case', async () => {
+    const rig = webhookRig(fresh(NOW), table());
+    const orderId = uniqueId('o');
+    const body = orderPlacedEvent(orderId);
+    const start = rig.workflows.start.bind(rig.workflows);
+    rig.workflows.start = () => Promise.reject(new Error('socket hang up'));
+    expect((await rig.deliver(body)).statusCode).toBe(500);
+    rig.workflows.start = start;
+
+    expect((await rig.deliver(body)).statusCode).toBe(202);
+    expect(rig.workflows.started.map((s) => s.name)).toEqual([`order-${orderId}`]);
+    expect((await rig.repository.getCase(`order-${orderId}`)).timeline.map((e) => e.kind)).toEqual(['case.opened']);
+
+    await rig.repository.closeCase({ caseId: `order-${orderId}`, status: 'cancelled', at: NOW });
+    rig.workflows.start = () => Promise.reject(new Error('started the lifecycle of a closed case'));
+    expect((await rig.deliver(orderPlacedEvent(orderId))).statusCode).toBe(202);
   });
 
   it('order.paid completes the open order.payment attempt with outcome paid and answers the workflow', async () => {
