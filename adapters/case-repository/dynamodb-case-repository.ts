@@ -122,7 +122,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
   }
 
   markAnnounced(selector: StepSelector, at: Instant): Promise<boolean> {
-    return this.steps.stamp(selector, 'announcedAt', at);
+    return this.steps.announce(selector, at);
   }
 
   markAnswered(selector: StepSelector, at: Instant): Promise<boolean> {

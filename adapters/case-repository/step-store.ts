@@ -1,5 +1,5 @@
 /** Step items: opening, loading and every transition (docs/data-model.md, "Writes"). */
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { CaseStatus } from '../../core/cases/case.ts';
 import { CaseClosed, ConcurrentUpdate, StepNotFound, StepNotOpen } from '../../core/cases/errors.ts';
 import { toInstant } from '../../core/cases/instant.ts';
@@ -9,7 +9,7 @@ import type { CaseStore } from './case-store.ts';
 import { newCaseDeadline, startCaseDeadlinePut } from './deadline-store.ts';
 import { stepItem, timelineItem, toStep, versionOf, type Item } from './items.ts';
 import { caseKey, stepKey, stepPrefix } from './keys.ts';
-import { failedConditions } from './sdk-errors.ts';
+import { failedConditions, isConditionalCheckFailed } from './sdk-errors.ts';
 import { writeVersioned, type Loaded, type TableAccess } from './table-access.ts';
 
 export class StepStore {
@@ -77,8 +77,34 @@ export class StepStore {
     });
   }
 
-  /** Sets a once-only instant (`announcedAt`, `answeredAt`) on the step; false if it was set already. */
-  stamp(selector: StepSelector, field: 'announcedAt' | 'answeredAt', at: string): Promise<boolean> {
+  /**
+   * Sets `announcedAt` once, in place: one UpdateItem, no read. `announcedAt` is in no index key,
+   * so the item's index attributes stay right; the version moves on, so a versioned writer that
+   * read the step before cannot write the stamp away. False if it was set already.
+   */
+  async announce(selector: StepSelector, at: string): Promise<boolean> {
+    const attempt = selector.attempt ?? (await this.load(selector)).record.attempt;
+    try {
+      await this.access.db.send(
+        new UpdateCommand({
+          TableName: this.access.table,
+          Key: stepKey(selector.caseId, selector.step, attempt),
+          UpdateExpression: 'SET announcedAt = :at, #version = #version + :one',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(announcedAt)',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':at': toInstant(at), ':one': 1 },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+    await this.load({ ...selector, attempt }); // a missing step is StepNotFound (CaseNotFound), not "announced already"
+    return false;
+  }
+
+  /** Sets a once-only instant (`answeredAt`, which moves the step out of `UNANSWERED`) on the step; false if it was set already. */
+  stamp(selector: StepSelector, field: 'answeredAt', at: string): Promise<boolean> {
     return this.update(selector, (step) => (step[field] !== undefined ? { result: false } : { next: { ...step, [field]: toInstant(at) }, result: true }));
   }
 

@@ -63,6 +63,19 @@ describe('DynamoDbCaseRepository — steps', () => {
     expect(await repo().getCaseDeadline(caseId, 'order.handover')).toEqual(handover);
   });
 
+  it('marks a step announced once, keeping the stamp through later transitions; an unknown step is StepNotFound', async () => {
+    const caseId = await givenCase(repo());
+    await repo().openStep(reviewStep(caseId));
+    const selector = { caseId, step: 'order.review', attempt: 1 };
+
+    expect(await repo().markAnnounced(selector, '2025-03-03T10:00:01+08:00')).toBe(true);
+    expect(await repo().markAnnounced({ caseId, step: 'order.review' }, '2025-03-03T10:05:00+08:00')).toBe(false);
+    await repo().completeStep(selector, { at: '2025-03-03T10:20:00+08:00', by: 'agent-li' });
+
+    expect(await repo().getStep(selector)).toMatchObject({ status: 'completed', announcedAt: '2025-03-03T02:00:01.000Z' });
+    await expect(repo().markAnnounced({ caseId, step: 'order.pack', attempt: 1 }, '2025-03-03T10:00:00Z')).rejects.toBeInstanceOf(StepNotFound);
+  });
+
   it('refuses to open a step on a closed case', async () => {
     const caseId = await givenCase(repo());
     await repo().closeCase({ caseId, status: 'cancelled', at: '2025-03-03T10:10:00+08:00' });
