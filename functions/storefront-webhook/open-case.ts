@@ -59,8 +59,15 @@ export async function openCase(deps: EffectDeps, request: OpenCase): Promise<Cas
       data: stored.data,
       timings: request.timings(stored),
     };
-    await deps.workflows.start(lifecycleWorkflowId(stored.type), stored.id, input);
-    deps.log.info('case opened and its lifecycle started', { caseId: stored.id, caseType: stored.type, created });
+    try {
+      await deps.workflows.start(lifecycleWorkflowId(stored.type), stored.id, input);
+      deps.log.info('case opened and its lifecycle started', { caseId: stored.id, caseType: stored.type, created });
+    } catch (error) {
+      // For a stored case, an execution of its name is its lifecycle, started by an earlier delivery
+      // whose input (timings from the policy then) may differ from today's: nothing to start.
+      if (created || !(error instanceof Error) || error.name !== 'ExecutionAlreadyExists') throw error;
+      deps.log.info('lifecycle already started by an earlier delivery', { caseId: stored.id });
+    }
   }
   if (events.length) await deps.events.publish(events);
   return stored;

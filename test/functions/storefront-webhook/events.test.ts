@@ -81,7 +81,7 @@ describe('POST /webhooks/storefront applies each event type', () => {
     expect((await rig.repository.listCasesForOrder(orderId)).map((c) => c.id)).toEqual([`order-${orderId}`]);
   });
 
-  it('starts the lifecycle when the retry of a delivery that died before StartExecution finds the case, and never for a closed case', async () => {
+  it('starts the lifecycle when the retry of a delivery that died before StartExecution finds the case, keeps one an earlier delivery started, and starts none for a closed case', async () => {
     const rig = webhookRig(fresh(NOW), table());
     const orderId = uniqueId('o');
     const body = orderPlacedEvent(orderId);
@@ -93,6 +93,10 @@ describe('POST /webhooks/storefront applies each event type', () => {
     expect((await rig.deliver(body)).statusCode).toBe(202);
     expect(rig.workflows.started.map((s) => s.name)).toEqual([`order-${orderId}`]);
     expect((await rig.repository.getCase(`order-${orderId}`)).timeline.map((e) => e.kind)).toEqual(['case.opened']);
+
+    // Another order.placed about it after the policy changed: the running lifecycle is kept.
+    rig.workflows.start = () => Promise.reject(Object.assign(new Error('Execution Already Exists'), { name: 'ExecutionAlreadyExists' }));
+    expect((await rig.deliver(orderPlacedEvent(orderId))).statusCode).toBe(202);
 
     await rig.repository.closeCase({ caseId: `order-${orderId}`, status: 'cancelled', at: NOW });
     rig.workflows.start = () => Promise.reject(new Error('started the lifecycle of a closed case'));
