@@ -137,7 +137,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         health.recovered(store);
       },
     };
-    const dynamo = await startDynamoDbHome(options.dynamodb ?? 'embedded', { dataDir: options.dataDir, host: options.host, clock, manifest, names, log });
+    const dynamo = await startDynamoDbHome(options.dynamodb ?? 'embedded', { dataDir: options.dataDir, host: options.host, clock, manifest, names, health: reporter, log });
     cleanup.unshift(() => dynamo.stop());
 
     const invoker = new LambdaInvoker(manifest.functions, {
