@@ -62,8 +62,23 @@ describe('POST /webhooks/storefront applies each event type', () => {
   it('lets one of two simultaneous deliveries of an event apply it; the other is told to retry (503 DeliveryInProgress with Retry-After)', async () => {
     const rig = webhookRig(fresh(NOW), table());
     const body = orderPlacedEvent(uniqueId('o'));
-    const responses = await Promise.all([rig.deliver(body), rig.deliver(body)]);
-    expect(responses.map((r) => r.statusCode).sort()).toEqual([202, 503]);
+    // The first delivery is held inside its effects (after its claim) until the second was answered.
+    const start = rig.workflows.start.bind(rig.workflows);
+    let entered!: () => void;
+    let release!: () => void;
+    const applying = new Promise<void>((resolve) => (entered = resolve));
+    const held = new Promise<void>((resolve) => (release = resolve));
+    rig.workflows.start = async (...args) => {
+      entered();
+      await held;
+      return start(...args);
+    };
+    const first = rig.deliver(body);
+    await applying;
+    const second = await rig.deliver(body);
+    release();
+    const responses = [await first, second];
+    expect(responses.map((r) => r.statusCode)).toEqual([202, 503]);
     const busy = responses.filter((r) => r.statusCode === 503);
     expect(busy.map((r) => errorOf(r).code)).toEqual(['DeliveryInProgress']);
     expect(busy.map((r) => r.headers['retry-after'])).toEqual(['2']);
