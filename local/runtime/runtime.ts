@@ -137,7 +137,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         health.recovered(store);
       },
     };
-    const dynamo = await startDynamoDbHome(options.dynamodb ?? 'embedded', { dataDir: options.dataDir, host: options.host, clock, manifest, names, log });
+    const dynamo = await startDynamoDbHome(options.dynamodb ?? 'embedded', { dataDir: options.dataDir, host: options.host, clock, manifest, names, health: reporter, log });
     cleanup.unshift(() => dynamo.stop());
 
     const invoker = new LambdaInvoker(manifest.functions, {
@@ -217,6 +217,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         return result;
       },
       onDeadLetter: (entry) => log('queue message given up', { deadLetter: entry }),
+      health: reporter,
     });
     cleanup.unshift(() => sqs.close());
 
