@@ -5,7 +5,8 @@
  * load on first use (npm run bench:console checks the queue route's size).
  */
 import { QueryClientProvider } from '@tanstack/react-query';
-import { ConfigProvider, App as AntApp, Spin } from 'antd';
+import { ConfigProvider, App as AntApp, Spin, type ThemeConfig } from 'antd';
+import 'antd/dist/antd.css';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useEffect, useSyncExternalStore, type ReactNode } from 'react';
@@ -74,10 +75,18 @@ const router = createHashRouter([
   },
 ]);
 
+/**
+ * Zero-runtime styles: Ant Design's prebuilt stylesheet (antd/dist/antd.css, same package version)
+ * instead of generating each component's CSS in the browser on first draw, which was the largest
+ * part of the queue's first render. The tokens still apply, as CSS variables. Secondary and
+ * description text at 65 % black: ≥ 4.5:1 on white (WCAG AA), where antd's 45 % is 3.4:1.
+ */
+const THEME: ThemeConfig = { zeroRuntime: true, token: { colorPrimary: '#0958d9', colorTextSecondary: 'rgba(0,0,0,0.65)', colorTextDescription: 'rgba(0,0,0,0.65)' } };
+
 function Localised({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#0958d9', colorTextSecondary: 'rgba(0,0,0,0.65)' } }}>
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={THEME}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );
