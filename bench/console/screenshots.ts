@@ -7,6 +7,11 @@ import { launchChromium, signedInTab, startConsoleRig } from './rig.ts';
 
 const MINUTE = 60_000;
 const OUT = 'docs/console';
+/** In the page (a string: this file compiles without the DOM types): all three charts have drawn their data (report-charts.tsx). */
+const CHARTS_DRAWN = `(() => {
+  const charts = [...document.querySelectorAll('figure [data-points]')];
+  return charts.length === 3 && charts.every((chart) => Number(chart.dataset.points) > 0 && chart.dataset.drawn === chart.dataset.points);
+})()`;
 
 const rig = await startConsoleRig('2026-11-30T08:40:00+08:00');
 const browser = await launchChromium({ timezoneId: 'Asia/Shanghai' });
@@ -47,9 +52,9 @@ try {
   await bossTab.getByText('升级到主管的超时').waitFor();
   await bossTab.screenshot({ path: `${OUT}/board.png`, fullPage: true });
   await bossTab.getByRole('menuitem', { name: /报表/ }).click();
-  await bossTab.locator('figure canvas').first().waitFor();
-  // The charts draw once their two report queries have answered.
-  await bossTab.waitForLoadState('networkidle');
+  // The charts draw once their two report queries have answered: wait until each has drawn its data
+  // (a SPA route change is no navigation, so 'networkidle' says nothing about these reads).
+  await bossTab.waitForFunction(CHARTS_DRAWN);
   await bossTab.screenshot({ path: `${OUT}/report.png`, fullPage: true });
   process.stdout.write(`wrote ${OUT}/queue.png, case.png, board.png, report.png\n`);
 } finally {
