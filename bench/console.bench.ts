@@ -12,6 +12,22 @@ const OPEN_STEPS = Number(process.env.CONSOLE_BENCH_STEPS ?? 1_000);
 const RUNS = Number(process.env.CONSOLE_BENCH_RUNS ?? 5);
 const BUDGET_MS = 1_500;
 const BUDGET_JS_KB = 500;
+const COUNT_TEXT = `共 ${OPEN_STEPS} 项`;
+
+/**
+ * Runs in the page from its first script: notes (performance.now(), ms from navigation start) the
+ * first frame painted after the queue is counted and a row has its buttons. Playwright's own
+ * polling notices that later (its process shares the CPUs with the page and the server), so its
+ * figure is reported too but the budget is read against the page's.
+ */
+const MARK_INTERACTIVE = `(() => {
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('tr[data-case] button') || !document.body.textContent.includes(${JSON.stringify(COUNT_TEXT)})) return;
+    observer.disconnect();
+    requestAnimationFrame(() => setTimeout(() => { window.__interactiveAt = performance.now(); }));
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+})();`;
 
 const rig = await startConsoleRig('2026-11-30T09:00:00+08:00');
 try {
@@ -24,12 +40,13 @@ try {
 
   const loadBefore = loadavg()[0] ?? NaN;
   const loads: number[] = [];
+  const seenByPlaywright: number[] = [];
   const queueReads: number[] = [];
   let scripts: string[] = [];
   let stylesheets: string[] = [];
   for (let run = 0; run < RUNS; run++) {
     const browser = await launchChromium();
-    await browser.addInitScript({ content: `sessionStorage.setItem('sla-console.session', ${JSON.stringify(session)})` });
+    await browser.addInitScript({ content: `sessionStorage.setItem('sla-console.session', ${JSON.stringify(session)});\n${MARK_INTERACTIVE}` });
     const page = await browser.newPage();
     const loaded: string[] = [];
     const styled: string[] = [];
@@ -39,10 +56,11 @@ try {
       if (type === 'stylesheet') styled.push(new URL(response.url()).pathname);
     });
     await page.goto(`${rig.runtime.apiUrl}/console/#/queue`);
-    // Interactive: the whole queue fetched, counted and its first rows drawn with their actions.
-    await page.getByText(`共 ${OPEN_STEPS} 项`).waitFor({ timeout: 60_000 });
+    // Interactive: the whole queue fetched, counted and its first rows drawn with their actions (MARK_INTERACTIVE).
+    await page.getByText(COUNT_TEXT).waitFor({ timeout: 60_000 });
     await page.locator('tr[data-case] button').first().waitFor();
-    loads.push(await page.evaluate<number>('performance.now()'));
+    seenByPlaywright.push(await page.evaluate<number>('performance.now()'));
+    loads.push(await page.waitForFunction<number>('window.__interactiveAt').then((handle) => handle.jsonValue()));
     // When GET /queue was asked and answered (ms from navigation start): how much of the load is the API's.
     queueReads.push(await page.evaluate<number>(`performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === '/queue').map((e) => e.responseEnd - e.startTime)[0] ?? NaN`));
     scripts = loaded;
@@ -62,7 +80,8 @@ try {
     [
       `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${loadBefore.toFixed(1)} before the runs, ${loadavg()[0]?.toFixed(1)} after; ${new Date().toISOString()}`,
       `queue with ${OPEN_STEPS} open steps, cold load to interactive (${RUNS} runs, fresh profile each): median ${median.toFixed(0)} ms, min ${sorted[0]?.toFixed(0)} ms, max ${sorted[sorted.length - 1]?.toFixed(0)} ms (budget ${BUDGET_MS} ms)`,
-      `  of which GET /queue (${OPEN_STEPS} items), asked to answered: median ${medianOf(queueReads).toFixed(0)} ms`,
+      `  the same loads as seen by Playwright's polling: median ${medianOf(seenByPlaywright).toFixed(0)} ms`,
+      `  GET /queue (${OPEN_STEPS} items), asked to answered, while the frame is drawn: median ${medianOf(queueReads).toFixed(0)} ms`,
       `queue route JavaScript: ${totalKb.toFixed(1)} KB gzipped in ${sizes.length} files (budget ${BUDGET_JS_KB} KB): ${sizes.map((s) => `${s.path.split('/').pop()} ${s.kb.toFixed(1)} KB`).join(', ')}`,
       `queue route stylesheets (not JavaScript; antd's prebuilt CSS): ${cssKb.toFixed(1)} KB gzipped in ${stylesheets.length} file(s)`,
       '',
