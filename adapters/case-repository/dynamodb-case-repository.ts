@@ -111,7 +111,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
   }
 
   resumeStep(selector: StepSelector, input: transitions.ResumeStep): Promise<StepRecord> {
-    const resume = { at: toInstant(input.at), due: optionalInstant(input.due), warnAt: optionalInstant(input.warnAt) };
+    const resume = { at: toInstant(input.at), due: optionalInstant(input.due), warnAt: optionalInstant(input.warnAt), ...(input.provisional !== undefined ? { provisional: input.provisional } : {}) };
     return this.steps.transition(selector, (step) => transitions.resumeStep(step, resume));
   }
 

@@ -4,6 +4,8 @@
 // neither the servers nor the request bodies are touched.
 import { subscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
+import type { Writable } from 'node:stream';
+import { IN_PROCESS_REQUEST_CHANNEL } from '../../local/edge/in-process-handler.ts';
 
 export interface Timing {
   count: number;
@@ -37,6 +39,16 @@ export function timeServerRequests(): ServerTimings {
     const timing = (timings[kind] ??= { count: 0, totalMs: 0 });
     timing.count++;
     timing.totalMs += performance.now() - began;
+  });
+  // The handlers' own AWS calls reach the edge in-process, without a socket: same kinds, same clock.
+  subscribe(IN_PROCESS_REQUEST_CHANNEL, (message) => {
+    const { request, response } = message as { request: IncomingMessage; response: Writable };
+    const began = performance.now();
+    response.once('finish', () => {
+      const timing = (timings[kindOf(request)] ??= { count: 0, totalMs: 0 });
+      timing.count++;
+      timing.totalMs += performance.now() - began;
+    });
   });
   return {
     timings: () => structuredClone(timings),

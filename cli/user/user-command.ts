@@ -11,7 +11,7 @@
 import { Env } from '../../app/environment.ts';
 import { dataDir } from '../../local/data-dir.ts';
 import { AccountStore, accountsPath } from '../../local/identity/accounts.ts';
-import { AccountExists, AccountsFileInvalid, InvalidAccountInput, UnknownAccount } from '../../local/identity/errors.ts';
+import { AccountExists, AccountsFileInvalid, AccountsFileUnwritable, InvalidAccountInput, UnknownAccount } from '../../local/identity/errors.ts';
 import { generatePassword } from '../../local/identity/passwords.ts';
 import { PolicyInvalid } from '../../policy/errors.ts';
 import { parseCommandArgs, policyFrom } from '../sla/options.ts';
@@ -36,7 +36,7 @@ export async function runUserCommand(argv: readonly string[], io: UserCommandIo)
       io.err(`user: ${error.message}`);
       return 2;
     }
-    io.err(`user: ${error instanceof AccountsFileInvalid ? error.message : `failed: ${(error as Error).message}`}`);
+    io.err(`user: ${error instanceof AccountsFileInvalid || error instanceof AccountsFileUnwritable ? error.message : `failed: ${(error as Error).message}`}`);
     return 1;
   }
 }

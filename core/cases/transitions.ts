@@ -61,16 +61,20 @@ export interface ResumeStep {
   /** The deadline recomputed by the deadline engine: the old one plus the paused on-duty time. */
   due?: Instant;
   warnAt?: Instant;
+  /** Whether the recomputed deadline rests on a year without published holiday data; absent: unchanged. */
+  provisional?: boolean;
 }
 
 export function resumeStep(step: StepRecord, input: ResumeStep): StepRecord {
   if (!step.pausedNow) throw new StepNotPaused(step.caseId, step.step, step.status);
-  const resumed = closePause(step, input.at);
+  const { provisional: was, ...resumed } = closePause(step, input.at);
+  const provisional = input.provisional ?? was;
   return {
     ...resumed,
     status: statusFromMarks(resumed),
     due: input.due ?? step.due,
     warnAt: input.warnAt ?? step.warnAt,
+    ...(provisional ? { provisional: true } : {}),
   };
 }
 

@@ -2,9 +2,6 @@
  * What the notify function works with. Production builds it from the shared dependencies and the
  * environment (`notifyDependencies`); tests pass their own.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SchedulerClient } from '@aws-sdk/client-scheduler';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { EventBridgeFlushScheduler } from '../../adapters/alarms/flush-scheduler.ts';
 import { DynamoDbAlarmOutbox } from '../../adapters/alarms/dynamodb-alarm-outbox.ts';
@@ -47,11 +44,11 @@ export function notifyDependencies(env: EnvSource = process.env): NotifyDeps {
   const shared = dependencies();
   if (cached !== undefined && cached.shared === shared) return { ...cached.deps, setup: alarmSetup(shared.policy.alarms, env) };
   const config = readConfig(env);
-  const db = DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } });
+  const db = DynamoDBDocumentClient.from(shared.clients.dynamodb(), { marshallOptions: { removeUndefinedValues: true } });
   const deps: NotifyDeps = {
     outbox: new DynamoDbAlarmOutbox(db, config.tableName(casesTable.id)),
     flushes: new EventBridgeFlushScheduler({
-      client: new SchedulerClient({}),
+      client: shared.clients.scheduler(),
       groupName: config.timerScheduleGroup(),
       notifyArn: config.functionArn(NOTIFY_FUNCTION_ID),
       roleArn: config.schedulerRoleArn(),
@@ -62,7 +59,7 @@ export function notifyDependencies(env: EnvSource = process.env): NotifyDeps {
     clock: shared.clock,
     realClock: systemClock,
     send: (request) => postToRobot(request),
-    secrets: secretResolver(env, () => new SecretsManagerClient({})),
+    secrets: secretResolver(env, shared.clients.secretsManager),
     log: shared.log,
   };
   cached = { shared, deps };

@@ -16,18 +16,33 @@ export async function stepsClosedOn(repository: Pick<CaseRepository, 'listStepsC
   return steps;
 }
 
-/**
- * Every step still active whose due falls on one of `days` (Asia/Shanghai `YYYY-MM-DD`): each role's
- * queue and each step's automatic waiting list (a step may be handed to `automatic`, e.g. the last
- * unpaid check). The SLA report judges them: past due is a breach, not yet due is open.
- */
-export async function activeStepsDueOn(
-  deps: { repository: Pick<CaseRepository, 'listQueue' | 'listAwaiting'>; policy: Pick<CompiledPolicy, 'roles' | 'steps'> },
-  days: readonly string[],
-): Promise<StepRecord[]> {
-  const lists = await Promise.all([
-    ...[...deps.policy.roles.keys()].map((role) => readAll((page) => deps.repository.listQueue(role, page))),
-    ...[...deps.policy.steps.keys()].map((step) => readAll((page) => deps.repository.listAwaiting(step, page))),
+/** Every active step: each role's queue, and each policy step's automatic waiting list (a step may be handed to `automatic`, e.g. the last unpaid check). */
+export interface ActiveSteps {
+  /** Role id → its queue. */
+  queues: ReadonlyMap<string, StepRecord[]>;
+  /** Step id → the steps of that id waiting on `automatic`. */
+  awaiting: ReadonlyMap<string, StepRecord[]>;
+}
+
+type ActiveStepsDeps = { repository: Pick<CaseRepository, 'listQueue' | 'listAwaiting'>; policy: Pick<CompiledPolicy, 'roles' | 'steps'> };
+
+/** Reads every role's queue and every step's waiting list once, page by page. */
+export async function readActiveSteps(deps: ActiveStepsDeps): Promise<ActiveSteps> {
+  const roles = [...deps.policy.roles.keys()];
+  const steps = [...deps.policy.steps.keys()];
+  const [queues, awaiting] = await Promise.all([
+    Promise.all(roles.map((role) => readAll((page) => deps.repository.listQueue(role, page)))),
+    Promise.all(steps.map((step) => readAll((page) => deps.repository.listAwaiting(step, page)))),
   ]);
-  return lists.flat().filter((s) => s.due !== undefined && days.includes(shanghaiDay(s.due)));
+  return { queues: new Map(roles.map((role, i) => [role, queues[i]!])), awaiting: new Map(steps.map((step, i) => [step, awaiting[i]!])) };
+}
+
+/** The active steps whose due falls on one of `days` (Asia/Shanghai `YYYY-MM-DD`): the SLA report judges them (past due is a breach, not yet due is open). */
+export function dueOn(active: ActiveSteps, days: readonly string[]): StepRecord[] {
+  return [...active.queues.values(), ...active.awaiting.values()].flat().filter((s) => s.due !== undefined && days.includes(shanghaiDay(s.due)));
+}
+
+/** `dueOn(await readActiveSteps(deps), days)`. */
+export async function activeStepsDueOn(deps: ActiveStepsDeps, days: readonly string[]): Promise<StepRecord[]> {
+  return dueOn(await readActiveSteps(deps), days);
 }

@@ -4,11 +4,6 @@
  * variable; a missing variable fails loudly when the piece is first used. Tests install their
  * own set with `useDependencies` (a real repository on DynamoDB Local, fakes for the rest).
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { SchedulerClient } from '@aws-sdk/client-scheduler';
-import { SFNClient } from '@aws-sdk/client-sfn';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDbConversationStore } from '../../adapters/chat/dynamodb-conversation-store.ts';
 import { SqsChatTimers } from '../../adapters/chat/sqs-chat-timers.ts';
 import type { ConversationStore } from '../../core/chat/repository.ts';
@@ -30,6 +25,7 @@ import { systemClock, type Clock } from '../../core/time/clock.ts';
 import { getDefaultPolicy, loadPolicy } from '../../policy/load.ts';
 import { slaTimerFunction } from '../sla-timer/function.ts';
 import { Env } from '../../app/environment.ts';
+import { awsClients, type AwsClients } from './aws-clients.ts';
 import { readConfig, type EnvSource, type FunctionConfig } from './config.ts';
 import { logger, type Log } from './logger.ts';
 import { pageTokenSecretSource } from './secret-source.ts';
@@ -50,29 +46,32 @@ export interface Dependencies {
    */
   readonly transportClock?: Clock;
   readonly log: Log;
+  /** The AWS SDK clients the pieces above are built on (one per service); other adapters of the function share them. */
+  readonly clients: AwsClients;
 }
 
 /** The production set for `config`; `overrides` replace single pieces. */
 export function createDependencies(config: FunctionConfig, overrides: Partial<Dependencies> = {}): Dependencies {
   const clock = overrides.clock ?? systemClock;
+  const clients = overrides.clients ?? awsClients();
   return lazyObject<Dependencies>({
     repository: () =>
       overrides.repository ??
-      new DynamoDbCaseRepository({ client: new DynamoDBClient({}), tableName: config.tableName(casesTable.id), pageTokens: pageTokensFor(clock) }),
-    events: () => overrides.events ?? new EventBridgePublisher({ client: new EventBridgeClient({}), busName: config.busName(eventBus.id), clock }),
+      new DynamoDbCaseRepository({ client: clients.dynamodb(), tableName: config.tableName(casesTable.id), pageTokens: pageTokensFor(clock, clients) }),
+    events: () => overrides.events ?? new EventBridgePublisher({ client: clients.eventBridge(), busName: config.busName(eventBus.id), clock }),
     timers: () =>
       overrides.timers ??
       new EventBridgeTimerScheduler({
-        client: new SchedulerClient({}),
+        client: clients.scheduler(),
         groupName: config.timerScheduleGroup(),
         targetArn: config.functionArn(slaTimerFunction.id),
         roleArn: config.schedulerRoleArn(),
       }),
-    workflows: () => overrides.workflows ?? new StepFunctionsGateway({ client: new SFNClient({}), stateMachineArn: (id) => config.workflowArn(id) }),
+    workflows: () => overrides.workflows ?? new StepFunctionsGateway({ client: clients.sfn(), stateMachineArn: (id) => config.workflowArn(id) }),
     conversations: () =>
       overrides.conversations ??
-      new DynamoDbConversationStore({ client: new DynamoDBClient({}), tableName: config.tableName(casesTable.id) }),
-    chatTimers: () => overrides.chatTimers ?? new SqsChatTimers({ client: new SQSClient({}), queueUrl: config.queueUrl(chatTimersQueue.id), clock }),
+      new DynamoDbConversationStore({ client: clients.dynamodb(), tableName: config.tableName(casesTable.id) }),
+    chatTimers: () => overrides.chatTimers ?? new SqsChatTimers({ client: clients.sqs(), queueUrl: config.queueUrl(chatTimersQueue.id), clock }),
     policy: () => {
       if (overrides.policy) return overrides.policy;
       const path = config.policyPath();
@@ -81,6 +80,7 @@ export function createDependencies(config: FunctionConfig, overrides: Partial<De
     clock: () => clock,
     transportClock: () => overrides.transportClock ?? clock,
     log: () => overrides.log ?? logger,
+    clients: () => clients,
   });
 }
 
@@ -89,9 +89,9 @@ export function createDependencies(config: FunctionConfig, overrides: Partial<De
  * staff API, whose tokens come back on any instance), else with a key of this instance (tokens that
  * never leave the function, e.g. the sweep paging through due steps).
  */
-function pageTokensFor(clock: Clock, env: EnvSource = process.env): PageTokens {
+function pageTokensFor(clock: Clock, clients: AwsClients, env: EnvSource = process.env): PageTokens {
   const configured = [Env.pageTokenSecret, Env.pageTokenSecretArn].some((name) => (env[name] ?? '') !== '');
-  return configured ? new PageTokens(pageTokenSecretSource(env), clock) : new PageTokens(undefined, clock);
+  return configured ? new PageTokens(pageTokenSecretSource(env, clients.secretsManager), clock) : new PageTokens(undefined, clock);
 }
 
 let installed: Dependencies | undefined;

@@ -74,7 +74,7 @@ function recomputed(
   timeline: Parameters<typeof deadlineBasisOf>[0],
   at: string,
   log: Log,
-): { due?: string; warnAt?: string } {
+): { due?: string; warnAt?: string; provisional?: boolean } {
   if (step.due === undefined || !step.pausedNow) return {};
   const basis = deadlineBasisOf(timeline, step) ?? { from: step.openedAt, facts: {} };
   const pauses = [...step.pauses, { from: step.pausedNow.from, to: at }].map((p) => ({ start: Date.parse(p.from), end: Date.parse(p.to) })).filter((p) => p.end > p.start);
@@ -83,6 +83,7 @@ function recomputed(
     return {
       ...(result.due !== null ? { due: toInstant(result.due) } : {}),
       ...(result.warnAt !== null ? { warnAt: toInstant(result.warnAt) } : {}),
+      provisional: result.provisional,
     };
   } catch (error) {
     // A rule that cannot pause (the courier's pickup batch) keeps its deadline.

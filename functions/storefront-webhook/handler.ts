@@ -1,4 +1,3 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { casesTable } from '../../adapters/case-repository/table.ts';
 import { readConfig } from '../shared/config.ts';
 import { dependencies, type Dependencies } from '../shared/dependencies.ts';
@@ -28,11 +27,11 @@ function ingestDeps(): IngestDeps {
     ...pick(deps),
     caseRules: loadCaseRules(config.policyPath()),
     idempotency: new DynamoDbIdempotencyStore({
-      client: new DynamoDBClient({}),
+      client: deps.clients.dynamodb(),
       tableName: config.tableName(casesTable.id),
       partition: `IDEMPOTENCY#${storefrontWebhookFunction.id}`,
     }),
-    secret: webhookSecretSource(),
+    secret: webhookSecretSource(process.env, deps.clients.secretsManager),
   };
   wired = { from: deps, deps: built };
   return built;

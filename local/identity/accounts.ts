@@ -7,8 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileDurably } from './durable-file.ts';
-import { AccountExists, AccountsFileInvalid, InvalidAccountInput, UnknownAccount } from './errors.ts';
+import { AccountExists, AccountsFileInvalid, AccountsFileUnwritable, InvalidAccountInput, UnknownAccount } from './errors.ts';
 import { decoyHash, hashPassword, SCRYPT_COST, verifyPassword, type ScryptCost } from './passwords.ts';
+import { isWriteFault } from '../storage/write-faults.ts';
 
 export interface Account {
   name: string;
@@ -112,8 +113,15 @@ export class AccountStore {
     return parsed;
   }
 
+  /** Throws AccountsFileUnwritable on a full disk or an unwritable directory (the old file stands). */
   private write(file: AccountsFile): void {
-    writeFileDurably(this.path, `${JSON.stringify(file, null, 2)}\n`);
+    try {
+      writeFileDurably(this.path, `${JSON.stringify(file, null, 2)}\n`);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (isWriteFault(error) || code === 'EACCES' || code === 'EPERM') throw new AccountsFileUnwritable(this.path, code ?? 'I/O error');
+      throw error;
+    }
   }
 }
 

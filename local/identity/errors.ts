@@ -23,6 +23,17 @@ export class AccountsFileInvalid extends Error {
   override readonly name = 'AccountsFileInvalid';
 }
 
+/** The accounts file could not be replaced (a full disk, a read-only directory): the old file stands unchanged. */
+export class AccountsFileUnwritable extends Error {
+  override readonly name = 'AccountsFileUnwritable';
+  constructor(
+    readonly path: string,
+    readonly code: string,
+  ) {
+    super(`cannot write ${path} (${code}); nothing was changed: free space or fix the directory's permissions and run the command again`);
+  }
+}
+
 /** A sign-in with an unknown user or a wrong password (which of the two is not said). */
 export class InvalidCredentials extends Error {
   override readonly name = 'InvalidCredentials';

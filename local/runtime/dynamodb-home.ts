@@ -3,6 +3,7 @@
  * Java) or DynamoDB Local (`--dynamodb java`: the bundled jar on the system's Java 17). Either
  * way the handlers reach it through the edge port with the AWS SDK, and the manifest's tables exist.
  */
+import type { StorageReporter } from '../storage/storage-health.ts';
 import { join } from 'node:path';
 import type { Manifest } from '../../app/manifest-types.ts';
 import type { Clock } from '../../core/time/clock.ts';
@@ -37,7 +38,16 @@ export interface StartedDynamoDb {
 
 export async function startDynamoDbHome(
   home: DynamoDbHome,
-  options: { dataDir: string; host: string; clock: Clock; manifest: Manifest; names: LocalNames; log: (message: string, fields?: Record<string, unknown>) => void },
+  options: {
+    dataDir: string;
+    host: string;
+    clock: Clock;
+    manifest: Manifest;
+    names: LocalNames;
+    /** The embedded store reports its commit faults here (DynamoDB Local is covered by the disk probe only). */
+    health?: StorageReporter;
+    log: (message: string, fields?: Record<string, unknown>) => void;
+  },
 ): Promise<StartedDynamoDb> {
   const { dataDir, manifest, names, log } = options;
   if (home === 'java') {
@@ -54,7 +64,7 @@ export async function startDynamoDbHome(
     return { listener: proxyTo(dynamo.port, options.host), stop: () => dynamo.stop() };
   }
   const storeDir = join(dataDir, EMBEDDED_DIR);
-  const store = createEmbeddedDynamoDb({ data: storeDir, clock: options.clock, onError: (error) => log('DynamoDB store: a commit failed', { error: String(error) }) });
+  const store = createEmbeddedDynamoDb({ data: storeDir, clock: options.clock, health: options.health, onError: (error) => log('DynamoDB store: a commit failed', { error: String(error) }) });
   try {
     for (const table of manifest.tables) await ensureEmbeddedTable(store, table, names.physical(table.id));
     const migrated = await migrateDynamoDbLocal(join(dataDir, JAVA_DIR), storeDir, store);

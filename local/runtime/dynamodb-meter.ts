@@ -14,10 +14,12 @@ export interface DynamoDbUsage {
   writeUnits: number;
   writeRequests: number;
   readRequests: number;
+  /** The items inside TransactWriteItems requests, by kind: `Put`, `Update`, `Delete`, `ConditionCheck`. */
+  transactItems: Record<string, number>;
 }
 
 export class DynamoDbMeter {
-  private readonly usage: DynamoDbUsage = { writeUnits: 0, writeRequests: 0, readRequests: 0 };
+  private readonly usage: DynamoDbUsage = { writeUnits: 0, writeRequests: 0, readRequests: 0, transactItems: {} };
 
   watch(server: Server): void {
     server.prependListener('request', (req: IncomingMessage) => {
@@ -33,14 +35,29 @@ export class DynamoDbMeter {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
         this.usage.writeRequests++;
-        this.usage.writeUnits += writeUnits(operation, Buffer.concat(chunks).toString('utf8'));
+        this.usage.writeUnits += writeUnits(operation, body);
+        if (operation === 'TransactWriteItems') this.countTransactItems(body);
       });
     });
   }
 
   snapshot(): DynamoDbUsage {
-    return { ...this.usage };
+    return { ...this.usage, transactItems: { ...this.usage.transactItems } };
+  }
+
+  private countTransactItems(body: string): void {
+    let items: unknown;
+    try {
+      items = (JSON.parse(body) as { TransactItems?: unknown }).TransactItems;
+    } catch {
+      return;
+    }
+    if (!Array.isArray(items)) return;
+    for (const item of items as Record<string, unknown>[]) {
+      for (const kind of Object.keys(item)) this.usage.transactItems[kind] = (this.usage.transactItems[kind] ?? 0) + 1;
+    }
   }
 }
 

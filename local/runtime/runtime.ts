@@ -7,6 +7,7 @@ import type { Clock } from '../../core/time/clock.ts';
 import { getDefaultPolicy, loadPolicy } from '../../policy/load.ts';
 import { DYNAMODB_TARGET_PREFIX } from '../dynamodb/embedded/embedded-dynamodb.ts';
 import { createEdgeServer, type EdgeService } from '../edge/edge-server.ts';
+import { InProcessHandler } from '../edge/in-process-handler.ts';
 import { LAMBDA_PATH_PREFIX, lambdaInvokeApi } from '../edge/lambda-api.ts';
 import { createGateway } from '../gateway/server.ts';
 import type { LocalRoute } from '../gateway/local-routes.ts';
@@ -22,6 +23,7 @@ import { createSqsLocal, type SqsLocal } from '../sqs/sqs-local.ts';
 import { createSfnLocal, TARGET_PREFIX, type LambdaInvokeResult, type PutEventsResult, type SfnLocal } from '../sfn/index.ts';
 import { createDependencies, useDependencies } from '../../functions/shared/dependencies.ts';
 import { readConfig } from '../../functions/shared/config.ts';
+import { awsClients } from '../../functions/shared/aws-clients.ts';
 import { Activity, awsOperation } from './activity.ts';
 import { startDynamoDbHome, type DynamoDbHome } from './dynamodb-home.ts';
 import { DynamoDbMeter, type DynamoDbUsage } from './dynamodb-meter.ts';
@@ -33,6 +35,9 @@ import { LOCAL_ACCOUNT, LOCAL_REGION, LocalNames } from './names.ts';
 
 /** The activity kind of HTTP API requests (edge requests are kinded by AWS operation). */
 const HTTP_API = 'http-api';
+
+/** See RuntimeOptions.awsTransport. */
+export type AwsTransport = 'in-process' | 'http';
 
 export interface RuntimeOptions {
   manifest: Manifest;
@@ -52,6 +57,12 @@ export interface RuntimeOptions {
   transportClock?: Clock;
   /** DynamoDB on this machine: the embedded store (default, no Java) or DynamoDB Local (`java`). */
   dynamodb?: DynamoDbHome;
+  /**
+   * How the in-process handlers' AWS SDK clients reach the emulators: handed to the edge's server
+   * in this process (`in-process`, default: no sockets, no HTTP parsing) or over HTTP to the edge
+   * port (`http`, as any other client of the edge does).
+   */
+  awsTransport?: AwsTransport;
   /** More routes the runtime serves itself (api.md "Local home only"), besides `POST /auth/login`. */
   localRoutes?: readonly LocalRoute[];
   /**
@@ -126,7 +137,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         health.recovered(store);
       },
     };
-    const dynamo = await startDynamoDbHome(options.dynamodb ?? 'embedded', { dataDir: options.dataDir, host: options.host, clock, manifest, names, log });
+    const dynamo = await startDynamoDbHome(options.dynamodb ?? 'embedded', { dataDir: options.dataDir, host: options.host, clock, manifest, names, health: reporter, log });
     cleanup.unshift(() => dynamo.stop());
 
     const invoker = new LambdaInvoker(manifest.functions, {
@@ -206,6 +217,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         return result;
       },
       onDeadLetter: (entry) => log('queue message given up', { deadLetter: entry }),
+      health: reporter,
     });
     cleanup.unshift(() => sqs.close());
 
@@ -241,7 +253,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       cleanup.unshift(scopedEnv({ [Env.alarmWebhookUrl]: url, [Env.alarmWebhookKind]: kind, [Env.alarmWebhookSecret]: robotSecret }));
     }
     // The handlers run in this process: they get the runtime's clock, and AWS clients built from the environment above.
-    useDependencies(createDependencies(readConfig(), { clock, transportClock: options.transportClock ?? clock }));
+    const requestHandler = (options.awsTransport ?? 'in-process') === 'in-process' ? new InProcessHandler(edge, () => edgeUrl) : undefined;
+    useDependencies(createDependencies(readConfig(), { clock, transportClock: options.transportClock ?? clock, clients: awsClients(requestHandler ? { requestHandler } : {}) }));
     cleanup.unshift(() => useDependencies(undefined));
 
     for (const workflow of manifest.workflows) {

@@ -17,6 +17,7 @@ import type { Clock } from '../../core/time/clock.ts';
 import { dispatchJsonProtocol, jsonProtocolListener, type JsonProtocolResponse, type JsonProtocolService } from '../edge/json-protocol.ts';
 import { DeliveryOutbox, type DeadLetter } from '../eventbridge/delivery/outbox.ts';
 import { openDatabase } from '../eventbridge/store/open-database.ts';
+import { reporterFor, type StorageReporter } from '../storage/storage-health.ts';
 import {
   BatchEntryIdsNotDistinct,
   EmptyBatchRequest,
@@ -51,6 +52,8 @@ export interface SqsLocalOptions {
   /** Invokes the consumer function with an SQS event; resolves to the function's result. */
   invoke: (functionArn: string, event: SqsEvent) => Promise<unknown>;
   onDeadLetter?: (entry: DeadLetter) => void;
+  /** Hears when the delivery outbox cannot write its bookkeeping (a full disk) and when it can again (store `sqs.messages`). */
+  health?: StorageReporter;
 }
 
 export interface SqsRecord {
@@ -114,6 +117,7 @@ export function createSqsLocal(options: SqsLocalOptions): SqsLocal {
       if (failedItems(result) > 0) throw new Error(`${consumer} reported the message as a batch item failure`);
     },
     ...(options.onDeadLetter ? { onDeadLetter: options.onDeadLetter } : {}),
+    ...(options.health ? { health: reporterFor('sqs', options.health) } : {}),
   });
   const ctx: Context = { db, outbox, options };
   const handle = (target: string | undefined, raw: string): Promise<JsonProtocolResponse> => dispatchJsonProtocol(SERVICE, ctx, target, raw);

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runUserCommand } from '../../cli/user/user-command.ts';
 import { AccountStore, accountsPath } from '../../local/identity/accounts.ts';
+import { mountSmallFilesystem } from '../support/small-filesystem.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const NOW = Date.parse('2026-11-30T09:00:00+08:00');
@@ -25,6 +26,21 @@ async function user(...args: string[]): Promise<{ code: number; out: string[]; e
 const canSignIn = (dir: string, name: string, password: string) => new AccountStore(accountsPath(dir), ['ops-cs'], () => NOW).verify(name, password);
 
 describe('user command', () => {
+  it('on a full disk says which file it could not write, exits 1 and leaves the accounts as they were', async () => {
+    const fs = mountSmallFilesystem(4);
+    try {
+      expect((await user('add', 'alice', '--roles', 'ops-cs', '--password', 'alice-password', '--data', fs.dir)).code).toBe(0);
+      fs.fill();
+      const refused = await user('add', 'bob', '--roles', 'ops-cs', '--password', 'bob-password-1', '--data', fs.dir);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toEqual([`user: cannot write ${accountsPath(fs.dir)} (ENOSPC); nothing was changed: free space or fix the directory's permissions and run the command again`]);
+      fs.free();
+      expect((await user('list', '--data', fs.dir)).out.map((l) => l.split('\t')[0])).toEqual(['alice']);
+    } finally {
+      fs.unmount();
+    }
+  });
+
   it('adds with a given or a generated password, lists, changes the password and removes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'user-cli-'));
     expect(await user('add', 'alice', '--roles', 'ops-cs,supervisor', '--password', 'alice-password', '--data', dir)).toEqual({ code: 0, out: ['added alice (ops-cs, supervisor)'], err: [] });

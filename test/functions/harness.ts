@@ -9,6 +9,7 @@ import { casesTable } from '../../adapters/case-repository/table.ts';
 import type { CaseType } from '../../core/cases/case.ts';
 import { VirtualClock } from '../../core/time/clock.ts';
 import type { Dependencies } from '../../functions/shared/dependencies.ts';
+import { awsClients } from '../../functions/shared/aws-clients.ts';
 import { silentLogger } from '../../functions/shared/logger.ts';
 import { getDefaultPolicy } from '../../policy/load.ts';
 import { createTestTable, type TestTable } from '../support/dynamodb.ts';
@@ -55,6 +56,8 @@ export function useHarness(): { fresh: (start: string) => Harness; table: () => 
         clock: new VirtualClock(start),
         policy: getDefaultPolicy(),
         log: silentLogger(),
+        // Unused by the fakes above; a piece that needs a raw client gets one from the environment.
+        clients: awsClients(),
       };
     },
   };

@@ -44,6 +44,17 @@ describe('exchange lifecycle', () => {
     expect(await rig.path(arn)).toEqual(['exchange.verify', 'Verify outcome', 'Close rejected']);
   });
 
+  it('inspection is due 30 minutes after the old goods arrived, not after the webhook said so (§6)', async () => {
+    const rig = new LifecycleRig();
+    await rig.start(exchangeCase);
+    await rig.complete('exchange-1', 'exchange.verify', { outcome: 'same-model' });
+    await rig.complete('exchange-1', 'exchange.crm-unbind');
+    await rig.clock.advance(45 * 60_000);
+    const arrived = new Date(rig.clock.now() - 20 * 60_000).toISOString();
+    await rig.complete('exchange-1', 'exchange.receive', { completedBy: 'webhook', fields: { receivedAt: arrived } });
+    expect(rig.openRequest('exchange-1', 'exchange.inspect').deadlineFrom).toBe(arrived);
+  });
+
   it('a failed inspection closes rejected and ships nothing', async () => {
     const rig = new LifecycleRig();
     const arn = await rig.start(exchangeCase);

@@ -61,6 +61,25 @@ describe('return lifecycle', () => {
     expect(await rig.path(arn)).toEqual(['return.verify', 'Verify outcome', 'Close rejected']);
   });
 
+  it('inspection is due 30 minutes after the goods arrived, not after the webhook said so (§5)', async () => {
+    const rig = new LifecycleRig();
+    await rig.start(returnCase);
+    await rig.complete('return-1', 'return.verify', { outcome: 'insist' });
+    await rig.clock.advance(45 * 60_000); // the warehouse reports the arrival late
+    const arrived = new Date(rig.clock.now() - 20 * 60_000).toISOString();
+    await rig.complete('return-1', 'return.receive', { completedBy: 'webhook', fields: { receivedAt: arrived } });
+    expect(rig.openRequest('return-1', 'return.inspect').deadlineFrom).toBe(arrived);
+  });
+
+  it('inspection counts from the receive step’s completion when no arrival time came with it', async () => {
+    const rig = new LifecycleRig();
+    await rig.start(returnCase);
+    await rig.complete('return-1', 'return.verify', { outcome: 'insist' });
+    await rig.clock.advance(45 * 60_000);
+    await rig.complete('return-1', 'return.receive');
+    expect(rig.openRequest('return-1', 'return.inspect').deadlineFrom).toBe(new Date(rig.clock.now()).toISOString());
+  });
+
   it('a failed inspection closes rejected without a refund', async () => {
     const rig = new LifecycleRig();
     const arn = await rig.start(returnCase);

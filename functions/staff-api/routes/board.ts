@@ -16,7 +16,7 @@ import type { board } from '../schemas.ts';
 import { staffCaller } from '../staff.ts';
 import { toQueueItem } from '../views.ts';
 import { readAll } from '../../shared/read-all.ts';
-import { activeStepsDueOn, stepsClosedOn } from '../../shared/closed-steps.ts';
+import { dueOn, readActiveSteps, stepsClosedOn } from '../../shared/closed-steps.ts';
 import type { z } from 'zod';
 
 type Board = z.infer<typeof board>;
@@ -29,17 +29,18 @@ export function boardRoute(deps: StaffApiDeps): Route {
     async handle({ event }) {
       requireRole(staffCaller(event), [SUPERVISOR], 'the supervisor board');
       const now = deps.clock.now();
-      const roles = [...deps.policy.roles.keys()];
-      const [queues, escalated, pickups, refunds] = await Promise.all([
-        Promise.all(roles.map((role) => readAll((page) => deps.repository.listQueue(role, page)))),
-        readAll((page) => deps.repository.listEscalated(ESCALATION_ROLE, page)),
-        readAll((page) => deps.repository.listAwaiting('order.pickup', page)),
-        readAll((page) => deps.repository.listAwaiting('refund.settle', page)),
-      ]);
       const day = zoneDay(deps, now);
+      // Every queue and waiting list is read once: the counts, the late pickups and refunds, and today's report all come from it.
+      const [active, escalated, closed] = await Promise.all([
+        readActiveSteps(deps),
+        readAll((page) => deps.repository.listEscalated(ESCALATION_ROLE, page)),
+        stepsClosedOn(deps.repository, day),
+      ]);
+      const queues = [...active.queues.values()];
+      const pickups = active.awaiting.get('order.pickup') ?? [];
+      const refunds = active.awaiting.get('refund.settle') ?? [];
       // Today's on-time % counts open steps already past due as breaches, as the SLA report does.
-      const [closed, active] = await Promise.all([stepsClosedOn(deps.repository, day), activeStepsDueOn(deps, [day])]);
-      const today = slaReport({ closed, active, now, calendarOf: (role) => deps.policy.roles.get(role)?.calendar }, 'step');
+      const today = slaReport({ closed, active: dueOn(active, [day]), now, calendarOf: (role) => deps.policy.roles.get(role)?.calendar }, 'step');
       const body: Board = {
         asOf: new Date(now).toISOString(),
         day,

@@ -8,9 +8,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../../../core/time/clock.ts';
+import type { StorageReporter } from '../../storage/storage-health.ts';
 import { dispatchJsonProtocol, jsonProtocolListener, type JsonProtocolResponse, type JsonProtocolService } from '../../edge/json-protocol.ts';
 import { DynamoDbApiError } from './errors.ts';
 import { GroupCommit } from './group-commit.ts';
+import { WriteFaultWatch } from './write-fault-watch.ts';
 import { ItemStore } from './item-store.ts';
 import { batchGetItem, batchWriteItem } from './operations/batch-operations.ts';
 import type { StoreContext } from './operations/context.ts';
@@ -38,6 +40,8 @@ export interface EmbeddedDynamoDbOptions {
   /** How often expired TTL items are deleted (clock milliseconds; default 15 minutes). */
   ttlSweepMs?: number;
   onError?: (error: unknown) => void;
+  /** Hears when a commit fails on a full disk and when one succeeds again (store name `dynamodb`). */
+  health?: StorageReporter;
 }
 
 export interface EmbeddedDynamoDb {
@@ -101,10 +105,19 @@ export function openStoreDatabase(data: string, synchronous: 'NORMAL' | 'FULL' =
 export function createEmbeddedDynamoDb(options: EmbeddedDynamoDbOptions): EmbeddedDynamoDb {
   const db = openStoreDatabase(options.data, options.synchronous);
   const store = new ItemStore(db);
-  const commit = new GroupCommit(db, (error) => {
-    // Whatever the lost batch did to the in-memory table list is undone.
-    store.reloadTables();
-    options.onError?.(error);
+  const commit: GroupCommit = new GroupCommit(
+    db,
+    (error) => {
+      // Whatever the lost batch did to the in-memory table list is undone.
+      store.reloadTables();
+      faults.failed(error);
+      options.onError?.(error);
+    },
+    () => faults.committed(),
+  );
+  const faults = new WriteFaultWatch(options.data === ':memory:' ? undefined : options.data, db, options.clock, options.health, (write) => {
+    commit.run(write).catch(() => {}); // its failure is the commit's, reported to the watch
+    commit.commit();
   });
   const ctx: Context = { store, clock: options.clock, region: options.region ?? 'us-east-1', accountId: options.accountId ?? '000000000000', commit, tokens: new Map() };
   const sweeper = new TtlSweeper(store, commit, options.clock, options.ttlSweepMs ?? 15 * 60_000);
@@ -116,6 +129,7 @@ export function createEmbeddedDynamoDb(options: EmbeddedDynamoDbOptions): Embedd
     targetPrefix: DYNAMODB_TARGET_PREFIX,
     close() {
       sweeper.stop();
+      faults.stop();
       commit.commit();
       db.close();
     },

@@ -1,7 +1,8 @@
 /**
  * DynamoDB API errors, one class per AWS error name (API Reference, "Common Errors" and each
  * operation's Errors). The HTTP layer answers `{"__type": "<namespace>#<name>", "message"}` with
- * status 400 (500 for InternalServerError), so the AWS SDK throws its class of the same name.
+ * status 400 (500 for InternalServerError, 503 for ServiceUnavailable), so the AWS SDK throws its
+ * class of the same name.
  */
 import type { AttributeMap } from './attribute-value.ts';
 
@@ -59,4 +60,10 @@ export class UnknownOperationException extends DynamoDbApiError {
 export class InternalServerError extends DynamoDbApiError {
   override readonly name = 'InternalServerError';
   override readonly status = 500;
+}
+
+/** DynamoDB's common error for a temporary failure (HTTP 503, retried by the SDK): here, a disk that cannot take the write. */
+export class ServiceUnavailable extends DynamoDbApiError {
+  override readonly name = 'ServiceUnavailable';
+  override readonly status = 503;
 }

@@ -5,7 +5,8 @@
  * included, waits for the commit, so nobody is told of a write that a crash could still lose.
  */
 import type Database from 'better-sqlite3';
-import { InternalServerError } from './errors.ts';
+import { isWriteFault } from '../../storage/write-faults.ts';
+import { InternalServerError, ServiceUnavailable } from './errors.ts';
 
 interface Pending {
   settle: () => void;
@@ -15,16 +16,24 @@ interface Pending {
 export class GroupCommit {
   private pending: Pending[] = [];
   private open = false;
+  /** SQLite's total_changes() when the open transaction began: a commit that changed nothing proves no disk space. */
+  private changesAtBegin = 0;
+  private readonly totalChanges: Database.Statement<[], { n: number }>;
 
   constructor(
     private readonly db: Database.Database,
     private readonly onCommitError: (error: unknown) => void = () => {},
-  ) {}
+    /** Hears each successful commit that wrote something (a fault watch clears its fault on it). */
+    private readonly onCommitted: () => void = () => {},
+  ) {
+    this.totalChanges = db.prepare<[], { n: number }>('SELECT total_changes() AS n');
+  }
 
   run<T>(work: () => T): Promise<T> {
     if (!this.open) {
       this.db.exec('BEGIN IMMEDIATE');
       this.open = true;
+      this.changesAtBegin = this.totalChanges.get()!.n;
       setImmediate(() => this.commit());
     }
     return new Promise<T>((resolve, reject) => {
@@ -51,16 +60,21 @@ export class GroupCommit {
     const batch = this.pending;
     this.pending = [];
     this.open = false;
+    const wrote = this.totalChanges.get()!.n !== this.changesAtBegin;
     try {
       this.db.exec('COMMIT');
     } catch (error) {
       // A full disk or an I/O error: nothing of the batch is kept, and nobody is told otherwise.
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       this.onCommitError(error);
-      const failure = new InternalServerError(`the write could not be committed: ${(error as Error).message}`);
+      // A full disk is DynamoDB's 503 (the SDK retries it); anything else its 500.
+      const failure = isWriteFault(error)
+        ? new ServiceUnavailable(`the store cannot write its data (${(error as { code?: string }).code ?? 'I/O error'}); retry once space returns`)
+        : new InternalServerError(`the write could not be committed: ${(error as Error).message}`);
       for (const p of batch) p.fail(failure);
       return;
     }
+    if (wrote) this.onCommitted();
     for (const p of batch) p.settle();
   }
 }

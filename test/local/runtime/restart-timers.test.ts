@@ -16,11 +16,14 @@ import { killAll, killHard, startChild, waitFor, type RuntimeChild } from './chi
 
 // `npm start` in a child process, killed with SIGKILL while an order review is open and its SLA
 // timers pending, then started again "two hours later" (--time): the timers that fell due during
-// the downtime fire once, the breach reaches the group robot once, and the workflow goes on.
+// the downtime fire once, the breach reaches the group robot once (in the next digest), and the
+// workflow goes on.
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 const names = new LocalNames(manifest);
 let robot: FakeRobot | undefined;
 const ROBOT_SECRET = 'SECrestart0123456789abcdef';
+/** waitFor polls every 100 ms: 90 s, three digest windows, for the first digest to go out. */
+const DIGEST_WAIT_ATTEMPTS = 900;
 
 afterEach(async () => {
   killAll();
@@ -82,5 +85,11 @@ describe('SLA timers across kill -9', () => {
     const breachedEntries = view.body.timeline.filter((e) => e.kind === 'sla.breached' && e.step === 'order.review');
     expect(breachedEntries).toHaveLength(1);
     expect(breachAccepted()).toBe(1);
-  }, 180_000);
+
+    // …and goes out in the next digest (30 s window, docs/alarms.md), once, naming the order.
+    const texts = await waitFor('the digest at the DingTalk robot', () => (robot!.texts().length > 0 ? robot!.texts() : undefined), DIGEST_WAIT_ATTEMPTS);
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toContain('SO-RESTART');
+    expect(texts[0]).toMatch(/超时 1/);
+  }, 240_000);
 });

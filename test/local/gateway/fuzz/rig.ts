@@ -6,6 +6,7 @@
  * Before any write call reaches the table, the rig reads the items it touches (their before-images),
  * so that after a request it can tell exactly which items the request changed.
  */
+import { awsClients } from '../../../../functions/shared/aws-clients.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,6 +125,7 @@ export async function startFuzzRig(start: string): Promise<FuzzRig> {
     policy: getDefaultPolicy(),
     clock,
     log,
+    clients: awsClients(),
   };
   useDependencies(deps);
   useIngestDependencies({
