@@ -4,39 +4,14 @@
  * breaches per day. ECharts' aria option describes each chart in words for screen readers.
  */
 import { BarChart, LineChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
 import type { SlaReport } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { stepName } from '../i18n/labels.ts';
+import { Chart } from './chart.tsx';
 
-echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
-
-/**
- * One chart. `data-points` is how many data points it was given and `data-drawn` how many ECharts
- * has finished drawing, so a reader (the README's screenshots) can wait for the data, not the axes.
- */
-function Chart({ option, label, points }: { option: echarts.EChartsCoreOption; label: string; points: number }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const chart = echarts.init(element);
-    chart.on('finished', () => {
-      element.dataset.drawn = String(points);
-    });
-    chart.setOption({ aria: { enabled: true }, animation: false, ...option });
-    const resize = (): void => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
-  }, [option, points]);
-  return <div ref={ref} role="img" aria-label={label} data-points={points} style={{ width: '100%', height: 280 }} />;
-}
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent]);
 
 export default function ReportCharts({ bySteps, byDays }: { bySteps: SlaReport | undefined; byDays: SlaReport | undefined }) {
   const { t, lang } = useI18n();

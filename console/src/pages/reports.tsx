@@ -7,7 +7,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Select, Space, Spin, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useState } from 'react';
-import { request } from '../api/client.ts';
+import { downloadCsv } from '../api/download.ts';
 import { useSlaReport } from '../api/queries.ts';
 import type { SlaReport } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -33,14 +33,7 @@ export default function ReportsPage() {
     setDownloadError(undefined);
     try {
       const params = new URLSearchParams({ groupBy, ...(from ? { from } : {}), ...(to ? { to } : {}), ...(lang === 'zh' ? { labels: 'zh' } : {}) });
-      const response = await request(`/reports/sla?${params.toString()}`, { accept: 'text/csv' });
-      const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `sla-${from}-${to}-${groupBy}.csv`;
-      const url = URL.createObjectURL(await response.blob());
-      const link = Object.assign(document.createElement('a'), { href: url, download: name });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      URL.revokeObjectURL(url);
+      await downloadCsv(`/reports/sla?${params.toString()}`, `sla-${from}-${to}-${groupBy}.csv`);
     } catch (e) {
       setDownloadError(e instanceof Error ? e.message : String(e));
     }
