@@ -22,6 +22,7 @@ const SignInPage = lazy(() => import('./pages/sign-in.tsx'));
 const CasePage = lazy(() => import('./pages/case.tsx'));
 const BoardPage = lazy(() => import('./pages/board.tsx'));
 const ReportsPage = lazy(() => import('./pages/reports.tsx'));
+const ChatReportPage = lazy(() => import('./pages/chat-report.tsx'));
 const PolicyPage = lazy(() => import('./pages/policy.tsx'));
 
 
@@ -69,6 +70,7 @@ const router = createHashRouter([
       { path: '/cases/:caseId', element: <CasePage /> },
       { path: '/board', element: <BoardPage /> },
       { path: '/reports', element: <ReportsPage /> },
+      { path: '/chat-report', element: <ChatReportPage /> },
       { path: '/policy', element: <PolicyPage /> },
       { path: '*', element: <Navigate to="/queue" replace /> },
     ],

@@ -215,6 +215,40 @@ describe('the staff console in Chromium', { timeout: 120_000 }, () => {
     expect(await ann.getByRole('cell', { name: /已完成/ }).count()).toBeGreaterThan(0);
   });
 
+  it('shows the supervisor each chat agent\'s figures and a late reply in its Beijing hour, and downloads them by keyboard', async () => {
+    // li answers conv-ui-1's question after 90 s (a reply breach; the auto-reply greeted in 2 s) and conv-ui-2's in 20 s.
+    const chat = (conversationId: string, messageId: string, from: string, hms: string, agentId?: string): Record<string, unknown> => ({ conversationId, messageId, from, sentAt: `2026-11-30T${hms}+08:00`, ...(agentId ? { agentId } : {}) });
+    const sent = await platform.storefront('chat.messages', {
+      messages: [chat('conv-ui-1', 'c1', 'customer', '09:10:00'), chat('conv-ui-1', 'c2', 'auto', '09:10:02'), chat('conv-ui-1', 'c3', 'agent', '09:11:30', 'li'), chat('conv-ui-2', 'd1', 'customer', '09:20:00'), chat('conv-ui-2', 'd2', 'agent', '09:20:20', 'li')],
+    });
+    expect(sent.status).toBe(202);
+    const boss = await signIn('boss');
+    await boss.getByRole('menuitem', { name: /客服会话/ }).click();
+    const li = boss.locator('tr[data-agent="li"]');
+    await waitFor(() => li.waitFor({ timeout: 200 }));
+    const cells = await li.locator('td').allTextContents();
+    // agent, conversations, customer messages, greetings in time, replies in time, breaches, first reply p50 / p90, longest wait
+    expect(cells).toEqual(['li', '2', '2', '100%', '50%', '1', '20 秒 / 1 分 30 秒', '1 分 30 秒']);
+
+    const hour = boss.locator('tr[data-hour="2026-11-30 09:00"]');
+    await hour.waitFor();
+    expect(await hour.locator('td').allTextContents()).toEqual(['11-30 周一 09:00–10:00', '1']);
+    const heatmap = boss.locator('.ant-card').filter({ hasText: '各时段超时数(北京时间)' }).locator('[data-points]');
+    expect(await heatmap.getAttribute('data-points')).toBe('1');
+    await waitFor(async () => expect(await heatmap.getAttribute('data-drawn')).toBe('1'));
+
+    await boss.getByRole('heading', { name: '客服会话报表' }).click();
+    for (let i = 0; i < 8 && (await boss.evaluate<string>("document.activeElement?.textContent?.replace(/\\s/g, '') ?? ''")) !== '下载CSV'; i++) await boss.keyboard.press('Tab');
+    const [download] = await Promise.all([boss.waitForEvent('download'), boss.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toBe('chat-2026-11-24-2026-11-30-agent.csv');
+    expect(readFileSync(await download.path(), 'utf8')).toContain('li,2,2,100,50,20,90,20,90,90,1');
+
+    await boss.getByRole('button', { name: 'Switch to English' }).click();
+    await boss.getByRole('heading', { name: 'Chat report' }).waitFor();
+    expect(await li.locator('td').last().textContent()).toBe('1 min 30 s');
+    await boss.getByRole('button', { name: '切换到中文' }).click();
+  });
+
   it('renders in zh-CN by default and in English after the switch', async () => {
     const ann = await signIn('ann');
     await ann.getByRole('heading', { name: '我的待办' }).waitFor();

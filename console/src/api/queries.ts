@@ -6,7 +6,7 @@
  */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getJson, postJson } from './client.ts';
-import type { Board, CaseView, PolicyView, QueueItem, SlaReport, StepActionResult } from './types.ts';
+import type { Board, CaseView, ChatReport, PolicyView, QueueItem, SlaReport, StepActionResult } from './types.ts';
 
 /** How often the queue and board refresh; a session may shorten it (the browser tests do). */
 export function pollMs(): number {
@@ -49,6 +49,14 @@ export function useSlaReport(from: string | undefined, to: string | undefined, g
   if (from) params.set('from', from);
   if (to) params.set('to', to);
   return useQuery({ queryKey: ['report', from, to, groupBy], queryFn: () => getJson<SlaReport>(`/reports/sla?${params.toString()}`) });
+}
+
+/** `GET /reports/chat` (supervisor): without `from`/`to`, the API's last 7 days in the policy's zone. */
+export function useChatReport(from: string | undefined, to: string | undefined, groupBy: ChatReport['groupBy'], enabled = true) {
+  const params = new URLSearchParams({ groupBy });
+  if (from) params.set('from', from);
+  if (to) params.set('to', to);
+  return useQuery({ queryKey: ['chat-report', from, to, groupBy], queryFn: () => getJson<ChatReport>(`/reports/chat?${params.toString()}`), enabled });
 }
 
 export type StepAction =
