@@ -249,6 +249,16 @@ describe('the staff console in Chromium', { timeout: 120_000 }, () => {
     await boss.getByRole('button', { name: '切换到中文' }).click();
   });
 
+  it('tells a user without the supervisor role, in words, that the chat report is not theirs', async () => {
+    const ann = await signIn('ann');
+    expect(await ann.getByRole('menuitem', { name: /客服会话/ }).count()).toBe(0);
+    await ann.goto(`${platform.runtime.apiUrl}/console/#/chat-report`);
+    const alert = ann.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/^没有权限:.*chat report/);
+    expect(await ann.getByText('所选日期内没有会话').count()).toBe(0);
+  });
+
   it('renders in zh-CN by default and in English after the switch', async () => {
     const ann = await signIn('ann');
     await ann.getByRole('heading', { name: '我的待办' }).waitFor();

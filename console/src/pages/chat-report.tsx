@@ -5,13 +5,13 @@
  * hours as a table, and the API's CSV. Seconds are on-duty seconds, as the API counts them.
  */
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Space, Spin, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Button, Card, Space, Spin, Table, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState, type HTMLAttributes } from 'react';
 import { ApiError } from '../api/client.ts';
 import { downloadCsv } from '../api/download.ts';
 import { useChatReport } from '../api/queries.ts';
 import type { ChatReport } from '../api/types.ts';
+import { ReportRange } from '../components/report-range.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { agentText, breachGrid, breachHours, hourText, pctText, secondsText } from '../reports/chat-figures.ts';
 
@@ -50,15 +50,7 @@ export default function ChatReportPage() {
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('chat.intro')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
-        <label>
-          {t('report.range')}{' '}
-          <DatePicker.RangePicker
-            aria-label={t('report.range')}
-            value={from && to ? [dayjs(from), dayjs(to)] : null}
-            onChange={(values) => setRange(values?.[0] && values[1] ? [values[0].format('YYYY-MM-DD'), values[1].format('YYYY-MM-DD')] : undefined)}
-            allowClear={false}
-          />
-        </label>
+        <ReportRange from={from} to={to} onChange={setRange} />
         <Button icon={<DownloadOutlined aria-hidden />} onClick={() => void download()}>
           {t('report.csv')}
         </Button>
@@ -78,7 +70,8 @@ export default function ChatReportPage() {
           loading={byAgent.isLoading}
           pagination={false}
           rowKey="key"
-          locale={{ emptyText: t('chat.empty') }}
+          // A refused read has no rows, but that says nothing about the conversations.
+          locale={{ emptyText: byAgent.error ? '—' : t('chat.empty') }}
           dataSource={byAgent.data?.items ?? []}
           onRow={(r) => ({ 'data-agent': r.key }) as HTMLAttributes<HTMLElement>}
           columns={[
@@ -106,7 +99,7 @@ export default function ChatReportPage() {
           pagination={false}
           rowKey="key"
           title={() => t('chat.breachHours')}
-          locale={{ emptyText: t('chat.noBreaches') }}
+          locale={{ emptyText: (byHour.error ?? byAgent.error) ? '—' : t('chat.noBreaches') }}
           dataSource={hours}
           onRow={(r) => ({ 'data-hour': r.key }) as HTMLAttributes<HTMLElement>}
           columns={[
