@@ -1,12 +1,15 @@
 // npm run bench:console — the staff console's queue with 1,000 open steps on the whole local
 // runtime: cold load to interactive in headless Chromium (a fresh profile each run, so nothing is
 // cached), and the JavaScript the queue route loads, gzipped (the charts load lazily elsewhere).
+import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { consoleDistDir } from '../local/console/build.ts';
-import { launchChromium, PASSWORD, startConsoleRig } from './console/rig.ts';
+import { launchChromium } from './console/rig.ts';
+import type { RigReady } from './console/rig-process.ts';
 
 const OPEN_STEPS = Number(process.env.CONSOLE_BENCH_STEPS ?? 1_000);
 const RUNS = Number(process.env.CONSOLE_BENCH_RUNS ?? 5);
@@ -29,14 +32,15 @@ const MARK_INTERACTIVE = `(() => {
   observer.observe(document, { childList: true, subtree: true, characterData: true });
 })();`;
 
-const rig = await startConsoleRig('2026-11-30T09:00:00+08:00');
+// The runtime in its own process (console/rig-process.ts), so the driver below does not share its event loop.
+const rig = fork(fileURLToPath(new URL('./console/rig-process.ts', import.meta.url)), { env: { ...process.env, CONSOLE_BENCH_STEPS: String(OPEN_STEPS) } });
+const rigExited = new Promise<number | null>((resolve) => rig.once('exit', resolve));
 try {
-  await rig.addAccount('bench', ['ops-cs']);
-  const seeding = Date.now();
-  await rig.openReviews(OPEN_STEPS);
-  process.stdout.write(`opened ${OPEN_STEPS} order reviews in ${((Date.now() - seeding) / 1000).toFixed(1)} s\n`);
-  const login = (await (await fetch(`${rig.runtime.apiUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'bench', password: PASSWORD }) })).json()) as { token: string; expiresAt: string };
-  const session = JSON.stringify({ token: login.token, expiresAt: login.expiresAt, user: 'bench', roles: ['ops-cs'] });
+  const { apiUrl, session, seedMs } = await Promise.race([
+    new Promise<RigReady>((resolve) => rig.once('message', (message) => resolve(message as RigReady))),
+    rigExited.then((code) => Promise.reject(new Error(`the console rig exited (${code}) before it was ready`))),
+  ]);
+  process.stdout.write(`opened ${OPEN_STEPS} order reviews in ${(seedMs / 1000).toFixed(1)} s\n`);
 
   const loadBefore = loadavg()[0] ?? NaN;
   const loads: number[] = [];
@@ -55,7 +59,7 @@ try {
       if (type === 'script') loaded.push(new URL(response.url()).pathname);
       if (type === 'stylesheet') styled.push(new URL(response.url()).pathname);
     });
-    await page.goto(`${rig.runtime.apiUrl}/console/#/queue`);
+    await page.goto(`${apiUrl}/console/#/queue`);
     // Interactive: the whole queue fetched, counted and its first rows drawn with their actions (MARK_INTERACTIVE).
     await page.getByText(COUNT_TEXT).waitFor({ timeout: 60_000 });
     await page.locator('tr[data-case] button').first().waitFor();
@@ -88,5 +92,6 @@ try {
     ].join('\n'),
   );
 } finally {
-  await rig.stop();
+  if (rig.connected) rig.send('stop');
+  await rigExited;
 }

@@ -189,7 +189,7 @@ describe('the staff console in Chromium', { timeout: 120_000 }, () => {
     expect(await dialog.getByRole('alert').textContent()).toMatch(/该环节已由 bob 于 周一 11-30 09:\d\d 完成/);
   });
 
-  it('shows the supervisor the breach on the board and downloads the report as CSV with a BOM', async () => {
+  it('shows the supervisor the breach on the board, the report\'s charts with their data, and downloads the report as CSV with a BOM', async () => {
     const boss = await signIn('boss');
     await boss.getByRole('menuitem', { name: /主管看板/ }).click();
     await waitFor(() => boss.getByText('升级到主管的超时').waitFor({ timeout: 200 }));
@@ -203,6 +203,17 @@ describe('the staff console in Chromium', { timeout: 120_000 }, () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.toString('utf8')).toContain('order.review');
     expect(download.suggestedFilename()).toMatch(/^sla-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}-step\.csv$/);
+
+    // The three charts draw the report's rows, not just their axes (data-points given, data-drawn by ECharts).
+    const charts = boss.locator('figure [data-points]');
+    await waitFor(async () => {
+      expect(await charts.count()).toBe(3);
+      for (const chart of await charts.all()) {
+        const points = await chart.getAttribute('data-points');
+        expect(Number(points)).toBeGreaterThan(0);
+        expect(await chart.getAttribute('data-drawn')).toBe(points);
+      }
+    });
   });
 
   it('shows a case\'s facts with the phone masked, its steps, and how each deadline was computed, in Chinese', async () => {

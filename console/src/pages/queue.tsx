@@ -8,7 +8,7 @@
  * elements rather than one Ant Design component per line.
  */
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router';
@@ -107,16 +107,20 @@ export function QueuePage() {
       </Space>
       {queue.error && <Alert type="error" showIcon role="alert" title={t('error.generic', { message: queue.error.message })} style={{ marginBottom: 16 }} />}
       <Typography.Text type="secondary">{t('queue.count', { count: shown.length })}</Typography.Text>
-      <Table<QueueItem>
-        style={{ marginTop: 8 }}
-        rowKey={rowKey}
-        dataSource={shown}
-        loading={queue.isLoading}
-        pagination={{ defaultPageSize: PAGE_SIZE, pageSizeOptions: [PAGE_SIZE, 50, 100], hideOnSinglePage: true }}
-        locale={{ emptyText: t('queue.empty') }}
-        onRow={rowProps}
-        columns={columns}
-      />
+      {/* The table mounts once, with its rows: until the first answer a spinner stands in for it. */}
+      {queue.data ? (
+        <Table<QueueItem>
+          style={{ marginTop: 8 }}
+          rowKey={rowKey}
+          dataSource={shown}
+          pagination={{ defaultPageSize: PAGE_SIZE, pageSizeOptions: [PAGE_SIZE, 50, 100], hideOnSinglePage: true }}
+          locale={{ emptyText: t('queue.empty') }}
+          onRow={rowProps}
+          columns={columns}
+        />
+      ) : (
+        queue.isLoading && <Spin style={{ display: 'block', marginTop: 24 }} />
+      )}
     </section>
   );
 }
