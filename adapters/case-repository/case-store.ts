@@ -1,5 +1,5 @@
 /** Case items, links and timeline entries (docs/data-model.md, "Items"). */
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { CaseStatus, inverseRelation, type CaseLink, type CaseRecord, type CaseType, type LinkRelation, type TimelineEntry } from '../../core/cases/case.ts';
 import { CaseClosed, CaseIdConflict, CaseNotFound, ConcurrentUpdate } from '../../core/cases/errors.ts';
 import { toInstant } from '../../core/cases/instant.ts';
@@ -24,14 +24,25 @@ export class CaseStore {
       data: input.data,
     };
     try {
-      await this.access.db.send(new PutCommand({ TableName: this.access.table, Item: caseItem(record, 1), ConditionExpression: 'attribute_not_exists(pk)' }));
+      await this.insert(record, input.entry);
       return { case: record, created: true };
     } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error;
+      if (!isConditionalCheckFailed(error) && !failedConditions(error)?.[0]) throw error;
     }
     const existing = (await this.load(input.id)).record;
     if (existing.type !== input.type || existing.orderId !== input.orderId) throw new CaseIdConflict(input.id);
     return { case: existing, created: false };
+  }
+
+  /** A new case alone (PutItem), or with its opening entry in one transaction: a crash cannot leave one without the other. */
+  private async insert(record: CaseRecord, entry: TimelineEntry | undefined): Promise<void> {
+    const put = { TableName: this.access.table, Item: caseItem(record, 1), ConditionExpression: 'attribute_not_exists(pk)' };
+    if (entry === undefined) {
+      await this.access.db.send(new PutCommand(put));
+      return;
+    }
+    const opening = timelineItem(record.id, { ...entry, at: toInstant(entry.at) });
+    await this.access.db.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, { Put: { TableName: this.access.table, Item: opening } }] }));
   }
 
   async view(caseId: string): Promise<CaseView> {
@@ -83,23 +94,6 @@ export class CaseStore {
         ? { KeyConditionExpression: 'gsi4pk = :pk', ExpressionAttributeValues: partition }
         : { KeyConditionExpression: 'gsi4pk = :pk AND begins_with(gsi4sk, :status)', ExpressionAttributeValues: { ...partition, ':status': `${filter.status}#` } };
     return queryPage(this.access, { IndexName: CaseIndex.reporting, ScanIndexForward: false, ...query }, request, toCase);
-  }
-
-  async setExecution(caseId: string, executionArn: string): Promise<void> {
-    try {
-      await this.access.db.send(
-        new UpdateCommand({
-          TableName: this.access.table,
-          Key: caseKey(caseId),
-          UpdateExpression: 'SET executionArn = :arn',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':arn': executionArn },
-        }),
-      );
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) throw new CaseNotFound(caseId);
-      throw error;
-    }
   }
 
   close(input: { caseId: string; status: Exclude<CaseStatus, 'open'>; at: string }): Promise<CaseRecord> {

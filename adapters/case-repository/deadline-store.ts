@@ -1,10 +1,10 @@
 /** Case-level deadline items (docs/data-model.md, "Items"): started once, then moved by conditional writes. */
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseDeadlineOutcome, CaseDeadlineRecord } from '../../core/cases/case-deadline.ts';
+import type { NewCaseDeadline } from '../../core/cases/repository.ts';
 import { CaseDeadlineNotFound, CaseNotFound, ConcurrentUpdate } from '../../core/cases/errors.ts';
 import { toInstant } from '../../core/cases/instant.ts';
-import { optionalInstant } from './step-store.ts';
-import { caseDeadlineItem, toCaseDeadline, versionOf } from './items.ts';
+import { caseDeadlineItem, toCaseDeadline, versionOf, type Item } from './items.ts';
 import { caseDeadlineKey, caseKey } from './keys.ts';
 import { failedConditions } from './sdk-errors.ts';
 import { writeVersioned, type Loaded, type TableAccess } from './table-access.ts';
@@ -12,21 +12,14 @@ import { writeVersioned, type Loaded, type TableAccess } from './table-access.ts
 export class CaseDeadlineStore {
   constructor(private readonly access: TableAccess) {}
 
-  async start(input: Omit<CaseDeadlineRecord, 'warnedAt' | 'breachedAt' | 'settledAt'>): Promise<CaseDeadlineRecord> {
-    const record: CaseDeadlineRecord = {
-      caseId: input.caseId,
-      caseType: input.caseType,
-      deadline: input.deadline,
-      startedAt: toInstant(input.startedAt),
-      due: toInstant(input.due),
-      ...(input.warnAt !== undefined ? { warnAt: optionalInstant(input.warnAt) } : {}),
-    };
+  async start(input: NewCaseDeadline): Promise<CaseDeadlineRecord> {
+    const record = newCaseDeadline(input);
     try {
       await this.access.db.send(
         new TransactWriteCommand({
           TransactItems: [
             { ConditionCheck: { TableName: this.access.table, Key: caseKey(input.caseId), ConditionExpression: 'attribute_exists(pk)' } },
-            { Put: { TableName: this.access.table, Item: caseDeadlineItem(record, 1), ConditionExpression: 'attribute_not_exists(pk)' } },
+            startCaseDeadlinePut(this.access.table, record),
           ],
         }),
       );
@@ -61,4 +54,21 @@ export class CaseDeadlineStore {
     if (!result.Item) throw new CaseDeadlineNotFound(caseId, deadline);
     return { record: toCaseDeadline(result.Item), version: versionOf(result.Item) };
   }
+}
+
+/** The record of a deadline as it starts, its instants normalised to UTC. */
+export function newCaseDeadline(input: NewCaseDeadline): CaseDeadlineRecord {
+  return {
+    caseId: input.caseId,
+    caseType: input.caseType,
+    deadline: input.deadline,
+    startedAt: toInstant(input.startedAt),
+    due: toInstant(input.due),
+    ...(input.warnAt !== undefined ? { warnAt: toInstant(input.warnAt) } : {}),
+  };
+}
+
+/** The transaction item that starts a deadline: a put that never overwrites a started one (its instants are kept). */
+export function startCaseDeadlinePut(table: string, record: CaseDeadlineRecord): { Put: { TableName: string; Item: Item; ConditionExpression: string } } {
+  return { Put: { TableName: table, Item: caseDeadlineItem(record, 1), ConditionExpression: 'attribute_not_exists(pk)' } };
 }

@@ -7,7 +7,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord, CaseStatus, CaseType, Instant, LinkRelation, TimelineEntry } from '../../core/cases/case.ts';
 import { toInstant } from '../../core/cases/instant.ts';
-import type { CaseRepository, CaseView, CreateCase, OpenStep, Page, PageRequest, StepSelector } from '../../core/cases/repository.ts';
+import type { CaseRepository, CaseView, CreateCase, NewCaseDeadline, OpenedStep, OpenStep, Page, PageRequest, StepSelector } from '../../core/cases/repository.ts';
 import type { CaseDeadlineOutcome, CaseDeadlineRecord } from '../../core/cases/case-deadline.ts';
 import type { StepRecord } from '../../core/cases/step.ts';
 import * as transitions from '../../core/cases/transitions.ts';
@@ -68,10 +68,6 @@ export class DynamoDbCaseRepository implements CaseRepository {
     return this.cases.list(filter, request);
   }
 
-  setExecution(caseId: string, executionArn: string): Promise<void> {
-    return this.cases.setExecution(caseId, executionArn);
-  }
-
   closeCase(input: { caseId: string; status: Exclude<CaseStatus, 'open'>; at: Instant }): Promise<CaseRecord> {
     return this.cases.close(input);
   }
@@ -86,7 +82,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
 
   // ---- steps ----
 
-  openStep(input: OpenStep): Promise<{ step: StepRecord; opened: boolean }> {
+  openStep(input: OpenStep): Promise<OpenedStep> {
     return this.steps.open(input);
   }
 
@@ -126,7 +122,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
   }
 
   markAnnounced(selector: StepSelector, at: Instant): Promise<boolean> {
-    return this.steps.stamp(selector, 'announcedAt', at);
+    return this.steps.announce(selector, at);
   }
 
   markAnswered(selector: StepSelector, at: Instant): Promise<boolean> {
@@ -135,7 +131,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
 
   // ---- case deadlines ----
 
-  startCaseDeadline(input: Omit<CaseDeadlineRecord, 'warnedAt' | 'breachedAt' | 'settledAt'>): Promise<CaseDeadlineRecord> {
+  startCaseDeadline(input: NewCaseDeadline): Promise<CaseDeadlineRecord> {
     return this.deadlines.start(input);
   }
 

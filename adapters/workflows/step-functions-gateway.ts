@@ -5,6 +5,7 @@
 import {
   DescribeExecutionCommand,
   ExecutionAlreadyExists,
+  ExecutionDoesNotExist,
   InvalidToken,
   SendTaskFailureCommand,
   SendTaskSuccessCommand,
@@ -35,11 +36,15 @@ export class StepFunctionsGateway implements WorkflowGateway {
     } catch (error) {
       if (!(error instanceof ExecutionAlreadyExists)) throw error;
       // A repeat of a start whose execution already ended: the same input means it is the same start.
-      const executionArn = executionArnOf(stateMachineArn, name);
+      const executionArn = this.executionArn(workflowId, name);
       const existing = await this.options.client.send(new DescribeExecutionCommand({ executionArn }));
       if (existing.input === undefined || !sameJson(existing.input, body)) throw error;
       return { executionArn };
     }
+  }
+
+  executionArn(workflowId: string, name: string): string {
+    return executionArnOf(this.options.stateMachineArn(workflowId), name);
   }
 
   async sendSuccess(taskToken: string, output: unknown): Promise<boolean> {
@@ -51,7 +56,12 @@ export class StepFunctionsGateway implements WorkflowGateway {
   }
 
   async stop(executionArn: string, cause: string): Promise<void> {
-    await this.options.client.send(new StopExecutionCommand({ executionArn, cause }));
+    try {
+      await this.options.client.send(new StopExecutionCommand({ executionArn, cause }));
+    } catch (error) {
+      // A case whose first delivery died before StartExecution has no execution: nothing runs to stop.
+      if (!(error instanceof ExecutionDoesNotExist)) throw error;
+    }
   }
 }
 

@@ -38,7 +38,10 @@ export interface CaseRecord {
   closedAt?: Instant;
   /** The storefront event that opened the case, for tracing redeliveries. */
   sourceEventId?: string;
-  /** The Step Functions execution running the case's lifecycle, once started. */
+  /**
+   * The Step Functions execution running the case's lifecycle, on cases stored before its ARN was
+   * derived from the case id (`functions/case-action/workflow-ids.ts`, `lifecycleExecutionArn`); new cases omit it.
+   */
   executionArn?: string;
   /** The webhook payload and anything else the lifecycle needs (customer, items, channel, ...). */
   data: Record<string, unknown>;

@@ -24,6 +24,8 @@ export interface CreateCase {
   openedAt: Instant;
   sourceEventId?: string;
   data: Record<string, unknown>;
+  /** Written in the same transaction as a new case (its `case.opened` entry), never without it. */
+  entry?: TimelineEntry;
 }
 
 export interface OpenStep {
@@ -43,6 +45,18 @@ export interface OpenStep {
   taskToken?: string;
   /** Written in the same transaction as a new step (its `step.opened` entry), never without it. */
   entry?: TimelineEntry;
+  /** The case-level deadline this step begins (its first attempt), started in the same transaction as a new step. */
+  caseDeadline?: NewCaseDeadline;
+}
+
+/** A case deadline as it starts: no warning, breach or settlement yet. */
+export type NewCaseDeadline = Omit<CaseDeadlineRecord, 'warnedAt' | 'breachedAt' | 'settledAt'>;
+
+/** What `openStep` did: `opened: false` on a redelivery; `caseDeadline` when it started the requested one with the step. */
+export interface OpenedStep {
+  step: StepRecord;
+  opened: boolean;
+  caseDeadline?: CaseDeadlineRecord;
 }
 
 /** Names a step; without `attempt`, the step's latest attempt. */
@@ -64,7 +78,10 @@ export interface PageRequest {
 }
 
 export interface CaseRepository {
-  /** Creates the case; a repeat with the same id and type returns the stored case with `created: false`. Throws `CaseIdConflict` for a different type. */
+  /**
+   * Creates the case (with its `entry`, in one transaction); a repeat with the same id and type
+   * returns the stored case with `created: false` and writes nothing. Throws `CaseIdConflict` for a different type.
+   */
   createCase(input: CreateCase): Promise<{ case: CaseRecord; created: boolean }>;
   /** The case with its steps, links and timeline. Throws `CaseNotFound`. */
   getCase(caseId: string): Promise<CaseView>;
@@ -74,8 +91,6 @@ export interface CaseRepository {
   listCasesForOrder(orderId: string): Promise<CaseRecord[]>;
   /** Cases of a type, optionally of one status; newest first within each status. */
   listCases(filter: { type: CaseType; status?: CaseStatus }, page?: PageRequest): Promise<Page<CaseRecord>>;
-  /** Records the execution running the case's lifecycle. Throws `CaseNotFound`. */
-  setExecution(caseId: string, executionArn: string): Promise<void>;
   /** Moves an open case to a final status. Throws `CaseClosed` if it is no longer open, `CaseNotFound`. */
   closeCase(input: { caseId: string; status: Exclude<CaseStatus, 'open'>; at: Instant }): Promise<CaseRecord>;
   /** Links two cases on both sides at once (`relation` as seen from `caseId`). Throws `CaseNotFound` for either. */
@@ -84,11 +99,13 @@ export interface CaseRepository {
   appendTimeline(caseId: string, entry: TimelineEntry): Promise<void>;
 
   /**
-   * Stores a newly opened step with its deadline and task token. Safe to repeat: a redelivery
-   * returns the stored step with `opened: false` (a new task token replaces the old one; the
-   * deadline is kept). Throws `CaseClosed`, `CaseNotFound`, or `StepNotOpen` if that attempt already closed.
+   * Stores a newly opened step with its deadline, task token, `entry` and `caseDeadline` in one
+   * transaction. Safe to repeat: a redelivery returns the stored step with `opened: false` (a new
+   * task token replaces the old one; the deadline is kept) and writes no case deadline; a case
+   * deadline that exists already is kept (not returned). Throws `CaseClosed`, `CaseNotFound`, or
+   * `StepNotOpen` if that attempt already closed.
    */
-  openStep(input: OpenStep): Promise<{ step: StepRecord; opened: boolean }>;
+  openStep(input: OpenStep): Promise<OpenedStep>;
   /** Throws `StepNotFound`. */
   getStep(selector: StepSelector): Promise<StepRecord>;
   /** Exactly one of concurrent completions succeeds; the others throw `StepNotOpen`. */
@@ -118,7 +135,7 @@ export interface CaseRepository {
   /** For the sweep: completed steps completed at or before `at` whose effects are still owed (no `answeredAt`), oldest first. */
   listUnansweredCompletions(at: Instant, page?: PageRequest): Promise<Page<StepRecord>>;
   /** Starts a case-level deadline; a repeat returns the stored one unchanged (its instants are kept). Throws `CaseNotFound`. */
-  startCaseDeadline(input: Omit<CaseDeadlineRecord, 'warnedAt' | 'breachedAt' | 'settledAt'>): Promise<CaseDeadlineRecord>;
+  startCaseDeadline(input: NewCaseDeadline): Promise<CaseDeadlineRecord>;
   /** The case deadline, if it was started. */
   getCaseDeadline(caseId: string, deadline: string): Promise<CaseDeadlineRecord | undefined>;
   /**

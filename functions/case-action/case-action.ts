@@ -19,7 +19,7 @@ import { withStep, type Log } from '../shared/logger.ts';
 import { stepCancelled } from '../shared/step-events.ts';
 import { cancelActiveSteps, disarmCaseDeadlines } from './close-steps.ts';
 import { OrderAlreadyHandedOver, OrderNotFound } from './errors.ts';
-import { lifecycleWorkflowId } from './workflow-ids.ts';
+import { lifecycleExecutionArn, lifecycleWorkflowId } from './workflow-ids.ts';
 
 export interface CaseActionDeps {
   repository: CaseRepository;
@@ -68,7 +68,7 @@ export function createCaseAction(deps: CaseActionDeps): (request: CaseActionRequ
     const pickup = view.steps.find((s) => s.step === orderHandover.keptBy && s.status === StepStatus.completed);
     if (pickup) throw new OrderAlreadyHandedOver(request.orderId, pickup.completedAt);
     if (order.status === 'cancelled') return { ok: true }; // a repeat
-    if (order.executionArn) await deps.workflows.stop(order.executionArn, `cancelled by case ${request.caseId}`);
+    await deps.workflows.stop(lifecycleExecutionArn(deps.workflows, order), `cancelled by case ${request.caseId}`);
     const events = await close(order, 'cancelled', `cancelled by case ${request.caseId}`);
     const at = now();
     await deps.repository.appendTimeline(request.caseId, { id: `order.cancelled#${order.id}`, at, kind: 'order.cancelled', detail: { orderCaseId: order.id } });
@@ -85,8 +85,7 @@ export function createCaseAction(deps: CaseActionDeps): (request: CaseActionRequ
     const { case: opened, created } = await deps.repository.createCase({ id, type: request.type, ...(orderId !== undefined ? { orderId } : {}), openedAt: at, data: request.data });
     await deps.repository.linkCases({ caseId: source.id, otherCaseId: id, relation: request.relation, at });
     const input: LifecycleInput = { caseId: id, caseType: request.type, ...(orderId !== undefined ? { orderId } : {}), data: request.data, timings: {} };
-    const { executionArn } = await deps.workflows.start(lifecycleWorkflowId(request.type), id, input);
-    await deps.repository.setExecution(id, executionArn);
+    await deps.workflows.start(lifecycleWorkflowId(request.type), id, input);
     if (created) {
       await deps.events.publish([
         domainEvent(DetailType.CaseOpened, { caseId: id, caseType: request.type, ...(orderId !== undefined ? { orderId } : {}), openedAt: opened.openedAt }, at),

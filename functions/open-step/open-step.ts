@@ -1,14 +1,16 @@
 /**
  * Opening a step (the workflow's waitForTaskToken Task): compute `due`/`warnAt` with the policy,
- * store the step with its task token and its `step.opened` timeline entry in one transaction
- * (idempotent), arm the warning and due timers, start any case-level deadline the step begins,
- * and emit `StepOpened`, stamped on the step once published. A redelivery keeps the stored
+ * store the step with its task token, its `step.opened` timeline entry and any case-level
+ * deadline the step begins in one transaction (idempotent), arm the step's and the deadline's
+ * warning and due timers, and emit `StepOpened`, stamped on the step once published. A redelivery keeps the stored
  * deadline, re-arms the same timers (same names) and publishes `StepOpened` only if the first
  * delivery died before it did. A pickup step gets no timer: the pickup run decides whether it
  * missed its batch.
  */
 import { toInstant } from '../../core/cases/instant.ts';
-import type { CaseRepository } from '../../core/cases/repository.ts';
+import type { CaseType, Instant } from '../../core/cases/case.ts';
+import type { CaseDeadlineRecord } from '../../core/cases/case-deadline.ts';
+import type { CaseRepository, NewCaseDeadline } from '../../core/cases/repository.ts';
 import type { StepRecord } from '../../core/cases/step.ts';
 import { due } from '../../core/deadline/due.ts';
 import type { CompiledPolicy } from '../../core/deadline/types.ts';
@@ -55,7 +57,9 @@ export function createOpenStep(deps: OpenStepDeps): (request: OpenStepRequest) =
     const dueAt = deadline.due !== null ? toInstant(deadline.due) : undefined;
     const warnAt = deadline.warnAt !== null ? toInstant(deadline.warnAt) : undefined;
 
-    const { step, opened } = await deps.repository.openStep({
+    const caseDeadline = attempt === 1 ? caseDeadlineStartedBy(request.caseType, request.step) : undefined;
+    const deadlineStart = caseDeadline && caseDeadlineFrom(deps, request, openedAt, caseDeadline);
+    const { step, opened, caseDeadline: started } = await deps.repository.openStep({
       caseId: request.caseId,
       caseType: request.caseType,
       step: request.step,
@@ -74,11 +78,15 @@ export function createOpenStep(deps: OpenStepDeps): (request: OpenStepRequest) =
         step: request.step,
         detail: { attempt, role, due: dueAt ?? null, warnAt: warnAt ?? null, deadlineFrom: from, facts },
       },
+      ...(deadlineStart ? { caseDeadline: deadlineStart } : {}),
     });
 
     if (!settledByPickupRun(deps.policy, step.step)) await armStepTimers(deps, step);
-    const caseDeadline = attempt === 1 ? caseDeadlineStartedBy(request.caseType, request.step) : undefined;
-    if (caseDeadline) await armCaseDeadline(deps, step, caseDeadline);
+    if (caseDeadline) {
+      // A redelivery starts the deadline from the stored opening (kept if the first delivery stored it).
+      const stored = started ?? (await startCaseDeadline(deps, step, caseDeadline));
+      if (stored) await armCaseDeadlineTimers(deps, stored);
+    }
     if (step.announcedAt === undefined) {
       await deps.events.publish([stepOpened(step)]);
       await deps.repository.markAnnounced(step, toInstant(deps.clock.now()));
@@ -88,20 +96,22 @@ export function createOpenStep(deps: OpenStepDeps): (request: OpenStepRequest) =
   };
 }
 
-/**
- * Starts the case-level deadline that begins with this step (computed from the step's opening;
- * a redelivery keeps the stored one) and arms its warning and due timers.
- */
-async function armCaseDeadline(deps: OpenStepDeps, step: StepRecord, deadline: CaseDeadline): Promise<void> {
-  const result = due(deadline.policyStep, Date.parse(step.openedAt), {}, [], deps.policy, { explain: false });
-  if (result.due === null) return;
-  const started = await deps.repository.startCaseDeadline({
+/** The case-level deadline that begins with a step opened at `openedAt`; none if the policy gives it no due. */
+function caseDeadlineFrom(deps: OpenStepDeps, step: { caseId: string; caseType: CaseType }, openedAt: Instant, deadline: CaseDeadline): NewCaseDeadline | undefined {
+  const result = due(deadline.policyStep, Date.parse(openedAt), {}, [], deps.policy, { explain: false });
+  if (result.due === null) return undefined;
+  return {
     caseId: step.caseId,
     caseType: step.caseType,
     deadline: deadline.policyStep,
-    startedAt: step.openedAt,
+    startedAt: openedAt,
     due: toInstant(result.due),
     ...(result.warnAt !== null ? { warnAt: toInstant(result.warnAt) } : {}),
-  });
-  await armCaseDeadlineTimers(deps, started);
+  };
+}
+
+/** Starts the step's case deadline from its stored opening, or returns the one stored already. */
+async function startCaseDeadline(deps: OpenStepDeps, step: StepRecord, deadline: CaseDeadline): Promise<CaseDeadlineRecord | undefined> {
+  const start = caseDeadlineFrom(deps, step, step.openedAt, deadline);
+  return start && deps.repository.startCaseDeadline(start);
 }

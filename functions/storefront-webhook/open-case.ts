@@ -1,9 +1,11 @@
 /**
  * Opening a case for a storefront event and starting its lifecycle. Safe to repeat: the case id
- * is derived from the event, a repeat finds the stored case, and the workflow is started from the
- * stored case (same name, same input) only if it has no execution yet.
+ * is derived from the event, a repeat finds the stored case, and while it is open the workflow is
+ * started again from the stored case — same name (the case id), same input, so Step Functions
+ * answers with the execution already running (a retry after a crash before the start starts it).
+ * The ARN is not written back: it is derived from the case id (`lifecycleExecutionArn`).
  */
-import type { CaseRecord, CaseType, LinkRelation } from '../../core/cases/case.ts';
+import { CaseStatus, type CaseRecord, type CaseType, type LinkRelation } from '../../core/cases/case.ts';
 import { toInstant } from '../../core/cases/instant.ts';
 import type { LifecycleInput, LifecycleTimings } from '../../core/lifecycles/contracts.ts';
 import { domainEvent } from '../../core/ports/event-schemas.ts';
@@ -33,10 +35,10 @@ export async function openCase(deps: EffectDeps, request: OpenCase): Promise<Cas
     openedAt: toInstant(request.openedAt),
     sourceEventId: request.sourceEventId,
     data: request.data,
+    entry: { id: 'case.opened', at: now, kind: 'case.opened', by: 'storefront', detail: { eventId: request.sourceEventId } },
   });
   const events: DomainEvent[] = [];
   if (created) {
-    await deps.repository.appendTimeline(stored.id, { id: 'case.opened', at: now, kind: 'case.opened', by: 'storefront', detail: { eventId: request.sourceEventId } });
     events.push(
       domainEvent(DetailType.CaseOpened, { caseId: stored.id, caseType: stored.type, ...(stored.orderId !== undefined ? { orderId: stored.orderId } : {}), openedAt: stored.openedAt, sourceEventId: request.sourceEventId }, now),
     );
@@ -48,7 +50,8 @@ export async function openCase(deps: EffectDeps, request: OpenCase): Promise<Cas
       events.push(domainEvent(DetailType.CaseLinked, { caseId: stored.id, otherCaseId: other.id, otherCaseType: other.type, relation: request.link.relation, linkedAt: now }, now));
     }
   }
-  if (stored.executionArn === undefined) {
+  // A stored ARN (cases written before it was derived) was written after the start: it runs.
+  if (stored.status === CaseStatus.open && stored.executionArn === undefined) {
     const input: LifecycleInput = {
       caseId: stored.id,
       caseType: stored.type,
@@ -56,9 +59,15 @@ export async function openCase(deps: EffectDeps, request: OpenCase): Promise<Cas
       data: stored.data,
       timings: request.timings(stored),
     };
-    const { executionArn } = await deps.workflows.start(lifecycleWorkflowId(stored.type), stored.id, input);
-    await deps.repository.setExecution(stored.id, executionArn);
-    deps.log.info('case opened and its lifecycle started', { caseId: stored.id, caseType: stored.type, created });
+    try {
+      await deps.workflows.start(lifecycleWorkflowId(stored.type), stored.id, input);
+      deps.log.info('case opened and its lifecycle started', { caseId: stored.id, caseType: stored.type, created });
+    } catch (error) {
+      // For a stored case, an execution of its name is its lifecycle, started by an earlier delivery
+      // whose input (timings from the policy then) may differ from today's: nothing to start.
+      if (created || !(error instanceof Error) || error.name !== 'ExecutionAlreadyExists') throw error;
+      deps.log.info('lifecycle already started by an earlier delivery', { caseId: stored.id });
+    }
   }
   if (events.length) await deps.events.publish(events);
   return stored;

@@ -9,6 +9,7 @@ import { resolve as resolvePath } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { findFreePort } from './free-port.ts';
 import { locateBundledJar } from './jar.ts';
+import { useWriteAheadLog } from './write-ahead-log.ts';
 
 export interface DynamoDbLocalOptions {
   /** Persist tables in this directory (`-dbPath`); in memory when omitted. */
@@ -20,11 +21,15 @@ export interface DynamoDbLocalOptions {
   startTimeoutMs?: number;
   /** `java` executable; `JAVA_HOME/bin/java` or `java` on the PATH by default. */
   java?: string;
+  /** With `dbPath`: the database in SQLite's WAL journal mode (write-ahead-log.ts); default: DynamoDB Local's rollback journal. */
+  writeAheadLog?: boolean;
 }
 
 export interface DynamoDbLocal {
   endpoint: string;
   port: number;
+  /** The JVM's process id (tests kill it hard). */
+  pid: number | undefined;
   /** Terminates the process (SIGTERM, then SIGKILL after a grace period); safe to call twice. */
   stop(): Promise<void>;
 }
@@ -59,6 +64,7 @@ async function startOnPort(port: number, host: string, options: DynamoDbLocalOpt
   } else {
     const dbPath = resolvePath(options.dbPath);
     mkdirSync(dbPath, { recursive: true });
+    if (options.writeAheadLog) useWriteAheadLog(dbPath);
     args.push('-dbPath', dbPath);
   }
   const child = spawn(options.java ?? javaExecutable(), args, { cwd: jar.dir, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -78,7 +84,7 @@ async function startOnPort(port: number, host: string, options: DynamoDbLocalOpt
     await stop();
     throw ready;
   }
-  return { endpoint, port, stop };
+  return { endpoint, port, pid: child.pid, stop };
 }
 
 function javaExecutable(): string {

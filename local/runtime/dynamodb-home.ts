@@ -52,7 +52,8 @@ export async function startDynamoDbHome(
   const { dataDir, manifest, names, log } = options;
   if (home === 'java') {
     log('starting DynamoDB Local (--dynamodb java)');
-    const dynamo = await startDynamoDbLocal({ dbPath: join(dataDir, JAVA_DIR), host: options.host });
+    // WAL journal: the rollback journal's fsyncs per write made every write wait on the disk (docs/benchmarks.md).
+    const dynamo = await startDynamoDbLocal({ dbPath: join(dataDir, JAVA_DIR), host: options.host, writeAheadLog: true });
     try {
       const ddb = localDynamoDbClient(dynamo.endpoint);
       for (const table of manifest.tables) await ensureTable(ddb, table, names.physical(table.id));

@@ -1,4 +1,7 @@
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { caseItem } from '../../adapters/case-repository/items.ts';
+import type { CaseRecord } from '../../core/cases/case.ts';
 import { DetailType } from '../../core/ports/events.ts';
 import { createCaseAction } from '../../functions/case-action/case-action.ts';
 import { OrderAlreadyHandedOver } from '../../functions/case-action/errors.ts';
@@ -8,14 +11,14 @@ import { givenCase, uniqueId, useHarness, type Harness } from './harness.ts';
 async function orderWithOpenSteps(h: Harness): Promise<{ orderCaseId: string; orderId: string; executionArn: string }> {
   const orderId = uniqueId('SO');
   const orderCaseId = await givenCase(h, 'order', { orderId });
+  // The lifecycle execution is named after the case: its ARN is derived, not stored.
   const executionArn = `arn:aws:states:us-east-1:000000000000:execution:order:${orderCaseId}`;
-  await h.repository.setExecution(orderCaseId, executionArn);
   await createOpenStep(h)({ caseId: orderCaseId, caseType: 'order', step: 'order.review', taskToken: 'tok-review' });
   return { orderCaseId, orderId, executionArn };
 }
 
 describe('case-action', () => {
-  const { fresh } = useHarness();
+  const { fresh, table } = useHarness();
 
   it('cancel-order stops the order execution, cancels its open steps and closes it cancelled', async () => {
     const h = fresh('2025-03-03T10:00:00+08:00');
@@ -38,6 +41,20 @@ describe('case-action', () => {
     expect(await act({ action: 'cancel-order', caseId: cancellation, orderId })).toEqual({ ok: true });
     expect(h.workflows.stopped).toHaveLength(1);
     expect(h.events.typesFor(orderCaseId)).toHaveLength(3);
+  });
+
+  it('cancel-order stops the execution an older case stored with it', async () => {
+    const h = fresh('2025-03-03T10:00:00+08:00');
+    const orderId = uniqueId('SO');
+    const orderCaseId = uniqueId('order');
+    const stored = `arn:aws:states:us-east-1:000000000000:execution:sla-platform-order:${orderCaseId}`;
+    const record: CaseRecord = { id: orderCaseId, type: 'order', status: 'open', orderId, openedAt: '2025-03-03T02:00:00.000Z', executionArn: stored, data: {} };
+    await DynamoDBDocumentClient.from(table().client).send(new PutCommand({ TableName: table().tableName, Item: caseItem(record, 2) }));
+    const cancellation = await givenCase(h, 'cancellation', { orderId });
+
+    await createCaseAction(h)({ action: 'cancel-order', caseId: cancellation, orderId });
+
+    expect(h.workflows.stopped).toEqual([{ executionArn: stored, cause: `cancelled by case ${cancellation}` }]);
   });
 
   it('cancel-order refuses an order already handed to the courier, changing nothing', async () => {
@@ -82,7 +99,8 @@ describe('case-action', () => {
     expect(again.caseId).toBe(first.caseId);
     const linked = first.caseId ?? '';
     const view = await h.repository.getCase(linked);
-    expect(view.case).toMatchObject({ type: 'exchange', orderId, status: 'open', executionArn: expect.stringContaining(linked) });
+    expect(view.case).toMatchObject({ type: 'exchange', orderId, status: 'open' });
+    expect(view.case).not.toHaveProperty('executionArn');
     expect(view.links).toMatchObject([{ caseId: returnCase, relation: 'converted-from' }]);
     expect((await h.repository.getCase(returnCase)).links).toMatchObject([{ caseId: linked, relation: 'converted-to' }]);
     expect(h.workflows.started[0]).toEqual({ workflowId: 'exchange', name: linked, input: { caseId: linked, caseType: 'exchange', orderId, data: { reason: 'quality' }, timings: {} } });

@@ -94,6 +94,7 @@ describe('open-step', () => {
     await createOpenStep(h)({ caseId, caseType: 'order', step: 'order.review', taskToken: 'tok' });
     const caseTimer = h.timers.pending(caseId).find((t) => t.payload.kind === 'case-due');
     expect(caseTimer?.payload).toEqual({ kind: 'case-due', caseId, step: 'order.handover', attempt: 1, at: '2025-03-05T16:00:00.000Z' });
+    expect(await h.repository.getCaseDeadline(caseId, 'order.handover')).toMatchObject({ startedAt: '2025-03-03T02:00:00.000Z', due: '2025-03-05T16:00:00.000Z' });
   });
 
   it('keeps the step and its step.opened entry together, and a redelivery publishes the StepOpened the first delivery died before', async () => {
@@ -113,6 +114,9 @@ describe('open-step', () => {
     expect(entries.map((e) => e.detail)).toEqual([{ attempt: 1, role: 'ops-cs', due: again.due, warnAt: again.warnAt, deadlineFrom: '2025-03-03T01:55:00.000Z', facts: {} }]);
     expect(h.events.ofType(DetailType.StepOpened, caseId)).toHaveLength(1);
     expect((await h.repository.getStep({ caseId, step: 'order.review' })).announcedAt).toBe('2025-03-03T02:00:00.000Z');
+    // The handover promise was stored with the step; the redelivery armed its timers from it.
+    expect(await h.repository.getCaseDeadline(caseId, 'order.handover')).toMatchObject({ startedAt: '2025-03-03T02:00:00.000Z', due: '2025-03-05T16:00:00.000Z' });
+    expect(h.timers.pending(caseId).find((t) => t.payload.kind === 'case-due')?.payload.at).toBe('2025-03-05T16:00:00.000Z');
   });
 
   it('publishes StepOpened on the redelivery when the bus refused it the first time', async () => {

@@ -1,8 +1,9 @@
-import type { ChatTimerPayload, ChatTimers } from '../../core/ports/chat-timers.ts';
 /**
  * In-memory implementations of the ports (core/ports/*) for logic tests: they record what the
  * logic asked for, and the timer fake fires due timers in time order on a VirtualClock.
  */
+import { isDeepStrictEqual } from 'node:util';
+import type { ChatTimerPayload, ChatTimers } from '../../core/ports/chat-timers.ts';
 import type { DomainEvent, DetailType, EventPublisher } from '../../core/ports/events.ts';
 import type { TimerPayload, TimerScheduler } from '../../core/ports/timers.ts';
 import type { WorkflowGateway } from '../../core/ports/workflows.ts';
@@ -84,6 +85,7 @@ export class FakeTimerScheduler implements TimerScheduler {
 }
 
 export class FakeWorkflowGateway implements WorkflowGateway {
+  /** The executions started, once each: a repeated start with the same name and input starts nothing (AWS StartExecution). */
   readonly started: { workflowId: string; name: string; input: unknown }[] = [];
   readonly succeeded: { taskToken: string; output: unknown }[] = [];
   readonly failed: { taskToken: string; error: string; cause: string }[] = [];
@@ -92,8 +94,15 @@ export class FakeWorkflowGateway implements WorkflowGateway {
   readonly closedTokens = new Set<string>();
 
   start(workflowId: string, name: string, input: unknown): Promise<{ executionArn: string }> {
-    this.started.push({ workflowId, name, input });
-    return Promise.resolve({ executionArn: `arn:aws:states:us-east-1:000000000000:execution:${workflowId}:${name}` });
+    const executionArn = this.executionArn(workflowId, name);
+    const existing = this.started.find((s) => this.executionArn(s.workflowId, s.name) === executionArn);
+    if (existing && !isDeepStrictEqual(existing.input, input)) return Promise.reject(Object.assign(new Error(`Execution Already Exists: '${executionArn}'`), { name: 'ExecutionAlreadyExists' }));
+    if (!existing) this.started.push({ workflowId, name, input });
+    return Promise.resolve({ executionArn });
+  }
+
+  executionArn(workflowId: string, name: string): string {
+    return `arn:aws:states:us-east-1:000000000000:execution:${workflowId}:${name}`;
   }
 
   sendSuccess(taskToken: string, output: unknown): Promise<boolean> {

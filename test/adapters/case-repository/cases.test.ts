@@ -40,6 +40,17 @@ describe('DynamoDbCaseRepository — cases', () => {
     expect(again.case.data).toEqual({ first: true });
   });
 
+  it('writes a new case and its opening entry together; a repeat writes neither again', async () => {
+    const id = uniqueId('order');
+    const entry = { id: 'case.opened', at: '2025-03-03T10:00:05+08:00', kind: 'case.opened', by: 'storefront', detail: { eventId: 'evt-1' } };
+    const input = { id, type: 'order' as const, orderId: 'SO-1004', openedAt: '2025-03-03T10:00:00+08:00', data: {}, entry };
+    expect((await repo().createCase(input)).created).toBe(true);
+    const again = await repo().createCase({ ...input, entry: { ...entry, at: '2025-03-03T11:00:00+08:00', detail: { eventId: 'evt-2' } } });
+
+    expect(again.created).toBe(false);
+    expect((await repo().getCase(id)).timeline).toEqual([{ ...entry, at: '2025-03-03T02:00:05.000Z' }]);
+  });
+
   it('refuses a different case under a taken id', async () => {
     const id = await givenCase(repo(), 'order', 'SO-1003');
     await expect(repo().createCase({ id, type: 'return', orderId: 'SO-1003', openedAt: '2025-03-03T10:00:00Z', data: {} })).rejects.toBeInstanceOf(CaseIdConflict);
@@ -80,13 +91,6 @@ describe('DynamoDbCaseRepository — cases', () => {
     expect(openIds).not.toContain(expired);
     const allIds = (await repo().listCases({ type: 'stock' })).items.map((c) => c.id);
     expect(allIds).toEqual(expect.arrayContaining([open, expired]));
-  });
-
-  it('records the execution running a case', async () => {
-    const id = await givenCase(repo());
-    await repo().setExecution(id, 'arn:aws:states:local:000000000000:execution:order:1');
-    expect((await repo().getCase(id)).case.executionArn).toBe('arn:aws:states:local:000000000000:execution:order:1');
-    await expect(repo().setExecution('no-such-case', 'arn')).rejects.toBeInstanceOf(CaseNotFound);
   });
 
   it('links two cases on both sides with inverse relations', async () => {

@@ -1,6 +1,6 @@
 /** The shapes of the SDK calls that carry the store's guarantees, checked without a database. */
 import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoDbCaseRepository } from '../../../adapters/case-repository/dynamodb-case-repository.ts';
@@ -100,5 +100,26 @@ describe('openStep', () => {
     mock.on(GetCommand).resolves({ Item: { pk: 'CASE#C-1', sk: 'CASE', id: 'C-1', type: 'order', status: 'cancelled', openedAt: step.openedAt, data: {}, version: 2 } });
 
     await expect(repo.openStep(input)).rejects.toEqual(new CaseClosed('C-1', 'cancelled'));
+  });
+});
+
+describe('markAnnounced', () => {
+  it('stamps announcedAt in place with one UpdateItem, moving the version on, without reading the step', async () => {
+    mock.on(UpdateCommand).resolves({});
+    expect(await repo.markAnnounced(selector, '2025-03-03T02:00:01.000Z')).toBe(true);
+
+    expect(mock.commandCalls(GetCommand)).toHaveLength(0);
+    expect(mock.commandCalls(UpdateCommand)[0]?.args[0].input).toMatchObject({
+      Key: { pk: 'CASE#C-1', sk: 'STEP#order.review#001' },
+      UpdateExpression: 'SET announcedAt = :at, #version = #version + :one',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(announcedAt)',
+      ExpressionAttributeValues: { ':at': '2025-03-03T02:00:01.000Z', ':one': 1 },
+    });
+  });
+
+  it('answers false when the stamp is there already', async () => {
+    mock.on(UpdateCommand).rejects(conditionFailed());
+    mock.on(GetCommand).resolves({ Item: stepItem({ ...step, announcedAt: '2025-03-03T02:00:01.000Z' }, 2) });
+    expect(await repo.markAnnounced(selector, '2025-03-03T02:05:00.000Z')).toBe(false);
   });
 });

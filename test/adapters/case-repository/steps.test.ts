@@ -37,10 +37,51 @@ describe('DynamoDbCaseRepository — steps', () => {
     expect((await repo().getCase(caseId)).steps).toHaveLength(1);
   });
 
+  it('starts the case deadline a step begins in the step\'s transaction; a redelivery keeps the stored one', async () => {
+    const caseId = await givenCase(repo());
+    const handover = { caseId, caseType: 'order' as const, deadline: 'order.handover', startedAt: '2025-03-03T10:00:00+08:00', warnAt: '2025-03-04T10:00:00+08:00', due: '2025-03-06T00:00:00+08:00' };
+    const first = await repo().openStep(reviewStep(caseId, { caseDeadline: handover }));
+    const stored = { ...handover, startedAt: '2025-03-03T02:00:00.000Z', warnAt: '2025-03-04T02:00:00.000Z', due: '2025-03-05T16:00:00.000Z' };
+    expect(first).toMatchObject({ opened: true, caseDeadline: stored });
+
+    const again = await repo().openStep(reviewStep(caseId, { taskToken: 'token-2', caseDeadline: { ...handover, due: '2025-03-07T00:00:00+08:00' } }));
+    expect(again.opened).toBe(false);
+    expect(again).not.toHaveProperty('caseDeadline');
+    expect(await repo().getCaseDeadline(caseId, 'order.handover')).toEqual(stored);
+  });
+
+  it('keeps a case deadline that exists without the step, opening the step alone', async () => {
+    const caseId = await givenCase(repo());
+    const handover = { caseId, caseType: 'order' as const, deadline: 'order.handover', startedAt: '2025-03-03T09:00:00.000Z', due: '2025-03-05T16:00:00.000Z' };
+    await repo().startCaseDeadline(handover);
+
+    const opened = await repo().openStep(reviewStep(caseId, { caseDeadline: { ...handover, startedAt: '2025-03-03T10:00:00.000Z', due: '2025-03-06T16:00:00.000Z' } }));
+
+    expect(opened.opened).toBe(true);
+    expect(opened).not.toHaveProperty('caseDeadline');
+    expect((await repo().getCase(caseId)).steps).toEqual([opened.step]);
+    expect(await repo().getCaseDeadline(caseId, 'order.handover')).toEqual(handover);
+  });
+
+  it('marks a step announced once, keeping the stamp through later transitions; an unknown step is StepNotFound', async () => {
+    const caseId = await givenCase(repo());
+    await repo().openStep(reviewStep(caseId));
+    const selector = { caseId, step: 'order.review', attempt: 1 };
+
+    expect(await repo().markAnnounced(selector, '2025-03-03T10:00:01+08:00')).toBe(true);
+    expect(await repo().markAnnounced({ caseId, step: 'order.review' }, '2025-03-03T10:05:00+08:00')).toBe(false);
+    await repo().completeStep(selector, { at: '2025-03-03T10:20:00+08:00', by: 'agent-li' });
+
+    expect(await repo().getStep(selector)).toMatchObject({ status: 'completed', announcedAt: '2025-03-03T02:00:01.000Z' });
+    await expect(repo().markAnnounced({ caseId, step: 'order.pack', attempt: 1 }, '2025-03-03T10:00:00Z')).rejects.toBeInstanceOf(StepNotFound);
+  });
+
   it('refuses to open a step on a closed case', async () => {
     const caseId = await givenCase(repo());
     await repo().closeCase({ caseId, status: 'cancelled', at: '2025-03-03T10:10:00+08:00' });
-    await expect(repo().openStep(reviewStep(caseId))).rejects.toBeInstanceOf(CaseClosed);
+    const handover = { caseId, caseType: 'order' as const, deadline: 'order.handover', startedAt: '2025-03-03T02:00:00.000Z', due: '2025-03-05T16:00:00.000Z' };
+    await expect(repo().openStep(reviewStep(caseId, { caseDeadline: handover }))).rejects.toBeInstanceOf(CaseClosed);
+    expect(await repo().getCaseDeadline(caseId, 'order.handover')).toBeUndefined();
     await expect(repo().openStep(reviewStep('no-such-case'))).rejects.toMatchObject({ name: 'CaseNotFound' });
   });
 

@@ -1,6 +1,7 @@
 import {
   DescribeExecutionCommand,
   ExecutionAlreadyExists,
+  ExecutionDoesNotExist,
   InvalidToken,
   SendTaskFailureCommand,
   SendTaskSuccessCommand,
@@ -73,7 +74,14 @@ describe('StepFunctionsGateway', () => {
     expect(sfn.commandCalls(StopExecutionCommand)[0]?.args[0].input).toEqual({ executionArn: EXEC, cause: 'cancelled by case cancel-1' });
   });
 
-  it('derives the execution ARN from the state machine ARN', () => {
+  it('treats stopping an execution that was never started as nothing to stop, and passes other failures on', async () => {
+    sfn.on(StopExecutionCommand).rejectsOnce(new ExecutionDoesNotExist({ message: 'does not exist', ...meta })).rejectsOnce(new Error('throttled'));
+    await expect(gateway().stop(EXEC, 'cancelled by case cancel-1')).resolves.toBeUndefined();
+    await expect(gateway().stop(EXEC, 'cancelled by case cancel-1')).rejects.toThrow('throttled');
+  });
+
+  it('derives the execution ARN from the state machine ARN, for a manifest id too', () => {
     expect(executionArnOf(SM, 'order-1')).toBe(EXEC);
+    expect(gateway().executionArn('order', 'order-1')).toBe(EXEC);
   });
 });

@@ -27,7 +27,8 @@ describe('POST /webhooks/storefront applies each event type', () => {
     expect(response.statusCode).toBe(202);
     expect(bodyOf(response)).toEqual({ caseId: `order-${orderId}`, status: 'accepted' });
     const stored = await rig.repository.getCase(`order-${orderId}`);
-    expect(stored.case).toMatchObject({ type: 'order', status: 'open', orderId, executionArn: expect.stringContaining(`order-${orderId}`) });
+    expect(stored.case).toMatchObject({ type: 'order', status: 'open', orderId });
+    expect(stored.timeline.map((e) => [e.kind, e.detail])).toEqual([['case.opened', { eventId: expect.any(String) }]]);
     expect(rig.workflows.started).toHaveLength(1);
     const start = rig.workflows.started[0];
     expect(start?.workflowId).toBe('order');
@@ -61,8 +62,23 @@ describe('POST /webhooks/storefront applies each event type', () => {
   it('lets one of two simultaneous deliveries of an event apply it; the other is told to retry (503 DeliveryInProgress with Retry-After)', async () => {
     const rig = webhookRig(fresh(NOW), table());
     const body = orderPlacedEvent(uniqueId('o'));
-    const responses = await Promise.all([rig.deliver(body), rig.deliver(body)]);
-    expect(responses.map((r) => r.statusCode).sort()).toEqual([202, 503]);
+    // The first delivery is held inside its effects (after its claim) until the second was answered.
+    const start = rig.workflows.start.bind(rig.workflows);
+    let entered!: () => void;
+    let release!: () => void;
+    const applying = new Promise<void>((resolve) => (entered = resolve));
+    const held = new Promise<void>((resolve) => (release = resolve));
+    rig.workflows.start = async (...args) => {
+      entered();
+      await held;
+      return start(...args);
+    };
+    const first = rig.deliver(body);
+    await applying;
+    const second = await rig.deliver(body);
+    release();
+    const responses = [await first, second];
+    expect(responses.map((r) => r.statusCode)).toEqual([202, 503]);
     const busy = responses.filter((r) => r.statusCode === 503);
     expect(busy.map((r) => errorOf(r).code)).toEqual(['DeliveryInProgress']);
     expect(busy.map((r) => r.headers['retry-after'])).toEqual(['2']);
@@ -78,6 +94,28 @@ describe('POST /webhooks/storefront applies each event type', () => {
     expect(bodyOf(second)).toEqual(bodyOf(first));
     expect(rig.workflows.started).toHaveLength(1);
     expect((await rig.repository.listCasesForOrder(orderId)).map((c) => c.id)).toEqual([`order-${orderId}`]);
+  });
+
+  it('starts the lifecycle when the retry of a delivery that died before StartExecution finds the case, keeps one an earlier delivery started, and starts none for a closed case', async () => {
+    const rig = webhookRig(fresh(NOW), table());
+    const orderId = uniqueId('o');
+    const body = orderPlacedEvent(orderId);
+    const start = rig.workflows.start.bind(rig.workflows);
+    rig.workflows.start = () => Promise.reject(new Error('socket hang up'));
+    expect((await rig.deliver(body)).statusCode).toBe(500);
+    rig.workflows.start = start;
+
+    expect((await rig.deliver(body)).statusCode).toBe(202);
+    expect(rig.workflows.started.map((s) => s.name)).toEqual([`order-${orderId}`]);
+    expect((await rig.repository.getCase(`order-${orderId}`)).timeline.map((e) => e.kind)).toEqual(['case.opened']);
+
+    // Another order.placed about it after the policy changed: the running lifecycle is kept.
+    rig.workflows.start = () => Promise.reject(Object.assign(new Error('Execution Already Exists'), { name: 'ExecutionAlreadyExists' }));
+    expect((await rig.deliver(orderPlacedEvent(orderId))).statusCode).toBe(202);
+
+    await rig.repository.closeCase({ caseId: `order-${orderId}`, status: 'cancelled', at: NOW });
+    rig.workflows.start = () => Promise.reject(new Error('started the lifecycle of a closed case'));
+    expect((await rig.deliver(orderPlacedEvent(orderId))).statusCode).toBe(202);
   });
 
   it('order.paid completes the open order.payment attempt with outcome paid and answers the workflow', async () => {
