@@ -60,19 +60,28 @@ export async function ensureConsoleBuild(root: string, log: (message: string) =>
   const { build } = await import('vite');
   const bundled = new Set<string>();
   const staging = join(root, 'console', `.build-${process.pid}`);
-  await build({
-    configFile: join(root, 'console', 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: staging, emptyOutDir: true },
-    plugins: [
-      {
-        name: 'record-build-inputs',
-        generateBundle() {
-          for (const id of this.getModuleIds()) bundled.add(id);
+  // A production build whoever builds: Vite keeps a NODE_ENV it finds (vitest sets 'test'), and
+  // then ships React's development build and JSX runtime — the very build npm start would serve.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: join(root, 'console', 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: staging, emptyOutDir: true },
+      plugins: [
+        {
+          name: 'record-build-inputs',
+          generateBundle() {
+            for (const id of this.getModuleIds()) bundled.add(id);
+          },
         },
-      },
-    ],
-  });
+      ],
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   const files: Record<string, string> = {};
   const inputs = [...bundled].map((id) => id.split('?')[0] as string).filter((id) => id.startsWith(resolve(root)) && !id.includes('/node_modules/'));
   for (const path of [...inputs, join(root, 'console', 'index.html'), join(root, 'console', 'vite.config.ts'), join(root, 'package-lock.json')]) {

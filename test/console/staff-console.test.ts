@@ -99,6 +99,18 @@ async function waitFor(check: () => Promise<unknown>): Promise<void> {
 }
 
 describe('the staff console in Chromium', { timeout: 120_000 }, () => {
+  it('serves React\'s production build, though vitest (NODE_ENV=test) may have built it', async () => {
+    const page = await (await fetch(`${platform.runtime.apiUrl}/console/`)).text();
+    const scripts = [...page.matchAll(/(?:src|href)="(\/console\/assets\/[^"]+\.js)"/g)].map((m) => m[1] as string);
+    expect(scripts.length).toBeGreaterThan(1);
+    for (const script of scripts) {
+      const code = await (await fetch(`${platform.runtime.apiUrl}${script}`)).text();
+      // The development JSX runtime, and a warning only React's development build carries.
+      expect(code).not.toContain('jsxDEV');
+      expect(code).not.toContain('Cannot update a component');
+    }
+  });
+
   it('signs ops-cs in, shows a new order\'s review with its on-duty countdown, completes it as confirmed by keyboard alone, and packing reaches terminal-admin', async () => {
     const ann = await signIn('ann');
     const review = row(ann, reviewCase, 'order.review');
