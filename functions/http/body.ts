@@ -1,9 +1,11 @@
-/** Reading request bodies of API Gateway v2 events: the raw bytes as sent, and JSON with a clear 400 or 413. */
+/** Reading request bodies of API Gateway v2 events: the raw bytes as sent, and JSON with a clear 400, 413 or 415. */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { PayloadTooLarge } from '../../core/json/errors.ts';
 import { jsonLimitIssues } from '../../core/json/limits.ts';
 import { InvalidRequest, MalformedJson } from './errors.ts';
+import { headerOf } from './event.ts';
 import { STAFF_REQUEST_LIMITS, type RequestLimits } from './limits.ts';
+import { requireJsonMediaType } from './media-type.ts';
 
 type BodyEvent = Pick<APIGatewayProxyEventV2, 'body' | 'isBase64Encoded'>;
 
@@ -15,12 +17,15 @@ export function rawBody(event: BodyEvent): Buffer {
 
 /**
  * The body parsed as JSON and checked against `limits` (size, depth, lengths, counts, reserved
- * keys); an absent body is `undefined`. Throws `PayloadTooLarge`, `MalformedJson` or `InvalidRequest`.
+ * keys); an absent body is `undefined` (no Content-Type needed). A body sent as anything but
+ * `application/json` is refused before it is read (media-type.ts). Throws `PayloadTooLarge` (413),
+ * `UnsupportedMediaType` (415), `MalformedJson` or `InvalidRequest` (400).
  */
-export function jsonBody(event: BodyEvent, limits: RequestLimits = STAFF_REQUEST_LIMITS): unknown {
+export function jsonBody(event: BodyEvent & Pick<APIGatewayProxyEventV2, 'headers'>, limits: RequestLimits = STAFF_REQUEST_LIMITS): unknown {
   const raw = rawBody(event);
   if (raw.length === 0) return undefined;
   if (raw.length > limits.maxBodyBytes) throw new PayloadTooLarge(raw.length, limits.maxBodyBytes);
+  requireJsonMediaType(headerOf(event, 'content-type'));
   let json: unknown;
   try {
     json = JSON.parse(raw.toString('utf8')) as unknown;

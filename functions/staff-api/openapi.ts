@@ -26,6 +26,8 @@ const staffErrors = {
   '401': errorResponse('missing or invalid bearer token'),
   '403': errorResponse('the caller\'s roles do not allow this'),
 };
+/** Routes taking a body refuse another media type (functions/http/media-type.ts). */
+const unsupportedMediaType = { '415': errorResponse('UnsupportedMediaType: a body not sent as application/json (UTF-8); application/*+json types are refused too') };
 
 const pathParam = (name: string, description: string) => ({ name, in: 'path', required: true, schema: { type: 'string' }, description });
 const queryParams = (zodSchema: z.ZodObject) =>
@@ -92,7 +94,7 @@ export function openApiDocument(): JsonSchema {
             '404': errorResponse('unknown order or case'),
             '409': errorResponse('conflict, e.g. a cancellation after handover, or EventIdReused: the id was delivered with another body'),
             '413': errorResponse('PayloadTooLarge: the body is over 64 KiB'),
-            '415': errorResponse('UnsupportedMediaType: the body is not application/json'),
+            ...unsupportedMediaType,
             '503': { ...errorResponse('DeliveryInProgress: another delivery of this id is running; retry after Retry-After seconds'), headers: { 'Retry-After': { schema: { type: 'integer' } } } },
           },
         },
@@ -120,7 +122,7 @@ export function openApiDocument(): JsonSchema {
           summary: 'Complete a step (its role or supervisor); fields validated per step (see x-step-catalogue)',
           parameters: stepParams,
           requestBody: { required: false, content: json(ref('CompleteStep')) },
-          responses: { '200': { description: 'the completed step', content: json(ref('Step')) }, ...staffErrors, '404': errorResponse('unknown case or step'), '409': errorResponse('the step is not open') },
+          responses: { '200': { description: 'the completed step', content: json(ref('Step')) }, ...staffErrors, ...unsupportedMediaType, '404': errorResponse('unknown case or step'), '409': errorResponse('the step is not open') },
         },
       },
       '/cases/{caseId}/steps/{step}/pause': {
@@ -129,7 +131,7 @@ export function openApiDocument(): JsonSchema {
           summary: 'Stop a step\'s SLA clock; with `until` it resumes by itself',
           parameters: stepParams,
           requestBody: { required: true, content: json(ref('PauseStep')) },
-          responses: { '200': { description: 'the paused step', content: json(ref('Step')) }, ...staffErrors, '404': errorResponse('unknown case or step'), '409': errorResponse('not open, or already paused') },
+          responses: { '200': { description: 'the paused step', content: json(ref('Step')) }, ...staffErrors, ...unsupportedMediaType, '404': errorResponse('unknown case or step'), '409': errorResponse('not open, or already paused') },
         },
       },
       '/cases/{caseId}/steps/{step}/resume': {
@@ -185,6 +187,7 @@ export function openApiDocument(): JsonSchema {
             '200': { description: 'a bearer token for the staff routes', content: json(ref('LoginResult')) },
             '400': errorResponse('malformed body; the message names the field'),
             '401': errorResponse('InvalidCredentials: unknown user or wrong password'),
+            ...unsupportedMediaType,
             '429': {
               description: 'TooManyAttempts: repeated failures for this user from this address; try again after Retry-After seconds',
               headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'seconds until the next try is accepted' } },

@@ -19,8 +19,7 @@ import { withStep } from '../shared/logger.ts';
 import type { EffectDeps } from './deps.ts';
 import { chatEvent, isChatEvent } from './effects/chat.ts';
 import { applyEvent } from './effects/index.ts';
-import { UnsupportedMediaType } from '../http/errors.ts';
-import { isJsonMediaType } from '../http/media-type.ts';
+import { requireJsonMediaType } from '../http/media-type.ts';
 import { DeliveryInProgress, EventIdReused } from './errors.ts';
 import type { IdempotencyStore } from './idempotency.ts';
 
@@ -57,7 +56,7 @@ export function createIngest(deps: IngestDeps, options: IngestOptions = {}): (re
   const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
   return async (request) => {
     if (request.body.length > STOREFRONT_LIMITS.maxBodyBytes) throw new PayloadTooLarge(request.body.length, STOREFRONT_LIMITS.maxBodyBytes);
-    if (!isJsonMediaType(request.contentType)) throw new UnsupportedMediaType(request.contentType, 'application/json');
+    requireJsonMediaType(request.contentType);
     verifyStorefrontSignature({ header: request.signature, body: request.body, secret: await deps.secret(), now: (deps.transportClock ?? deps.clock).now(), toleranceSeconds: options.toleranceSeconds });
     const event = parseStorefrontBody(request.body.toString('utf8'));
     checkBusinessTimes(event, deps.clock.now(), deps.caseRules.businessTime);

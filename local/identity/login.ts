@@ -1,6 +1,7 @@
 /**
- * `POST /auth/login` (api.md "Local home only"): `{"user", "password"}` → 200 `{"token",
- * "expiresAt"}` with the same kind of token `npm run token` prints; 400 naming a bad field, 401
+ * `POST /auth/login` (api.md "Local home only"): `{"user", "password"}` as `application/json` →
+ * 200 `{"token", "expiresAt"}` with the same kind of token `npm run token` prints; 400 naming a
+ * bad field, 415 for another Content-Type (functions/http/media-type.ts), 401
  * `InvalidCredentials`, 429 `TooManyAttempts` with Retry-After while a user+address pair is
  * locked out (login-throttle.ts).
  */
@@ -45,7 +46,7 @@ export function loginRoute(deps: LoginDeps): LocalRoute {
 }
 
 async function signIn(deps: LoginDeps, request: LocalRequest): Promise<LocalResponse> {
-  const { user, password } = validate(loginBody, jsonBody({ body: request.body.toString('utf8'), isBase64Encoded: false }), 'body');
+  const { user, password } = validate(loginBody, jsonBody({ body: request.body.toString('utf8'), isBase64Encoded: false, headers: { 'content-type': request.headers['content-type'] } }), 'body');
   const wait = deps.throttle.waitMs(user, request.sourceIp);
   if (wait > 0) throw new TooManyAttempts(Math.ceil(wait / 1000));
   const account = await deps.accounts.verify(user, password);

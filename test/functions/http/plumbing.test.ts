@@ -26,9 +26,20 @@ describe('HTTP plumbing', () => {
   });
 
   it('refuses a body that is not JSON with 400 MalformedJson naming the body', () => {
-    expect(() => jsonBody({ body: '{"a":', isBase64Encoded: false })).toThrow(expect.objectContaining({ name: 'MalformedJson', status: 400, message: 'body: not valid JSON' }));
-    expect(jsonBody({ body: Buffer.from('{"a":1}').toString('base64'), isBase64Encoded: true })).toEqual({ a: 1 });
-    expect(jsonBody({ body: undefined, isBase64Encoded: false })).toBeUndefined();
+    const headers = { 'content-type': 'application/json' };
+    expect(() => jsonBody({ body: '{"a":', isBase64Encoded: false, headers })).toThrow(expect.objectContaining({ name: 'MalformedJson', status: 400, message: 'body: not valid JSON' }));
+    expect(jsonBody({ body: Buffer.from('{"a":1}').toString('base64'), isBase64Encoded: true, headers })).toEqual({ a: 1 });
+    expect(jsonBody({ body: undefined, isBase64Encoded: false, headers })).toBeUndefined();
+  });
+
+  it('refuses a body sent as another media type with 415 naming the Content-Type, before reading it', () => {
+    const refusal = (contentType: string | undefined) => () => jsonBody({ body: '{"a":', isBase64Encoded: false, headers: contentType === undefined ? {} : { 'Content-Type': contentType } });
+    expect(refusal('text/plain;charset=UTF-8')).toThrow(expect.objectContaining({ name: 'UnsupportedMediaType', status: 415, message: 'Content-Type: "text/plain;charset=UTF-8" is not accepted; send application/json (UTF-8)' }));
+    expect(refusal(undefined)).toThrow(expect.objectContaining({ name: 'UnsupportedMediaType', message: 'Content-Type: is missing; send application/json (UTF-8)' }));
+    // Accepted types reach the parser (whose 400 shows the media type passed).
+    expect(refusal('Application/JSON; charset="utf-8"')).toThrow(expect.objectContaining({ name: 'MalformedJson' }));
+    // No body, no media type to check: a POST without content needs no Content-Type.
+    expect(jsonBody({ body: '', isBase64Encoded: false, headers: { 'content-type': 'text/plain' } })).toBeUndefined();
   });
 
   it('routes by method and path template, with 404 for an unknown path and 405 for a wrong method', async () => {

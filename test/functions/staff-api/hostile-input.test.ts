@@ -38,6 +38,36 @@ describe('the staff API answers hostile requests with a 4xx naming the field', (
     expect(await rig.repository.getStep({ caseId, step: 'order.pack' })).toMatchObject({ status: 'open', pauses: [] });
   });
 
+  it('answers a completion or pause sent as text/plain, a form or merge-patch JSON with 415 naming the Content-Type, writing nothing', async () => {
+    const rig = staffRig(fresh(MONDAY_10));
+    const caseId = await rig.openCaseWithStep('order.pack');
+    const boss = rig.as('boss', 'supervisor');
+    const completion = JSON.stringify({ fields: { serialNumbers: ['S1'], invoiceNo: 'I-1' } });
+    const refused = [
+      await boss.post(`/cases/${caseId}/steps/order.pack/complete`, undefined, completion, { 'content-type': 'text/plain;charset=UTF-8' }),
+      await boss.post(`/cases/${caseId}/steps/order.pack/complete`, undefined, completion, { 'content-type': 'application/merge-patch+json' }),
+      await boss.post(`/cases/${caseId}/steps/order.pack/pause`, undefined, 'reason=lunch', { 'content-type': 'application/x-www-form-urlencoded' }),
+    ];
+    expect(refused.map((r) => [r.statusCode, errorOf(r)])).toEqual([
+      [415, { code: 'UnsupportedMediaType', message: 'Content-Type: "text/plain;charset=UTF-8" is not accepted; send application/json (UTF-8)' }],
+      [415, { code: 'UnsupportedMediaType', message: 'Content-Type: "application/merge-patch+json" is not accepted; send application/json (UTF-8)' }],
+      [415, { code: 'UnsupportedMediaType', message: 'Content-Type: "application/x-www-form-urlencoded" is not accepted; send application/json (UTF-8)' }],
+    ]);
+    expect(await rig.repository.getStep({ caseId, step: 'order.pack' })).toMatchObject({ status: 'open', pauses: [] });
+    // The same completion as application/json with a charset is taken.
+    const taken = await boss.post(`/cases/${caseId}/steps/order.pack/complete`, undefined, completion, { 'content-type': 'application/json; charset=utf-8' });
+    expect(taken.statusCode).toBe(200);
+  });
+
+  it('takes a resume without a body and without a Content-Type (nothing to label)', async () => {
+    const rig = staffRig(fresh(MONDAY_10));
+    const caseId = await rig.openCaseWithStep('order.pack');
+    const boss = rig.as('boss', 'supervisor');
+    expect((await boss.post(`/cases/${caseId}/steps/order.pack/pause`, { reason: 'lunch' })).statusCode).toBe(200);
+    const resumed = await boss.post(`/cases/${caseId}/steps/order.pack/resume`, undefined, undefined, { 'content-type': '' });
+    expect([resumed.statusCode, (await rig.repository.getStep({ caseId, step: 'order.pack' })).status]).toEqual([200, 'open']);
+  });
+
   it('reports from=2026-02-30 as a problem with from, not to', async () => {
     const rig = staffRig(fresh(MONDAY_10));
     const response = await rig.as('boss', 'supervisor').get('/reports/sla', { from: '2026-02-30', to: '2026-03-05' });

@@ -16,15 +16,15 @@ export interface StaffRig extends Harness {
 
 export interface StaffClient {
   get(path: string, query?: Record<string, string>, headers?: Record<string, string>): Promise<HttpResponse>;
-  post(path: string, body?: unknown, raw?: string): Promise<HttpResponse>;
+  post(path: string, body?: unknown, raw?: string, headers?: Record<string, string>): Promise<HttpResponse>;
 }
 
 export function staffRig(deps: Harness): StaffRig {
   useDependencies(deps);
   const client = (claims: Record<string, ClaimValue> | undefined): StaffClient => ({
     get: (path, query, headers) => handler(apiEvent({ method: 'GET', path, ...(query ? { query } : {}), ...(headers ? { headers } : {}), ...(claims ? { claims } : {}), now: deps.clock.now() }), lambdaContext),
-    post: (path, body, raw) =>
-      handler(apiEvent({ method: 'POST', path, ...(raw !== undefined ? { body: raw } : body !== undefined ? { body: JSON.stringify(body) } : {}), ...(claims ? { claims } : {}), now: deps.clock.now() }), lambdaContext),
+    post: (path, body, raw, headers) =>
+      handler(apiEvent({ method: 'POST', path, ...(raw !== undefined ? { body: raw } : body !== undefined ? { body: JSON.stringify(body) } : {}), ...(headers ? { headers } : {}), ...(claims ? { claims } : {}), now: deps.clock.now() }), lambdaContext),
   });
   return {
     ...deps,

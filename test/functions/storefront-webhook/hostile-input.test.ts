@@ -112,6 +112,8 @@ describe('POST /webhooks/storefront refuses hostile bodies with a 4xx and writes
   it.each([
     ['text/plain', 'text/plain'],
     ['form-encoded', 'application/x-www-form-urlencoded'],
+    ['as merge-patch JSON (a +json type)', 'application/merge-patch+json'],
+    ['as JSON in another charset', 'application/json; charset=iso-8859-1'],
     ['without a content type', undefined],
   ])('answers a body sent %s with 415', async (_label, contentType) => {
     const rig = webhookRig(fresh(NOW), table());

@@ -76,6 +76,17 @@ describe('POST /auth/login', () => {
     expect((await fetch(`${base}/auth/login`)).status).toBe(405);
   });
 
+  it('answers 415 naming the Content-Type for credentials sent as a form or as text, before checking them', async () => {
+    const sent = [
+      await fetch(`${base}/auth/login`, { method: 'POST', body: new URLSearchParams({ user: 'alice', password: 'alice-password' }) }),
+      await fetch(`${base}/auth/login`, { method: 'POST', body: JSON.stringify({ user: 'alice', password: 'alice-password' }) }),
+    ];
+    expect(await Promise.all(sent.map(async (res) => [res.status, await res.json()]))).toEqual([
+      [415, { error: { code: 'UnsupportedMediaType', message: 'Content-Type: "application/x-www-form-urlencoded;charset=UTF-8" is not accepted; send application/json (UTF-8)' } }],
+      [415, { error: { code: 'UnsupportedMediaType', message: 'Content-Type: "text/plain;charset=UTF-8" is not accepted; send application/json (UTF-8)' } }],
+    ]);
+  });
+
   it('slows down repeated failures: 429 with Retry-After, even for the right password, until the clock has moved on', async () => {
     await accounts.add('bob', ['supervisor'], 'bob-password');
     for (let i = 0; i <= FREE_FAILURES; i++) expect((await login({ user: 'bob', password: `guess-${i}` })).status).toBe(401);

@@ -40,7 +40,7 @@ describe('the local runtime', () => {
       const health = await fetch(`${runtime.apiUrl}/nope`);
       expect(health.status).toBe(404);
 
-      const signIn = await fetch(`${runtime.apiUrl}/auth/login`, { method: 'POST', body: JSON.stringify({ user: 'alice', password: 'alice-password' }) });
+      const signIn = await fetch(`${runtime.apiUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'alice', password: 'alice-password' }) });
       expect(signIn.status).toBe(200);
       const { token, expiresAt } = (await signIn.json()) as { token: string; expiresAt: string };
       expect(expiresAt).toBe('2026-11-26T22:00:00+08:00');

@@ -2,7 +2,8 @@
  * The platform's HTTP API in this process for the fuzzer: the real gateway answerer (routing, JWT
  * check, HTTP API v2 events), the real staff-api and storefront-webhook handlers through the
  * Lambda invoker, the real case repository and idempotency store on a fresh table of the run's
- * DynamoDB Local; in-memory fakes for Step Functions, Scheduler and EventBridge (test/support/fakes.ts).
+ * DynamoDB Local, and the local home's own `POST /auth/login` on an account file of its own;
+ * in-memory fakes for Step Functions, Scheduler and EventBridge (test/support/fakes.ts).
  * Before any write call reaches the table, the rig reads the items it touches (their before-images),
  * so that after a request it can tell exactly which items the request changed.
  */
@@ -25,6 +26,9 @@ import { loadCaseRules } from '../../../../functions/storefront-webhook/case-rul
 import { useIngestDependencies } from '../../../../functions/storefront-webhook/handler.ts';
 import { DynamoDbIdempotencyStore } from '../../../../functions/storefront-webhook/idempotency-dynamodb.ts';
 import { createAnswerer, type Answerer } from '../../../../local/gateway/answer.ts';
+import { AccountStore, accountsPath } from '../../../../local/identity/accounts.ts';
+import { loginRoute } from '../../../../local/identity/login.ts';
+import { LoginThrottle } from '../../../../local/identity/login-throttle.ts';
 import { signingKey } from '../../../../local/identity/tokens.ts';
 import { LambdaInvoker } from '../../../../local/lambda/invoker.ts';
 import { getDefaultPolicy } from '../../../../policy/load.ts';
@@ -32,6 +36,10 @@ import { createTestTable, type TestTable } from '../../../support/dynamodb.ts';
 import { FakeChatTimers, FakeEventPublisher, FakeTimerScheduler, FakeWorkflowGateway } from '../../../support/fakes.ts';
 
 export const WEBHOOK_SECRET = 'whsec-fuzz';
+/** The one local account: `POST /auth/login` with it signs in. */
+export const FUZZ_ACCOUNT = { user: 'fuzz-supervisor', password: 'fuzz-password' };
+/** A low scrypt cost, as the account tests use: the fuzzer tests the route, not the hash. */
+const FUZZ_SCRYPT_COST = { N: 1024, r: 8, p: 1 };
 const WRITE_COMMAND = /^(Put|Update|Delete|BatchWrite|TransactWrite)/;
 
 type AttributeMap = Record<string, AttributeValue>;
@@ -140,8 +148,12 @@ export async function startFuzzRig(start: string): Promise<FuzzRig> {
     manifest.functions.filter((fn) => served.has(fn.id)),
     { root: process.cwd(), clock, region: 'us-east-1', account: '000000000000', physicalName: (id) => id },
   );
-  const key = signingKey(mkdtempSync(join(tmpdir(), 'fuzz-identity-')));
-  const answer = createAnswerer({ routes: manifest.routes, invoke: (id, event) => invoker.invoke(id, event), signingKey: key, clock, accountId: '000000000000', onError: (e) => errors.push(e) });
+  const identityDir = mkdtempSync(join(tmpdir(), 'fuzz-identity-'));
+  const key = signingKey(identityDir);
+  const accounts = new AccountStore(accountsPath(identityDir), ['supervisor'], () => clock.now(), FUZZ_SCRYPT_COST);
+  await accounts.add(FUZZ_ACCOUNT.user, ['supervisor'], FUZZ_ACCOUNT.password);
+  const login = loginRoute({ accounts, signingKey: key, clock, throttle: new LoginThrottle(clock), zone: deps.policy.zone, onError: (e) => errors.push(e) });
+  const answer = createAnswerer({ routes: manifest.routes, localRoutes: [login], invoke: (id, event) => invoker.invoke(id, event), signingKey: key, clock, accountId: '000000000000', onError: (e) => errors.push(e) });
 
   const seeded: SeededStep[] = [];
   const orderIds: string[] = [];
