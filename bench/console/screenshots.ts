@@ -1,12 +1,24 @@
 // npm run docs:console-screenshots — the README's pictures of the console (docs/console/*.png):
 // a Monday morning on the real runtime with a VirtualClock — orders reviewed on time and late, one
-// paused — seen by ops-cs (queue, case page) and the supervisor (board, report).
+// paused, and a morning's pre-sale chats — seen by ops-cs (queue, case page) and the supervisor
+// (board, SLA report, chat report).
 import { mkdirSync } from 'node:fs';
 import { orderPlaced } from '../../test/support/orders.ts';
 import { launchChromium, signedInTab, startConsoleRig } from './rig.ts';
 
 const MINUTE = 60_000;
 const OUT = 'docs/console';
+/** In the page (a string: this file compiles without the DOM types): all three charts have drawn their data (report-charts.tsx). */
+const CHARTS_DRAWN = `(() => {
+  const charts = [...document.querySelectorAll('figure [data-points]')];
+  return charts.length === 3 && charts.every((chart) => Number(chart.dataset.points) > 0 && chart.dataset.drawn === chart.dataset.points);
+})()`;
+
+/** In the page: the chat report's heat map has drawn its hours (chat-heatmap.tsx). */
+const HEATMAP_DRAWN = `(() => {
+  const chart = document.querySelector('[aria-labelledby="chat-report-title"] [data-points]');
+  return chart !== null && Number(chart.dataset.points) > 0 && chart.dataset.drawn === chart.dataset.points;
+})()`;
 
 const rig = await startConsoleRig('2026-11-30T08:40:00+08:00');
 const browser = await launchChromium({ timezoneId: 'Asia/Shanghai' });
@@ -33,6 +45,19 @@ try {
   await place(6);
   await place(7);
   await rig.advance(18 * MINUTE); // 09:24: the first of them warned, the 08:52 one breached
+  // Pre-sale chats that morning: li and wang answer, some late; one question nobody answers.
+  const chat = (conversationId: string, messageId: string, from: 'customer' | 'agent' | 'auto', hms: string, agentId?: string): Record<string, unknown> => ({ conversationId, messageId, from, sentAt: `2026-11-30T${hms}+08:00`, ...(agentId ? { agentId } : {}) });
+  await rig.client.storefront('chat.messages', {
+    messages: [
+      ...[chat('c1', '1', 'customer', '08:41:00'), chat('c1', '2', 'auto', '08:41:01'), chat('c1', '3', 'agent', '08:41:40', 'li')],
+      ...[chat('c2', '1', 'customer', '08:45:00'), chat('c2', '2', 'agent', '08:45:20', 'wang'), chat('c2', '3', 'customer', '08:46:00'), chat('c2', '4', 'agent', '08:47:30', 'wang')],
+      ...[chat('c3', '1', 'customer', '08:58:00'), chat('c3', '2', 'agent', '08:58:50', 'li')],
+      ...[chat('c4', '1', 'customer', '09:05:00'), chat('c4', '2', 'auto', '09:05:02'), chat('c4', '3', 'agent', '09:05:25', 'wang'), chat('c4', '4', 'customer', '09:06:00'), chat('c4', '5', 'agent', '09:08:10', 'wang')],
+      ...[chat('c5', '1', 'customer', '09:15:00'), chat('c5', '2', 'auto', '09:15:01')],
+      ...[chat('c6', '1', 'customer', '09:18:00'), chat('c6', '2', 'agent', '09:18:12', 'li')],
+    ],
+  });
+  await rig.runtime.settle();
 
   mkdirSync(OUT, { recursive: true });
   const annTab = await signedInTab(browser, rig, 'ann');
@@ -47,11 +72,15 @@ try {
   await bossTab.getByText('升级到主管的超时').waitFor();
   await bossTab.screenshot({ path: `${OUT}/board.png`, fullPage: true });
   await bossTab.getByRole('menuitem', { name: /报表/ }).click();
-  await bossTab.locator('figure canvas').first().waitFor();
-  // The charts draw once their two report queries have answered.
-  await bossTab.waitForLoadState('networkidle');
+  // The charts draw once their two report queries have answered: wait until each has drawn its data
+  // (a SPA route change is no navigation, so 'networkidle' says nothing about these reads).
+  await bossTab.waitForFunction(CHARTS_DRAWN);
   await bossTab.screenshot({ path: `${OUT}/report.png`, fullPage: true });
-  process.stdout.write(`wrote ${OUT}/queue.png, case.png, board.png, report.png\n`);
+  await bossTab.getByRole('menuitem', { name: /客服会话/ }).click();
+  await bossTab.getByRole('heading', { name: '客服会话报表' }).waitFor();
+  await bossTab.waitForFunction(HEATMAP_DRAWN);
+  await bossTab.screenshot({ path: `${OUT}/chat-report.png`, fullPage: true });
+  process.stdout.write(`wrote ${OUT}/queue.png, case.png, board.png, report.png, chat-report.png\n`);
 } finally {
   await browser.close();
   await rig.stop();

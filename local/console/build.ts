@@ -8,12 +8,22 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const BUILD_MANIFEST = '.build-inputs.json';
+/** This builder is an input too: a build made by an older one (say, a development build) is stale. */
+const BUILDER = fileURLToPath(import.meta.url);
+
+/** SHA-256 of this builder's source. */
+export function builderHash(): string {
+  return sha256(BUILDER) ?? '';
+}
 
 export interface BuildInputs {
   /** Repository-relative path → SHA-256 (hex) of its content. */
   files: Record<string, string>;
+  /** SHA-256 of this builder (build.ts): how it builds (a production build) is an input too. */
+  builder?: string;
 }
 
 export interface ConsoleBuild {
@@ -45,6 +55,7 @@ export function staleReason(root: string): string | undefined {
     return 'no build yet';
   }
   if (!existsSync(join(dir, 'index.html'))) return 'no build yet';
+  if (recorded.builder !== builderHash()) return 'built by another version of the console builder';
   for (const [path, hash] of Object.entries(recorded.files)) {
     if (sha256(join(root, path)) !== hash) return `${path} changed`;
   }
@@ -60,26 +71,35 @@ export async function ensureConsoleBuild(root: string, log: (message: string) =>
   const { build } = await import('vite');
   const bundled = new Set<string>();
   const staging = join(root, 'console', `.build-${process.pid}`);
-  await build({
-    configFile: join(root, 'console', 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: staging, emptyOutDir: true },
-    plugins: [
-      {
-        name: 'record-build-inputs',
-        generateBundle() {
-          for (const id of this.getModuleIds()) bundled.add(id);
+  // A production build whoever builds: Vite keeps a NODE_ENV it finds (vitest sets 'test'), and
+  // then ships React's development build and JSX runtime — the very build npm start would serve.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: join(root, 'console', 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: staging, emptyOutDir: true },
+      plugins: [
+        {
+          name: 'record-build-inputs',
+          generateBundle() {
+            for (const id of this.getModuleIds()) bundled.add(id);
+          },
         },
-      },
-    ],
-  });
+      ],
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   const files: Record<string, string> = {};
   const inputs = [...bundled].map((id) => id.split('?')[0] as string).filter((id) => id.startsWith(resolve(root)) && !id.includes('/node_modules/'));
   for (const path of [...inputs, join(root, 'console', 'index.html'), join(root, 'console', 'vite.config.ts'), join(root, 'package-lock.json')]) {
     const hash = sha256(path);
     if (hash !== undefined) files[relative(root, path)] = hash;
   }
-  writeFileSync(join(staging, BUILD_MANIFEST), `${JSON.stringify({ files } satisfies BuildInputs, null, 1)}\n`);
+  writeFileSync(join(staging, BUILD_MANIFEST), `${JSON.stringify({ files, builder: builderHash() } satisfies BuildInputs, null, 1)}\n`);
   rmSync(dir, { recursive: true, force: true });
   renameSync(staging, dir);
   return { dir, built: true };

@@ -99,6 +99,18 @@ async function waitFor(check: () => Promise<unknown>): Promise<void> {
 }
 
 describe('the staff console in Chromium', { timeout: 120_000 }, () => {
+  it('serves React\'s production build, though vitest (NODE_ENV=test) may have built it', async () => {
+    const page = await (await fetch(`${platform.runtime.apiUrl}/console/`)).text();
+    const scripts = [...page.matchAll(/(?:src|href)="(\/console\/assets\/[^"]+\.js)"/g)].map((m) => m[1] as string);
+    expect(scripts.length).toBeGreaterThan(1);
+    for (const script of scripts) {
+      const code = await (await fetch(`${platform.runtime.apiUrl}${script}`)).text();
+      // The development JSX runtime, and a warning only React's development build carries.
+      expect(code).not.toContain('jsxDEV');
+      expect(code).not.toContain('Cannot update a component');
+    }
+  });
+
   it('signs ops-cs in, shows a new order\'s review with its on-duty countdown, completes it as confirmed by keyboard alone, and packing reaches terminal-admin', async () => {
     const ann = await signIn('ann');
     const review = row(ann, reviewCase, 'order.review');
@@ -189,7 +201,7 @@ describe('the staff console in Chromium', { timeout: 120_000 }, () => {
     expect(await dialog.getByRole('alert').textContent()).toMatch(/该环节已由 bob 于 周一 11-30 09:\d\d 完成/);
   });
 
-  it('shows the supervisor the breach on the board and downloads the report as CSV with a BOM', async () => {
+  it('shows the supervisor the breach on the board, the report\'s charts with their data, and downloads the report as CSV with a BOM', async () => {
     const boss = await signIn('boss');
     await boss.getByRole('menuitem', { name: /主管看板/ }).click();
     await waitFor(() => boss.getByText('升级到主管的超时').waitFor({ timeout: 200 }));
@@ -203,6 +215,17 @@ describe('the staff console in Chromium', { timeout: 120_000 }, () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.toString('utf8')).toContain('order.review');
     expect(download.suggestedFilename()).toMatch(/^sla-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}-step\.csv$/);
+
+    // The three charts draw the report's rows, not just their axes (data-points given, data-drawn by ECharts).
+    const charts = boss.locator('figure [data-points]');
+    await waitFor(async () => {
+      expect(await charts.count()).toBe(3);
+      for (const chart of await charts.all()) {
+        const points = await chart.getAttribute('data-points');
+        expect(Number(points)).toBeGreaterThan(0);
+        expect(await chart.getAttribute('data-drawn')).toBe(points);
+      }
+    });
   });
 
   it('shows a case\'s facts with the phone masked, its steps, and how each deadline was computed, in Chinese', async () => {
@@ -213,6 +236,50 @@ describe('the staff console in Chromium', { timeout: 120_000 }, () => {
     expect(await explanation.textContent()).toContain('到期时间 2026-11-30 周一 09:30');
     expect(await ann.getByText('137****0000').count()).toBe(1);
     expect(await ann.getByRole('cell', { name: /已完成/ }).count()).toBeGreaterThan(0);
+  });
+
+  it('shows the supervisor each chat agent\'s figures and a late reply in its Beijing hour, and downloads them by keyboard', async () => {
+    // li answers conv-ui-1's question after 90 s (a reply breach; the auto-reply greeted in 2 s) and conv-ui-2's in 20 s.
+    const chat = (conversationId: string, messageId: string, from: string, hms: string, agentId?: string): Record<string, unknown> => ({ conversationId, messageId, from, sentAt: `2026-11-30T${hms}+08:00`, ...(agentId ? { agentId } : {}) });
+    const sent = await platform.storefront('chat.messages', {
+      messages: [chat('conv-ui-1', 'c1', 'customer', '09:10:00'), chat('conv-ui-1', 'c2', 'auto', '09:10:02'), chat('conv-ui-1', 'c3', 'agent', '09:11:30', 'li'), chat('conv-ui-2', 'd1', 'customer', '09:20:00'), chat('conv-ui-2', 'd2', 'agent', '09:20:20', 'li')],
+    });
+    expect(sent.status).toBe(202);
+    const boss = await signIn('boss');
+    await boss.getByRole('menuitem', { name: /客服会话/ }).click();
+    const li = boss.locator('tr[data-agent="li"]');
+    await waitFor(() => li.waitFor({ timeout: 200 }));
+    const cells = await li.locator('td').allTextContents();
+    // agent, conversations, customer messages, greetings in time, replies in time, breaches, first reply p50 / p90, longest wait
+    expect(cells).toEqual(['li', '2', '2', '100%', '50%', '1', '20 秒 / 1 分 30 秒', '1 分 30 秒']);
+
+    const hour = boss.locator('tr[data-hour="2026-11-30 09:00"]');
+    await hour.waitFor();
+    expect(await hour.locator('td').allTextContents()).toEqual(['11-30 周一 09:00–10:00', '1']);
+    const heatmap = boss.locator('.ant-card').filter({ hasText: '各时段超时数(北京时间)' }).locator('[data-points]');
+    expect(await heatmap.getAttribute('data-points')).toBe('1');
+    await waitFor(async () => expect(await heatmap.getAttribute('data-drawn')).toBe('1'));
+
+    await boss.getByRole('heading', { name: '客服会话报表' }).click();
+    for (let i = 0; i < 8 && (await boss.evaluate<string>("document.activeElement?.textContent?.replace(/\\s/g, '') ?? ''")) !== '下载CSV'; i++) await boss.keyboard.press('Tab');
+    const [download] = await Promise.all([boss.waitForEvent('download'), boss.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toBe('chat-2026-11-24-2026-11-30-agent.csv');
+    expect(readFileSync(await download.path(), 'utf8')).toContain('li,2,2,100,50,20,90,20,90,90,1');
+
+    await boss.getByRole('button', { name: 'Switch to English' }).click();
+    await boss.getByRole('heading', { name: 'Chat report' }).waitFor();
+    expect(await li.locator('td').last().textContent()).toBe('1 min 30 s');
+    await boss.getByRole('button', { name: '切换到中文' }).click();
+  });
+
+  it('tells a user without the supervisor role, in words, that the chat report is not theirs', async () => {
+    const ann = await signIn('ann');
+    expect(await ann.getByRole('menuitem', { name: /客服会话/ }).count()).toBe(0);
+    await ann.goto(`${platform.runtime.apiUrl}/console/#/chat-report`);
+    const alert = ann.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/^没有权限:.*chat report/);
+    expect(await ann.getByText('所选日期内没有会话').count()).toBe(0);
   });
 
   it('renders in zh-CN by default and in English after the switch', async () => {

@@ -4,9 +4,9 @@
  * no body), chosen over server-sent events because API Gateway HTTP APIs and Lambda answer
  * request/response, not long-lived streams, and polling works the same on both homes.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getJson, postJson } from './client.ts';
-import type { Board, CaseView, PolicyView, QueueItem, SlaReport, StepActionResult } from './types.ts';
+import type { Board, CaseView, ChatReport, PolicyView, QueueItem, SlaReport, StepActionResult } from './types.ts';
 
 /** How often the queue and board refresh; a session may shorten it (the browser tests do). */
 export function pollMs(): number {
@@ -14,13 +14,22 @@ export function pollMs(): number {
   return Number.isFinite(override) && override >= 100 ? override : 15_000;
 }
 
-export function useQueue() {
-  return useQuery({
+/**
+ * The queue's read: polled every `pollMs()`; fresh for 2 s, so the read main.tsx starts at boot
+ * serves the page's first draw instead of being repeated when the page mounts.
+ */
+export function queueQuery() {
+  return queryOptions({
     queryKey: ['queue'],
     queryFn: () => getJson<{ items: QueueItem[] }>('/queue'),
+    staleTime: 2_000,
     refetchInterval: pollMs(),
     refetchIntervalInBackground: false,
   });
+}
+
+export function useQueue() {
+  return useQuery(queueQuery());
 }
 
 export function useBoard() {
@@ -40,6 +49,14 @@ export function useSlaReport(from: string | undefined, to: string | undefined, g
   if (from) params.set('from', from);
   if (to) params.set('to', to);
   return useQuery({ queryKey: ['report', from, to, groupBy], queryFn: () => getJson<SlaReport>(`/reports/sla?${params.toString()}`) });
+}
+
+/** `GET /reports/chat` (supervisor): without `from`/`to`, the API's last 7 days in the policy's zone. */
+export function useChatReport(from: string | undefined, to: string | undefined, groupBy: ChatReport['groupBy'], enabled = true) {
+  const params = new URLSearchParams({ groupBy });
+  if (from) params.set('from', from);
+  if (to) params.set('to', to);
+  return useQuery({ queryKey: ['chat-report', from, to, groupBy], queryFn: () => getJson<ChatReport>(`/reports/chat?${params.toString()}`), enabled });
 }
 
 export type StepAction =

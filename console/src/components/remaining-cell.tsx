@@ -1,6 +1,6 @@
 /** The live remaining-time cell of a queue row: words and an icon for each state, never colour alone. */
 import { CheckCircleOutlined, ClockCircleOutlined, ExclamationCircleOutlined, MinusCircleOutlined, PauseCircleOutlined, WarningOutlined } from '@ant-design/icons';
-import { Space, Typography } from 'antd';
+import { memo } from 'react';
 import type { QueueItem } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { minutesText, remainingView, type Urgency } from '../queue/remaining.ts';
@@ -16,7 +16,8 @@ export const URGENCY_STYLE: Record<Urgency, { color: string; background?: string
   none: { color: '#434343' },
 };
 
-export function RemainingCell({ item }: { item: QueueItem }) {
+/** Plain elements, memoised: a queue page draws one per row and most polls change none of them. */
+export const RemainingCell = memo(function RemainingCell({ item }: { item: QueueItem }) {
   const { t, lang } = useI18n();
   const view = remainingView(item);
   const left = view.minutes === undefined ? '—' : minutesText(view.minutes, lang);
@@ -25,12 +26,12 @@ export function RemainingCell({ item }: { item: QueueItem }) {
   switch (view.urgency) {
     case 'paused':
       return (
-        <Space orientation="vertical" size={0} style={style} data-urgency="paused">
-          <span>
+        <div style={style} data-urgency="paused">
+          <div>
             <PauseCircleOutlined aria-hidden /> {t('remaining.paused', { reason: view.pauseReason ?? '' })}
-          </span>
-          {resumes && <Typography.Text style={style}>{t('remaining.pausedUntil', { time: resumes })}</Typography.Text>}
-        </Space>
+          </div>
+          {resumes && <div>{t('remaining.pausedUntil', { time: resumes })}</div>}
+        </div>
       );
     case 'breached':
       return (
@@ -46,12 +47,12 @@ export function RemainingCell({ item }: { item: QueueItem }) {
       );
     case 'offDuty':
       return (
-        <Space orientation="vertical" size={0} style={style} data-urgency="offDuty">
-          <span>
+        <div style={style} data-urgency="offDuty">
+          <div>
             <ClockCircleOutlined aria-hidden /> {t('remaining.offDuty', { time: resumes ?? '—' })}
-          </span>
-          <span>{t('remaining.left', { minutes: left })}</span>
-        </Space>
+          </div>
+          <div>{t('remaining.left', { minutes: left })}</div>
+        </div>
       );
     case 'none':
       return (
@@ -66,4 +67,4 @@ export function RemainingCell({ item }: { item: QueueItem }) {
         </span>
       );
   }
-}
+});

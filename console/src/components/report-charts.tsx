@@ -4,31 +4,14 @@
  * breaches per day. ECharts' aria option describes each chart in words for screen readers.
  */
 import { BarChart, LineChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
 import type { SlaReport } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { stepName } from '../i18n/labels.ts';
+import { Chart } from './chart.tsx';
 
-echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
-
-function Chart({ option, label }: { option: echarts.EChartsCoreOption; label: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current);
-    chart.setOption({ aria: { enabled: true }, animation: false, ...option });
-    const resize = (): void => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
-  }, [option]);
-  return <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height: 280 }} />;
-}
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent]);
 
 export default function ReportCharts({ bySteps, byDays }: { bySteps: SlaReport | undefined; byDays: SlaReport | undefined }) {
   const { t, lang } = useI18n();
@@ -41,6 +24,7 @@ export default function ReportCharts({ bySteps, byDays }: { bySteps: SlaReport |
         <figcaption>{t('report.chartOnTime')}</figcaption>
         <Chart
           label={t('report.chartOnTime')}
+          points={steps.length}
           option={{
             tooltip: {},
             grid: { containLabel: true, left: 8, right: 8, bottom: 8 },
@@ -54,6 +38,7 @@ export default function ReportCharts({ bySteps, byDays }: { bySteps: SlaReport |
         <figcaption>{t('report.chartMinutes')}</figcaption>
         <Chart
           label={t('report.chartMinutes')}
+          points={steps.length}
           option={{
             tooltip: {},
             legend: {},
@@ -71,6 +56,7 @@ export default function ReportCharts({ bySteps, byDays }: { bySteps: SlaReport |
         <figcaption>{t('report.chartBreaches')}</figcaption>
         <Chart
           label={t('report.chartBreaches')}
+          points={days.length}
           option={{
             tooltip: {},
             grid: { containLabel: true, left: 8, right: 8, bottom: 8 },

@@ -1,5 +1,5 @@
-/** The signed-in frame: navigation (the board and reports for supervisors), the user, language switch and sign-out. */
-import { BarChartOutlined, DashboardOutlined, LogoutOutlined, ProfileOutlined, ScheduleOutlined, TranslationOutlined } from '@ant-design/icons';
+/** The signed-in frame: navigation (the board and the SLA and chat reports for supervisors), the user, language switch and sign-out. */
+import { BarChartOutlined, DashboardOutlined, LogoutOutlined, MessageOutlined, ProfileOutlined, ScheduleOutlined, TranslationOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
@@ -19,6 +19,7 @@ export function Shell({ children }: { children: ReactNode }) {
       ? [
           { key: '/board', icon: <DashboardOutlined />, label: t('nav.board') },
           { key: '/reports', icon: <BarChartOutlined />, label: t('nav.reports') },
+          { key: '/chat-report', icon: <MessageOutlined />, label: t('nav.chat') },
         ]
       : []),
     { key: '/policy', icon: <ScheduleOutlined />, label: t('nav.policy') },

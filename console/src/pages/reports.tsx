@@ -4,12 +4,12 @@
  * and a CSV download (UTF-8 with BOM, Chinese column labels when the console is in Chinese).
  */
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Select, Space, Spin, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Button, Card, Select, Space, Spin, Table, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
-import { request } from '../api/client.ts';
+import { downloadCsv } from '../api/download.ts';
 import { useSlaReport } from '../api/queries.ts';
 import type { SlaReport } from '../api/types.ts';
+import { ReportRange } from '../components/report-range.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { labelOf, ROLE_LABELS, stepName } from '../i18n/labels.ts';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -33,14 +33,7 @@ export default function ReportsPage() {
     setDownloadError(undefined);
     try {
       const params = new URLSearchParams({ groupBy, ...(from ? { from } : {}), ...(to ? { to } : {}), ...(lang === 'zh' ? { labels: 'zh' } : {}) });
-      const response = await request(`/reports/sla?${params.toString()}`, { accept: 'text/csv' });
-      const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `sla-${from}-${to}-${groupBy}.csv`;
-      const url = URL.createObjectURL(await response.blob());
-      const link = Object.assign(document.createElement('a'), { href: url, download: name });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      URL.revokeObjectURL(url);
+      await downloadCsv(`/reports/sla?${params.toString()}`, `sla-${from}-${to}-${groupBy}.csv`);
     } catch (e) {
       setDownloadError(e instanceof Error ? e.message : String(e));
     }
@@ -52,15 +45,7 @@ export default function ReportsPage() {
         {t('report.title')}
       </Typography.Title>
       <Space wrap style={{ marginBottom: 16 }}>
-        <label>
-          {t('report.range')}{' '}
-          <DatePicker.RangePicker
-            aria-label={t('report.range')}
-            value={from && to ? [dayjs(from), dayjs(to)] : null}
-            onChange={(values) => setRange(values?.[0] && values[1] ? [values[0].format('YYYY-MM-DD'), values[1].format('YYYY-MM-DD')] : undefined)}
-            allowClear={false}
-          />
-        </label>
+        <ReportRange from={from} to={to} onChange={setRange} />
         <label>
           {t('report.groupBy')}{' '}
           <Select aria-label={t('report.groupBy')} value={groupBy} onChange={setGroupBy} style={{ width: 140 }} options={GROUPS.map((g) => ({ value: g, label: t(`groupBy.${g}` as MessageKey) }))} />

@@ -17,7 +17,7 @@ interface Credentials {
   password: string;
 }
 
-export function SignInPage() {
+export default function SignInPage() {
   const { t, lang, setLang } = useI18n();
   const navigate = useNavigate();
   const [error, setError] = useState<string>();

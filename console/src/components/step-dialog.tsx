@@ -1,0 +1,130 @@
+/**
+ * The complete and pause dialogs: a completion form generated from the step's zod schema (the one
+ * the API validates with, core/lifecycles/steps.ts), a pause with a reason and an optional resume
+ * time in Beijing time. Loaded on first use (step-actions.tsx), so the queue's first load carries
+ * neither zod nor the form and date-picker code.
+ */
+import { Alert, App, Button, DatePicker, Form, Input, Modal, Radio, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { isStepId, STEPS } from '../../../core/lifecycles/steps.ts';
+import { ApiError } from '../api/client.ts';
+import { useStepAction } from '../api/queries.ts';
+import { fieldsOf } from '../forms/zod-fields.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { labelOf, OUTCOME_LABELS, stepName } from '../i18n/labels.ts';
+import { zoneWallTimeToIso } from '../time/format.ts';
+import { CompletionFields, fieldLabel } from './completion-fields.tsx';
+import { describeError } from './step-refusal.ts';
+
+/** Which dialog is open, for which step. */
+export interface DialogTarget {
+  kind: 'complete' | 'pause';
+  caseId: string;
+  step: string;
+}
+
+interface DialogProps extends DialogTarget {
+  onClose: () => void;
+}
+
+interface FormValues {
+  outcome?: string;
+  fields?: Record<string, unknown>;
+  reason?: string;
+  until?: Dayjs;
+}
+
+export default function StepDialog({ kind, caseId, step, onClose }: DialogProps) {
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  const stepLabel = stepName(step, lang);
+  const submit = useStepAction(caseId, step).mutateAsync;
+  const { message } = App.useApp();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const spec = isStepId(step) ? STEPS[step] : undefined;
+  const outcomes: readonly string[] = spec?.outcomes ?? [];
+  const fieldSpecs = spec ? fieldsOf(spec.fields) : [];
+
+  const onFinish = async (values: FormValues): Promise<void> => {
+    setBusy(true);
+    setErrors({});
+    setProblem(undefined);
+    try {
+      await submit(kind === 'complete' ? { kind, ...completionBody(values) } : { kind, reason: values.reason ?? '', ...(values.until ? { until: zoneWallTimeToIso(values.until.format('YYYY-MM-DD'), values.until.format('HH:mm')) } : {}) });
+      void message.success(t(kind === 'complete' ? 'action.done' : 'action.paused', { step: stepLabel }));
+      onClose();
+    } catch (e) {
+      if (e instanceof ApiError && Object.keys(e.fieldErrors).length > 0) setErrors(e.fieldErrors);
+      else setProblem(await describeError(e, caseId, step, i18n));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const fieldError = (path: string) => (errors[path] ? { validateStatus: 'error' as const, help: errors[path] } : {});
+  return (
+    <Modal open title={t(kind === 'complete' ? 'action.completeTitle' : 'action.pauseTitle', { step: `${stepLabel} ${step}` })} onCancel={onClose} footer={null} destroyOnHidden>
+      <Form<FormValues> layout="vertical" onFinish={(values) => void onFinish(values)} onValuesChange={() => setErrors({})} requiredMark>
+        {kind === 'complete' ? (
+          <>
+            {outcomes.length > 0 && (
+              <Form.Item label={t('case.outcome')} name="outcome" required {...fieldError('outcome')}>
+                <Radio.Group aria-label={t('case.outcome')}>
+                  {outcomes.map((outcome, i) => (
+                    <Radio key={outcome} value={outcome} autoFocus={i === 0}>
+                      {labelOf(OUTCOME_LABELS, outcome, lang)} ({outcome})
+                    </Radio>
+                  ))}
+                </Radio.Group>
+              </Form.Item>
+            )}
+            <CompletionFields specs={fieldSpecs} errors={errors} />
+          </>
+        ) : (
+          <>
+            <Form.Item label={t('action.reason')} name="reason" required {...fieldError('reason')}>
+              <Input autoFocus />
+            </Form.Item>
+            <Form.Item label={t('action.until')} name="until" {...fieldError('until')}>
+              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+            </Form.Item>
+          </>
+        )}
+        {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 16 }} />}
+        {Object.entries(errors)
+          .filter(([path]) => !knownPath(path, fieldSpecs.map((f) => f.name)))
+          .map(([path, text]) => (
+            <Alert key={path} type="error" showIcon role="alert" title={`${fieldLabel(path, lang)}: ${text}`} style={{ marginBottom: 16 }} />
+          ))}
+        <Space>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {t('action.submit')}
+          </Button>
+          <Button onClick={onClose}>{t('action.cancel')}</Button>
+        </Space>
+      </Form>
+    </Modal>
+  );
+}
+
+function knownPath(path: string, fieldNames: string[]): boolean {
+  return path === 'outcome' || path === 'reason' || path === 'until' || fieldNames.some((name) => path === `fields.${name}`);
+}
+
+/** The API body of a completion: empty inputs left out (the API then names what is required), times in the policy zone. */
+function completionBody(values: FormValues): { outcome?: string; fields?: Record<string, unknown> } {
+  const fields: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(values.fields ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    fields[name] = isDayjs(value) ? zoneWallTimeToIso(value.format('YYYY-MM-DD'), value.format('HH:mm')) : value;
+  }
+  return { ...(values.outcome !== undefined ? { outcome: values.outcome } : {}), ...(Object.keys(fields).length > 0 ? { fields } : {}) };
+}
+
+function isDayjs(value: unknown): value is Dayjs {
+  return typeof value === 'object' && value !== null && 'isValid' in value && 'format' in value;
+}
+

@@ -1,0 +1,23 @@
+/** Why the API refused a step action, in the reader's language (the queue's resume and the step dialog both say it). */
+import { ApiError, getJson } from '../api/client.ts';
+import type { CaseView } from '../api/types.ts';
+import type { I18n } from '../i18n/i18n.tsx';
+import { labelOf, STATUS_LABELS } from '../i18n/labels.ts';
+import { formatWeekdayDateTime } from '../time/format.ts';
+
+/** A refusal in words; for 409 the step's current state, read back from the case: who completed it and when. */
+export async function describeError(error: unknown, caseId: string, step: string, { t, lang }: Pick<I18n, 't' | 'lang'>): Promise<string> {
+  if (!(error instanceof ApiError)) return t('error.generic', { message: error instanceof Error ? error.message : String(error) });
+  if (error.status === 409) {
+    try {
+      const view = await getJson<CaseView>(`/cases/${encodeURIComponent(caseId)}`);
+      const current = [...view.steps].reverse().find((s) => s.step === step);
+      if (current?.status === 'completed' && current.completedAt) return t('action.conflict', { who: current.completedBy ?? '?', when: formatWeekdayDateTime(current.completedAt, lang) });
+      if (current) return t('action.conflictOther', { status: labelOf(STATUS_LABELS, current.status, lang) });
+    } catch {
+      // Fall through to the API's own words.
+    }
+  }
+  if (error.status === 403) return t('error.forbidden', { message: error.message });
+  return t('error.generic', { message: error.message });
+}
