@@ -28,14 +28,25 @@ const ZH: Readonly<Record<string, string>> = {
   breaches: '超时数',
   openBreaches: '未完成已超时数',
   open: '未完成未到期数',
+  // The chat report's (GET /reports/chat); seconds are on-duty seconds (service-standards.md §10).
+  agent: '客服',
+  hour: '时段',
+  conversations: '会话数',
+  customerMessages: '顾客消息数',
+  greetingWithinPct: '问候及时率(%)',
+  replyWithinPct: '回复及时率(%)',
+  firstReplyP50Seconds: '首次回复中位数(秒)',
+  firstReplyP90Seconds: '首次回复90分位(秒)',
+  replyP50Seconds: '回复中位数(秒)',
+  replyP90Seconds: '回复90分位(秒)',
+  longestWaitSeconds: '最长等待(秒)',
 };
 
 export type CsvLabels = 'en' | 'zh';
 
 export function slaReportCsv(report: SlaReport, labels: CsvLabels = 'en'): string {
   const named = labels === 'zh' && report.groupBy === 'step';
-  const header = [report.groupBy, ...(named ? ['stepName'] : []), ...COLUMNS].map((c) => (labels === 'zh' ? (ZH[c] ?? c) : c));
-  const lines = [header.join(',')];
+  const lines = [headerOf([report.groupBy, ...(named ? ['stepName'] : []), ...COLUMNS], labels)];
   for (const row of report.rows) lines.push([quote(row.group), ...(named ? [quote(stepLabel(row.group).zh)] : []), ...COLUMNS.map((c) => cell(row[c]))].join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
@@ -53,11 +64,15 @@ const CHAT_COLUMNS = [
   'breaches',
 ] as const;
 
-/** The chat report (`GET /reports/chat`, `Accept: text/csv`): the group column, then the figures. */
-export function chatReportCsv(items: readonly ChatReportItem[], groupBy: ChatGroupBy): string {
-  const lines = [[groupBy, ...CHAT_COLUMNS].join(',')];
+/** The chat report (`GET /reports/chat`, `Accept: text/csv`): the group column, then the figures; with Chinese labels, a Chinese header. */
+export function chatReportCsv(items: readonly ChatReportItem[], groupBy: ChatGroupBy, labels: CsvLabels = 'en'): string {
+  const lines = [headerOf([groupBy, ...CHAT_COLUMNS], labels)];
   for (const item of items) lines.push([quote(item.key), ...CHAT_COLUMNS.map((c) => cell(item[c]))].join(','));
   return `${lines.join('\r\n')}\r\n`;
+}
+
+function headerOf(columns: readonly string[], labels: CsvLabels): string {
+  return columns.map((c) => (labels === 'zh' ? (ZH[c] ?? c) : c)).join(',');
 }
 
 function cell(value: number | null): string {

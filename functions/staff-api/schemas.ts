@@ -21,6 +21,9 @@ const day = z
 
 // ---- requests ----
 
+/** `labels=` of the report routes: CSV column labels as ids (en) or in Chinese (zh, for Excel users). */
+const csvLabels = z.enum(['en', 'zh'], { error: 'must be en or zh' }).default('en').describe('CSV column labels: ids (en) or Chinese (zh, for Excel users)');
+
 export const completeBody = z.strictObject({
   outcome: text.optional().describe('required when the step has outcomes (see the step catalogue)'),
   fields: z.record(z.string(), z.unknown(), { error: 'must be an object' }).optional().describe('the step\'s completion fields'),
@@ -49,7 +52,7 @@ export const reportQuery = z.strictObject({
   from: day.optional().describe('first day, inclusive; default: 6 days before `to`'),
   to: day.optional().describe('last day, inclusive; default: today (Asia/Shanghai)'),
   groupBy: z.enum(Object.values(ReportGroupBy), { error: unlessMissing(`must be one of ${Object.values(ReportGroupBy).join(', ')}`) }).default('step'),
-  labels: z.enum(['en', 'zh'], { error: 'must be en or zh' }).default('en').describe('CSV column labels: ids (en) or Chinese (zh, for Excel users)'),
+  labels: csvLabels,
 });
 
 /** `GET /reports/chat`: without `from`/`to`, the last 7 days of the policy's zone (api.md). */
@@ -57,6 +60,7 @@ export const chatReportQuery = z.strictObject({
   from: day.optional().describe('first day, inclusive (default: 6 days before `to`)'),
   to: day.optional().describe('last day, inclusive (default: today)'),
   groupBy: z.enum(Object.values(ChatGroupBy), { error: unlessMissing(`must be one of ${Object.values(ChatGroupBy).join(', ')}`) }).default('agent'),
+  labels: csvLabels,
 });
 
 // ---- responses ----

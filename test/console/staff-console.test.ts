@@ -264,7 +264,9 @@ describe('the staff console in Chromium', { timeout: 120_000 }, () => {
     for (let i = 0; i < 8 && (await boss.evaluate<string>("document.activeElement?.textContent?.replace(/\\s/g, '') ?? ''")) !== '下载CSV'; i++) await boss.keyboard.press('Tab');
     const [download] = await Promise.all([boss.waitForEvent('download'), boss.keyboard.press('Enter')]);
     expect(download.suggestedFilename()).toBe('chat-2026-11-24-2026-11-30-agent.csv');
-    expect(readFileSync(await download.path(), 'utf8')).toContain('li,2,2,100,50,20,90,20,90,90,1');
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv.split('\r\n')[0]).toMatch(/^(\uFEFF)?客服,会话数,顾客消息数,问候及时率\(%\),/);
+    expect(csv).toContain('li,2,2,100,50,20,90,20,90,90,1');
 
     await boss.getByRole('button', { name: 'Switch to English' }).click();
     await boss.getByRole('heading', { name: 'Chat report' }).waitFor();

@@ -41,8 +41,8 @@ export default function ReportCharts({ bySteps, byDays }: { bySteps: SlaReport |
           points={steps.length}
           option={{
             tooltip: {},
-            legend: {},
-            grid: { containLabel: true, left: 8, right: 8, bottom: 8 },
+            legend: { top: 0 },
+            grid: { containLabel: true, left: 8, right: 8, bottom: 8, top: 32 },
             xAxis: { type: 'category', data: stepNames, axisLabel: { rotate: 30 } },
             yAxis: { type: 'value' },
             series: [

@@ -34,7 +34,7 @@ export default function ChatReportPage() {
   const download = async (): Promise<void> => {
     setDownloadError(undefined);
     try {
-      const params = new URLSearchParams({ groupBy: 'agent', ...(from ? { from } : {}), ...(to ? { to } : {}) });
+      const params = new URLSearchParams({ groupBy: 'agent', ...(from ? { from } : {}), ...(to ? { to } : {}), ...(lang === 'zh' ? { labels: 'zh' } : {}) });
       await downloadCsv(`/reports/chat?${params.toString()}`, `chat-${from}-${to}-agent.csv`);
     } catch (e) {
       setDownloadError(e instanceof Error ? e : new Error(String(e)));

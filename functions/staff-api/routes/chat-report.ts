@@ -1,7 +1,7 @@
 /**
- * `GET /reports/chat?from=&to=&groupBy=agent|day|hour` (`supervisor`, api.md): the chat quality
+ * `GET /reports/chat?from=&to=&groupBy=agent|day|hour&labels=` (`supervisor`, api.md): the chat quality
  * report of service-standards.md §10 over inclusive days of the policy's zone (default: the last
- * 7 days); `Accept: text/csv` gives CSV.
+ * 7 days); `Accept: text/csv` gives CSV (UTF-8 with BOM; `labels=zh` for Chinese column labels).
  */
 import { analyzeConversation } from '../../../core/chat/conversation.ts';
 import { chatReport } from '../../../core/chat/report.ts';
@@ -40,7 +40,7 @@ export function chatReportRoute(deps: StaffApiDeps): Route {
       const items = chatReport(analyses, query.groupBy, deps.policy.zone, { fromDay, toDay });
       const from = formatDate(fromDay);
       const to = formatDate(toDay);
-      if (/\btext\/csv\b/i.test(headerOf(event, 'accept') ?? '')) return csvResponse(200, chatReportCsv(items, query.groupBy), `chat-${from}-${to}-${query.groupBy}.csv`);
+      if (/\btext\/csv\b/i.test(headerOf(event, 'accept') ?? '')) return csvResponse(200, chatReportCsv(items, query.groupBy, query.labels), `chat-${from}-${to}-${query.groupBy}.csv`);
       return jsonResponse(200, { from, to, groupBy: query.groupBy, items });
     },
   };
