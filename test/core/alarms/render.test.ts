@@ -36,14 +36,14 @@ describe('one alarm', () => {
 
   it('speaks English on a channel that asks for it', () => {
     const text = plainText(renderAlarm(breach(1), ctx('2026-11-30T11:05:00+08:00', 'en')));
-    expect(text).toContain('[SLA alarm] breached: order review order.review');
+    expect(text).toContain('[SLA alarm] breached: Order review order.review');
     expect(text).toContain('role: operations customer service ops-cs');
     expect(text).toContain('due 11-30 09:00, 2 h 5 min late');
   });
 
   it('says how soon a warning falls due, when a pickup was missed, and how long a refund is overdue', () => {
     const warning = alarmFromEvent({ 'detail-type': 'SlaWarning', detail: { caseId: 'c', step: 'order.pack', attempt: 1, role: 'terminal-admin', due: '2026-11-30T02:00:00.000Z', warnAt: '2026-11-30T01:48:00.000Z', warnedAt: '2026-11-30T01:48:00.000Z' } });
-    expect(plainText(renderAlarm(warning, ctx('2026-11-30T09:48:00+08:00')))).toContain('即将超时:打包备货 order.pack');
+    expect(plainText(renderAlarm(warning, ctx('2026-11-30T09:48:00+08:00')))).toContain('即将超时:打包录串号 order.pack');
     expect(plainText(renderAlarm(warning, ctx('2026-11-30T09:48:00+08:00')))).toContain('截止 11-30 10:00,还剩 12 分钟');
     const missed = alarmFromEvent({ 'detail-type': 'PickupMissed', detail: { caseId: 'c', orderId: 'SO-9', batchId: '2026-11-30T13:00', plannedAt: '2026-11-30T02:00:00.000Z', handedOverAt: '2026-11-30T05:00:00.000Z' } });
     expect(plainText(renderAlarm(missed, ctx('2026-11-30T13:00:00+08:00')))).toContain('计划揽收 11-30 10:00,实际 11-30 13:00 揽收,晚了 3 小时');
@@ -68,7 +68,7 @@ describe('a digest', () => {
     const warning = alarmFromEvent({ 'detail-type': 'SlaWarning', detail: { caseId: 'w', step: 'order.pack', attempt: 1, role: 'terminal-admin', due: '2026-11-30T02:00:00.000Z', warnedAt: '2026-11-30T01:48:00.000Z' } });
     const message = renderDigest([breach(1), warning], 5, ctx('2026-11-30T09:50:00+08:00'));
     expect(message.title).toBe('【SLA告警】09:00 起 2 条告警:超时 1 · 即将超时 1');
-    expect(plainText(message)).toContain('即将超时 打包备货 order.pack');
+    expect(plainText(message)).toContain('即将超时 打包录串号 order.pack');
   });
 });
 
@@ -96,6 +96,6 @@ describe('durations and the daily summary', () => {
     expect(text).toContain('【SLA日报】11-30 准时率 75.0%(完成 4 个步骤,超时 1 个)');
     expect(text).toContain('运营客服 ops-cs 50.0% (1/2)');
     expect(text).toContain('最差步骤:\n订单审核 order.review 50.0%, 超时 1 个');
-    expect(text).not.toContain('打包备货 order.pack 100.0%, 超时');
+    expect(text).not.toContain('打包录串号 order.pack 100.0%, 超时');
   });
 });
