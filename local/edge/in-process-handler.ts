@@ -44,6 +44,7 @@ export class InProcessHandler {
   /** Read by the SDK when it merges handler settings; this transport has none. */
   readonly metadata = { handlerProtocol: 'http/1.1' };
   private readonly started = channel(IN_PROCESS_REQUEST_CHANNEL);
+  private parsed: { href: string; url: URL } | undefined;
 
   /**
    * @param server the edge port's server (its `request` listeners answer)
@@ -55,7 +56,7 @@ export class InProcessHandler {
   ) {}
 
   async handle(request: SdkHttpRequest): Promise<{ response: SdkHttpResponse }> {
-    const edge = new URL(this.edgeUrl());
+    const edge = this.edge();
     if (request.hostname !== edge.hostname || String(request.port ?? '') !== edge.port) {
       throw new InProcessTransportError(`the in-process transport reaches only the edge at ${edge.host}, not ${request.hostname}:${String(request.port ?? '')}`);
     }
@@ -65,6 +66,13 @@ export class InProcessHandler {
     if (this.started.hasSubscribers) this.started.publish({ request: req, response: res });
     this.server.emit('request', req, res);
     return { response: await answered };
+  }
+
+  /** The edge's URL, parsed once per value (it is known only once the edge listens). */
+  private edge(): URL {
+    const url = this.edgeUrl();
+    if (this.parsed?.href !== url) this.parsed = { href: url, url: new URL(url) };
+    return this.parsed.url;
   }
 
   updateHttpClientConfig(): void {}
