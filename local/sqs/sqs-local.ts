@@ -158,7 +158,11 @@ export function createSqsLocal(options: SqsLocalOptions): SqsLocal {
     ...(options.health ? { health: reporterFor('sqs', options.health) } : {}),
   });
   ctx.outbox = outbox;
-  const handle = (target: string | undefined, raw: string): Promise<JsonProtocolResponse> => dispatchJsonProtocol(SERVICE, ctx, target, raw);
+  const handle = (target: string | undefined, raw: string): Promise<JsonProtocolResponse> => {
+    // The query protocol (form-encoded `Action=SendMessage&…`, SDKs before the JSON protocol) is not served: say so rather than guess.
+    if (target === undefined && /(^|&)Action=/.test(raw)) return Promise.resolve({ status: 400, body: { __type: 'InvalidAction', message: "This SQS emulator speaks SQS's JSON protocol only (X-Amz-Target: AmazonSQS.<Action>, application/x-amz-json-1.0), as @aws-sdk/client-sqs 3.x does; the query protocol is not served." } });
+    return dispatchJsonProtocol(SERVICE, ctx, target, raw);
+  };
   return {
     listener: jsonProtocolListener('application/x-amz-json-1.0', handle),
     targetPrefix: SQS_TARGET_PREFIX,

@@ -153,3 +153,17 @@ describe('SQS emulator: the 1 MiB message size (AWS raised it from 256 KiB in Au
     expect(r.sqs.pendingMessages()).toBe(0);
   });
 });
+
+describe('SQS emulator: the wire protocol', () => {
+  it("answers SQS's query protocol (form-encoded Action=SendMessage) with a 400 naming the JSON protocol it speaks, and sends nothing", async () => {
+    const { r, url } = await queue();
+    const response = await fetch(r.baseUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ Action: 'SendMessage', QueueUrl: url, MessageBody: 'x', Version: '2012-11-05' }).toString(),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ __type: 'InvalidAction', message: expect.stringContaining('JSON protocol') });
+    expect(r.sqs.pendingMessages()).toBe(0);
+  });
+});
