@@ -110,7 +110,7 @@ export interface SqsLocal {
 
 interface Context {
   db: ReturnType<typeof openDatabase>;
-  /** The queue's outbox of messages (payload: `Stored`). */
+  /** The emulator's outbox: one row per message of every queue (payload: `Stored`). */
   outbox: DeliveryOutbox;
   options: SqsLocalOptions;
 }
