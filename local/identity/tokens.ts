@@ -54,6 +54,7 @@ export async function issueToken(input: { user: string; roles: readonly string[]
  * library's error codes.
  */
 export async function verifyToken(token: string, key: Uint8Array | KeyObject, nowSeconds: number): Promise<StaffClaims> {
+  if (!isCanonicalCompactJws(token)) throw new InvalidToken('token is not a well-formed JWT (each part must be unpadded base64url in its one canonical form)');
   let payload: Record<string, unknown>;
   try {
     ({ payload } = await jwtVerify(token, key, {
@@ -73,6 +74,18 @@ export async function verifyToken(token: string, key: Uint8Array | KeyObject, no
     throw new InvalidToken('token lacks sub or cognito:groups');
   }
   return payload as StaffClaims;
+}
+
+/**
+ * Whether a compact JWS is three segments each in the one encoding RFC 7515 allows: base64url with
+ * no padding (§2, "with all trailing '=' characters omitted") and no stray bits, i.e. equal to the
+ * re-encoding of its own decoding (RFC 4648 §3.5: encoders set the pad bits to zero). jose, like
+ * Node's decoder, ignores `=` and the unused low bits of the last character, so without this check
+ * several different strings verify as one token (the same signature under many spellings).
+ */
+function isCanonicalCompactJws(token: string): boolean {
+  const segments = token.split('.');
+  return segments.length === 3 && segments.every((segment) => /^[A-Za-z0-9_-]*$/.test(segment) && Buffer.from(segment, 'base64url').toString('base64url') === segment);
 }
 
 /** jose's failures in words a staff member can act on. */

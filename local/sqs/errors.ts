@@ -50,3 +50,43 @@ export class BatchEntryIdsNotDistinct extends SqsApiError {
 export class UnsupportedOperation extends SqsApiError {
   override readonly name = 'UnsupportedOperation';
 }
+
+/** A batch entry `Id` outside `[A-Za-z0-9_-]{1,80}` (SendMessageBatch › Errors: InvalidBatchEntryId). */
+export class InvalidBatchEntryId extends SqsApiError {
+  override readonly name = 'InvalidBatchEntryId';
+  constructor() {
+    super('A batch entry id can only contain alphanumeric characters, hyphens and underscores. It can be at most 80 letters long.');
+  }
+}
+
+/** A batch whose messages together exceed 1 MiB (SendMessageBatch › Errors: BatchRequestTooLong). */
+export class BatchRequestTooLong extends SqsApiError {
+  override readonly name = 'BatchRequestTooLong';
+  constructor(limit: number, bytes: number) {
+    super(`Batch requests cannot be longer than ${limit} bytes. You have sent ${bytes} bytes.`);
+  }
+}
+
+/** A queue attribute name SQS does not know, or not settable (GetQueueAttributes/SetQueueAttributes › Errors). */
+export class InvalidAttributeName extends SqsApiError {
+  override readonly name = 'InvalidAttributeName';
+  constructor(attribute: string) {
+    super(`Unknown Attribute ${attribute}.`);
+  }
+}
+
+/** A queue attribute value out of its documented range (CreateQueue/SetQueueAttributes › Errors). */
+export class InvalidAttributeValue extends SqsApiError {
+  override readonly name = 'InvalidAttributeValue';
+  constructor(attribute: string) {
+    super(`Invalid value for the parameter ${attribute}.`);
+  }
+}
+
+/** CreateQueue of an existing name with other attribute values (JSON protocol `QueueNameExists`, query `QueueAlreadyExists`). */
+export class QueueNameExists extends SqsApiError {
+  override readonly name = 'QueueNameExists';
+  constructor(attribute: string) {
+    super(`A queue already exists with the same name and a different value for attribute ${attribute}`);
+  }
+}

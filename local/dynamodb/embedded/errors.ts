@@ -19,6 +19,25 @@ export class ValidationException extends DynamoDbApiError {
   override readonly namespace = 'com.amazon.coral.validate';
 }
 
+/**
+ * A validation error DynamoDB finds only while it runs an action against the table: a key
+ * attribute missing or of another type than the key schema's, or an item an update grows past
+ * 400 KB. Alone it is the ValidationException it extends; inside TransactWriteItems DynamoDB
+ * cancels the transaction instead, with a `ValidationError` reason (message `reason`) for that
+ * action (API Reference, TransactWriteItems › TransactionCanceledException: "Code ValidationError
+ * … An item size becomes too large … There is a user error, such as an invalid data format").
+ * Errors it can tell from the request alone (an empty key value, a Put over 400 KB, a malformed
+ * expression) stay a ValidationException of the whole request, as captured against DynamoDB.
+ */
+export class ActionValidationError extends ValidationException {
+  constructor(
+    message: string,
+    readonly reason: string = message,
+  ) {
+    super(message);
+  }
+}
+
 export class ResourceNotFoundException extends DynamoDbApiError {
   override readonly name = 'ResourceNotFoundException';
   constructor(message = 'Requested resource not found') {

@@ -1,6 +1,6 @@
 /** A table's definition as the store keeps it, and the keys of its items and index entries. */
 import { scalarText, typeOf, type AttributeMap, type AttributeValue } from './attribute-value.ts';
-import { ValidationException } from './errors.ts';
+import { ActionValidationError, ValidationException } from './errors.ts';
 import { parseNumber, sortableNumber } from './numbers.ts';
 
 export type KeyType = 'S' | 'N' | 'B';
@@ -66,8 +66,8 @@ export function keyOf(table: Pick<TableDefinition, 'partition' | 'sort'>, item: 
 export function checkKey(table: TableDefinition, key: AttributeMap): void {
   const parts = table.sort ? [table.partition, table.sort] : [table.partition];
   if (Object.keys(key).length !== parts.length) throw new ValidationException('The number of conditions on the keys is invalid');
-  if (parts.some((p) => key[p.name] === undefined)) throw new ValidationException('The provided key element does not match the schema');
-  if (parts.some((p) => typeOf(key[p.name] as AttributeValue) !== p.type)) throw new ValidationException('One or more parameter values were invalid: Type mismatch for key');
+  if (parts.some((p) => key[p.name] === undefined)) throw new ActionValidationError('The provided key element does not match the schema');
+  if (parts.some((p) => typeOf(key[p.name] as AttributeValue) !== p.type)) throw new ActionValidationError('One or more parameter values were invalid: Type mismatch for key');
   for (const part of parts) checkKeyValue(part, key[part.name] as AttributeValue, part === table.partition);
 }
 
@@ -75,8 +75,9 @@ export function checkKey(table: TableDefinition, key: AttributeMap): void {
 export function checkItemKeys(table: TableDefinition, item: AttributeMap): void {
   for (const part of table.sort ? [table.partition, table.sort] : [table.partition]) {
     const value = item[part.name];
-    if (value === undefined) throw new ValidationException('One of the required keys was not given a value');
-    if (typeOf(value) !== part.type) throw new ValidationException('One or more parameter values were invalid: Type mismatch for key');
+    // DynamoDB Local's wording alone; DynamoDB's in a transaction's cancellation reason.
+    if (value === undefined) throw new ActionValidationError('One of the required keys was not given a value', `One or more parameter values were invalid: Missing the key ${part.name} in the item`);
+    if (typeOf(value) !== part.type) throw new ActionValidationError('One or more parameter values were invalid: Type mismatch for key');
     checkKeyValue(part, value, part === table.partition);
   }
   checkIndexKeys(table, item, 'One or more parameter values were invalid: Type mismatch for Index Key', 'One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty string value.');

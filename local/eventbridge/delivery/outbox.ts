@@ -3,7 +3,7 @@ import type { Clock } from '../../../core/time/clock.ts';
 import type { StorageReporter } from '../../storage/storage-health.ts';
 import { isWriteFault, writeRetryDelay } from '../../storage/write-faults.ts';
 import { outboxSchema } from './outbox-schema.ts';
-import { DEFAULT_BACKOFF, NonRetryableDeliveryError, retryDelay, type Backoff, type RetryPolicy } from './retry-policy.ts';
+import { DEFAULT_BACKOFF, DeliveryDeferred, NonRetryableDeliveryError, retryDelay, type Backoff, type RetryPolicy } from './retry-policy.ts';
 
 export interface DeadLetter {
   id: number;
@@ -21,6 +21,8 @@ export interface OutboxOptions {
   /** Delivers one payload; a rejection is a failed attempt. */
   send: (payload: string, attempt: number) => Promise<void>;
   backoff?: Backoff;
+  /** The delay before retrying this payload after its `attempt`-th failure, instead of `backoff` (an SQS queue's visibility timeout). */
+  retryDelayFor?: (payload: string, attempt: number) => number;
   /** Deliveries in flight at once. */
   concurrency?: number;
   onDeadLetter?: (entry: DeadLetter) => void;
@@ -240,7 +242,11 @@ export class DeliveryOutbox {
   private fail(row: Row, attempt: number, error: unknown): void {
     const now = this.options.clock.now();
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    const next = now + retryDelay(this.backoff, attempt);
+    if (error instanceof DeliveryDeferred && now + error.retryAfterMs <= row.expires_at) {
+      this.stmt.retry.run(row.attempts, now + error.retryAfterMs, message, row.id);
+      return;
+    }
+    const next = now + (this.options.retryDelayFor?.(row.payload, attempt) ?? retryDelay(this.backoff, attempt));
     if (error instanceof NonRetryableDeliveryError || attempt >= row.max_attempts || next > row.expires_at) {
       this.options.db.transaction(() => {
         this.stmt.dead.run(row.id, row.payload, attempt, now, message);

@@ -26,3 +26,14 @@ export function retryDelay(backoff: Backoff, failedAttempts: number): number {
 export class NonRetryableDeliveryError extends Error {
   override readonly name = 'NonRetryableDeliveryError';
 }
+
+/**
+ * A delivery that cannot be attempted yet (an SQS message on a queue no consumer reads): put off
+ * by `retryAfterMs`, not counted as an attempt, and still given up when its age runs out.
+ */
+export class DeliveryDeferred extends Error {
+  override readonly name = 'DeliveryDeferred';
+  constructor(readonly retryAfterMs: number) {
+    super(`deferred for ${retryAfterMs} ms`);
+  }
+}

@@ -11,7 +11,17 @@ type Body = Record<string, unknown>;
 /** The fields CreateSchedule and UpdateSchedule share, validated as Scheduler validates them. */
 export type ScheduleFields = Omit<ScheduleRecord, 'Name' | 'GroupName' | 'Arn' | 'CreationDate' | 'LastModificationDate'>;
 
-export function scheduleFields(body: Body): ScheduleFields {
+/**
+ * How far before now a recurring schedule's StartDate may lie. Scheduler answers an older one with
+ * ValidationException "The StartDate you specify cannot be earlier than 5 minutes ago." on
+ * CreateSchedule and UpdateSchedule (as the aws-scheduler CDK construct and moto check it; the API
+ * Reference, CreateSchedule › StartDate: "EventBridge Scheduler ignores StartDate for one-time
+ * schedules", so an at() schedule's StartDate is not checked).
+ */
+export const START_DATE_TOLERANCE_MS = 5 * 60_000;
+
+/** `nowMs` is the emulator's clock: a recurring schedule's StartDate may not be more than 5 minutes before it. */
+export function scheduleFields(body: Body, nowMs: number): ScheduleFields {
   const expression = requiredString(body, 'ScheduleExpression');
   const parsed = parseScheduleExpression(expression);
   const timeZone = optionalString(body, 'ScheduleExpressionTimezone');
@@ -20,6 +30,9 @@ export function scheduleFields(body: Body): ScheduleFields {
   const startDate = optionalDate(body, 'StartDate');
   const endDate = optionalDate(body, 'EndDate');
   if (startDate !== undefined && endDate !== undefined && endDate <= startDate) throw new ValidationException('The EndDate must be after the StartDate.');
+  if (parsed.kind !== 'at' && startDate !== undefined && startDate < nowMs - START_DATE_TOLERANCE_MS) {
+    throw new ValidationException('The StartDate you specify cannot be earlier than 5 minutes ago.');
+  }
   const state = optionalString(body, 'State') ?? ScheduleState.ENABLED;
   if (!Object.values(ScheduleState).includes(state as ScheduleState)) throw new ValidationException(`Invalid State: ${state}`);
   const action = optionalString(body, 'ActionAfterCompletion') ?? ActionAfterCompletion.NONE;

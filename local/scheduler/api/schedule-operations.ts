@@ -50,7 +50,7 @@ export const SCHEDULE_OPERATIONS: Record<string, Operation> = {
   CreateSchedule(ctx, req) {
     const name = validName(req.name, 'name');
     const group = groupOf(req, true);
-    const fields = scheduleFields(req.body);
+    const fields = scheduleFields(req.body, ctx.clock.now());
     requireGroup(ctx, group);
     if (ctx.store.get(group, name)) throw new ConflictException(`Schedule ${name} already exists.`);
     const now = ctx.clock.now();
@@ -65,7 +65,7 @@ export const SCHEDULE_OPERATIONS: Record<string, Operation> = {
   UpdateSchedule(ctx, req) {
     const name = validName(req.name, 'name');
     const group = groupOf(req, true);
-    const fields = scheduleFields(req.body);
+    const fields = scheduleFields(req.body, ctx.clock.now());
     const existing = requireSchedule(ctx, group, name).record;
     const record: ScheduleRecord = { Name: name, GroupName: group, Arn: existing.Arn, ...fields, CreationDate: existing.CreationDate, LastModificationDate: ctx.clock.now() };
     save(ctx, record);

@@ -74,6 +74,15 @@ describe('local HTTP API gateway', () => {
     expect(forged.status).toBe(401);
   });
 
+  it('answers 401 to a valid token respelled with base64url padding (RFC 7515 §2 allows one spelling)', async () => {
+    const token = await issueToken({ user: 'alice', roles: ['supervisor'], key, nowSeconds: Math.floor(clock.now() / 1000) });
+    const padded = await fetch(`${base}/cases/c-1/steps/order.review/complete`, { method: 'POST', headers: { authorization: `Bearer ${token}=` }, body: '{}' });
+    expect(padded.status).toBe(401);
+    expect(await padded.json()).toMatchObject({ error: { code: 'Unauthorized', message: expect.stringMatching(/not a well-formed JWT/) } });
+    const canonical = await fetch(`${base}/cases/c-1/steps/order.review/complete`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '{}' });
+    expect(canonical.status).toBe(201);
+  });
+
   it('answers 404 for an unknown path and 405 for a known path with the wrong method', async () => {
     expect((await fetch(`${base}/nope`)).status).toBe(404);
     expect((await fetch(`${base}/healthz`, { method: 'DELETE' })).status).toBe(405);

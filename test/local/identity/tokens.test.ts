@@ -58,3 +58,29 @@ describe('local staff tokens refuse what API Gateway refuses, in plain words', (
     for (const message of messages) expect(message).not.toMatch(/ERR_|JWS|JOSE/);
   });
 });
+
+describe('local staff tokens accept only the canonical encoding (RFC 7515 §2: base64url without padding)', () => {
+  const key = signingKey(dir);
+  const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  /** The same last sextet with its unused low bits set: decodes to the same bytes, a different string. */
+  const flipLowBits = (segment: string, unusedBits: number): string =>
+    segment.slice(0, -1) + ALPHABET[ALPHABET.indexOf(segment.at(-1)!) | ((1 << unusedBits) - 1)]!;
+
+  it('refuses three other spellings of a valid token (padding, stray low bits) with "not a well-formed JWT"', async () => {
+    const token = await issueToken({ user: 'alice', roles: ['supervisor'], key, nowSeconds: now });
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    // HS256's 32-byte signature is 43 characters: 258 bits, the last 2 unused.
+    expect(signature).toHaveLength(43);
+    const spellings = [
+      `${header}.${payload}.${signature}=`,
+      `${header}.${payload}.${flipLowBits(signature, 2)}`,
+      `${header}.${payload}.${flipLowBits(signature, 2)}=`,
+    ];
+    for (const spelling of spellings) {
+      expect(spelling).not.toBe(token);
+      expect(Buffer.from(spelling.split('.')[2]!, 'base64url').equals(Buffer.from(signature, 'base64url'))).toBe(true);
+      await expect(verifyToken(spelling, key, now)).rejects.toThrow(/not a well-formed JWT/);
+    }
+    await expect(verifyToken(token, key, now)).resolves.toMatchObject({ sub: 'alice' });
+  });
+});

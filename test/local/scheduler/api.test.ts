@@ -77,6 +77,21 @@ describe('Scheduler emulator API through @aws-sdk/client-scheduler', () => {
     expect(got.CreationDate).toEqual(new Date('2026-11-27T02:00:00Z'));
   });
 
+  it('refuses a recurring schedule whose StartDate is more than 5 minutes ago, on create and update, as Scheduler does', async () => {
+    // The clock reads 02:00:00Z: 01:55:00 is the oldest StartDate Scheduler takes for rate() and cron().
+    const recurring = (expression: string, startDate: string): CreateScheduleCommandInput =>
+      timer('sweep', { ScheduleExpression: expression, StartDate: new Date(startDate), ActionAfterCompletion: 'NONE' });
+    const refusal = { name: 'ValidationException', message: 'The StartDate you specify cannot be earlier than 5 minutes ago.' };
+    await expect(h.client.send(new CreateScheduleCommand(recurring('rate(15 minutes)', '2026-11-27T01:54:59Z')))).rejects.toMatchObject(refusal);
+    await expect(h.client.send(new CreateScheduleCommand(recurring('cron(0 9 * * ? *)', '2026-11-20T00:00:00Z')))).rejects.toMatchObject(refusal);
+    await expect(h.client.send(new GetScheduleCommand({ Name: 'sweep', GroupName: 'sla-timers' }))).rejects.toBeInstanceOf(ResourceNotFoundException);
+    await h.client.send(new CreateScheduleCommand(recurring('rate(15 minutes)', '2026-11-27T01:55:00Z')));
+    await expect(h.client.send(new UpdateScheduleCommand(recurring('cron(0 9 * * ? *)', '2026-11-27T01:00:00Z')))).rejects.toMatchObject(refusal);
+    // "EventBridge Scheduler ignores StartDate for one-time schedules" (CreateSchedule, StartDate).
+    await h.client.send(new CreateScheduleCommand(timer('once', { StartDate: new Date('2026-11-01T00:00:00Z') })));
+    expect((await h.client.send(new GetScheduleCommand({ Name: 'sweep', GroupName: 'sla-timers' }))).StartDate).toEqual(new Date('2026-11-27T01:55:00Z'));
+  });
+
   it('lists schedules by group, prefix and state, a page at a time', async () => {
     for (const name of ['a1', 'a2', 'a3', 'b1']) await h.client.send(new CreateScheduleCommand(timer(name)));
     await h.client.send(new CreateScheduleCommand(timer('d1', { GroupName: undefined })));

@@ -1,5 +1,5 @@
 /** Reading a DynamoDB request's common members, with DynamoDB's validation messages. */
-import { canonicalMap, isRecord, type AttributeMap, type AttributeValue } from '../attribute-value.ts';
+import { canonicalMap, canonicalValue, isRecord, type AttributeMap, type AttributeValue } from '../attribute-value.ts';
 import { ResourceNotFoundException, ValidationException } from '../errors.ts';
 import type { Condition, Path, UpdateActions } from '../expressions/ast.ts';
 import { checkConditionTypes, checkUpdateTypes } from '../expressions/evaluate.ts';
@@ -32,6 +32,25 @@ export function requiredMap(body: Body, field: string): AttributeMap {
   if (value === undefined || value === null) throw new ValidationException(`1 validation error detected: Value null at '${lowerFirst(field)}' failed to satisfy constraint: Member must not be null`);
   if (!isRecord(value)) throw new ValidationException(`${field} must be a map of attribute values`);
   return canonicalMap(value);
+}
+
+/**
+ * ExpressionAttributeValues, each value checked as an item's would be; an invalid one is refused
+ * in DynamoDB's wrapper, "ExpressionAttributeValues contains invalid value: <why> for key <:name>"
+ * (as DynamoDB and DynamoDB Local word it, e.g. "… An string set  may not be empty for key :v").
+ */
+function expressionAttributeValues(raw: unknown): AttributeMap {
+  if (!isRecord(raw)) throw new ValidationException('ExpressionAttributeValues must be a map of attribute values');
+  const out: AttributeMap = {};
+  for (const [name, value] of Object.entries(raw)) {
+    try {
+      out[name] = canonicalValue(value);
+    } catch (error) {
+      if (!(error instanceof ValidationException)) throw error;
+      throw new ValidationException(`ExpressionAttributeValues contains invalid value: ${error.message} for key ${name}`);
+    }
+  }
+  return out;
 }
 
 export function optionalEnum<T extends string>(body: Body, field: string, allowed: readonly T[], fallback: T, message?: string): T {
@@ -77,7 +96,7 @@ export function readExpressions(body: Body, fields: readonly ExpressionField[]):
   const rawNames = body.ExpressionAttributeNames;
   const rawValues = body.ExpressionAttributeValues;
   const names = rawNames === undefined || rawNames === null ? undefined : (rawNames as Record<string, string>);
-  const values = rawValues === undefined || rawValues === null ? undefined : requiredMap(body, 'ExpressionAttributeValues');
+  const values = rawValues === undefined || rawValues === null ? undefined : expressionAttributeValues(rawValues);
   if (names && Object.keys(names).length === 0) throw new ValidationException('ExpressionAttributeNames must not be empty');
   if (values && Object.keys(values).length === 0) throw new ValidationException('ExpressionAttributeValues must not be empty');
   const present = fields.filter((f) => typeof body[f] === 'string');

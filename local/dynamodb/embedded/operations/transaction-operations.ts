@@ -1,12 +1,13 @@
 /**
  * TransactWriteItems and TransactGetItems (API Reference). A write transaction checks every
- * action's condition against the items as they are, and writes all or nothing: a failed check
- * cancels it with one reason per action, in order. A repeated ClientRequestToken with the same
+ * action's condition against the items as they are, and writes all or nothing: a failed check, or
+ * an action's own validation error (its key against the key schema, an update past 400 KB),
+ * cancels it with one reason per action, in order (`None` for the actions that would have run). A repeated ClientRequestToken with the same
  * request within 10 minutes succeeds again without writing (idempotency).
  */
 import { createHash } from 'node:crypto';
 import { isRecord, type AttributeMap } from '../attribute-value.ts';
-import { DynamoDbApiError, TransactionCanceledException, ValidationException, type CancellationReason } from '../errors.ts';
+import { ActionValidationError, DynamoDbApiError, TransactionCanceledException, ValidationException, type CancellationReason } from '../errors.ts';
 import { project } from '../expressions/document-path.ts';
 import type { StoredTable } from '../item-store.ts';
 import { checkKey, storedKey, type StoredKey } from '../table-schema.ts';
@@ -36,16 +37,27 @@ function checkOneActionPerItem(targets: { table: StoredTable; key: StoredKey }[]
   if (keys.size !== targets.length) throw new ValidationException('Transaction request cannot include multiple operations on one item');
 }
 
+/** An action's validation error found while running it: its reason, the others' are None or their condition's. */
+const validationReason = (error: ActionValidationError): CancellationReason => ({ Code: 'ValidationError', Message: error.reason });
+
 export function transactWriteItems(ctx: StoreContext, tokens: TokenLedger, body: Body): object {
-  const writes = actions(body).map((action): PreparedWrite => {
+  // A key that does not fit the schema cancels the transaction (a reason for its action); any
+  // other error of any action fails the whole request first, as DynamoDB checks those up front.
+  const prepared = actions(body).map((action): PreparedWrite | ActionValidationError => {
     const kinds = ['ConditionCheck', 'Put', 'Update', 'Delete'].filter((k) => isRecord(action[k]));
     if (kinds.length !== 1) throw new ValidationException('TransactItems can only contain one of Check, Put, Update or Delete');
     const request = action[kinds[0] as string] as Body;
-    if (kinds[0] === 'Put') return preparePut(ctx.store, request);
-    if (kinds[0] === 'Update') return prepareUpdate(ctx.store, request);
-    if (kinds[0] === 'Delete') return prepareDelete(ctx.store, request);
-    return prepareConditionCheck(ctx.store, request);
+    try {
+      if (kinds[0] === 'Put') return preparePut(ctx.store, request);
+      if (kinds[0] === 'Update') return prepareUpdate(ctx.store, request);
+      if (kinds[0] === 'Delete') return prepareDelete(ctx.store, request);
+      return prepareConditionCheck(ctx.store, request);
+    } catch (error) {
+      if (error instanceof ActionValidationError) return error;
+      throw error;
+    }
   });
+  const writes = prepared.filter((p): p is PreparedWrite => !(p instanceof ActionValidationError));
   checkOneActionPerItem(writes.map((w) => ({ table: w.table, key: storedKey(w.table.definition, w.key) })));
 
   const token = typeof body.ClientRequestToken === 'string' ? body.ClientRequestToken : undefined;
@@ -58,13 +70,20 @@ export function transactWriteItems(ctx: StoreContext, tokens: TokenLedger, body:
     if (seen) return {};
   }
 
-  const olds = writes.map((w) => currentItem(ctx.store, w));
+  const olds = prepared.map((p) => (p instanceof ActionValidationError ? undefined : currentItem(ctx.store, p)));
   const nexts: (AttributeMap | undefined)[] = [];
-  // An action whose condition holds is applied (in memory) at once: an invalid update fails the request as a whole.
-  const reasons: CancellationReason[] = writes.map((write, i) => {
+  // An action whose condition holds is applied (in memory) at once: an update grown past 400 KB
+  // is that action's ValidationError; any other invalid update fails the request as a whole.
+  const reasons: CancellationReason[] = prepared.map((write, i) => {
+    if (write instanceof ActionValidationError) return validationReason(write);
     const old = olds[i];
     if (conditionHolds(write, old)) {
-      nexts[i] = write.next(old);
+      try {
+        nexts[i] = write.next(old);
+      } catch (error) {
+        if (error instanceof ActionValidationError) return validationReason(error);
+        throw error;
+      }
       return { Code: 'None' };
     }
     // DynamoDB words a failed ConditionCheck with a full stop and the other actions without one.
@@ -72,7 +91,9 @@ export function transactWriteItems(ctx: StoreContext, tokens: TokenLedger, body:
     return { Code: 'ConditionalCheckFailed', Message: message, ...(write.returnOldOnFailure && old ? { Item: old } : {}) };
   });
   if (reasons.some((r) => r.Code !== 'None')) throw new TransactionCanceledException(reasons);
-  writes.forEach((write, i) => store(ctx.store, write, olds[i], nexts[i]));
+  prepared.forEach((write, i) => {
+    if (!(write instanceof ActionValidationError)) store(ctx.store, write, olds[i], nexts[i]);
+  });
   if (token !== undefined) tokens.set(token, { digest: createHash('sha256').update(JSON.stringify(body.TransactItems)).digest('hex'), at: ctx.clock.now() });
   return {};
 }

@@ -4,7 +4,7 @@
  * into the new one. Single-item operations and TransactWriteItems share these.
  */
 import { itemSize, MAX_ITEM_BYTES, type AttributeMap } from '../attribute-value.ts';
-import { ValidationException } from '../errors.ts';
+import { ActionValidationError, ValidationException } from '../errors.ts';
 import type { Condition, Path } from '../expressions/ast.ts';
 import { applyUpdate, evaluateCondition, updatedPaths } from '../expressions/evaluate.ts';
 import type { ExpressionContext } from '../expressions/parser.ts';
@@ -84,7 +84,8 @@ export function prepareUpdate(store: ItemStore, body: Body): PreparedWrite {
         'One or more parameter values were invalid: Type mismatch for Index Key',
         'One or more parameter values are not valid. The update expression attempted to update a secondary index key to a value that is not supported. The AttributeValue for a key attribute cannot contain an empty string value.',
       );
-      checkSize(item);
+      // An update's size is known only once applied: DynamoDB words it "Item size to update".
+      if (itemSize(item) > MAX_ITEM_BYTES) throw new ActionValidationError('Item size to update has exceeded the maximum allowed size');
       return item;
     },
   };

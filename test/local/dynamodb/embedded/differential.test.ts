@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { systemClock } from '../../../../core/time/clock.ts';
 import { createEmbeddedDynamoDb } from '../../../../local/dynamodb/embedded/embedded-dynamodb.ts';
-import { requestArbitrary, tableDefinitions, type Request, type Tables } from './operation-arbitraries.ts';
+import { requestArbitrary, tableDefinitions, validationCases, type Request, type Tables } from './operation-arbitraries.ts';
 
 const SEQUENCES = Number(process.env.DIFFERENTIAL_SEQUENCES ?? 25);
 /** A fixed seed keeps CI repeatable; `DIFFERENTIAL_SEED=<n>` explores other sequences. */
@@ -151,4 +151,69 @@ describe('the embedded store against DynamoDB Local', () => {
     );
     expect(operations).toBeGreaterThanOrEqual(SEQUENCES * SEQUENCE_LENGTH);
   }, 120_000);
+});
+
+describe('the embedded store against DynamoDB Local: validation errors inside and outside transactions', () => {
+  const endpoint = inject('dynamodbEndpoint');
+  const local = (r: Request): Promise<Answer> => dynamoDbLocal(endpoint, r);
+  const tables: Tables = { cases: 'diff-v-cases', numbers: 'diff-v-numbers', binary: 'diff-v-binary' };
+  const both = async (r: Request): Promise<[unknown, unknown]> => [comparable(r[0], await local(r)), comparable(r[0], await embeddedStore(r))];
+
+  it('answers each case as DynamoDB Local does (cancellation reasons per action, the ExpressionAttributeValues wrapper)', async () => {
+    for (const r of tableDefinitions(tables)) await both(r);
+    try {
+      for (const request of validationCases(tables)) {
+        const [expected, actual] = await both(request);
+        expect(actual, JSON.stringify(request).slice(0, 300)).toEqual(expected);
+        expect(actual).toMatchObject({ status: 400 });
+      }
+      expect(await contents(embeddedStore, tables.cases)).toEqual(await contents(local, tables.cases));
+    } finally {
+      for (const table of Object.values(tables)) {
+        await local(['DeleteTable', { TableName: table }]);
+        await embeddedStore(['DeleteTable', { TableName: table }]);
+      }
+    }
+  });
+
+  /*
+   * Where DynamoDB Local answers a plain ValidationException and DynamoDB cancels the transaction
+   * (captured against DynamoDB: a transacted Put missing a key attribute is cancelled with
+   * "One or more parameter values were invalid: Missing the key sk in the item"; a transacted
+   * Update past 400 KB with "Item size to update has exceeded the maximum allowed size"), the
+   * embedded store answers as DynamoDB; DynamoDB Local's answer is asserted too, so a change in it shows.
+   */
+  it('cancels a transaction for a Put missing a key attribute and for an Update past 400 KB, as DynamoDB does and DynamoDB Local does not', async () => {
+    const t: Tables = { cases: 'diff-w-cases', numbers: 'diff-w-numbers', binary: 'diff-w-binary' };
+    for (const r of tableDefinitions(t)) await both(r);
+    const ok = { Put: { TableName: t.cases, Item: { pk: { S: 'CASE#1' }, sk: { S: 'CASE' } } } };
+    const cases: [Request, string, string][] = [
+      [['TransactWriteItems', { TransactItems: [ok, { Put: { TableName: t.cases, Item: { pk: { S: 'CASE#2' } } } }] }], 'One or more parameter values were invalid: Missing the key sk in the item', 'One of the required keys was not given a value'],
+      [
+        ['TransactWriteItems', { TransactItems: [ok, { Update: { TableName: t.cases, Key: { pk: { S: 'CASE#2' }, sk: { S: 'CASE' } }, UpdateExpression: 'SET a = :v', ExpressionAttributeValues: { ':v': { S: 'x'.repeat(410 * 1024) } } } }] }],
+        'Item size to update has exceeded the maximum allowed size',
+        'Item size to update has exceeded the maximum allowed size',
+      ],
+    ];
+    try {
+      for (const [request, reason, localMessage] of cases) {
+        const [dynamoDbLocalAnswer, embeddedAnswer] = await both(request);
+        expect(embeddedAnswer).toEqual({
+          status: 400,
+          type: 'TransactionCanceledException',
+          message: 'Transaction cancelled, please refer cancellation reasons for specific reasons [None, ValidationError]',
+          reasons: [{ Code: 'None' }, { Code: 'ValidationError', Message: reason }],
+          item: undefined,
+        });
+        expect(dynamoDbLocalAnswer).toMatchObject({ status: 400, type: 'ValidationException', message: localMessage });
+      }
+      // Nothing of a cancelled transaction is written.
+      expect(await contents(embeddedStore, t.cases)).toEqual([]);
+    } finally {
+      for (const table of Object.values(t)) {
+        await local(['DeleteTable', { TableName: table }]);
+        await embeddedStore(['DeleteTable', { TableName: table }]);
+      }
+    }
+  });
 });

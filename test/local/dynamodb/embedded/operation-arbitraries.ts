@@ -439,7 +439,29 @@ function edgeCases(t: Tables): fc.Arbitrary<Request> {
     fc.constant<Request>(['TransactWriteItems', { TransactItems: [{ Put: { TableName: t.cases, Item: { pk: { S: 'CASE#1' }, sk: { S: 'CASE' } } } }, { Delete: { TableName: t.cases, Key: { pk: { S: 'CASE#1' }, sk: { S: 'CASE' } } } }] }]),
     fc.constant<Request>(['BatchWriteItem', { RequestItems: { [t.numbers]: [{ PutRequest: { Item: { pk: { S: 'p' }, n: { N: '1' } } } }, { DeleteRequest: { Key: { pk: { S: 'p' }, n: { N: '1.0' } } } }] } }]),
     fc.constant<Request>(['PutItem', { TableName: t.cases, Item: { pk: { S: 'CASE#1' }, sk: { S: 'CASE' } }, ReturnValues: 'ALL_NEW' }]),
+    ...validationCases(t).map((r) => fc.constant(r)),
   );
+}
+
+/**
+ * Validation errors both stores (and DynamoDB) answer alike: a transaction cancelled for one
+ * action's key (a `ValidationError` reason, `None` for the others), an update past 400 KB, and
+ * invalid ExpressionAttributeValues in DynamoDB's "contains invalid value: … for key :v" wrapper.
+ */
+export function validationCases(t: Tables): Request[] {
+  const key = { pk: { S: 'CASE#1' }, sk: { S: 'CASE' } };
+  const update = (value: unknown): Request => ['UpdateItem', { TableName: t.cases, Key: key, UpdateExpression: 'SET a = :v', ExpressionAttributeValues: { ':v': value } }];
+  return [
+    ['TransactWriteItems', { TransactItems: [{ Put: { TableName: t.cases, Item: { pk: { S: 'CASE#3' }, sk: { N: '1' } } } }, { Put: { TableName: t.cases, Item: key } }] }],
+    ['TransactWriteItems', { TransactItems: [{ Put: { TableName: t.cases, Item: key } }, { Put: { TableName: t.cases, Item: { pk: { N: '3' }, sk: { S: 'CASE' } } } }] }],
+    ['UpdateItem', { TableName: t.cases, Key: { pk: { S: 'CASE#2' }, sk: { S: 'STEP#big' } }, UpdateExpression: 'SET a = :v', ExpressionAttributeValues: { ':v': { S: 'x'.repeat(410 * 1024) } } }],
+    update({ SS: [] }),
+    update({ N: 'abc' }),
+    update({ SS: ['a', 'a'] }),
+    update({}),
+    ['PutItem', { TableName: t.cases, Item: key, ConditionExpression: 'a = :v', ExpressionAttributeValues: { ':v': { NS: [] } } }],
+    ['Query', { TableName: t.cases, KeyConditionExpression: 'pk = :v', ExpressionAttributeValues: { ':v': { N: '1e500' } } }],
+  ];
 }
 
 /** One request over the three tables: mostly item operations, with queries, transactions, batches and edge cases. */
