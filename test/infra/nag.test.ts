@@ -70,8 +70,10 @@ describe.each([
     for (const finding of logger.suppressed) expect(finding.reason?.length ?? 0, `${finding.rule} on ${finding.resource}`).toBeGreaterThan(40);
   });
 
-  it('runs every function on the newest Node.js runtime, so AwsSolutions-L1 neither fires nor needs a suppression', () => {
-    expect([...logger.suppressed, ...logger.unsuppressed].filter((f) => f.rule.startsWith('AwsSolutions-L1'))).toEqual([]);
+  it('runs every manifest function on the newest Node.js runtime: AwsSolutions-L1 neither fires nor is suppressed on them', () => {
+    // Only the CDK's own BucketDeployment provider, whose runtime aws-cdk-lib pins, carries a suppression.
+    const l1 = [...logger.suppressed, ...logger.unsuppressed].filter((f) => f.rule.startsWith('AwsSolutions-L1'));
+    expect(l1.filter((f) => !f.resource.includes('CDKBucketDeployment'))).toEqual([]);
   });
 
   it('suppresses only rules whose reasons the stack documents', () => {
@@ -82,6 +84,7 @@ describe.each([
       'AwsSolutions-CFR4',
       'AwsSolutions-IAM4',
       'AwsSolutions-IAM5',
+      'AwsSolutions-L1',
       'AwsSolutions-S1',
       'AwsSolutions-SMG4',
       'AwsSolutions-SQS3',
