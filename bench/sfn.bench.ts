@@ -8,20 +8,13 @@ import { join } from 'node:path';
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { systemClock } from '../core/time/clock.ts';
 import { createSfnLocal, type Json, type SfnLocal, type TaskIntegrations } from '../local/sfn/index.ts';
+import { importPeer } from './peers/peers.ts';
 
-// aws-local-stepfunctions needs Promise.withResolvers (Node 22); the polyfill lives here, in the bench only.
-if (!('withResolvers' in Promise)) {
-  Object.assign(Promise, {
-    withResolvers<T>() {
-      let resolve!: (v: T) => void;
-      let reject!: (e: unknown) => void;
-      const promise = new Promise<T>((res, rej) => {
-        resolve = res;
-        reject = rej;
-      });
-      return { promise, resolve, reject };
-    },
-  });
+/** What the bench uses of aws-local-stepfunctions (installed under bench/peers/, outside the project's types). */
+interface LocalStepFunctions {
+  StateMachine: new (definition: never, options: { validationOptions: { checkArn: boolean } }) => {
+    run(input: Json, options: { overrides: { taskResourceLocalHandlers: never } }): { result: Promise<unknown> };
+  };
 }
 
 const STATES_PER_EXECUTION = 7;
@@ -106,7 +99,7 @@ async function runOurs(data: string, definition: object): Promise<Throughput> {
 }
 
 async function runPeer(): Promise<Throughput> {
-  const { StateMachine } = await import('aws-local-stepfunctions');
+  const { StateMachine } = await importPeer<LocalStepFunctions>('aws-local-stepfunctions');
   const machine = new StateMachine(jsonPathWorkflow as never, { validationOptions: { checkArn: false } });
   const handlers = { Enrich: async (input: Json) => ({ Payload: enrich(input) }), Score: async (input: Json) => score(input) };
   const began = performance.now();

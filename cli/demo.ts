@@ -37,8 +37,6 @@ try {
 const day = values.day ?? '2026-11-30';
 if (parseDate(day) === undefined) fail(`--day: "${day}" is not a date (YYYY-MM-DD)`);
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 const dynamodb = dynamoDbHome(values.dynamodb) ?? fail(`--dynamodb: "${String(values.dynamodb)}" is not embedded or java`);
 const orders = wholeNumber('--orders', values.orders, 300, 1, 5000);
 const outDir = resolve(values.out ?? 'demo-report');

@@ -48,10 +48,6 @@ try {
   fail((error as Error).message.split('\n')[0] ?? 'bad arguments');
 }
 
-// The SDK's notice that releases after January 2027 need Node 22: our versions are pinned, so it
-// says nothing about this install; it would only bury the start-up banner.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 const dynamodb = dynamoDbHome(values.dynamodb) ?? fail(`--dynamodb: "${String(values.dynamodb)}" is not embedded (the default) or java (DynamoDB Local, needs Java 17)`);
 
 // A bad alarm robot setting fails now, naming the variable, not at the first breach.

@@ -32,7 +32,7 @@ export interface FunctionsProps {
 }
 
 /**
- * One Lambda function per manifest function, bundled by esbuild from its entry: Node.js 22 on
+ * One Lambda function per manifest function, bundled by esbuild from its entry: Node.js 24 on
  * arm64, X-Ray tracing, its own log group and role (which holds only the logs permission and the
  * grants of its `access`), and failed asynchronous invocations sent to the failure queue.
  */
@@ -57,7 +57,7 @@ export class Functions extends Construct {
         handler: decl.handler ?? 'handler',
         projectRoot: props.root,
         depsLockFilePath: join(props.root, 'package-lock.json'),
-        runtime: Runtime.NODEJS_22_X,
+        runtime: Runtime.NODEJS_24_X,
         architecture: Architecture.ARM_64,
         memorySize: decl.memoryMb ?? FunctionDefaults.memoryMb,
         timeout: Duration.seconds(decl.timeoutSeconds ?? FunctionDefaults.timeoutSeconds),
@@ -70,12 +70,12 @@ export class Functions extends Construct {
         maxEventAge: Duration.hours(FunctionDefaults.asyncMaxEventAgeHours),
         bundling: {
           format: OutputFormat.ESM,
-          target: 'node22',
+          target: 'node24',
           platform: 'node',
           mainFields: ['module', 'main'],
           minify: true,
           sourceMap: true,
-          // The Node.js 22 runtime ships the AWS SDK v3.
+          // The Node.js 24 runtime ships the AWS SDK v3.
           externalModules: ['@aws-sdk/*'],
           // CommonJS dependencies inside an ES module bundle still call require().
           banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
@@ -87,9 +87,6 @@ export class Functions extends Construct {
           },
         },
       });
-      NagSuppressions.addResourceSuppressions(fn, [
-        { id: 'AwsSolutions-L1', reason: 'Node.js 22 is the runtime the platform is built and tested for (issue 6); a newer runtime is a deliberate upgrade, not a side effect.' },
-      ]);
       NagSuppressions.addResourceSuppressions(
         role,
         [{ id: 'AwsSolutions-IAM5', reason: 'Active X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions.', appliesTo: ['Resource::*'] }],

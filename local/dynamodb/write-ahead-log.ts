@@ -7,7 +7,7 @@
  * created in WAL mode, which DynamoDB Local fills with its own schema. A committed write then costs
  * an append to the WAL; a crash of the JVM (kill -9) loses nothing it acknowledged.
  */
-import Database from 'better-sqlite3';
+import { Database } from '../sqlite/database.ts';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -23,7 +23,7 @@ interface Run {
 function alarm(env: Record<string, string>, ...args: string[]): Promise<Run> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('ALARM_')));
   return new Promise((resolve) => {
-    execFile(TSX, ['cli/alarm.ts', ...args], { cwd: ROOT, env: { ...clean, DATA_DIR, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env } }, (error, stdout, stderr) => {
+    execFile(TSX, ['cli/alarm.ts', ...args], { cwd: ROOT, env: { ...clean, DATA_DIR, ...env } }, (error, stdout, stderr) => {
       resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
     });
   });

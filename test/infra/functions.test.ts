@@ -25,13 +25,13 @@ function roleOf(id: string): string {
 const dynamoActions = (id: string) => actionsOfRole(template, roleOf(id)).filter((a) => a.startsWith('dynamodb:'));
 
 describe('functions', () => {
-  it('creates one Node.js 22 arm64 function per manifest function, traced, with its handler export', () => {
+  it('creates one Node.js 24 arm64 function per manifest function, traced, with its handler export', () => {
     // …and the stack's console deployer (infra/constructs/console-hosting.ts).
     template.resourceCountIs('AWS::Lambda::Function', fixtureManifest.functions.length + 1);
     for (const fn of fixtureManifest.functions) {
       template.hasResourceProperties('AWS::Lambda::Function', {
         FunctionName: `${app}-${fn.id}`,
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         Handler: `index.${fn.handler ?? 'handler'}`,
         TracingConfig: { Mode: 'Active' },

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { Database } from '../../local/sqlite/database.ts';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

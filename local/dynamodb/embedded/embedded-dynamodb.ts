@@ -3,7 +3,7 @@
  * on SQLite in this process — no Java. Requests that arrive together share one commit
  * (group commit); every answer waits for the commit that holds its request.
  */
-import Database from 'better-sqlite3';
+import { Database } from '../../sqlite/database.ts';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -93,7 +93,7 @@ const SERVICE: JsonProtocolService<Context> = {
   },
 };
 
-export function openStoreDatabase(data: string, synchronous: 'NORMAL' | 'FULL' = 'NORMAL'): Database.Database {
+export function openStoreDatabase(data: string, synchronous: 'NORMAL' | 'FULL' = 'NORMAL'): Database {
   if (data === ':memory:') return new Database(':memory:');
   mkdirSync(data, { recursive: true });
   const db = new Database(join(data, DATABASE_FILE));

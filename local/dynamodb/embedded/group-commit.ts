@@ -4,7 +4,7 @@
  * runs in its own savepoint, so a failing one leaves nothing half-written; every answer, reads
  * included, waits for the commit, so nobody is told of a write that a crash could still lose.
  */
-import type Database from 'better-sqlite3';
+import type { Database, Statement } from '../../sqlite/database.ts';
 import { isWriteFault } from '../../storage/write-faults.ts';
 import { InternalServerError, ServiceUnavailable } from './errors.ts';
 
@@ -18,10 +18,10 @@ export class GroupCommit {
   private open = false;
   /** SQLite's total_changes() when the open transaction began: a commit that changed nothing proves no disk space. */
   private changesAtBegin = 0;
-  private readonly totalChanges: Database.Statement<[], { n: number }>;
+  private readonly totalChanges: Statement<[], { n: number }>;
 
   constructor(
-    private readonly db: Database.Database,
+    private readonly db: Database,
     private readonly onCommitError: (error: unknown) => void = () => {},
     /** Hears each successful commit that wrote something (a fault watch clears its fault on it). */
     private readonly onCommitted: () => void = () => {},

@@ -4,7 +4,7 @@
  * `items (table_id, pk, sk)` and `index_entries (table_id, index_name, ipk, isk, pk, sk)`, both
  * WITHOUT ROWID. An item is kept as its canonical DynamoDB JSON.
  */
-import type Database from 'better-sqlite3';
+import type { Database, Statement } from '../../sqlite/database.ts';
 import { itemSize, type AttributeMap } from './attribute-value.ts';
 import { indexKey, storedKey, type TableDefinition, type StoredKey } from './table-schema.ts';
 
@@ -49,9 +49,9 @@ export interface Range {
 export class ItemStore {
   private readonly tables = new Map<string, StoredTable>();
   private readonly stmt;
-  private readonly statements = new Map<string, Database.Statement<unknown[], unknown>>();
+  private readonly statements = new Map<string, Statement<unknown[], unknown>>();
 
-  constructor(private readonly db: Database.Database) {
+  constructor(private readonly db: Database) {
     db.exec(SCHEMA);
     this.stmt = {
       insertTable: db.prepare<[string, string]>('INSERT INTO tables (name, definition) VALUES (?, ?)'),
@@ -79,13 +79,13 @@ export class ItemStore {
   }
 
   /** Range queries vary in their bounds; each shape is prepared once. */
-  private prepared<R>(sql: string): Database.Statement<unknown[], R> {
+  private prepared<R>(sql: string): Statement<unknown[], R> {
     let statement = this.statements.get(sql);
     if (!statement) {
       statement = this.db.prepare<unknown[], unknown>(sql);
       this.statements.set(sql, statement);
     }
-    return statement as Database.Statement<unknown[], R>;
+    return statement as Statement<unknown[], R>;
   }
 
   table(name: string): StoredTable | undefined {

@@ -4,7 +4,7 @@
  * DynamoDB Local keeps each item as its DynamoDB JSON (`ObjectJSON`) in SQLite, so no Java is
  * needed; its own files are left as they were, for `npm start -- --dynamodb java`.
  */
-import Database from 'better-sqlite3';
+import { Database } from '../../sqlite/database.ts';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EmbeddedDynamoDb } from './embedded-dynamodb.ts';

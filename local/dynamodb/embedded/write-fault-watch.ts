@@ -7,7 +7,7 @@
  * that is still full), it commits a one-row write, and that commit clears the fault.
  */
 import { statfsSync } from 'node:fs';
-import type Database from 'better-sqlite3';
+import type { Database } from '../../sqlite/database.ts';
 import type { Clock } from '../../../core/time/clock.ts';
 import type { StorageReporter } from '../../storage/storage-health.ts';
 import { isWriteFault, writeRetryDelay } from '../../storage/write-faults.ts';
@@ -29,7 +29,7 @@ export class WriteFaultWatch {
    */
   constructor(
     private readonly dir: string | undefined,
-    db: Database.Database,
+    db: Database,
     private readonly clock: Clock,
     private readonly health: StorageReporter | undefined,
     private readonly commitProbe: (write: () => void) => void,

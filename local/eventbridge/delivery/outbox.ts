@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Database } from '../../sqlite/database.ts';
 import type { Clock } from '../../../core/time/clock.ts';
 import type { StorageReporter } from '../../storage/storage-health.ts';
 import { isWriteFault, writeRetryDelay } from '../../storage/write-faults.ts';
@@ -14,7 +14,7 @@ export interface DeadLetter {
 }
 
 export interface OutboxOptions {
-  db: Database.Database;
+  db: Database;
   /** Table name (the emulator's own; also names the dead-letter table `<table>_dead`). */
   table: string;
   clock: Clock;

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Database } from '../../sqlite/database.ts';
 import { compilePattern, matchesPattern, type JsonObject, type ObjectMatcher } from '../pattern/index.ts';
 import { targetInput } from '../delivery/input.ts';
 import type { DeliveryOutbox } from '../delivery/outbox.ts';
@@ -16,7 +16,7 @@ export class EventRouter {
   private readonly compiled = new Map<string, { pattern: string; matcher: ObjectMatcher }>();
 
   constructor(
-    private readonly db: Database.Database,
+    private readonly db: Database,
     private readonly config: ConfigStore,
     private readonly outbox: DeliveryOutbox,
     private readonly defaultRetry: RetryPolicy = DEFAULT_RETRY_POLICY,

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Database } from '../../sqlite/database.ts';
 import type { BusRecord, RuleRecord, TargetRecord } from './records.ts';
 import { SCHEMA } from './schema.ts';
 
@@ -12,7 +12,7 @@ export class ConfigStore {
   private readonly targets = new Map<string, Map<string, TargetRecord>>();
   private readonly stmt;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(private readonly db: Database) {
     db.exec(SCHEMA);
     this.stmt = {
       putBus: db.prepare('INSERT OR REPLACE INTO buses (name, body) VALUES (?, ?)'),

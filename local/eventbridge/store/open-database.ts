@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { Database } from '../../sqlite/database.ts';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -7,7 +7,7 @@ import { join } from 'node:path';
  * survives kill -9 of the process (only an OS crash can lose the last transactions).
  * `:memory:` gives the same database in RAM.
  */
-export function openDatabase(data: string, fileName: string): Database.Database {
+export function openDatabase(data: string, fileName: string): Database {
   if (data === ':memory:') return new Database(':memory:');
   mkdirSync(data, { recursive: true });
   const db = new Database(join(data, fileName));

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Database } from '../../sqlite/database.ts';
 import type { GroupRecord, ScheduleRecord, ScheduleState, StoredSchedule } from './records.ts';
 import { migrate, NOT_DUE } from './schema.ts';
 
@@ -37,7 +37,7 @@ export class ScheduleStore {
   private readonly autocheckpoint: number;
   private checkpointsHeld = false;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(private readonly db: Database) {
     migrate(db);
     this.autocheckpoint = Number(db.pragma('wal_autocheckpoint', { simple: true }));
     this.stmt = {

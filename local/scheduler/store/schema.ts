@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Database } from '../../sqlite/database.ts';
 
 /** `due_at` of a schedule that fires no more (disabled, or a one-time schedule that has fired): after every real instant. */
 export const NOT_DUE = Number.MAX_SAFE_INTEGER;
@@ -30,7 +30,7 @@ CREATE UNIQUE INDEX IF NOT EXISTS schedules_by_name ON schedules (group_name, na
  * Creates the schema, moving schedules written by the first layout (keyed by name, with a
  * nullable `next_fire_at` and an index on it) into the current one, in one transaction.
  */
-export function migrate(db: Database.Database): void {
+export function migrate(db: Database): void {
   db.transaction(() => {
     const firstLayout = db.prepare("SELECT 1 FROM pragma_table_info('schedules') WHERE name = 'next_fire_at'").get() !== undefined;
     if (firstLayout) {

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { Database } from '../../sqlite/database.ts';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCHEMA } from './schema.ts';
@@ -44,7 +44,7 @@ const fromRow = (r: ExecutionRow): ExecutionRecord => ({
  * of the process (only an OS crash can lose the last transactions). `:memory:` gives the same store in RAM.
  */
 export class SqliteStore implements SfnStore {
-  private readonly db: Database.Database;
+  private readonly db: Database;
   private readonly stmt;
   private seq: number;
   readonly durable = true;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../../core/time/clock.ts';
+import { advanceRuntime } from '../../../local/runtime/virtual-time.ts';
 import { createEventBridgeLocal, type EventBridgeDispatcher, type EventBridgeLocal } from '../../../local/eventbridge/index.ts';
 import { close, eventBridgeClient, listen, webhookServer, type Received } from './harness.ts';
 
@@ -119,9 +120,8 @@ describe('EventBridge emulator target delivery', () => {
     await start([500, 500, 500, 500]);
     await breachRule([{ Id: 'robot', Arn: hookUrl, RetryPolicy: { MaximumRetryAttempts: 2 } }]);
     await client.send(new PutEventsCommand({ Entries: [BREACH] }));
-    await eb.idle();
-    await clock.advance(60_000);
-    await eb.idle();
+    // Timer by timer: each retry's HTTP answer arrives over real I/O before the clock moves on.
+    await advanceRuntime({ settle: () => eb.idle() }, clock, clock.now() + 60_000);
     expect(hook.received).toHaveLength(3);
     const dead = eb.deadLetters();
     expect(dead).toHaveLength(1);

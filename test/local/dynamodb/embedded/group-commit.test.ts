@@ -1,14 +1,14 @@
-import Database from 'better-sqlite3';
+import { Database } from '../../../../local/sqlite/database.ts';
 import { describe, expect, it } from 'vitest';
 import { GroupCommit } from '../../../../local/dynamodb/embedded/group-commit.ts';
 
-function database(): Database.Database {
+function database(): Database {
   const db = new Database(':memory:');
   db.exec('CREATE TABLE t (k TEXT PRIMARY KEY)');
   return db;
 }
 
-const keys = (db: Database.Database): string[] => db.prepare<[], { k: string }>('SELECT k FROM t ORDER BY k').all().map((r) => r.k);
+const keys = (db: Database): string[] => db.prepare<[], { k: string }>('SELECT k FROM t ORDER BY k').all().map((r) => r.k);
 
 describe('group commit', () => {
   it('commits the requests of one turn of the event loop together, and answers them only after the commit', async () => {
