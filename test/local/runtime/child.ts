@@ -1,10 +1,13 @@
 /** `npm start`'s entry as a child process on free ports: what kill -9 tests start, kill and start again. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readEdgeCredentials, type EdgeCredentials } from '../../../local/edge/credentials.ts';
 
 export interface RuntimeChild {
   child: ChildProcess;
   edgeUrl: string;
   apiUrl: string;
+  /** The edge's key, read from the data directory as `npm run -s aws-credentials` does. */
+  credentials: EdgeCredentials;
   /** Everything the child wrote so far (its JSON logs included). */
   output(): string;
 }
@@ -28,7 +31,7 @@ export function startChild(dataDir: string, args: string[] = [], env: Record<str
       const edge = /AWS emulators\s+(http:\/\/\S+)/.exec(output)?.[1];
       if (api && edge && !ready) {
         ready = true;
-        resolve({ child, apiUrl: api, edgeUrl: edge, output: () => output });
+        resolve({ child, apiUrl: api, edgeUrl: edge, credentials: readEdgeCredentials(dataDir), output: () => output });
       }
     });
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
