@@ -1,5 +1,7 @@
 /** `npm start`'s entry as a child process on free ports: what kill -9 tests start, kill and start again. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readEdgeCredentials, type EdgeCredentials } from '../../../local/edge/credentials.ts';
 
 export interface RuntimeChild {
@@ -14,9 +16,12 @@ export interface RuntimeChild {
 
 const children: ChildProcess[] = [];
 
-/** Starts the runtime on `dataDir` and resolves once its banner is out; `args` are extra flags (e.g. `--time`). */
-export function startChild(dataDir: string, args: string[] = [], env: Record<string, string> = {}): Promise<RuntimeChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/start.ts', '--port', '0', '--edge-port', '0', '--data', dataDir, ...args], {
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Starts the runtime on `dataDir` and resolves once its banner is out; `args` are extra flags (e.g. `--time`); `cwd` is where npm would run it (it writes its running-platform pointer there). */
+export function startChild(dataDir: string, args: string[] = [], env: Record<string, string> = {}, cwd = ROOT): Promise<RuntimeChild> {
+  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(ROOT, 'cli/start.ts'), '--port', '0', '--edge-port', '0', '--data', dataDir, ...args], {
+    cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
     // The tests read the child's logs (e.g. "sweep done"), which the test run's level would hide.
     env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'INFO', ...env },
