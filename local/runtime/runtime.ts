@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Env } from '../../app/environment.ts';
 import type { Manifest } from '../../app/manifest-types.ts';
 import { workflowDefinition } from '../../app/workflow-definitions.ts';
@@ -7,7 +8,8 @@ import { systemClock, type Clock } from '../../core/time/clock.ts';
 import { getDefaultPolicy, loadPolicy } from '../../policy/load.ts';
 import { DYNAMODB_TARGET_PREFIX } from '../dynamodb/embedded/embedded-dynamodb.ts';
 import { edgeCredentials, type EdgeCredentials } from '../edge/credentials.ts';
-import { edgeGuard, loopbackHosts } from '../edge/edge-guard.ts';
+import { DEFAULT_EDGE_HOST, edgeAddress } from '../edge/edge-address.ts';
+import { edgeGuard } from '../edge/edge-guard.ts';
 import { createEdgeServer, type EdgeService } from '../edge/edge-server.ts';
 import { InProcessHandler } from '../edge/in-process-handler.ts';
 import { LAMBDA_PATH_PREFIX, lambdaInvokeApi } from '../edge/lambda-api.ts';
@@ -87,15 +89,6 @@ export interface RuntimeOptions {
 }
 
 const DEFAULT_MIN_FREE_BYTES = 32 * 1024 * 1024;
-/** The edge's address unless `edgeHost` says otherwise. */
-export const DEFAULT_EDGE_HOST = '127.0.0.1';
-const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]']);
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
-
-/** Whether `host` keeps a listener off the network (the edge's default). */
-export function isLoopbackHost(host: string): boolean {
-  return LOOPBACK_HOSTS.has(host.toLowerCase());
-}
 
 /** What the platform has done since it started: the figures AWS bills by. */
 export interface RuntimeUsage {
@@ -261,16 +254,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         ),
       },
     ];
-    let allowedHosts: Set<string> | 'any' = new Set();
+    let allowedHosts: ReadonlySet<string> | 'any' = new Set();
     const guard = edgeGuard({ credentials, region: LOCAL_REGION, allowedHosts: () => allowedHosts, now: () => (options.signatureClock ?? systemClock).now() });
     const edge = createEdgeServer(services, (e) => log('edge error', { error: String(e) }), guard);
     activity.watch(edge, awsOperation);
     dynamoMeter.watch(edge);
-    const edgePort = new URL(await listen(edge, options.edgePort, edgeHost, { port: 'EDGE_PORT / --edge-port', host: 'EDGE_HOST / --edge-host' })).port;
-    // Clients on this machine address the edge by loopback; a wildcard bind accepts any Host (the operator asked for the network).
-    const named = WILDCARD_HOSTS.has(edgeHost) || isLoopbackHost(edgeHost) ? '127.0.0.1' : edgeHost.includes(':') ? `[${edgeHost}]` : edgeHost;
-    edgeUrl = `http://${named}:${edgePort}`;
-    allowedHosts = WILDCARD_HOSTS.has(edgeHost) ? 'any' : new Set([...loopbackHosts(Number(edgePort)), `${named.toLowerCase()}:${edgePort}`]);
+    await listen(edge, options.edgePort, edgeHost, { port: 'EDGE_PORT / --edge-port', host: 'EDGE_HOST / --edge-host' });
+    ({ url: edgeUrl, allowedHosts } = edgeAddress(edgeHost, (edge.address() as AddressInfo).port));
     cleanup.unshift(() => close(edge));
     const queueUrls = await registerQueues(sqs, manifest, names);
 
