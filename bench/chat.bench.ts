@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const runtime = await startRuntime({ manifest, root: process.cwd(), dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock: systemClock, log: () => {} });
   try {
     console.log(`chat bench: ${CONNECTIONS} senders, batches of ${BATCH} messages, ${SECONDS} s; ${cpus().length} cores, load ${loadavg()[0]?.toFixed(1)}`);
-    const raw = await openRawPut(runtime.edgeUrl, 'x'.repeat(400));
+    const raw = await openRawPut(runtime.edgeUrl, 'x'.repeat(400), runtime.credentials);
     const rawResult = await raw.measure(CONNECTIONS, 5, 'before');
     raw.close();
 

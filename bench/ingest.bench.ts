@@ -100,7 +100,7 @@ async function runIngest(home: DynamoDbHome, probes: { serverTimings: ServerTimi
     const warmRate = warm.accepted / warm.seconds;
     console.log(`warm-up: ${fmt(warm.accepted)} webhooks in ${fmt(warm.seconds, 1)} s (${fmt(warmRate)}/s)`);
 
-    const rawPut = await openRawPut(runtime.edgeUrl, RAW_PAYLOAD);
+    const rawPut = await openRawPut(runtime.edgeUrl, RAW_PAYLOAD, runtime.credentials);
     await rawPut.measure(CONNECTIONS, RAW_WARMUP_SECONDS, 'warm');
     const rawBefore = await rawPut.measure(CONNECTIONS, RAW_SECONDS, 'before');
     console.log(`raw PutItem before: ${fmt(rawBefore.items)} items in ${fmt(rawBefore.seconds, 1)} s (${fmt(rawBefore.perSecond)}/s)`);
@@ -186,7 +186,7 @@ async function verify(runtime: Runtime, measured: Measured, totalOrders: number)
   const running = await countExecutions(runtime, 'RUNNING');
   const all = await countExecutions(runtime);
   if (running !== totalOrders || all !== totalOrders) failures.push(`order executions: ${running} running of ${all}, expected ${totalOrders}`);
-  const db = localDynamoDbClient(runtime.edgeUrl);
+  const db = localDynamoDbClient(runtime.edgeUrl, runtime.credentials);
   try {
     const table = runtime.names.physical(casesTable.id);
     const cases = await countIndex(db, table, CaseIndex.reporting, 'CASES#order');

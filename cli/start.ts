@@ -1,7 +1,9 @@
 /**
  * `npm start`: the whole platform on this machine. Flags or environment: --port/PORT (HTTP API,
  * default 3000), --edge-port/EDGE_PORT (AWS emulators, default 4566), --data/DATA_DIR (default
- * .local-data/), --host/HOST (default 127.0.0.1), --time <ISO with offset> (run the platform's clock
+ * .local-data/), --host/HOST (the HTTP API's address, default 127.0.0.1), --edge-host/EDGE_HOST (the AWS
+ * emulators' address: loopback whatever --host says, unless this asks otherwise, with a warning:
+ * anyone who can reach it and holds the data directory's key can do anything), --time <ISO with offset> (run the platform's clock
  * from that instant, at real speed: rehearse a given day), --dynamodb embedded|java (the embedded
  * store, the default, needs no Java; java runs DynamoDB Local), --policy/SLA_POLICY_PATH <file> (the
  * store's own SLA policy for the whole platform, validated first: a mistake exits 2 naming the field,
@@ -19,6 +21,7 @@ import { loadPolicy } from '../policy/load.ts';
 import { dataDir } from '../local/data-dir.ts';
 import { shortcutChannel } from '../functions/notify/setup.ts';
 import { dynamoDbHome } from '../local/runtime/dynamodb-home.ts';
+import { DEFAULT_EDGE_HOST, isLoopbackHost } from '../local/edge/edge-address.ts';
 import { startRuntime } from '../local/runtime/runtime.ts';
 import { ensureConsoleBuild } from '../local/console/build.ts';
 import { consoleSite } from '../local/console/site.ts';
@@ -38,10 +41,10 @@ function portOf(flag: string, value: string | undefined, fallback: number): numb
   return port;
 }
 
-let values: { port?: string; 'edge-port'?: string; data?: string; host?: string; time?: string; dynamodb?: string; policy?: string };
+let values: { port?: string; 'edge-port'?: string; data?: string; host?: string; 'edge-host'?: string; time?: string; dynamodb?: string; policy?: string };
 try {
   ({ values } = parseArgs({
-    options: { port: { type: 'string' }, 'edge-port': { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, time: { type: 'string' }, dynamodb: { type: 'string' }, policy: { type: 'string' } },
+    options: { port: { type: 'string' }, 'edge-port': { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, 'edge-host': { type: 'string' }, time: { type: 'string' }, dynamodb: { type: 'string' }, policy: { type: 'string' } },
     strict: true,
   }));
 } catch (error) {
@@ -81,11 +84,17 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // The staff console is served from its build, made now when missing or older than its sources.
 const site = await ensureConsoleBuild(root, (message) => log(message)).catch((error: unknown) => fail(`building the staff console: ${(error as Error).message.split('\n')[0] ?? ''}`));
 
+const edgeHost = values['edge-host'] ?? (process.env.EDGE_HOST?.trim() || DEFAULT_EDGE_HOST);
+if (!isLoopbackHost(edgeHost)) {
+  process.stderr.write(`warning: --edge-host ${edgeHost} puts the AWS emulators (every table, workflow and function) on the network; only the data directory's key (npm run -s aws-credentials) guards them\n`);
+}
+
 const runtime = await startRuntime({
   manifest,
   root,
   dataDir: dataDir(values.data),
   host: values.host ?? process.env.HOST ?? '127.0.0.1',
+  edgeHost,
   port: portOf('--port', values.port ?? process.env.PORT, 3000),
   edgePort: portOf('--edge-port', values['edge-port'] ?? process.env.EDGE_PORT, 4566),
   clock,
@@ -99,7 +108,7 @@ const runtime = await startRuntime({
 
 rememberPlatformClock(dataDir(values.data), offsetMs);
 // npm run token / webhook-secret, run from this directory, find the data directory here.
-const forget = recordRunning({ dataDir: dataDir(values.data), pid: process.pid, apiUrl: runtime.apiUrl });
+const forget = recordRunning({ dataDir: dataDir(values.data), pid: process.pid, apiUrl: runtime.apiUrl, edgeUrl: runtime.edgeUrl });
 process.stdout.write(startupBanner(runtime, dataDir(values.data), systemClock.now() - began, clock.now()));
 if (policyPath !== undefined) log(`SLA policy: ${policyPath} (validated)`);
 if (startAt !== undefined) log(`the platform's clock runs from ${new Date(startAt).toISOString()} (--time); npm start without --time goes back to the system clock`);

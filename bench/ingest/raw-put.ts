@@ -2,6 +2,7 @@
 // the runtime's edge port (the path the handlers use), from this process, at the ingest's concurrency.
 import { CreateTableCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { localDynamoDbClient } from '../../local/dynamodb/client.ts';
+import type { EdgeCredentials } from '../../local/edge/credentials.ts';
 
 export interface RawPutResult {
   items: number;
@@ -56,8 +57,8 @@ export interface RawPut {
 }
 
 /** Creates the throwaway table; measure before and after the ingest so drift on a shared machine shows. */
-export async function openRawPut(edgeUrl: string, payload: string): Promise<RawPut> {
-  const db = localDynamoDbClient(edgeUrl);
+export async function openRawPut(edgeUrl: string, payload: string, credentials: EdgeCredentials): Promise<RawPut> {
+  const db = localDynamoDbClient(edgeUrl, credentials);
   await createTable(db);
   return {
     measure: (connections, seconds, tag) => putFor(db, connections, seconds, payload, tag),

@@ -10,7 +10,8 @@
  *
  * `requestHandler` replaces the SDK's HTTP transport: the one-machine home hands requests to its
  * emulators in-process (local/edge/in-process-handler.ts). On AWS none is given and the SDK's
- * own Node HTTP handler is used; the endpoints come from the environment either way.
+ * own Node HTTP handler is used; the endpoints come from the environment either way. `credentials`
+ * likewise: the local home's edge key (local/edge/credentials.ts), or on AWS the role's.
  */
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
@@ -25,6 +26,8 @@ export type AwsRequestHandler = NonNullable<DynamoDBClientConfig['requestHandler
 export interface AwsClientOptions {
   /** The transport for every client; absent: the SDK's Node HTTP handler. */
   requestHandler?: AwsRequestHandler;
+  /** The access key every client signs with; absent: the SDK's default chain (on AWS: the function's role). */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
 export interface AwsClients {
@@ -38,7 +41,7 @@ export interface AwsClients {
 
 /** The clients for `options`, each built on first use and then kept. */
 export function awsClients(options: AwsClientOptions = {}): AwsClients {
-  const transport = options.requestHandler ? { requestHandler: options.requestHandler } : {};
+  const transport = { ...(options.requestHandler ? { requestHandler: options.requestHandler } : {}), ...(options.credentials ? { credentials: options.credentials } : {}) };
   const config = { cacheMiddleware: true, ...transport };
   return {
     dynamodb: once(() => new DynamoDBClient(transport)),

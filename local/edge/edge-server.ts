@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { EdgeGuard } from './edge-guard.ts';
 
 export type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** One emulated AWS service on the shared edge port, recognised by its `X-Amz-Target` prefix or its path. */
 export interface EdgeService {
+  /** The service's SigV4 signing name (`dynamodb`, `states`, `events`, `sqs`, `scheduler`, `lambda`). */
   name: string;
   targetPrefix?: string;
   pathPrefix?: string;
@@ -13,24 +15,38 @@ export interface EdgeService {
 /**
  * The shared edge port (default 4566): every emulated AWS API behind one address, routed as the
  * SDK addresses them — JSON-protocol services by `X-Amz-Target`, REST ones by path — so that one
- * `AWS_ENDPOINT_URL` serves every client.
+ * `AWS_ENDPOINT_URL` serves every client. With a `guard` (the runtime always gives one), a request
+ * reaches its service only with a loopback `Host`, from no web page, and signed with the data
+ * directory's key (local/edge/edge-guard.ts).
  */
-export function createEdgeServer(services: readonly EdgeService[], onError: (error: unknown) => void = () => {}): Server {
+export function createEdgeServer(services: readonly EdgeService[], onError: (error: unknown) => void = () => {}, guard?: EdgeGuard): Server {
   return createServer((req, res) => {
     try {
+      if (guard && !guard.admit(req, res)) return;
       const service = route(services, req);
       if (!service) {
         res.writeHead(404, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ __type: 'UnknownOperationException', message: `no emulated service for ${req.method} ${req.url} (X-Amz-Target: ${String(req.headers['x-amz-target'] ?? 'none')})` }));
         return;
       }
-      service.listener(req, res);
+      if (!guard) return service.listener(req, res);
+      guard.authenticate(req, res, service.name, (verified) => {
+        try {
+          service.listener(verified, res);
+        } catch (error) {
+          fail(res, error, onError);
+        }
+      });
     } catch (error) {
-      onError(error);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ __type: 'InternalFailure', message: 'internal error' }));
+      fail(res, error, onError);
     }
   });
+}
+
+function fail(res: ServerResponse, error: unknown, onError: (error: unknown) => void): void {
+  onError(error);
+  if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ __type: 'InternalFailure', message: 'internal error' }));
 }
 
 function route(services: readonly EdgeService[], req: IncomingMessage): EdgeService | undefined {

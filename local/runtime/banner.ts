@@ -26,8 +26,13 @@ SLA workflow platform is running (ready in ${(startMs / 1000).toFixed(1)} s)
 
   Staff console     ${runtime.apiUrl}/console/
   HTTP API          ${runtime.apiUrl}        (OpenAPI: ${runtime.apiUrl}/openapi.json)
-  AWS emulators     ${runtime.edgeUrl}        (DynamoDB, Step Functions, Lambda, EventBridge, Scheduler)
+  AWS emulators     ${runtime.edgeUrl}        (DynamoDB, Step Functions, Lambda, EventBridge, Scheduler, SQS; SigV4 with this data directory's key)
   data directory    ${dataDir}
+
+The AWS CLI or an SDK on the emulators (the key, region and endpoint as environment variables):
+
+  eval "$(npm run -s aws-credentials -- --data ${quoted})"
+  aws dynamodb list-tables
 
 A signed storefront webhook (valid for 5 minutes; the secret: npm run -s webhook-secret -- --data ${quoted}):
 

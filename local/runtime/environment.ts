@@ -1,25 +1,26 @@
 import { Env } from '../../app/environment.ts';
 import type { Manifest } from '../../app/manifest-types.ts';
+import type { EdgeCredentials } from '../edge/credentials.ts';
 import type { LocalNames } from './names.ts';
 import { LOCAL_REGION } from './names.ts';
 
 /**
  * The environment the stack would give the functions, pointed at this machine: resource names
- * from the manifest, and the SDK's standard endpoint variables aimed at the edge port so that
- * handlers reach the emulators with no local branch in their code.
+ * from the manifest, and the SDK's standard endpoint and credential variables aimed at the edge
+ * port (its data directory's key, local/edge/credentials.ts) so that handlers reach the emulators
+ * with no local branch in their code.
  */
 export function runtimeEnvironment(
   manifest: Manifest,
   names: LocalNames,
   edgeUrl: string,
-  secrets: { webhookSecret: string; pageTokenSecret: string },
+  secrets: { webhookSecret: string; pageTokenSecret: string; awsCredentials?: EdgeCredentials },
   queueUrls: Readonly<Record<string, string>> = {},
 ): Record<string, string> {
   const env: Record<string, string> = {
     AWS_REGION: LOCAL_REGION,
     AWS_DEFAULT_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
+    ...(secrets.awsCredentials ? { AWS_ACCESS_KEY_ID: secrets.awsCredentials.accessKeyId, AWS_SECRET_ACCESS_KEY: secrets.awsCredentials.secretAccessKey } : {}),
     AWS_ENDPOINT_URL: edgeUrl,
     AWS_ENDPOINT_URL_DYNAMODB: edgeUrl,
     AWS_ENDPOINT_URL_SFN: edgeUrl,

@@ -14,6 +14,8 @@ export interface RunningPlatform {
   dataDir: string;
   pid: number;
   apiUrl: string;
+  /** The edge port's URL (the AWS emulators), for `npm run -s aws-credentials`. */
+  edgeUrl?: string;
 }
 
 /** No usable data directory for a tool; the message names DATA_DIR / --data. */

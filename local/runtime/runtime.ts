@@ -1,11 +1,15 @@
 import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Env } from '../../app/environment.ts';
 import type { Manifest } from '../../app/manifest-types.ts';
 import { workflowDefinition } from '../../app/workflow-definitions.ts';
-import type { Clock } from '../../core/time/clock.ts';
+import { systemClock, type Clock } from '../../core/time/clock.ts';
 import { getDefaultPolicy, loadPolicy } from '../../policy/load.ts';
 import { DYNAMODB_TARGET_PREFIX } from '../dynamodb/embedded/embedded-dynamodb.ts';
+import { edgeCredentials, type EdgeCredentials } from '../edge/credentials.ts';
+import { DEFAULT_EDGE_HOST, edgeAddress } from '../edge/edge-address.ts';
+import { edgeGuard } from '../edge/edge-guard.ts';
 import { createEdgeServer, type EdgeService } from '../edge/edge-server.ts';
 import { InProcessHandler } from '../edge/in-process-handler.ts';
 import { LAMBDA_PATH_PREFIX, lambdaInvokeApi } from '../edge/lambda-api.ts';
@@ -44,7 +48,15 @@ export interface RuntimeOptions {
   /** Repository root: handler entries and ASL files are relative to it. */
   root: string;
   dataDir: string;
+  /** Address of the HTTP API (and the console). */
   host: string;
+  /**
+   * Address of the edge port (the AWS emulators): loopback (`127.0.0.1`, the default) whatever
+   * `host` is; anything else only when asked for separately (`npm start --edge-host`).
+   */
+  edgeHost?: string;
+  /** The real clock SigV4's `X-Amz-Date` is checked against (default: the system clock; the SDK signs with it, not with `clock`). */
+  signatureClock?: Clock;
   /** HTTP API port (0: any free port). */
   port: number;
   /** Shared edge port of the AWS emulators (0: any free port). */
@@ -91,6 +103,8 @@ export interface RuntimeUsage {
 export interface Runtime {
   apiUrl: string;
   edgeUrl: string;
+  /** The data directory's key: the only one the edge accepts (local/edge/credentials.ts). */
+  credentials: EdgeCredentials;
   names: LocalNames;
   invoker: LambdaInvoker;
   sfn: SfnLocal;
@@ -120,6 +134,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const policyPath = options.policyPath === undefined ? undefined : resolve(options.policyPath);
   const policy = policyPath === undefined ? getDefaultPolicy() : loadPolicy(policyPath);
   const unlock = lockDataDir(options.dataDir);
+  const credentials = edgeCredentials(options.dataDir);
+  const edgeHost = options.edgeHost ?? DEFAULT_EDGE_HOST;
   const names = new LocalNames(manifest);
   const cleanup: (() => Promise<void> | void)[] = [unlock];
   const activity = new Activity();
@@ -137,7 +153,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         health.recovered(store);
       },
     };
-    const dynamo = await startDynamoDbHome(options.dynamodb ?? 'embedded', { dataDir: options.dataDir, host: options.host, clock, manifest, names, health: reporter, log });
+    // DynamoDB Local sits behind the edge: it stays on loopback, whatever --host says.
+    const dynamo = await startDynamoDbHome(options.dynamodb ?? 'embedded', { dataDir: options.dataDir, host: DEFAULT_EDGE_HOST, clock, manifest, names, health: reporter, log });
     cleanup.unshift(() => dynamo.stop());
 
     const invoker = new LambdaInvoker(manifest.functions, {
@@ -237,15 +254,18 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         ),
       },
     ];
-    const edge = createEdgeServer(services, (e) => log('edge error', { error: String(e) }));
+    let allowedHosts: ReadonlySet<string> | 'any' = new Set();
+    const guard = edgeGuard({ credentials, region: LOCAL_REGION, allowedHosts: () => allowedHosts, now: () => (options.signatureClock ?? systemClock).now() });
+    const edge = createEdgeServer(services, (e) => log('edge error', { error: String(e) }), guard);
     activity.watch(edge, awsOperation);
     dynamoMeter.watch(edge);
-    edgeUrl = await listen(edge, options.edgePort, options.host, { port: 'EDGE_PORT / --edge-port', host: 'HOST / --host' });
+    await listen(edge, options.edgePort, edgeHost, { port: 'EDGE_PORT / --edge-port', host: 'EDGE_HOST / --edge-host' });
+    ({ url: edgeUrl, allowedHosts } = edgeAddress(edgeHost, (edge.address() as AddressInfo).port));
     cleanup.unshift(() => close(edge));
     const queueUrls = await registerQueues(sqs, manifest, names);
 
     const secret = webhookSecret(options.dataDir);
-    Object.assign(process.env, runtimeEnvironment(manifest, names, edgeUrl, { webhookSecret: secret, pageTokenSecret: pageTokenSecret(options.dataDir) }, queueUrls));
+    Object.assign(process.env, runtimeEnvironment(manifest, names, edgeUrl, { webhookSecret: secret, pageTokenSecret: pageTokenSecret(options.dataDir), awsCredentials: credentials }, queueUrls));
     // The handlers run in this process and read their policy from the environment: this runtime's, or the default.
     cleanup.unshift(scopedEnv({ [Env.policyPath]: policyPath }));
     if (options.alarmWebhook !== undefined) {
@@ -254,7 +274,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     }
     // The handlers run in this process: they get the runtime's clock, and AWS clients built from the environment above.
     const requestHandler = (options.awsTransport ?? 'in-process') === 'in-process' ? new InProcessHandler(edge, () => edgeUrl) : undefined;
-    useDependencies(createDependencies(readConfig(), { clock, transportClock: options.transportClock ?? clock, clients: awsClients(requestHandler ? { requestHandler } : {}) }));
+    useDependencies(createDependencies(readConfig(), { clock, transportClock: options.transportClock ?? clock, clients: awsClients({ credentials, ...(requestHandler ? { requestHandler } : {}) }) }));
     cleanup.unshift(() => useDependencies(undefined));
 
     for (const workflow of manifest.workflows) {
@@ -294,6 +314,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     return {
       apiUrl,
       edgeUrl,
+      credentials,
       names,
       invoker,
       sfn,

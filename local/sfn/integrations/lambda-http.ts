@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { Sha256 } from '../../edge/sigv4.ts';
 import type { Json } from '../json.ts';
 import { StatesError } from '../errors/states-errors.ts';
 import type { EventEntry, PutEventsResult, TaskIntegrations, LambdaInvokeResult } from './types.ts';
@@ -6,18 +8,18 @@ import type { EventEntry, PutEventsResult, TaskIntegrations, LambdaInvokeResult 
 /**
  * Forwards Lambda tasks to a Lambda Invoke API (`POST /2015-03-31/functions/<name>/invocations`), as
  * Step Functions Local's `LAMBDA_ENDPOINT` did. A function error is signalled by `X-Amz-Function-Error`.
+ * With `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` set (`eval "$(npm run -s aws-credentials)"`),
+ * requests are SigV4-signed for `lambda` in `AWS_REGION`, as the runtime's edge port requires.
  */
 export function httpLambdaIntegrations(endpoint: string): TaskIntegrations {
   const base = endpoint.replace(/\/+$/, '');
   return {
     async invokeLambda(functionName: string, payload: Json): Promise<LambdaInvokeResult> {
       let res: Response;
+      const path = `/2015-03-31/functions/${encodeURIComponent(functionName)}/invocations`;
+      const request = JSON.stringify(payload);
       try {
-        res = await fetch(`${base}/2015-03-31/functions/${encodeURIComponent(functionName)}/invocations`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(payload),
-        });
+        res = await fetch(`${base}${path}`, { method: 'POST', headers: await signedHeaders(base, path, request), body: request });
       } catch (err) {
         throw new StatesError('Lambda.SdkClientException', `Unable to reach the Lambda endpoint ${base}: ${(err as Error).message}`);
       }
@@ -47,3 +49,17 @@ export const unconfiguredIntegrations: TaskIntegrations = {
   },
   putEvents: acceptEvents,
 };
+
+/** `content-type`, plus `host`, `x-amz-date` and `authorization` when the environment holds a key. */
+async function signedHeaders(base: string, path: string, body: string): Promise<Record<string, string>> {
+  const headers = { 'content-type': 'application/json' };
+  const accessKeyId = process.env.AWS_ACCESS_KEY_ID;
+  const secretAccessKey = process.env.AWS_SECRET_ACCESS_KEY;
+  if (!accessKeyId || !secretAccessKey) return headers;
+  const url = new URL(base);
+  const signer = new SignatureV4({ service: 'lambda', region: process.env.AWS_REGION ?? 'us-east-1', credentials: { accessKeyId, secretAccessKey }, sha256: Sha256, applyChecksum: false });
+  const signed = await signer.sign({ method: 'POST', protocol: url.protocol, hostname: url.hostname, ...(url.port ? { port: Number(url.port) } : {}), path: `${url.pathname.replace(/\/+$/, '')}${path}`, query: {}, headers: { ...headers, host: url.host }, body });
+  // fetch sets Host itself, to the same value.
+  const { host: _host, ...rest } = signed.headers;
+  return rest;
+}

@@ -1,4 +1,7 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Writable } from 'node:stream';
 import { ConditionalCheckFailedException, DynamoDBClient, GetItemCommand, PutItemCommand, CreateTableCommand } from '@aws-sdk/client-dynamodb';
@@ -6,6 +9,8 @@ import { CreateScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@a
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../../core/time/clock.ts';
 import { createEmbeddedDynamoDb, DYNAMODB_TARGET_PREFIX } from '../../../local/dynamodb/embedded/embedded-dynamodb.ts';
+import { edgeCredentials } from '../../../local/edge/credentials.ts';
+import { edgeGuard, loopbackHosts } from '../../../local/edge/edge-guard.ts';
 import { createEdgeServer } from '../../../local/edge/edge-server.ts';
 import { IN_PROCESS_REQUEST_CHANNEL, InProcessHandler, InProcessTransportError } from '../../../local/edge/in-process-handler.ts';
 import { Activity, awsOperation } from '../../../local/runtime/activity.ts';
@@ -14,18 +19,26 @@ import { createSchedulerLocal } from '../../../local/scheduler/index.ts';
 const clock = new VirtualClock('2026-11-29T02:00:00Z');
 const dynamo = createEmbeddedDynamoDb({ data: ':memory:', clock });
 const scheduler = createSchedulerLocal({ data: ':memory:', clock, dispatcher: { invokeLambda: async () => {} } });
-const edge = createEdgeServer([
-  { name: 'dynamodb', targetPrefix: DYNAMODB_TARGET_PREFIX, listener: dynamo.listener },
-  ...scheduler.pathPrefixes.map((pathPrefix) => ({ name: 'scheduler', pathPrefix, listener: scheduler.listener })),
-]);
+const credentials = edgeCredentials(mkdtempSync(join(tmpdir(), 'in-process-')));
+let edgePort = 0;
+// Guarded as the runtime's edge is: in-process requests pass the same Host and SigV4 checks.
+const guard = edgeGuard({ credentials, region: 'us-east-1', allowedHosts: () => loopbackHosts(edgePort), now: () => Date.now() });
+const edge = createEdgeServer(
+  [
+    { name: 'dynamodb', targetPrefix: DYNAMODB_TARGET_PREFIX, listener: dynamo.listener },
+    ...scheduler.pathPrefixes.map((pathPrefix) => ({ name: 'scheduler', pathPrefix, listener: scheduler.listener })),
+  ],
+  () => {},
+  guard,
+);
 const activity = new Activity();
 activity.watch(edge, awsOperation);
 let edgeUrl = '';
-const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => edge.listen(0, '127.0.0.1', resolve));
-  edgeUrl = `http://127.0.0.1:${(edge.address() as AddressInfo).port}`;
+  edgePort = (edge.address() as AddressInfo).port;
+  edgeUrl = `http://127.0.0.1:${edgePort}`;
 });
 afterAll(async () => {
   await new Promise<void>((resolve) => edge.close(() => resolve()));
@@ -85,6 +98,21 @@ describe('the in-process transport to the edge', () => {
     expect(activity.busy).toBe(false);
     expect(activity.counts()['DynamoDB_20120810.GetItem']).toBe(before + 1);
     client.destroy();
+  });
+
+  it('checks the signature as the edge does over HTTP: a wrong secret or an unknown key is refused in-process with the same error', async () => {
+    const key = { TableName: 'orders', Key: { pk: { S: '订单-1' } } };
+    for (const wrong of [
+      { credentials: { ...credentials, secretAccessKey: 'w'.repeat(40) }, name: 'InvalidSignatureException' },
+      { credentials: { accessKeyId: 'LKIAAAAAAAAAAAAAAAAA', secretAccessKey: credentials.secretAccessKey }, name: 'UnrecognizedClientException' },
+    ]) {
+      const local = new DynamoDBClient({ ...inProcess(), credentials: wrong.credentials, maxAttempts: 1 });
+      const http = new DynamoDBClient({ ...overHttp(), credentials: wrong.credentials, maxAttempts: 1 });
+      const [viaLocal, viaHttp] = await Promise.all([local.send(new GetItemCommand(key)).catch((e: Error) => e.name), http.send(new GetItemCommand(key)).catch((e: Error) => e.name)]);
+      expect([viaLocal, viaHttp]).toEqual([wrong.name, wrong.name]);
+      local.destroy();
+      http.destroy();
+    }
   });
 
   it('refuses a request addressed anywhere but the edge', async () => {

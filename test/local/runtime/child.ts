@@ -1,19 +1,27 @@
 /** `npm start`'s entry as a child process on free ports: what kill -9 tests start, kill and start again. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readEdgeCredentials, type EdgeCredentials } from '../../../local/edge/credentials.ts';
 
 export interface RuntimeChild {
   child: ChildProcess;
   edgeUrl: string;
   apiUrl: string;
+  /** The edge's key, read from the data directory as `npm run -s aws-credentials` does. */
+  credentials: EdgeCredentials;
   /** Everything the child wrote so far (its JSON logs included). */
   output(): string;
 }
 
 const children: ChildProcess[] = [];
 
-/** Starts the runtime on `dataDir` and resolves once its banner is out; `args` are extra flags (e.g. `--time`). */
-export function startChild(dataDir: string, args: string[] = [], env: Record<string, string> = {}): Promise<RuntimeChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/start.ts', '--port', '0', '--edge-port', '0', '--data', dataDir, ...args], {
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Starts the runtime on `dataDir` and resolves once its banner is out; `args` are extra flags (e.g. `--time`); `cwd` is where npm would run it (it writes its running-platform pointer there). */
+export function startChild(dataDir: string, args: string[] = [], env: Record<string, string> = {}, cwd = ROOT): Promise<RuntimeChild> {
+  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(ROOT, 'cli/start.ts'), '--port', '0', '--edge-port', '0', '--data', dataDir, ...args], {
+    cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
     // The tests read the child's logs (e.g. "sweep done"), which the test run's level would hide.
     env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'INFO', ...env },
@@ -28,7 +36,7 @@ export function startChild(dataDir: string, args: string[] = [], env: Record<str
       const edge = /AWS emulators\s+(http:\/\/\S+)/.exec(output)?.[1];
       if (api && edge && !ready) {
         ready = true;
-        resolve({ child, apiUrl: api, edgeUrl: edge, output: () => output });
+        resolve({ child, apiUrl: api, edgeUrl: edge, credentials: readEdgeCredentials(dataDir), output: () => output });
       }
     });
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

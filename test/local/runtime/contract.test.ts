@@ -1,4 +1,6 @@
 import { mkdtempSync } from 'node:fs';
+import { edgeClientConfig } from '../../../local/runtime/edge-client.ts';
+import { signedEdgeRequest } from '../../support/edge-request.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -20,8 +22,6 @@ import { allSchedules, HTTP_METHODS, localIdOf, probeRoute, rulesByBus, runtimeI
 // The runtime half of the manifest contract (the template half is test/infra/contract.test.ts):
 // every manifest entry is registered by the running runtime's emulators, and nothing else of its
 // kind is. Runtimes run one after another: each sets process.env and the handlers' dependencies.
-
-const edgeClient = (endpoint: string) => ({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
 
 const ALARM_WEBHOOK = 'http://127.0.0.1:9/robot';
 
@@ -78,18 +78,17 @@ describe('the local runtime started from the real manifest (app/manifest.ts), wi
 
   it('serves each function by its physical name through the Lambda Invoke API on the edge port, and refuses a name it does not have', async () => {
     const { runtime } = started();
-    const invoke = (name: string) => fetch(`${runtime.edgeUrl}/2015-03-31/functions/${encodeURIComponent(name)}/invocations`, { method: 'POST', body: '{}' });
+    const invoke = (name: string) => signedEdgeRequest(runtime.edgeUrl, 'lambda', runtime.credentials, { path: `/2015-03-31/functions/${encodeURIComponent(name)}/invocations`, body: '{}' });
     for (const fn of manifest.functions) {
       const before = runtime.usage().functions[fn.id]?.invocations ?? 0;
       const res = await invoke(runtime.names.physical(fn.id));
-      await res.text();
       expect(res.status, fn.id).toBe(200);
       expect(runtime.usage().functions[fn.id]?.invocations, fn.id).toBe(before + 1);
     }
     await runtime.settle();
     const stranger = await invoke(runtime.names.physical('not-a-function'));
     expect(stranger.status).toBe(404);
-    expect(stranger.headers.get('x-amzn-errortype')).toBe('ResourceNotFoundException');
+    expect(stranger.headers['x-amzn-errortype']).toBe('ResourceNotFoundException');
   });
 
   it("answers undeclared paths with the gateway's own 404, and declared paths with another method with its 405", async () => {
@@ -132,7 +131,7 @@ describe('the local runtime started from the real manifest (app/manifest.ts), wi
 
   it('keeps the SLA-timer schedule group for one-time timers only', async () => {
     const { runtime } = started();
-    const scheduler = new SchedulerClient(edgeClient(runtime.edgeUrl));
+    const scheduler = new SchedulerClient(edgeClientConfig(runtime));
     try {
       const group = await scheduler.send(new GetScheduleGroupCommand({ Name: runtime.names.timerScheduleGroup() }));
       expect(group.Name).toBe(runtime.names.timerScheduleGroup());
@@ -189,10 +188,10 @@ describe('the local runtime started from a manifest with entries of every kind (
   // Last: it adds strangers to this runtime.
   it('notices what the emulators hold beyond the manifest: a stray table, state machine, schedule and rule each show up', async () => {
     const { runtime } = started();
-    const ddb = new DynamoDBClient(edgeClient(runtime.edgeUrl));
-    const sfn = new SFNClient(edgeClient(runtime.edgeUrl));
-    const scheduler = new SchedulerClient(edgeClient(runtime.edgeUrl));
-    const events = new EventBridgeClient(edgeClient(runtime.edgeUrl));
+    const ddb = new DynamoDBClient(edgeClientConfig(runtime));
+    const sfn = new SFNClient(edgeClientConfig(runtime));
+    const scheduler = new SchedulerClient(edgeClientConfig(runtime));
+    const events = new EventBridgeClient(edgeClientConfig(runtime));
     try {
       await ddb.send(new CreateTableCommand({ TableName: 'somebody-elses', AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' }));
       const definition = JSON.stringify({ StartAt: 'Done', States: { Done: { Type: 'Succeed' } } });

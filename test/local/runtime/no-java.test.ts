@@ -1,4 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { edgeClientConfig } from '../../../local/runtime/edge-client.ts';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
@@ -22,7 +23,7 @@ describe('npm start on a machine without Java', () => {
     const { JAVA_HOME: _javaHome, ...environment } = process.env;
     const runtime = await startChild(join(root, 'data'), [], { ...environment, JAVA_HOME: '', PATH: `${bin}${delimiter}${process.env.PATH ?? ''}` } as Record<string, string>);
     const table = new LocalNames(manifest).physical(manifest.tables[0]!.id);
-    const ddb = new DynamoDBClient({ endpoint: runtime.edgeUrl, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const ddb = new DynamoDBClient(edgeClientConfig(runtime));
     try {
       await ddb.send(new PutItemCommand({ TableName: table, Item: { pk: { S: 'CASE#no-java' }, sk: { S: 'CASE' }, gsi4pk: { S: 'CASES#order' }, gsi4sk: { S: 'open#x' } } }));
       const item = await ddb.send(new GetItemCommand({ TableName: table, Key: { pk: { S: 'CASE#no-java' }, sk: { S: 'CASE' } }, ConsistentRead: true }));

@@ -5,14 +5,13 @@
  * without the prefix is kept whole, so that it shows up as a stranger instead of vanishing.
  */
 import { DynamoDBClient, paginateListTables } from '@aws-sdk/client-dynamodb';
+import { edgeClientConfig } from '../../../local/runtime/edge-client.ts';
 import { EventBridgeClient, ListEventBusesCommand, ListRulesCommand, ListTargetsByRuleCommand } from '@aws-sdk/client-eventbridge';
 import { GetScheduleCommand, paginateListSchedules, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { paginateListStateMachines, SFNClient } from '@aws-sdk/client-sfn';
 import type { Inventory } from '../../../infra/contract.ts';
 import type { LocalNames } from '../../../local/runtime/names.ts';
 import type { Runtime } from '../../../local/runtime/runtime.ts';
-
-const client = (endpoint: string) => ({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
 
@@ -66,7 +65,7 @@ export async function probeRoute(runtime: Runtime, method: string, template: str
 
 /** Every rule the EventBridge emulator holds, on every bus it has. */
 export async function rulesByBus(runtime: Runtime): Promise<{ bus: string; rule: string; targets: string[] }[]> {
-  const events = new EventBridgeClient(client(runtime.edgeUrl));
+  const events = new EventBridgeClient(edgeClientConfig(runtime));
   try {
     const buses: string[] = [];
     let token: string | undefined;
@@ -95,7 +94,7 @@ export async function rulesByBus(runtime: Runtime): Promise<{ bus: string; rule:
 
 /** Every schedule the scheduler emulator holds, with its group and expression. */
 export async function allSchedules(runtime: Runtime): Promise<{ group: string; name: string; expression: string }[]> {
-  const scheduler = new SchedulerClient(client(runtime.edgeUrl));
+  const scheduler = new SchedulerClient(edgeClientConfig(runtime));
   try {
     const schedules: { group: string; name: string; expression: string }[] = [];
     for await (const page of paginateListSchedules({ client: scheduler }, {})) {
@@ -118,8 +117,8 @@ export async function allSchedules(runtime: Runtime): Promise<{ group: string; n
  */
 export async function runtimeInventory(runtime: Runtime, routeCandidates: readonly string[]): Promise<Inventory> {
   const { names } = runtime;
-  const ddb = new DynamoDBClient(client(runtime.edgeUrl));
-  const sfn = new SFNClient(client(runtime.edgeUrl));
+  const ddb = new DynamoDBClient(edgeClientConfig(runtime));
+  const sfn = new SFNClient(edgeClientConfig(runtime));
   try {
     const tables: string[] = [];
     for await (const page of paginateListTables({ client: ddb }, {})) tables.push(...(page.TableNames ?? []));

@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { edgeClientConfig } from '../../../local/runtime/edge-client.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
@@ -18,7 +19,6 @@ import { killAll, killHard, startChild, waitFor, type RuntimeChild } from './chi
 // timers pending, then started again "two hours later" (--time): the timers that fell due during
 // the downtime fire once, the breach reaches the group robot once (in the next digest), and the
 // workflow goes on.
-const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 const names = new LocalNames(manifest);
 let robot: FakeRobot | undefined;
 const ROBOT_SECRET = 'SECrestart0123456789abcdef';
@@ -37,7 +37,7 @@ function clientOf(child: RuntimeChild, dataDir: string): PlatformClient {
 
 /** The pending timers of one step of a case (names read `<kind>.<step>.<attempt>.<caseId>-<hash>`). */
 async function timersOf(child: RuntimeChild, caseId: string, step: string): Promise<string[]> {
-  const scheduler = new SchedulerClient({ endpoint: child.edgeUrl, region: 'us-east-1', credentials });
+  const scheduler = new SchedulerClient(edgeClientConfig(child));
   try {
     const listed = await scheduler.send(new ListSchedulesCommand({ GroupName: names.timerScheduleGroup(), MaxResults: 100 }));
     return (listed.Schedules ?? []).map((s) => s.Name ?? '').filter((name) => name.includes(`.${step}.`) && name.includes(caseId));

@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { edgeClientConfig } from '../../../local/runtime/edge-client.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeExecutionCommand, CreateStateMachineCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
@@ -8,8 +9,6 @@ import { manifest } from '../../../app/manifest.ts';
 import { LocalNames } from '../../../local/runtime/names.ts';
 import { killAll, killHard, startChild, waitFor } from './child.ts';
 
-const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-
 afterEach(killAll);
 
 describe('the local runtime after kill -9', () => {
@@ -17,8 +16,8 @@ describe('the local runtime after kill -9', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'runtime-restart-'));
     const table = new LocalNames(manifest).physical(manifest.tables[0]!.id);
     const first = await startChild(dataDir);
-    let sfn = new SFNClient({ endpoint: first.edgeUrl, region: 'us-east-1', credentials });
-    let ddb = new DynamoDBClient({ endpoint: first.edgeUrl, region: 'us-east-1', credentials });
+    let sfn = new SFNClient(edgeClientConfig(first));
+    let ddb = new DynamoDBClient(edgeClientConfig(first));
     const { stateMachineArn } = await sfn.send(
       new CreateStateMachineCommand({
         name: 'restart-probe',
@@ -34,8 +33,8 @@ describe('the local runtime after kill -9', () => {
     await killHard(first.child);
 
     const second = await startChild(dataDir);
-    sfn = new SFNClient({ endpoint: second.edgeUrl, region: 'us-east-1', credentials });
-    ddb = new DynamoDBClient({ endpoint: second.edgeUrl, region: 'us-east-1', credentials });
+    sfn = new SFNClient(edgeClientConfig(second));
+    ddb = new DynamoDBClient(edgeClientConfig(second));
     const kept = await ddb.send(new GetItemCommand({ TableName: table, Key: { pk: { S: 'probe' }, sk: { S: 'probe' } } }));
     expect(kept.Item?.note?.S).toBe('kept');
     const outputs = await Promise.all(

@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { edgeClientConfig } from '../../../local/runtime/edge-client.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
@@ -12,7 +13,6 @@ import { startupBanner } from '../../../local/runtime/banner.ts';
 import { DataDirInUse } from '../../../local/runtime/data-lock.ts';
 import { startRuntime, type RuntimeOptions } from '../../../local/runtime/runtime.ts';
 
-const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 function options(dataDir: string): RuntimeOptions {
   return { manifest, root: process.cwd(), dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock: new VirtualClock('2026-11-26T02:00:00Z'), log: () => {} };
@@ -26,14 +26,14 @@ describe('the local runtime', () => {
     try {
       expect(process.env.AWS_ENDPOINT_URL_DYNAMODB).toBe(runtime.edgeUrl);
       expect(process.env.AWS_ENDPOINT_URL_SFN).toBe(runtime.edgeUrl);
-      const ddb = new DynamoDBClient({ endpoint: runtime.edgeUrl, region: 'us-east-1', credentials });
+      const ddb = new DynamoDBClient(edgeClientConfig(runtime));
       const tables = await ddb.send(new ListTablesCommand({}));
       for (const table of manifest.tables) {
         expect(tables.TableNames).toContain(runtime.names.physical(table.id));
         expect(process.env[Env.table(table.id)]).toBe(runtime.names.physical(table.id));
       }
       ddb.destroy();
-      const sfn = new SFNClient({ endpoint: runtime.edgeUrl, region: 'us-east-1', credentials });
+      const sfn = new SFNClient(edgeClientConfig(runtime));
       const machines = await sfn.send(new ListStateMachinesCommand({}));
       expect(machines.stateMachines?.map((m) => m.name).sort()).toEqual(manifest.workflows.map((w) => runtime.names.physical(w.id)).sort());
       sfn.destroy();
