@@ -12,8 +12,8 @@ import { LAMBDA_PATH_PREFIX, lambdaInvokeApi } from '../edge/lambda-api.ts';
 import { createGateway } from '../gateway/server.ts';
 import type { LocalRoute } from '../gateway/local-routes.ts';
 import { AccountStore, accountsPath } from '../identity/accounts.ts';
-import { loginRoute } from '../identity/login.ts';
-import { LoginThrottle } from '../identity/login-throttle.ts';
+import { loginRoute } from '../sign-in/login-route.ts';
+import { LoginThrottle } from '../sign-in/login-throttle.ts';
 import { signingKey } from '../identity/tokens.ts';
 import { pageTokenSecret, webhookSecret } from '../identity/webhook-secret.ts';
 import { isFunctionError, LambdaInvoker, type InvocationStats } from '../lambda/invoker.ts';
@@ -267,8 +267,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     sqs.start();
 
     const key = signingKey(options.dataDir);
+    const accounts = new AccountStore(accountsPath(options.dataDir), [...policy.roles.keys()], () => clock.now());
     const login = loginRoute({
-      accounts: new AccountStore(accountsPath(options.dataDir), [...policy.roles.keys()], () => clock.now()),
+      accounts,
       signingKey: key,
       clock,
       throttle: new LoginThrottle(clock),
@@ -280,6 +281,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       localRoutes: [login, ...(options.localRoutes ?? [])],
       invoke: (id, event) => invoker.invoke(id, event),
       signingKey: key,
+      // `user remove` / `user passwd` revoke the user's tokens from the next request on.
+      tokenGeneration: (user) => accounts.tokenGeneration(user),
       clock,
       accountId: LOCAL_ACCOUNT,
       onError: (e) => log('api error', { error: String(e) }),
