@@ -9,6 +9,7 @@ import { DYNAMODB_TARGET_PREFIX } from '../dynamodb/embedded/embedded-dynamodb.t
 import { createEdgeServer, type EdgeService } from '../edge/edge-server.ts';
 import { InProcessHandler } from '../edge/in-process-handler.ts';
 import { LAMBDA_PATH_PREFIX, lambdaInvokeApi } from '../edge/lambda-api.ts';
+import { EDGE_REQUEST_LIMITS } from '../edge/request-limits.ts';
 import { createGateway } from '../gateway/server.ts';
 import type { LocalRoute } from '../gateway/local-routes.ts';
 import { AccountStore, accountsPath } from '../identity/accounts.ts';
@@ -30,6 +31,7 @@ import { DynamoDbMeter, type DynamoDbUsage } from './dynamodb-meter.ts';
 import { StorageHealth, type StorageReporter } from '../storage/storage-health.ts';
 import { lockDataDir } from './data-lock.ts';
 import { listen } from './listen.ts';
+import { routeBodyLimits } from './body-limits.ts';
 import { runtimeEnvironment } from './environment.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION, LocalNames } from './names.ts';
 
@@ -222,14 +224,15 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     cleanup.unshift(() => sqs.close());
 
     const services: EdgeService[] = [
-      { name: 'dynamodb', targetPrefix: DYNAMODB_TARGET_PREFIX, listener: dynamo.listener },
-      { name: 'states', targetPrefix: TARGET_PREFIX, listener: sfn.listener },
-      { name: 'events', targetPrefix: eventBridge.targetPrefix, listener: eventBridge.listener },
-      { name: 'sqs', targetPrefix: sqs.targetPrefix, listener: sqs.listener },
-      ...scheduler.pathPrefixes.map((pathPrefix) => ({ name: 'scheduler', pathPrefix, listener: scheduler.listener })),
+      { name: 'dynamodb', targetPrefix: DYNAMODB_TARGET_PREFIX, listener: dynamo.listener, maxRequestBytes: EDGE_REQUEST_LIMITS.dynamodb },
+      { name: 'states', targetPrefix: TARGET_PREFIX, listener: sfn.listener, maxRequestBytes: EDGE_REQUEST_LIMITS.states },
+      { name: 'events', targetPrefix: eventBridge.targetPrefix, listener: eventBridge.listener, maxRequestBytes: EDGE_REQUEST_LIMITS.events },
+      { name: 'sqs', targetPrefix: sqs.targetPrefix, listener: sqs.listener, maxRequestBytes: EDGE_REQUEST_LIMITS.sqs },
+      ...scheduler.pathPrefixes.map((pathPrefix) => ({ name: 'scheduler', pathPrefix, listener: scheduler.listener, maxRequestBytes: EDGE_REQUEST_LIMITS.scheduler })),
       {
         name: 'lambda',
         pathPrefix: LAMBDA_PATH_PREFIX,
+        maxRequestBytes: EDGE_REQUEST_LIMITS.lambda,
         listener: lambdaInvokeApi(
           (name, payload) => invoker.invoke(name, payload),
           (e) => log('lambda invoke failed', { error: String(e) }),
@@ -283,6 +286,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       signingKey: key,
       // `user remove` / `user passwd` revoke the user's tokens from the next request on.
       tokenGeneration: (user) => accounts.tokenGeneration(user),
+      bodyLimit: routeBodyLimits(manifest.routes),
       clock,
       accountId: LOCAL_ACCOUNT,
       onError: (e) => log('api error', { error: String(e) }),
