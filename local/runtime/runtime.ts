@@ -30,6 +30,7 @@ import { startDynamoDbHome, type DynamoDbHome } from './dynamodb-home.ts';
 import { DynamoDbMeter, type DynamoDbUsage } from './dynamodb-meter.ts';
 import { StorageHealth, type StorageReporter } from '../storage/storage-health.ts';
 import { lockDataDir } from './data-lock.ts';
+import { restrictDataDir } from './data-permissions.ts';
 import { listen } from './listen.ts';
 import { routeBodyLimits } from './body-limits.ts';
 import { runtimeEnvironment } from './environment.ts';
@@ -122,6 +123,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const policyPath = options.policyPath === undefined ? undefined : resolve(options.policyPath);
   const policy = policyPath === undefined ? getDefaultPolicy() : loadPolicy(policyPath);
   const unlock = lockDataDir(options.dataDir);
+  restrictDataDir(options.dataDir);
   const names = new LocalNames(manifest);
   const cleanup: (() => Promise<void> | void)[] = [unlock];
   const activity = new Activity();
@@ -293,6 +295,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       health,
     });
     activity.watch(gateway, () => HTTP_API);
+    // Every store, key and log has its file by now: none readable by other users.
+    restrictDataDir(options.dataDir);
     const apiUrl = await listen(gateway, options.port, options.host, { port: 'PORT / --port', host: 'HOST / --host' });
     cleanup.unshift(() => close(gateway));
     // Alarms link to the console this runtime serves, unless the environment names another.
