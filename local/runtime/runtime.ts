@@ -31,6 +31,7 @@ import { DynamoDbMeter, type DynamoDbUsage } from './dynamodb-meter.ts';
 import { StorageHealth, type StorageReporter } from '../storage/storage-health.ts';
 import { lockDataDir } from './data-lock.ts';
 import { restrictDataDir } from './data-permissions.ts';
+import { checkDataDir } from './data-integrity.ts';
 import { listen } from './listen.ts';
 import { routeBodyLimits } from './body-limits.ts';
 import { runtimeEnvironment } from './environment.ts';
@@ -123,6 +124,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const policyPath = options.policyPath === undefined ? undefined : resolve(options.policyPath);
   const policy = policyPath === undefined ? getDefaultPolicy() : loadPolicy(policyPath);
   const unlock = lockDataDir(options.dataDir);
+  try {
+    // Before any store opens: a damaged store must not start as if new.
+    checkDataDir(options.dataDir, options.dynamodb ?? 'embedded');
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   restrictDataDir(options.dataDir);
   const names = new LocalNames(manifest);
   const cleanup: (() => Promise<void> | void)[] = [unlock];
