@@ -12,17 +12,25 @@ import { join } from 'node:path';
 export const DATA_DIR_MODE = 0o700;
 export const DATA_FILE_MODE = 0o600;
 
-/** Restricts `dir` and everything under it (symlinks are left alone: they may point outside). */
+/**
+ * Restricts `dir` and everything under it (symlinks are left alone: they may point outside). A
+ * file that went away meanwhile (a temporary renamed, a WAL checkpointed) needs nothing; one owned
+ * by another user (EPERM) cannot be changed by us and is left as it is.
+ */
 export function restrictDataDir(dir: string): void {
-  chmodSync(dir, DATA_DIR_MODE);
+  tolerant(() => chmodSync(dir, DATA_DIR_MODE));
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    try {
-      if (entry.isDirectory()) restrictDataDir(path);
-      else if (entry.isFile() && (lstatSync(path).mode & 0o777) !== DATA_FILE_MODE) chmodSync(path, DATA_FILE_MODE);
-    } catch (error) {
-      // A file that went away meanwhile (a temporary renamed, a WAL checkpointed) needs nothing.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
+    if (entry.isDirectory()) tolerant(() => restrictDataDir(path));
+    else if (entry.isFile()) tolerant(() => (lstatSync(path).mode & 0o777) !== DATA_FILE_MODE && chmodSync(path, DATA_FILE_MODE));
+  }
+}
+
+function tolerant(change: () => unknown): void {
+  try {
+    change();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'EPERM') throw error;
   }
 }
