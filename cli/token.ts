@@ -5,6 +5,7 @@
  * the platform rejects.
  */
 import { parseArgs } from 'node:util';
+import { AccountStore, accountsPath } from '../local/identity/accounts.ts';
 import { existingSigningKey, issueToken, SIGNING_KEY_FILE } from '../local/identity/tokens.ts';
 import { platformClock } from '../local/runtime/platform-clock.ts';
 import { platformDataDir } from '../local/runtime/running.ts';
@@ -37,5 +38,7 @@ try {
   fail((error as Error).message);
 }
 // Valid on the platform's clock, which `npm start -- --time` may have moved.
-const token = await issueToken({ user: values.user.trim(), roles, key: existingSigningKey(directory), nowSeconds: Math.floor(platformClock(directory).now() / 1000) });
+// Of the user's current token generation: a removed or re-passworded user's older tokens stay revoked, these work.
+const generation = new AccountStore(accountsPath(directory), known, () => platformClock(directory).now()).tokenGeneration(values.user.trim());
+const token = await issueToken({ user: values.user.trim(), roles, key: existingSigningKey(directory), nowSeconds: Math.floor(platformClock(directory).now() / 1000), generation });
 process.stdout.write(`${token}\n`);

@@ -30,5 +30,26 @@ export interface ConversationStore {
   listByDay(day: string): Promise<StoredConversation[]>;
 }
 
-/** A conversation holds at most this many messages (DynamoDB's 400 KB item limit, with room to spare). */
+/** A conversation holds at most this many messages (and at most MAX_CONVERSATION_BYTES of them). */
 export const MAX_MESSAGES_PER_CONVERSATION = 3_000;
+
+/**
+ * The most bytes a conversation's stored messages may take (`conversationBytes`). One item holds
+ * the whole conversation and DynamoDB takes at most 400 KB an item; the rest of it — the announced
+ * breaches (one `reply@<ms>` of 19 bytes per question at most: 57 KB for 3,000 messages), the id
+ * four times (≤ 4 KB) and the other attributes — fits in what this leaves. With ids of the allowed
+ * 256 characters a message takes about 540 bytes, so such a conversation ends near 570 messages;
+ * with ids of 10–20 characters, 3,000 messages take about 150 KB.
+ */
+export const MAX_CONVERSATION_BYTES = 300 * 1024;
+
+const utf8 = new TextEncoder();
+/** Bytes of JSON punctuation, the sender code and a 13-digit `sentAt` per stored message (at most 21; rounded up). */
+const PER_MESSAGE_BYTES = 24;
+
+/** An upper bound of the bytes `messages` take stored (adapters/chat packs each as `[id, sender, sentAt, agentId?]` in JSON). */
+export function conversationBytes(messages: readonly ChatMessage[]): number {
+  let bytes = 0;
+  for (const m of messages) bytes += PER_MESSAGE_BYTES + utf8.encode(JSON.stringify(m.messageId)).length + (m.agentId === undefined ? 0 : utf8.encode(JSON.stringify(m.agentId)).length + 1);
+  return bytes;
+}

@@ -4,6 +4,7 @@
  * are kept (the contract allows more), so the case stores the storefront's full payload.
  */
 import { z } from 'zod';
+import { personal } from '../privacy/personal.ts';
 import { STOREFRONT_LIMITS } from './limits.ts';
 
 /** A custom message for a present but invalid value; a missing field still reads "is required". */
@@ -18,7 +19,8 @@ const text = z.string().trim().min(1, 'must not be empty');
 /** Ids become DynamoDB keys and case ids: bounded (core/storefront/limits.ts). */
 const id = text.max(STOREFRONT_LIMITS.maxIdLength, `must be at most ${STOREFRONT_LIMITS.maxIdLength} characters`);
 
-const customer = z.looseObject({ name: text, phone: text });
+/** The customer's phone is personal data: staff see it masked (core/cases/mask.ts). */
+const customer = z.looseObject({ name: text, phone: personal(text, 'phone') });
 
 export const PaymentChannel = { alipay: 'alipay', bankCard: 'bank-card', boc: 'boc' } as const;
 export type PaymentChannel = (typeof PaymentChannel)[keyof typeof PaymentChannel];
@@ -97,7 +99,8 @@ export const StorefrontEventType = {
 } as const;
 export type StorefrontEventType = (typeof StorefrontEventType)[keyof typeof StorefrontEventType];
 
-const dataSchemas = {
+/** Each event type's `data` schema: what the case stores, and where its personal fields are (core/privacy). */
+export const STOREFRONT_DATA_SCHEMAS = {
   'order.placed': orderPlaced,
   'order.paid': orderPaid,
   'order.cancel-requested': orderRequest,
@@ -114,7 +117,7 @@ const dataSchemas = {
 } as const satisfies Record<StorefrontEventType, z.ZodType>;
 
 function envelope<T extends StorefrontEventType>(type: T) {
-  return z.object({ id, type: z.literal(type), occurredAt: instant, data: dataSchemas[type] });
+  return z.object({ id, type: z.literal(type), occurredAt: instant, data: STOREFRONT_DATA_SCHEMAS[type] });
 }
 
 export const storefrontEvent = z.discriminatedUnion(

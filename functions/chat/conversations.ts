@@ -5,7 +5,7 @@
  */
 import { analyzeConversation, breachCheckAt, ChatVerdict, type ConversationAnalysis } from '../../core/chat/conversation.ts';
 import { canonicalMessages, mergeMessages, type ChatMessage } from '../../core/chat/message.ts';
-import { MAX_MESSAGES_PER_CONVERSATION, type ConversationStore, type StoredConversation } from '../../core/chat/repository.ts';
+import { conversationBytes, MAX_CONVERSATION_BYTES, MAX_MESSAGES_PER_CONVERSATION, type ConversationStore, type StoredConversation } from '../../core/chat/repository.ts';
 import type { CompiledPolicy } from '../../core/deadline/types.ts';
 import { domainEvent } from '../../core/ports/event-schemas.ts';
 import { DetailType, type EventPublisher } from '../../core/ports/events.ts';
@@ -28,8 +28,9 @@ const MAX_WRITE_ATTEMPTS = 8;
 /**
  * Records messages of any conversations: one conditional write per conversation that gained a
  * message (none for a redelivery), then the breaches they reveal and the next deadline. A
- * conversation that would exceed its message limit refuses the whole request before anything
- * is written (400 `ConversationTooLong`).
+ * conversation that would exceed its message limit (3,000) or its byte budget (MAX_CONVERSATION_BYTES:
+ * one DynamoDB item) refuses the whole request before anything is written (400 `ConversationTooLong`
+ * naming the limit), never a 500 from an item over 400 KB.
  */
 export async function recordMessages(deps: ChatDeps, messages: readonly ChatMessage[]): Promise<void> {
   const byConversation = new Map<string, ChatMessage[]>();
@@ -38,7 +39,9 @@ export async function recordMessages(deps: ChatDeps, messages: readonly ChatMess
   const loaded = await Promise.all([...byConversation].map(async ([id, arrived]) => ({ id, arrived, stored: await deps.conversations.get(id) })));
   for (const { id, arrived, stored } of loaded) {
     const { messages: merged } = mergeMessages(stored?.messages ?? [], arrived);
-    if (merged.length > MAX_MESSAGES_PER_CONVERSATION) throw new ConversationTooLong(id, MAX_MESSAGES_PER_CONVERSATION);
+    if (merged.length > MAX_MESSAGES_PER_CONVERSATION) throw new ConversationTooLong(id, `more than ${MAX_MESSAGES_PER_CONVERSATION} messages`);
+    const bytes = conversationBytes(merged);
+    if (bytes > MAX_CONVERSATION_BYTES) throw new ConversationTooLong(id, `${bytes} bytes of messages, more than the ${MAX_CONVERSATION_BYTES} one conversation may take (long message and agent ids take more)`);
   }
   await Promise.all(loaded.map(({ id, arrived, stored }) => recordConversation(deps, id, arrived, stored)));
 }

@@ -1,14 +1,15 @@
 /** Errors of the chat standards' write path; each has a stable `name` (the API's `error.code`) and its HTTP status. */
 
-/** A conversation would hold more messages than one item can (DynamoDB's 400 KB limit). */
+/** A conversation would hold more messages than its limits allow (3,000 messages; one DynamoDB item's bytes). */
 export class ConversationTooLong extends Error {
   override readonly name = 'ConversationTooLong';
   readonly status = 400;
+  /** @param exceeded what it would hold, naming the limit: `more than 3000 messages`, `… bytes of messages, more than …`. */
   constructor(
     readonly conversationId: string,
-    limit: number,
+    exceeded: string,
   ) {
-    super(`data.conversationId: conversation ${conversationId} would hold more than ${limit} messages; start a new conversation id`);
+    super(`data.conversationId: conversation ${conversationId} would hold ${exceeded}; start a new conversation id`);
   }
 }
 

@@ -189,7 +189,7 @@ export function openApiDocument(): JsonSchema {
             '401': errorResponse('InvalidCredentials: unknown user or wrong password'),
             ...unsupportedMediaType,
             '429': {
-              description: 'TooManyAttempts: repeated failures for this user from this address; try again after Retry-After seconds',
+              description: 'TooManyAttempts: repeated failures for this user from this address, or from this address under any names; SignInBusy: too many sign-ins being checked at once. Try again after Retry-After seconds',
               headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'seconds until the next try is accepted' } },
               content: json(ref('Error')),
             },

@@ -3,7 +3,7 @@
  * tokens never, and every instant rendered in the policy's zone (core/time/render.ts).
  */
 import type { CaseRecord } from '../../core/cases/case.ts';
-import { maskPhones } from '../../core/cases/mask.ts';
+import { maskPersonal } from '../../core/cases/mask.ts';
 import type { CaseView } from '../../core/cases/repository.ts';
 import type { CurrentPause, StepRecord } from '../../core/cases/step.ts';
 import { countdown, countdownCalendar } from '../../core/deadline/countdown.ts';
@@ -53,17 +53,17 @@ export function toCaseSummary(c: CaseRecord, zone: Zone): z.infer<typeof caseSum
   return { id: c.id, type: c.type, status: c.status, orderId: c.orderId ?? null, openedAt: renderInstant(zone, c.openedAt), closedAt: orNull(zone, c.closedAt) };
 }
 
-/** The case page: phone numbers masked, each step with the engine's account of its deadline. */
+/** The case page: personal data masked (core/cases/mask.ts), each step with the engine's account of its deadline. */
 export function toCaseView(view: CaseView, policy: CompiledPolicy): z.infer<typeof caseView> {
   const zone = policy.zone;
   return {
     ...toCaseSummary(view.case, zone),
-    data: renderInstants(zone, maskPhones(view.case.data)),
+    data: renderInstants(zone, maskPersonal(view.case.data)),
     links: view.links.map((l) => ({ ...l, linkedAt: renderInstant(zone, l.linkedAt) })),
     steps: [...view.steps]
       .sort((a, b) => (a.openedAt < b.openedAt ? -1 : a.openedAt > b.openedAt ? 1 : a.attempt - b.attempt))
       .map((s) => ({ ...toStepView(s, zone), deadlineExplanation: deadlineExplanation(policy, s, view.timeline) })),
-    timeline: renderInstants(zone, maskPhones(view.timeline)),
+    timeline: renderInstants(zone, maskPersonal(view.timeline)),
   };
 }
 

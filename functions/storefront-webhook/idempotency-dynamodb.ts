@@ -29,10 +29,11 @@ export class DynamoDbIdempotencyStore implements IdempotencyStore {
         new PutCommand({
           TableName: this.options.tableName,
           Item: { pk: this.options.partition, sk: key, entity: 'idempotency', status: 'in-progress', payloadHash, leaseUntil, expiresAt: Math.ceil(leaseUntil / 1000) + 86_400 },
-          // New, or an abandoned claim whose lease ran out.
-          ConditionExpression: 'attribute_not_exists(pk) OR (#status = :inProgress AND leaseUntil < :now)',
+          // New, an abandoned claim whose lease ran out, or one whose lease ends more than a whole
+          // lease beyond ours: only a clock since set back (NTP, a VM restore) writes such a lease.
+          ConditionExpression: 'attribute_not_exists(pk) OR (#status = :inProgress AND (leaseUntil < :now OR leaseUntil > :rewound))',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':inProgress': 'in-progress', ':now': now },
+          ExpressionAttributeValues: { ':inProgress': 'in-progress', ':now': now, ':rewound': leaseUntil + (leaseUntil - now) },
         }),
       );
       return { kind: 'claimed' };

@@ -3,7 +3,9 @@
  * A delivery first claims the id (a conditional put of an `in-progress` record with a lease);
  * when it has answered, the record becomes `completed` with the answer, which every redelivery
  * replays unchanged. A claim whose lease ran out (the Lambda died mid-way) may be taken over; the
- * effects are safe to run again (deterministic case ids, conditional writes).
+ * effects are safe to run again (deterministic case ids, conditional writes). Leases are on the
+ * real clock; a lease that ends more than a whole lease beyond a new claim's horizon was written
+ * before the clock went back and is taken over too (else it would answer 503 for as long as the rewind).
  *
  * Each record keeps a hash of the payload (as Powertools Idempotency's payload validation does):
  * the same id with a different body is not a redelivery but a reused id (api.md: 409 `EventIdReused`).

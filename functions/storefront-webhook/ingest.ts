@@ -5,6 +5,7 @@
  * (400), then apply it exactly once per event id — a redelivery (same id, same body) replays the
  * first answer and changes nothing; the same id with another body is 409 `EventIdReused`. A
  * refused event (4xx) or a failure leaves nothing written, so the storefront's retry is processed afresh.
+ * The in-flight lease is on the real (transport) clock too.
  */
 import { createHash } from 'node:crypto';
 import { toInstant } from '../../core/cases/instant.ts';
@@ -65,7 +66,10 @@ export function createIngest(deps: IngestDeps, options: IngestOptions = {}): (re
 
     const now = deps.clock.now();
     const payloadHash = createHash('sha256').update(request.body).digest('hex');
-    const claim = await deps.idempotency.claim(event.id, payloadHash, now, now + leaseMs);
+    // A lease is about the transport (how long a delivery may be in flight), not the business day:
+    // on the real clock, so that a business clock set back (`npm start --time`) strands no delivery.
+    const leaseNow = (deps.transportClock ?? deps.clock).now();
+    const claim = await deps.idempotency.claim(event.id, payloadHash, leaseNow, leaseNow + leaseMs);
     if (claim.kind === 'completed') {
       deps.log.info('redelivery: replaying the first answer', { statusCode: claim.response.statusCode });
       return { statusCode: claim.response.statusCode, headers: { 'content-type': 'application/json; charset=utf-8', 'idempotent-replayed': 'true' }, body: claim.response.body };

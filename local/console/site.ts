@@ -49,7 +49,8 @@ export function consoleSite(distDir: string): SiteRoute[] {
       method: 'GET',
       path: `${CONSOLE_PATH}*`,
       async handle(request) {
-        const relativePath = decodeURIComponent(request.path.slice(CONSOLE_PATH.length)) || 'index.html';
+        const relativePath = decodePath(request.path.slice(CONSOLE_PATH.length));
+        if (relativePath === undefined) return badEncoding(request.path);
         if (relativePath === 'config.json') return { statusCode: 200, headers: { 'content-type': TYPES['.json'] as string, 'cache-control': 'no-cache' }, body: LOCAL_CONFIG };
         const file = normalize(join(distDir, relativePath));
         if (!file.startsWith(distDir + sep)) return notFound(request.path);
@@ -80,6 +81,20 @@ async function readIfFile(path: string): Promise<{ path: string; body: Buffer } 
   } catch {
     return undefined;
   }
+}
+
+/** The file path a URL path names; undefined when it is not valid percent-encoded UTF-8 (`%E0%A4%A`). */
+function decodePath(encoded: string): string | undefined {
+  try {
+    return decodeURIComponent(encoded) || 'index.html';
+  } catch {
+    return undefined;
+  }
+}
+
+/** The same 400 the API answers for a badly encoded path parameter (local/gateway/answer.ts). */
+function badEncoding(path: string): SiteResponse {
+  return { statusCode: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: { code: 'BadRequest', message: `path: ${path.slice(0, 200)} is not valid percent-encoded UTF-8` } }) };
 }
 
 function notFound(path: string): SiteResponse {

@@ -9,7 +9,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { RouteDecl } from '../../app/manifest-types.ts';
 import type { Clock } from '../../core/time/clock.ts';
-import { InvalidToken, verifyToken, type StaffClaims } from '../identity/tokens.ts';
+import { InvalidToken, TOKEN_GENERATION_CLAIM, verifyToken, type StaffClaims } from '../identity/tokens.ts';
 import { isFunctionError, type InvokeResult } from '../lambda/invoker.ts';
 import { toApiEvent, type RawRequest } from './api-event.ts';
 import type { StorageFault } from '../storage/storage-health.ts';
@@ -24,6 +24,11 @@ export interface GatewayOptions {
   accountId: string;
   /** Routes served by the runtime itself (api.md "Local home only"), matched before the manifest's. */
   localRoutes?: readonly LocalRoute[];
+  /**
+   * The token generation a user's tokens must carry (local/identity/accounts.ts): a token of an
+   * earlier generation was revoked by `user remove` / `user passwd`. Absent: no revocation check.
+   */
+  tokenGeneration?: (user: string) => number;
   /** Origins allowed by CORS; `*` by default, as a local development API. */
   allowOrigin?: string;
   onError?: (error: unknown) => void;
@@ -115,12 +120,22 @@ async function staffClaims(headers: IncomingHttpHeaders, key: KeyObject, options
   if (header === undefined || header.trim() === '') return 'missing bearer token in the Authorization header';
   const token = /^Bearer +([A-Za-z0-9._~+/=-]+) *$/i.exec(header)?.[1];
   if (!token) return 'Authorization: malformed; expected "Bearer <token>"';
+  let claims: StaffClaims;
   try {
-    return await verifyToken(token, key, Math.floor(options.clock.now() / 1000));
+    claims = await verifyToken(token, key, Math.floor(options.clock.now() / 1000));
   } catch (error) {
     if (error instanceof InvalidToken) return error.message;
     throw error;
   }
+  if (options.tokenGeneration !== undefined && generationOf(claims) !== options.tokenGeneration(claims.sub)) {
+    return 'token was revoked (the user was removed or their password changed); sign in again';
+  }
+  return claims;
+}
+
+function generationOf(claims: StaffClaims): number {
+  const generation = claims[TOKEN_GENERATION_CLAIM];
+  return typeof generation === 'number' ? generation : 0;
 }
 
 /** API Gateway's reading of a handler result: a structured response, or any other value as a 200 JSON body. */

@@ -3,8 +3,13 @@
  * `<data>/identity/accounts.json`: name, roles (the policy's role ids, service-standards.md §1)
  * and an scrypt password hash. Every change rewrites the file durably (durable-file.ts); the
  * file is read on each use, so accounts the CLI changes apply to a running runtime at once.
+ *
+ * Revocation: each user has a token generation (0 until first bumped) that every token carries
+ * (tokens.ts, TOKEN_GENERATION_CLAIM). `remove` and `setPassword` bump it, so the user's earlier
+ * tokens stop working at once on the next request (the gateway checks it on each one). It outlives
+ * the account, so adding the name again does not revive old tokens.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileDurably } from './durable-file.ts';
 import { AccountExists, AccountsFileInvalid, AccountsFileUnwritable, InvalidAccountInput, UnknownAccount } from './errors.ts';
@@ -26,6 +31,8 @@ export type AccountSummary = Omit<Account, 'passwordHash'>;
 interface AccountsFile {
   version: 1;
   accounts: Account[];
+  /** Per user name: the generation current tokens carry; absent = 0. */
+  tokenGenerations?: Record<string, number>;
 }
 
 const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
@@ -36,6 +43,9 @@ export function accountsPath(dataDir: string): string {
 }
 
 export class AccountStore {
+  /** The file as last read, with the stat it was read at: requests check token generations without re-parsing. */
+  private cached: { stamp: string; file: AccountsFile } | undefined;
+
   constructor(
     private readonly path: string,
     /** The roles accounts may hold (the policy's role ids). */
@@ -65,7 +75,7 @@ export class AccountStore {
   remove(name: string): void {
     const file = this.read();
     if (!file.accounts.some((a) => a.name === name)) throw new UnknownAccount(name);
-    this.write({ ...file, accounts: file.accounts.filter((a) => a.name !== name) });
+    this.write({ ...file, accounts: file.accounts.filter((a) => a.name !== name), tokenGenerations: bumped(file, name) });
   }
 
   async setPassword(name: string, password: string): Promise<void> {
@@ -75,7 +85,12 @@ export class AccountStore {
     if (!account) throw new UnknownAccount(name);
     const passwordHash = await hashPassword(password, this.cost);
     const passwordChangedAt = new Date(this.now()).toISOString();
-    this.write({ ...file, accounts: file.accounts.map((a) => (a.name === name ? { ...a, passwordHash, passwordChangedAt } : a)) });
+    this.write({ ...file, accounts: file.accounts.map((a) => (a.name === name ? { ...a, passwordHash, passwordChangedAt } : a)), tokenGenerations: bumped(file, name) });
+  }
+
+  /** The generation `name`'s valid tokens carry (0 for a name never removed nor re-passworded). */
+  tokenGeneration(name: string): number {
+    return generationOf(this.read(), name);
   }
 
   /** The account when `password` is its password, else undefined; an unknown name costs a hash too. */
@@ -97,7 +112,12 @@ export class AccountStore {
 
   private read(): AccountsFile {
     let text: string;
+    let stamp: string;
     try {
+      // Writes replace the file by rename (a new inode), so the stat tells a changed file.
+      const stat = statSync(this.path);
+      stamp = `${stat.ino}/${stat.size}/${stat.mtimeMs}`;
+      if (this.cached?.stamp === stamp) return this.cached.file;
       text = readFileSync(this.path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, accounts: [] };
@@ -110,6 +130,7 @@ export class AccountStore {
       throw new AccountsFileInvalid(`${this.path} is not valid JSON; restore it from a backup or delete it to start over`);
     }
     if (!isAccountsFile(parsed)) throw new AccountsFileInvalid(`${this.path} is not an accounts file this runtime wrote`);
+    this.cached = { stamp, file: parsed };
     return parsed;
   }
 
@@ -123,6 +144,15 @@ export class AccountStore {
       throw error;
     }
   }
+}
+
+function bumped(file: AccountsFile, name: string): Record<string, number> {
+  return { ...file.tokenGenerations, [name]: generationOf(file, name) + 1 };
+}
+
+function generationOf(file: AccountsFile, name: string): number {
+  const generation = Object.hasOwn(file.tokenGenerations ?? {}, name) ? file.tokenGenerations?.[name] : undefined;
+  return typeof generation === 'number' && Number.isInteger(generation) && generation > 0 ? generation : 0;
 }
 
 function checkName(name: string): void {

@@ -33,21 +33,3 @@ export class AccountsFileUnwritable extends Error {
     super(`cannot write ${path} (${code}); nothing was changed: free space or fix the directory's permissions and run the command again`);
   }
 }
-
-/** A sign-in with an unknown user or a wrong password (which of the two is not said). */
-export class InvalidCredentials extends Error {
-  override readonly name = 'InvalidCredentials';
-  readonly status = 401;
-  constructor() {
-    super('user or password is wrong / 用户名或密码错误');
-  }
-}
-
-/** Too many failed sign-ins for this user from this address: come back after `retryAfterSeconds`. */
-export class TooManyAttempts extends Error {
-  override readonly name = 'TooManyAttempts';
-  readonly status = 429;
-  constructor(readonly retryAfterSeconds: number) {
-    super(`too many failed sign-ins; try again in ${retryAfterSeconds} s / 登录失败次数过多,请 ${retryAfterSeconds} 秒后再试`);
-  }
-}

@@ -35,8 +35,15 @@ export function existingSigningKey(dataDir: string): Uint8Array {
   return Buffer.from(readExisting(join(dataDir, SIGNING_KEY_FILE)), 'hex');
 }
 
-export async function issueToken(input: { user: string; roles: readonly string[]; key: Uint8Array; nowSeconds: number }): Promise<string> {
-  return new SignJWT({ 'cognito:username': input.user, 'cognito:groups': [...input.roles], token_use: 'id' })
+/**
+ * The user's token generation at issue (accounts.ts): a token whose generation is not the user's
+ * current one was revoked (`user remove`, `user passwd`). Absent means 0.
+ */
+export const TOKEN_GENERATION_CLAIM = 'local:token_generation';
+
+export async function issueToken(input: { user: string; roles: readonly string[]; key: Uint8Array; nowSeconds: number; generation?: number }): Promise<string> {
+  const generation = input.generation ? { [TOKEN_GENERATION_CLAIM]: input.generation } : {};
+  return new SignJWT({ 'cognito:username': input.user, 'cognito:groups': [...input.roles], token_use: 'id', ...generation })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(input.user)
     .setIssuer(LOCAL_ISSUER)

@@ -13,11 +13,12 @@ import { edgeGuard } from '../edge/edge-guard.ts';
 import { createEdgeServer, type EdgeService } from '../edge/edge-server.ts';
 import { InProcessHandler } from '../edge/in-process-handler.ts';
 import { LAMBDA_PATH_PREFIX, lambdaInvokeApi } from '../edge/lambda-api.ts';
+import { EDGE_REQUEST_LIMITS } from '../edge/request-limits.ts';
 import { createGateway } from '../gateway/server.ts';
 import type { LocalRoute } from '../gateway/local-routes.ts';
 import { AccountStore, accountsPath } from '../identity/accounts.ts';
-import { loginRoute } from '../identity/login.ts';
-import { LoginThrottle } from '../identity/login-throttle.ts';
+import { loginRoute } from '../sign-in/login-route.ts';
+import { LoginThrottle } from '../sign-in/login-throttle.ts';
 import { signingKey } from '../identity/tokens.ts';
 import { pageTokenSecret, webhookSecret } from '../identity/webhook-secret.ts';
 import { isFunctionError, LambdaInvoker, type InvocationStats } from '../lambda/invoker.ts';
@@ -33,7 +34,10 @@ import { startDynamoDbHome, type DynamoDbHome } from './dynamodb-home.ts';
 import { DynamoDbMeter, type DynamoDbUsage } from './dynamodb-meter.ts';
 import { StorageHealth, type StorageReporter } from '../storage/storage-health.ts';
 import { lockDataDir } from './data-lock.ts';
+import { restrictDataDir } from './data-permissions.ts';
+import { checkDataDir } from './data-integrity.ts';
 import { listen } from './listen.ts';
+import { routeBodyLimits } from './body-limits.ts';
 import { runtimeEnvironment } from './environment.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION, LocalNames } from './names.ts';
 
@@ -134,8 +138,16 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const policyPath = options.policyPath === undefined ? undefined : resolve(options.policyPath);
   const policy = policyPath === undefined ? getDefaultPolicy() : loadPolicy(policyPath);
   const unlock = lockDataDir(options.dataDir);
+  try {
+    // Before any store opens: a damaged store must not start as if new.
+    checkDataDir(options.dataDir, options.dynamodb ?? 'embedded');
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const credentials = edgeCredentials(options.dataDir);
   const edgeHost = options.edgeHost ?? DEFAULT_EDGE_HOST;
+  restrictDataDir(options.dataDir);
   const names = new LocalNames(manifest);
   const cleanup: (() => Promise<void> | void)[] = [unlock];
   const activity = new Activity();
@@ -239,14 +251,15 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     cleanup.unshift(() => sqs.close());
 
     const services: EdgeService[] = [
-      { name: 'dynamodb', targetPrefix: DYNAMODB_TARGET_PREFIX, listener: dynamo.listener },
-      { name: 'states', targetPrefix: TARGET_PREFIX, listener: sfn.listener },
-      { name: 'events', targetPrefix: eventBridge.targetPrefix, listener: eventBridge.listener },
-      { name: 'sqs', targetPrefix: sqs.targetPrefix, listener: sqs.listener },
-      ...scheduler.pathPrefixes.map((pathPrefix) => ({ name: 'scheduler', pathPrefix, listener: scheduler.listener })),
+      { name: 'dynamodb', targetPrefix: DYNAMODB_TARGET_PREFIX, listener: dynamo.listener, maxRequestBytes: EDGE_REQUEST_LIMITS.dynamodb },
+      { name: 'states', targetPrefix: TARGET_PREFIX, listener: sfn.listener, maxRequestBytes: EDGE_REQUEST_LIMITS.states },
+      { name: 'events', targetPrefix: eventBridge.targetPrefix, listener: eventBridge.listener, maxRequestBytes: EDGE_REQUEST_LIMITS.events },
+      { name: 'sqs', targetPrefix: sqs.targetPrefix, listener: sqs.listener, maxRequestBytes: EDGE_REQUEST_LIMITS.sqs },
+      ...scheduler.pathPrefixes.map((pathPrefix) => ({ name: 'scheduler', pathPrefix, listener: scheduler.listener, maxRequestBytes: EDGE_REQUEST_LIMITS.scheduler })),
       {
         name: 'lambda',
         pathPrefix: LAMBDA_PATH_PREFIX,
+        maxRequestBytes: EDGE_REQUEST_LIMITS.lambda,
         listener: lambdaInvokeApi(
           (name, payload) => invoker.invoke(name, payload),
           (e) => log('lambda invoke failed', { error: String(e) }),
@@ -287,8 +300,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     sqs.start();
 
     const key = signingKey(options.dataDir);
+    const accounts = new AccountStore(accountsPath(options.dataDir), [...policy.roles.keys()], () => clock.now());
     const login = loginRoute({
-      accounts: new AccountStore(accountsPath(options.dataDir), [...policy.roles.keys()], () => clock.now()),
+      accounts,
       signingKey: key,
       clock,
       throttle: new LoginThrottle(clock),
@@ -300,12 +314,17 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       localRoutes: [login, ...(options.localRoutes ?? [])],
       invoke: (id, event) => invoker.invoke(id, event),
       signingKey: key,
+      // `user remove` / `user passwd` revoke the user's tokens from the next request on.
+      tokenGeneration: (user) => accounts.tokenGeneration(user),
+      bodyLimit: routeBodyLimits(manifest.routes),
       clock,
       accountId: LOCAL_ACCOUNT,
       onError: (e) => log('api error', { error: String(e) }),
       health,
     });
     activity.watch(gateway, () => HTTP_API);
+    // Every store, key and log has its file by now: none readable by other users.
+    restrictDataDir(options.dataDir);
     const apiUrl = await listen(gateway, options.port, options.host, { port: 'PORT / --port', host: 'HOST / --host' });
     cleanup.unshift(() => close(gateway));
     // Alarms link to the console this runtime serves, unless the environment names another.

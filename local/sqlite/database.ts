@@ -6,10 +6,11 @@
  * It keeps the conventions the stores were written against (better-sqlite3's, measured and
  * replaced in docs/benchmarks.md "SQLite driver"): BLOB columns read back as `Buffer`, a 5 s busy
  * timeout when another connection holds the write lock, foreign keys enforced, no double-quoted
- * string literals. Errors are node:sqlite's (`code: 'ERR_SQLITE_ERROR'`, `errcode`, `errstr`).
+ * string literals. SQLite's failures are thrown as `SqliteError` whose `code` names SQLite's primary
+ * result code (`SQLITE_BUSY`, `SQLITE_FULL`, `SQLITE_NOTADB`, …) and `errcode` is its extended code.
  */
 import { existsSync } from 'node:fs';
-import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import { backup, DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 
 export interface RunResult {
   /** Rows inserted, updated or deleted by the statement. */
@@ -20,6 +21,8 @@ export interface RunResult {
 export interface OpenOptions {
   /** Open for reading only (`SQLITE_OPEN_READONLY`). */
   readonly?: boolean;
+  /** How long a statement waits for another connection's lock before SQLITE_BUSY (ms; default 5,000; 0 answers at once). */
+  timeout?: number;
   /** Refuse to create the file: throws `SqliteFileMissing` when it does not exist. */
   fileMustExist?: boolean;
 }
@@ -27,6 +30,36 @@ export interface OpenOptions {
 /** A database file that had to exist did not. */
 export class SqliteFileMissing extends Error {
   override readonly name = 'SqliteFileMissing';
+}
+
+/**
+ * A failure SQLite reported. `code` is `SQLITE_<primary result code>` (https://www.sqlite.org/rescode.html),
+ * `errcode` the extended code, `errstr` SQLite's own words for it.
+ */
+export class SqliteError extends Error {
+  override readonly name = 'SqliteError';
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly errcode: number,
+    readonly errstr: string | undefined,
+    options: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+const PRIMARY_CODES: Record<number, string> = {
+  1: 'ERROR', 2: 'INTERNAL', 3: 'PERM', 4: 'ABORT', 5: 'BUSY', 6: 'LOCKED', 7: 'NOMEM', 8: 'READONLY', 9: 'INTERRUPT', 10: 'IOERR',
+  11: 'CORRUPT', 12: 'NOTFOUND', 13: 'FULL', 14: 'CANTOPEN', 15: 'PROTOCOL', 16: 'EMPTY', 17: 'SCHEMA', 18: 'TOOBIG', 19: 'CONSTRAINT',
+  20: 'MISMATCH', 21: 'MISUSE', 22: 'NOLFS', 23: 'AUTH', 24: 'FORMAT', 25: 'RANGE', 26: 'NOTADB',
+};
+
+/** node:sqlite's `ERR_SQLITE_ERROR` as a `SqliteError`; anything else (a bad bind type) as it is. */
+function translated(error: unknown): unknown {
+  const { code, errcode, errstr } = (error ?? {}) as { code?: unknown; errcode?: unknown; errstr?: unknown };
+  if (code !== 'ERR_SQLITE_ERROR' || typeof errcode !== 'number') return error;
+  return new SqliteError((error as Error).message, `SQLITE_${PRIMARY_CODES[errcode & 0xff] ?? 'ERROR'}`, errcode, typeof errstr === 'string' ? errstr : undefined, { cause: error });
 }
 
 /** How long a statement waits for another connection's write lock before SQLITE_BUSY. */
@@ -37,21 +70,37 @@ export class Statement<P extends unknown[] = unknown[], R = unknown> {
   constructor(private readonly inner: StatementSync) {}
 
   run(...params: P): RunResult {
-    const result = this.inner.run(...(params as SQLInputValue[]));
-    return { changes: Number(result.changes), lastInsertRowid: Number(result.lastInsertRowid) };
+    try {
+      const result = this.inner.run(...(params as SQLInputValue[]));
+      return { changes: Number(result.changes), lastInsertRowid: Number(result.lastInsertRowid) };
+    } catch (error) {
+      throw translated(error);
+    }
   }
 
   get(...params: P): R | undefined {
-    const row = this.inner.get(...(params as SQLInputValue[]));
-    return row === undefined ? undefined : withBuffers<R>(row);
+    try {
+      const row = this.inner.get(...(params as SQLInputValue[]));
+      return row === undefined ? undefined : withBuffers<R>(row);
+    } catch (error) {
+      throw translated(error);
+    }
   }
 
   all(...params: P): R[] {
-    return this.inner.all(...(params as SQLInputValue[])).map((row) => withBuffers<R>(row));
+    try {
+      return this.inner.all(...(params as SQLInputValue[])).map((row) => withBuffers<R>(row));
+    } catch (error) {
+      throw translated(error);
+    }
   }
 
   *iterate(...params: P): IterableIterator<R> {
-    for (const row of this.inner.iterate(...(params as SQLInputValue[]))) yield withBuffers<R>(row);
+    try {
+      for (const row of this.inner.iterate(...(params as SQLInputValue[]))) yield withBuffers<R>(row);
+    } catch (error) {
+      throw translated(error);
+    }
   }
 }
 
@@ -62,7 +111,11 @@ export class Database {
 
   constructor(path: string, options: OpenOptions = {}) {
     if (options.fileMustExist && path !== ':memory:' && !existsSync(path)) throw new SqliteFileMissing(`unable to open database file: ${path} does not exist`);
-    this.inner = new DatabaseSync(path, { readOnly: options.readonly ?? false, timeout: BUSY_TIMEOUT_MS, enableForeignKeyConstraints: true, enableDoubleQuotedStringLiterals: false });
+    try {
+      this.inner = new DatabaseSync(path, { readOnly: options.readonly ?? false, timeout: options.timeout ?? BUSY_TIMEOUT_MS, enableForeignKeyConstraints: true, enableDoubleQuotedStringLiterals: false });
+    } catch (error) {
+      throw translated(error);
+    }
   }
 
   /** True while a transaction is open on this connection. */
@@ -71,19 +124,36 @@ export class Database {
   }
 
   prepare<P extends unknown[] = unknown[], R = unknown>(sql: string): Statement<P, R> {
-    return new Statement<P, R>(this.inner.prepare(sql));
+    try {
+      return new Statement<P, R>(this.inner.prepare(sql));
+    } catch (error) {
+      throw translated(error);
+    }
   }
 
   exec(sql: string): this {
-    this.inner.exec(sql);
+    try {
+      this.inner.exec(sql);
+    } catch (error) {
+      throw translated(error);
+    }
     return this;
+  }
+
+  /** A consistent copy of this database into `path` through SQLite's online backup API, page by page. */
+  async backup(path: string): Promise<void> {
+    try {
+      await backup(this.inner, path);
+    } catch (error) {
+      throw translated(error);
+    }
   }
 
   /** Runs `PRAGMA <source>`: every row, or with `simple` the first column of the first row. */
   pragma(source: string, options: { simple: true }): unknown;
   pragma(source: string, options?: { simple?: false }): unknown[];
   pragma(source: string, options: { simple?: boolean } = {}): unknown {
-    const rows = this.inner.prepare(`PRAGMA ${source}`).all();
+    const rows = this.prepare<[], Record<string, unknown>>(`PRAGMA ${source}`).all();
     if (!options.simple) return rows;
     const first = rows[0];
     return first === undefined ? undefined : Object.values(first)[0];
@@ -97,14 +167,14 @@ export class Database {
     return (...args: A): T => {
       const nested = this.inner.isTransaction;
       const savepoint = `sp${++this.savepoints}`;
-      this.inner.exec(nested ? `SAVEPOINT ${savepoint}` : 'BEGIN');
+      this.exec(nested ? `SAVEPOINT ${savepoint}` : 'BEGIN');
       try {
         const result = fn(...args);
-        this.inner.exec(nested ? `RELEASE ${savepoint}` : 'COMMIT');
+        this.exec(nested ? `RELEASE ${savepoint}` : 'COMMIT');
         return result;
       } catch (error) {
         // A failed COMMIT (a full disk) may have ended the transaction already.
-        if (this.inner.isTransaction) this.inner.exec(nested ? `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}` : 'ROLLBACK');
+        if (this.inner.isTransaction) this.exec(nested ? `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}` : 'ROLLBACK');
         throw error;
       } finally {
         this.savepoints--;
@@ -116,10 +186,6 @@ export class Database {
     if (this.inner.isOpen) this.inner.close();
   }
 
-  /** The node:sqlite connection, for what this surface does not cover (online backup). */
-  get connection(): DatabaseSync {
-    return this.inner;
-  }
 }
 
 /** node:sqlite reads BLOBs as Uint8Array; the stores compare and decode them as Buffers. */

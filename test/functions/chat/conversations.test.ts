@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../../core/chat/message.ts';
-import { MAX_MESSAGES_PER_CONVERSATION } from '../../../core/chat/repository.ts';
+import { conversationBytes, MAX_CONVERSATION_BYTES, MAX_MESSAGES_PER_CONVERSATION } from '../../../core/chat/repository.ts';
 import { checkConversation, recordMessages } from '../../../functions/chat/conversations.ts';
 import { uniqueId, useHarness } from '../harness.ts';
 
@@ -65,5 +65,30 @@ describe('recording chat messages (service-standards.md §10)', () => {
     await expect(recordMessages(h, [msg(small, 'x', 'customer', 0), ...many])).rejects.toMatchObject({ name: 'ConversationTooLong', status: 400 });
     expect(await h.conversations.get(small)).toBeUndefined();
     expect(await h.conversations.get(big)).toBeUndefined();
+  });
+
+  describe('with ids at the allowed 256 characters (api.md chat.message: conversationId, messageId, agentId ≤ 256)', () => {
+    const long = (prefix: string, i: number) => `${prefix}${i}`.padEnd(256, 'x');
+
+    it('fills a conversation up to its byte budget, then refuses the next message with 400 naming the budget — never a 500 from an item over 400 KB', async () => {
+      const h = fresh('2026-11-30T12:00:00+08:00');
+      const id = uniqueId('conv').padEnd(256, 'c');
+      const message = (i: number) => msg(id, long('m', i), 'agent', i, long('agent', i % 3));
+      const perMessage = conversationBytes([message(0)]);
+      const fits = Math.floor(MAX_CONVERSATION_BYTES / perMessage);
+      expect(fits).toBeLessThan(MAX_MESSAGES_PER_CONVERSATION);
+      // In batches, as a chat tool sends them.
+      for (let start = 0; start < fits; start += 100) {
+        await recordMessages(h, Array.from({ length: Math.min(100, fits - start) }, (_, k) => message(start + k)));
+      }
+      expect((await h.conversations.get(id))?.messages).toHaveLength(fits);
+
+      const refused = recordMessages(h, [message(fits)]);
+      await expect(refused).rejects.toMatchObject({ name: 'ConversationTooLong', status: 400 });
+      await expect(refused).rejects.toThrow(`more than the ${MAX_CONVERSATION_BYTES} one conversation may take`);
+      expect((await h.conversations.get(id))?.messages).toHaveLength(fits);
+      // A redelivery of what is stored still answers (nothing new to add).
+      await recordMessages(h, [message(0)]);
+    });
   });
 });

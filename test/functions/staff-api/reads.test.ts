@@ -98,6 +98,14 @@ describe('staff reads: queue, cases, SLA report', () => {
     expect((body.timeline as unknown[]).length).toBeGreaterThan(0);
   });
 
+  it('GET /cases/{caseId} masks customer.mobile and customer.phoneNumber too (issue 21 item 10), as well as the schema\'s customer.phone', async () => {
+    const rig = staffRig(fresh(MONDAY_10));
+    const caseId = await rig.openCaseWithStep('order.review', 'order', { customer: { name: '张三', phone: '13800001234', mobile: '13900005678', phoneNumber: '13700009999' }, address: '上海市浦东新区' });
+    const response = await rig.as('li', 'ops-cs').get(`/cases/${caseId}`);
+    expect(bodyOf(response).data).toEqual({ customer: { name: '张三', phone: '138****1234', mobile: '139****5678', phoneNumber: '137****9999' }, address: '上海市浦东新区' });
+    expect(response.body).not.toMatch(/13900005678|13700009999|13800001234/);
+  });
+
   it('GET /cases/{caseId} explains each step\'s deadline in Chinese and English and masks the customer\'s phone', async () => {
     const rig = staffRig(fresh('2025-03-03T21:10:00+08:00')); // Monday, ops-cs off duty
     const caseId = await rig.openCaseWithStep('order.review', 'order', { customer: { name: '张三', phone: '13800001234' }, address: '上海市浦东新区' });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LifecycleInput, StepResult } from '../../../core/lifecycles/contracts.ts';
+import type { Clock } from '../../../core/time/clock.ts';
 import { useIngestDependencies } from '../../../functions/storefront-webhook/handler.ts';
 import { bodyOf, errorOf } from '../http/api-support.ts';
 import { uniqueId, useHarness } from '../harness.ts';
@@ -260,5 +261,52 @@ describe('idempotency records', () => {
     await rig.idempotency.complete(key, 'h1', { statusCode: 202, body: '{}' }, now + 86_400_000);
     expect(await rig.idempotency.claim(key, 'h2', now + 2_000, now + 62_000)).toEqual({ kind: 'reused' });
     useIngestDependencies(undefined);
+  });
+});
+
+describe('the in-flight lease of a delivery after a clock is set back', () => {
+  const { fresh, table } = useHarness();
+  afterEach(() => useIngestDependencies(undefined));
+  // The measure: a business clock set back 36.7 h kept a redelivery at 503 "retry in 2 s" for 36.7 h.
+  const REWIND_MS = 36.7 * 3600_000;
+
+  it('runs on the real (transport) clock: a business clock jumped back does not keep a stranded delivery at 503', async () => {
+    const real = fresh('2025-03-03T10:00:00+08:00');
+    let shift = 0;
+    const business: Clock = { now: () => real.clock.now() + shift, schedule: (at, fn) => real.clock.schedule(at - shift, fn) };
+    const rig = webhookRig({ ...real, clock: business, transportClock: real.clock }, table());
+    const body = orderPlacedEvent(uniqueId('o'));
+    // The first delivery claims the id, then hangs inside its effects (a Lambda that died mid-way).
+    let entered!: () => void;
+    const applying = new Promise<void>((resolve) => (entered = resolve));
+    const start = rig.workflows.start.bind(rig.workflows);
+    let hang = true;
+    rig.workflows.start = async (...args) => {
+      if (hang) {
+        entered();
+        await new Promise<never>(() => {});
+      }
+      return start(...args);
+    };
+    void rig.deliver(body);
+    await applying;
+    hang = false;
+
+    shift = -REWIND_MS;
+    expect((await rig.deliver(body)).statusCode).toBe(503);
+    await real.clock.advance(61_000);
+    const retried = await rig.deliver(body);
+    expect([retried.statusCode, bodyOf(retried).status]).toEqual([202, 'accepted']);
+  });
+
+  it('takes over a lease that ends more than a whole lease beyond its own horizon (written before the real clock went back)', async () => {
+    const rig = webhookRig(fresh(NOW), table());
+    const key = uniqueId('evt');
+    const now = rig.clock.now();
+    expect(await rig.idempotency.claim(key, 'h1', now, now + 60_000)).toEqual({ kind: 'claimed' });
+    const rewound = now - REWIND_MS;
+    expect(await rig.idempotency.claim(key, 'h1', rewound, rewound + 60_000)).toEqual({ kind: 'claimed' });
+    // A concurrent delivery whose clock reads a little earlier still sees the live lease.
+    expect(await rig.idempotency.claim(key, 'h1', rewound - 500, rewound + 59_500)).toEqual({ kind: 'in-progress' });
   });
 });

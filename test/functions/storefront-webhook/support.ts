@@ -7,6 +7,7 @@ import { handler, useIngestDependencies } from '../../../functions/storefront-we
 import { DynamoDbIdempotencyStore } from '../../../functions/storefront-webhook/idempotency-dynamodb.ts';
 import type { IngestDeps } from '../../../functions/storefront-webhook/ingest.ts';
 import type { HttpResponse } from '../../../functions/http/response.ts';
+import type { Clock } from '../../../core/time/clock.ts';
 import { apiEvent, lambdaContext } from '../http/api-support.ts';
 import { type Harness } from '../harness.ts';
 import type { TestTable } from '../../support/dynamodb.ts';
@@ -14,7 +15,12 @@ import type { TestTable } from '../../support/dynamodb.ts';
 export const SECRET = 'whsec-test';
 export const PARTITION = 'IDEMPOTENCY#storefront-webhook';
 
-export interface WebhookRig extends Harness {
+/** What the rig needs: a harness, whose business clock may be any Clock, and optionally a separate transport clock. */
+type RigDeps = Omit<Harness, 'clock'> & { clock: Clock; transportClock?: Clock };
+
+export type WebhookRig<H extends RigDeps = Harness> = H & WebhookRigTools;
+
+interface WebhookRigTools {
   idempotency: DynamoDbIdempotencyStore;
   /** Sends `body` signed now (or with the given header). */
   deliver(body: unknown, options?: { signature?: string | null; raw?: string; contentType?: string | null }): Promise<HttpResponse>;
@@ -22,7 +28,7 @@ export interface WebhookRig extends Harness {
   recorded(eventId: string): Promise<boolean>;
 }
 
-export function webhookRig(deps: Harness, table: TestTable): WebhookRig {
+export function webhookRig<H extends RigDeps = Harness>(deps: H, table: TestTable): WebhookRig<H> {
   const idempotency = new DynamoDbIdempotencyStore({ client: table.client, tableName: table.tableName, partition: PARTITION });
   const ingest: IngestDeps = { ...deps, caseRules: loadCaseRules(), idempotency, secret: () => Promise.resolve(SECRET) };
   useIngestDependencies(ingest);
@@ -32,7 +38,7 @@ export function webhookRig(deps: Harness, table: TestTable): WebhookRig {
     idempotency,
     async deliver(body, options = {}) {
       const raw = options.raw ?? JSON.stringify(body);
-      const signature = options.signature === undefined ? signStorefrontPayload({ secret: SECRET, body: raw, timestamp: Math.floor(deps.clock.now() / 1000) }) : options.signature;
+      const signature = options.signature === undefined ? signStorefrontPayload({ secret: SECRET, body: raw, timestamp: Math.floor((deps.transportClock ?? deps.clock).now() / 1000) }) : options.signature;
       const headers: Record<string, string> = signature === null ? {} : { 'x-storefront-signature': signature };
       const event = apiEvent({ method: 'POST', path: '/webhooks/storefront', body: raw, headers, now: deps.clock.now() });
       if (options.contentType === null) delete event.headers['content-type'];

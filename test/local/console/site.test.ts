@@ -2,7 +2,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { VirtualClock } from '../../../core/time/clock.ts';
+import { createGateway } from '../../../local/gateway/server.ts';
 import { consoleSite } from '../../../local/console/site.ts';
 import { matchLocalRoute } from '../../../local/gateway/local-routes.ts';
 
@@ -41,5 +44,20 @@ describe('the console on the local HTTP API\'s port', () => {
     expect(String((await get('/console/queue')).body)).toContain('<title>console</title>');
     expect((await get('/console/assets/gone.js')).statusCode).toBe(404);
     expect((await get('/console/..%2F..%2Fetc%2Fpasswd')).statusCode).toBe(404);
+  });
+});
+
+describe('a malformed URL under /console/ through the real HTTP server', () => {
+  it('answers /console/%E0%A4%A with 400 BadRequest naming the path, as every other route does, never 500', async () => {
+    const clock = new VirtualClock('2026-11-26T10:00:00+08:00');
+    const server = createGateway({ routes: [], localRoutes: routes, invoke: () => Promise.reject(new Error('no functions here')), signingKey: new Uint8Array(32), clock, accountId: '000000000000' });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/console/%E0%A4%A`);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ error: { code: 'BadRequest', message: 'path: /console/%E0%A4%A is not valid percent-encoded UTF-8' } });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

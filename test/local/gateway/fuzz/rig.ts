@@ -27,8 +27,8 @@ import { useIngestDependencies } from '../../../../functions/storefront-webhook/
 import { DynamoDbIdempotencyStore } from '../../../../functions/storefront-webhook/idempotency-dynamodb.ts';
 import { createAnswerer, type Answerer } from '../../../../local/gateway/answer.ts';
 import { AccountStore, accountsPath } from '../../../../local/identity/accounts.ts';
-import { loginRoute } from '../../../../local/identity/login.ts';
-import { LoginThrottle } from '../../../../local/identity/login-throttle.ts';
+import { loginRoute } from '../../../../local/sign-in/login-route.ts';
+import { LoginThrottle } from '../../../../local/sign-in/login-throttle.ts';
 import { signingKey } from '../../../../local/identity/tokens.ts';
 import { LambdaInvoker } from '../../../../local/lambda/invoker.ts';
 import { getDefaultPolicy } from '../../../../policy/load.ts';

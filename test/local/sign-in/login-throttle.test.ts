@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../../core/time/clock.ts';
-import { FREE_FAILURES, LoginThrottle, lockoutMs, MAX_LOCKOUT_MS } from '../../../local/identity/login-throttle.ts';
+import { FREE_FAILURES, LoginThrottle, lockoutMs, MAX_LOCKOUT_MS } from '../../../local/sign-in/login-throttle.ts';
 
 describe('LoginThrottle', () => {
   it('lets the first failures go, then locks the user+address pair out for 1 s, 2 s, 4 s … up to 15 min', () => {

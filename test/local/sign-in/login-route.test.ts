@@ -8,11 +8,11 @@ import { VirtualClock } from '../../../core/time/clock.ts';
 import { Zone } from '../../../core/time/zone.ts';
 import { createGateway } from '../../../local/gateway/server.ts';
 import { AccountStore, accountsPath } from '../../../local/identity/accounts.ts';
-import { loginRoute } from '../../../local/identity/login.ts';
-import { FREE_FAILURES, LoginThrottle } from '../../../local/identity/login-throttle.ts';
+import { loginRoute } from '../../../local/sign-in/login-route.ts';
+import { FREE_FAILURES, LoginThrottle } from '../../../local/sign-in/login-throttle.ts';
 import { signingKey, verifyToken } from '../../../local/identity/tokens.ts';
 import { LambdaInvoker } from '../../../local/lambda/invoker.ts';
-import { TEST_COST } from './test-cost.ts';
+import { TEST_COST } from '../identity/test-cost.ts';
 
 const clock = new VirtualClock('2026-11-30T09:00:00+08:00');
 const dir = mkdtempSync(join(tmpdir(), 'login-'));
