@@ -92,7 +92,7 @@ export function openApiDocument(): JsonSchema {
             '400': errorResponse('malformed or invalid event; nothing written'),
             '401': errorResponse('missing, malformed, wrong or stale signature; nothing written'),
             '404': errorResponse('unknown order or case'),
-            '409': errorResponse('conflict, e.g. a cancellation after handover, or EventIdReused: the id was delivered with another body'),
+            '409': errorResponse('conflict, e.g. OrderAlreadyHandedOver (a cancellation after handover), OrderNotDelivered (a return or exchange before the handover, or of a cancelled order), or EventIdReused: the id was delivered with another body'),
             '413': errorResponse('PayloadTooLarge: the body is over 64 KiB'),
             ...unsupportedMediaType,
             '503': { ...errorResponse('DeliveryInProgress: another delivery of this id is running; retry after Retry-After seconds'), headers: { 'Retry-After': { schema: { type: 'integer' } } } },

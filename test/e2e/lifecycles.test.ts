@@ -45,6 +45,15 @@ async function fulfil(caseId: string): Promise<void> {
   }
 }
 
+/** An order placed, fulfilled, picked up by the next batch and delivered: returns and exchanges need one (issue 28 item 11). */
+async function deliveredOrder(): Promise<{ caseId: string; orderId: string }> {
+  const order = await placeOrder();
+  await fulfil(order.caseId);
+  await platform.advance(24 * HOUR);
+  expect((await platform.storefront('order.delivered', { orderId: order.orderId, deliveredAt: new Date(platform.clock.now()).toISOString() })).status).toBe(202);
+  return order;
+}
+
 describe('the order lifecycle', () => {
   it('runs from order.placed to delivery, with the parcel handed over by the 10:00 pickup batch', async () => {
     const { caseId, orderId } = await placeOrder();
@@ -99,8 +108,32 @@ describe('the after-sales lifecycles', () => {
     expect((await platform.view(caseId!)).status).toBe('completed');
   }, 120_000);
 
-  it('takes a return back, inspects it, refunds it and unbinds the plan', async () => {
+  it('cancels an order dispatched but not yet picked up: the picker takes the parcel back (取回包裹) before the refund', async () => {
+    const { caseId: orderCase, orderId } = await placeOrder();
+    await fulfil(orderCase);
+    expect(await platform.openSteps(orderCase)).toEqual(['order.pickup']);
+    const { caseId } = await platform.storefront('order.cancel-requested', { orderId, reason: '不想要了' });
+    await platform.complete(opsCs(), caseId!, 'cancel.verify', { outcome: 'confirmed' });
+
+    expect((await platform.view(orderCase)).status).toBe('cancelled');
+    const retrieve = (await platform.view(caseId!)).steps.find((s) => s.step === 'cancel.retrieve');
+    expect(retrieve).toMatchObject({ role: 'picker', status: 'open' });
+    expect(platform.bus.forCase('RefundRequested', caseId!)).toHaveLength(0);
+
+    await platform.complete(picker(), caseId!, 'cancel.retrieve', { fields: { notes: '已从揽收点取回' } });
+    expect(await platform.openSteps(caseId!)).toEqual(['refund.settle']);
+    expect(platform.bus.forCase('RefundRequested', caseId!)).toHaveLength(1);
+  }, 120_000);
+
+  it('refuses a return of an order still being packed: 409 naming its open step, pointing to a cancellation', async () => {
     const { orderId } = await placeOrder();
+    const answer = await platform.storefront('order.return-requested', { orderId, reason: '七天无理由' });
+    expect(answer.status).toBe(409);
+    expect(answer.body).toMatchObject({ error: { code: 'OrderNotDelivered', message: expect.stringContaining('(open: order.review); a return needs delivered goods — request a cancellation instead') } });
+  }, 120_000);
+
+  it('takes a return back, inspects it, refunds it and unbinds the plan', async () => {
+    const { orderId } = await deliveredOrder();
     const { caseId } = await platform.storefront('order.return-requested', { orderId, reason: '质量问题' });
     await platform.complete(opsCs(), caseId!, 'return.verify', { outcome: 'insist' });
     expect(await platform.storefront('goods.received', { caseId, receivedAt: new Date(platform.clock.now()).toISOString() })).toMatchObject({ status: 202 });
@@ -113,7 +146,7 @@ describe('the after-sales lifecycles', () => {
   }, 120_000);
 
   it('exchanges a phone: the old one comes back, the new one goes out with the next pickup', async () => {
-    const { orderId } = await placeOrder();
+    const { orderId } = await deliveredOrder();
     const { caseId } = await platform.storefront('order.exchange-requested', { orderId, reason: '换颜色' });
     await platform.complete(opsCs(), caseId!, 'exchange.verify', { outcome: 'same-model' });
     await platform.complete(crmAdmin(), caseId!, 'exchange.crm-unbind');
