@@ -3,8 +3,12 @@
 export class OrderNotFound extends Error {
   override readonly name = 'OrderNotFound';
   readonly status = 404;
-  constructor(readonly orderId: string) {
-    super(`no order case for storefront order ${orderId}`);
+  constructor(
+    readonly orderId: string,
+    /** What the caller can do instead, when there is a way forward. */
+    hint?: string,
+  ) {
+    super(`no order case for storefront order ${orderId}${hint ? `; ${hint}` : ''}`);
   }
 }
 

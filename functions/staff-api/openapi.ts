@@ -91,7 +91,7 @@ export function openApiDocument(): JsonSchema {
             '202': { description: 'accepted (a redelivery replays the first answer)', content: json(ref('Accepted')) },
             '400': errorResponse('malformed or invalid event; nothing written'),
             '401': errorResponse('missing, malformed, wrong or stale signature; nothing written'),
-            '404': errorResponse('unknown order or case'),
+            '404': errorResponse('unknown order or case (OrderNotFound); a return or exchange for an order from before go-live may carry its facts in data.order, or send order.imported first'),
             '409': errorResponse('conflict, e.g. OrderAlreadyHandedOver (a cancellation after handover), OrderNotDelivered (a return or exchange before the handover, or of a cancelled order), or EventIdReused: the id was delivered with another body'),
             '413': errorResponse('PayloadTooLarge: the body is over 64 KiB'),
             ...unsupportedMediaType,

@@ -161,6 +161,42 @@ describe('the after-sales lifecycles', () => {
   }, 120_000);
 });
 
+describe('orders from before go-live', () => {
+  const DAY = 24 * HOUR;
+  const iso = (ms: number): string => new Date(ms).toISOString();
+
+  it('order.imported records a 90-day-old order as completed with no step and no workflow; its return gets the 7-day window from deliveredAt', async () => {
+    const now = platform.clock.now();
+    const orderId = 'SO-OLD-1';
+    const imported = await platform.storefront('order.imported', { ...orderPlaced(orderId, now - 90 * DAY, { paymentChannel: 'bank-card' }), paidAt: iso(now - 90 * DAY + HOUR), deliveredAt: iso(now - 3 * DAY) });
+    expect(imported.status).toBe(202);
+    const order = await platform.view(imported.caseId!);
+    expect(order).toMatchObject({ status: 'completed', steps: [] });
+    expect(order.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['order.imported', 'order.paid', 'order.delivered']));
+    expect(platform.bus.forCase('CaseOpened', imported.caseId!)).toHaveLength(0);
+
+    const { status, caseId } = await platform.storefront('order.return-requested', { orderId, reason: '七天无理由' });
+    expect(status).toBe(202);
+    const returned = await platform.view(caseId!);
+    expect(returned.data).toMatchObject({ noReasonDays: 7, paymentChannel: 'bank-card' });
+    expect(Date.parse(String(returned.data.deliveredAt))).toBe(now - 3 * DAY);
+    expect(await platform.openSteps(caseId!)).toEqual(['return.verify']);
+  }, 120_000);
+
+  it('an exchange for an unknown order carrying the order\'s facts records the order and opens; without them 404 says how to go on', async () => {
+    const now = platform.clock.now();
+    const { orderId: _drop, ...facts } = orderPlaced('SO-OLD-2', now - 40 * DAY);
+    const refused = await platform.storefront('order.exchange-requested', { orderId: 'SO-OLD-2', reason: '换颜色' });
+    expect(refused.status).toBe(404);
+    expect(refused.body).toMatchObject({ error: { code: 'OrderNotFound', message: expect.stringContaining('send order.imported first, or carry the order\'s facts in data.order') } });
+
+    const opened = await platform.storefront('order.exchange-requested', { orderId: 'SO-OLD-2', reason: '换颜色', order: { ...facts, deliveredAt: iso(now - 2 * DAY) } });
+    expect(opened.status).toBe(202);
+    expect(await platform.openSteps(opened.caseId!)).toEqual(['exchange.verify']);
+    expect((await platform.view('order-SO-OLD-2')).status).toBe('completed');
+  }, 120_000);
+});
+
 describe('complaints and stock alerts', () => {
   it('acknowledges, investigates, resolves and calls back a complaint', async () => {
     const { status, caseId } = await platform.storefront('complaint.filed', { complaintId: `C-${platform.clock.now()}`, customer, text: '快递太慢' });
