@@ -71,6 +71,7 @@ export function openApiDocument(): JsonSchema {
         CompleteStep: schema(s.completeBody, 'input'),
         PauseStep: schema(s.pauseBody, 'input'),
         PickupRun: schema(s.pickupRun),
+        PickupsWaiting: schema(s.pickupsWaiting),
         SlaReport: schema(s.slaReportBody),
         Board: schema(s.board),
         ChatReport: schema(s.chatReport),
@@ -142,6 +143,9 @@ export function openApiDocument(): JsonSchema {
           responses: { '200': { description: 'the resumed step', content: json(ref('Step')) }, ...staffErrors, '404': errorResponse('unknown case or step'), '409': errorResponse('not paused') },
         },
       },
+      '/pickups': {
+        get: { ...staff, summary: 'The parcels waiting for the courier: what POST /pickups/run would hand over now, with carrier and tracking number (picker or supervisor)', responses: { '200': { description: 'the waiting parcels', content: json(ref('PickupsWaiting')) }, ...staffErrors } },
+      },
       '/pickups/run': {
         post: { ...staff, summary: 'Run a courier pickup batch now (picker or supervisor)', responses: { '200': { description: 'the handed-over cases', content: json(ref('PickupRun')) }, ...staffErrors } },
       },
@@ -157,7 +161,7 @@ export function openApiDocument(): JsonSchema {
         },
       },
       '/board': {
-        get: { ...staff, summary: 'The supervisor board: active steps per role and step, escalated breaches, missed pickups, overdue refunds, today\'s on-time % per step (supervisor)', responses: { '200': { description: 'the board', content: json(ref('Board')) }, ...staffErrors } },
+        get: { ...staff, summary: 'The supervisor board: active steps per role and step, escalated breaches, pickups due and missed, overdue refunds, today\'s on-time % per step (supervisor)', responses: { '200': { description: 'the board', content: json(ref('Board')) }, ...staffErrors } },
       },
       '/policy': {
         get: {
