@@ -14,10 +14,10 @@ export interface BusinessTimeBounds {
   maxAgeDays: number;
 }
 
-/** The business-time fields of each event type, as `data` keys. */
 /** Orders from before go-live are old by nature: only "not in the future" applies to them. */
 const NO_AGE_LIMIT: ReadonlySet<string> = new Set(['order.imported']);
 
+/** The business-time fields of each event type, as `data` keys. */
 const TIME_FIELDS: Partial<Record<StorefrontEvent['type'], readonly string[]>> = {
   'order.placed': ['placedAt'],
   'order.imported': ['placedAt', 'paidAt', 'deliveredAt'],
