@@ -5,6 +5,8 @@
 import { CalendarExhausted } from '../core/calendar/errors.ts';
 import { InvalidFact, InvalidPause, MissingFact, UnknownStep } from '../core/deadline/errors.ts';
 import { PolicyInvalid } from '../policy/errors.ts';
+import { holidayWarnings } from '../policy/holiday-check.ts';
+import { readPolicyDocument } from '../policy/load.ts';
 import { CALENDAR_USAGE, calendarCommand } from './sla/calendar-command.ts';
 import { DUE_USAGE, dueCommand } from './sla/due-command.ts';
 import { parseCommandArgs, policyFrom } from './sla/options.ts';
@@ -21,7 +23,7 @@ Commands:
   steps [--policy <file>]
       Every step of the policy with its role and rule.
   check [--policy <file>]
-      Validates a policy file.
+      Validates a policy file; warns (stderr, "warnings" in the JSON) when a year's holidays look partial.
   help
       This text.
 `;
@@ -37,7 +39,10 @@ function stepsCommand(args: string[]): unknown {
 function checkCommand(args: string[]): unknown {
   const { values } = parseCommandArgs(args, { policy: { type: 'string' } }, 'check');
   const policy = policyFrom(values.policy);
-  return { ok: true, policy: values.policy ?? 'default', roles: policy.roles.size, steps: policy.steps.size };
+  // Valid but suspicious (a year's holidays that look partial): exit 0, said on stderr and in the JSON.
+  const warnings = holidayWarnings(readPolicyDocument(values.policy));
+  for (const warning of warnings) process.stderr.write(`sla: warning: ${warning}\n`);
+  return { ok: true, policy: values.policy ?? 'default', roles: policy.roles.size, steps: policy.steps.size, warnings };
 }
 
 function run(argv: string[]): number {

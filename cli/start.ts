@@ -8,13 +8,15 @@
  * store, the default, needs no Java; java runs DynamoDB Local), --policy/SLA_POLICY_PATH <file> (the
  * store's own SLA policy for the whole platform, validated first: a mistake exits 2 naming the field,
  * as `sla check` does). The staff console is served at /console/ (built first when missing or
- * stale). Ctrl-C stops cleanly; a second start resumes.
+ * stale). Ctrl-C stops cleanly; a second start resumes — on the policy file and the clock the data
+ * directory remembers (local/runtime/start-memory.ts): a start that would change either exits 2
+ * naming --change-policy / --change-clock.
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Env } from '../app/environment.ts';
 import { manifest } from '../app/manifest.ts';
-import { systemClock } from '../core/time/clock.ts';
+import { offsetClock, systemClock } from '../core/time/clock.ts';
 import { parseInstant } from '../core/time/iso.ts';
 import { PolicyInvalid } from '../policy/errors.ts';
 import { loadPolicy } from '../policy/load.ts';
@@ -26,7 +28,9 @@ import { startRuntime } from '../local/runtime/runtime.ts';
 import { ensureConsoleBuild } from '../local/console/build.ts';
 import { consoleSite } from '../local/console/site.ts';
 import { startupBanner } from '../local/runtime/banner.ts';
-import { clockStartingAt, rememberPlatformClock } from '../local/runtime/platform-clock.ts';
+import { rememberPlatformClock } from '../local/runtime/platform-clock.ts';
+import { planStart, rememberPolicy, StartChangeRefused } from '../local/runtime/start-memory.ts';
+import { shellQuote } from '../local/runtime/banner.ts';
 import { recordRunning } from '../local/runtime/running.ts';
 
 function fail(message: string): never {
@@ -41,10 +45,21 @@ function portOf(flag: string, value: string | undefined, fallback: number): numb
   return port;
 }
 
-let values: { port?: string; 'edge-port'?: string; data?: string; host?: string; 'edge-host'?: string; time?: string; dynamodb?: string; policy?: string };
+let values: { port?: string; 'edge-port'?: string; data?: string; host?: string; 'edge-host'?: string; time?: string; dynamodb?: string; policy?: string; 'change-policy'?: boolean; 'change-clock'?: boolean };
 try {
   ({ values } = parseArgs({
-    options: { port: { type: 'string' }, 'edge-port': { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, 'edge-host': { type: 'string' }, time: { type: 'string' }, dynamodb: { type: 'string' }, policy: { type: 'string' } },
+    options: {
+      port: { type: 'string' },
+      'edge-port': { type: 'string' },
+      data: { type: 'string' },
+      host: { type: 'string' },
+      'edge-host': { type: 'string' },
+      time: { type: 'string' },
+      dynamodb: { type: 'string' },
+      policy: { type: 'string' },
+      'change-policy': { type: 'boolean' },
+      'change-clock': { type: 'boolean' },
+    },
     strict: true,
   }));
 } catch (error) {
@@ -56,16 +71,36 @@ const dynamodb = dynamoDbHome(values.dynamodb) ?? fail(`--dynamodb: "${String(va
 // A bad alarm robot setting fails now, naming the variable, not at the first breach.
 try {
   const robot = shortcutChannel(process.env);
-  if (robot !== undefined) process.stdout.write(`alarms: every alarm event goes to the ${robot.kind} robot at ${new URL(robot.url).host}${robot.secret ? ' (signed)' : ''}; check it with npm run -s alarm -- test\n`);
+  if (robot !== undefined) process.stdout.write(`alarms: every alarm event goes to the ${robot.kind} robot at ${new URL(robot.url).host}${robot.secret ? ' (signed)' : ''}; check it with npm run -s alarm -- test --data ${shellQuote(dataDir(values.data))}\n`);
 } catch (error) {
   fail((error as Error).message);
 }
 
 const startAt = values.time === undefined ? undefined : parseInstant(values.time);
 if (values.time !== undefined && startAt === undefined) fail(`--time: "${values.time}" is not an ISO-8601 time with an offset, e.g. 2026-11-30T09:00:00+08:00`);
-const { clock, offsetMs } = clockStartingAt(startAt);
 
-const policyPath = values.policy ?? (process.env[Env.policyPath]?.trim() || undefined);
+// The data directory's remembered policy and clock: resumed, or changed only when asked to.
+const requestedPolicy = values.policy ?? (process.env[Env.policyPath]?.trim() || undefined);
+let plan;
+try {
+  plan = planStart(
+    dataDir(values.data),
+    {
+      ...(requestedPolicy !== undefined ? { policyPath: requestedPolicy } : {}),
+      ...(startAt !== undefined ? { startAt } : {}),
+      changePolicy: values['change-policy'] === true,
+      changeClock: values['change-clock'] === true,
+    },
+    systemClock.now(),
+  );
+} catch (error) {
+  if (error instanceof StartChangeRefused) fail(error.message);
+  throw error;
+}
+const { offsetMs } = plan;
+const clock = offsetMs === 0 ? systemClock : offsetClock(offsetMs);
+
+const policyPath = plan.policyPath;
 if (policyPath !== undefined) {
   try {
     loadPolicy(policyPath);
@@ -107,11 +142,13 @@ const runtime = await startRuntime({
 }).catch((error: unknown) => fail((error as Error).message));
 
 rememberPlatformClock(dataDir(values.data), offsetMs);
+rememberPolicy(dataDir(values.data), policyPath);
 // npm run token / webhook-secret, run from this directory, find the data directory here.
 const forget = recordRunning({ dataDir: dataDir(values.data), pid: process.pid, apiUrl: runtime.apiUrl, edgeUrl: runtime.edgeUrl });
-process.stdout.write(startupBanner(runtime, dataDir(values.data), systemClock.now() - began, clock.now()));
+process.stdout.write(startupBanner(runtime, dataDir(values.data), systemClock.now() - began, clock.now(), systemClock.now()));
+for (const note of plan.notes) log(note);
 if (policyPath !== undefined) log(`SLA policy: ${policyPath} (validated)`);
-if (startAt !== undefined) log(`the platform's clock runs from ${new Date(startAt).toISOString()} (--time); npm start without --time goes back to the system clock`);
+if (startAt !== undefined) log(`the platform's clock runs from ${new Date(startAt).toISOString()} (--time); a plain npm start on this --data resumes this clock (--change-clock for the system clock)`);
 
 let stopping = false;
 const stop = (signal: string): void => {

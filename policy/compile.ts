@@ -27,6 +27,11 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
   const holidays = new Map(builtIn?.holidays);
   const adjustedWorkdays = new Map(builtIn?.adjustedWorkdays);
   const years = new Set(builtIn?.years);
+  const removed = new Set(doc.workingDays.removedHolidays);
+  const statutory = (year: number): Map<number, string> => new Map([...statutoryHolidays(year)].filter(([day]) => !removed.has(day)));
+  // A year the policy adds starts from its statutory holidays: listing only 元旦 and 春节 must not
+  // drop 清明 and the rest (issue 28 item 13); removedHolidays takes one out explicitly.
+  for (const year of policyOnlyYears(doc, builtIn?.years)) for (const [day, name] of statutory(year)) holidays.set(day, name);
   // Policy entries win over the built-in data, so a correction or a new year needs no code change.
   for (const h of doc.workingDays.holidays) {
     holidays.set(h.date, h.name);
@@ -38,6 +43,7 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
     holidays.delete(w.date);
     years.add(civilFromDay(w.date).year);
   }
+  for (const day of removed) holidays.delete(day);
 
   const pickup = new PickupSchedule(
     zone,
@@ -58,11 +64,17 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
     zone,
     warnFraction: doc.warnAt,
     roles,
-    workingDays: new WorkingDayCalendar(zone, holidays, adjustedWorkdays, years, statutoryHolidays),
+    workingDays: new WorkingDayCalendar(zone, holidays, adjustedWorkdays, years, statutory),
     everyDay: new EveryDayCalendar(zone),
     pickup,
     steps,
     alarms: compileAlarms(doc.alarms),
     chat: { calendar: chatRole.calendar, greetingSeconds: doc.chat.greetingSeconds, replySeconds: doc.chat.replySeconds },
   };
+}
+
+/** Years with holiday entries in the policy and none in the built-in data. */
+export function policyOnlyYears(doc: PolicyDocument, builtInYears: ReadonlySet<number> | undefined): number[] {
+  const years = new Set([...doc.workingDays.holidays, ...doc.workingDays.adjustedWorkdays].map((e) => civilFromDay(e.date).year));
+  return [...years].filter((y) => builtInYears?.has(y) !== true).sort((a, b) => a - b);
 }

@@ -17,6 +17,11 @@ export function parsePolicy(input: unknown, source = 'document'): PolicyDocument
 
 /** Reads, validates and compiles a policy file (the shipped default when no path is given). */
 export function loadPolicy(path: string = DEFAULT_POLICY_PATH): CompiledPolicy {
+  return compilePolicy(readPolicyDocument(path));
+}
+
+/** Reads and validates a policy file; throws PolicyInvalid naming the file's problem. */
+export function readPolicyDocument(path: string = DEFAULT_POLICY_PATH): PolicyDocument {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -30,7 +35,7 @@ export function loadPolicy(path: string = DEFAULT_POLICY_PATH): CompiledPolicy {
   } catch (error) {
     throw new PolicyInvalid(path, [`not valid JSON: ${(error as Error).message}`]);
   }
-  return compilePolicy(parsePolicy(json, path));
+  return parsePolicy(json, path);
 }
 
 let defaultPolicy: CompiledPolicy | undefined;

@@ -142,6 +142,11 @@ const workingDays = z.strictObject({
   holidayData: z.enum(['chinese-days', 'none']).default('chinese-days'),
   holidays: z.array(holidayEntry).default([]),
   adjustedWorkdays: z.array(holidayEntry).default([]),
+  /**
+   * Statutory holidays (policy/statutory-holidays.ts) that are not days off: a year the policy adds
+   * keeps all 13 statutory days unless a date is named here (or made an adjusted workday).
+   */
+  removedHolidays: z.array(date).default([]),
 });
 
 const caseRules = z.strictObject({

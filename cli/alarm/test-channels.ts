@@ -65,9 +65,10 @@ export async function testChannels(options: {
   return results;
 }
 
-/** `default (dingtalk, oapi.dingtalk.com): accepted — errcode 0 ok` */
+/** `default (dingtalk, oapi.dingtalk.com): accepted — errcode 0 ok`; a generic endpoint's refusal in its body: `… rejected — errcode 310000 sign not match`. */
 export function describeResult(result: ChannelTest): string {
   const { answer } = result;
-  const code = result.kind === 'slack' || result.kind === 'generic' || answer.status === 0 || answer.status >= 300 ? `HTTP ${answer.status || '—'}` : `${result.kind === 'feishu' ? 'code' : 'errcode'} ${answer.code}`;
+  const byStatus = (result.kind === 'slack' || result.kind === 'generic') && answer.code === answer.status;
+  const code = byStatus || answer.status === 0 || answer.status >= 300 ? `HTTP ${answer.status || '—'}` : `${result.kind === 'feishu' ? 'code' : 'errcode'} ${answer.code}`;
   return `${result.channel} (${result.kind}, ${result.host}): ${answer.verdict} — ${code} ${answer.message}`;
 }

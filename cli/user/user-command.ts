@@ -10,6 +10,7 @@
  */
 import { Env } from '../../app/environment.ts';
 import { dataDir } from '../../local/data-dir.ts';
+import { rememberedPolicy } from '../../local/runtime/start-memory.ts';
 import { AccountStore, accountsPath } from '../../local/identity/accounts.ts';
 import { AccountExists, AccountsFileInvalid, AccountsFileUnwritable, InvalidAccountInput, UnknownAccount } from '../../local/identity/errors.ts';
 import { generatePassword } from '../../local/identity/passwords.ts';
@@ -52,7 +53,8 @@ async function run(argv: readonly string[], io: UserCommandIo): Promise<void> {
     const extra = Object.keys(values).find((k) => !allowed.includes(k));
     if (extra) throw new UsageError(`${command ?? ''} takes no --${extra}`);
   };
-  const policy = policyFrom(values.policy ?? nonEmpty(process.env[Env.policyPath]));
+  // Roles come from the policy the data directory runs on (start-memory.ts), unless one is named.
+  const policy = policyFrom(values.policy ?? nonEmpty(process.env[Env.policyPath]) ?? rememberedPolicy(dataDir(values.data)) ?? undefined);
   const store = new AccountStore(accountsPath(dataDir(values.data)), [...policy.roles.keys()], io.now);
   switch (command) {
     case 'add': {

@@ -46,7 +46,13 @@ export function readAnswer(kind: ChannelKind, status: number, body: string, retr
     message,
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
   });
-  if (kind === ChannelKind.slack || kind === ChannelKind.generic) return byStatus(body.trim().slice(0, 300) || String(status));
+  if (kind === ChannelKind.slack || kind === ChannelKind.generic) {
+    // A 2xx whose JSON body holds a non-zero `errcode` or `code` is a robot saying no (a WeCom or
+    // DingTalk robot reached as "generic" answers 200 {"errcode":310000,…}): never a success.
+    const refusal = status >= 200 && status < 300 ? bodyCode(body) : undefined;
+    if (refusal !== undefined && refusal.code !== 0) return { verdict: Verdict.rejected, status, code: refusal.code, message: refusal.message };
+    return byStatus(body.trim().slice(0, 300) || String(status));
+  }
   if (status < 200 || status >= 300) return byStatus(body.trim().slice(0, 300) || `HTTP ${status}`);
   let parsed: Record<string, unknown>;
   try {
@@ -59,6 +65,22 @@ export function readAnswer(kind: ChannelKind, status: number, body: string, retr
   if (!Number.isFinite(code)) return { verdict: Verdict.retry, status, code: status, message: `no ${kind === ChannelKind.feishu ? 'code' : 'errcode'} in the answer: ${body.slice(0, 100)}` };
   const verdict = code === 0 ? Verdict.accepted : RETRYABLE_CODES[kind].includes(code) ? Verdict.retry : Verdict.rejected;
   return { verdict, status, code, message };
+}
+
+/** The `errcode` (or `code`) and `errmsg` (`msg`, `message`) of a JSON body, when it has a numeric one. */
+function bodyCode(body: string): { code: number; message: string } | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  const fields = parsed as Record<string, unknown>;
+  const raw = fields.errcode ?? fields.code;
+  const code = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+$/.test(raw) ? Number(raw) : undefined;
+  if (code === undefined) return undefined;
+  return { code, message: String(fields.errmsg ?? fields.msg ?? fields.message ?? '').slice(0, 300) };
 }
 
 /** A request that got no answer at all. */

@@ -14,7 +14,7 @@ export type ChatGroupBy = (typeof ChatGroupBy)[keyof typeof ChatGroupBy];
 export interface ChatReportItem {
   /** An agent id (or `unassigned`), a day `YYYY-MM-DD`, or an hour `YYYY-MM-DD HH:00`, in the policy's zone. */
   key: string;
-  /** Conversations whose first customer message falls in the group. */
+  /** Conversations whose greeting clock ran out in the group (its first customer message's `due`). */
   conversations: number;
   customerMessages: number;
   /** Greetings answered in time, of those decided (answered, or breached while waiting), in percent; null when none. */
@@ -50,7 +50,12 @@ interface Bucket {
   breaches: number;
 }
 
-/** Groups analysed conversations; rows sorted by key. */
+/**
+ * Groups analysed conversations; rows sorted by key. Customer messages count where they were
+ * sent; a greeting or question (and its breach) counts in the day and hour its on-duty clock ran
+ * out (`due`), so a question asked overnight is the next shift's first on-duty hour, not the
+ * evening's (issue 28 item 15: the heat map shows when answers were owed).
+ */
 export function chatReport(conversations: readonly ConversationAnalysis[], groupBy: ChatGroupBy, zone: Zone, range: ChatReportRange): ChatReportItem[] {
   const buckets = new Map<string, Bucket>();
   const inRange = (ms: number): boolean => {
@@ -70,8 +75,8 @@ export function chatReport(conversations: readonly ConversationAnalysis[], group
   for (const c of conversations) {
     for (const at of c.customerMessageTimes) if (inRange(at)) bucket(c.agentId, at).customerMessages++;
     const g = c.greeting;
-    if (g !== undefined && inRange(g.askedAt)) {
-      const b = bucket(c.agentId, g.askedAt);
+    if (g !== undefined && inRange(g.due)) {
+      const b = bucket(c.agentId, g.due);
       b.conversations++;
       if (g.verdict !== ChatVerdict.pending) b.greetings.decided++;
       if (g.verdict === ChatVerdict.within) b.greetings.within++;
@@ -79,8 +84,8 @@ export function chatReport(conversations: readonly ConversationAnalysis[], group
       if (c.firstReplySeconds !== undefined) b.firstReplies.push(c.firstReplySeconds);
     }
     for (const q of c.questions) {
-      if (!inRange(q.askedAt)) continue;
-      const b = bucket(q.agentId, q.askedAt);
+      if (!inRange(q.due)) continue;
+      const b = bucket(q.agentId, q.due);
       if (q.verdict !== ChatVerdict.pending) b.questions.decided++;
       if (q.verdict === ChatVerdict.within) b.questions.within++;
       if (q.verdict === ChatVerdict.breached) b.breaches++;

@@ -76,4 +76,6 @@ export interface CaseActionResult {
   ok: true;
   /** For open-linked-case: the new case's id. */
   caseId?: string;
+  /** For cancel-order: the order was dispatched (labelled for the courier) but not picked up, so the picker takes the parcel back (`cancel.retrieve`). */
+  parcelToRetrieve?: boolean;
 }

@@ -18,6 +18,7 @@ const STEP_LABELS: Readonly<Record<string, Label>> = {
   'order.delivery': { zh: '签收', en: 'Delivery' },
   'order.handover': { zh: '一日内交付快递', en: 'Handover within a day' },
   'cancel.verify': { zh: '取消核实', en: 'Cancellation check' },
+  'cancel.retrieve': { zh: '取回包裹', en: 'Retrieve the parcel' },
   'cancel.refund': { zh: '通知退款', en: 'Refund request' },
   'refund.settle': { zh: '退款到账', en: 'Refund arrival' },
   'return.verify': { zh: '退货核实', en: 'Return check' },

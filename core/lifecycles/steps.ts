@@ -64,6 +64,8 @@ export const STEPS = {
   'order.pickup': spec('order', 'system', [], none),
   'order.delivery': spec('order', 'webhook', [], none),
   'cancel.verify': spec('cancellation', 'staff', ['confirmed', 'withdrawn']),
+  /** A cancelled order's parcel was dispatched but not yet picked up: the picker takes it back before the refund. */
+  'cancel.retrieve': spec('cancellation', 'staff', []),
   'cancel.refund': spec('cancellation', 'system', [], none),
   'refund.settle': spec('cancellation', 'webhook', [], none),
   'return.verify': spec('return', 'staff', ['quality', 'insist', 'damage'], z.strictObject({

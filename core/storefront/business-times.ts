@@ -14,9 +14,13 @@ export interface BusinessTimeBounds {
   maxAgeDays: number;
 }
 
+/** Orders from before go-live are old by nature: only "not in the future" applies to them. */
+const NO_AGE_LIMIT: ReadonlySet<string> = new Set(['order.imported']);
+
 /** The business-time fields of each event type, as `data` keys. */
 const TIME_FIELDS: Partial<Record<StorefrontEvent['type'], readonly string[]>> = {
   'order.placed': ['placedAt'],
+  'order.imported': ['placedAt', 'paidAt', 'deliveredAt'],
   'order.paid': ['paidAt'],
   'order.delivered': ['deliveredAt'],
   'goods.received': ['receivedAt'],
@@ -30,13 +34,21 @@ export function checkBusinessTimes(event: StorefrontEvent, now: number, bounds: 
   const data = event.data as Record<string, unknown>;
   const candidates = (TIME_FIELDS[event.type] ?? []).map((key): [string, unknown] => [`data.${key}`, data[key]]);
   if (event.type === 'chat.messages') event.data.messages.forEach((m, i) => candidates.push([`data.messages[${i}].sentAt`, m.sentAt]));
+  const carried = event.type === 'order.return-requested' || event.type === 'order.exchange-requested' ? event.data.order : undefined;
+  const ageless = new Set(NO_AGE_LIMIT.has(event.type) ? candidates.map(([field]) => field) : []);
+  if (carried !== undefined) {
+    for (const key of ['placedAt', 'paidAt', 'deliveredAt'] as const) {
+      candidates.push([`data.order.${key}`, carried[key]]);
+      ageless.add(`data.order.${key}`);
+    }
+  }
   const issues: FieldIssue[] = [];
   for (const [field, value] of candidates) {
     if (typeof value !== 'string') continue;
     const at = Date.parse(value);
     if (at > now + bounds.maxAheadSeconds * 1000) {
       issues.push({ field, message: `is ${describe(at - now)} in the future (now is ${new Date(now).toISOString()}); deadlines count from it` });
-    } else if (at < now - bounds.maxAgeDays * 86_400_000) {
+    } else if (!ageless.has(field) && at < now - bounds.maxAgeDays * 86_400_000) {
       issues.push({ field, message: `is ${describe(now - at)} in the past, more than the ${bounds.maxAgeDays} days allowed` });
     }
   }

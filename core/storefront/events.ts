@@ -45,8 +45,18 @@ const orderPlaced = z.looseObject({
   paymentChannel: z.enum(Object.values(PaymentChannel), { error: unlessMissing(`must be one of ${Object.values(PaymentChannel).join(', ')}`) }),
 });
 
+/**
+ * `order.imported`: an order from before the platform ran (issue 28 item 10) — the data of
+ * `order.placed` plus when it was paid and delivered, if it was. It records the order; no workflow.
+ */
+const orderImported = orderPlaced.extend({ paidAt: instant.optional(), deliveredAt: instant.optional() });
+/** The facts of an order the platform does not know, carried by a return or exchange request itself. */
+const carriedOrder = orderImported.omit({ orderId: true });
+
 const orderPaid = z.looseObject({ orderId: id, paidAt: instant });
 const orderRequest = z.looseObject({ orderId: id, reason: text });
+/** A return or exchange may carry the order's facts (`order`), used when the order is unknown. */
+const afterSalesRequest = orderRequest.extend({ order: carriedOrder.optional() });
 const orderDelivered = z.looseObject({ orderId: id, deliveredAt: instant });
 
 /** Events about returned goods or refunds name the case, or the order it belongs to. */
@@ -84,6 +94,7 @@ const chatMessages = z.looseObject({
 
 export const StorefrontEventType = {
   orderPlaced: 'order.placed',
+  orderImported: 'order.imported',
   orderPaid: 'order.paid',
   orderCancelRequested: 'order.cancel-requested',
   orderReturnRequested: 'order.return-requested',
@@ -102,10 +113,11 @@ export type StorefrontEventType = (typeof StorefrontEventType)[keyof typeof Stor
 /** Each event type's `data` schema: what the case stores, and where its personal fields are (core/privacy). */
 export const STOREFRONT_DATA_SCHEMAS = {
   'order.placed': orderPlaced,
+  'order.imported': orderImported,
   'order.paid': orderPaid,
   'order.cancel-requested': orderRequest,
-  'order.return-requested': orderRequest,
-  'order.exchange-requested': orderRequest,
+  'order.return-requested': afterSalesRequest,
+  'order.exchange-requested': afterSalesRequest,
   'order.delivered': orderDelivered,
   'goods.received': goodsReceived,
   'refund.settled': refundSettled,
@@ -124,6 +136,7 @@ export const storefrontEvent = z.discriminatedUnion(
   'type',
   [
     envelope('order.placed'),
+    envelope('order.imported'),
     envelope('order.paid'),
     envelope('order.cancel-requested'),
     envelope('order.return-requested'),
@@ -144,3 +157,6 @@ export const storefrontEvent = z.discriminatedUnion(
 export type StorefrontEvent = z.infer<typeof storefrontEvent>;
 /** The event of one type, e.g. `StorefrontEventOf<'order.placed'>`. */
 export type StorefrontEventOf<T extends StorefrontEventType> = Extract<StorefrontEvent, { type: T }>;
+
+/** The order facts of `order.imported` (and of a request's `order`), without the order id. */
+export type ImportedOrderFacts = z.infer<typeof carriedOrder>;

@@ -67,14 +67,16 @@ export function createCaseAction(deps: CaseActionDeps): (request: CaseActionRequ
     const view = await deps.repository.getCase(order.id);
     const pickup = view.steps.find((s) => s.step === orderHandover.keptBy && s.status === StepStatus.completed);
     if (pickup) throw new OrderAlreadyHandedOver(request.orderId, pickup.completedAt);
-    if (order.status === 'cancelled') return { ok: true }; // a repeat
+    // Dispatched (carrier and tracking number entered) but not picked up: the parcel sits at the pickup point.
+    const parcelToRetrieve = view.steps.some((s) => s.step === 'order.dispatch' && s.status === StepStatus.completed);
+    if (order.status === 'cancelled') return { ok: true, parcelToRetrieve }; // a repeat
     await deps.workflows.stop(lifecycleExecutionArn(deps.workflows, order), `cancelled by case ${request.caseId}`);
     const events = await close(order, 'cancelled', `cancelled by case ${request.caseId}`);
     const at = now();
     await deps.repository.appendTimeline(request.caseId, { id: `order.cancelled#${order.id}`, at, kind: 'order.cancelled', detail: { orderCaseId: order.id } });
     await deps.events.publish(events);
     deps.log.info('order cancelled', { orderCaseId: order.id });
-    return { ok: true, caseId: order.id };
+    return { ok: true, caseId: order.id, parcelToRetrieve };
   }
 
   async function openLinkedCase(request: Action<'open-linked-case'>): Promise<CaseActionResult> {

@@ -9,6 +9,7 @@ import { Verdict, type RobotAnswer } from '../../core/alarms/answers.ts';
 import { sendSpacingMs } from '../../core/alarms/channel-kind.ts';
 import type { AlarmChannel } from '../../core/alarms/routing.ts';
 import type { ChannelState, PendingAlarm } from '../../core/alarms/outbox.ts';
+import { dropStaleWarnings } from '../../core/alarms/stale.ts';
 import { STALE_FLUSH_MS } from './accept.ts';
 import type { NotifyDeps } from './deps.ts';
 import { composeMessage } from './message.ts';
@@ -65,7 +66,15 @@ async function flushClaimed(deps: NotifyDeps, channel: AlarmChannel, now: number
   const nextSend = state.nextSendAt === undefined ? 0 : Date.parse(state.nextSendAt);
   if (nextSend > now) return { state, nextAt: nextSend, result: { channel: channel.name, outcome: 'paced', sent: 0 } };
   const pending = await deps.outbox.pending(channel.name, READ_LIMIT);
-  const ready = pending.filter((p) => Date.parse(p.notBefore) <= now);
+  const { send: ready, stale } = dropStaleWarnings(
+    pending.filter((p) => Date.parse(p.notBefore) <= now),
+    now,
+  );
+  if (stale.length > 0) {
+    // Warnings for steps already late (a catch-up after a restart) leave the queue unsent.
+    await deps.outbox.sent(channel.name, stale);
+    deps.log.info('dropped warnings whose step has breached', { channel: channel.name, alarms: stale.length });
+  }
   const held = pending.filter((p) => Date.parse(p.notBefore) > now).map((p) => Date.parse(p.notBefore));
   if (ready.length === 0) {
     return { state, ...(held.length > 0 ? { nextAt: Math.min(...held) } : {}), result: { channel: channel.name, outcome: 'nothing-ready', sent: 0 } };
@@ -73,7 +82,7 @@ async function flushClaimed(deps: NotifyDeps, channel: AlarmChannel, now: number
   const composed = composeMessage(channel, ready, { now, policy: deps.policy, maxItems: deps.setup.maxItemsPerMessage, ...(deps.setup.consoleUrl ? { consoleUrl: deps.setup.consoleUrl } : {}) });
   const secret = channel.secret === undefined ? undefined : await deps.secrets(channel.secret);
   const answer = await deps.send({ kind: channel.kind, url: channel.url, body: composed.body, realNow: deps.realClock.now(), ...(secret !== undefined ? { secret } : {}) });
-  const more = pending.length > composed.listed.length || pending.length === READ_LIMIT;
+  const more = pending.length - stale.length > composed.listed.length || pending.length === READ_LIMIT;
   const paced = now + sendSpacingMs(channel.kind);
   const log = { channel: channel.name, kind: channel.kind, alarms: composed.listed.length, status: answer.status, errcode: answer.code, errmsg: answer.message };
   switch (answer.verdict) {

@@ -4,7 +4,7 @@ import type { StaffApiDeps } from './deps.ts';
 import { boardRoute } from './routes/board.ts';
 import { caseListRoute, caseRoute } from './routes/cases.ts';
 import { healthRoute, openApiRoute } from './routes/meta.ts';
-import { pickupRunRoute } from './routes/pickups.ts';
+import { pickupRunRoute, pickupsWaitingRoute } from './routes/pickups.ts';
 import { policyRoute } from './routes/policy.ts';
 import { queueRoute } from './routes/queue.ts';
 import { chatReportRoute } from './routes/chat-report.ts';
@@ -19,6 +19,7 @@ export function createStaffApi(deps: StaffApiDeps): Router {
     completeRoute(deps),
     pauseRoute(deps),
     resumeRoute(deps),
+    pickupsWaitingRoute(deps),
     pickupRunRoute(deps),
     reportRoute(deps),
     boardRoute(deps),

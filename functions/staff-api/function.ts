@@ -32,6 +32,7 @@ export const staffApiRoutes: RouteDecl[] = [
   staff('POST', '/cases/{caseId}/steps/{step}/complete'),
   staff('POST', '/cases/{caseId}/steps/{step}/pause'),
   staff('POST', '/cases/{caseId}/steps/{step}/resume'),
+  staff('GET', '/pickups'),
   staff('POST', '/pickups/run'),
   staff('GET', '/reports/sla'),
   staff('GET', '/board'),

@@ -71,6 +71,7 @@ export function openApiDocument(): JsonSchema {
         CompleteStep: schema(s.completeBody, 'input'),
         PauseStep: schema(s.pauseBody, 'input'),
         PickupRun: schema(s.pickupRun),
+        PickupsWaiting: schema(s.pickupsWaiting),
         SlaReport: schema(s.slaReportBody),
         Board: schema(s.board),
         ChatReport: schema(s.chatReport),
@@ -91,8 +92,8 @@ export function openApiDocument(): JsonSchema {
             '202': { description: 'accepted (a redelivery replays the first answer)', content: json(ref('Accepted')) },
             '400': errorResponse('malformed or invalid event; nothing written'),
             '401': errorResponse('missing, malformed, wrong or stale signature; nothing written'),
-            '404': errorResponse('unknown order or case'),
-            '409': errorResponse('conflict, e.g. a cancellation after handover, or EventIdReused: the id was delivered with another body'),
+            '404': errorResponse('unknown order or case (OrderNotFound); a return or exchange for an order from before go-live may carry its facts in data.order, or send order.imported first'),
+            '409': errorResponse('conflict, e.g. OrderAlreadyHandedOver (a cancellation after handover), OrderNotDelivered (a return or exchange before the handover, or of a cancelled order), or EventIdReused: the id was delivered with another body'),
             '413': errorResponse('PayloadTooLarge: the body is over 64 KiB'),
             ...unsupportedMediaType,
             '503': { ...errorResponse('DeliveryInProgress: another delivery of this id is running; retry after Retry-After seconds'), headers: { 'Retry-After': { schema: { type: 'integer' } } } },
@@ -142,6 +143,9 @@ export function openApiDocument(): JsonSchema {
           responses: { '200': { description: 'the resumed step', content: json(ref('Step')) }, ...staffErrors, '404': errorResponse('unknown case or step'), '409': errorResponse('not paused') },
         },
       },
+      '/pickups': {
+        get: { ...staff, summary: 'The parcels waiting for the courier: what POST /pickups/run would hand over now, with carrier and tracking number (picker or supervisor)', responses: { '200': { description: 'the waiting parcels', content: json(ref('PickupsWaiting')) }, ...staffErrors } },
+      },
       '/pickups/run': {
         post: { ...staff, summary: 'Run a courier pickup batch now (picker or supervisor)', responses: { '200': { description: 'the handed-over cases', content: json(ref('PickupRun')) }, ...staffErrors } },
       },
@@ -157,7 +161,7 @@ export function openApiDocument(): JsonSchema {
         },
       },
       '/board': {
-        get: { ...staff, summary: 'The supervisor board: active steps per role and step, escalated breaches, missed pickups, overdue refunds, today\'s on-time % per step (supervisor)', responses: { '200': { description: 'the board', content: json(ref('Board')) }, ...staffErrors } },
+        get: { ...staff, summary: 'The supervisor board: active steps per role and step, escalated breaches, pickups due and missed, overdue refunds, today\'s on-time % per step (supervisor)', responses: { '200': { description: 'the board', content: json(ref('Board')) }, ...staffErrors } },
       },
       '/policy': {
         get: {

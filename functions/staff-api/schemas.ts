@@ -172,7 +172,8 @@ export const board = z.object({
   day: day.describe('today in the policy zone'),
   now: z.array(boardCounts).describe('active steps per role and step; `open` counts those neither warned, breached nor paused'),
   escalated: z.array(queueItem).describe('breached steps escalated to the supervisor'),
-  missedPickups: z.array(lateStep).describe('parcels past their planned pickup batch (`order.pickup`)'),
+  pickupsDue: z.array(lateStep).describe('parcels whose planned batch time has come but that no pickup run has handed over yet (`order.pickup`, not breached): what the courier should take now'),
+  missedPickups: z.array(lateStep).describe('parcels a pickup run found past their planned batch (`order.pickup` breached)'),
   overdueRefunds: z.array(lateStep).describe('refunds past their arrival deadline (`refund.settle`)'),
   today: z.array(reportFigures.extend({ group: z.string() })).describe('on-time figures per step of the steps closed today'),
 });
@@ -182,6 +183,21 @@ export const pickupRun = z.object({
   ranAt: instant,
   skipped: z.literal('not-a-pickup-day').optional(),
   handedOver: z.array(z.object({ caseId: z.string(), plannedAt: instant.nullable(), missed: z.boolean() })),
+});
+
+/** `GET /pickups`: the parcels waiting for the courier, what `POST /pickups/run` would hand over now. */
+export const pickupsWaiting = z.object({
+  asOf: instant.describe('the platform\'s now'),
+  parcels: z.array(
+    z.object({
+      caseId: z.string(),
+      orderId: z.string().nullable(),
+      plannedAt: instant.nullable().describe('the planned pickup batch'),
+      state: z.enum(['waiting', 'due', 'missed']).describe('`waiting`: its batch is still ahead; `due`: its batch time has come, no run yet; `missed`: a run passed it (breached)'),
+      carrier: z.string().nullable(),
+      trackingNo: z.string().nullable(),
+    }),
+  ),
 });
 
 export const loginResult = z.object({

@@ -27,6 +27,7 @@ export const STAFF_WORK: Readonly<Record<string, StepWork>> = {
   'order.crm-bind': { minutes: [1, 5], fields: (_, ctx) => ({ bindings: ctx.random.chance(0.7) ? [{ serial: serial(ctx), planId: ctx.random.weighted([['PLAN-5G-128', 3], ['PLAN-5G-199', 1]]) }] : [] }) },
   'order.dispatch': { minutes: [0.5, 2.5], fields: (_, ctx) => ({ carrier: ctx.random.weighted([['SF', 3], ['EMS', 1]]), trackingNo: `T${ctx.random.int(10 ** 9, 10 ** 10 - 1)}` }) },
   'cancel.verify': { minutes: [4, 15], outcomes: [['confirmed', 85], ['withdrawn', 15]] },
+  'cancel.retrieve': { minutes: [5, 20] },
   'return.verify': { minutes: [5, 18], outcomes: [['insist', 60], ['quality', 30], ['damage', 10]], fields: (outcome, ctx) => (outcome === 'quality' ? { exchangeTaken: ctx.random.chance(0.3) } : {}) },
   'return.inspect': { minutes: [10, 25], outcomes: [['passed', 90], ['failed', 10]], fields: (outcome) => (outcome === 'failed' ? { notes: '屏幕有人为损坏 screen damaged by the customer' } : {}) },
   'return.refund': { minutes: [2, 8] },

@@ -1,8 +1,17 @@
 import { signStorefrontPayload, SIGNATURE_HEADER } from '../../core/storefront/signature.ts';
 import type { Runtime } from './runtime.ts';
 
-/** What `npm start` prints once ready: where things are and a first request to paste. */
-export function startupBanner(runtime: Runtime, dataDir: string, startMs: number, now: number): string {
+/** `'/data/it'\''s here'`: a path as one shell word. */
+export function shellQuote(path: string): string {
+  return `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * What `npm start` prints once ready: where things are and a first request to paste. `now` is the
+ * platform's clock (the order's times); `realNow` the system clock, which the webhook's signature
+ * is checked against even in a `--time` rehearsal (the transport clock).
+ */
+export function startupBanner(runtime: Runtime, dataDir: string, startMs: number, now: number, realNow: number = now): string {
   const body = JSON.stringify({
     id: `evt-${now}`,
     type: 'order.placed',
@@ -17,9 +26,9 @@ export function startupBanner(runtime: Runtime, dataDir: string, startMs: number
       paymentChannel: 'alipay',
     },
   });
-  const timestamp = Math.floor(now / 1000);
-  // Shell-quoted: the token and the secret must come from this data directory, or the API refuses them.
-  const quoted = `'${dataDir.replace(/'/g, `'\\''`)}'`;
+  const timestamp = Math.floor(realNow / 1000);
+  // Shell-quoted: the token, the secret and the accounts must come from this data directory, or the API refuses them.
+  const quoted = shellQuote(dataDir);
   const signature = signStorefrontPayload({ secret: runtime.webhookSecret, timestamp, body });
   return `
 SLA workflow platform is running (ready in ${(startMs / 1000).toFixed(1)} s)
@@ -43,7 +52,7 @@ A signed storefront webhook (valid for 5 minutes; the secret: npm run -s webhook
 
 Create the first account (prints its generated password), then sign in at ${runtime.apiUrl}/console/ or:
 
-  npm run -s user -- add alice --roles ops-cs,supervisor
+  npm run -s user -- add alice --roles ops-cs,supervisor --data ${quoted}
   curl -sS -X POST ${runtime.apiUrl}/auth/login -H 'content-type: application/json' \\
     --data '{"user": "alice", "password": "<the printed password>"}'
 

@@ -18,13 +18,6 @@ export function platformClock(dataDir: string): Clock {
   return offsetClock(offsetMs);
 }
 
-/** The clock starting at `startAt` (epoch ms) now, or the system clock; with its offset, for `rememberPlatformClock`. */
-export function clockStartingAt(startAt: number | undefined): { clock: Clock; offsetMs: number } {
-  if (startAt === undefined) return { clock: systemClock, offsetMs: 0 };
-  const offsetMs = startAt - systemClock.now();
-  return { clock: offsetClock(offsetMs), offsetMs };
-}
-
 /** Records the running platform's clock in `dataDir` (call once the runtime holds the directory). */
 export function rememberPlatformClock(dataDir: string, offsetMs: number): void {
   const path = join(dataDir, FILE);

@@ -3,11 +3,12 @@
  * against fake robots: the robot's answer on stdout, exit 0 when it accepted, 1 otherwise.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { POINTER_FILE } from '../../local/runtime/running.ts';
 import { FakeRobot } from '../support/robots/fake-robot.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -21,9 +22,13 @@ interface Run {
 }
 
 function alarm(env: Record<string, string>, ...args: string[]): Promise<Run> {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('ALARM_')));
+  return alarmIn(ROOT, env, ...args);
+}
+
+function alarmIn(cwd: string, env: Record<string, string>, ...args: string[]): Promise<Run> {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('ALARM_') && name !== 'PORT'));
   return new Promise((resolve) => {
-    execFile(TSX, ['cli/alarm.ts', ...args], { cwd: ROOT, env: { ...clean, DATA_DIR, ...env } }, (error, stdout, stderr) => {
+    execFile(TSX, [join(ROOT, 'cli/alarm.ts'), ...args], { cwd, env: { ...clean, DATA_DIR, ...env } }, (error, stdout, stderr) => {
       resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
     });
   });
@@ -49,6 +54,26 @@ describe('alarm test', () => {
 
     expect(bad.stdout).toMatch(/^default \(dingtalk, 127\.0\.0\.1:\d+\): rejected — errcode 310000 sign not match\n$/);
     expect(bad.code).toBe(1);
+  }, 60_000);
+
+  it('counts a non-zero errcode in a 200 answer as a failure for every kind: a loopback URL with no kind (generic) at a signed DingTalk robot exits 1', async () => {
+    const robot = await FakeRobot.start({ kind: 'dingtalk', secret: 'SECright' });
+    robots.push(robot);
+    const run = await alarm({ ALARM_WEBHOOK_URL: robot.url, ALARM_WEBHOOK_SECRET: 'SECright' }, 'test');
+    expect(robot.answers.at(-1)?.status).toBe(200);
+    expect(run.stdout).toMatch(/^default \(generic, 127\.0\.0\.1:\d+\): rejected — errcode 310000 /);
+    expect(run.code).toBe(1);
+  }, 60_000);
+
+  it("links to the console on the port of the platform running from this directory, not 3000", async () => {
+    const robot = await FakeRobot.start({ kind: 'wecom' });
+    robots.push(robot);
+    const cwd = mkdtempSync(join(tmpdir(), 'alarm-cwd-'));
+    // What npm start records (local/runtime/running.ts); this test process stands in for the live platform.
+    writeFileSync(join(cwd, POINTER_FILE), JSON.stringify({ dataDir: DATA_DIR, pid: process.pid, apiUrl: 'http://127.0.0.1:3917' }));
+    const run = await alarmIn(cwd, { ALARM_WEBHOOK_URL: robot.url, ALARM_WEBHOOK_KIND: 'wecom' }, 'test');
+    expect(run.code).toBe(0);
+    expect(robot.texts()[0]).toContain('http://127.0.0.1:3917/console/cases/order-SO-ALARM-TEST');
   }, 60_000);
 
   it('says how to configure a robot when none is, and names an unknown channel (exit 2)', async () => {

@@ -137,6 +137,28 @@ describe.concurrent('sla due', () => {
   });
 });
 
+describe.concurrent('sla check', () => {
+  it('warns, and still exits 0, when a year added to the policy lists only 元旦 and 春节', async () => {
+    const policy = JSON.parse(readFileSync(join(ROOT, 'policy/default-policy.json'), 'utf8')) as { workingDays: Record<string, unknown> };
+    policy.workingDays.holidays = [
+      { date: '2027-01-01', name: "New Year's Day 元旦" },
+      { date: '2027-02-06', name: 'Spring Festival 春节' },
+    ];
+    const path = join(dir, 'partial-2027.json');
+    writeFileSync(path, JSON.stringify(policy));
+    const run = await sla('check', '--policy', path);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^sla: warning: workingDays: 2027 looks partial — the policy lists no holiday for Tomb-sweeping Day 清明 \(2027-04-05\); Labour Day 劳动节 \(2027-05-01, 2027-05-02\);/);
+    expect(run.stderr).toContain('National Day 国庆节 (2027-10-01, 2027-10-02, 2027-10-03)');
+    expect(run.stderr).not.toContain('元旦');
+    expect((JSON.parse(run.stdout) as { warnings: string[] }).warnings).toHaveLength(1);
+  });
+
+  it('says nothing for the shipped policy', async () => {
+    expect(json(await sla('check'))).toMatchObject({ ok: true, warnings: [] });
+  });
+});
+
 describe.concurrent('sla calendar', () => {
   it('lists a role calendar day by day', async () => {
     const out = json(await sla('calendar', 'ops-cs', '--from', '2026-11-28', '--days', '2'));

@@ -4,7 +4,7 @@
  * file running the platform: test/local/runtime/policy.test.ts.)
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,5 +44,27 @@ describe('npm start on a policy file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'start-policy-'));
     const run = await start(['--data', join(dir, 'data'), '--port', '0', '--edge-port', '0'], { SLA_POLICY_PATH: join(dir, 'missing.json') });
     expect([run.code, run.stderr]).toEqual([2, `start: policy ${join(dir, 'missing.json')} is invalid: file not found\n`]);
+  }, 60_000);
+});
+
+describe('npm start on a data directory that remembers its policy and clock', () => {
+  it('refuses another --policy in one line naming --change-policy (exit 2), before starting anything', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'start-memory-'));
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    writeFileSync(join(data, 'policy-path.json'), JSON.stringify({ path: join(dir, 'store-policy.json') }));
+    const run = await start(['--data', data, '--port', '0', '--edge-port', '0', '--policy', join(ROOT, 'policy/default-policy.json')]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^start: --policy \S+default-policy\.json: \S+ last ran on \S+store-policy\.json; .* add --change-policy to switch \(or use another --data\)\n$/);
+    expect(readdirSync(data)).toEqual(['policy-path.json']);
+  }, 60_000);
+
+  it('refuses --time on a directory that ran on the system clock, recommending a separate --data (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'start-memory-'));
+    writeFileSync(join(dir, 'accounts.json'), '[]');
+    const run = await start(['--data', dir, '--port', '0', '--edge-port', '0', '--time', '2026-12-24T09:00:00+08:00']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^start: --time: \S+ already holds cases timed on the system clock; .* rehearse on a separate --data \(e\.g\. --data \.rehearsal-data\), or add --change-clock\n$/);
   }, 60_000);
 });

@@ -45,6 +45,15 @@ async function fulfil(caseId: string): Promise<void> {
   }
 }
 
+/** An order placed, fulfilled, picked up by the next batch and delivered: returns and exchanges need one (issue 28 item 11). */
+async function deliveredOrder(): Promise<{ caseId: string; orderId: string }> {
+  const order = await placeOrder();
+  await fulfil(order.caseId);
+  await platform.advance(24 * HOUR);
+  expect((await platform.storefront('order.delivered', { orderId: order.orderId, deliveredAt: new Date(platform.clock.now()).toISOString() })).status).toBe(202);
+  return order;
+}
+
 describe('the order lifecycle', () => {
   it('runs from order.placed to delivery, with the parcel handed over by the 10:00 pickup batch', async () => {
     const { caseId, orderId } = await placeOrder();
@@ -99,8 +108,32 @@ describe('the after-sales lifecycles', () => {
     expect((await platform.view(caseId!)).status).toBe('completed');
   }, 120_000);
 
-  it('takes a return back, inspects it, refunds it and unbinds the plan', async () => {
+  it('cancels an order dispatched but not yet picked up: the picker takes the parcel back (取回包裹) before the refund', async () => {
+    const { caseId: orderCase, orderId } = await placeOrder();
+    await fulfil(orderCase);
+    expect(await platform.openSteps(orderCase)).toEqual(['order.pickup']);
+    const { caseId } = await platform.storefront('order.cancel-requested', { orderId, reason: '不想要了' });
+    await platform.complete(opsCs(), caseId!, 'cancel.verify', { outcome: 'confirmed' });
+
+    expect((await platform.view(orderCase)).status).toBe('cancelled');
+    const retrieve = (await platform.view(caseId!)).steps.find((s) => s.step === 'cancel.retrieve');
+    expect(retrieve).toMatchObject({ role: 'picker', status: 'open' });
+    expect(platform.bus.forCase('RefundRequested', caseId!)).toHaveLength(0);
+
+    await platform.complete(picker(), caseId!, 'cancel.retrieve', { fields: { notes: '已从揽收点取回' } });
+    expect(await platform.openSteps(caseId!)).toEqual(['refund.settle']);
+    expect(platform.bus.forCase('RefundRequested', caseId!)).toHaveLength(1);
+  }, 120_000);
+
+  it('refuses a return of an order still being packed: 409 naming its open step, pointing to a cancellation', async () => {
     const { orderId } = await placeOrder();
+    const answer = await platform.storefront('order.return-requested', { orderId, reason: '七天无理由' });
+    expect(answer.status).toBe(409);
+    expect(answer.body).toMatchObject({ error: { code: 'OrderNotDelivered', message: expect.stringContaining('(open: order.review); a return needs delivered goods — request a cancellation instead') } });
+  }, 120_000);
+
+  it('takes a return back, inspects it, refunds it and unbinds the plan', async () => {
+    const { orderId } = await deliveredOrder();
     const { caseId } = await platform.storefront('order.return-requested', { orderId, reason: '质量问题' });
     await platform.complete(opsCs(), caseId!, 'return.verify', { outcome: 'insist' });
     expect(await platform.storefront('goods.received', { caseId, receivedAt: new Date(platform.clock.now()).toISOString() })).toMatchObject({ status: 202 });
@@ -113,7 +146,7 @@ describe('the after-sales lifecycles', () => {
   }, 120_000);
 
   it('exchanges a phone: the old one comes back, the new one goes out with the next pickup', async () => {
-    const { orderId } = await placeOrder();
+    const { orderId } = await deliveredOrder();
     const { caseId } = await platform.storefront('order.exchange-requested', { orderId, reason: '换颜色' });
     await platform.complete(opsCs(), caseId!, 'exchange.verify', { outcome: 'same-model' });
     await platform.complete(crmAdmin(), caseId!, 'exchange.crm-unbind');
@@ -125,6 +158,42 @@ describe('the after-sales lifecycles', () => {
     expect(await platform.openSteps(caseId!)).toEqual(['order.pickup']);
     await platform.advance(24 * HOUR);
     expect((await platform.view(caseId!)).status).toBe('completed');
+  }, 120_000);
+});
+
+describe('orders from before go-live', () => {
+  const DAY = 24 * HOUR;
+  const iso = (ms: number): string => new Date(ms).toISOString();
+
+  it('order.imported records a 90-day-old order as completed with no step and no workflow; its return gets the 7-day window from deliveredAt', async () => {
+    const now = platform.clock.now();
+    const orderId = 'SO-OLD-1';
+    const imported = await platform.storefront('order.imported', { ...orderPlaced(orderId, now - 90 * DAY, { paymentChannel: 'bank-card' }), paidAt: iso(now - 90 * DAY + HOUR), deliveredAt: iso(now - 3 * DAY) });
+    expect(imported.status).toBe(202);
+    const order = await platform.view(imported.caseId!);
+    expect(order).toMatchObject({ status: 'completed', steps: [] });
+    expect(order.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['order.imported', 'order.paid', 'order.delivered']));
+    expect(platform.bus.forCase('CaseOpened', imported.caseId!)).toHaveLength(0);
+
+    const { status, caseId } = await platform.storefront('order.return-requested', { orderId, reason: '七天无理由' });
+    expect(status).toBe(202);
+    const returned = await platform.view(caseId!);
+    expect(returned.data).toMatchObject({ noReasonDays: 7, paymentChannel: 'bank-card' });
+    expect(Date.parse(String(returned.data.deliveredAt))).toBe(now - 3 * DAY);
+    expect(await platform.openSteps(caseId!)).toEqual(['return.verify']);
+  }, 120_000);
+
+  it('an exchange for an unknown order carrying the order\'s facts records the order and opens; without them 404 says how to go on', async () => {
+    const now = platform.clock.now();
+    const { orderId: _drop, ...facts } = orderPlaced('SO-OLD-2', now - 40 * DAY);
+    const refused = await platform.storefront('order.exchange-requested', { orderId: 'SO-OLD-2', reason: '换颜色' });
+    expect(refused.status).toBe(404);
+    expect(refused.body).toMatchObject({ error: { code: 'OrderNotFound', message: expect.stringContaining('send order.imported first, or carry the order\'s facts in data.order') } });
+
+    const opened = await platform.storefront('order.exchange-requested', { orderId: 'SO-OLD-2', reason: '换颜色', order: { ...facts, deliveredAt: iso(now - 2 * DAY) } });
+    expect(opened.status).toBe(202);
+    expect(await platform.openSteps(opened.caseId!)).toEqual(['exchange.verify']);
+    expect((await platform.view('order-SO-OLD-2')).status).toBe('completed');
   }, 120_000);
 });
 

@@ -29,7 +29,7 @@ describe('case-action', () => {
 
     const result = await act({ action: 'cancel-order', caseId: cancellation, orderId });
 
-    expect(result).toEqual({ ok: true, caseId: orderCaseId });
+    expect(result).toEqual({ ok: true, caseId: orderCaseId, parcelToRetrieve: false }); // still in review: nothing was dispatched
     expect(h.workflows.stopped).toEqual([{ executionArn, cause: `cancelled by case ${cancellation}` }]);
     const order = await h.repository.getCase(orderCaseId);
     expect(order.case).toMatchObject({ status: 'cancelled', closedAt: '2025-03-03T02:20:00.000Z' });
@@ -38,7 +38,7 @@ describe('case-action', () => {
     expect(h.timers.pending(orderCaseId)).toEqual([]);
 
     // A retried Task changes nothing and emits nothing more.
-    expect(await act({ action: 'cancel-order', caseId: cancellation, orderId })).toEqual({ ok: true });
+    expect(await act({ action: 'cancel-order', caseId: cancellation, orderId })).toEqual({ ok: true, parcelToRetrieve: false });
     expect(h.workflows.stopped).toHaveLength(1);
     expect(h.events.typesFor(orderCaseId)).toHaveLength(3);
   });

@@ -154,6 +154,34 @@ describe('an alarm event', () => {
   });
 });
 
+const warned = (caseId: string, due: string, warnedAt: string): BusEvent => ({
+  id: `evt-w-${caseId}-${Math.random()}`,
+  'detail-type': 'SlaWarning',
+  source: 'sla-platform',
+  detail: { scope: 'step', caseId, caseType: 'order', step: 'order.review', attempt: 1, role: 'ops-cs', due, warnedAt },
+});
+
+describe('a catch-up digest after a restart', () => {
+  it('drops a warning whose step has breached: no "即将超时 … 还剩 0 分钟" next to its own breach, and none for a deadline already past', async () => {
+    // Down from 09:20 to 10:00: the warnings (09:20) and breaches (09:30) of the night all arrive at 10:00.
+    const r = await rig('2026-11-30T10:00:00+08:00');
+    await acceptAlarmEvent(r.deps, warned('order-W1', '2026-11-30T01:30:00.000Z', '2026-11-30T01:20:00.000Z'));
+    await acceptAlarmEvent(r.deps, breached('order-W1', '2026-11-30T01:30:00.000Z'));
+    await acceptAlarmEvent(r.deps, warned('order-W2', '2026-11-30T01:45:00.000Z', '2026-11-30T01:35:00.000Z')); // its breach not delivered yet
+    await acceptAlarmEvent(r.deps, warned('order-W3', '2026-11-30T02:10:00.000Z', '2026-11-30T02:00:00.000Z')); // still ahead: a true warning
+    await r.clock.advance(30_000);
+
+    expect(await flushChannel(r.deps, r.channel)).toMatchObject({ outcome: 'sent', sent: 2 });
+    const text = r.robot.texts().join('\n');
+    expect(text).toContain('工单 order-W1 ·');
+    expect(text).toContain('工单 order-W3 ·');
+    expect(text).not.toContain('order-W2');
+    expect(text.match(/还剩/g)).toHaveLength(1); // W3 only
+    expect(text).not.toContain("还剩 0 分钟");
+    expect(await outbox.pending(r.channel, 10)).toEqual([]);
+  });
+});
+
 describe('the daily summary', () => {
   it('goes to each channel once, at the first run at or after 18:00', async () => {
     const r = await rig('2026-11-30T17:45:00+08:00');

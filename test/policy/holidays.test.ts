@@ -16,6 +16,7 @@ interface WorkingDaysInput {
   holidayData?: 'chinese-days' | 'none';
   holidays?: { date: string; name: string }[];
   adjustedWorkdays?: { date: string; name: string }[];
+  removedHolidays?: string[];
 }
 
 function policyWith(workingDays: WorkingDaysInput, timeZone?: string): CompiledPolicy {
@@ -84,6 +85,28 @@ describe('adding 2027 holidays to the policy', () => {
     // 01-02 (调休) and 01-04
     expect(result.due).toBe(at('2027-01-05T00:00+08:00'));
     expect(result.explain.some((l) => l.includes('2027-01-02 Sat: adjusted working day 调休'))).toBe(true);
+  });
+});
+
+describe('a year added to the policy in part', () => {
+  // The policy adds only 元旦 and 春节 2027 (with one bridge day): 清明, 劳动节, 端午, 中秋 and 国庆节
+  // are still days off by law (全国年节及纪念日放假办法 art. 2), not silently working days.
+  const springFestival = ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09'].map((date) => ({ date, name: 'Spring Festival 春节' }));
+  const partial = { holidays: [newYear2027, ...springFestival] };
+
+  it('keeps the statutory holidays it does not list: 清明 2027-04-05 and 国庆 2027-10-01 stay days off', () => {
+    const calendar = policyWith(partial).workingDays;
+    expect(calendar.isWorkingDay(dayFromCivil(2027, 4, 5))).toBe(false);
+    expect(calendar.info(dayFromCivil(2027, 4, 5)).name).toBe('Tomb-sweeping Day 清明');
+    expect(calendar.isWorkingDay(dayFromCivil(2027, 10, 1))).toBe(false);
+    expect(calendar.isWorkingDay(dayFromCivil(2027, 2, 9))).toBe(false); // the listed bridge day
+    expect(calendar.isWorkingDay(dayFromCivil(2027, 4, 6))).toBe(true);
+  });
+
+  it('drops a statutory holiday only when removedHolidays names it', () => {
+    const calendar = policyWith({ ...partial, removedHolidays: ['2027-04-05'] }).workingDays;
+    expect(calendar.isWorkingDay(dayFromCivil(2027, 4, 5))).toBe(true);
+    expect(calendar.isWorkingDay(dayFromCivil(2027, 10, 1))).toBe(false);
   });
 });
 

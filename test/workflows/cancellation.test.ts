@@ -29,8 +29,24 @@ describe('cancellation lifecycle', () => {
       { action: 'close-case', caseId: 'cancel-1', status: 'completed' },
     ]);
     expect(rig.stepsOpened('cancel-1')).toEqual(['cancel.verify', 'refund.settle']);
-    expect(await rig.path(arn)).toEqual(['cancel.verify', 'Verify outcome', 'Cancel order', 'cancel.refund', 'refund.settle', 'Close completed']);
+    expect(await rig.path(arn)).toEqual(['cancel.verify', 'Verify outcome', 'Cancel order', 'Parcel to retrieve?', 'cancel.refund', 'refund.settle', 'Close completed']);
     expect(JSON.parse((await rig.describe(arn)).output ?? 'null')).toEqual({ caseId: 'cancel-1', status: 'completed' });
+  });
+
+  it('dispatched but not picked up: the picker takes the parcel back (cancel.retrieve) before the refund is requested', async () => {
+    const rig = new LifecycleRig();
+    await rig.start(paidOrder());
+    rig.dispatched.add('SO-1');
+    const arn = await rig.start(cancellation());
+    await rig.complete('cancel-1', 'cancel.verify', { outcome: 'confirmed' });
+
+    expect(rig.stepsOpened('cancel-1')).toEqual(['cancel.verify', 'cancel.retrieve']);
+    expect(rig.actionsOf('cancel-1').map((a) => a.action)).toEqual(['cancel-order']); // no refund yet
+    await rig.complete('cancel-1', 'cancel.retrieve');
+    expect(rig.actionsOf('cancel-1').map((a) => a.action)).toEqual(['cancel-order', 'notify-refund']);
+    expect(rig.stepsOpened('cancel-1')).toEqual(['cancel.verify', 'cancel.retrieve', 'refund.settle']);
+    await rig.complete('cancel-1', 'refund.settle', { completedBy: 'webhook' });
+    expect(await rig.path(arn)).toEqual(['cancel.verify', 'Verify outcome', 'Cancel order', 'Parcel to retrieve?', 'cancel.retrieve', 'cancel.refund', 'refund.settle', 'Close completed']);
   });
 
   it('a stopped order opens no further step, even when its open step is completed afterwards', async () => {

@@ -39,6 +39,8 @@ export class LifecycleRig {
   readonly actions: CaseActionRequest[] = [];
   /** Storefront orders already handed to the courier: cancel-order refuses them. */
   readonly handedOver = new Set<string>();
+  /** Storefront orders dispatched (labelled) but not picked up: cancel-order reports a parcel to retrieve. */
+  readonly dispatched = new Set<string>();
   private readonly machines = new Map<string, string>();
   private readonly orderExecutions = new Map<string, string>();
 
@@ -145,7 +147,7 @@ export class LifecycleRig {
         const executionArn = this.orderExecutions.get(request.orderId);
         if (!executionArn) throw new NamedError('OrderNotFound', `no order case for storefront order ${request.orderId}`);
         await this.harness.call('StopExecution', { executionArn, error: 'OrderCancelled', cause: `cancelled by case ${request.caseId}` });
-        return { ok: true, caseId: `order-${request.orderId}` };
+        return { ok: true, caseId: `order-${request.orderId}`, parcelToRetrieve: this.dispatched.has(request.orderId) };
       }
       case 'open-linked-case':
         return { ok: true, caseId: `${request.type}-of-${request.caseId}` };

@@ -69,6 +69,15 @@ const paths: Record<string, (rig: LifecycleRig) => Promise<string>> = {
     await rig.complete('case-1', 'refund.settle');
     return arn;
   },
+  'cancellation: dispatched, parcel retrieved, refund settled': async (rig) => {
+    await rig.start(paidOrder());
+    rig.dispatched.add('SO-1');
+    const arn = await rig.start(caseOf('cancellation'));
+    await rig.complete('case-1', 'cancel.verify', { outcome: 'confirmed' });
+    await rig.complete('case-1', 'cancel.retrieve');
+    await rig.complete('case-1', 'refund.settle');
+    return arn;
+  },
   'cancellation: withdrawn': async (rig) => {
     const arn = await rig.start(caseOf('cancellation'));
     await rig.complete('case-1', 'cancel.verify', { outcome: 'withdrawn' });

@@ -8,6 +8,7 @@ import { Alert, Card, Col, List, Progress, Row, Spin, Statistic, Table, Typograp
 import { Link } from 'react-router';
 import { useBoard } from '../api/queries.ts';
 import type { Board } from '../api/types.ts';
+import { CourierCame } from '../components/courier-came.tsx';
 import { URGENCY_STYLE } from '../components/remaining-cell.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { labelOf, ROLE_LABELS, stepName } from '../i18n/labels.ts';
@@ -26,6 +27,9 @@ export default function BoardPage() {
         {t('board.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('board.asOf', { time: formatWeekdayDateTime(b.asOf, lang) })}</Typography.Paragraph>
+      <div style={{ marginBottom: 16 }}>
+        <CourierCame />
+      </div>
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col span={6}>
           <Card>
@@ -98,6 +102,7 @@ export default function BoardPage() {
               </div>
             ))}
           </Card>
+          <LateList title={t('board.pickupsDue')} items={b.pickupsDue} />
           <LateList title={t('board.missedPickups')} items={b.missedPickups} />
           <LateList title={t('board.overdueRefunds')} items={b.overdueRefunds} />
         </Col>

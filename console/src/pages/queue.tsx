@@ -14,6 +14,7 @@ import { useMemo, useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router';
 import { useQueue } from '../api/queries.ts';
 import type { QueueItem } from '../api/types.ts';
+import { CourierCame } from '../components/courier-came.tsx';
 import { RemainingCell, URGENCY_STYLE } from '../components/remaining-cell.tsx';
 import { StepActions } from '../components/step-actions.tsx';
 import { useI18n, type I18n } from '../i18n/i18n.tsx';
@@ -103,6 +104,7 @@ export function QueuePage() {
           <Button icon={<ReloadOutlined aria-hidden />} onClick={() => void queue.refetch()} loading={queue.isFetching}>
             {t('queue.refresh')}
           </Button>
+          <CourierCame />
         </Space>
       </Space>
       {queue.error && <Alert type="error" showIcon role="alert" title={t('error.generic', { message: queue.error.message })} style={{ marginBottom: 16 }} />}

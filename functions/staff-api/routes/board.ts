@@ -1,7 +1,8 @@
 /**
  * `GET /board` (`supervisor`): the supervisor's board (issue 10). Now: open, warned, breached and
  * paused steps per role and step (every role's queue), the breaches escalated to the supervisor,
- * missed pickups (`order.pickup` past its planned batch, service-standards.md §2) and overdue
+ * pickups due (planned for a batch whose time has come, not handed over yet), missed pickups
+ * (`order.pickup` a run found past its planned batch, service-standards.md §2) and overdue
  * refunds (`refund.settle` past its deadline, §4). Today (the policy zone's calendar day): on-time
  * figures per step of the steps closed so far, as `GET /reports/sla` computes them.
  */
@@ -46,7 +47,9 @@ export function boardRoute(deps: StaffApiDeps): Route {
         day,
         now: countsOf(queues.flat()),
         escalated: escalated.map((s) => toQueueItem(s, deps.policy, now)),
-        missedPickups: overdue(pickups, now).map(lateStep),
+        // Between a batch's time and its run the parcels are due, not missed: a run decides a miss.
+        pickupsDue: pickups.filter((s) => s.status !== 'breached' && s.due !== undefined && Date.parse(s.due) <= now).map(lateStep),
+        missedPickups: pickups.filter((s) => s.status === 'breached').map(lateStep),
         overdueRefunds: overdue(refunds, now).map(lateStep),
         today: today.rows,
       };

@@ -4,6 +4,7 @@ import type { Accepted, EffectDeps } from '../deps.ts';
 import { goodsReceived, refundSettled } from './goods-and-refunds.ts';
 import { complaintFiled, stockAlert } from './new-cases.ts';
 import { orderDelivered, orderPaid } from './order-facts.ts';
+import { orderImported } from './order-imported.ts';
 import { orderPlaced } from './order-placed.ts';
 import { cancelRequested, exchangeRequested, returnRequested } from './order-requests.ts';
 
@@ -11,6 +12,8 @@ export function applyEvent(deps: EffectDeps, event: StorefrontEvent): Promise<Ac
   switch (event.type) {
     case 'order.placed':
       return orderPlaced(deps, event);
+    case 'order.imported':
+      return orderImported(deps, event);
     case 'order.paid':
       return orderPaid(deps, event);
     case 'order.cancel-requested':

@@ -9,13 +9,14 @@ import type { CaseRecord, CaseType } from '../../../core/cases/case.ts';
 import type { CaseView } from '../../../core/cases/repository.ts';
 import { StepStatus } from '../../../core/cases/step.ts';
 import type { StorefrontEventOf } from '../../../core/storefront/events.ts';
-import { OrderAlreadyHandedOver } from '../../case-action/errors.ts';
+import { OrderAlreadyHandedOver, OrderNotDelivered, OrderNotFound } from '../../case-action/errors.ts';
 import { orderHandover } from '../../shared/case-deadlines.ts';
 import { requestCaseId } from '../case-ids.ts';
 import type { Accepted, EffectDeps } from '../deps.ts';
 import { openCase } from '../open-case.ts';
 import { noReasonWindowEnd } from '../timings.ts';
 import { deliveredAtOf, orderCase } from './order-case.ts';
+import { importOrder } from './order-imported.ts';
 
 type RequestEvent = StorefrontEventOf<'order.cancel-requested' | 'order.return-requested' | 'order.exchange-requested'>;
 
@@ -28,13 +29,41 @@ export async function cancelRequested(deps: EffectDeps, event: StorefrontEventOf
 }
 
 export async function returnRequested(deps: EffectDeps, event: StorefrontEventOf<'order.return-requested'>): Promise<Accepted> {
-  const order = await orderCase(deps, event.data.orderId);
+  const order = await knownOrImported(deps, event);
+  refuseBeforeHandover(order, event.data.orderId, 'return');
   return openRequestCase(deps, event, order, 'return', windowFacts(order, deps.caseRules.noReasonReturnDays));
 }
 
 export async function exchangeRequested(deps: EffectDeps, event: StorefrontEventOf<'order.exchange-requested'>): Promise<Accepted> {
-  const order = await orderCase(deps, event.data.orderId);
+  const order = await knownOrImported(deps, event);
+  refuseBeforeHandover(order, event.data.orderId, 'exchange');
   return openRequestCase(deps, event, order, 'exchange', windowFacts(order, deps.caseRules.noReasonExchangeDays));
+}
+
+/**
+ * The order of a return or exchange: the known one, else — for an order from before go-live — the
+ * facts the request carries (`data.order`), recorded as `order.imported` would. Unknown and
+ * without them: 404 `OrderNotFound`, saying how to go on.
+ */
+async function knownOrImported(deps: EffectDeps, event: StorefrontEventOf<'order.return-requested' | 'order.exchange-requested'>): Promise<CaseView> {
+  const { orderId, order: carried } = event.data;
+  const known = await deps.repository.findCaseByOrderId(orderId, 'order');
+  if (known) return deps.repository.getCase(known.id);
+  if (carried === undefined) throw new OrderNotFound(orderId, 'send order.imported first, or carry the order\'s facts in data.order (placedAt, paid, customer, address, items, paymentChannel, optional paidAt and deliveredAt)');
+  return importOrder(deps, orderId, carried, event.id);
+}
+
+/**
+ * A return or exchange needs goods the customer has or is about to get: the order delivered, or
+ * handed to the courier (in transit a cancellation is refused, §4, so a return is the way). Still
+ * packing, or cancelled/expired: 409 `OrderNotDelivered` naming the state (issue 28 item 11).
+ */
+function refuseBeforeHandover(order: CaseView, orderId: string, request: 'return' | 'exchange'): void {
+  if (deliveredAtOf(order) !== undefined) return;
+  if (order.steps.some((s) => s.step === orderHandover.keptBy && s.status === StepStatus.completed)) return;
+  if (order.case.status === 'completed') return; // delivered or imported as done
+  const openSteps = order.steps.filter((s) => s.status !== StepStatus.completed && s.status !== StepStatus.cancelled).map((s) => s.step);
+  throw new OrderNotDelivered(orderId, { status: order.case.status, openSteps }, request);
 }
 
 /** The delivery time and the end of the no-reason window, when the order was delivered. */

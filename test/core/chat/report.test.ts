@@ -65,6 +65,21 @@ describe('the chat report', () => {
     expect(chatReport(conversations, 'hour', policy.zone, range).map((r) => r.key)).toEqual(['2026-11-30 10:00', '2026-11-30 14:00', '2026-12-01 09:00']);
   });
 
+  it('files an overnight question under the on-duty hour its clock ran out in, not the evening hour it was asked in', () => {
+    // presales-cs is on duty 08:00–20:00: a question at 22:30 starts counting at 08:00 the next
+    // morning and is late at 08:01 (§10 "Chat clocks run in seconds of presales-cs on-duty time").
+    const night = analyzeConversation(
+      conversation('n', '2026-11-30', [['customer', '22:30:00'], ['agent', '22:30:05', 'li'], ['customer', '22:40:00']]),
+      standards,
+      at('2026-12-01', '12:00:00'),
+    );
+    const rows = chatReport([night], 'hour', policy.zone, range);
+    expect(rows.map((r) => [r.key, r.customerMessages, r.breaches])).toEqual([
+      ['2026-11-30 22:00', 2, 0], // the messages were sent then; the greeting was answered off duty, in time
+      ['2026-12-01 08:00', 0, 1], // the unanswered 22:40 question ran out at 08:01
+    ]);
+  });
+
   it('keeps only what happened within the inclusive date range', () => {
     const oneDay = { fromDay: range.toDay, toDay: range.toDay };
     expect(chatReport(conversations, 'agent', policy.zone, oneDay)).toEqual([expect.objectContaining({ key: 'li', conversations: 1, customerMessages: 1, breaches: 1 })]);

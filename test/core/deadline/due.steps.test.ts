@@ -453,7 +453,7 @@ describe('every step of the spec is covered', () => {
     expect([...policy.steps.keys()].sort()).toEqual(
       [
         'order.payment', 'order.review', 'order.pack', 'order.crm-bind', 'order.dispatch', 'order.pickup', 'order.delivery', 'order.handover',
-        'cancel.verify', 'cancel.refund', 'refund.settle',
+        'cancel.verify', 'cancel.retrieve', 'cancel.refund', 'refund.settle',
         'return.verify', 'return.receive', 'return.inspect', 'return.refund', 'return.crm-unbind',
         'exchange.verify', 'exchange.crm-unbind', 'exchange.receive', 'exchange.inspect',
         'complaint.acknowledge', 'complaint.investigate', 'complaint.resolve', 'complaint.callback',

@@ -57,7 +57,7 @@ describe('parseStorefrontEvent', () => {
   });
 
   it.each([
-    ['an unknown type', { ...event('order.placed', orderPlaced), type: 'order.exploded' }, 'type: must be one of order.placed, order.paid'],
+    ['an unknown type', { ...event('order.placed', orderPlaced), type: 'order.exploded' }, 'type: must be one of order.placed, order.imported, order.paid'],
     ['a missing id', { type: 'order.paid', occurredAt: at, data: validData['order.paid'] }, 'id: is required'],
     ['an empty id', { ...event('order.paid', { orderId: 'SO-1', paidAt: at }), id: ' ' }, 'id: must not be empty'],
     ['a time without offset', { ...event('order.paid', { orderId: 'SO-1', paidAt: at }), occurredAt: '2025-03-03T10:00:00' }, 'occurredAt: must be an ISO-8601 time with an offset'],

@@ -11,6 +11,7 @@ interface BoardBody {
   day: string;
   now: { role: string; step: string; open: number; warned: number; breached: number; paused: number }[];
   escalated: { caseId: string; step: string }[];
+  pickupsDue: { caseId: string; step: string; due: string | null }[];
   missedPickups: { caseId: string; step: string; due: string | null }[];
   overdueRefunds: { caseId: string }[];
   today: { group: string; count: number; onTime: number; onTimePct: number | null }[];
@@ -44,6 +45,21 @@ describe('GET /board', () => {
     expect(board.escalated.map((s) => s.caseId)).toContain(late);
     expect(board.missedPickups.map((s) => s.caseId)).toContain(pickup);
     expect(board.today.find((r) => r.group === 'order.pack')?.count).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows a parcel planned for the 13:00 batch as due, not missed, between 13:00 and the run that hands it over', async () => {
+    const rig = staffRig(fresh('2025-03-03T11:00:00+08:00'));
+    const parcel = await rig.openCaseWithStep('order.pickup'); // planned batch 13:00
+    const board = async (): Promise<BoardBody> => bodyOf(await rig.as('boss', 'supervisor').get('/board')) as unknown as BoardBody;
+
+    expect((await board()).pickupsDue.map((s) => s.caseId)).not.toContain(parcel); // 11:00: its batch is ahead
+    await rig.clock.advanceTo('2025-03-03T13:00:20+08:00'); // the batch's time has come; no run yet
+    const due = await board();
+    expect(due.pickupsDue).toContainEqual({ caseId: parcel, step: 'order.pickup', due: '2025-03-03T05:00:00.000Z', breachedAt: null });
+    expect(due.missedPickups.map((s) => s.caseId)).not.toContain(parcel);
+
+    await rig.as('zhao', 'picker').post('/pickups/run');
+    expect((await board()).pickupsDue.map((s) => s.caseId)).not.toContain(parcel);
   });
 
   it('is for supervisors only (403 names the board)', async () => {

@@ -14,6 +14,7 @@ const API_ROUTES = [
   'POST /cases/{caseId}/steps/{step}/complete',
   'POST /cases/{caseId}/steps/{step}/pause',
   'POST /cases/{caseId}/steps/{step}/resume',
+  'GET /pickups', // an addition to api.md (issue 28): the parcels a run would hand over
   'POST /pickups/run',
   'GET /reports/sla',
   'GET /board',

@@ -182,6 +182,27 @@ describe('POST /webhooks/storefront applies each event type', () => {
     expect(rig.workflows.started).toHaveLength(1);
   });
 
+  it('refuses a return or exchange of an order still being packed with 409 OrderNotDelivered naming its open step and pointing to a cancellation, writing nothing', async () => {
+    const rig = webhookRig(fresh(NOW), table());
+    const orderId = uniqueId('o');
+    const caseId = await placed(rig, orderId);
+    await rig.repository.openStep({ caseId, caseType: 'order', step: 'order.pack', role: 'terminal-admin', openedAt: NOW, taskToken: 'tok-pack' });
+
+    for (const type of ['order.return-requested', 'order.exchange-requested']) {
+      const body = event(type, { orderId, reason: 'insist' });
+      const response = await rig.deliver(body);
+      expect(response.statusCode).toBe(409);
+      expect(errorOf(response)).toMatchObject({ code: 'OrderNotDelivered', message: expect.stringMatching(/has not been handed to the courier yet \(open: order\.pack\).*request a cancellation instead \(order\.cancel-requested\)/) });
+      expect(await rig.recorded(body.id)).toBe(false);
+    }
+    expect((await rig.repository.listCasesForOrder(orderId)).map((c) => c.type)).toEqual(['order']);
+
+    // Once the courier has it (in transit, no cancellation any more) the return is accepted.
+    await rig.repository.openStep({ caseId, caseType: 'order', step: 'order.pickup', role: 'automatic', openedAt: NOW, taskToken: 'tok-pickup' });
+    await rig.repository.completeStep({ caseId, step: 'order.pickup' }, { at: '2025-03-01T05:00:00Z', by: 'pickup-batch' });
+    expect((await rig.deliver(event('order.return-requested', { orderId, reason: 'insist' }))).statusCode).toBe(202);
+  });
+
   it('order.delivered completes order.delivery; a later return carries the delivery time and its 7-day window', async () => {
     const rig = webhookRig(fresh(NOW), table());
     const orderId = uniqueId('o');
@@ -203,6 +224,7 @@ describe('POST /webhooks/storefront applies each event type', () => {
     const rig = webhookRig(fresh(NOW), table());
     const orderId = uniqueId('o');
     await placed(rig, orderId);
+    expect((await rig.deliver(event('order.delivered', { orderId, deliveredAt: NOW }))).statusCode).toBe(202);
     const opened = await rig.deliver(event('order.return-requested', { orderId, reason: 'quality' }));
     const returnId = String(bodyOf(opened).caseId);
     await rig.repository.openStep({ caseId: returnId, caseType: 'return', step: 'return.receive', role: 'automatic', openedAt: NOW, taskToken: 'tok-receive' });

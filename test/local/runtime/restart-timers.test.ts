@@ -67,7 +67,7 @@ describe('SLA timers across kill -9', () => {
     await killHard(first.child);
     expect(robot.texts()).toHaveLength(0);
 
-    const second = await startChild(dataDir, ['--time', '2026-11-30T11:00:00+08:00'], alarm);
+    const second = await startChild(dataDir, ['--time', '2026-11-30T11:00:00+08:00', '--change-clock'], alarm);
     // The breach reaches the notify function once (it then goes out in the next digest: docs/alarms.md).
     const breachAccepted = (): number => second.output().split('\n').filter((l) => l.includes('"alarm accepted"') && l.includes(`SlaBreached#${caseId}#order.review`)).length;
     await waitFor('the breach at the notify function', () => (breachAccepted() > 0 ? true : undefined));

@@ -32,6 +32,7 @@ function dataOf(type: StorefrontEventType, orderId: fc.Arbitrary<string>, caseId
   const customer = fc.record({ name: text, phone: fc.constantFrom('13800000000', '+86 21 5555 0000') });
   switch (type) {
     case 'order.placed':
+    case 'order.imported':
       return fc.record({
         orderId,
         placedAt: AT,
