@@ -258,7 +258,8 @@ function checkAlarmRoutes(policy: { roles: Record<string, unknown>; steps: Recor
   const known = {
     events: ALARM_DETAIL_TYPES,
     roles: [...Object.keys(policy.roles), AUTOMATIC],
-    steps: Object.keys(policy.steps),
+    // Chat breaches name their standard (service-standards.md §10) where step alarms name a step.
+    steps: [...Object.keys(policy.steps), 'chat.greeting', 'chat.reply'],
   };
   policy.alarms?.routes.forEach((route, i) => {
     route.channels.forEach((name, j) => {
