@@ -16,13 +16,6 @@ const EVERY_DAY = [0, 1, 2, 3, 4, 5, 6] as const;
 export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
   const zone = new Zone(doc.timeZone);
 
-  const roles = new Map<string, RolePolicy>();
-  for (const [id, role] of Object.entries(doc.roles)) {
-    const exceptions = new Map<number, DateException>(role.exceptions.map((e) => [e.date, { shifts: e.shifts, note: e.note }]));
-    const weekly = role.shifts.map((s) => ({ from: s.from, to: s.to, weekdays: s.days ?? EVERY_DAY }));
-    roles.set(id, { id, label: role.label, calendar: new ShiftCalendar(id, zone, weekly, exceptions) });
-  }
-
   const builtIn = doc.workingDays.holidayData === 'chinese-days' ? chineseDaysData() : undefined;
   const holidays = new Map(builtIn?.holidays);
   const adjustedWorkdays = new Map(builtIn?.adjustedWorkdays);
@@ -37,6 +30,16 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
     adjustedWorkdays.set(w.date, w.name);
     holidays.delete(w.date);
     years.add(civilFromDay(w.date).year);
+  }
+
+  const workingDays = new WorkingDayCalendar(zone, holidays, adjustedWorkdays, years, statutoryHolidays);
+
+  const roles = new Map<string, RolePolicy>();
+  for (const [id, role] of Object.entries(doc.roles)) {
+    const exceptions = new Map<number, DateException>(role.exceptions.map((e) => [e.date, { shifts: e.shifts, note: e.note }]));
+    const weekly = role.shifts.map((s) => ({ from: s.from, to: s.to, weekdays: s.days ?? EVERY_DAY }));
+    const onDay = role.workingDaysOnly ? (day: number) => workingDays.isWorkingDay(day) : undefined;
+    roles.set(id, { id, label: role.label, calendar: new ShiftCalendar(id, zone, weekly, exceptions, onDay) });
   }
 
   const pickup = new PickupSchedule(
@@ -58,11 +61,18 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
     zone,
     warnFraction: doc.warnAt,
     roles,
-    workingDays: new WorkingDayCalendar(zone, holidays, adjustedWorkdays, years, statutoryHolidays),
+    workingDays,
     everyDay: new EveryDayCalendar(zone),
     pickup,
     steps,
     alarms: compileAlarms(doc.alarms),
+    escalation: {
+      levels: doc.escalation.levels.map((role) => {
+        const calendar = roles.get(role)?.calendar;
+        if (calendar === undefined) throw new RangeError(`escalation.levels: unknown role "${role}"`); // the schema checks this first
+        return { role, calendar };
+      }),
+    },
     chat: { calendar: chatRole.calendar, greetingSeconds: doc.chat.greetingSeconds, replySeconds: doc.chat.replySeconds },
   };
 }

@@ -38,8 +38,9 @@ describe('the shipped default policy', () => {
     expect(policy.zone.name).toBe('Asia/Shanghai');
     expect(policy.warnFraction).toBe(0.8);
     expect([...policy.roles.keys()].sort()).toEqual(
-      ['complaint-handler', 'crm-admin', 'inventory-admin', 'ops-cs', 'picker', 'presales-cs', 'supervisor', 'terminal-admin'],
+      ['complaint-handler', 'crm-admin', 'inventory-admin', 'manager', 'ops-cs', 'picker', 'presales-cs', 'supervisor', 'terminal-admin'],
     );
+    expect(policy.escalation.levels.map((l) => l.role)).toEqual(['supervisor', 'manager']);
   });
 
   it('is what getDefaultPolicy returns, compiled once', () => {
@@ -47,11 +48,13 @@ describe('the shipped default policy', () => {
     expect(getDefaultPolicy().steps.size).toBe(loadPolicy().steps.size);
   });
 
-  it('encodes the spec hours: ops-cs and presales-cs 08:00–20:00, the others 09:00–17:00', () => {
+  // service-standards.md §1: supervisor "08:00–20:00 every day", manager "09:00–18:00 on working days".
+  it('encodes the spec hours: ops-cs, presales-cs and supervisor 08:00–20:00, manager 09:00–18:00 on working days, the others 09:00–17:00', () => {
     const doc = parsePolicy(defaultDocument());
     for (const [id, role] of Object.entries(doc.roles)) {
-      const expected = id === 'ops-cs' || id === 'presales-cs' ? { from: 8 * 60, to: 20 * 60 } : { from: 9 * 60, to: 17 * 60 };
+      const expected = ['ops-cs', 'presales-cs', 'supervisor'].includes(id) ? { from: 8 * 60, to: 20 * 60 } : id === 'manager' ? { from: 9 * 60, to: 18 * 60 } : { from: 9 * 60, to: 17 * 60 };
       expect(role.shifts, id).toEqual([expected]);
+      expect(role.workingDaysOnly, id).toBe(id === 'manager');
     }
     expect(doc.pickup.days).toEqual(['mon', 'tue', 'wed', 'thu', 'fri', 'sat']);
     expect(doc.pickup.batches).toEqual([
