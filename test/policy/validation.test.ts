@@ -73,6 +73,8 @@ describe('mistakes in a policy document', () => {
     ['a shift starting at "25:00"', (d) => { d.roles['ops-cs'].shifts[0].from = '25:00'; }, /^roles\["ops-cs"\]\.shifts\[0\]\.from: expected a time "HH:MM" between 00:00 and 24:00, got "25:00"$/],
     ['a batch time "9:00" without its leading zero', (d) => { d.pickup.batches[0].at = '9:00'; }, /^pickup\.batches\[0\]\.at: expected a time "HH:MM".*got "9:00"$/],
     ['a shift that starts and ends at the same time', (d) => { d.roles.picker.shifts[0].to = '09:00'; }, /^roles\.picker\.shifts\[0\]: a shift must not start and end at the same time/],
+    ['an escalation level that is no role', (d) => { d.escalation = { levels: ['supervisor', 'boss'] }; }, /^escalation\.levels\[1\]: unknown role "boss"/],
+    ['a role listed twice as an escalation level', (d) => { d.escalation = { levels: ['supervisor', 'supervisor'] }; }, /^escalation\.levels: each role may be one escalation level only$/],
     ['a shift starting at 24:00', (d) => { d.roles.picker.shifts[0].from = '24:00'; }, /^roles\.picker\.shifts\[0\]\.from: a shift cannot start at 24:00$/],
     ['an impossible holiday date', (d) => { d.workingDays.holidays = [{ date: '2027-02-30', name: 'x' }]; }, /^workingDays\.holidays\[0\]\.date: expected a real date "YYYY-MM-DD", got "2027-02-30"$/],
     ['a badly written exception date', (d) => { d.roles.picker.exceptions = [{ date: '2026/10/01', shifts: [] }]; }, /^roles\.picker\.exceptions\[0\]\.date: expected a real date/],
