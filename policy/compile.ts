@@ -16,13 +16,6 @@ const EVERY_DAY = [0, 1, 2, 3, 4, 5, 6] as const;
 export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
   const zone = new Zone(doc.timeZone);
 
-  const roles = new Map<string, RolePolicy>();
-  for (const [id, role] of Object.entries(doc.roles)) {
-    const exceptions = new Map<number, DateException>(role.exceptions.map((e) => [e.date, { shifts: e.shifts, note: e.note }]));
-    const weekly = role.shifts.map((s) => ({ from: s.from, to: s.to, weekdays: s.days ?? EVERY_DAY }));
-    roles.set(id, { id, label: role.label, calendar: new ShiftCalendar(id, zone, weekly, exceptions) });
-  }
-
   const builtIn = doc.workingDays.holidayData === 'chinese-days' ? chineseDaysData() : undefined;
   const holidays = new Map(builtIn?.holidays);
   const adjustedWorkdays = new Map(builtIn?.adjustedWorkdays);
@@ -45,6 +38,16 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
   }
   for (const day of removed) holidays.delete(day);
 
+  const workingDays = new WorkingDayCalendar(zone, holidays, adjustedWorkdays, years, statutory);
+
+  const roles = new Map<string, RolePolicy>();
+  for (const [id, role] of Object.entries(doc.roles)) {
+    const exceptions = new Map<number, DateException>(role.exceptions.map((e) => [e.date, { shifts: e.shifts, note: e.note }]));
+    const weekly = role.shifts.map((s) => ({ from: s.from, to: s.to, weekdays: s.days ?? EVERY_DAY }));
+    const onDay = role.workingDaysOnly ? (day: number) => workingDays.isWorkingDay(day) : undefined;
+    roles.set(id, { id, label: role.label, calendar: new ShiftCalendar(id, zone, weekly, exceptions, onDay) });
+  }
+
   const pickup = new PickupSchedule(
     zone,
     new Set(doc.pickup.days.map((d) => WEEKDAYS.indexOf(d))),
@@ -64,11 +67,18 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
     zone,
     warnFraction: doc.warnAt,
     roles,
-    workingDays: new WorkingDayCalendar(zone, holidays, adjustedWorkdays, years, statutory),
+    workingDays,
     everyDay: new EveryDayCalendar(zone),
     pickup,
     steps,
     alarms: compileAlarms(doc.alarms),
+    escalation: {
+      levels: doc.escalation.levels.map((role) => {
+        const calendar = roles.get(role)?.calendar;
+        if (calendar === undefined) throw new RangeError(`escalation.levels: unknown role "${role}"`); // the schema checks this first
+        return { role, calendar };
+      }),
+    },
     chat: { calendar: chatRole.calendar, greetingSeconds: doc.chat.greetingSeconds, replySeconds: doc.chat.replySeconds },
   };
 }

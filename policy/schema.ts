@@ -63,6 +63,8 @@ const dateException = z.strictObject({
 const role = z.strictObject({
   label: z.string().min(1),
   shifts: z.array(weeklyShift).min(1, 'a role needs at least one weekly shift'),
+  /** The shifts apply on statutory working days only (`workingDays`: Mon–Fri minus holidays, plus 调休 days), e.g. the manager's. */
+  workingDaysOnly: z.boolean().default(false),
   exceptions: z.array(dateException).default([]),
 });
 
@@ -216,6 +218,19 @@ const chat = z
   })
   .default({ role: 'presales-cs', greetingSeconds: 30, replySeconds: 60 });
 
+/**
+ * Who a breach escalates to (service-standards.md §9, "处理不了的及时上报"): an ordered list of
+ * roles; a breach goes to the first level on duty, else to the first level at its next shift.
+ */
+const escalation = z
+  .strictObject({
+    levels: z
+      .array(z.string().min(1))
+      .min(1, 'list at least one escalation level')
+      .refine((levels) => new Set(levels).size === levels.length, { message: 'each role may be one escalation level only' }),
+  })
+  .default({ levels: ['supervisor', 'manager'] });
+
 const BUSINESS_KINDS = new Set(['business-minutes', 'business-minutes-or-next-on-duty-day-by', 'on-duty-day-by']);
 
 export const policySchema = z
@@ -229,6 +244,7 @@ export const policySchema = z
     pickup,
     caseRules,
     chat,
+    escalation,
     steps: z.record(z.string().regex(/^[a-z]+\.[a-z-]+$/, 'step ids look like "order.review"'), step),
     alarms: alarms.optional(),
   })
@@ -239,6 +255,11 @@ export const policySchema = z
     if (!Object.hasOwn(policy.roles, policy.chat.role)) {
       ctx.addIssue({ code: 'custom', path: ['chat', 'role'], message: `unknown role "${policy.chat.role}" (roles: ${Object.keys(policy.roles).join(', ')})` });
     }
+    policy.escalation.levels.forEach((level, i) => {
+      if (!Object.hasOwn(policy.roles, level)) {
+        ctx.addIssue({ code: 'custom', path: ['escalation', 'levels', i], message: `unknown role "${level}" (roles: ${Object.keys(policy.roles).join(', ')})` });
+      }
+    });
     for (const [id, s] of Object.entries(policy.steps)) {
       const known = s.role === AUTOMATIC || Object.hasOwn(policy.roles, s.role);
       if (!known) {
@@ -263,7 +284,8 @@ function checkAlarmRoutes(policy: { roles: Record<string, unknown>; steps: Recor
   const known = {
     events: ALARM_DETAIL_TYPES,
     roles: [...Object.keys(policy.roles), AUTOMATIC],
-    steps: Object.keys(policy.steps),
+    // Chat breaches name their standard (service-standards.md §10) where step alarms name a step.
+    steps: [...Object.keys(policy.steps), 'chat.greeting', 'chat.reply'],
   };
   policy.alarms?.routes.forEach((route, i) => {
     route.channels.forEach((name, j) => {

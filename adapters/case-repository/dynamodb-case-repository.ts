@@ -116,9 +116,15 @@ export class DynamoDbCaseRepository implements CaseRepository {
     return this.steps.update(selector, (step) => timerWrite(transitions.markWarned(step, instant)));
   }
 
-  markBreached(selector: StepSelector, at: Instant, escalateTo: string): Promise<transitions.TimerOutcome> {
+  markBreached(selector: StepSelector, at: Instant, escalateTo: transitions.EscalateTo): Promise<transitions.TimerOutcome> {
     const instant = toInstant(at);
-    return this.steps.update(selector, (step) => timerWrite(transitions.markBreached(step, instant, escalateTo)));
+    const to = { ...escalateTo, seenAt: toInstant(escalateTo.seenAt) };
+    return this.steps.update(selector, (step) => timerWrite(transitions.markBreached(step, instant, to)));
+  }
+
+  escalateStep(selector: StepSelector, input: transitions.EscalateStep): Promise<StepRecord> {
+    const escalate = { ...input, at: toInstant(input.at), to: { ...input.to, seenAt: toInstant(input.to.seenAt) } };
+    return this.steps.transition(selector, (step) => transitions.escalateStep(step, escalate));
   }
 
   markAnnounced(selector: StepSelector, at: Instant): Promise<boolean> {
@@ -154,7 +160,7 @@ export class DynamoDbCaseRepository implements CaseRepository {
   }
 
   listEscalated(to: string, request?: PageRequest): Promise<Page<StepRecord>> {
-    return queryPage(this.access, indexQuery(CaseIndex.attention, escalatedPartition(to)), request, toStep);
+    return queryPage(this.access, indexQuery(CaseIndex.escalated, escalatedPartition(to)), request, toStep);
   }
 
   listAwaiting(step: string, request?: PageRequest): Promise<Page<StepRecord>> {

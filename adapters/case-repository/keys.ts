@@ -80,9 +80,11 @@ export function stepIndexKeys(step: StepRecord): Keys {
   if (timer !== undefined) {
     keys.gsi3pk = SWEEP_PARTITION;
     keys.gsi3sk = `${timer}#${id}`;
-  } else if (step.breachedAt !== undefined && step.escalatedTo !== undefined) {
-    keys.gsi3pk = escalatedPartition(step.escalatedTo);
-    keys.gsi3sk = `${step.due ?? NO_DUE}#${id}`;
+  }
+  // Escalated by a breach or by hand (a hand escalation keeps its timers): the level's second queue.
+  if (step.escalatedTo !== undefined) {
+    keys.gsi1pk = escalatedPartition(step.escalatedTo);
+    keys.gsi1sk = `${step.due ?? NO_DUE}#${id}`;
   }
   return keys;
 }

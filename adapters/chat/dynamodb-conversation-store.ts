@@ -1,17 +1,19 @@
 /**
  * Conversations in the case table (docs/data-model.md, "Chat conversations"): one item per
  * conversation, `CHAT#<conversationId>` / `CONVERSATION`, its messages packed as compact JSON
- * (who and when, never the text), found per day through gsi4 (`CHATDAY#<day>`) and, while a
+ * (who and when, never the text), found per day through gsi4 (`CHATDAY#<day>`): the item itself on
+ * its first day, a day marker (`CHAT#<id>` / `DAY#<day>`) on each later day with a customer message
+ * (a reopened conversation), written in the same transaction as the conversation. While a
  * greeting or question is pending, through gsi3 (`CHATDUE` / `<due ISO>#<conversationId>`) for
  * the sweep. Every change is one conditional write on `version`.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ChatMessage, ChatSender } from '../../core/chat/message.ts';
 import type { ConversationStore, StoredConversation } from '../../core/chat/repository.ts';
 import { CaseIndex } from '../case-repository/table.ts';
 import { queryAll, type TableAccess } from '../case-repository/table-access.ts';
-import { isConditionalCheckFailed } from '../case-repository/sdk-errors.ts';
+import { failedConditions, isConditionalCheckFailed } from '../case-repository/sdk-errors.ts';
 
 /** Sparse index partitions of conversation items. */
 export const ChatPartition = { byDay: (day: string) => `CHATDAY#${day}`, due: 'CHATDUE' } as const;
@@ -44,21 +46,30 @@ export class DynamoDbConversationStore implements ConversationStore {
     return result.Item === undefined ? undefined : fromItem(result.Item);
   }
 
-  async put(next: StoredConversation): Promise<boolean> {
-    const previous = next.version - 1;
+  async put(next: StoredConversation, previous?: StoredConversation): Promise<boolean> {
+    const version = next.version - 1;
+    const condition =
+      version === 0
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : { ConditionExpression: '#version = :version', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':version': version } };
+    const known = new Set([next.day, ...(previous?.days ?? [])]);
+    const markers = next.days.filter((d) => !known.has(d));
     try {
-      await this.access.db.send(
-        new PutCommand({
-          TableName: this.access.table,
-          Item: toItem(next),
-          ...(previous === 0
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : { ConditionExpression: '#version = :version', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':version': previous } }),
-        }),
-      );
+      if (markers.length === 0) {
+        await this.access.db.send(new PutCommand({ TableName: this.access.table, Item: toItem(next), ...condition }));
+      } else {
+        await this.access.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: { TableName: this.access.table, Item: toItem(next), ...condition } },
+              ...markers.map((day) => ({ Put: { TableName: this.access.table, Item: dayMarker(next.conversationId, day) } })),
+            ],
+          }),
+        );
+      }
       return true;
     } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
+      if (isConditionalCheckFailed(error) || failedConditions(error)?.[0] === true) return false;
       throw error;
     }
   }
@@ -89,8 +100,24 @@ export class DynamoDbConversationStore implements ConversationStore {
       KeyConditionExpression: `${CaseIndex.reporting}pk = :pk`,
       ExpressionAttributeValues: { ':pk': ChatPartition.byDay(day) },
     });
-    return items.map(fromItem);
+    const reopened = items.filter((i) => i.entity === DAY_MARKER).map((i) => this.get(String(i.conversationId)));
+    const found = [...items.filter((i) => i.entity !== DAY_MARKER).map(fromItem), ...(await Promise.all(reopened)).filter((c) => c !== undefined)];
+    return [...new Map(found.map((c) => [c.conversationId, c])).values()];
   }
+}
+
+const DAY_MARKER = 'conversation-day';
+
+/** Finds a conversation on a later day with a customer message; written once, never changed. */
+function dayMarker(conversationId: string, day: string): Record<string, unknown> {
+  return {
+    ...key(conversationId),
+    sk: `DAY#${day}`,
+    entity: DAY_MARKER,
+    conversationId,
+    [`${CaseIndex.reporting}pk`]: ChatPartition.byDay(day),
+    [`${CaseIndex.reporting}sk`]: conversationId,
+  };
 }
 
 function key(conversationId: string): { pk: string; sk: string } {
@@ -108,6 +135,7 @@ function toItem(c: StoredConversation): Record<string, unknown> {
     // DynamoDB has no empty sets: the attribute is absent until the first announcement.
     ...(c.announced.length > 0 ? { announced: new Set(c.announced) } : {}),
     day: c.day,
+    days: c.days,
     ...(c.nextDue !== undefined ? { nextDue: c.nextDue } : {}),
     version: c.version,
     [`${CaseIndex.reporting}pk`]: ChatPartition.byDay(c.day),
@@ -132,6 +160,8 @@ function fromItem(item: Record<string, unknown>): StoredConversation {
     messages,
     announced,
     day: String(item.day),
+    // Conversations stored before `days` existed were indexed on their first day only.
+    days: Array.isArray(item.days) ? item.days.map(String) : [String(item.day)],
     nextDue: typeof item.nextDue === 'number' ? item.nextDue : undefined,
     version: typeof item.version === 'number' ? item.version : 0,
   };

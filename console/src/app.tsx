@@ -9,6 +9,7 @@ import { ConfigProvider, App as AntApp, Spin, type ThemeConfig } from 'antd';
 import 'antd/dist/antd.css';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import { setPickerLanguage } from './time/picker-zone.ts';
 import { lazy, Suspense, useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { createHashRouter, Navigate, Outlet, RouterProvider, useNavigate } from 'react-router';
 import { queryClient } from './api/query-client.ts';
@@ -87,6 +88,8 @@ const THEME: ThemeConfig = { zeroRuntime: true, token: { colorPrimary: '#0958d9'
 
 function Localised({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
+  // Before the pickers draw: day.js's locale is global, read when a panel renders.
+  setPickerLanguage(lang);
   return (
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={THEME}>
       <AntApp>{children}</AntApp>

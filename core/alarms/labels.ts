@@ -17,10 +17,20 @@ const WHAT: Readonly<Record<string, Bilingual>> = {
   [DetailType.SlaWarning]: { 'zh-CN': '即将超时', en: 'due soon' },
   [DetailType.PickupMissed]: { 'zh-CN': '漏揽收', en: 'pickup missed' },
   [DetailType.RefundOverdue]: { 'zh-CN': '退款逾期', en: 'refund overdue' },
+  [DetailType.ChatGreetingBreached]: { 'zh-CN': '问候超时', en: 'greeting late' },
+  [DetailType.ChatReplyBreached]: { 'zh-CN': '回复超时', en: 'reply late' },
+};
+
+/** The chat standards of service-standards.md §10, named like steps in alarms. */
+const CHAT_STANDARDS: Readonly<Record<string, Bilingual>> = {
+  'chat.greeting': { 'zh-CN': '首次问候(30秒)', en: 'First greeting (30 s)' },
+  'chat.reply': { 'zh-CN': '回复顾客(60秒)', en: 'Reply to customer (60 s)' },
 };
 
 /** `订单审核` / `Order review`; undefined for a step the standards do not name. */
 export function stepLabel(step: string, language: AlarmLanguage): string | undefined {
+  const chat = CHAT_STANDARDS[step];
+  if (chat !== undefined) return chat[language];
   if (!labelledSteps().includes(step)) return undefined;
   const label = lifecycleStepLabel(step);
   return language === AlarmLanguage.zh ? label.zh : label.en;

@@ -4,7 +4,7 @@
  * `payloads.ts` turns them into each robot's body. Times are in the policy's zone (`11-30 09:00`).
  */
 import { DetailType } from '../ports/events.ts';
-import { formatTimeOfDay } from '../time/civil.ts';
+import { formatTimeOfDay, weekdayOf } from '../time/civil.ts';
 import type { Zone } from '../time/zone.ts';
 import type { Alarm } from './alarm.ts';
 import { AlarmLanguage, roleName, stepLabel, whatHappened } from './labels.ts';
@@ -38,6 +38,20 @@ const t = (ctx: RenderContext, zh: string, en: string): string => (ctx.language 
 export function shortTime(ms: number, zone: Zone): string {
   const iso = zone.formatIso(ms);
   return `${iso.slice(5, 10)} ${formatTimeOfDay(zone.minuteOfDay(ms))}`;
+}
+
+/** `11-30 10:00:05` in the zone: chat standards count seconds. */
+function secondsTime(ms: number, zone: Zone): string {
+  return zone.formatIso(ms).slice(5, 19).replace('T', ' ');
+}
+
+const WEEKDAYS_ZH = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** `周二 08:00` (`Tue 08:00`): when an escalation will be seen, within the week ahead. */
+export function weekdayTime(ms: number, zone: Zone, language: AlarmLanguage): string {
+  const names = language === AlarmLanguage.zh ? WEEKDAYS_ZH : WEEKDAYS_EN;
+  return `${names[weekdayOf(zone.dayOf(ms))]} ${formatTimeOfDay(zone.minuteOfDay(ms))}`;
 }
 
 /** `35 分钟`, `2 小时 5 分钟`, `1 天 3 小时` (or English), rounded down to minutes. */
@@ -85,18 +99,30 @@ function deadline(alarm: Alarm, ctx: RenderContext): string {
     }
     case DetailType.RefundOverdue:
       return t(ctx, `应到账 ${at},已逾期 ${late}`, `due ${at}, overdue by ${late}`);
+    case DetailType.ChatGreetingBreached:
+    case DetailType.ChatReplyBreached: {
+      const asked = alarm.askedAt === undefined ? '' : secondsTime(Date.parse(alarm.askedAt), ctx.zone);
+      const limit = secondsTime(due, ctx.zone);
+      const answer = alarm.answeredAt === undefined ? t(ctx, '仍未回复', 'still unanswered') : t(ctx, `${secondsTime(Date.parse(alarm.answeredAt), ctx.zone)} 才回复`, `answered ${secondsTime(Date.parse(alarm.answeredAt), ctx.zone)}`);
+      return t(ctx, `顾客 ${asked} 提问,截止 ${limit},${answer}`, `asked ${asked}, due ${limit}, ${answer}`);
+    }
     default:
       return t(ctx, `截止 ${at},已超时 ${late}`, `due ${at}, ${late} late`);
   }
 }
 
 function ids(alarm: Alarm, ctx: RenderContext): string {
+  if (alarm.conversationId !== undefined) {
+    const agent = alarm.agentId === undefined || alarm.agentId === 'unassigned' ? t(ctx, '未分配', 'unassigned') : alarm.agentId;
+    return `${t(ctx, '会话', 'conversation')} ${alarm.conversationId} · ${t(ctx, '客服', 'agent')} ${agent}`;
+  }
   const order = alarm.orderId === undefined ? '' : t(ctx, `订单 ${alarm.orderId} · `, `order ${alarm.orderId} · `);
   return `${order}${t(ctx, '工单', 'case')} ${alarm.caseId}`;
 }
 
 function link(alarm: Alarm, ctx: RenderContext, label: string): Segment[] {
-  return ctx.consoleUrl === undefined ? [] : [{ text: label, url: caseLink(ctx.consoleUrl, alarm.caseId) }];
+  // A chat breach has no case page: the chat report is per agent, day and hour.
+  return ctx.consoleUrl === undefined || alarm.caseId === undefined ? [] : [{ text: label, url: caseLink(ctx.consoleUrl, alarm.caseId) }];
 }
 
 /** One alarm, in full. */
@@ -108,7 +134,7 @@ export function renderAlarm(alarm: Alarm, ctx: RenderContext): AlarmMessage {
   if (role !== undefined) lines.push([`${t(ctx, '角色', 'role')}: ${role}`]);
   const due = deadline(alarm, ctx);
   if (due !== '') lines.push([due]);
-  if (alarm.escalatedTo !== undefined) lines.push([`${t(ctx, '已升级至', 'escalated to')}: ${roleText(alarm.escalatedTo, ctx) ?? alarm.escalatedTo}`]);
+  if (alarm.escalatedTo !== undefined) lines.push([escalation(alarm, alarm.escalatedTo, ctx)]);
   const page = link(alarm, ctx, t(ctx, '在控制台查看', 'open in the console'));
   if (page.length > 0) lines.push(page);
   return { title: t(ctx, title, enTitle).trim(), lines };
@@ -148,7 +174,21 @@ export function renderDigest(alarms: readonly Alarm[], listed: number, ctx: Rend
   });
   const rest = count - shown.length;
   if (rest > 0) lines.push([t(ctx, `…… 另有 ${rest} 条,随后续发`, `… and ${rest} more, in the next message`)]);
-  const escalated = [...new Set(shown.map((a) => a.escalatedTo).filter((r): r is string => r !== undefined))];
-  if (escalated.length > 0) lines.push([`${t(ctx, '已升级至', 'escalated to')}: ${escalated.map((r) => roleText(r, ctx) ?? r).join(', ')}`]);
+  const escalated = new Map<string, Alarm>();
+  for (const a of shown) if (a.escalatedTo !== undefined && !escalated.has(a.escalatedTo)) escalated.set(a.escalatedTo, a);
+  for (const [role, a] of escalated) lines.push([escalation(a, role, ctx)]);
   return { title, lines };
+}
+
+/**
+ * "已升级至: 主管 supervisor", and when no escalation level is on duty yet, when it will be seen:
+ * "已升级至: 主管 supervisor,将于 周二 08:00 由主管处理" (service-standards.md §9).
+ */
+function escalation(alarm: Alarm, role: string, ctx: RenderContext): string {
+  const who = roleText(role, ctx) ?? role;
+  const line = `${t(ctx, '已升级至', 'escalated to')}: ${who}`;
+  if (alarm.seenAt === undefined || Date.parse(alarm.seenAt) <= Date.parse(alarm.at)) return line;
+  const when = weekdayTime(Date.parse(alarm.seenAt), ctx.zone, ctx.language);
+  const name = roleName(ctx.roleLabels.get(role), ctx.language) ?? role;
+  return t(ctx, `${line},将于 ${when} 由${name}处理`, `${line}, to be seen by the ${name} at ${when}`);
 }

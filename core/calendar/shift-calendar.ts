@@ -31,6 +31,8 @@ export class ShiftCalendar implements DutyCalendar {
     weekly: readonly WeeklyShift[],
     /** By local day number. */
     readonly exceptions: ReadonlyMap<number, DateException>,
+    /** Days the weekly shifts apply on (e.g. statutory working days only); absent: every day. */
+    private readonly onDay?: (day: number) => boolean,
   ) {
     for (const shift of weekly) {
       for (const wd of shift.weekdays) this.byWeekday[wd]?.push({ from: shift.from, to: shift.to });
@@ -44,7 +46,10 @@ export class ShiftCalendar implements DutyCalendar {
   }
 
   shiftsOn(day: number): readonly Shift[] {
-    return this.exceptions.get(day)?.shifts ?? this.byWeekday[weekdayOf(day)] ?? [];
+    const exception = this.exceptions.get(day);
+    if (exception !== undefined) return exception.shifts;
+    if (this.onDay !== undefined && !this.onDay(day)) return [];
+    return this.byWeekday[weekdayOf(day)] ?? [];
   }
 
   intervalsOn(day: number): readonly Interval[] {

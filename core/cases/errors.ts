@@ -77,6 +77,19 @@ export class StepNotPaused extends CaseError {
   }
 }
 
+/** Escalating by hand a step already at the policy's last escalation level (service-standards.md §9). */
+export class NoHigherEscalationLevel extends CaseError {
+  override readonly name = 'NoHigherEscalationLevel';
+  readonly status = 409;
+  constructor(
+    readonly caseId: string,
+    readonly step: string,
+    readonly role: string,
+  ) {
+    super(`step ${step} of case ${caseId} is escalated to ${role} already, the last escalation level`);
+  }
+}
+
 export class CaseClosed extends CaseError {
   override readonly name = 'CaseClosed';
   readonly status = 409;

@@ -7,7 +7,7 @@
 import type { CaseLink, CaseRecord, CaseStatus, CaseType, Instant, LinkRelation, TimelineEntry } from './case.ts';
 import type { CaseDeadlineOutcome, CaseDeadlineRecord } from './case-deadline.ts';
 import type { StepRecord } from './step.ts';
-import type { CompleteStep, PauseStep, ResumeStep, TimerOutcome } from './transitions.ts';
+import type { CompleteStep, EscalateStep, EscalateTo, PauseStep, ResumeStep, TimerOutcome } from './transitions.ts';
 
 export interface CaseView {
   case: CaseRecord;
@@ -118,7 +118,9 @@ export interface CaseRepository {
   /** The warning timer fired; `changed: false` on a repeat or when nothing is due. */
   markWarned(selector: StepSelector, at: Instant): Promise<TimerOutcome>;
   /** The due timer fired; marks the step breached and escalated to `escalateTo`. */
-  markBreached(selector: StepSelector, at: Instant, escalateTo: string): Promise<TimerOutcome>;
+  markBreached(selector: StepSelector, at: Instant, escalateTo: EscalateTo): Promise<TimerOutcome>;
+  /** A person escalates an active step (§9). Throws `StepNotOpen`, `StepNotFound`. */
+  escalateStep(selector: StepSelector, input: EscalateStep): Promise<StepRecord>;
   /** `StepOpened` was published: sets `announcedAt`. False if it was set already. */
   markAnnounced(selector: StepSelector, at: Instant): Promise<boolean>;
   /** The completion's effects were done: sets `answeredAt`, which takes the step out of `listUnansweredCompletions`. False if set already. */
@@ -126,7 +128,7 @@ export interface CaseRepository {
 
   /** A role's work queue: its active steps, soonest `due` first (steps without a due last). */
   listQueue(role: string, page?: PageRequest): Promise<Page<StepRecord>>;
-  /** Breached steps escalated to `to` (the supervisor's second queue), soonest `due` first. */
+  /** Active steps escalated to `to` (an escalation level's second queue), soonest `due` first. */
   listEscalated(to: string, page?: PageRequest): Promise<Page<StepRecord>>;
   /** Active automatic steps of one step id, soonest `due` first; `order.pickup` gives the parcels ready for a batch. */
   listAwaiting(step: string, page?: PageRequest): Promise<Page<StepRecord>>;

@@ -7,7 +7,7 @@ export const StepStatus = {
   paused: 'paused',
   /** Still open past its warning time (80 % of the budget). */
   warned: 'warned',
-  /** Still open past its due time; escalated to `supervisor`. */
+  /** Still open past its due time; escalated (the policy's `escalation.levels`, §9). */
   breached: 'breached',
   completed: 'completed',
   /** Closed without being done, e.g. the order's steps after a confirmed cancellation. */
@@ -41,6 +41,19 @@ export interface CurrentPause {
   by?: string;
 }
 
+/** An escalation of a step to a level of the policy's `escalation.levels` (service-standards.md §9). */
+export interface StepEscalation {
+  /** 1 for the first level. */
+  level: number;
+  at: Instant;
+  /** When the level is on duty to see it: `at` when on duty then, else its next shift start. */
+  seenAt: Instant;
+  /** A hand escalation's reason ("处理不了的及时上报"); absent for a breach. */
+  reason?: string;
+  /** Who escalated by hand; absent for a breach. */
+  by?: string;
+}
+
 /** Identifies a step of a case. A step id can open more than once in a case (the unpaid-order follow-ups of day 2 and 3), numbered by `attempt` from 1. */
 export interface StepRef {
   caseId: string;
@@ -64,8 +77,10 @@ export interface StepRecord extends StepRef {
   provisional?: boolean;
   warnedAt?: Instant;
   breachedAt?: Instant;
-  /** Set when a breach was escalated (to `supervisor`). */
+  /** The role the step is escalated to (a breach, or by hand): the level's role of `escalation`. */
   escalatedTo?: string;
+  /** The latest escalation (service-standards.md §9); earlier ones are on the case's timeline. */
+  escalation?: StepEscalation;
   pauses: PauseInterval[];
   pausedNow?: CurrentPause;
   completedAt?: Instant;

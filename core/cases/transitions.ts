@@ -93,12 +93,35 @@ export function markWarned(step: StepRecord, at: Instant): TimerOutcome {
   return { changed: true, step: { ...step, status: StepStatus.warned, warnedAt: at } };
 }
 
+/** Where an escalation goes: a level of the policy's `escalation.levels` and when it is seen (core/cases/escalation.ts). */
+export interface EscalateTo {
+  role: string;
+  level: number;
+  seenAt: Instant;
+}
+
 /** The due timer fired at `at`: the step is breached and escalated. Harmless to repeat. */
-export function markBreached(step: StepRecord, at: Instant, escalateTo: string): TimerOutcome {
+export function markBreached(step: StepRecord, at: Instant, escalateTo: EscalateTo): TimerOutcome {
   const due = step.due !== undefined && at >= step.due;
   const armed = step.status === StepStatus.open || step.status === StepStatus.warned;
   if (!due || step.breachedAt !== undefined || !armed) return { changed: false, step };
-  return { changed: true, step: { ...step, status: StepStatus.breached, breachedAt: at, escalatedTo: escalateTo } };
+  return {
+    changed: true,
+    step: { ...step, status: StepStatus.breached, breachedAt: at, escalatedTo: escalateTo.role, escalation: { level: escalateTo.level, at, seenAt: escalateTo.seenAt } },
+  };
+}
+
+export interface EscalateStep {
+  at: Instant;
+  to: EscalateTo;
+  reason: string;
+  by: string;
+}
+
+/** A person escalates an active step by hand (§9: "处理不了的及时上报"). Throws `StepNotOpen` for a closed step. */
+export function escalateStep(step: StepRecord, input: EscalateStep): StepRecord {
+  assertActive(step);
+  return { ...step, escalatedTo: input.to.role, escalation: { level: input.to.level, at: input.at, seenAt: input.to.seenAt, reason: input.reason, by: input.by } };
 }
 
 function assertActive(step: StepRecord): void {

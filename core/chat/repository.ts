@@ -11,6 +11,11 @@ export interface StoredConversation {
   announced: string[];
   /** Local day (`YYYY-MM-DD`, policy zone) of the first message: reports find conversations by it. */
   day: string;
+  /**
+   * Every local day (`YYYY-MM-DD`, sorted) with a customer message: a conversation reopened days
+   * later is found on each of them, so its questions count in the range they were asked in (§10).
+   */
+  days: string[];
   /** When the conversation must be looked at again (a pending greeting or question falls due), epoch ms. */
   nextDue: number | undefined;
   /** Optimistic-concurrency version; 0 for a conversation not stored yet. */
@@ -22,11 +27,12 @@ export interface ConversationStore {
   /**
    * Writes `next` if the stored version is still `next.version - 1` (or absent when that is 0).
    * Returns false when someone else wrote first: the caller reloads and merges again.
+   * `previous` is the version `next` was merged from: only days it did not have are indexed anew.
    */
-  put(next: StoredConversation): Promise<boolean>;
+  put(next: StoredConversation, previous?: StoredConversation): Promise<boolean>;
   /** Marks a breach announced; false when it already was (a second timer or a redelivery). */
   announce(conversationId: string, key: string): Promise<boolean>;
-  /** Every conversation whose first message fell on the local day `YYYY-MM-DD`. */
+  /** Every conversation with a customer message on the local day `YYYY-MM-DD` (`days`), each once. */
   listByDay(day: string): Promise<StoredConversation[]>;
 }
 

@@ -1,3 +1,4 @@
+import type { EscalationLevel } from '../cases/escalation.ts';
 import type { ChatStandards } from '../chat/standards.ts';
 import type { ShiftCalendar } from '../calendar/shift-calendar.ts';
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
@@ -63,6 +64,8 @@ export interface CompiledPolicy {
   alarms: AlarmPolicy;
   /** The chat standards (service-standards.md §10) on their role's calendar. */
   chat: ChatStandards;
+  /** Escalation levels in order (service-standards.md §9), each on its role's calendar. */
+  escalation: { levels: readonly EscalationLevel[] };
 }
 
 export type Facts = Readonly<Record<string, string>>;

@@ -56,8 +56,17 @@ export const eventSchemas = {
     .strictObject({ scope, ...stepRef, role, due: instant, warnAt: instant, warnedAt: instant })
     .describe('80 % of a step\'s business-time budget passed and it is still open (day-based rules have no warning). Case scope: a case-level promise reached its warning mark (the order handover\'s 24 h, "within 1 day"); `step` names the policy entry.'),
   [DetailType.SlaBreached]: z
-    .strictObject({ scope, ...stepRef, role, due: instant, breachedAt: instant, escalatedTo: z.string().optional() })
-    .describe('A deadline passed with the work still open. Step scope: the step is marked breached and escalated to `supervisor`. Case scope: a case-level promise (order handover, refund arrival) was broken; `step` names the policy entry.'),
+    .strictObject({
+      scope,
+      ...stepRef,
+      role,
+      due: instant,
+      breachedAt: instant,
+      escalatedTo: z.string().optional().describe('the escalation level\'s role (`escalation.levels`, service-standards.md §9)'),
+      escalationLevel: z.number().int().positive().optional().describe('1 for the first level'),
+      escalationSeenAt: instant.optional().describe('when the level is on duty to see it: `breachedAt` when on duty then, else its next shift start'),
+    })
+    .describe('A deadline passed with the work still open. Step scope: the step is marked breached and escalated to the first escalation level on duty (else the first level, seen at its next shift start). Case scope: a case-level promise (order handover, refund arrival) was broken; `step` names the policy entry.'),
   [DetailType.PickupBatchRun]: z
     .strictObject({
       batchId: z.string().describe('`<Shanghai date>T<HH:MM>` of a scheduled batch; `<Shanghai date>T<HH:MM:SS>-manual` of a run by hand'),

@@ -2,6 +2,7 @@
  * Renders docs/events.md from the event schemas, so the document cannot drift from the code
  * (test/core/ports/events-doc.test.ts compares them; `UPDATE_EVENTS_DOC=1` rewrites the file).
  */
+import { ALARM_DETAIL_TYPES } from '../alarms/alarm.ts';
 import { z } from 'zod';
 import { eventSchemas } from './event-schemas.ts';
 import { DetailType, EVENT_SOURCE } from './events.ts';
@@ -19,7 +20,7 @@ export function renderEventsDoc(): string {
     'Events are delivered at least once: consumers must tolerate repeats. The platform publishes an event',
     'only for a change it made (a repeated timer or request that changes nothing emits nothing).',
     '',
-    'Routing: the manifest rule `alarm-events` sends `SlaBreached`, `SlaWarning`, `PickupMissed` and `RefundOverdue` to',
+    `Routing: the manifest rule \`alarm-events\` sends ${ALARM_DETAIL_TYPES.map((t) => `\`${t}\``).join(', ')} to`,
     'the notify function, which posts them to the group robots (docs/alarms.md); the stack also sends `SlaBreached` to',
     'the SLA alarm (SNS topic and CloudWatch alarm on AWS). Other consumers subscribe with their own rules, e.g.',
     '`{"source": ["sla-platform"], "detail-type": ["PickupMissed"]}`.',

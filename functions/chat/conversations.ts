@@ -4,7 +4,7 @@
  * conversation with one conditional write, announce each breach once, arm the next deadline.
  */
 import { analyzeConversation, breachCheckAt, ChatVerdict, type ConversationAnalysis } from '../../core/chat/conversation.ts';
-import { canonicalMessages, mergeMessages, type ChatMessage } from '../../core/chat/message.ts';
+import { canonicalMessages, ChatSender, mergeMessages, type ChatMessage } from '../../core/chat/message.ts';
 import { conversationBytes, MAX_CONVERSATION_BYTES, MAX_MESSAGES_PER_CONVERSATION, type ConversationStore, type StoredConversation } from '../../core/chat/repository.ts';
 import type { CompiledPolicy } from '../../core/deadline/types.ts';
 import { domainEvent } from '../../core/ports/event-schemas.ts';
@@ -12,6 +12,7 @@ import { DetailType, type EventPublisher } from '../../core/ports/events.ts';
 import type { ChatTimers } from '../../core/ports/chat-timers.ts';
 import { formatDate } from '../../core/time/civil.ts';
 import type { Clock } from '../../core/time/clock.ts';
+import type { Zone } from '../../core/time/zone.ts';
 import { ConversationTooLong, ConversationBusy } from './errors.ts';
 
 export interface ChatDeps {
@@ -59,10 +60,11 @@ async function recordConversation(deps: ChatDeps, conversationId: string, arrive
       messages: ordered,
       announced: stored?.announced ?? [],
       day: formatDate(deps.policy.zone.dayOf(ordered[0]!.sentAt)),
+      days: customerDays(ordered, deps.policy.zone),
       nextDue: analysis.nextDue,
       version: (stored?.version ?? 0) + 1,
     };
-    if (await deps.conversations.put(next)) {
+    if (await deps.conversations.put(next, stored)) {
       await announceBreaches(deps, next, analysis);
       if (analysis.nextDue !== undefined && analysis.nextDue !== stored?.nextDue) await deps.chatTimers.arm({ conversationId, due: breachCheckAt(deps.policy.chat.calendar, analysis.nextDue) });
       return;
@@ -126,4 +128,10 @@ async function announceBreaches(deps: ChatDeps, conversation: StoredConversation
       }),
     ]);
   }
+}
+
+/** The local days with a customer message, sorted: the days the chat report finds the conversation on. */
+function customerDays(messages: readonly ChatMessage[], zone: Zone): string[] {
+  const days = new Set(messages.filter((m) => m.from === ChatSender.customer).map((m) => formatDate(zone.dayOf(m.sentAt))));
+  return [...days].sort();
 }

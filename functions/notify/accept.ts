@@ -45,7 +45,7 @@ export async function planFlush(deps: Pick<NotifyDeps, 'outbox' | 'flushes' | 'c
 
 /** The order id people know the case by; events of step-level alarms carry only the case id. */
 async function withOrderId(deps: NotifyDeps, alarm: Alarm): Promise<Alarm> {
-  if (alarm.orderId !== undefined) return alarm;
+  if (alarm.orderId !== undefined || alarm.caseId === undefined) return alarm;
   try {
     const { case: record } = await deps.repository.getCase(alarm.caseId);
     return record.orderId === undefined ? alarm : { ...alarm, orderId: record.orderId };

@@ -11,6 +11,7 @@ import { casesTable } from '../../adapters/case-repository/table.ts';
 import type { RobotAnswer } from '../../core/alarms/answers.ts';
 import type { AlarmOutbox, FlushScheduler } from '../../core/alarms/outbox.ts';
 import type { CaseRepository } from '../../core/cases/repository.ts';
+import type { ConversationStore } from '../../core/chat/repository.ts';
 import type { CompiledPolicy } from '../../core/deadline/types.ts';
 import { systemClock, type Clock } from '../../core/time/clock.ts';
 import { readConfig, type EnvSource } from '../shared/config.ts';
@@ -23,6 +24,8 @@ export interface NotifyDeps {
   outbox: AlarmOutbox;
   flushes: FlushScheduler;
   repository: Pick<CaseRepository, 'getCase' | 'listStepsClosedOn' | 'listQueue' | 'listAwaiting'>;
+  /** The daily summary counts the day's chat breaches (service-standards.md §9). */
+  conversations: Pick<ConversationStore, 'listByDay'>;
   policy: CompiledPolicy;
   setup: AlarmSetup;
   /** The platform's clock: digest windows, pacing, due times. */
@@ -54,6 +57,7 @@ export function notifyDependencies(env: EnvSource = process.env): NotifyDeps {
       roleArn: config.schedulerRoleArn(),
     }),
     repository: shared.repository,
+    conversations: shared.conversations,
     policy: shared.policy,
     setup: alarmSetup(shared.policy.alarms, env),
     clock: shared.clock,

@@ -20,7 +20,7 @@ import type { WorkflowGateway } from '../../core/ports/workflows.ts';
 import type { Clock } from '../../core/time/clock.ts';
 import { caseDeadlineTimerNames, orderHandover } from '../shared/case-deadlines.ts';
 import type { Log } from '../shared/logger.ts';
-import { ESCALATION_ROLE } from '../shared/escalation.ts';
+import { breachEscalation, recordEscalation } from '../shared/escalation.ts';
 import { slaBreached, stepCompleted } from '../shared/step-events.ts';
 import { disarmStepTimers } from '../shared/step-timers.ts';
 import { readAll } from '../shared/read-all.ts';
@@ -77,9 +77,12 @@ export function createPickupBatch(deps: PickupBatchDeps): (request: PickupRunReq
       let parcel = waiting;
       if (missed) {
         // It missed its planned batch: breached (escalated) now, handed over with this one.
-        const outcome = await deps.repository.markBreached(waiting, ranAt, ESCALATION_ROLE);
+        const outcome = await deps.repository.markBreached(waiting, ranAt, breachEscalation(deps.policy, ranAt));
         parcel = outcome.step;
-        if (outcome.changed) events.push(slaBreached(parcel));
+        if (outcome.changed) {
+          await recordEscalation(deps.repository, parcel);
+          events.push(slaBreached(parcel));
+        }
       }
       // A scheduled batch hands over at its instant (the run fires seconds after it); a manual run at its own time.
       const handedOverAt = toInstant(Math.max(batch.handedOverAt, Date.parse(parcel.openedAt)));

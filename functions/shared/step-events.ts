@@ -47,7 +47,15 @@ export function slaBreached(s: StepRecord, scope: SlaScope = SlaScope.step): Dom
   if (s.due === undefined || s.breachedAt === undefined) throw new TypeError(`step ${s.step} of case ${s.caseId} was not breached`);
   return domainEvent(
     DetailType.SlaBreached,
-    { scope, ...ref(s), role: s.role, due: s.due, breachedAt: s.breachedAt, ...(s.escalatedTo !== undefined ? { escalatedTo: s.escalatedTo } : {}) },
+    {
+      scope,
+      ...ref(s),
+      role: s.role,
+      due: s.due,
+      breachedAt: s.breachedAt,
+      ...(s.escalatedTo !== undefined ? { escalatedTo: s.escalatedTo } : {}),
+      ...(s.escalation !== undefined ? { escalationLevel: s.escalation.level, escalationSeenAt: s.escalation.seenAt } : {}),
+    },
     s.breachedAt,
   );
 }

@@ -13,7 +13,7 @@ import { domainEvent, SlaScope } from '../../core/ports/event-schemas.ts';
 import { DetailType, type DomainEvent } from '../../core/ports/events.ts';
 import { TimerKind, type TimerPayload } from '../../core/ports/timers.ts';
 import { caseDeadlineByPolicyStep, casePromiseSteps } from '../shared/case-deadlines.ts';
-import { ESCALATION_ROLE } from '../shared/escalation.ts';
+import { breachEscalation, recordEscalation } from '../shared/escalation.ts';
 import { withStep } from '../shared/logger.ts';
 import { settledByPickupRun } from '../shared/pickup-rule.ts';
 import { createStepClock, type StepClockDeps } from '../shared/step-clock.ts';
@@ -71,7 +71,7 @@ export function createSlaTimers(deps: SlaTimerDeps): SlaTimers {
   async function breach(step: StepRecord): Promise<TimerOutcome> {
     if (step.due === undefined) return TimerOutcome.nothing;
     const at = later(now(), step.due);
-    const outcome = await deps.repository.markBreached(step, at, ESCALATION_ROLE);
+    const outcome = await deps.repository.markBreached(step, at, breachEscalation(deps.policy, at));
     if (!outcome.changed) return TimerOutcome.nothing;
     const breached = outcome.step;
     await deps.repository.appendTimeline(step.caseId, {
@@ -79,8 +79,9 @@ export function createSlaTimers(deps: SlaTimerDeps): SlaTimers {
       at,
       kind: 'sla.breached',
       step: step.step,
-      detail: { due: step.due, escalatedTo: ESCALATION_ROLE },
+      detail: { due: step.due, escalatedTo: breached.escalatedTo },
     });
+    await recordEscalation(deps.repository, breached);
     const promise = casePromiseSteps[step.step];
     const events: DomainEvent[] = [slaBreached(breached, promise ? SlaScope.case : SlaScope.step)];
     if (promise === DetailType.RefundOverdue) {
@@ -99,7 +100,7 @@ export function createSlaTimers(deps: SlaTimerDeps): SlaTimers {
       );
     }
     await deps.events.publish(events);
-    deps.log.warn('SLA breached', { due: step.due, escalatedTo: ESCALATION_ROLE });
+    deps.log.warn('SLA breached', { due: step.due, escalatedTo: breached.escalatedTo, seenAt: breached.escalation?.seenAt });
     return TimerOutcome.breached;
   }
 

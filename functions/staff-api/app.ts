@@ -9,7 +9,7 @@ import { policyRoute } from './routes/policy.ts';
 import { queueRoute } from './routes/queue.ts';
 import { chatReportRoute } from './routes/chat-report.ts';
 import { reportRoute } from './routes/reports.ts';
-import { completeRoute, pauseRoute, resumeRoute } from './routes/step-actions.ts';
+import { completeRoute, escalateRoute, pauseRoute, resumeRoute } from './routes/step-actions.ts';
 
 export function createStaffApi(deps: StaffApiDeps): Router {
   return new Router([
@@ -18,6 +18,7 @@ export function createStaffApi(deps: StaffApiDeps): Router {
     caseRoute(deps),
     completeRoute(deps),
     pauseRoute(deps),
+    escalateRoute(deps),
     resumeRoute(deps),
     pickupsWaitingRoute(deps),
     pickupRunRoute(deps),

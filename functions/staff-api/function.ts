@@ -31,6 +31,7 @@ export const staffApiRoutes: RouteDecl[] = [
   staff('GET', '/cases/{caseId}'),
   staff('POST', '/cases/{caseId}/steps/{step}/complete'),
   staff('POST', '/cases/{caseId}/steps/{step}/pause'),
+  staff('POST', '/cases/{caseId}/steps/{step}/escalate'),
   staff('POST', '/cases/{caseId}/steps/{step}/resume'),
   staff('GET', '/pickups'),
   staff('POST', '/pickups/run'),

@@ -70,6 +70,7 @@ export function openApiDocument(): JsonSchema {
         Step: schema(s.stepActionResult),
         CompleteStep: schema(s.completeBody, 'input'),
         PauseStep: schema(s.pauseBody, 'input'),
+        EscalateStep: schema(s.escalateBody, 'input'),
         PickupRun: schema(s.pickupRun),
         PickupsWaiting: schema(s.pickupsWaiting),
         SlaReport: schema(s.slaReportBody),
@@ -145,6 +146,21 @@ export function openApiDocument(): JsonSchema {
       },
       '/pickups': {
         get: { ...staff, summary: 'The parcels waiting for the courier: what POST /pickups/run would hand over now, with carrier and tracking number (picker or supervisor)', responses: { '200': { description: 'the waiting parcels', content: json(ref('PickupsWaiting')) }, ...staffErrors } },
+      },
+      '/cases/{caseId}/steps/{step}/escalate': {
+        post: {
+          ...staff,
+          summary: 'Escalate a step by hand ("处理不了的及时上报", service-standards.md §9): to the first escalation level on duty, the next level when escalated already; the clock runs on',
+          parameters: stepParams,
+          requestBody: { required: true, content: json(ref('EscalateStep')) },
+          responses: {
+            '200': { description: 'the escalated step; `escalatedTo` says to whom, its level and when it is seen', content: json(ref('Step')) },
+            ...staffErrors,
+            ...unsupportedMediaType,
+            '404': errorResponse('unknown case or step'),
+            '409': errorResponse('the step is not open (`StepNotOpen`), or is at the last escalation level already (`NoHigherEscalationLevel`)'),
+          },
+        },
       },
       '/pickups/run': {
         post: { ...staff, summary: 'Run a courier pickup batch now (picker or supervisor)', responses: { '200': { description: 'the handed-over cases', content: json(ref('PickupRun')) }, ...staffErrors } },

@@ -34,6 +34,14 @@ export const pauseBody = z.strictObject({
   until: instant.optional().describe('resumes by itself at this time'),
 });
 
+/** An escalation reason longer than this is refused (400): a reason, not a report. */
+export const MAX_ESCALATION_REASON = 500;
+
+/** `POST /cases/{caseId}/steps/{step}/escalate` (service-standards.md §9: "处理不了的及时上报"). */
+export const escalateBody = z.strictObject({
+  reason: text.max(MAX_ESCALATION_REASON, `must be at most ${MAX_ESCALATION_REASON} characters`).describe('why the step cannot be handled at this level, e.g. "customer insists on a manager"'),
+});
+
 /** `POST /auth/login` (local home only, api.md). */
 export const loginBody = z.strictObject({
   user: text.describe('the account name (npm run -s user -- add <name> …)'),
@@ -69,6 +77,14 @@ export const errorBody = z.object({ error: z.object({ code: z.string().describe(
 
 const currentPause = z.object({ from: instant, reason: z.string(), until: instant.optional(), by: z.string().optional() });
 const pause = z.object({ from: instant, to: instant, reason: z.string(), by: z.string().optional() });
+export const escalation = z.object({
+  role: z.string().describe('the escalation level\'s role, e.g. `supervisor`'),
+  level: z.number().int().positive().describe('1 for the first of the policy\'s `escalation.levels`'),
+  at: instant,
+  seenAt: instant.describe('when the level is on duty to see it: `at` when on duty then, else its next shift start'),
+  reason: z.string().nullable().describe('a hand escalation\'s reason; null for a breach'),
+  by: z.string().nullable().describe('who escalated by hand; null for a breach'),
+});
 
 export const stepView = z.object({
   step: z.string(),
@@ -82,7 +98,7 @@ export const stepView = z.object({
   provisional: z.boolean(),
   warnedAt: instant.nullable(),
   breachedAt: instant.nullable(),
-  escalatedTo: z.string().nullable(),
+  escalatedTo: escalation.nullable().describe('the latest escalation (service-standards.md §9); null when never escalated'),
   pauses: z.array(pause),
   pausedNow: currentPause.nullable(),
   completedAt: instant.nullable(),
@@ -133,7 +149,7 @@ export const queueItem = z.object({
   /** True when `due` counts a year whose holiday schedule (调休) is not published yet: it may still move. */
   provisional: z.boolean(),
   status: z.enum([StepStatus.open, StepStatus.paused, StepStatus.warned, StepStatus.breached]),
-  escalatedTo: z.string().nullable(),
+  escalatedTo: escalation.nullable().describe('the latest escalation (service-standards.md §9); null when never escalated'),
   remainingOnDutyMinutes: z
     .number()
     .int()
@@ -171,7 +187,7 @@ export const board = z.object({
   asOf: instant.describe('the platform\'s now'),
   day: day.describe('today in the policy zone'),
   now: z.array(boardCounts).describe('active steps per role and step; `open` counts those neither warned, breached nor paused'),
-  escalated: z.array(queueItem).describe('breached steps escalated to the supervisor'),
+  escalated: z.array(queueItem).describe('open escalated steps of every escalation level, by level (1 first), then soonest due'),
   pickupsDue: z.array(lateStep).describe('parcels whose planned batch time has come but that no pickup run has handed over yet (`order.pickup`, not breached): what the courier should take now'),
   missedPickups: z.array(lateStep).describe('parcels a pickup run found past their planned batch (`order.pickup` breached)'),
   overdueRefunds: z.array(lateStep).describe('refunds past their arrival deadline (`refund.settle`)'),

@@ -13,13 +13,21 @@ import { renderInstant, renderInstants } from '../../core/time/render.ts';
 import type { Zone } from '../../core/time/zone.ts';
 import type { z } from 'zod';
 import { deadlineExplanation } from './deadline-explanation.ts';
-import type { caseSummary, caseView, queueItem, stepActionResult, stepView } from './schemas.ts';
+import type { caseSummary, caseView, escalation, queueItem, stepActionResult, stepView } from './schemas.ts';
 
 const orNull = (zone: Zone, at: string | undefined): string | null => (at === undefined ? null : renderInstant(zone, at));
 
 function pausedNowView(zone: Zone, p: CurrentPause | undefined): z.infer<typeof stepView>['pausedNow'] {
   if (!p) return null;
   return { ...p, from: renderInstant(zone, p.from), ...(p.until !== undefined ? { until: renderInstant(zone, p.until) } : {}) };
+}
+
+/** The escalation a step carries (api.md: `escalatedTo` {`role`, `at`, `reason`}, plus its level and when it is seen). */
+function escalationView(zone: Zone, s: StepRecord): z.infer<typeof escalation> | null {
+  if (s.escalatedTo === undefined) return null;
+  // A breach stored before escalation levels existed carries only the role: it escalated to the first level at once.
+  const e = s.escalation ?? { level: 1, at: s.breachedAt ?? s.openedAt, seenAt: s.breachedAt ?? s.openedAt };
+  return { role: s.escalatedTo, level: e.level, at: renderInstant(zone, e.at), seenAt: renderInstant(zone, e.seenAt), reason: e.reason ?? null, by: e.by ?? null };
 }
 
 export function toStepView(s: StepRecord, zone: Zone): z.infer<typeof stepView> {
@@ -34,7 +42,7 @@ export function toStepView(s: StepRecord, zone: Zone): z.infer<typeof stepView> 
     provisional: s.provisional ?? false,
     warnedAt: orNull(zone, s.warnedAt),
     breachedAt: orNull(zone, s.breachedAt),
-    escalatedTo: s.escalatedTo ?? null,
+    escalatedTo: escalationView(zone, s),
     pauses: s.pauses.map((p) => ({ ...p, from: renderInstant(zone, p.from), to: renderInstant(zone, p.to) })),
     pausedNow: pausedNowView(zone, s.pausedNow),
     completedAt: orNull(zone, s.completedAt),
@@ -84,7 +92,7 @@ export function toQueueItem(s: StepRecord, policy: CompiledPolicy, now: number):
     warnAt: orNull(zone, s.warnAt),
     provisional: s.provisional ?? false,
     status: s.status === 'paused' || s.status === 'warned' || s.status === 'breached' ? s.status : 'open',
-    escalatedTo: s.escalatedTo ?? null,
+    escalatedTo: escalationView(zone, s),
     remainingOnDutyMinutes: clock.remainingOnDutyMinutes,
     onDutyNow: clock.onDutyNow,
     countingResumesAt: clock.countingResumesAt === null ? null : renderInstant(zone, clock.countingResumesAt),

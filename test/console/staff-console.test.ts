@@ -204,9 +204,9 @@ describe('the staff console in Chromium', { timeout: 120_000 }, () => {
   it('shows the supervisor the breach on the board, the report\'s charts with their data, and downloads the report as CSV with a BOM', async () => {
     const boss = await signIn('boss');
     await boss.getByRole('menuitem', { name: /主管看板/ }).click();
-    await waitFor(() => boss.getByText('升级到主管的超时').waitFor({ timeout: 200 }));
-    const escalated = boss.locator('.ant-card').filter({ hasText: '升级到主管的超时' });
-    await waitFor(async () => expect(await escalated.textContent()).toMatch(/已超时.*订单审核/));
+    await waitFor(() => boss.getByText('升级处理(按级别)').waitFor({ timeout: 200 }));
+    const escalated = boss.locator('.ant-card').filter({ hasText: '升级处理(按级别)' });
+    await waitFor(async () => expect(await escalated.textContent()).toMatch(/1 级 主管.*已超时.*订单审核/));
 
     await boss.getByRole('menuitem', { name: /报表/ }).click();
     await waitFor(() => boss.getByRole('cell', { name: /订单审核 order.review/ }).waitFor({ timeout: 200 }));

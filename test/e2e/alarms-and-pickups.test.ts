@@ -37,7 +37,7 @@ describe('an order review nobody does', () => {
     expect(platform.robot.answers.every((a) => (a.body as { errcode?: number }).errcode === 0)).toBe(true);
 
     const queue = await platform.staff('sam', ['supervisor']).queue();
-    expect(queue.find((i) => i.caseId === caseId)).toMatchObject({ step: 'order.review', status: 'breached', escalatedTo: 'supervisor' });
+    expect(queue.find((i) => i.caseId === caseId)).toMatchObject({ step: 'order.review', status: 'breached', escalatedTo: { role: 'supervisor', level: 1 } });
 
     // The sweep runs every 5 minutes: an hour later the breach has still been posted only once.
     await platform.advance(60 * MINUTE);

@@ -78,4 +78,26 @@ describe('chat standards on the platform', () => {
     const report = await p.staff('boss', ['supervisor']).call<{ items: { key: string; conversations: number }[] }>('GET', '/reports/chat?from=2026-11-30&to=2026-11-30&groupBy=day');
     expect(report.body.items).toEqual([expect.objectContaining({ key: '2026-11-30', conversations: 2 })]);
   });
+
+  // service-standards.md §10: "Days and hours are those of the policy's time zone" and each question
+  // counts where it was asked — a conversation reopened days later is in the later range too.
+  it('counts a reopened conversation in the range its questions were asked in, whatever day it began', async () => {
+    await p.storefront('chat.messages', { messages: [message('conv-r', 'r1', 'customer', '11:00:00'), message('conv-r', 'r2', 'agent', '11:00:20', 'wang')] });
+    await p.advanceTo('2026-12-02T10:00:00+08:00');
+    // Two days later the same customer writes again; wang answers after 90 s (late).
+    await p.storefront('chat.messages', {
+      messages: [
+        { ...message('conv-r', 'r3', 'customer', '11:10:00'), sentAt: '2026-12-02T10:00:00+08:00' },
+        { ...message('conv-r', 'r4', 'agent', '11:10:00', 'wang'), sentAt: '2026-12-02T10:01:30+08:00' },
+      ],
+    });
+    await p.advanceTo('2026-12-02T10:30:00+08:00');
+
+    const supervisor = p.staff('boss', ['supervisor']);
+    const later = await supervisor.call<{ items: Record<string, unknown>[] }>('GET', '/reports/chat?from=2026-12-02&to=2026-12-02&groupBy=agent');
+    expect(later.body.items).toEqual([expect.objectContaining({ key: 'wang', conversations: 0, customerMessages: 1, replyWithinPct: 0, longestWaitSeconds: 90, breaches: 1 })]);
+    // A range over both days counts the conversation once, each question in it once.
+    const both = await supervisor.call<{ items: Record<string, unknown>[] }>('GET', '/reports/chat?from=2026-11-30&to=2026-12-02&groupBy=agent');
+    expect(both.body.items).toContainEqual(expect.objectContaining({ key: 'wang', conversations: 1, customerMessages: 2, replyWithinPct: 50, breaches: 1 }));
+  });
 });

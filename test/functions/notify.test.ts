@@ -15,6 +15,7 @@ import type { AlarmRoute } from '../../core/alarms/routing.ts';
 import { systemClock, VirtualClock } from '../../core/time/clock.ts';
 import { acceptAlarmEvent } from '../../functions/notify/accept.ts';
 import type { NotifyDeps } from '../../functions/notify/deps.ts';
+import { DynamoDbConversationStore } from '../../adapters/chat/dynamodb-conversation-store.ts';
 import { flushChannel } from '../../functions/notify/flush.ts';
 import { sendDailySummaries } from '../../functions/notify/summary.ts';
 import type { Log } from '../../functions/shared/logger.ts';
@@ -33,10 +34,12 @@ class RecordingFlushScheduler implements FlushScheduler {
 let table: TestTable;
 let outbox: DynamoDbAlarmOutbox;
 let repository: DynamoDbCaseRepository;
+let conversations: DynamoDbConversationStore;
 beforeAll(async () => {
   table = await createTestTable(casesTable);
   outbox = new DynamoDbAlarmOutbox(DynamoDBDocumentClient.from(table.client), table.tableName);
   repository = new DynamoDbCaseRepository({ client: table.client, tableName: table.tableName });
+  conversations = new DynamoDbConversationStore({ client: table.client, tableName: table.tableName });
 });
 afterAll(() => table?.drop());
 const robots: FakeRobot[] = [];
@@ -67,6 +70,7 @@ async function rig(start: string, options: { robot?: Omit<FakeRobotOptions, 'clo
     outbox,
     flushes,
     repository,
+    conversations,
     policy,
     setup: {
       channels: new Map([[channel, { name: channel, kind: robot.kind, url: robot.url, language: 'zh-CN', mentions: [], ...(options.secret ? { secret: { env: 'ROBOT_SECRET' } } : {}) }]]),

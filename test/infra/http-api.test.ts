@@ -67,10 +67,10 @@ describe('HTTP API', () => {
 });
 
 describe('staff user pool', () => {
-  it('creates one group per role of the policy file — the eight roles of the spec', () => {
+  it('creates one group per role of the policy file — the nine staffed roles of the spec (operator has no queue)', () => {
     const roles = staffRoles(DEFAULT_POLICY_PATH).map(([role]) => role);
-    expect(roles).toHaveLength(8);
-    expect(roles).toEqual(expect.arrayContaining(['ops-cs', 'presales-cs', 'terminal-admin', 'crm-admin', 'picker', 'inventory-admin', 'complaint-handler', 'supervisor']));
+    expect(roles).toHaveLength(9);
+    expect(roles).toEqual(expect.arrayContaining(['ops-cs', 'presales-cs', 'terminal-admin', 'crm-admin', 'picker', 'inventory-admin', 'complaint-handler', 'supervisor', 'manager']));
     template.resourceCountIs('AWS::Cognito::UserPoolGroup', roles.length);
     for (const role of roles) template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: role, UserPoolId: { Ref: userPool() } });
   });

@@ -38,8 +38,9 @@ describe('the shipped default policy', () => {
     expect(policy.zone.name).toBe('Asia/Shanghai');
     expect(policy.warnFraction).toBe(0.8);
     expect([...policy.roles.keys()].sort()).toEqual(
-      ['complaint-handler', 'crm-admin', 'inventory-admin', 'ops-cs', 'picker', 'presales-cs', 'supervisor', 'terminal-admin'],
+      ['complaint-handler', 'crm-admin', 'inventory-admin', 'manager', 'ops-cs', 'picker', 'presales-cs', 'supervisor', 'terminal-admin'],
     );
+    expect(policy.escalation.levels.map((l) => l.role)).toEqual(['supervisor', 'manager']);
   });
 
   it('is what getDefaultPolicy returns, compiled once', () => {
@@ -47,11 +48,13 @@ describe('the shipped default policy', () => {
     expect(getDefaultPolicy().steps.size).toBe(loadPolicy().steps.size);
   });
 
-  it('encodes the spec hours: ops-cs and presales-cs 08:00–20:00, the others 09:00–17:00', () => {
+  // service-standards.md §1: supervisor "08:00–20:00 every day", manager "09:00–18:00 on working days".
+  it('encodes the spec hours: ops-cs, presales-cs and supervisor 08:00–20:00, manager 09:00–18:00 on working days, the others 09:00–17:00', () => {
     const doc = parsePolicy(defaultDocument());
     for (const [id, role] of Object.entries(doc.roles)) {
-      const expected = id === 'ops-cs' || id === 'presales-cs' ? { from: 8 * 60, to: 20 * 60 } : { from: 9 * 60, to: 17 * 60 };
+      const expected = ['ops-cs', 'presales-cs', 'supervisor'].includes(id) ? { from: 8 * 60, to: 20 * 60 } : id === 'manager' ? { from: 9 * 60, to: 18 * 60 } : { from: 9 * 60, to: 17 * 60 };
       expect(role.shifts, id).toEqual([expected]);
+      expect(role.workingDaysOnly, id).toBe(id === 'manager');
     }
     expect(doc.pickup.days).toEqual(['mon', 'tue', 'wed', 'thu', 'fri', 'sat']);
     expect(doc.pickup.batches).toEqual([
@@ -70,6 +73,8 @@ describe('mistakes in a policy document', () => {
     ['a shift starting at "25:00"', (d) => { d.roles['ops-cs'].shifts[0].from = '25:00'; }, /^roles\["ops-cs"\]\.shifts\[0\]\.from: expected a time "HH:MM" between 00:00 and 24:00, got "25:00"$/],
     ['a batch time "9:00" without its leading zero', (d) => { d.pickup.batches[0].at = '9:00'; }, /^pickup\.batches\[0\]\.at: expected a time "HH:MM".*got "9:00"$/],
     ['a shift that starts and ends at the same time', (d) => { d.roles.picker.shifts[0].to = '09:00'; }, /^roles\.picker\.shifts\[0\]: a shift must not start and end at the same time/],
+    ['an escalation level that is no role', (d) => { d.escalation = { levels: ['supervisor', 'boss'] }; }, /^escalation\.levels\[1\]: unknown role "boss"/],
+    ['a role listed twice as an escalation level', (d) => { d.escalation = { levels: ['supervisor', 'supervisor'] }; }, /^escalation\.levels: each role may be one escalation level only$/],
     ['a shift starting at 24:00', (d) => { d.roles.picker.shifts[0].from = '24:00'; }, /^roles\.picker\.shifts\[0\]\.from: a shift cannot start at 24:00$/],
     ['an impossible holiday date', (d) => { d.workingDays.holidays = [{ date: '2027-02-30', name: 'x' }]; }, /^workingDays\.holidays\[0\]\.date: expected a real date "YYYY-MM-DD", got "2027-02-30"$/],
     ['a badly written exception date', (d) => { d.roles.picker.exceptions = [{ date: '2026/10/01', shifts: [] }]; }, /^roles\.picker\.exceptions\[0\]\.date: expected a real date/],

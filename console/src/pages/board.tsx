@@ -1,10 +1,10 @@
 /**
  * The supervisor board (`GET /board`): now — active steps per role and step with the warned and
- * breached ones, breaches escalated to the supervisor, missed pickups, overdue refunds; today —
+ * breached ones, open escalations by level (service-standards.md §9), missed pickups, overdue refunds; today —
  * on-time % per step. Refreshes by polling like the queue.
  */
 import { ExclamationCircleOutlined, PauseCircleOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, Card, Col, List, Progress, Row, Spin, Statistic, Table, Typography } from 'antd';
+import { Alert, Card, Col, List, Progress, Row, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useBoard } from '../api/queries.ts';
 import type { Board } from '../api/types.ts';
@@ -77,14 +77,26 @@ export default function BoardPage() {
               locale={{ emptyText: t('board.none') }}
               renderItem={(item) => (
                 <List.Item>
-                  <span style={{ color: URGENCY_STYLE.breached.color }}>
-                    <ExclamationCircleOutlined aria-hidden /> {t('board.breached')}
-                  </span>
+                  {item.escalatedTo && (
+                    <Tag>
+                      {t('board.level', { level: item.escalatedTo.level })} {labelOf(ROLE_LABELS, item.escalatedTo.role, lang)}
+                    </Tag>
+                  )}
+                  {item.status === 'breached' ? (
+                    <span style={{ color: URGENCY_STYLE.breached.color }}>
+                      <ExclamationCircleOutlined aria-hidden /> {t('board.breached')}
+                    </span>
+                  ) : (
+                    <span>{t('board.escalatedByHand')}</span>
+                  )}
                   <Link to={`/cases/${encodeURIComponent(item.caseId)}`}>{item.caseId}</Link>
                   <span>
                     {stepName(item.step, lang)} {item.step}
                   </span>
                   <span>{formatWeekdayDateTime(item.due, lang)}</span>
+                  {item.escalatedTo && Date.parse(item.escalatedTo.seenAt) > Date.parse(b.asOf) && (
+                    <Typography.Text type="secondary">{t('board.seenAt', { time: formatWeekdayDateTime(item.escalatedTo.seenAt, lang) })}</Typography.Text>
+                  )}
                 </List.Item>
               )}
             />

@@ -77,6 +77,7 @@ export default function CasePage() {
                 <time dateTime={entry.at}>{formatWeekdayDateTime(entry.at, lang)}</time> · {entry.kind}
                 {entry.step && ` · ${stepName(entry.step, lang)} ${entry.step}`}
                 {entry.by && ` · ${entry.by}`}
+                {entry.kind === 'step.escalated' && ` · ${escalationText(entry.at, entry.detail ?? {}, t, lang)}`}
               </span>
             ),
           }))}
@@ -141,4 +142,12 @@ function DeadlineExplanation({ step, lang }: { step: StepView; lang: Lang }) {
       )}
     </section>
   );
+}
+
+/** A `step.escalated` entry (service-standards.md §9): "1 级 主管 · 将于 周二 08:00 处理 · 原因". */
+function escalationText(at: string, detail: Record<string, unknown>, t: ReturnType<typeof useI18n>['t'], lang: Lang): string {
+  const parts = [`${t('board.level', { level: Number(detail.level) })} ${labelOf(ROLE_LABELS, String(detail.role), lang)}`];
+  if (typeof detail.seenAt === 'string' && Date.parse(detail.seenAt) > Date.parse(at)) parts.push(t('board.seenAt', { time: formatWeekdayDateTime(detail.seenAt, lang) }));
+  if (typeof detail.reason === 'string') parts.push(detail.reason);
+  return parts.join(' · ');
 }

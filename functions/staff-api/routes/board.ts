@@ -1,6 +1,6 @@
 /**
  * `GET /board` (`supervisor`): the supervisor's board (issue 10). Now: open, warned, breached and
- * paused steps per role and step (every role's queue), the breaches escalated to the supervisor,
+ * paused steps per role and step (every role's queue), the open escalations by level (§9),
  * pickups due (planned for a batch whose time has come, not handed over yet), missed pickups
  * (`order.pickup` a run found past its planned batch, service-standards.md §2) and overdue
  * refunds (`refund.settle` past its deadline, §4). Today (the policy zone's calendar day): on-time
@@ -11,7 +11,6 @@ import { slaReport } from '../../../core/reports/sla-report.ts';
 import { requireRole, SUPERVISOR } from '../../http/identity.ts';
 import { jsonResponse } from '../../http/response.ts';
 import type { Route } from '../../http/router.ts';
-import { ESCALATION_ROLE } from '../../shared/escalation.ts';
 import type { StaffApiDeps } from '../deps.ts';
 import type { board } from '../schemas.ts';
 import { staffCaller } from '../staff.ts';
@@ -34,7 +33,7 @@ export function boardRoute(deps: StaffApiDeps): Route {
       // Every queue and waiting list is read once: the counts, the late pickups and refunds, and today's report all come from it.
       const [active, escalated, closed] = await Promise.all([
         readActiveSteps(deps),
-        readAll((page) => deps.repository.listEscalated(ESCALATION_ROLE, page)),
+        Promise.all(deps.policy.escalation.levels.map(({ role }) => readAll((page) => deps.repository.listEscalated(role, page)))),
         stepsClosedOn(deps.repository, day),
       ]);
       const queues = [...active.queues.values()];
@@ -46,7 +45,8 @@ export function boardRoute(deps: StaffApiDeps): Route {
         asOf: new Date(now).toISOString(),
         day,
         now: countsOf(queues.flat()),
-        escalated: escalated.map((s) => toQueueItem(s, deps.policy, now)),
+        // Level by level (the policy's order), each soonest due first.
+        escalated: escalated.flat().map((s) => toQueueItem(s, deps.policy, now)),
         // Between a batch's time and its run the parcels are due, not missed: a run decides a miss.
         pickupsDue: pickups.filter((s) => s.status !== 'breached' && s.due !== undefined && Date.parse(s.due) <= now).map(lateStep),
         missedPickups: pickups.filter((s) => s.status === 'breached').map(lateStep),

@@ -32,10 +32,15 @@ export function chatReportRoute(deps: StaffApiDeps): Route {
       const fromDay = query.from === undefined ? toDay - (DEFAULT_DAYS - 1) : dayOf('from', query.from);
       if (toDay < fromDay) throw new InvalidRequest([{ field: 'query.to', message: 'must not be before from' }]);
       if (toDay - fromDay + 1 > MAX_REPORT_DAYS) throw new InvalidRequest([{ field: 'query.to', message: `the range may span at most ${MAX_REPORT_DAYS} days` }]);
-      // A conversation begun the day before the range may have questions inside it.
+      // A conversation is found on every day it has a customer message (a reopened one too): analysed once.
+      const seen = new Set<string>();
       const analyses = [];
-      for (let day = fromDay - 1; day <= toDay; day++) {
-        for (const c of await deps.conversations.listByDay(formatDate(day))) analyses.push(analyzeConversation(c.messages, deps.policy.chat, now));
+      for (let day = fromDay; day <= toDay; day++) {
+        for (const c of await deps.conversations.listByDay(formatDate(day))) {
+          if (seen.has(c.conversationId)) continue;
+          seen.add(c.conversationId);
+          analyses.push(analyzeConversation(c.messages, deps.policy.chat, now));
+        }
       }
       const items = chatReport(analyses, query.groupBy, deps.policy.zone, { fromDay, toDay });
       const from = formatDate(fromDay);

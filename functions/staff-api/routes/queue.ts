@@ -1,11 +1,9 @@
 /**
- * `GET /queue`: the open steps of the caller's roles whose clock has started, soonest due first; a
- * supervisor also sees the breached steps escalated to them.
+ * `GET /queue`: the open steps of the caller's roles whose clock has started, soonest due first; an
+ * escalation level's role (`supervisor`, `manager`, service-standards.md §9) also sees the steps escalated to it.
  */
-import { hasRole, SUPERVISOR } from '../../http/identity.ts';
 import { jsonResponse } from '../../http/response.ts';
 import type { Route } from '../../http/router.ts';
-import { ESCALATION_ROLE } from '../../shared/escalation.ts';
 import type { StaffApiDeps } from '../deps.ts';
 import { staffCaller } from '../staff.ts';
 import { readAll } from '../../shared/read-all.ts';
@@ -21,7 +19,9 @@ export function queueRoute(deps: StaffApiDeps): Route {
     async handle({ event }) {
       const caller = staffCaller(event);
       const lists = await Promise.all(caller.roles.map((role) => readAll((page) => deps.repository.listQueue(role, page), { pageSize: 100, max: MAX_PER_ROLE })));
-      if (hasRole(caller, SUPERVISOR)) lists.push(await readAll((page) => deps.repository.listEscalated(ESCALATION_ROLE, page), { pageSize: 100, max: MAX_PER_ROLE }));
+      for (const { role } of deps.policy.escalation.levels) {
+        if (caller.roles.includes(role)) lists.push(await readAll((page) => deps.repository.listEscalated(role, page), { pageSize: 100, max: MAX_PER_ROLE }));
+      }
       const seen = new Set<string>();
       const now = deps.clock.now();
       const steps = lists.flat().filter((s) => {

@@ -1,12 +1,17 @@
 /**
- * `POST /cases/{caseId}/steps/{step}/complete|pause|resume`, for the step's role or `supervisor`.
+ * `POST /cases/{caseId}/steps/{step}/complete|pause|resume|escalate`, for the step's role or `supervisor`.
  * Complete: exactly one of concurrent completions wins (the rest 409), then the workflow resumes.
  * Pause: the clock stops (warning and due timers cancelled; with `until`, a resume timer).
  * Resume: due and warning recomputed without the paused time, timers re-armed.
+ * Escalate: to the first escalation level on duty (service-standards.md §9), the next level when
+ * escalated already; on the case's timeline with its level. The clock runs on.
  */
 import { completionIssues, type CaseFacts } from '../../../core/lifecycles/completion-facts.ts';
 import { renderInstant } from '../../../core/time/render.ts';
-import { StepNotOpen } from '../../../core/cases/errors.ts';
+import { NoHigherEscalationLevel, StepNotOpen } from '../../../core/cases/errors.ts';
+import { escalationTarget } from '../../../core/cases/escalation.ts';
+import { toInstant } from '../../../core/cases/instant.ts';
+import { isStepActive } from '../../../core/cases/step.ts';
 import type { StepSelector } from '../../../core/cases/repository.ts';
 import type { StepRecord } from '../../../core/cases/step.ts';
 import { TimerKind } from '../../../core/ports/timers.ts';
@@ -21,7 +26,8 @@ import { createStepClock } from '../../shared/step-clock.ts';
 import { timerName } from '../../shared/timer-names.ts';
 import { validateCompletion } from '../completion-body.ts';
 import type { StaffApiDeps } from '../deps.ts';
-import { pauseBody } from '../schemas.ts';
+import { escalateBody, pauseBody } from '../schemas.ts';
+import { recordEscalation } from '../../shared/escalation.ts';
 import { staffCaller } from '../staff.ts';
 import { completeStepNow } from '../step-completion.ts';
 import { toStepActionResult } from '../views.ts';
@@ -103,6 +109,32 @@ export function resumeRoute(deps: StaffApiDeps): Route {
       const { caller, selector } = await authorise(deps, event, params, 'resuming');
       const resumed = await createStepClock(deps).resume(selector, { by: caller.user });
       return jsonResponse(200, toStepActionResult(resumed, deps.policy.zone));
+    },
+  };
+}
+
+export function escalateRoute(deps: StaffApiDeps): Route {
+  return {
+    method: 'POST',
+    path: `${STEP_PATH}/escalate`,
+    async handle({ event, params }) {
+      const { caller, step, selector, body } = await authorise(deps, event, params, 'escalating');
+      const request = validate(escalateBody, body, 'body');
+      if (!isStepActive(step.status)) throw new StepNotOpen(step.caseId, step.step, step.status);
+      const now = deps.clock.now();
+      const levels = deps.policy.escalation.levels;
+      // Escalated already: on to the level after the current one ("处理不了的及时上报").
+      const current = step.escalatedTo === undefined ? 0 : (step.escalation?.level ?? levels.findIndex((l) => l.role === step.escalatedTo) + 1);
+      const target = escalationTarget(levels, now, current + 1);
+      if (target === undefined) throw new NoHigherEscalationLevel(step.caseId, step.step, step.escalatedTo ?? '');
+      const escalated = await deps.repository.escalateStep(selector, {
+        at: toInstant(now),
+        to: { role: target.role, level: target.level, seenAt: toInstant(target.seenAt) },
+        reason: request.reason,
+        by: caller.user,
+      });
+      await recordEscalation(deps.repository, escalated);
+      return jsonResponse(200, toStepActionResult(escalated, deps.policy.zone));
     },
   };
 }

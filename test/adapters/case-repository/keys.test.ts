@@ -46,8 +46,14 @@ describe('stepIndexKeys', () => {
 
   it('lists a breached step for its escalation target, paused or not', () => {
     const breached: StepRecord = { ...step, status: 'breached', breachedAt: '2025-03-03T02:30:00.000Z', escalatedTo: 'supervisor' };
-    expect(stepIndexKeys(breached)).toMatchObject({ gsi3pk: 'ESCALATED#supervisor', gsi3sk: `2025-03-03T02:30:00.000Z#${id}` });
-    expect(stepIndexKeys({ ...breached, status: 'paused' })).toMatchObject({ gsi3pk: 'ESCALATED#supervisor' });
+    expect(stepIndexKeys(breached)).toMatchObject({ gsi1pk: 'ESCALATED#supervisor', gsi1sk: `2025-03-03T02:30:00.000Z#${id}` });
+    expect(stepIndexKeys({ ...breached, status: 'paused' })).toMatchObject({ gsi1pk: 'ESCALATED#supervisor' });
+  });
+
+  it('lists a step escalated by hand for its level while its timers stay armed', () => {
+    const escalated: StepRecord = { ...step, escalatedTo: 'manager', escalation: { level: 2, at: '2025-03-03T02:10:00.000Z', seenAt: '2025-03-03T02:10:00.000Z', reason: 'x', by: 'sam' } };
+    expect(stepIndexKeys(escalated)).toMatchObject({ gsi1pk: 'ESCALATED#manager', gsi3pk: 'SWEEP' });
+    expect(stepIndexKeys({ ...escalated, status: 'completed', completedAt: '2025-03-03T02:20:00.000Z' })).not.toHaveProperty('gsi1pk');
   });
 
   it('files automatic steps by step id, sorting steps without a due last', () => {

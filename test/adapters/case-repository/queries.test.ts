@@ -61,7 +61,7 @@ describe('sweep and escalation: steps whose SLA timer is due', () => {
     expect(ids((await repo().listOpenStepsDueBefore('2025-03-03T10:25:00+08:00')).items)).toEqual([`${b}/order.review`, `${a}/order.review`]);
 
     // Breached: no timer left to fire; it waits in the supervisor's escalation list instead.
-    await repo().markBreached({ caseId: b, step: 'order.review' }, '2025-03-03T10:20:00+08:00', 'supervisor');
+    await repo().markBreached({ caseId: b, step: 'order.review' }, '2025-03-03T10:20:00+08:00', { role: 'supervisor', level: 1, seenAt: '2025-03-03T10:20:00+08:00' });
     expect(ids((await repo().listOpenStepsDueBefore('2025-03-03T10:25:00+08:00')).items)).toEqual([`${a}/order.review`]);
     expect(ids((await repo().listEscalated('supervisor')).items)).toEqual([`${b}/order.review`]);
     expect(ids((await repo().listOpenStepsDueBefore('2025-03-03T12:00:00+08:00')).items)).toEqual([`${a}/order.review`, `${c}/order.review`]);
@@ -84,7 +84,7 @@ describe('sweep and escalation: steps whose SLA timer is due', () => {
   it('drops completed steps from the escalation list', async () => {
     const caseId = await givenCase(repo());
     await repo().openStep(reviewStep(caseId));
-    await repo().markBreached({ caseId, step: 'order.review' }, '2025-03-03T10:30:00+08:00', 'supervisor');
+    await repo().markBreached({ caseId, step: 'order.review' }, '2025-03-03T10:30:00+08:00', { role: 'supervisor', level: 1, seenAt: '2025-03-03T10:30:00+08:00' });
     expect(ids((await repo().listEscalated('supervisor')).items)).toContain(`${caseId}/order.review`);
     await repo().completeStep({ caseId, step: 'order.review' }, { at: '2025-03-03T10:40:00+08:00', by: 'supervisor-wu' });
     expect(ids((await repo().listEscalated('supervisor')).items)).not.toContain(`${caseId}/order.review`);

@@ -155,9 +155,9 @@ describe('DynamoDbCaseRepository — steps', () => {
     expect(warned).toMatchObject({ changed: true, step: { status: 'warned', warnedAt: '2025-03-03T02:24:00.000Z' } });
     expect((await repo().markWarned(selector, '2025-03-03T10:25:00+08:00')).changed).toBe(false);
 
-    const breached = await repo().markBreached(selector, '2025-03-03T10:30:00+08:00', 'supervisor');
+    const breached = await repo().markBreached(selector, '2025-03-03T10:30:00+08:00', { role: 'supervisor', level: 1, seenAt: '2025-03-03T10:30:00+08:00' });
     expect(breached).toMatchObject({ changed: true, step: { status: 'breached', breachedAt: '2025-03-03T02:30:00.000Z', escalatedTo: 'supervisor' } });
-    const repeat = await repo().markBreached(selector, '2025-03-03T10:31:00+08:00', 'supervisor');
+    const repeat = await repo().markBreached(selector, '2025-03-03T10:31:00+08:00', { role: 'supervisor', level: 1, seenAt: '2025-03-03T10:31:00+08:00' });
     expect(repeat).toMatchObject({ changed: false, step: { breachedAt: '2025-03-03T02:30:00.000Z' } });
 
     const late = await repo().completeStep(selector, { at: '2025-03-03T10:45:00+08:00', by: 'agent-li', outcome: 'confirmed' });
@@ -168,11 +168,11 @@ describe('DynamoDbCaseRepository — steps', () => {
     const caseId = await givenCase(repo());
     await repo().openStep(reviewStep(caseId));
     const selector = { caseId, step: 'order.review' };
-    expect((await repo().markBreached(selector, '2025-03-03T10:29:59+08:00', 'supervisor')).changed).toBe(false);
+    expect((await repo().markBreached(selector, '2025-03-03T10:29:59+08:00', { role: 'supervisor', level: 1, seenAt: '2025-03-03T10:29:59+08:00' })).changed).toBe(false);
     expect((await repo().markWarned(selector, '2025-03-03T10:23:00+08:00')).changed).toBe(false);
 
     await repo().completeStep(selector, { at: '2025-03-03T10:20:00+08:00', by: 'agent-li' });
-    expect((await repo().markBreached(selector, '2025-03-03T10:30:00+08:00', 'supervisor')).changed).toBe(false);
+    expect((await repo().markBreached(selector, '2025-03-03T10:30:00+08:00', { role: 'supervisor', level: 1, seenAt: '2025-03-03T10:30:00+08:00' })).changed).toBe(false);
     expect((await repo().getStep(selector)).status).toBe('completed');
   });
 
@@ -181,7 +181,7 @@ describe('DynamoDbCaseRepository — steps', () => {
     await repo().openStep(reviewStep(caseId));
     const selector = { caseId, step: 'order.review' };
     await repo().pauseStep(selector, { at: '2025-03-03T10:10:00+08:00', reason: 'callback' });
-    expect((await repo().markBreached(selector, '2025-03-03T10:30:00+08:00', 'supervisor')).changed).toBe(false);
+    expect((await repo().markBreached(selector, '2025-03-03T10:30:00+08:00', { role: 'supervisor', level: 1, seenAt: '2025-03-03T10:30:00+08:00' })).changed).toBe(false);
   });
 
   it('addresses the latest attempt of a step that opened more than once', async () => {

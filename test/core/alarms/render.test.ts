@@ -99,3 +99,33 @@ describe('durations and the daily summary', () => {
     expect(text).not.toContain('打包录串号 order.pack 100.0%, 超时');
   });
 });
+
+// service-standards.md §9: "the alarm says when it will be seen".
+describe('a breach escalated while no escalation level is on duty', () => {
+  it('says when the level will see it, in Chinese and English', () => {
+    const due = '2026-12-05T13:00:00.000Z'; // Saturday 21:00 Beijing
+    const alarm = alarmFromEvent({ 'detail-type': 'SlaBreached', detail: { caseId: 'order-SO-9', step: 'order.review', attempt: 1, role: 'ops-cs', due, breachedAt: due, escalatedTo: 'supervisor', escalationLevel: 1, escalationSeenAt: '2026-12-06T00:00:00.000Z' } });
+    expect(plainText(renderAlarm(alarm, ctx('2026-12-05T21:00:30+08:00')))).toContain('已升级至: 主管 supervisor,将于 周日 08:00 由主管处理');
+    expect(plainText(renderAlarm(alarm, ctx('2026-12-05T21:00:30+08:00', 'en')))).toContain('escalated to: supervisor, to be seen by the supervisor at Sun 08:00');
+  });
+});
+
+// service-standards.md §9: "Chat breaches (§10) are alarm events like step breaches".
+describe('a chat breach', () => {
+  const chat = (type: 'ChatGreetingBreached' | 'ChatReplyBreached', askedAt: string, answeredAt: string | null): Alarm =>
+    alarmFromEvent({
+      id: `evt-${type}-${askedAt}`,
+      'detail-type': type,
+      detail: { conversationId: 'conv-18', standard: type === 'ChatReplyBreached' ? 'chat.reply' : 'chat.greeting', role: 'presales-cs', agentId: 'li', askedAt, due: new Date(Date.parse(askedAt) + 60_000).toISOString(), breachedAt: new Date(Date.parse(askedAt) + 61_000).toISOString(), answeredAt },
+    });
+
+  it('is keyed by its conversation, so its late greeting and every late question make one message', () => {
+    const keys = new Set([chat('ChatGreetingBreached', '2026-11-30T02:00:00.000Z', null), chat('ChatReplyBreached', '2026-11-30T02:00:00.000Z', null), chat('ChatReplyBreached', '2026-11-30T03:00:00.000Z', '2026-11-30T03:02:30.000Z')].map((a) => a.key));
+    expect(keys.size).toBe(1);
+  });
+
+  it('names the conversation, the agent and the times in seconds, with no case link', () => {
+    const text = plainText(renderAlarm(chat('ChatReplyBreached', '2026-11-30T02:00:00.000Z', '2026-11-30T02:02:30.000Z'), ctx('2026-11-30T10:03:00+08:00')));
+    expect(text).toBe(['【SLA告警】回复超时:回复顾客(60秒) chat.reply', '会话 conv-18 · 客服 li', '角色: presales-cs', '顾客 11-30 10:00:00 提问,截止 11-30 10:01:00,11-30 10:02:30 才回复'].join('\n'));
+  });
+});

@@ -112,9 +112,9 @@ describe('markBreached', () => {
   it('breaches an open or warned step at its due time and escalates it, once', () => {
     const warned = markWarned(review, '2025-03-03T02:24:00.000Z').step;
     for (const step of [review, warned]) {
-      const breached = markBreached(step, '2025-03-03T02:30:00.000Z', 'supervisor');
-      expect(breached).toEqual({ changed: true, step: { ...step, status: 'breached', breachedAt: '2025-03-03T02:30:00.000Z', escalatedTo: 'supervisor' } });
-      expect(markBreached(breached.step, '2025-03-03T02:31:00.000Z', 'supervisor').changed).toBe(false);
+      const breached = markBreached(step, '2025-03-03T02:30:00.000Z', { role: 'supervisor', level: 1, seenAt: '2025-03-03T02:30:00.000Z' });
+      expect(breached).toEqual({ changed: true, step: { ...step, status: 'breached', breachedAt: '2025-03-03T02:30:00.000Z', escalatedTo: 'supervisor', escalation: { level: 1, at: '2025-03-03T02:30:00.000Z', seenAt: '2025-03-03T02:30:00.000Z' } } });
+      expect(markBreached(breached.step, '2025-03-03T02:31:00.000Z', { role: 'supervisor', level: 1, seenAt: '2025-03-03T02:31:00.000Z' }).changed).toBe(false);
     }
   });
 
@@ -124,6 +124,6 @@ describe('markBreached', () => {
     ['a paused step', { ...review, status: 'paused' as const }, '2025-03-03T02:30:00.000Z'],
     ['a cancelled step', { ...review, status: 'cancelled' as const }, '2025-03-03T02:30:00.000Z'],
   ])('ignores %s', (_, step, at) => {
-    expect(markBreached(step, at, 'supervisor')).toEqual({ changed: false, step });
+    expect(markBreached(step, at, { role: 'supervisor', level: 1, seenAt: at })).toEqual({ changed: false, step });
   });
 });

@@ -27,12 +27,12 @@ describe('GET /board', () => {
     const paused = await rig.openCaseWithStep('order.dispatch');
     const done = await rig.openCaseWithStep('order.pack');
     const pickup = await rig.openCaseWithStep('order.pickup'); // planned batch 13:00 (opened 10:00)
-    await rig.repository.markBreached({ caseId: late, step: 'order.dispatch' }, '2025-03-03T02:05:00Z', 'supervisor');
+    await rig.repository.markBreached({ caseId: late, step: 'order.dispatch' }, '2025-03-03T02:05:00Z', { role: 'supervisor', level: 1, seenAt: '2025-03-03T02:05:00Z' });
     const picker = rig.as('li', 'picker');
     await picker.post(`/cases/${paused}/steps/order.dispatch/pause`, { reason: '等快递 courier late' });
     await rig.clock.advance(20 * 60_000);
     await rig.as('zhang', 'terminal-admin').post(`/cases/${done}/steps/order.pack/complete`, { fields: { serialNumbers: ['SN1'], invoiceNo: 'INV1' } });
-    await rig.repository.markBreached({ caseId: pickup, step: 'order.pickup' }, '2025-03-03T05:00:00Z', 'supervisor');
+    await rig.repository.markBreached({ caseId: pickup, step: 'order.pickup' }, '2025-03-03T05:00:00Z', { role: 'supervisor', level: 1, seenAt: '2025-03-03T05:00:00Z' });
 
     const answer = await rig.as('boss', 'supervisor').get('/board');
     expect(answer.statusCode).toBe(200);

@@ -13,6 +13,7 @@ const API_ROUTES = [
   'GET /cases',
   'POST /cases/{caseId}/steps/{step}/complete',
   'POST /cases/{caseId}/steps/{step}/pause',
+  'POST /cases/{caseId}/steps/{step}/escalate',
   'POST /cases/{caseId}/steps/{step}/resume',
   'GET /pickups', // an addition to api.md (issue 28): the parcels a run would hand over
   'POST /pickups/run',

@@ -20,7 +20,7 @@ describe('staff reads: queue, cases, SLA report', () => {
     const pack = await rig.openCaseWithStep('order.pack'); // due 11:00
     const dispatch = await rig.openCaseWithStep('order.dispatch'); // due 10:05
     const review = await rig.openCaseWithStep('order.review'); // ops-cs
-    await rig.repository.markBreached({ caseId: dispatch, step: 'order.dispatch' }, '2025-03-03T02:06:00Z', 'supervisor');
+    await rig.repository.markBreached({ caseId: dispatch, step: 'order.dispatch' }, '2025-03-03T02:06:00Z', { role: 'supervisor', level: 1, seenAt: '2025-03-03T02:06:00Z' });
     const mine = new Set([pack, dispatch, review]);
 
     const worker = await rig.as('zhang', 'terminal-admin', 'picker').get('/queue');
