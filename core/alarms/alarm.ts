@@ -1,5 +1,5 @@
 /**
- * An alarm: one alarm event from the bus (SlaBreached, SlaWarning, PickupMissed, RefundOverdue),
+ * An alarm: one alarm event from the bus (SlaBreached, SlaWarning, PickupAtRisk, PickupMissed, RefundOverdue),
  * reduced to what a person needs to act on it. Pure: the notify function fills `orderId` from the
  * case when the event does not carry it.
  */
@@ -7,7 +7,7 @@ import { DetailType } from '../ports/events.ts';
 import { AlarmEventInvalid } from './errors.ts';
 
 /** The detail-types that raise alarms; the notify function's bus rule subscribes to exactly these. */
-export const ALARM_DETAIL_TYPES: readonly string[] = [DetailType.SlaBreached, DetailType.SlaWarning, DetailType.PickupMissed, DetailType.RefundOverdue];
+export const ALARM_DETAIL_TYPES: readonly string[] = [DetailType.SlaBreached, DetailType.SlaWarning, DetailType.PickupAtRisk, DetailType.PickupMissed, DetailType.RefundOverdue];
 
 /** An EventBridge event as a rule target receives it. */
 export interface BusEvent {
@@ -36,6 +36,8 @@ export interface Alarm {
   escalatedTo?: string;
   /** PickupMissed: the batch the parcel went with. */
   batchId?: string;
+  /** PickupAtRisk: the planned pickup batch the step's batch target (`due`) is for (ISO-8601). */
+  plannedPickupAt?: string;
   /** The event as received, for `generic` channels. */
   event: BusEvent;
 }
@@ -76,6 +78,16 @@ export function alarmFromEvent(event: BusEvent): Alarm {
       return { ...base, key: `${type}#${stepKey()}#${required('due')}`, step: required('step'), ...optional('role', text(detail, 'role')), due: required('due'), at: required('warnedAt') };
     case DetailType.PickupMissed:
       return { ...base, key: `${type}#${caseId}#${required('batchId')}`, step: 'order.pickup', role: 'picker', due: required('plannedAt'), at: required('handedOverAt'), batchId: required('batchId') };
+    case DetailType.PickupAtRisk:
+      return {
+        ...base,
+        key: `${type}#${stepKey()}#${required('batchTargetAt')}`,
+        step: required('step'),
+        ...optional('role', text(detail, 'role')),
+        due: required('batchTargetAt'),
+        at: required('atRiskAt'),
+        plannedPickupAt: required('plannedPickupAt'),
+      };
     case DetailType.RefundOverdue:
       return { ...base, key: `${type}#${stepKey()}#${required('due')}`, step: required('step'), due: required('due'), at: required('overdueAt') };
     default:

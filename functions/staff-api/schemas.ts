@@ -70,6 +70,13 @@ export const errorBody = z.object({ error: z.object({ code: z.string().describe(
 const currentPause = z.object({ from: instant, reason: z.string(), until: instant.optional(), by: z.string().optional() });
 const pause = z.object({ from: instant, to: instant, reason: z.string(), by: z.string().optional() });
 
+/** Order steps before the pickup (service-standards.md §2 "Batch targets"); null on every other step. */
+const batchFields = {
+  plannedPickupAt: instant.nullable().describe('the planned pickup batch, from the moment the order was ready to ship (max(placedAt, paidAt))'),
+  batchTargetAt: instant.nullable().describe('the latest completion that still makes the planned batch (policy pickup.stepShares, wall-clock)'),
+  atRiskAt: instant.nullable().describe('when the step passed its batch target still open (PickupAtRisk)'),
+};
+
 export const stepView = z.object({
   step: z.string(),
   attempt: z.number().int(),
@@ -82,6 +89,7 @@ export const stepView = z.object({
   provisional: z.boolean(),
   warnedAt: instant.nullable(),
   breachedAt: instant.nullable(),
+  ...batchFields,
   escalatedTo: z.string().nullable(),
   pauses: z.array(pause),
   pausedNow: currentPause.nullable(),
@@ -101,6 +109,7 @@ export const caseView = z.object({
   orderId: z.string().nullable(),
   openedAt: instant,
   closedAt: instant.nullable(),
+  readyAt: instant.nullable().describe('orders: when the order became ready to ship, max(placedAt, paidAt); null while unpaid and on other cases'),
   data: z.record(z.string(), z.unknown()).describe('the case\'s facts; phone numbers partly masked (138****0000)'),
   links: z.array(z.object({ caseId: z.string(), caseType: z.enum(Object.values(CaseType)), relation: z.enum(Object.values(LinkRelation)), linkedAt: instant })),
   steps: z.array(
@@ -134,6 +143,12 @@ export const queueItem = z.object({
   provisional: z.boolean(),
   status: z.enum([StepStatus.open, StepStatus.paused, StepStatus.warned, StepStatus.breached]),
   escalatedTo: z.string().nullable(),
+  ...batchFields,
+  batchTargetRemainingMinutes: z
+    .number()
+    .int()
+    .nullable()
+    .describe('wall-clock minutes left before batchTargetAt (negative once passed); null without a batch target'),
   remainingOnDutyMinutes: z
     .number()
     .int()
