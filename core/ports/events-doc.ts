@@ -19,7 +19,7 @@ export function renderEventsDoc(): string {
     'Events are delivered at least once: consumers must tolerate repeats. The platform publishes an event',
     'only for a change it made (a repeated timer or request that changes nothing emits nothing).',
     '',
-    'Routing: the manifest rule `alarm-events` sends `SlaBreached`, `SlaWarning`, `PickupMissed` and `RefundOverdue` to',
+    'Routing: the manifest rule `alarm-events` sends `SlaBreached`, `SlaWarning`, `PickupAtRisk`, `PickupMissed` and `RefundOverdue` to',
     'the notify function, which posts them to the group robots (docs/alarms.md); the stack also sends `SlaBreached` to',
     'the SLA alarm (SNS topic and CloudWatch alarm on AWS). Other consumers subscribe with their own rules, e.g.',
     '`{"source": ["sla-platform"], "detail-type": ["PickupMissed"]}`.',
@@ -36,7 +36,9 @@ export function renderEventsDoc(): string {
     'scheduling it again replaces it; a timer whose `at` is no longer the step\'s `warnAt`/`due` (the deadline',
     'moved on resume) does nothing. `case-warn`/`case-due` are a case-level promise\'s (the order handover: warning at',
     'its 24 h mark, breach after 2 working days); each is decided by one conditional write on the deadline\'s item, so',
-    'two deliveries emit once. The `sla-sweep` function (every 5 minutes) handles any step or case deadline whose timer was lost.',
+    'two deliveries emit once. `batch-target` fires at an order step\'s `batchTargetAt` (service-standards.md §2) and raises',
+    '`PickupAtRisk` once if the step is still open (paused included: the batch does not wait). The `sla-sweep` function',
+    '(every 5 minutes) handles any step or case deadline whose warning or due timer was lost.',
     '',
   ];
   for (const type of Object.values(DetailType)) {

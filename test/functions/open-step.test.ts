@@ -114,8 +114,8 @@ describe('open-step', () => {
     expect(entries.map((e) => e.detail)).toEqual([{ attempt: 1, role: 'ops-cs', due: again.due, warnAt: again.warnAt, deadlineFrom: '2025-03-03T01:55:00.000Z', facts: {} }]);
     expect(h.events.ofType(DetailType.StepOpened, caseId)).toHaveLength(1);
     expect((await h.repository.getStep({ caseId, step: 'order.review' })).announcedAt).toBe('2025-03-03T02:00:00.000Z');
-    // The handover promise was stored with the step; the redelivery armed its timers from it.
-    expect(await h.repository.getCaseDeadline(caseId, 'order.handover')).toMatchObject({ startedAt: '2025-03-03T02:00:00.000Z', due: '2025-03-05T16:00:00.000Z' });
+    // The handover promise was stored with the step, counting from the review's deadlineFrom (the placement, §2); the redelivery armed its timers from it.
+    expect(await h.repository.getCaseDeadline(caseId, 'order.handover')).toMatchObject({ startedAt: '2025-03-03T01:55:00.000Z', due: '2025-03-05T16:00:00.000Z' });
     expect(h.timers.pending(caseId).find((t) => t.payload.kind === 'case-due')?.payload.at).toBe('2025-03-05T16:00:00.000Z');
   });
 
