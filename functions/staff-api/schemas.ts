@@ -243,7 +243,11 @@ export const policyView = z.object({
       }),
     ),
   }),
-  pickup: z.object({ batches: z.array(z.object({ at: timeOfDay, ordersBefore: timeOfDay })) }),
+  pickup: z.object({
+    batches: z.array(z.object({ at: timeOfDay, ordersBefore: timeOfDay })),
+    leadMinutes: z.number().int().describe('an order ready less than this before a batch goes with the following one (service-standards.md §2)'),
+    stepShares: z.record(z.string(), z.number().int()).describe('minutes each order step needs before the batch; batch targets are planned backward with them'),
+  }),
   steps: z.array(
     z.object({
       id: z.string(),

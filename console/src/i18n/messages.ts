@@ -146,6 +146,8 @@ export const MESSAGES = {
   'policy.pickupDays': { zh: '揽收日', en: 'Pickup days' },
   'policy.batchAt': { zh: '{at} 揽收(下单早于 {before})', en: 'Pickup at {at} (orders before {before})' },
   'policy.rules': { zh: '各环节时限规则', en: 'Deadline rules per step' },
+  'policy.lead': { zh: '可发货距揽收不足 {minutes} 分钟的订单,改赶下一批', en: 'An order ready less than {minutes} min before a batch goes with the following one' },
+  'policy.shares': { zh: '各环节赶批次所需分钟(倒推目标时间)', en: 'Minutes each step needs before the batch (targets are planned backward)' },
   'policy.unavailable': { zh: '服务规则接口暂不可用', en: 'The policy endpoint is not available' },
   'error.generic': { zh: '出错了:{message}', en: 'Something went wrong: {message}' },
   'error.forbidden': { zh: '没有权限:{message}', en: 'Not allowed: {message}' },
