@@ -53,6 +53,8 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
     new Set(doc.pickup.days.map((d) => WEEKDAYS.indexOf(d))),
     doc.pickup.batches.map((b) => ({ at: b.at, cutoff: b.ordersBefore })),
     new Map(doc.pickup.exceptions.map((e) => [e.date, e.pickup])),
+    doc.pickup.leadMinutes,
+    doc.pickup.stepShares,
   );
 
   const steps = new Map<string, StepPolicy>();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ALARM_DETAIL_TYPES } from '../core/alarms/alarm.ts';
+import { BATCH_CHAIN } from '../core/calendar/batch-targets.ts';
 import { CHANNEL_KINDS } from '../core/alarms/channel-kind.ts';
 import { AlarmLanguage } from '../core/alarms/labels.ts';
 import { matchesPattern } from '../core/alarms/routing.ts';
@@ -121,6 +122,15 @@ const pickup = z
     days: z.array(weekday).min(1, 'list at least one pickup day'),
     batches: z.array(pickupBatch).min(1, 'list at least one pickup batch'),
     exceptions: z.array(z.strictObject({ date, pickup: z.boolean(), note: z.string().optional() })).default([]),
+    /**
+     * service-standards.md §2 "Batch targets": an order ready less than this many minutes before a
+     * batch is planned for the following batch (at most a day).
+     */
+    leadMinutes: z.number({ error: 'expected a number' }).int('expected a whole number').min(0, 'expected 0 or more minutes').max(1440, 'expected at most 1440 minutes (a day)').default(60),
+    /** Wall-clock minutes each order step needs before the batch; batch targets are planned backward with them. */
+    stepShares: z
+      .partialRecord(z.enum(BATCH_CHAIN, { error: `expected one of ${BATCH_CHAIN.join(', ')}` }), z.number({ error: 'expected a number' }).int('expected a whole number').min(0, 'expected 0 or more minutes').max(1440, 'expected at most 1440 minutes'))
+      .default({ 'order.dispatch': 5, 'order.crm-bind': 10, 'order.pack': 30 }),
   })
   .superRefine((p, ctx) => {
     p.batches.forEach((b, i) => {

@@ -116,6 +116,11 @@ export class DynamoDbCaseRepository implements CaseRepository {
     return this.steps.update(selector, (step) => timerWrite(transitions.markWarned(step, instant)));
   }
 
+  markAtRisk(selector: StepSelector, at: Instant): Promise<transitions.TimerOutcome> {
+    const instant = toInstant(at);
+    return this.steps.update(selector, (step) => timerWrite(transitions.markAtRisk(step, instant)));
+  }
+
   markBreached(selector: StepSelector, at: Instant, escalateTo: transitions.EscalateTo): Promise<transitions.TimerOutcome> {
     const instant = toInstant(at);
     const to = { ...escalateTo, seenAt: toInstant(escalateTo.seenAt) };

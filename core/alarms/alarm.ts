@@ -1,7 +1,7 @@
 /**
- * An alarm: one alarm event from the bus (SlaBreached, SlaWarning, PickupMissed, RefundOverdue,
- * ChatGreetingBreached, ChatReplyBreached), reduced to what a person needs to act on it. Pure: the
- * notify function fills `orderId` from the case when the event does not carry it.
+ * An alarm: one alarm event from the bus (SlaBreached, SlaWarning, PickupAtRisk, PickupMissed,
+ * RefundOverdue, ChatGreetingBreached, ChatReplyBreached), reduced to what a person needs to act on
+ * it. Pure: the notify function fills `orderId` from the case when the event does not carry it.
  */
 import { DetailType } from '../ports/events.ts';
 import { AlarmEventInvalid } from './errors.ts';
@@ -10,6 +10,7 @@ import { AlarmEventInvalid } from './errors.ts';
 export const ALARM_DETAIL_TYPES: readonly string[] = [
   DetailType.SlaBreached,
   DetailType.SlaWarning,
+  DetailType.PickupAtRisk,
   DetailType.PickupMissed,
   DetailType.RefundOverdue,
   // Chat breaches are alarm events like step breaches (service-standards.md §9).
@@ -56,6 +57,8 @@ export interface Alarm {
   seenAt?: string;
   /** PickupMissed: the batch the parcel went with. */
   batchId?: string;
+  /** PickupAtRisk: the planned pickup batch the step's batch target (`due`) is for (ISO-8601). */
+  plannedPickupAt?: string;
   /** The event as received, for `generic` channels. */
   event: BusEvent;
 }
@@ -98,6 +101,16 @@ export function alarmFromEvent(event: BusEvent): Alarm {
       return { ...base, key: `${type}#${stepKey()}#${required('due')}`, step: required('step'), ...optional('role', text(detail, 'role')), due: required('due'), at: required('warnedAt') };
     case DetailType.PickupMissed:
       return { ...base, key: `${type}#${caseId}#${required('batchId')}`, step: 'order.pickup', role: 'picker', due: required('plannedAt'), at: required('handedOverAt'), batchId: required('batchId') };
+    case DetailType.PickupAtRisk:
+      return {
+        ...base,
+        key: `${type}#${stepKey()}#${required('batchTargetAt')}`,
+        step: required('step'),
+        ...optional('role', text(detail, 'role')),
+        due: required('batchTargetAt'),
+        at: required('atRiskAt'),
+        plannedPickupAt: required('plannedPickupAt'),
+      };
     case DetailType.RefundOverdue:
       return { ...base, key: `${type}#${stepKey()}#${required('due')}`, step: required('step'), due: required('due'), at: required('overdueAt') };
     default:

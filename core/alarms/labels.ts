@@ -15,6 +15,7 @@ type Bilingual = Readonly<Record<AlarmLanguage, string>>;
 const WHAT: Readonly<Record<string, Bilingual>> = {
   [DetailType.SlaBreached]: { 'zh-CN': '超时', en: 'breached' },
   [DetailType.SlaWarning]: { 'zh-CN': '即将超时', en: 'due soon' },
+  [DetailType.PickupAtRisk]: { 'zh-CN': '可能赶不上揽收', en: 'pickup at risk' },
   [DetailType.PickupMissed]: { 'zh-CN': '漏揽收', en: 'pickup missed' },
   [DetailType.RefundOverdue]: { 'zh-CN': '退款逾期', en: 'refund overdue' },
   [DetailType.ChatGreetingBreached]: { 'zh-CN': '问候超时', en: 'greeting late' },

@@ -93,6 +93,10 @@ function deadline(alarm: Alarm, ctx: RenderContext): string {
   switch (alarm.detailType) {
     case DetailType.SlaWarning:
       return t(ctx, `截止 ${at},还剩 ${duration(due - ctx.now, ctx.language)}`, `due ${at}, ${duration(due - ctx.now, ctx.language)} left`);
+    case DetailType.PickupAtRisk: {
+      const batch = alarm.plannedPickupAt === undefined ? '' : formatTimeOfDay(ctx.zone.minuteOfDay(Date.parse(alarm.plannedPickupAt)));
+      return t(ctx, `应于 ${at} 前完成以赶 ${batch} 揽收,已超过 ${late}`, `to be done by ${at} for the ${batch} pickup, ${late} past`);
+    }
     case DetailType.PickupMissed: {
       const handed = Date.parse(alarm.at);
       return t(ctx, `计划揽收 ${at},实际 ${shortTime(handed, ctx.zone)} 揽收,晚了 ${duration(handed - due, ctx.language)}`, `planned pickup ${at}, picked up ${shortTime(handed, ctx.zone)}, ${duration(handed - due, ctx.language)} late`);

@@ -42,6 +42,9 @@ export interface OpenStep {
   startsAt?: Instant;
   /** The due counts days of a year without a published holiday schedule. */
   provisional?: boolean;
+  /** Order steps before the pickup: the planned batch and the step's batch target (service-standards.md §2). */
+  plannedPickupAt?: Instant;
+  batchTargetAt?: Instant;
   taskToken?: string;
   /** Written in the same transaction as a new step (its `step.opened` entry), never without it. */
   entry?: TimelineEntry;
@@ -117,6 +120,8 @@ export interface CaseRepository {
   resumeStep(selector: StepSelector, input: ResumeStep): Promise<StepRecord>;
   /** The warning timer fired; `changed: false` on a repeat or when nothing is due. */
   markWarned(selector: StepSelector, at: Instant): Promise<TimerOutcome>;
+  /** The batch-target timer fired; sets `atRiskAt` once (`changed: false` on a repeat, a closed step or a stale timer). */
+  markAtRisk(selector: StepSelector, at: Instant): Promise<TimerOutcome>;
   /** The due timer fired; marks the step breached and escalated to `escalateTo`. */
   markBreached(selector: StepSelector, at: Instant, escalateTo: EscalateTo): Promise<TimerOutcome>;
   /** A person escalates an active step (§9). Throws `StepNotOpen`, `StepNotFound`. */

@@ -75,6 +75,12 @@ export interface StepRecord extends StepRef {
   startsAt?: Instant;
   /** Set when `due` counts days of a year whose holiday schedule is not published yet: it may still move (core/deadline, `provisional`). */
   provisional?: boolean;
+  /** Order steps before the pickup: the planned pickup batch (service-standards.md §2), from the moment the order was ready. */
+  plannedPickupAt?: Instant;
+  /** The latest completion that still makes `plannedPickupAt` (§2 "Batch targets"); wall-clock, never paused. */
+  batchTargetAt?: Instant;
+  /** When `PickupAtRisk` was raised: the step passed its batch target still open (once per step). */
+  atRiskAt?: Instant;
   warnedAt?: Instant;
   breachedAt?: Instant;
   /** The role the step is escalated to (a breach, or by hand): the level's role of `escalation`. */

@@ -93,6 +93,13 @@ export function markWarned(step: StepRecord, at: Instant): TimerOutcome {
   return { changed: true, step: { ...step, status: StepStatus.warned, warnedAt: at } };
 }
 
+/** The batch-target timer fired at `at`: the step still open passed its batch target (`PickupAtRisk`, once). Harmless to repeat. */
+export function markAtRisk(step: StepRecord, at: Instant): TimerOutcome {
+  const passed = step.batchTargetAt !== undefined && at >= step.batchTargetAt;
+  if (!passed || step.atRiskAt !== undefined || !isStepActive(step.status)) return { changed: false, step };
+  return { changed: true, step: { ...step, atRiskAt: at } };
+}
+
 /** Where an escalation goes: a level of the policy's `escalation.levels` and when it is seen (core/cases/escalation.ts). */
 export interface EscalateTo {
   role: string;

@@ -47,7 +47,7 @@ export function describeRuleZh(rule: DeadlineRule, role: string): string {
     case 'same-day-end':
       return '打开当日结束(24:00)前';
     case 'pickup-batch':
-      return '按下单时间对应的计划揽收批次';
+      return '按可发货时间(下单、付款中较晚者)对应的计划揽收批次';
     case 'by-fact':
       return `取决于 ${rule.fact}:${Object.entries(rule.cases)
         .map(([value, r]) => `${value} → ${describeRuleZh(r, role)}`)

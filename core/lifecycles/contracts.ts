@@ -46,6 +46,11 @@ export interface OpenStepRequest {
   deadlineFrom?: Instant;
   /** The step's role when the workflow overrides the policy's, e.g. `order.pack` after an exchange. */
   role?: string;
+  /**
+   * Order steps before the pickup: when the order became ready to ship, `max(placedAt, paidAt)`
+   * (service-standards.md §2). The step gets its planned pickup batch and batch target from it.
+   */
+  readyAt?: Instant;
 }
 
 /** The output of a completed step, as the workflow receives it. */

@@ -78,6 +78,16 @@ export const eventSchemas = {
   [DetailType.PickupMissed]: z
     .strictObject({ caseId, orderId: z.string().optional(), batchId: z.string(), plannedAt: instant, handedOverAt: instant })
     .describe('A parcel went with a later batch than planned.'),
+  [DetailType.PickupAtRisk]: z
+    .strictObject({
+      ...stepRef,
+      role,
+      orderId: z.string().optional(),
+      batchTargetAt: instant.describe('the latest completion of the step that still makes the planned batch (`pickup.stepShares`)'),
+      plannedPickupAt: instant.describe('the planned pickup batch'),
+      atRiskAt: instant,
+    })
+    .describe('An order step passed its batch target still open (service-standards.md §2 "Batch targets"): the parcel may miss its planned batch. Raised once per step; `PickupMissed` follows only if it really goes with a later batch.'),
   [DetailType.RefundOverdue]: z
     .strictObject({ ...stepRef, due: instant, overdueAt: instant, channel: z.string().optional() })
     .describe('A refund did not arrive within its channel\'s time (Alipay same day, bank card 7, BOC 10 working days).'),

@@ -37,7 +37,9 @@ export function renderEventsDoc(): string {
     'scheduling it again replaces it; a timer whose `at` is no longer the step\'s `warnAt`/`due` (the deadline',
     'moved on resume) does nothing. `case-warn`/`case-due` are a case-level promise\'s (the order handover: warning at',
     'its 24 h mark, breach after 2 working days); each is decided by one conditional write on the deadline\'s item, so',
-    'two deliveries emit once. The `sla-sweep` function (every 5 minutes) handles any step or case deadline whose timer was lost.',
+    'two deliveries emit once. `batch-target` fires at an order step\'s `batchTargetAt` (service-standards.md §2) and raises',
+    '`PickupAtRisk` once if the step is still open (paused included: the batch does not wait). The `sla-sweep` function',
+    '(every 5 minutes) handles any step or case deadline whose warning or due timer was lost.',
     '',
   ];
   for (const type of Object.values(DetailType)) {

@@ -12,6 +12,8 @@ export const DetailType = {
   SlaBreached: 'SlaBreached',
   PickupBatchRun: 'PickupBatchRun',
   PickupMissed: 'PickupMissed',
+  /** An order step passed its batch target still open: the parcel may miss its planned batch (service-standards.md §2). */
+  PickupAtRisk: 'PickupAtRisk',
   RefundOverdue: 'RefundOverdue',
   /** The payment platform is asked to refund (cancel.refund, return.refund). */
   RefundRequested: 'RefundRequested',

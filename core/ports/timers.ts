@@ -9,6 +9,8 @@ export const TimerKind = {
   caseDue: 'case-due',
   /** A case-level deadline reaches its warning mark (the handover's 24 h). */
   caseWarn: 'case-warn',
+  /** An order step reaches its batch target still open (`PickupAtRisk`, service-standards.md §2). */
+  batchTarget: 'batch-target',
 } as const;
 export type TimerKind = (typeof TimerKind)[keyof typeof TimerKind];
 

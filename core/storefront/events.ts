@@ -68,7 +68,8 @@ function caseOrOrder<T extends z.ZodRawShape>(shape: T) {
 
 const goodsReceived = caseOrOrder({ receivedAt: instant });
 const refundSettled = caseOrOrder({ settledAt: instant });
-const complaintFiled = z.looseObject({ complaintId: id, orderId: id.optional(), customer, text });
+/** `filedAt`: when the customer left the complaint (default: when the webhook arrived); its deadlines count from it (service-standards.md §7). */
+const complaintFiled = z.looseObject({ complaintId: id, orderId: id.optional(), customer, text, filedAt: instant.optional() });
 const stockLevel = z.looseObject({ sku: id, available: z.number().int('must be a whole number').min(0, 'must not be negative') });
 
 /**

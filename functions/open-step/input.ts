@@ -12,4 +12,5 @@ export const openStepRequest = z.strictObject({
   facts: z.record(z.string(), z.string()).optional(),
   deadlineFrom: z.iso.datetime({ offset: true }).optional(),
   role: z.string().min(1).optional(),
+  readyAt: z.iso.datetime({ offset: true }).optional(),
 }) satisfies z.ZodType<OpenStepRequest>;

@@ -5,7 +5,9 @@
  * warning and due timers, and emit `StepOpened`, stamped on the step once published. A redelivery keeps the stored
  * deadline, re-arms the same timers (same names) and publishes `StepOpened` only if the first
  * delivery died before it did. A pickup step gets no timer: the pickup run decides whether it
- * missed its batch.
+ * missed its batch. An order step before the pickup, given the order's `readyAt`, also gets its
+ * planned batch and batch target (batch-plan.ts) with a timer for `PickupAtRisk`. A case-level
+ * deadline counts from the step's `deadlineFrom` (an unpaid order's handover from its payment, §3).
  */
 import { toInstant } from '../../core/cases/instant.ts';
 import type { CaseType, Instant } from '../../core/cases/case.ts';
@@ -24,6 +26,7 @@ import { settledByPickupRun } from '../shared/pickup-rule.ts';
 import { STEP_OPENED, stepOpenedEntryId } from '../shared/step-deadline.ts';
 import { stepOpened } from '../shared/step-events.ts';
 import { armCaseDeadlineTimers, armStepTimers } from '../shared/step-timers.ts';
+import { batchPlan } from './batch-plan.ts';
 
 export interface OpenStepDeps {
   repository: CaseRepository;
@@ -57,8 +60,9 @@ export function createOpenStep(deps: OpenStepDeps): (request: OpenStepRequest) =
     const dueAt = deadline.due !== null ? toInstant(deadline.due) : undefined;
     const warnAt = deadline.warnAt !== null ? toInstant(deadline.warnAt) : undefined;
 
+    const plan = batchPlan(deps.policy, request);
     const caseDeadline = attempt === 1 ? caseDeadlineStartedBy(request.caseType, request.step) : undefined;
-    const deadlineStart = caseDeadline && caseDeadlineFrom(deps, request, openedAt, caseDeadline);
+    const deadlineStart = caseDeadline && caseDeadlineFrom(deps, request, from, caseDeadline);
     const { step, opened, caseDeadline: started } = await deps.repository.openStep({
       caseId: request.caseId,
       caseType: request.caseType,
@@ -70,21 +74,24 @@ export function createOpenStep(deps: OpenStepDeps): (request: OpenStepRequest) =
       ...(warnAt !== undefined ? { warnAt } : {}),
       ...(Date.parse(from) > now ? { startsAt: from } : {}),
       ...(deadline.provisional ? { provisional: true } : {}),
+      ...(plan ? { plannedPickupAt: plan.plannedPickupAt, batchTargetAt: plan.batchTargetAt } : {}),
       taskToken: request.taskToken,
       entry: {
         id: stepOpenedEntryId({ caseId: request.caseId, step: request.step, attempt }),
         at: openedAt,
         kind: STEP_OPENED,
         step: request.step,
-        detail: { attempt, role, due: dueAt ?? null, warnAt: warnAt ?? null, deadlineFrom: from, facts },
+        detail: { attempt, role, due: dueAt ?? null, warnAt: warnAt ?? null, deadlineFrom: from, facts, ...(plan ? { plannedPickupAt: plan.plannedPickupAt, batchTargetAt: plan.batchTargetAt } : {}) },
       },
       ...(deadlineStart ? { caseDeadline: deadlineStart } : {}),
     });
 
+    // Stable id and instant: a redelivery rewrites the same entry.
+    if (plan?.deferred) await deps.repository.appendTimeline(step.caseId, plan.deferred);
     if (!settledByPickupRun(deps.policy, step.step)) await armStepTimers(deps, step);
     if (caseDeadline) {
-      // A redelivery starts the deadline from the stored opening (kept if the first delivery stored it).
-      const stored = started ?? (await startCaseDeadline(deps, step, caseDeadline));
+      // A redelivery starts the deadline from the same instant (kept if the first delivery stored it).
+      const stored = started ?? (await startCaseDeadline(deps, step, from, caseDeadline));
       if (stored) await armCaseDeadlineTimers(deps, stored);
     }
     if (step.announcedAt === undefined) {
@@ -96,22 +103,22 @@ export function createOpenStep(deps: OpenStepDeps): (request: OpenStepRequest) =
   };
 }
 
-/** The case-level deadline that begins with a step opened at `openedAt`; none if the policy gives it no due. */
-function caseDeadlineFrom(deps: OpenStepDeps, step: { caseId: string; caseType: CaseType }, openedAt: Instant, deadline: CaseDeadline): NewCaseDeadline | undefined {
-  const result = due(deadline.policyStep, Date.parse(openedAt), {}, [], deps.policy, { explain: false });
+/** The case-level deadline that begins with a step whose deadline counts from `from`; none if the policy gives it no due. */
+function caseDeadlineFrom(deps: OpenStepDeps, step: { caseId: string; caseType: CaseType }, from: Instant, deadline: CaseDeadline): NewCaseDeadline | undefined {
+  const result = due(deadline.policyStep, Date.parse(from), {}, [], deps.policy, { explain: false });
   if (result.due === null) return undefined;
   return {
     caseId: step.caseId,
     caseType: step.caseType,
     deadline: deadline.policyStep,
-    startedAt: openedAt,
+    startedAt: from,
     due: toInstant(result.due),
     ...(result.warnAt !== null ? { warnAt: toInstant(result.warnAt) } : {}),
   };
 }
 
-/** Starts the step's case deadline from its stored opening, or returns the one stored already. */
-async function startCaseDeadline(deps: OpenStepDeps, step: StepRecord, deadline: CaseDeadline): Promise<CaseDeadlineRecord | undefined> {
-  const start = caseDeadlineFrom(deps, step, step.openedAt, deadline);
+/** Starts the step's case deadline from `from`, or returns the one stored already. */
+async function startCaseDeadline(deps: OpenStepDeps, step: StepRecord, from: Instant, deadline: CaseDeadline): Promise<CaseDeadlineRecord | undefined> {
+  const start = caseDeadlineFrom(deps, step, from, deadline);
   return start && deps.repository.startCaseDeadline(start);
 }

@@ -19,9 +19,16 @@ export interface StepTimerDeps {
 /** A timer is never set in the past: one due already fires a second from now (the payload keeps the real instant). */
 const MIN_LEAD_MS = 1_000;
 
-/** Schedules the warning and due timers the step still has to fire (none for a closed or paused step). */
+/**
+ * Schedules the warning and due timers the step still has to fire (none for a closed or paused
+ * step), and its batch-target timer (`PickupAtRisk`), which is wall-clock and runs while paused too.
+ */
 export async function armStepTimers(deps: StepTimerDeps, step: StepRecord): Promise<void> {
-  if (!isStepActive(step.status) || step.pausedNow) return;
+  if (!isStepActive(step.status)) return;
+  if (step.batchTargetAt !== undefined && step.atRiskAt === undefined) {
+    await schedule(deps, { kind: TimerKind.batchTarget, caseId: step.caseId, step: step.step, attempt: step.attempt, at: step.batchTargetAt });
+  }
+  if (step.pausedNow) return;
   if (step.warnAt !== undefined && step.warnedAt === undefined && step.breachedAt === undefined) {
     await schedule(deps, { kind: TimerKind.warn, caseId: step.caseId, step: step.step, attempt: step.attempt, at: step.warnAt });
   }
@@ -47,7 +54,7 @@ export async function armResumeTimer(deps: StepTimerDeps, step: StepRecord): Pro
 
 /** Deletes every timer of the step (it completed or was cancelled); missing timers are fine. */
 export async function disarmStepTimers(deps: Pick<StepTimerDeps, 'timers'>, ref: StepRef): Promise<void> {
-  for (const kind of [TimerKind.warn, TimerKind.due, TimerKind.resume]) {
+  for (const kind of [TimerKind.warn, TimerKind.due, TimerKind.resume, TimerKind.batchTarget]) {
     await deps.timers.cancel(timerName({ kind, caseId: ref.caseId, step: ref.step, attempt: ref.attempt }));
   }
 }

@@ -25,6 +25,8 @@ export const TimerOutcome = {
   warned: 'warned',
   breached: 'breached',
   resumed: 'resumed',
+  /** A step passed its batch target still open: `PickupAtRisk` (service-standards.md §2). */
+  atRisk: 'at-risk',
   caseBreached: 'case-breached',
   caseWarned: 'case-warned',
   /** Nothing to do: a repeat, a stale timer, a closed or paused step. */
@@ -104,6 +106,23 @@ export function createSlaTimers(deps: SlaTimerDeps): SlaTimers {
     return TimerOutcome.breached;
   }
 
+  /** The step passed its batch target still open: flagged once, on the timeline and as `PickupAtRisk` (routed like every alarm event). */
+  async function atRisk(step: StepRecord): Promise<TimerOutcome> {
+    if (step.batchTargetAt === undefined || step.plannedPickupAt === undefined) return TimerOutcome.nothing;
+    const at = later(now(), step.batchTargetAt);
+    const outcome = await deps.repository.markAtRisk(step, at);
+    if (!outcome.changed) return TimerOutcome.nothing;
+    const detail = { batchTargetAt: step.batchTargetAt, plannedPickupAt: step.plannedPickupAt };
+    await deps.repository.appendTimeline(step.caseId, { id: `pickup.at-risk#${step.step}#${step.attempt}`, at, kind: 'pickup.at-risk', step: step.step, detail });
+    const caseView = await deps.repository.getCase(step.caseId);
+    const orderId = caseView.case.orderId;
+    await deps.events.publish([
+      domainEvent(DetailType.PickupAtRisk, { caseId: step.caseId, caseType: step.caseType, step: step.step, attempt: step.attempt, role: step.role, ...(orderId !== undefined ? { orderId } : {}), ...detail, atRiskAt: at }, at),
+    ]);
+    deps.log.warn('pickup at risk', detail);
+    return TimerOutcome.atRisk;
+  }
+
   async function resume(payload: TimerPayload): Promise<TimerOutcome> {
     const step = await load(payload);
     const until = step?.pausedNow?.until;
@@ -181,6 +200,11 @@ export function createSlaTimers(deps: SlaTimerDeps): SlaTimers {
         }
         case TimerKind.resume:
           return resume(payload);
+        case TimerKind.batchTarget: {
+          const step = await load(payload);
+          if (!step || !isStepActive(step.status) || step.batchTargetAt !== toInstant(payload.at)) return TimerOutcome.nothing;
+          return atRisk(step);
+        }
         case TimerKind.caseDue:
         case TimerKind.caseWarn: {
           const deadline = await caseDeadlineOf(payload);

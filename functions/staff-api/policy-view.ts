@@ -36,7 +36,11 @@ export function toPolicyView(policy: CompiledPolicy, year: number): PolicyView {
       exceptions: exceptionsIn(role.calendar, first, last),
     })),
     workingDays: { year, holidayData: policy.workingDays.hasHolidayDataFor(first), days },
-    pickup: { batches: policy.pickup.batches.map((b) => ({ at: formatTimeOfDay(b.at), ordersBefore: formatTimeOfDay(b.cutoff) })) },
+    pickup: {
+      batches: policy.pickup.batches.map((b) => ({ at: formatTimeOfDay(b.at), ordersBefore: formatTimeOfDay(b.cutoff) })),
+      leadMinutes: policy.pickup.leadMinutes,
+      stepShares: Object.fromEntries(Object.entries(policy.pickup.stepShares).filter((e): e is [string, number] => e[1] !== undefined)),
+    },
     steps: [...policy.steps.values()].map((step) => {
       const roleZh = step.role === AUTOMATIC ? '系统自动' : roleNameZh(policy.roles.get(step.role)?.label, step.role);
       return {

@@ -86,6 +86,13 @@ export const escalation = z.object({
   by: z.string().nullable().describe('who escalated by hand; null for a breach'),
 });
 
+/** Order steps before the pickup (service-standards.md §2 "Batch targets"); null on every other step. */
+const batchFields = {
+  plannedPickupAt: instant.nullable().describe('the planned pickup batch, from the moment the order was ready to ship (max(placedAt, paidAt))'),
+  batchTargetAt: instant.nullable().describe('the latest completion that still makes the planned batch (policy pickup.stepShares, wall-clock)'),
+  atRiskAt: instant.nullable().describe('when the step passed its batch target still open (PickupAtRisk)'),
+};
+
 export const stepView = z.object({
   step: z.string(),
   attempt: z.number().int(),
@@ -98,6 +105,7 @@ export const stepView = z.object({
   provisional: z.boolean(),
   warnedAt: instant.nullable(),
   breachedAt: instant.nullable(),
+  ...batchFields,
   escalatedTo: escalation.nullable().describe('the latest escalation (service-standards.md §9); null when never escalated'),
   pauses: z.array(pause),
   pausedNow: currentPause.nullable(),
@@ -117,6 +125,7 @@ export const caseView = z.object({
   orderId: z.string().nullable(),
   openedAt: instant,
   closedAt: instant.nullable(),
+  readyAt: instant.nullable().describe('orders: when the order became ready to ship, max(placedAt, paidAt); null while unpaid and on other cases'),
   data: z.record(z.string(), z.unknown()).describe('the case\'s facts; phone numbers partly masked (138****0000)'),
   links: z.array(z.object({ caseId: z.string(), caseType: z.enum(Object.values(CaseType)), relation: z.enum(Object.values(LinkRelation)), linkedAt: instant })),
   steps: z.array(
@@ -150,6 +159,12 @@ export const queueItem = z.object({
   provisional: z.boolean(),
   status: z.enum([StepStatus.open, StepStatus.paused, StepStatus.warned, StepStatus.breached]),
   escalatedTo: escalation.nullable().describe('the latest escalation (service-standards.md §9); null when never escalated'),
+  ...batchFields,
+  batchTargetRemainingMinutes: z
+    .number()
+    .int()
+    .nullable()
+    .describe('wall-clock minutes left before batchTargetAt (negative once passed); null without a batch target'),
   remainingOnDutyMinutes: z
     .number()
     .int()
@@ -260,7 +275,11 @@ export const policyView = z.object({
       }),
     ),
   }),
-  pickup: z.object({ batches: z.array(z.object({ at: timeOfDay, ordersBefore: timeOfDay })) }),
+  pickup: z.object({
+    batches: z.array(z.object({ at: timeOfDay, ordersBefore: timeOfDay })),
+    leadMinutes: z.number().int().describe('an order ready less than this before a batch goes with the following one (service-standards.md §2)'),
+    stepShares: z.record(z.string(), z.number().int()).describe('minutes each order step needs before the batch; batch targets are planned backward with them'),
+  }),
   steps: z.array(
     z.object({
       id: z.string(),

@@ -9,6 +9,7 @@ import type { CurrentPause, StepRecord } from '../../core/cases/step.ts';
 import { countdown, countdownCalendar } from '../../core/deadline/countdown.ts';
 import type { CompiledPolicy } from '../../core/deadline/types.ts';
 import { stepLabel } from '../../core/lifecycles/step-labels.ts';
+import { orderReadyAt } from '../../core/cases/ready-at.ts';
 import { renderInstant, renderInstants } from '../../core/time/render.ts';
 import type { Zone } from '../../core/time/zone.ts';
 import type { z } from 'zod';
@@ -42,6 +43,7 @@ export function toStepView(s: StepRecord, zone: Zone): z.infer<typeof stepView> 
     provisional: s.provisional ?? false,
     warnedAt: orNull(zone, s.warnedAt),
     breachedAt: orNull(zone, s.breachedAt),
+    ...batchView(s, zone),
     escalatedTo: escalationView(zone, s),
     pauses: s.pauses.map((p) => ({ ...p, from: renderInstant(zone, p.from), to: renderInstant(zone, p.to) })),
     pausedNow: pausedNowView(zone, s.pausedNow),
@@ -51,6 +53,10 @@ export function toStepView(s: StepRecord, zone: Zone): z.infer<typeof stepView> 
     outcome: s.outcome ?? null,
     fields: s.fields ? renderInstants(zone, s.fields) : null,
   };
+}
+
+function batchView(s: StepRecord, zone: Zone): Pick<z.infer<typeof stepView>, 'plannedPickupAt' | 'batchTargetAt' | 'atRiskAt'> {
+  return { plannedPickupAt: orNull(zone, s.plannedPickupAt), batchTargetAt: orNull(zone, s.batchTargetAt), atRiskAt: orNull(zone, s.atRiskAt) };
 }
 
 export function toStepActionResult(s: StepRecord, zone: Zone): z.infer<typeof stepActionResult> {
@@ -66,6 +72,7 @@ export function toCaseView(view: CaseView, policy: CompiledPolicy): z.infer<type
   const zone = policy.zone;
   return {
     ...toCaseSummary(view.case, zone),
+    readyAt: orNull(zone, orderReadyAt(view.case, view.timeline)),
     data: renderInstants(zone, maskPersonal(view.case.data)),
     links: view.links.map((l) => ({ ...l, linkedAt: renderInstant(zone, l.linkedAt) })),
     steps: [...view.steps]
@@ -93,6 +100,9 @@ export function toQueueItem(s: StepRecord, policy: CompiledPolicy, now: number):
     provisional: s.provisional ?? false,
     status: s.status === 'paused' || s.status === 'warned' || s.status === 'breached' ? s.status : 'open',
     escalatedTo: escalationView(zone, s),
+    ...batchView(s, zone),
+    // Wall-clock (the batch is a fixed instant), floored like the on-duty figure: -0.5 min reads as -1.
+    batchTargetRemainingMinutes: s.batchTargetAt === undefined ? null : Math.floor((Date.parse(s.batchTargetAt) - now) / 60_000),
     remainingOnDutyMinutes: clock.remainingOnDutyMinutes,
     onDutyNow: clock.onDutyNow,
     countingResumesAt: clock.countingResumesAt === null ? null : renderInstant(zone, clock.countingResumesAt),

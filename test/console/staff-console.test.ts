@@ -119,6 +119,8 @@ describe('the staff console in Chromium', { timeout: 120_000 }, () => {
     expect(await review.textContent()).toContain('剩 30 分钟');
     // Due 09:30 Beijing time, whatever the browser's own zone.
     expect(await review.textContent()).toContain('周一 11-30 09:30');
+    // The second, smaller countdown (service-standards.md §2 "Batch targets"): placed 09:00, the 13:00 batch, review by 12:15.
+    expect(await review.locator('[data-batch-target]').textContent()).toBe(' 赶 13:00 揽收 · 还剩 3 小时 15 分钟');
     await review.getByRole('button', { name: /^完成/ }).focus();
     await ann.keyboard.press('Enter');
     const dialog = ann.getByRole('dialog');
@@ -234,6 +236,9 @@ describe('the staff console in Chromium', { timeout: 120_000 }, () => {
     const explanation = ann.getByTestId('deadline-order.review');
     await explanation.waitFor();
     expect(await explanation.textContent()).toContain('到期时间 2026-11-30 周一 09:30');
+    // Review by 12:15 (batch − 45) for the 13:00 batch.
+    expect(await ann.locator('[data-batch-target]').allTextContents()).toContain(' 赶 13:00 揽收 · 12:15 前完成');
+    expect(await ann.getByText('可发货时间').count()).toBe(1);
     expect(await ann.getByText('137****0000').count()).toBe(1);
     expect(await ann.getByRole('cell', { name: /已完成/ }).count()).toBeGreaterThan(0);
   });
@@ -290,6 +295,7 @@ describe('the staff console in Chromium', { timeout: 120_000 }, () => {
     await ann.getByRole('button', { name: 'Switch to English' }).click();
     await ann.getByRole('heading', { name: 'My queue' }).waitFor();
     expect(await ann.getByRole('columnheader', { name: 'On-duty time left' }).count()).toBe(1);
+    expect(await ann.getByText(/for the 13:00 pickup/).count()).toBeGreaterThan(0);
     await ann.getByRole('button', { name: '切换到中文' }).click();
     await ann.getByRole('heading', { name: '我的待办' }).waitFor();
   });

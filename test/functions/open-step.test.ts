@@ -114,9 +114,38 @@ describe('open-step', () => {
     expect(entries.map((e) => e.detail)).toEqual([{ attempt: 1, role: 'ops-cs', due: again.due, warnAt: again.warnAt, deadlineFrom: '2025-03-03T01:55:00.000Z', facts: {} }]);
     expect(h.events.ofType(DetailType.StepOpened, caseId)).toHaveLength(1);
     expect((await h.repository.getStep({ caseId, step: 'order.review' })).announcedAt).toBe('2025-03-03T02:00:00.000Z');
-    // The handover promise was stored with the step; the redelivery armed its timers from it.
-    expect(await h.repository.getCaseDeadline(caseId, 'order.handover')).toMatchObject({ startedAt: '2025-03-03T02:00:00.000Z', due: '2025-03-05T16:00:00.000Z' });
+    // The handover promise was stored with the step, counting from the review's deadlineFrom (the placement, §2); the redelivery armed its timers from it.
+    expect(await h.repository.getCaseDeadline(caseId, 'order.handover')).toMatchObject({ startedAt: '2025-03-03T01:55:00.000Z', due: '2025-03-05T16:00:00.000Z' });
     expect(h.timers.pending(caseId).find((t) => t.payload.kind === 'case-due')?.payload.at).toBe('2025-03-05T16:00:00.000Z');
+  });
+
+  it('gives an order step its planned batch and batch target from readyAt, arms the batch-target timer, and says why an order ready too late for a batch goes with the next', async () => {
+    const h = fresh('2025-03-03T12:30:00+08:00'); // Monday
+    const caseId = await givenCase(h);
+    // Ready 12:30: 30 min before the 13:00 batch, less than pickup.leadMinutes (60), so planned for 17:00.
+    await createOpenStep(h)({ caseId, caseType: 'order', step: 'order.review', taskToken: 'tok-1', deadlineFrom: '2025-03-03T12:30:00+08:00', readyAt: '2025-03-03T12:30:00+08:00' });
+    await createOpenStep(h)({ caseId, caseType: 'order', step: 'order.pack', taskToken: 'tok-2', readyAt: '2025-03-03T12:30:00+08:00' });
+
+    // Review by batch − 45 (16:15), pack by batch − 15 (16:45): pickup.stepShares dispatch 5, crm-bind 10, pack 30.
+    expect(await h.repository.getStep({ caseId, step: 'order.review' })).toMatchObject({ plannedPickupAt: '2025-03-03T09:00:00.000Z', batchTargetAt: '2025-03-03T08:15:00.000Z' });
+    expect(await h.repository.getStep({ caseId, step: 'order.pack' })).toMatchObject({ plannedPickupAt: '2025-03-03T09:00:00.000Z', batchTargetAt: '2025-03-03T08:45:00.000Z' });
+    expect(h.timers.pending(caseId).filter((t) => t.payload.kind === 'batch-target').map((t) => [t.payload.step, t.payload.at])).toEqual([
+      ['order.review', '2025-03-03T08:15:00.000Z'],
+      ['order.pack', '2025-03-03T08:45:00.000Z'],
+    ]);
+    const deferred = (await h.repository.getCase(caseId)).timeline.filter((e) => e.kind === 'pickup.deferred');
+    expect(deferred.map((e) => e.detail)).toEqual([
+      { readyAt: '2025-03-03T04:30:00.000Z', skippedBatchAt: '2025-03-03T05:00:00.000Z', plannedPickupAt: '2025-03-03T09:00:00.000Z', leadMinutes: 60 },
+    ]);
+  });
+
+  it('gives a step without readyAt, or outside the order steps before the pickup, no batch target', async () => {
+    const h = fresh('2025-03-03T10:00:00+08:00');
+    const caseId = await givenCase(h);
+    await createOpenStep(h)({ caseId, caseType: 'order', step: 'order.pack', taskToken: 'tok-1' });
+    await createOpenStep(h)({ caseId, caseType: 'order', step: 'order.delivery', taskToken: 'tok-2', readyAt: '2025-03-03T10:00:00+08:00' });
+    for (const step of ['order.pack', 'order.delivery']) expect((await h.repository.getStep({ caseId, step })).batchTargetAt).toBeUndefined();
+    expect((await h.repository.getCase(caseId)).timeline.filter((e) => e.kind === 'pickup.deferred')).toEqual([]);
   });
 
   it('publishes StepOpened on the redelivery when the bus refused it the first time', async () => {

@@ -37,6 +37,36 @@ describe('sla-timer', () => {
     expect(escalated.items.map((s) => s.caseId)).toContain(caseId);
   });
 
+  it('raises PickupAtRisk once when an order step passes its batch target still open, and records it on the step and the timeline', async () => {
+    const h = fresh('2025-03-03T16:00:00+08:00'); // Monday
+    const caseId = await givenCase(h, 'order', { orderId: 'SO-RISK' });
+    await createOpenStep(h)({ caseId, caseType: 'order', step: 'order.pack', taskToken: 'tok', readyAt: '2025-03-03T14:00:00+08:00' });
+    // Ready 14:00 → the 17:00 batch; pack by 16:45.
+    const timers = createSlaTimers(h);
+    await h.timers.runUntil(h.clock, '2025-03-03T08:44:00.000Z', (p) => timers.fire(p));
+    expect(h.events.ofType(DetailType.PickupAtRisk, caseId)).toEqual([]);
+    await h.timers.runUntil(h.clock, '2025-03-03T08:50:00.000Z', (p) => timers.fire(p));
+
+    expect(h.events.ofType(DetailType.PickupAtRisk, caseId).map((e) => e.detail)).toEqual([
+      { caseId, caseType: 'order', step: 'order.pack', attempt: 1, role: 'terminal-admin', orderId: 'SO-RISK', batchTargetAt: '2025-03-03T08:45:00.000Z', plannedPickupAt: '2025-03-03T09:00:00.000Z', atRiskAt: '2025-03-03T08:45:00.000Z' },
+    ]);
+    expect(await h.repository.getStep({ caseId, step: 'order.pack' })).toMatchObject({ status: 'warned', atRiskAt: '2025-03-03T08:45:00.000Z' });
+    expect((await h.repository.getCase(caseId)).timeline.filter((e) => e.kind === 'pickup.at-risk').map((e) => e.step)).toEqual(['order.pack']);
+    // A second delivery of the same timer changes nothing.
+    expect(await timers.fire({ kind: 'batch-target', caseId, step: 'order.pack', attempt: 1, at: '2025-03-03T08:45:00.000Z' })).toBe('nothing');
+    expect(h.events.ofType(DetailType.PickupAtRisk, caseId)).toHaveLength(1);
+  });
+
+  it('raises no PickupAtRisk for an order step done before its batch target', async () => {
+    const h = fresh('2025-03-03T16:00:00+08:00');
+    const caseId = await givenCase(h);
+    await createOpenStep(h)({ caseId, caseType: 'order', step: 'order.pack', taskToken: 'tok', readyAt: '2025-03-03T14:00:00+08:00' });
+    await h.repository.completeStep({ caseId, step: 'order.pack' }, { at: '2025-03-03T08:30:00.000Z', by: 'tom', fields: {} });
+    const timers = createSlaTimers(h);
+    await h.timers.runUntil(h.clock, '2025-03-03T09:00:00.000Z', (p) => timers.fire(p));
+    expect(h.events.ofType(DetailType.PickupAtRisk, caseId)).toEqual([]);
+  });
+
   it('records a step completed after its breach as late, without blocking the completion', async () => {
     const h = fresh('2025-03-03T10:00:00+08:00');
     const caseId = await openReview(h);

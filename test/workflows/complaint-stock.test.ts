@@ -27,6 +27,19 @@ describe('complaint lifecycle', () => {
     expect(await rig.path(arn)).toEqual(['complaint.acknowledge', 'complaint.investigate', 'complaint.resolve', 'Resolve outcome', 'complaint.callback', 'Close completed']);
   });
 
+  // "前一晚及当日的投诉留言,致电客户进行详细调查" (seed l.608): the complaint's clocks start when the customer left it.
+  it('counts the acknowledgement and the investigation from filedAt, however late the acknowledgement was done', async () => {
+    const rig = new LifecycleRig();
+    const filedAt = '2025-02-28T08:30:00.000Z';
+    await rig.start({ ...complaint, data: { ...data, filedAt } });
+    expect(rig.openRequest('complaint-1', 'complaint.acknowledge')).toMatchObject({ deadlineFrom: filedAt });
+    await rig.clock.advance(20 * 60 * 60_000);
+    await rig.complete('complaint-1', 'complaint.acknowledge', {});
+    expect(rig.openRequest('complaint-1', 'complaint.investigate')).toMatchObject({ deadlineFrom: filedAt });
+    await rig.complete('complaint-1', 'complaint.investigate', {});
+    expect(rig.openRequest('complaint-1', 'complaint.resolve').deadlineFrom).toBeUndefined();
+  });
+
   it('upheld with refund: opens a return case (gave-rise), then the callback', async () => {
     const rig = new LifecycleRig();
     const arn = await resolved(rig, { outcome: 'upheld', fields: { remedy: 'refund' } });

@@ -45,6 +45,21 @@ describe('order lifecycle (placed unpaid)', () => {
     expect(rig.openRequest('order-1', 'order.review').deadlineFrom).toBe('2025-03-01T02:03:00.000Z');
   });
 
+  // "您5点之前付款以后我们今天就能发出去了哦" (seed l.208–210): the promise runs from the payment, so the
+  // planned pickup batch and every batch target count from max(placedAt, paidAt), not from the placement.
+  it('plans the pickup and the batch targets from the payment of an order paid a day after it was placed', async () => {
+    const rig = new LifecycleRig();
+    await rig.start(unpaidOrder());
+    await rig.clock.advanceTo(Date.parse(FOLLOW_UP_2) + 5 * 60 * MINUTE);
+    const paidAt = '2025-03-02T07:00:00.000Z'; // day 2, 15:00 Shanghai
+    await rig.complete('order-1', 'order.payment', { ...paid, fields: { paidAt } }, 2);
+    expect(rig.openRequest('order-1', 'order.review')).toMatchObject({ deadlineFrom: paidAt, readyAt: paidAt });
+    await rig.complete('order-1', 'order.review', { outcome: 'confirmed' });
+    await rig.completeAll('order-1', ['order.pack', 'order.crm-bind', 'order.dispatch']);
+    for (const step of ['order.pack', 'order.crm-bind', 'order.dispatch']) expect(rig.openRequest('order-1', step)).toMatchObject({ readyAt: paidAt });
+    expect(rig.openRequest('order-1', 'order.pickup')).toMatchObject({ deadlineFrom: paidAt });
+  });
+
   it('opens follow-up 2 at its checkpoint when follow-up 1 was not done, and goes on to review when paid after follow-up 2', async () => {
     const rig = new LifecycleRig();
     const arn = await rig.start(unpaidOrder());

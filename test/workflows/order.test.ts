@@ -27,10 +27,12 @@ describe('order lifecycle (paid at placement)', () => {
     const rig = new LifecycleRig();
     await rig.start(paidOrder());
     // 下单后30分钟内: the review's clock starts at placedAt, however late the webhook came.
-    expect(rig.openRequest('order-1', 'order.review')).toEqual({ caseId: 'order-1', caseType: 'order', step: 'order.review', taskToken: expect.stringMatching(/^AQ/), attempt: 1, deadlineFrom: T0 });
+    // readyAt (max(placedAt, paidAt)) gives every order step its planned batch and batch target (§2).
+    expect(rig.openRequest('order-1', 'order.review')).toEqual({ caseId: 'order-1', caseType: 'order', step: 'order.review', taskToken: expect.stringMatching(/^AQ/), attempt: 1, deadlineFrom: T0, readyAt: T0 });
     await rig.clock.advance(2 * HOUR);
     await rig.complete('order-1', 'order.review', { outcome: 'confirmed' });
     await rig.completeAll('order-1', ['order.pack', 'order.crm-bind', 'order.dispatch']);
+    for (const step of ['order.pack', 'order.crm-bind', 'order.dispatch']) expect(rig.openRequest('order-1', step)).toMatchObject({ step, readyAt: T0 });
     expect(rig.openRequest('order-1', 'order.pickup')).toMatchObject({ step: 'order.pickup', deadlineFrom: T0 });
     expect(rig.openRequest('order-1', 'order.pickup').taskToken).not.toBe(rig.openRequest('order-1', 'order.dispatch').taskToken);
   });

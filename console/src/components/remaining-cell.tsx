@@ -4,6 +4,7 @@ import { memo } from 'react';
 import type { QueueItem } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { minutesText, remainingView, type Urgency } from '../queue/remaining.ts';
+import { BatchTargetLine } from './batch-target.tsx';
 import { formatTime, formatWeekdayDateTime, zoneDay } from '../time/format.ts';
 
 /** Text colours with ≥ 4.5:1 contrast on their row backgrounds (WCAG AA). */
@@ -18,6 +19,16 @@ export const URGENCY_STYLE: Record<Urgency, { color: string; background?: string
 
 /** Plain elements, memoised: a queue page draws one per row and most polls change none of them. */
 export const RemainingCell = memo(function RemainingCell({ item }: { item: QueueItem }) {
+  return (
+    <>
+      <OnDutyRemaining item={item} />
+      <BatchTargetLine item={item} />
+    </>
+  );
+});
+
+/** The on-duty countdown of the step's own deadline. */
+function OnDutyRemaining({ item }: { item: QueueItem }) {
   const { t, lang } = useI18n();
   const view = remainingView(item);
   const left = view.minutes === undefined ? '—' : minutesText(view.minutes, lang);
@@ -67,4 +78,4 @@ export const RemainingCell = memo(function RemainingCell({ item }: { item: Queue
         </span>
       );
   }
-});
+}

@@ -7,11 +7,12 @@ import { Alert, Card, Descriptions, Space, Spin, Table, Tag, Timeline, Typograph
 import { Link, useParams } from 'react-router';
 import { useCase } from '../api/queries.ts';
 import type { CaseView, StepView } from '../api/types.ts';
+import { BatchTargetText } from '../components/batch-target.tsx';
 import { StepActions } from '../components/step-actions.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Lang } from '../i18n/lang.ts';
 import { CASE_TYPE_LABELS, labelOf, OUTCOME_LABELS, ROLE_LABELS, STATUS_LABELS, stepName } from '../i18n/labels.ts';
-import { formatWeekdayDateTime } from '../time/format.ts';
+import { formatTime, formatWeekdayDateTime } from '../time/format.ts';
 
 interface OrderFacts {
   customer?: { name?: string; phone?: string };
@@ -43,6 +44,7 @@ export default function CasePage() {
           <Descriptions.Item label={t('case.type')}>{labelOf(CASE_TYPE_LABELS, c.type, lang)}</Descriptions.Item>
           <Descriptions.Item label={t('case.status')}>{labelOf(STATUS_LABELS, c.status, lang)}</Descriptions.Item>
           {c.orderId && <Descriptions.Item label={t('case.order')}>{c.orderId}</Descriptions.Item>}
+          {c.readyAt && <Descriptions.Item label={t('case.readyAt')}>{formatWeekdayDateTime(c.readyAt, lang)}</Descriptions.Item>}
           <Descriptions.Item label={t('case.opened')}>{formatWeekdayDateTime(c.openedAt, lang)}</Descriptions.Item>
           {facts.customer?.name && <Descriptions.Item label={t('case.customer')}>{facts.customer.name}</Descriptions.Item>}
           {facts.customer?.phone && <Descriptions.Item label={t('case.phone')}>{facts.customer.phone}</Descriptions.Item>}
@@ -78,6 +80,7 @@ export default function CasePage() {
                 {entry.step && ` · ${stepName(entry.step, lang)} ${entry.step}`}
                 {entry.by && ` · ${entry.by}`}
                 {entry.kind === 'step.escalated' && ` · ${escalationText(entry.at, entry.detail ?? {}, t, lang)}`}
+                {entry.kind === 'pickup.deferred' && <div data-testid="pickup-deferred">{deferredText(entry.detail, t, lang)}</div>}
               </span>
             ),
           }))}
@@ -85,6 +88,17 @@ export default function CasePage() {
       </Card>
     </Space>
   );
+}
+
+/** Why the order goes with a later batch than its window's (the `pickup.deferred` timeline entry, policy pickup.leadMinutes). */
+function deferredText(detail: Record<string, unknown> | undefined, t: ReturnType<typeof useI18n>['t'], lang: Lang): string {
+  const text = (key: string): string | undefined => (typeof detail?.[key] === 'string' ? detail[key] : undefined);
+  const time = (key: string): string => {
+    const at = text(key);
+    return at === undefined ? '—' : formatTime(at);
+  };
+  // The planned batch may be another day (17:00 → tomorrow 10:00): with its date.
+  return t('case.deferred', { ready: time('readyAt'), skipped: time('skippedBatchAt'), planned: formatWeekdayDateTime(text('plannedPickupAt'), lang), lead: String(detail?.leadMinutes ?? '—') });
 }
 
 function StepsTable({ view }: { view: CaseView }) {
@@ -101,7 +115,16 @@ function StepsTable({ view }: { view: CaseView }) {
         { title: t('queue.role'), key: 'role', render: (_, s) => labelOf(ROLE_LABELS, s.role, lang) },
         { title: t('queue.status'), key: 'status', render: (_, s) => <Tag>{labelOf(STATUS_LABELS, s.status, lang)}</Tag> },
         { title: t('queue.opened'), key: 'opened', render: (_, s) => formatWeekdayDateTime(s.openedAt, lang) },
-        { title: t('queue.due'), key: 'due', render: (_, s) => formatWeekdayDateTime(s.due, lang) },
+        {
+          title: t('queue.due'),
+          key: 'due',
+          render: (_, s) => (
+            <>
+              {formatWeekdayDateTime(s.due, lang)}
+              <BatchTargetText step={s} />
+            </>
+          ),
+        },
         { title: t('case.completedAt'), key: 'completedAt', render: (_, s) => formatWeekdayDateTime(s.completedAt, lang) },
         { title: t('case.completedBy'), key: 'by', render: (_, s) => s.completedBy ?? '—' },
         { title: t('case.outcome'), key: 'outcome', render: (_, s) => (s.outcome ? labelOf(OUTCOME_LABELS, s.outcome, lang) : '—') },

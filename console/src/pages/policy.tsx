@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { usePolicy } from '../api/queries.ts';
 import type { PolicyView } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { labelOf, ROLE_LABELS } from '../i18n/labels.ts';
+import { labelOf, ROLE_LABELS, stepName } from '../i18n/labels.ts';
 import { weekdayName } from '../time/format.ts';
 
 const WEEKDAY_INDEX = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 } as const;
@@ -60,6 +60,13 @@ export default function PolicyPage() {
             <li key={batch.at}>{t('policy.batchAt', { at: batch.at, before: batch.ordersBefore })}</li>
           ))}
         </ul>
+        <Typography.Paragraph>{t('policy.lead', { minutes: p.pickup.leadMinutes })}</Typography.Paragraph>
+        <Typography.Paragraph>
+          {t('policy.shares')}:{' '}
+          {Object.entries(p.pickup.stepShares)
+            .map(([step, minutes]) => `${stepName(step, lang)} ${minutes}`)
+            .join(' · ')}
+        </Typography.Paragraph>
       </Card>
       <Card title={t('policy.rules')}>
         <Table<PolicyView['steps'][number]>

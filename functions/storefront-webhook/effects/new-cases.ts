@@ -1,4 +1,5 @@
 /** `complaint.filed` opens a complaint case (one per storefront complaint); `stock.low` / `stock.out` open a stock case. */
+import { toInstant } from '../../../core/cases/instant.ts';
 import type { StorefrontEventOf } from '../../../core/storefront/events.ts';
 import { complaintCaseId, requestCaseId } from '../case-ids.ts';
 import type { Accepted, EffectDeps } from '../deps.ts';
@@ -12,7 +13,8 @@ export async function complaintFiled(deps: EffectDeps, event: StorefrontEventOf<
     ...(orderId !== undefined ? { orderId } : {}),
     openedAt: event.occurredAt,
     sourceEventId: event.id,
-    data: event.data,
+    // The complaint's deadlines count from when the customer left it, else from its arrival here (§7).
+    data: { ...event.data, filedAt: toInstant(event.data.filedAt ?? deps.clock.now()) },
     timings: () => ({}),
   });
   return { caseId: opened.id };

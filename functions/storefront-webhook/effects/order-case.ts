@@ -1,4 +1,5 @@
 /** Finding the order case a storefront event is about. */
+import { ORDER_PAID_FACT } from '../../../core/cases/ready-at.ts';
 import type { CaseView } from '../../../core/cases/repository.ts';
 import { OrderNotFound } from '../../case-action/errors.ts';
 import type { EffectDeps } from '../deps.ts';
@@ -11,7 +12,7 @@ export async function orderCase(deps: EffectDeps, orderId: string): Promise<Case
 }
 
 /** Timeline entry ids of storefront facts about an order (stable, so a repeat overwrites). */
-export const OrderFact = { paid: 'order.paid', delivered: 'order.delivered' } as const;
+export const OrderFact = { paid: ORDER_PAID_FACT, delivered: 'order.delivered' } as const;
 
 /** When the order was delivered, if the storefront said so. */
 export function deliveredAtOf(view: CaseView): string | undefined {

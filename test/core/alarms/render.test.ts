@@ -52,6 +52,30 @@ describe('one alarm', () => {
   });
 });
 
+describe('a pickup at risk (service-standards.md §2 "Batch targets")', () => {
+  const atRisk = alarmFromEvent({
+    'detail-type': 'PickupAtRisk',
+    detail: { caseId: 'order-SO-7', caseType: 'order', orderId: 'SO-7', step: 'order.pack', attempt: 1, role: 'terminal-admin', batchTargetAt: '2026-11-30T04:45:00.000Z', plannedPickupAt: '2026-11-30T05:00:00.000Z', atRiskAt: '2026-11-30T04:45:00.000Z' },
+  });
+
+  it('is keyed by step and batch target, so a redelivery is sent once', () => {
+    expect(atRisk).toMatchObject({ key: 'PickupAtRisk#order-SO-7#order.pack#1#2026-11-30T04:45:00.000Z', step: 'order.pack', role: 'terminal-admin', due: '2026-11-30T04:45:00.000Z', plannedPickupAt: '2026-11-30T05:00:00.000Z' });
+  });
+
+  it('says by when the step had to be done for which batch, and how long ago that was, in Chinese and English', () => {
+    const zh = plainText(renderAlarm(atRisk, ctx('2026-11-30T12:50:00+08:00')));
+    expect(zh).toContain('【SLA告警】可能赶不上揽收:打包录串号 order.pack');
+    expect(zh).toContain('应于 11-30 12:45 前完成以赶 13:00 揽收,已超过 5 分钟');
+    const en = plainText(renderAlarm(atRisk, ctx('2026-11-30T12:50:00+08:00', 'en')));
+    expect(en).toContain('pickup at risk');
+    expect(en).toContain('to be done by 11-30 12:45 for the 13:00 pickup, 5 min past');
+  });
+
+  it('refuses an event without its batch target', () => {
+    expect(() => alarmFromEvent({ 'detail-type': 'PickupAtRisk', detail: { caseId: 'c', step: 'order.pack', plannedPickupAt: '2026-11-30T05:00:00.000Z', atRiskAt: '2026-11-30T04:45:00.000Z' } })).toThrow(/batchTargetAt/);
+  });
+});
+
 describe('a digest', () => {
   it('headlines the count ("09:00 有 37 个订单审核超时"), lists the first items with their due time and counts the rest', () => {
     const alarms = Array.from({ length: 37 }, (_, i) => breach(i + 1));

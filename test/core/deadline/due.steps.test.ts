@@ -281,10 +281,13 @@ describe('order.pickup: the planned pickup batch for the order time', () => {
   const rows: Row[] = [
     { step: 'order.pickup', why: 'placed Monday 08:59, in [17:00 previous day, 09:00)', opened: '2026-11-23T08:59+08:00', due: '2026-11-23T10:00+08:00', warnAt: null },
     { step: 'order.pickup', why: 'placed Monday 09:00 exactly, in [09:00, 13:00)', opened: '2026-11-23T09:00+08:00', due: '2026-11-23T13:00+08:00', warnAt: null },
-    { step: 'order.pickup', why: 'placed Monday 12:59', opened: '2026-11-23T12:59+08:00', due: '2026-11-23T13:00+08:00', warnAt: null },
-    { step: 'order.pickup', why: 'placed Monday 12:59:59', opened: '2026-11-23T12:59:59+08:00', due: '2026-11-23T13:00+08:00', warnAt: null },
+    // pickup.leadMinutes (60): an order ready less than an hour before its window's batch goes with the following one.
+    { step: 'order.pickup', why: 'placed Monday 12:00, exactly the lead time before 13:00', opened: '2026-11-23T12:00+08:00', due: '2026-11-23T13:00+08:00', warnAt: null },
+    { step: 'order.pickup', why: 'placed Monday 12:01, less than the lead time before 13:00', opened: '2026-11-23T12:01+08:00', due: '2026-11-23T17:00+08:00', warnAt: null, explain: ['pickup.leadMinutes'] },
+    { step: 'order.pickup', why: 'placed Monday 12:59', opened: '2026-11-23T12:59+08:00', due: '2026-11-23T17:00+08:00', warnAt: null },
     { step: 'order.pickup', why: 'placed Monday 13:00 exactly, in [13:00, 17:00)', opened: '2026-11-23T13:00+08:00', due: '2026-11-23T17:00+08:00', warnAt: null },
-    { step: 'order.pickup', why: 'placed Monday 16:59', opened: '2026-11-23T16:59+08:00', due: '2026-11-23T17:00+08:00', warnAt: null },
+    { step: 'order.pickup', why: 'placed Monday 16:00, exactly the lead time before 17:00', opened: '2026-11-23T16:00+08:00', due: '2026-11-23T17:00+08:00', warnAt: null },
+    { step: 'order.pickup', why: 'placed Monday 16:59, the next morning batch', opened: '2026-11-23T16:59+08:00', due: '2026-11-24T10:00+08:00', warnAt: null },
     { step: 'order.pickup', why: 'placed Monday 17:00 exactly, the next morning batch', opened: '2026-11-23T17:00+08:00', due: '2026-11-24T10:00+08:00', warnAt: null, explain: ['[17:00 previous day, 09:00)'] },
     { step: 'order.pickup', why: 'placed Monday 23:59', opened: '2026-11-23T23:59+08:00', due: '2026-11-24T10:00+08:00', warnAt: null },
     { step: 'order.pickup', why: 'placed Tuesday 00:00', opened: '2026-11-24T00:00+08:00', due: '2026-11-24T10:00+08:00', warnAt: null },
@@ -300,6 +303,7 @@ describe('order.pickup: the planned pickup batch for the order time', () => {
     { step: 'order.pickup', why: 'placed Sunday 08:00', opened: '2026-11-29T08:00+08:00', due: '2026-11-30T10:00+08:00', warnAt: null, explain: ['not a pickup day'] },
     { step: 'order.pickup', why: 'placed Sunday 10:00 (its 13:00 batch is on Sunday)', opened: '2026-11-29T10:00+08:00', due: '2026-11-30T10:00+08:00', warnAt: null, explain: ['not a pickup day'] },
     { step: 'order.pickup', why: 'placed Sunday 16:59', opened: '2026-11-29T16:59+08:00', due: '2026-11-30T10:00+08:00', warnAt: null },
+    { step: 'order.pickup', why: 'placed Saturday 16:30: less than the lead time before 17:00, and Sunday has no pickups', opened: '2026-11-28T16:30+08:00', due: '2026-11-30T10:00+08:00', warnAt: null },
     { step: 'order.pickup', why: 'placed Sunday 17:00 (Monday morning window)', opened: '2026-11-29T17:00+08:00', due: '2026-11-30T10:00+08:00', warnAt: null },
     { step: 'order.pickup', why: 'placed on National Day (a Thursday, still a pickup day)', opened: '2026-10-01T10:00+08:00', due: '2026-10-01T13:00+08:00', warnAt: null },
   ];

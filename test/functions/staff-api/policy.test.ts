@@ -8,7 +8,7 @@ interface PolicyBody {
   timeZone: string;
   roles: { id: string; name: { zh: string }; week: { weekday: string; shifts: { from: string; to: string }[] }[] }[];
   workingDays: { year: number; holidayData: boolean; days: { date: string; kind: string; working: boolean; name: string | null; pickup: boolean }[] };
-  pickup: { batches: { at: string; ordersBefore: string }[] };
+  pickup: { batches: { at: string; ordersBefore: string }[]; leadMinutes: number; stepShares: Record<string, number> };
   steps: { id: string; label: { zh: string }; ruleText: { zh: string; en: string } }[];
 }
 
@@ -35,6 +35,8 @@ describe('GET /policy: the policy in force, read-only, for the console\'s operat
     expect(day('2026-11-29')).toMatchObject({ weekday: 'sun', kind: 'weekend', pickup: false });
 
     expect(body.pickup.batches.map((b) => b.at)).toEqual(['10:00', '13:00', '17:00']);
+    // service-standards.md §2 "Batch targets": the lead time and each step's share.
+    expect(body.pickup).toMatchObject({ leadMinutes: 60, stepShares: { 'order.dispatch': 5, 'order.crm-bind': 10, 'order.pack': 30 } });
     expect(body.steps.find((s) => s.id === 'order.review')).toMatchObject({
       label: { zh: '订单审核' },
       ruleText: { zh: '运营客服在岗时间 30 分钟内;非在岗时段到达:下一个在岗日 09:00 前', en: '30m of ops-cs on-duty time; opened off duty: by 09:00 of the next on-duty day' },

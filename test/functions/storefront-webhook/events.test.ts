@@ -257,6 +257,16 @@ describe('POST /webhooks/storefront applies each event type', () => {
     expect(stockCase.case).toMatchObject({ type: 'stock', data: { sku: 'PHONE-1', alert: 'out' } });
     expect(rig.workflows.started.map((s) => s.workflowId)).toEqual(['complaint', 'stock']);
   });
+
+  it('complaint.filed keeps the filedAt the customer left it at, and records the arrival as filedAt when the storefront sent none', async () => {
+    const rig = webhookRig(fresh(NOW), table());
+    const [left, arrived] = [uniqueId('c'), uniqueId('c')];
+    await rig.deliver(event('complaint.filed', { complaintId: left, customer: { name: 'Li', phone: '139' }, text: 'late parcel', filedAt: '2025-02-28T21:30:00+08:00' }));
+    await rig.deliver(event('complaint.filed', { complaintId: arrived, customer: { name: 'Li', phone: '139' }, text: 'late parcel' }));
+    expect((await rig.repository.getCase(`complaint-${left}`)).case.data.filedAt).toBe('2025-02-28T13:30:00.000Z');
+    expect((await rig.repository.getCase(`complaint-${arrived}`)).case.data.filedAt).toBe('2025-03-01T02:00:05.000Z');
+    expect(rig.workflows.started.map((s) => (s.input as { data: { filedAt: string } }).data.filedAt)).toEqual(['2025-02-28T13:30:00.000Z', '2025-03-01T02:00:05.000Z']);
+  });
 });
 
 describe('idempotency records', () => {

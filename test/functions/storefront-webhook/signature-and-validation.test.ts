@@ -6,7 +6,7 @@ import { handler, useIngestDependencies } from '../../../functions/storefront-we
 import { DynamoDbIdempotencyStore } from '../../../functions/storefront-webhook/idempotency-dynamodb.ts';
 import { apiEvent, bodyOf, errorOf, lambdaContext } from '../http/api-support.ts';
 import { uniqueId, useHarness } from '../harness.ts';
-import { orderPlacedEvent, PARTITION, SECRET, webhookRig, type WebhookRig } from './support.ts';
+import { event, orderPlacedEvent, PARTITION, SECRET, webhookRig, type WebhookRig } from './support.ts';
 
 const NOW = '2025-03-01T10:00:05+08:00';
 
@@ -69,6 +69,20 @@ describe('POST /webhooks/storefront refuses bad deliveries and writes nothing', 
     const response = await rig.deliver(body);
     expect([response.statusCode, errorOf(response).code, errorOf(response).message]).toEqual([400, 'InvalidStorefrontEvent', message]);
     await expectNothingWritten(rig, body);
+  });
+
+  it.each([
+    ['left in the future', '2025-03-01T12:00:05+08:00', 'data.filedAt: is 2 h in the future (now is 2025-03-01T02:00:05.000Z); deadlines count from it'],
+    ['left years ago', '2022-03-01T10:00:00+08:00', 'data.filedAt: is 1096 days in the past, more than the 30 days allowed'],
+  ])('answers a complaint %s with 400 naming data.filedAt, opening no case', async (_label, filedAt, message) => {
+    const rig = webhookRig(fresh(NOW), table());
+    const complaintId = uniqueId('c');
+    const body = event('complaint.filed', { complaintId, customer: { name: 'Li', phone: '139' }, text: 'late parcel', filedAt });
+    const response = await rig.deliver(body);
+    expect([response.statusCode, errorOf(response).code, errorOf(response).message]).toEqual([400, 'InvalidStorefrontEvent', message]);
+    expect(await rig.recorded(body.id)).toBe(false);
+    await expect(rig.repository.getCase(`complaint-${complaintId}`)).rejects.toThrow();
+    expect(rig.workflows.started).toEqual([]);
   });
 
   it('answers a chat message sent in 1970 or in the future with 400 naming its sentAt, recording no conversation', async () => {
