@@ -67,7 +67,10 @@ const BUSY_TIMEOUT_MS = 5_000;
 
 /** A prepared statement whose parameters are `P` and whose rows are `R`. */
 export class Statement<P extends unknown[] = unknown[], R = unknown> {
-  constructor(private readonly inner: StatementSync) {}
+  constructor(private readonly inner: StatementSync) {
+    // A row object may carry more fields than the statement names (`{ ...execution }`), as the stores pass them.
+    inner.setAllowUnknownNamedParameters(true);
+  }
 
   run(...params: P): RunResult {
     try {
