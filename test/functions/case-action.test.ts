@@ -150,10 +150,7 @@ describe('case-action', () => {
     const refund = await h.repository.getCase(`cancellation-of-${orderCaseId}`);
     expect(refund.case).toMatchObject({ type: 'cancellation', orderId, data: { cancelledBy: 'order.review', paid: true, paymentChannel: 'boc', orderCaseId } });
     expect(refund.links).toMatchObject([{ caseId: orderCaseId, relation: 'originates-from' }]);
-    expect(h.workflows.started.map((s) => [s.workflowId, s.name])).toEqual([
-      ['cancellation', `cancellation-of-${orderCaseId}`],
-      ['cancellation', `cancellation-of-${orderCaseId}`],
-    ]);
+    expect(h.workflows.started.map((s) => [s.workflowId, s.name])).toEqual([['cancellation', `cancellation-of-${orderCaseId}`]]);
   });
 
   it('refund-cancelled-order opens nothing for an order that was never paid', async () => {
