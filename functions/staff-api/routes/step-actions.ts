@@ -5,7 +5,7 @@
  * Resume: due and warning recomputed without the paused time, timers re-armed.
  */
 import { completionIssues } from '../../../core/lifecycles/completion-facts.ts';
-import { noReasonRefusal } from '../../../core/lifecycles/no-reason-window.ts';
+import { NO_REASON_OUTCOMES, noReasonRefusal } from '../../../core/lifecycles/no-reason-window.ts';
 import { renderInstant } from '../../../core/time/render.ts';
 import { StepNotOpen } from '../../../core/cases/errors.ts';
 import type { StepSelector } from '../../../core/cases/repository.ts';
@@ -58,8 +58,10 @@ export function completeRoute(deps: StaffApiDeps): Route {
       const issues = completionIssues(step.step, completion.fields, { data: view.case.data, steps: view.steps });
       if (issues.length > 0) throw new InvalidRequest(issues);
       // 七日无理由 (§5–§6): a no-reason outcome after the window is a 409 naming its end.
-      const refusal = noReasonRefusal(step.step, completion.outcome, await caseNoReasonWindow(deps.repository, view, deps.policy.zone), deps.clock.now(), deps.policy.zone);
-      if (refusal) throw refusal;
+      if (NO_REASON_OUTCOMES[step.step] === completion.outcome) {
+        const refusal = noReasonRefusal(step.step, completion.outcome, await caseNoReasonWindow(deps.repository, view, deps.policy.zone), deps.clock.now(), deps.policy.zone);
+        if (refusal) throw refusal;
+      }
       try {
         const done = await completeStepNow(deps, selector, { by: caller.user, ...completion });
         return jsonResponse(200, toStepActionResult(done, deps.policy.zone));
