@@ -49,8 +49,8 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
   const spec = isStepId(step) ? STEPS[step] : undefined;
   const outcomes: readonly string[] = spec?.outcomes ?? [];
   const fieldSpecs = spec ? fieldsOf(spec.fields) : [];
-  // The no-reason window beside the outcome it governs (§5–§6); the case page has it cached.
-  const caseView = useCase(caseId);
+  // The no-reason window beside the outcome it governs (§5–§6), read only for those steps.
+  const caseView = useCase(caseId, { enabled: kind === 'complete' && NO_REASON_OUTCOMES[step] !== undefined });
 
   const onFinish = async (values: FormValues): Promise<void> => {
     setBusy(true);
