@@ -68,19 +68,33 @@ export interface StepResult {
 export type CaseActionRequest =
   /** Closes the case with a final status and emits `CaseClosed`. */
   | { action: 'close-case'; caseId: string; status: Exclude<CaseStatus, 'open'>; reason?: string }
-  /** A confirmed cancellation: stops the order's execution and closes its open steps as `cancelled`. */
+  /**
+   * A confirmed cancellation: stops the order's execution and closes its open steps as `cancelled`.
+   * The result's `paid` says whether the order's money was received (only then is it refunded, §4).
+   */
   | { action: 'cancel-order'; caseId: string; orderId: string }
+  /**
+   * An order cancelled at `order.review` (`caseId` is the order's case): if it was paid, opens a
+   * linked cancellation case that refunds it exactly as a confirmed `cancel.verify` does
+   * (`cancel.refund`, then `refund.settle` on the order's channel, §4). The result says `paid` and
+   * the cancellation case's id.
+   */
+  | { action: 'refund-cancelled-order'; caseId: string }
   /** Opens a linked case (an exchange from a return, a return from an exchange, a case from a complaint remedy) and starts its lifecycle. */
   | { action: 'open-linked-case'; caseId: string; type: CaseType; relation: 'converted-to' | 'gave-rise'; data: Record<string, unknown> }
   /** Notifies the payment platform of a refund (cancel.refund, return.refund). */
   | { action: 'notify-refund'; caseId: string; channel: string }
+  /** Withdraws a refund notified earlier (a return whose goods failed the inspection, §5); the timeline says so. */
+  | { action: 'withdraw-refund'; caseId: string; channel: string; reason: string }
   /** Records a case-level fact on the timeline and the bus (e.g. `OrderHandedOver`). */
   | { action: 'record'; caseId: string; event: string; detail?: Record<string, unknown> };
 
 export interface CaseActionResult {
   ok: true;
-  /** For open-linked-case: the new case's id. */
+  /** For open-linked-case and refund-cancelled-order: the new case's id; for cancel-order: the order's case. */
   caseId?: string;
   /** For cancel-order: the order was dispatched (labelled for the courier) but not picked up, so the picker takes the parcel back (`cancel.retrieve`). */
   parcelToRetrieve?: boolean;
+  /** For cancel-order and refund-cancelled-order: whether the order was paid (only a paid order is refunded). */
+  paid?: boolean;
 }

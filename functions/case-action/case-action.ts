@@ -1,7 +1,7 @@
 /**
  * The platform's own work inside a lifecycle (`case-action`, a plain lambda:invoke Task): close a
- * case, cancel an order for a confirmed cancellation, open a linked case, ask for a refund,
- * record a fact. Each is safe to repeat: Step Functions retries Tasks.
+ * case, cancel an order for a confirmed cancellation, refund an order cancelled at review, open a
+ * linked case, ask for a refund or withdraw it, record a fact. Each is safe to repeat: Step Functions retries Tasks.
  */
 import type { CaseRecord, CaseStatus } from '../../core/cases/case.ts';
 import { CaseClosed } from '../../core/cases/errors.ts';
@@ -9,6 +9,7 @@ import { toInstant } from '../../core/cases/instant.ts';
 import type { CaseRepository } from '../../core/cases/repository.ts';
 import { StepStatus } from '../../core/cases/step.ts';
 import type { CaseActionRequest, CaseActionResult, LifecycleInput } from '../../core/lifecycles/contracts.ts';
+import { isOrderPaid } from '../../core/lifecycles/order-payment.ts';
 import { domainEvent } from '../../core/ports/event-schemas.ts';
 import { DetailType, type DomainEvent, type EventPublisher } from '../../core/ports/events.ts';
 import type { TimerScheduler } from '../../core/ports/timers.ts';
@@ -69,14 +70,39 @@ export function createCaseAction(deps: CaseActionDeps): (request: CaseActionRequ
     if (pickup) throw new OrderAlreadyHandedOver(request.orderId, pickup.completedAt);
     // Dispatched (carrier and tracking number entered) but not picked up: the parcel sits at the pickup point.
     const parcelToRetrieve = view.steps.some((s) => s.step === 'order.dispatch' && s.status === StepStatus.completed);
-    if (order.status === 'cancelled') return { ok: true, parcelToRetrieve }; // a repeat
+    // Refunds only for money received: "(如果付款)即时返款" (seed §3.2, service-standards §4).
+    const paid = isOrderPaid(view);
+    if (order.status === 'cancelled') return { ok: true, caseId: order.id, parcelToRetrieve, paid }; // a repeat
     await deps.workflows.stop(lifecycleExecutionArn(deps.workflows, order), `cancelled by case ${request.caseId}`);
     const events = await close(order, 'cancelled', `cancelled by case ${request.caseId}`);
     const at = now();
     await deps.repository.appendTimeline(request.caseId, { id: `order.cancelled#${order.id}`, at, kind: 'order.cancelled', detail: { orderCaseId: order.id } });
     await deps.events.publish(events);
-    deps.log.info('order cancelled', { orderCaseId: order.id });
-    return { ok: true, caseId: order.id, parcelToRetrieve };
+    deps.log.info('order cancelled', { orderCaseId: order.id, paid });
+    return { ok: true, caseId: order.id, parcelToRetrieve, paid };
+  }
+
+  async function refundCancelledOrder(request: Action<'refund-cancelled-order'>): Promise<CaseActionResult> {
+    const order = await deps.repository.getCase(request.caseId);
+    if (!isOrderPaid(order)) return { ok: true, paid: false };
+    const { data } = order.case;
+    const opened = await openLinkedCase({
+      action: 'open-linked-case',
+      caseId: order.case.id,
+      type: 'cancellation',
+      relation: 'gave-rise',
+      data: {
+        ...(order.case.orderId !== undefined ? { orderId: order.case.orderId } : {}),
+        orderCaseId: order.case.id,
+        reason: 'cancelled at order review',
+        cancelledBy: 'order.review',
+        paid: true,
+        paymentChannel: data.paymentChannel ?? null,
+        customer: data.customer ?? null,
+        items: data.items ?? [],
+      },
+    });
+    return { ...opened, paid: true };
   }
 
   async function openLinkedCase(request: Action<'open-linked-case'>): Promise<CaseActionResult> {
@@ -104,6 +130,14 @@ export function createCaseAction(deps: CaseActionDeps): (request: CaseActionRequ
     return { ok: true };
   }
 
+  async function withdrawRefund(request: Action<'withdraw-refund'>): Promise<CaseActionResult> {
+    const at = now();
+    const detail = { channel: request.channel, reason: request.reason };
+    await deps.repository.appendTimeline(request.caseId, { id: 'refund.withdrawn', at, kind: 'refund.withdrawn', detail });
+    await deps.events.publish([domainEvent(DetailType.CaseFactRecorded, { caseId: request.caseId, event: 'RefundWithdrawn', recordedAt: at, detail }, at)]);
+    return { ok: true };
+  }
+
   async function record(request: Action<'record'>): Promise<CaseActionResult> {
     const at = now();
     const detail = request.detail ?? {};
@@ -121,8 +155,12 @@ export function createCaseAction(deps: CaseActionDeps): (request: CaseActionRequ
         return cancelOrder(request);
       case 'open-linked-case':
         return openLinkedCase(request);
+      case 'refund-cancelled-order':
+        return refundCancelledOrder(request);
       case 'notify-refund':
         return notifyRefund(request);
+      case 'withdraw-refund':
+        return withdrawRefund(request);
       case 'record':
         return record(request);
     }

@@ -16,6 +16,8 @@ export const caseActionRequest = z.discriminatedUnion('action', [
     relation: z.enum(['converted-to', 'gave-rise']),
     data: z.record(z.string(), z.unknown()),
   }),
+  z.strictObject({ action: z.literal('refund-cancelled-order'), caseId }),
   z.strictObject({ action: z.literal('notify-refund'), caseId, channel: z.string().min(1) }),
+  z.strictObject({ action: z.literal('withdraw-refund'), caseId, channel: z.string().min(1), reason: z.string().min(1) }),
   z.strictObject({ action: z.literal('record'), caseId, event: z.string().min(1), detail: z.record(z.string(), z.unknown()).optional() }),
 ]) satisfies z.ZodType<CaseActionRequest>;

@@ -3,13 +3,14 @@
  * carry a 4xx `status` (domain errors, HTTP errors), or a 5xx with `expose: true` (an expected,
  * retryable state such as `DeliveryInProgress`), show their own name and message; everything else
  * is a 5xx that says only "internal error" — the real error goes to the log. An error's
- * `retryAfterSeconds` becomes the `Retry-After` header.
+ * `retryAfterSeconds` becomes the `Retry-After` header; a 4xx error's `details` object (e.g.
+ * `NoReasonWindowClosed`'s `{endsAt}`) becomes `error.details`, for clients that show it.
  */
 import type { Log } from '../shared/logger.ts';
 import { jsonResponse, type HttpResponse } from './response.ts';
 
 export interface ErrorBody {
-  error: { code: string; message: string };
+  error: { code: string; message: string; details?: Record<string, unknown> };
 }
 
 /** The status an error surfaces as: its own `status` when it has a valid one, else 500. */
@@ -23,7 +24,11 @@ export function statusOf(error: unknown): number {
 
 export function errorBody(error: unknown): { status: number; body: ErrorBody } {
   const status = statusOf(error);
-  if (error instanceof Error && (status < 500 || (error as { expose?: unknown }).expose === true)) return { status, body: { error: { code: error.name, message: error.message } } };
+  if (error instanceof Error && (status < 500 || (error as { expose?: unknown }).expose === true)) {
+    const details = (error as { details?: unknown }).details;
+    const withDetails = status < 500 && details !== null && typeof details === 'object' && !Array.isArray(details) ? { details: details as Record<string, unknown> } : {};
+    return { status, body: { error: { code: error.name, message: error.message, ...withDetails } } };
+  }
   return { status, body: { error: { code: status === 500 ? 'InternalError' : 'ServiceUnavailable', message: 'internal error' } } };
 }
 

@@ -124,7 +124,15 @@ export function openApiDocument(): JsonSchema {
           summary: 'Complete a step (its role or supervisor); fields validated per step (see x-step-catalogue)',
           parameters: stepParams,
           requestBody: { required: false, content: json(ref('CompleteStep')) },
-          responses: { '200': { description: 'the completed step', content: json(ref('Step')) }, ...staffErrors, ...unsupportedMediaType, '404': errorResponse('unknown case or step'), '409': errorResponse('the step is not open') },
+          responses: {
+            '200': { description: 'the completed step', content: json(ref('Step')) },
+            ...staffErrors,
+            ...unsupportedMediaType,
+            '404': errorResponse('unknown case or step'),
+            '409': errorResponse(
+              'StepNotOpen: the step is not open; NoReasonWindowClosed: return.verify `insist` or exchange.verify `no-reason` after the 7-day no-reason window (service-standards.md §5–§6), its end in the message and in `details.endsAt` (Beijing time)',
+            ),
+          },
         },
       },
       '/cases/{caseId}/steps/{step}/pause': {

@@ -73,7 +73,16 @@ export const chatReportQuery = z.strictObject({
 
 // ---- responses ----
 
-export const errorBody = z.object({ error: z.object({ code: z.string().describe('stable error name'), message: z.string().describe('what was wrong, naming the field') }) });
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string().describe('stable error name'),
+    message: z.string().describe('what was wrong, naming the field'),
+    details: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe('facts of some errors, e.g. NoReasonWindowClosed: `{endsAt, deliveredAt, days}` (endsAt in Beijing time)'),
+  }),
+});
 
 const currentPause = z.object({ from: instant, reason: z.string(), until: instant.optional(), by: z.string().optional() });
 const pause = z.object({ from: instant, to: instant, reason: z.string(), by: z.string().optional() });
@@ -137,6 +146,15 @@ export const caseView = z.object({
     }),
   ),
   timeline: z.array(z.object({ id: z.string(), at: instant, kind: z.string(), step: z.string().optional(), by: z.string().optional(), detail: z.record(z.string(), z.unknown()).optional() })),
+  noReasonWindow: z
+    .object({
+      endsAt: instant.describe('24:00 of the last day of the window (Beijing time), exclusive'),
+      open: z.boolean().describe('whether a no-reason outcome is allowed now'),
+      deliveredAt: instant.describe('when the customer signed; the window counts from the next day'),
+      days: z.number().int(),
+    })
+    .optional()
+    .describe('returns and exchanges of a delivered order: the 7-day no-reason window (service-standards.md §5–§6); absent before delivery (no window yet)'),
 });
 
 export const caseSummary = caseView.pick({ id: true, type: true, status: true, orderId: true, openedAt: true, closedAt: true });

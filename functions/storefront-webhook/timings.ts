@@ -19,8 +19,3 @@ export function orderTimings(placedAt: string, rules: CaseRules, policy: Pick<Co
     reviewCallbackSeconds: rules.reviewCallbackMinutes * 60,
   };
 }
-
-/** The end of a no-reason window (七日无理由) of `days` after delivery. */
-export function noReasonWindowEnd(deliveredAt: string, days: number): string {
-  return toInstant(Date.parse(deliveredAt) + days * 86_400_000);
-}

@@ -99,9 +99,13 @@ export class StoreDay {
     }
   }
 
-  /** The payment channel of the order a cancellation or return case (`<type>-<orderId>-<hash>`) is about. */
+  /**
+   * The payment channel of the order a cancellation or return case (`<type>-<orderId>-<hash>`, or
+   * `cancellation-of-order-<orderId>` for a paid order cancelled at review) is about.
+   */
   private channelOf(caseId: string): string {
-    return this.channelOfOrder.get(caseId.split('-')[1] ?? '') ?? 'alipay';
+    const orderId = /-of-order-(.+)$/.exec(caseId)?.[1] ?? caseId.split('-')[1] ?? '';
+    return this.channelOfOrder.get(orderId) ?? 'alipay';
   }
 
   private async placeOrder(): Promise<void> {

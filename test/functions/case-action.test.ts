@@ -29,7 +29,7 @@ describe('case-action', () => {
 
     const result = await act({ action: 'cancel-order', caseId: cancellation, orderId });
 
-    expect(result).toEqual({ ok: true, caseId: orderCaseId, parcelToRetrieve: false }); // still in review: nothing was dispatched
+    expect(result).toEqual({ ok: true, caseId: orderCaseId, parcelToRetrieve: false, paid: false }); // still in review: nothing was dispatched, nothing paid
     expect(h.workflows.stopped).toEqual([{ executionArn, cause: `cancelled by case ${cancellation}` }]);
     const order = await h.repository.getCase(orderCaseId);
     expect(order.case).toMatchObject({ status: 'cancelled', closedAt: '2025-03-03T02:20:00.000Z' });
@@ -38,7 +38,7 @@ describe('case-action', () => {
     expect(h.timers.pending(orderCaseId)).toEqual([]);
 
     // A retried Task changes nothing and emits nothing more.
-    expect(await act({ action: 'cancel-order', caseId: cancellation, orderId })).toEqual({ ok: true, parcelToRetrieve: false });
+    expect(await act({ action: 'cancel-order', caseId: cancellation, orderId })).toEqual({ ok: true, caseId: orderCaseId, parcelToRetrieve: false, paid: false });
     expect(h.workflows.stopped).toHaveLength(1);
     expect(h.events.typesFor(orderCaseId)).toHaveLength(3);
   });
@@ -120,5 +120,56 @@ describe('case-action', () => {
     expect(timeline.map((e) => e.kind).sort()).toEqual(['record', 'refund.requested']); // same instant: the timeline orders them by id
     expect(h.events.typesFor(caseId)).toEqual(['RefundRequested', 'CaseFactRecorded']);
     expect(h.events.ofType(DetailType.CaseFactRecorded)[0]?.detail).toMatchObject({ event: 'OrderHandedOver', detail: { batchId: '2025-03-03T13:00' } });
+  });
+
+  // Seed §3.2 "(如果付款)即时返款到您的付款账户": the workflow refunds only what was paid (service-standards §4).
+  it.each([
+    ['paid at placement', { paid: true }, undefined, true],
+    ['placed unpaid, paid later (order.paid on its timeline)', { paid: false }, 'order.paid', true],
+    ['placed unpaid and never paid', { paid: false }, undefined, false],
+  ] as const)('cancel-order says whether the order was paid: %s', async (_what, data, fact, paid) => {
+    const h = fresh('2025-03-03T10:00:00+08:00');
+    const orderId = uniqueId('SO');
+    const orderCaseId = await givenCase(h, 'order', { orderId, data });
+    if (fact) await h.repository.appendTimeline(orderCaseId, { id: fact, at: '2025-03-03T02:05:00.000Z', kind: fact, detail: { paidAt: '2025-03-03T02:05:00.000Z' } });
+    const cancellation = await givenCase(h, 'cancellation', { orderId });
+
+    expect(await createCaseAction(h)({ action: 'cancel-order', caseId: cancellation, orderId })).toEqual({ ok: true, caseId: orderCaseId, parcelToRetrieve: false, paid });
+  });
+
+  it('refund-cancelled-order opens a linked cancellation case for a paid order cancelled at review, on the order’s channel, once', async () => {
+    const h = fresh('2025-03-03T10:00:00+08:00');
+    const orderId = uniqueId('SO');
+    const orderCaseId = await givenCase(h, 'order', { orderId, data: { orderId, paid: true, paymentChannel: 'boc', items: [{ sku: 'P', qty: 1 }] } });
+    const act = createCaseAction(h);
+
+    const first = await act({ action: 'refund-cancelled-order', caseId: orderCaseId });
+    expect(await act({ action: 'refund-cancelled-order', caseId: orderCaseId })).toEqual(first);
+
+    expect(first).toEqual({ ok: true, paid: true, caseId: `cancellation-of-${orderCaseId}` });
+    const refund = await h.repository.getCase(`cancellation-of-${orderCaseId}`);
+    expect(refund.case).toMatchObject({ type: 'cancellation', orderId, data: { cancelledBy: 'order.review', paid: true, paymentChannel: 'boc', orderCaseId } });
+    expect(refund.links).toMatchObject([{ caseId: orderCaseId, relation: 'originates-from' }]);
+    expect(h.workflows.started.map((s) => [s.workflowId, s.name])).toEqual([['cancellation', `cancellation-of-${orderCaseId}`]]);
+  });
+
+  it('refund-cancelled-order opens nothing for an order that was never paid', async () => {
+    const h = fresh('2025-03-03T10:00:00+08:00');
+    const orderCaseId = await givenCase(h, 'order', { orderId: uniqueId('SO'), data: { paid: false, paymentChannel: 'alipay' } });
+
+    expect(await createCaseAction(h)({ action: 'refund-cancelled-order', caseId: orderCaseId })).toEqual({ ok: true, paid: false });
+    expect(h.workflows.started).toEqual([]);
+    expect((await h.repository.getCase(orderCaseId)).links).toEqual([]);
+  });
+
+  // service-standards §5: "a failed inspection withdraws the pending refund (a timeline entry says so)".
+  it('withdraw-refund puts refund.withdrawn with its reason on the timeline and RefundWithdrawn on the bus', async () => {
+    const h = fresh('2025-03-03T10:00:00+08:00');
+    const caseId = await givenCase(h, 'return');
+
+    await createCaseAction(h)({ action: 'withdraw-refund', caseId, channel: 'alipay', reason: 'the returned goods failed the inspection' });
+
+    expect((await h.repository.getCase(caseId)).timeline).toMatchObject([{ id: 'refund.withdrawn', kind: 'refund.withdrawn', detail: { channel: 'alipay', reason: 'the returned goods failed the inspection' } }]);
+    expect(h.events.ofType(DetailType.CaseFactRecorded)[0]?.detail).toMatchObject({ caseId, event: 'RefundWithdrawn', detail: { channel: 'alipay' } });
   });
 });

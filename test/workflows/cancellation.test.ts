@@ -29,7 +29,7 @@ describe('cancellation lifecycle', () => {
       { action: 'close-case', caseId: 'cancel-1', status: 'completed' },
     ]);
     expect(rig.stepsOpened('cancel-1')).toEqual(['cancel.verify', 'refund.settle']);
-    expect(await rig.path(arn)).toEqual(['cancel.verify', 'Verify outcome', 'Cancel order', 'Parcel to retrieve?', 'cancel.refund', 'refund.settle', 'Close completed']);
+    expect(await rig.path(arn)).toEqual(['Cancelled at review?', 'cancel.verify', 'Verify outcome', 'Cancel order', 'Parcel to retrieve?', 'Paid?', 'cancel.refund', 'refund.settle', 'Close completed']);
     expect(JSON.parse((await rig.describe(arn)).output ?? 'null')).toEqual({ caseId: 'cancel-1', status: 'completed' });
   });
 
@@ -46,7 +46,7 @@ describe('cancellation lifecycle', () => {
     expect(rig.actionsOf('cancel-1').map((a) => a.action)).toEqual(['cancel-order', 'notify-refund']);
     expect(rig.stepsOpened('cancel-1')).toEqual(['cancel.verify', 'cancel.retrieve', 'refund.settle']);
     await rig.complete('cancel-1', 'refund.settle', { completedBy: 'webhook' });
-    expect(await rig.path(arn)).toEqual(['cancel.verify', 'Verify outcome', 'Cancel order', 'Parcel to retrieve?', 'cancel.retrieve', 'cancel.refund', 'refund.settle', 'Close completed']);
+    expect(await rig.path(arn)).toEqual(['Cancelled at review?', 'cancel.verify', 'Verify outcome', 'Cancel order', 'Parcel to retrieve?', 'cancel.retrieve', 'Paid?', 'cancel.refund', 'refund.settle', 'Close completed']);
   });
 
   it('a stopped order opens no further step, even when its open step is completed afterwards', async () => {
@@ -69,7 +69,7 @@ describe('cancellation lifecycle', () => {
     await rig.complete('cancel-1', 'cancel.verify', { outcome: 'withdrawn' });
 
     expect(rig.actionsOf('cancel-1')).toEqual([{ action: 'close-case', caseId: 'cancel-1', status: 'cancelled', reason: 'withdrawn by the customer' }]);
-    expect(await rig.path(arn)).toEqual(['cancel.verify', 'Verify outcome', 'Close cancelled']);
+    expect(await rig.path(arn)).toEqual(['Cancelled at review?', 'cancel.verify', 'Verify outcome', 'Close cancelled']);
     expect((await rig.describe(order)).status).toBe('RUNNING');
   });
 
@@ -82,7 +82,47 @@ describe('cancellation lifecycle', () => {
 
     expect(rig.actionsOf('cancel-1').map((a) => a.action)).toEqual(['cancel-order', 'close-case']);
     expect(rig.actionsOf('cancel-1')[1]).toMatchObject({ status: 'rejected' });
-    expect(await rig.path(arn)).toEqual(['cancel.verify', 'Verify outcome', 'Cancel order', 'Close rejected']);
+    expect(await rig.path(arn)).toEqual(['Cancelled at review?', 'cancel.verify', 'Verify outcome', 'Cancel order', 'Close rejected']);
     expect((await rig.describe(arn)).status).toBe('SUCCEEDED');
+  });
+
+  // Seed §3.2 "(如果付款)即时返款到您的付款账户": refunds only for money received (service-standards §4).
+  it('confirmed on an unpaid order: stops the order and closes completed without any refund step', async () => {
+    const rig = new LifecycleRig();
+    const unpaid = paidOrder();
+    await rig.start({ ...unpaid, data: { ...unpaid.data, paid: false } });
+    rig.unpaid.add('SO-1');
+    const arn = await rig.start(cancellation());
+    await rig.complete('cancel-1', 'cancel.verify', { outcome: 'confirmed' });
+
+    expect(rig.actionsOf('cancel-1')).toEqual([
+      { action: 'cancel-order', caseId: 'cancel-1', orderId: 'SO-1' },
+      { action: 'close-case', caseId: 'cancel-1', status: 'completed', reason: 'the order was cancelled unpaid: nothing to refund' },
+    ]);
+    expect(rig.stepsOpened('cancel-1')).toEqual(['cancel.verify']);
+    expect(await rig.path(arn)).toEqual(['Cancelled at review?', 'cancel.verify', 'Verify outcome', 'Cancel order', 'Parcel to retrieve?', 'Paid?', 'Close unpaid']);
+    expect((await rig.describe(arn)).status).toBe('SUCCEEDED');
+  });
+
+  // service-standards §4: "An order.review outcome cancelled on a paid order refunds it exactly as a confirmed cancel.verify does".
+  it('opened by a review that cancelled a paid order: no call, no order to stop; cancel.refund then refund.settle on the order’s channel', async () => {
+    const rig = new LifecycleRig();
+    const input: LifecycleInput = {
+      caseId: 'cancellation-of-order-1',
+      caseType: 'cancellation',
+      orderId: 'SO-1',
+      data: { orderId: 'SO-1', orderCaseId: 'order-1', cancelledBy: 'order.review', paid: true, paymentChannel: 'bank-card', reason: 'cancelled at order review' },
+      timings: {},
+    };
+    const arn = await rig.start(input);
+    expect(rig.openRequest('cancellation-of-order-1', 'refund.settle')).toMatchObject({ facts: { channel: 'bank-card' } });
+    await rig.complete('cancellation-of-order-1', 'refund.settle', { completedBy: 'webhook' });
+
+    expect(rig.actionsOf('cancellation-of-order-1')).toEqual([
+      { action: 'notify-refund', caseId: 'cancellation-of-order-1', channel: 'bank-card' },
+      { action: 'close-case', caseId: 'cancellation-of-order-1', status: 'completed' },
+    ]);
+    expect(rig.stepsOpened('cancellation-of-order-1')).toEqual(['refund.settle']);
+    expect(await rig.path(arn)).toEqual(['Cancelled at review?', 'Paid?', 'cancel.refund', 'refund.settle', 'Close completed']);
   });
 });

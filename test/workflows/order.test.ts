@@ -37,13 +37,17 @@ describe('order lifecycle (paid at placement)', () => {
     expect(rig.openRequest('order-1', 'order.pickup').taskToken).not.toBe(rig.openRequest('order-1', 'order.dispatch').taskToken);
   });
 
-  it('closes the case cancelled when review ends cancelled', async () => {
+  // Seed §3.2 "(如果付款)即时返款到您的付款账户"; service-standards §4: a paid order cancelled at review is refunded as a confirmed cancel.verify.
+  it('asks for the refund of a paid order, then closes the case cancelled when review ends cancelled', async () => {
     const rig = new LifecycleRig();
     const arn = await rig.start(paidOrder());
     await rig.complete('order-1', 'order.review', { outcome: 'cancelled' });
 
-    expect(await rig.path(arn)).toEqual(['Paid?', 'order.review', 'Review outcome', 'Close cancelled']);
-    expect(rig.actions).toEqual([{ action: 'close-case', caseId: 'order-1', status: 'cancelled', reason: 'cancelled at review' }]);
+    expect(await rig.path(arn)).toEqual(['Paid?', 'order.review', 'Review outcome', 'Refund if paid', 'Close cancelled']);
+    expect(rig.actions).toEqual([
+      { action: 'refund-cancelled-order', caseId: 'order-1' },
+      { action: 'close-case', caseId: 'order-1', status: 'cancelled', reason: 'cancelled at review' },
+    ]);
     expect(rig.stepsOpened('order-1')).toEqual(['order.review']);
     expect((await rig.describe(arn)).status).toBe('SUCCEEDED');
   });

@@ -41,6 +41,8 @@ export class LifecycleRig {
   readonly handedOver = new Set<string>();
   /** Storefront orders dispatched (labelled) but not picked up: cancel-order reports a parcel to retrieve. */
   readonly dispatched = new Set<string>();
+  /** Order cases (ids) and storefront orders never paid: cancel-order and refund-cancelled-order say `paid: false`. */
+  readonly unpaid = new Set<string>();
   private readonly machines = new Map<string, string>();
   private readonly orderExecutions = new Map<string, string>();
 
@@ -147,8 +149,10 @@ export class LifecycleRig {
         const executionArn = this.orderExecutions.get(request.orderId);
         if (!executionArn) throw new NamedError('OrderNotFound', `no order case for storefront order ${request.orderId}`);
         await this.harness.call('StopExecution', { executionArn, error: 'OrderCancelled', cause: `cancelled by case ${request.caseId}` });
-        return { ok: true, caseId: `order-${request.orderId}`, parcelToRetrieve: this.dispatched.has(request.orderId) };
+        return { ok: true, caseId: `order-${request.orderId}`, parcelToRetrieve: this.dispatched.has(request.orderId), paid: !this.unpaid.has(request.orderId) };
       }
+      case 'refund-cancelled-order':
+        return this.unpaid.has(request.caseId) ? { ok: true, paid: false } : { ok: true, paid: true, caseId: `cancellation-of-${request.caseId}` };
       case 'open-linked-case':
         return { ok: true, caseId: `${request.type}-of-${request.caseId}` };
       default:

@@ -78,6 +78,18 @@ const paths: Record<string, (rig: LifecycleRig) => Promise<string>> = {
     await rig.complete('case-1', 'refund.settle');
     return arn;
   },
+  'cancellation: confirmed, order unpaid (no refund)': async (rig) => {
+    await rig.start(unpaid);
+    rig.unpaid.add('SO-1');
+    const arn = await rig.start(caseOf('cancellation'));
+    await rig.complete('case-1', 'cancel.verify', { outcome: 'confirmed' });
+    return arn;
+  },
+  'cancellation: paid order cancelled at review, refund settled': async (rig) => {
+    const arn = await rig.start(caseOf('cancellation', { cancelledBy: 'order.review', paid: true }));
+    await rig.complete('case-1', 'refund.settle');
+    return arn;
+  },
   'cancellation: withdrawn': async (rig) => {
     const arn = await rig.start(caseOf('cancellation'));
     await rig.complete('case-1', 'cancel.verify', { outcome: 'withdrawn' });
@@ -110,7 +122,7 @@ const paths: Record<string, (rig: LifecycleRig) => Promise<string>> = {
   'return: inspection failed (rejected)': async (rig) => {
     const arn = await rig.start(caseOf('return'));
     await rig.complete('case-1', 'return.verify', { outcome: 'insist' });
-    await rig.complete('case-1', 'return.receive');
+    await rig.completeAll('case-1', ['return.refund', 'return.crm-unbind', 'return.receive']);
     await rig.complete('case-1', 'return.inspect', { outcome: 'failed' });
     return arn;
   },

@@ -40,8 +40,9 @@ export function usePolicy(year: number | undefined) {
   return useQuery({ queryKey: ['policy', year], queryFn: () => getJson<PolicyView>(`/policy${year ? `?year=${year}` : ''}`), staleTime: 5 * 60_000 });
 }
 
-export function useCase(caseId: string) {
-  return useQuery({ queryKey: ['case', caseId], queryFn: () => getJson<CaseView>(`/cases/${encodeURIComponent(caseId)}`), refetchInterval: pollMs() });
+/** The case, polled; `enabled: false` reads only what is cached (a dialog that needs the case only for some steps). */
+export function useCase(caseId: string, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ queryKey: ['case', caseId], queryFn: () => getJson<CaseView>(`/cases/${encodeURIComponent(caseId)}`), refetchInterval: pollMs(), enabled });
 }
 
 export function useSlaReport(from: string | undefined, to: string | undefined, groupBy: string) {

@@ -7,14 +7,16 @@
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Radio, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { NO_REASON_OUTCOMES } from '../../../core/lifecycles/no-reason-window.ts';
 import { isStepId, STEPS } from '../../../core/lifecycles/steps.ts';
 import { ApiError } from '../api/client.ts';
-import { useStepAction } from '../api/queries.ts';
+import { useCase, useStepAction } from '../api/queries.ts';
 import { fieldsOf } from '../forms/zod-fields.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { labelOf, OUTCOME_LABELS, stepName } from '../i18n/labels.ts';
 import { zoneWallTimeToIso } from '../time/format.ts';
 import { CompletionFields, fieldLabel } from './completion-fields.tsx';
+import { NoReasonWindowTag } from './no-reason-window.tsx';
 import { describeError } from './step-refusal.ts';
 
 /** Which dialog is open, for which step. */
@@ -47,6 +49,8 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
   const spec = isStepId(step) ? STEPS[step] : undefined;
   const outcomes: readonly string[] = spec?.outcomes ?? [];
   const fieldSpecs = spec ? fieldsOf(spec.fields) : [];
+  // The no-reason window beside the outcome it governs (§5–§6), read only for those steps.
+  const caseView = useCase(caseId, { enabled: kind === 'complete' && NO_REASON_OUTCOMES[step] !== undefined });
 
   const onFinish = async (values: FormValues): Promise<void> => {
     setBusy(true);
@@ -76,6 +80,12 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
                   {outcomes.map((outcome, i) => (
                     <Radio key={outcome} value={outcome} autoFocus={i === 0}>
                       {labelOf(OUTCOME_LABELS, outcome, lang)} ({outcome})
+                      {NO_REASON_OUTCOMES[step] === outcome && (
+                        <>
+                          {' '}
+                          <NoReasonWindowTag window={caseView.data?.noReasonWindow} />
+                        </>
+                      )}
                     </Radio>
                   ))}
                 </Radio.Group>

@@ -8,6 +8,7 @@ import { Link, useParams } from 'react-router';
 import { useCase } from '../api/queries.ts';
 import type { CaseView, StepView } from '../api/types.ts';
 import { BatchTargetText } from '../components/batch-target.tsx';
+import { NoReasonWindowTag } from '../components/no-reason-window.tsx';
 import { StepActions } from '../components/step-actions.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Lang } from '../i18n/lang.ts';
@@ -50,6 +51,11 @@ export default function CasePage() {
           {facts.customer?.phone && <Descriptions.Item label={t('case.phone')}>{facts.customer.phone}</Descriptions.Item>}
           {facts.address && <Descriptions.Item label={t('case.address')}>{facts.address}</Descriptions.Item>}
           {facts.paymentChannel && <Descriptions.Item label={t('case.payment')}>{facts.paymentChannel}</Descriptions.Item>}
+          {c.noReasonWindow && (
+            <Descriptions.Item label={t('case.noReasonWindow')}>
+              <NoReasonWindowTag window={c.noReasonWindow} />
+            </Descriptions.Item>
+          )}
           {facts.items && (
             <Descriptions.Item label={t('case.items')} span={2}>
               {facts.items.map((item) => `${item.name} (${item.sku}) × ${item.qty} · ¥${item.price}`).join('; ')}

@@ -8,6 +8,8 @@ import type { StaffApiDeps } from '../deps.ts';
 import { caseListQuery } from '../schemas.ts';
 import { staffCaller } from '../staff.ts';
 import { toCaseSummary, toCaseView } from '../views.ts';
+import { caseNoReasonWindow } from '../../shared/no-reason-window.ts';
+import { toNoReasonWindowView } from '../no-reason-window-view.ts';
 
 export function caseRoute(deps: StaffApiDeps): Route {
   return {
@@ -15,7 +17,9 @@ export function caseRoute(deps: StaffApiDeps): Route {
     path: '/cases/{caseId}',
     async handle({ event, params }) {
       staffCaller(event);
-      return jsonResponse(200, toCaseView(await deps.repository.getCase(params.caseId ?? ''), deps.policy));
+      const view = await deps.repository.getCase(params.caseId ?? '');
+      const window = await caseNoReasonWindow(deps.repository, view, deps.policy.zone);
+      return jsonResponse(200, { ...toCaseView(view, deps.policy), ...toNoReasonWindowView(window, deps.clock.now(), deps.policy.zone) });
     },
   };
 }

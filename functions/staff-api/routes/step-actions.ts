@@ -6,7 +6,8 @@
  * Escalate: to the first escalation level on duty (service-standards.md §9), the next level when
  * escalated already; on the case's timeline with its level. The clock runs on.
  */
-import { completionIssues, type CaseFacts } from '../../../core/lifecycles/completion-facts.ts';
+import { completionIssues } from '../../../core/lifecycles/completion-facts.ts';
+import { NO_REASON_OUTCOMES, noReasonRefusal } from '../../../core/lifecycles/no-reason-window.ts';
 import { renderInstant } from '../../../core/time/render.ts';
 import { NoHigherEscalationLevel, StepNotOpen } from '../../../core/cases/errors.ts';
 import { escalationTarget } from '../../../core/cases/escalation.ts';
@@ -22,6 +23,7 @@ import { requireRole, SUPERVISOR, type Caller } from '../../http/identity.ts';
 import { jsonResponse } from '../../http/response.ts';
 import type { Route } from '../../http/router.ts';
 import { validate } from '../../http/validate.ts';
+import { caseNoReasonWindow } from '../../shared/no-reason-window.ts';
 import { createStepClock } from '../../shared/step-clock.ts';
 import { timerName } from '../../shared/timer-names.ts';
 import { validateCompletion } from '../completion-body.ts';
@@ -58,8 +60,14 @@ export function completeRoute(deps: StaffApiDeps): Route {
     async handle({ event, params }) {
       const { caller, step, selector, body } = await authorise(deps, event, params, 'completing');
       const completion = validateCompletion(step.step, body);
-      const issues = completionIssues(step.step, completion.fields, await caseFacts(deps, step.caseId));
+      const view = await deps.repository.getCase(step.caseId);
+      const issues = completionIssues(step.step, completion.fields, { data: view.case.data, steps: view.steps });
       if (issues.length > 0) throw new InvalidRequest(issues);
+      // 七日无理由 (§5–§6): a no-reason outcome after the window is a 409 naming its end.
+      if (NO_REASON_OUTCOMES[step.step] === completion.outcome) {
+        const refusal = noReasonRefusal(step.step, completion.outcome, await caseNoReasonWindow(deps.repository, view, deps.policy.zone), deps.clock.now(), deps.policy.zone);
+        if (refusal) throw refusal;
+      }
       try {
         const done = await completeStepNow(deps, selector, { by: caller.user, ...completion });
         return jsonResponse(200, toStepActionResult(done, deps.policy.zone));
@@ -75,12 +83,6 @@ async function whoClosed(deps: StaffApiDeps, selector: StepSelector, error: Step
   const now = await deps.repository.getStep(selector);
   if (now.completedBy === undefined || now.completedAt === undefined) return error;
   return new StepNotOpen(error.caseId, error.step, now.status, { by: now.completedBy, at: renderInstant(deps.policy.zone, now.completedAt) });
-}
-
-/** What a completion is checked against: the case's data and its steps. */
-async function caseFacts(deps: StaffApiDeps, caseId: string): Promise<CaseFacts> {
-  const view = await deps.repository.getCase(caseId);
-  return { data: view.case.data, steps: view.steps };
 }
 
 export function pauseRoute(deps: StaffApiDeps): Route {

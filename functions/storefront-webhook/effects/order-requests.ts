@@ -8,13 +8,14 @@ import { CaseClosed } from '../../../core/cases/errors.ts';
 import type { CaseRecord, CaseType } from '../../../core/cases/case.ts';
 import type { CaseView } from '../../../core/cases/repository.ts';
 import { StepStatus } from '../../../core/cases/step.ts';
+import { noReasonWindowEnd } from '../../../core/lifecycles/no-reason-window.ts';
+import { toInstant } from '../../../core/cases/instant.ts';
 import type { StorefrontEventOf } from '../../../core/storefront/events.ts';
 import { OrderAlreadyHandedOver, OrderNotDelivered, OrderNotFound } from '../../case-action/errors.ts';
 import { orderHandover } from '../../shared/case-deadlines.ts';
 import { requestCaseId } from '../case-ids.ts';
 import type { Accepted, EffectDeps } from '../deps.ts';
 import { openCase } from '../open-case.ts';
-import { noReasonWindowEnd } from '../timings.ts';
 import { deliveredAtOf, orderCase } from './order-case.ts';
 import { importOrder } from './order-imported.ts';
 
@@ -31,13 +32,13 @@ export async function cancelRequested(deps: EffectDeps, event: StorefrontEventOf
 export async function returnRequested(deps: EffectDeps, event: StorefrontEventOf<'order.return-requested'>): Promise<Accepted> {
   const order = await knownOrImported(deps, event);
   refuseBeforeHandover(order, event.data.orderId, 'return');
-  return openRequestCase(deps, event, order, 'return', windowFacts(order, deps.caseRules.noReasonReturnDays));
+  return openRequestCase(deps, event, order, 'return', windowFacts(deps, order, deps.caseRules.noReasonReturnDays));
 }
 
 export async function exchangeRequested(deps: EffectDeps, event: StorefrontEventOf<'order.exchange-requested'>): Promise<Accepted> {
   const order = await knownOrImported(deps, event);
   refuseBeforeHandover(order, event.data.orderId, 'exchange');
-  return openRequestCase(deps, event, order, 'exchange', windowFacts(order, deps.caseRules.noReasonExchangeDays));
+  return openRequestCase(deps, event, order, 'exchange', windowFacts(deps, order, deps.caseRules.noReasonExchangeDays));
 }
 
 /**
@@ -66,11 +67,15 @@ function refuseBeforeHandover(order: CaseView, orderId: string, request: 'return
   throw new OrderNotDelivered(orderId, { status: order.case.status, openSteps }, request);
 }
 
-/** The delivery time and the end of the no-reason window, when the order was delivered. */
-function windowFacts(order: CaseView, days: number): Record<string, unknown> {
+/**
+ * The delivery time and the end of the no-reason window (core/lifecycles/no-reason-window.ts), when
+ * the order was delivered. `noReasonDays` is kept so the window is checked later with the policy
+ * the case was opened under.
+ */
+function windowFacts(deps: EffectDeps, order: CaseView, days: number): Record<string, unknown> {
   const deliveredAt = deliveredAtOf(order);
   if (deliveredAt === undefined) return { deliveredAt: null, noReasonUntil: null, noReasonDays: days };
-  return { deliveredAt, noReasonUntil: noReasonWindowEnd(deliveredAt, days), noReasonDays: days };
+  return { deliveredAt, noReasonUntil: toInstant(noReasonWindowEnd(Date.parse(deliveredAt), days, deps.policy.zone)), noReasonDays: days };
 }
 
 async function openRequestCase(deps: EffectDeps, event: RequestEvent, order: CaseView, type: CaseType, facts: Record<string, unknown>): Promise<Accepted> {

@@ -216,7 +216,8 @@ describe('POST /webhooks/storefront applies each event type', () => {
 
     const response = await rig.deliver(event('order.return-requested', { orderId, reason: 'insist' }));
     const returnCase = await rig.repository.getCase(String(bodyOf(response).caseId));
-    expect(returnCase.case).toMatchObject({ type: 'return', data: { deliveredAt: '2025-03-03T07:00:00.000Z', noReasonUntil: '2025-03-10T07:00:00.000Z', noReasonDays: 7 } });
+    // 七日无理由: 7 days from the day after signing (Mon 03-03), ending 24:00 of Mon 03-10 Beijing time (§5).
+    expect(returnCase.case).toMatchObject({ type: 'return', data: { deliveredAt: '2025-03-03T07:00:00.000Z', noReasonUntil: '2025-03-10T16:00:00.000Z', noReasonDays: 7 } });
     expect(rig.workflows.started.map((s) => s.workflowId)).toEqual(['order', 'return']);
   });
 

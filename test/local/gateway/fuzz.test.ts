@@ -47,7 +47,7 @@ interface Tally {
   unchangedChecks: number;
 }
 
-/** The error code of api.md's envelope — exactly `{"error": {"code", "message"}}`, both strings — or undefined for any other body. */
+/** The error code of api.md's envelope — exactly `{"error": {"code", "message"}}`, both strings (plus an optional `details` object) — or undefined for any other body. */
 function envelopeCode(text: string): string | undefined {
   let body: unknown;
   try {
@@ -57,7 +57,9 @@ function envelopeCode(text: string): string | undefined {
   }
   if (body === null || typeof body !== 'object' || Object.keys(body).join() !== 'error') return undefined;
   const error = (body as { error: unknown }).error;
-  if (error === null || typeof error !== 'object' || Object.keys(error).sort().join() !== 'code,message') return undefined;
+  if (error === null || typeof error !== 'object') return undefined;
+  const keys = Object.keys(error).sort().join();
+  if (keys !== 'code,message' && !(keys === 'code,details,message' && typeof (error as { details: unknown }).details === 'object')) return undefined;
   const { code, message } = error as { code: unknown; message: unknown };
   return typeof code === 'string' && typeof message === 'string' ? code : undefined;
 }
