@@ -10,9 +10,10 @@ import 'antd/dist/antd.css';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useEffect, useSyncExternalStore, type ReactNode } from 'react';
-import { createHashRouter, Navigate, Outlet, RouterProvider, useNavigate } from 'react-router';
+import { createHashRouter, Navigate, Outlet, RouterProvider, useLocation, useNavigate } from 'react-router';
 import { queryClient } from './api/query-client.ts';
 import { currentSession, onSignOut } from './auth/session.ts';
+import { rememberReturnTo } from './routing/return-to.ts';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import { Shell } from './components/shell.tsx';
 import { StepDialogProvider } from './components/step-actions.tsx';
@@ -35,12 +36,15 @@ function subscribeSession(onChange: () => void): () => void {
 function SignedIn() {
   const session = useSyncExternalStore(subscribeSession, currentSession);
   const navigate = useNavigate();
+  const location = useLocation();
   useEffect(() => {
     if (!session) {
+      // The page asked for (a case an alarm linked to) opens after sign-in.
+      rememberReturnTo(`${location.pathname}${location.search}`);
       queryClient.clear();
       void navigate('/sign-in', { replace: true });
     }
-  }, [session, navigate]);
+  }, [session, navigate, location]);
   if (!session) return null;
   return (
     <StepDialogProvider>
