@@ -9,6 +9,7 @@ import { policyRoute } from './routes/policy.ts';
 import { queueRoute } from './routes/queue.ts';
 import { chatReportRoute } from './routes/chat-report.ts';
 import { reportRoute } from './routes/reports.ts';
+import { searchRoute } from './routes/search.ts';
 import { completeRoute, pauseRoute, resumeRoute } from './routes/step-actions.ts';
 
 export function createStaffApi(deps: StaffApiDeps): Router {
@@ -16,6 +17,7 @@ export function createStaffApi(deps: StaffApiDeps): Router {
     queueRoute(deps),
     caseListRoute(deps),
     caseRoute(deps),
+    searchRoute(deps),
     completeRoute(deps),
     pauseRoute(deps),
     resumeRoute(deps),

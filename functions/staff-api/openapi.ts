@@ -67,6 +67,7 @@ export function openApiDocument(): JsonSchema {
         Queue: schema(s.queue),
         Case: schema(s.caseView),
         CasesPage: schema(s.casesPage),
+        SearchResult: schema(s.searchResult),
         Step: schema(s.stepActionResult),
         CompleteStep: schema(s.completeBody, 'input'),
         PauseStep: schema(s.pauseBody, 'input'),
@@ -103,9 +104,17 @@ export function openApiDocument(): JsonSchema {
       '/cases': {
         get: {
           ...staff,
-          summary: 'Cases by type (and status), or every case about an order; paginated with nextToken',
+          summary: 'Cases by type (status, opening days), with a step open now (step or role), or every case about an order; paginated with nextToken',
           parameters: queryParams(s.caseListQuery),
           responses: { '200': { description: 'a page of cases', content: json(ref('CasesPage')) }, ...staffErrors },
+        },
+      },
+      '/search': {
+        get: {
+          ...staff,
+          summary: 'Cases by id, order number, tracking number, the last 4 digits of the customer\'s phone or the customer\'s name (index reads; name and phone masked)',
+          parameters: queryParams(s.searchQuery),
+          responses: { '200': { description: 'the cases found, newest first', content: json(ref('SearchResult')) }, ...staffErrors },
         },
       },
       '/cases/{caseId}': {

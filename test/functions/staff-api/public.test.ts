@@ -11,6 +11,8 @@ const API_ROUTES = [
   'GET /queue',
   'GET /cases/{caseId}',
   'GET /cases',
+  // Additions documented in docs/staff-api.md (api.md is extended, never renamed).
+  'GET /search',
   'POST /cases/{caseId}/steps/{step}/complete',
   'POST /cases/{caseId}/steps/{step}/pause',
   'POST /cases/{caseId}/steps/{step}/resume',

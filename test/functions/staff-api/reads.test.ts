@@ -132,7 +132,7 @@ describe('staff reads: queue, cases, SLA report', () => {
     expect((byOrder.items as { orderId: string }[]).map((c) => c.orderId)).toEqual([orderId, orderId, orderId]);
 
     const noType = await staff.get('/cases');
-    expect([noType.statusCode, errorOf(noType).message]).toEqual([400, 'query.type: is required unless orderId is given']);
+    expect([noType.statusCode, errorOf(noType).message]).toEqual([400, 'query.type: is required unless orderId, step or role is given']);
     const badType = await staff.get('/cases', { type: 'parcel' });
     expect([badType.statusCode, errorOf(badType).message]).toEqual([400, expect.stringContaining('query.type: must be one of')]);
     const badToken = await staff.get('/cases', { type: 'complaint', nextToken: 'garbage' });
