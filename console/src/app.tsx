@@ -21,6 +21,7 @@ import { QueuePage } from './pages/queue.tsx';
 
 const SignInPage = lazy(() => import('./pages/sign-in.tsx'));
 const CasePage = lazy(() => import('./pages/case.tsx'));
+const CasesPage = lazy(() => import('./pages/cases.tsx'));
 const BoardPage = lazy(() => import('./pages/board.tsx'));
 const ReportsPage = lazy(() => import('./pages/reports.tsx'));
 const ChatReportPage = lazy(() => import('./pages/chat-report.tsx'));
@@ -71,6 +72,7 @@ const router = createHashRouter([
     children: [
       { index: true, element: <Navigate to="/queue" replace /> },
       { path: '/queue', element: <QueuePage /> },
+      { path: '/cases', element: <CasesPage /> },
       { path: '/cases/:caseId', element: <CasePage /> },
       { path: '/board', element: <BoardPage /> },
       { path: '/reports', element: <ReportsPage /> },

@@ -10,6 +10,7 @@ import { queueRoute } from './routes/queue.ts';
 import { chatReportRoute } from './routes/chat-report.ts';
 import { reportRoute } from './routes/reports.ts';
 import { searchRoute } from './routes/search.ts';
+import { revealContactRoute } from './routes/contact.ts';
 import { completeRoute, pauseRoute, resumeRoute } from './routes/step-actions.ts';
 
 export function createStaffApi(deps: StaffApiDeps): Router {
@@ -18,6 +19,7 @@ export function createStaffApi(deps: StaffApiDeps): Router {
     caseListRoute(deps),
     caseRoute(deps),
     searchRoute(deps),
+    revealContactRoute(deps),
     completeRoute(deps),
     pauseRoute(deps),
     resumeRoute(deps),

@@ -68,6 +68,7 @@ export function openApiDocument(): JsonSchema {
         Case: schema(s.caseView),
         CasesPage: schema(s.casesPage),
         SearchResult: schema(s.searchResult),
+        ContactReveal: schema(s.contactReveal),
         Step: schema(s.stepActionResult),
         CompleteStep: schema(s.completeBody, 'input'),
         PauseStep: schema(s.pauseBody, 'input'),
@@ -123,6 +124,14 @@ export function openApiDocument(): JsonSchema {
           summary: 'A case with its steps, links and timeline',
           parameters: [pathParam('caseId', 'the case')],
           responses: { '200': { description: 'the case', content: json(ref('Case')) }, ...staffErrors, '404': errorResponse('unknown case') },
+        },
+      },
+      '/cases/{caseId}/contact/reveal': {
+        post: {
+          ...staff,
+          summary: 'The customer\'s full phone number, for the role of a step open on the case or the supervisor; recorded on the timeline as contact.revealed (every other read masks it)',
+          parameters: [pathParam('caseId', 'the case')],
+          responses: { '200': { description: 'the full number', content: json(ref('ContactReveal')) }, ...staffErrors, '404': errorResponse('unknown case (CaseNotFound) or no customer phone (ContactNotFound)') },
         },
       },
       '/cases/{caseId}/steps/{step}/complete': {

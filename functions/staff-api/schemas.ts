@@ -132,6 +132,12 @@ export const searchHit = caseSummary.extend({
   customer: z.object({ name: z.string().nullable(), phone: z.string().nullable() }).nullable().describe('masked: 王*, 137****0000'),
   matchedBy: z.array(z.enum(SearchMatch)),
 });
+export const contactReveal = z.object({
+  caseId: z.string(),
+  phone: z.string().describe('the customer\'s full phone number'),
+  revealedBy: z.string(),
+  revealedAt: z.string().describe('ISO-8601 in the policy\'s zone; the same moment is on the timeline as contact.revealed'),
+});
 export const searchResult = z.object({
   items: z.array(searchHit).describe('newest first, at most 50'),
   truncated: z.boolean().describe('more cases matched than listed: narrow the search'),

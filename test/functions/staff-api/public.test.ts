@@ -13,6 +13,7 @@ const API_ROUTES = [
   'GET /cases',
   // Additions documented in docs/staff-api.md (api.md is extended, never renamed).
   'GET /search',
+  'POST /cases/{caseId}/contact/reveal',
   'POST /cases/{caseId}/steps/{step}/complete',
   'POST /cases/{caseId}/steps/{step}/pause',
   'POST /cases/{caseId}/steps/{step}/resume',
