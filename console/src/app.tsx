@@ -58,7 +58,9 @@ function SignedIn() {
   );
 }
 
-const router = createHashRouter([
+/** Made on first render, after main.tsx turned a link by path into its hash route (the router reads the URL once, when made). */
+let router: ReturnType<typeof createHashRouter> | undefined;
+const routes: Parameters<typeof createHashRouter>[0] = [
   {
     path: '/sign-in',
     element: (
@@ -81,7 +83,7 @@ const router = createHashRouter([
       { path: '*', element: <Navigate to="/queue" replace /> },
     ],
   },
-]);
+];
 
 /**
  * Zero-runtime styles: Ant Design's prebuilt stylesheet (antd/dist/antd.css, same package version)
@@ -105,7 +107,7 @@ export function App() {
     <I18nProvider>
       <QueryClientProvider client={queryClient}>
         <Localised>
-          <RouterProvider router={router} />
+          <RouterProvider router={(router ??= createHashRouter(routes))} />
         </Localised>
       </QueryClientProvider>
     </I18nProvider>

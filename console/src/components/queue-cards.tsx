@@ -25,10 +25,10 @@ export function QueueCards({ items, pageSize, empty }: { items: QueueItem[]; pag
         const urgency = remainingView(item).urgency;
         return (
           <List.Item key={`${item.caseId}#${item.step}#${item.attempt}`} style={{ padding: '4px 0', border: 'none' }}>
+            <div data-case={item.caseId} data-step={item.step} data-urgency={urgency} style={{ width: '100%' }}>
             <Card
               size="small"
               style={{ width: '100%', background: URGENCY_STYLE[urgency].background }}
-              {...({ 'data-case': item.caseId, 'data-step': item.step, 'data-urgency': urgency } as object)}
               title={
                 <span>
                   {stepName(item.step, lang)} <Tag>{labelOf(STATUS_LABELS, item.status, lang)}</Tag>
@@ -46,6 +46,7 @@ export function QueueCards({ items, pageSize, empty }: { items: QueueItem[]; pag
                 <StepActions caseId={item.caseId} step={item.step} status={item.status} />
               </div>
             </Card>
+            </div>
           </List.Item>
         );
       }}

@@ -15,6 +15,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { labelOf, OUTCOME_LABELS, stepName } from '../i18n/labels.ts';
 import { zoneWallTimeToIso } from '../time/format.ts';
 import { CompletionFields, fieldLabel } from './completion-fields.tsx';
+import { StepContext } from './step-context.tsx';
 import { describeError } from './step-refusal.ts';
 
 /** Which dialog is open, for which step. */
@@ -70,6 +71,7 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
       <Form<FormValues> layout="vertical" onFinish={(values) => void onFinish(values)} onValuesChange={() => setErrors({})} requiredMark>
         {kind === 'complete' ? (
           <>
+            <StepContext caseId={caseId} step={step} />
             {outcomes.length > 0 && (
               <Form.Item label={t('case.outcome')} name="outcome" required {...fieldError('outcome')}>
                 <Radio.Group aria-label={t('case.outcome')}>

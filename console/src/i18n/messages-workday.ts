@@ -27,4 +27,13 @@ export const WORKDAY_MESSAGES = {
   'cases.next': { zh: '下一页', en: 'Next page' },
   'cases.first': { zh: '第一页', en: 'First page' },
   'cases.empty': { zh: '没有符合条件的工单', en: 'No case matches these filters' },
+  'reveal.button': { zh: '拨打 / 查看号码', en: 'Call / reveal' },
+  'reveal.done': { zh: '已查看完整号码,已记入时间线', en: 'Number revealed; recorded on the timeline' },
+  'reveal.call': { zh: '拨打 {phone}', en: 'Call {phone}' },
+  'facts.orderItems': { zh: '订单商品', en: 'Order items' },
+  'facts.serials': { zh: '串号', en: 'Serial numbers' },
+  'facts.typed': { zh: '处理记录', en: 'Recorded' },
+  'facts.yes': { zh: '是', en: 'Yes' },
+  'facts.no': { zh: '否', en: 'No' },
+  'dialog.needs': { zh: '本环节需要', en: 'For this step' },
 } as const;

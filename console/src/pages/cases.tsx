@@ -46,7 +46,7 @@ function useColumns(search: boolean): ColumnsType<Row> {
 function CaseCard({ c }: { c: Row }) {
   const { t, lang } = useI18n();
   return (
-    <Card size="small" data-case={c.id} title={<CaseLink id={c.id} />} extra={<Tag>{labelOf(CASE_STATUS_LABELS, c.status, lang)}</Tag>}>
+    <Card size="small" style={{ width: '100%' }} title={<CaseLink id={c.id} />} extra={<Tag>{labelOf(CASE_STATUS_LABELS, c.status, lang)}</Tag>}>
       <div>
         {labelOf(CASE_TYPE_LABELS, c.type, lang)} · {t('cases.order')} {c.orderId ?? '—'}
       </div>
@@ -62,7 +62,11 @@ function CaseCard({ c }: { c: Row }) {
 function Rows({ rows, search, empty }: { rows: Row[]; search: boolean; empty: string }) {
   const narrow = useNarrow();
   const columns = useColumns(search);
-  if (narrow) return <List<Row> dataSource={rows} locale={{ emptyText: empty }} renderItem={(c) => <List.Item style={{ padding: '4px 0' }}><CaseCard c={c} /></List.Item>} />;
+  if (narrow) return <List<Row> dataSource={rows} locale={{ emptyText: empty }} renderItem={(c) => (
+          <List.Item style={{ padding: '4px 0' }} data-case={c.id}>
+            <CaseCard c={c} />
+          </List.Item>
+        )} />;
   return <Table<Row> rowKey="id" dataSource={rows} columns={columns} pagination={false} locale={{ emptyText: empty }} onRow={(c) => ({ 'data-case': c.id }) as object} />;
 }
 

@@ -37,9 +37,17 @@ export function searchRoute(deps: StaffApiDeps): Route {
       ]);
       const matches = new Map<string, Set<Match>>();
       const found = new Map<string, CaseRecord>();
-      const add = (caseId: string, match: Match): void => void (matches.get(caseId) ?? matches.set(caseId, new Set()).get(caseId))?.add(match);
-      for (const c of byId) (found.set(c.id, c), add(c.id, 'case'));
-      for (const c of byOrder) (found.set(c.id, c), add(c.id, 'order'));
+      const add = (caseId: string, match: Match): void => {
+        const set = matches.get(caseId) ?? new Set<Match>();
+        set.add(match);
+        matches.set(caseId, set);
+      };
+      for (const [cases, match] of [[byId, 'case'], [byOrder, 'order']] as const) {
+        for (const c of cases) {
+          found.set(c.id, c);
+          add(c.id, match);
+        }
+      }
       byLookup.forEach((page, i) => page.items.forEach((caseId) => add(caseId, (keys[i] as { kind: Match }).kind)));
       const missing = [...matches.keys()].filter((id) => !found.has(id));
       for (const c of await deps.repository.getCaseRecords(missing)) found.set(c.id, c);
