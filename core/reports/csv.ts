@@ -9,7 +9,8 @@ import type { ChatGroupBy, ChatReportItem } from '../chat/report.ts';
 import { stepLabel } from '../lifecycles/step-labels.ts';
 import type { SlaReport } from './sla-report.ts';
 
-const COLUMNS = ['count', 'onTime', 'onTimePct', 'p50Minutes', 'p90Minutes', 'p50OnDutyMinutes', 'p90OnDutyMinutes', 'breaches', 'openBreaches', 'open'] as const;
+// `completed` came later: last, so a sheet reading columns by position keeps working.
+const COLUMNS = ['count', 'onTime', 'onTimePct', 'p50Minutes', 'p90Minutes', 'p50OnDutyMinutes', 'p90OnDutyMinutes', 'breaches', 'openBreaches', 'open', 'completed'] as const;
 
 /** Column labels in Chinese (figures and groups alike); a column without one keeps its id. */
 const ZH: Readonly<Record<string, string>> = {
@@ -18,7 +19,8 @@ const ZH: Readonly<Record<string, string>> = {
   assignee: '处理人',
   day: '日期',
   stepName: '步骤名称',
-  count: '完成数',
+  count: '考核数(完成+未完成已超时)',
+  completed: '完成数',
   onTime: '按时完成数',
   onTimePct: '按时率(%)',
   p50Minutes: '用时中位数(分钟)',

@@ -181,6 +181,7 @@ const reportFigures = z.object({
   p90OnDutyMinutes: z.number().nullable(),
   breaches: z.number().int(),
   openBreaches: z.number().int(),
+  completed: z.number().int().describe('steps completed (count = completed + openBreaches)'),
   open: z.number().int(),
 });
 export const slaReportBody = z.object({

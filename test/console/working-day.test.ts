@@ -28,6 +28,8 @@ let phone: BrowserContext;
 let reviewCase: string;
 /** An order packed (serials SN-DAY-1, SN-DAY-2) whose dispatch is open (picker). */
 let dispatchCase: string;
+/** A complaint whose acknowledgement is open, due today: nothing of that step is measured yet (0/0). */
+let complaintCase: string;
 
 beforeAll(async () => {
   const site = await ensureConsoleBuild(process.cwd());
@@ -49,6 +51,7 @@ beforeAll(async () => {
   await platform.complete(platform.staff('tom', ['terminal-admin']), dispatchCase, 'order.pack', { fields: { serialNumbers: ['SN-DAY-1', 'SN-DAY-2'], invoiceNo: 'INV-DAY-2' } });
   if ((await platform.openSteps(dispatchCase)).includes('order.crm-bind')) await platform.complete(platform.staff('cora', ['crm-admin']), dispatchCase, 'order.crm-bind', { fields: { bindings: [] } });
   expect(await platform.openSteps(dispatchCase)).toContain('order.dispatch');
+  complaintCase = (await platform.storefront('complaint.filed', { complaintId: 'CP-DAY-1', orderId: 'SO-DAY-1', customer: { name: '李雷', phone: '13912345678' }, text: '快递员态度很差,包装破损' })).caseId as string;
 }, 180_000);
 
 const pages: Page[] = [];
@@ -164,6 +167,14 @@ describe('a working day at a desk (1400×900)', { timeout: 120_000 }, () => {
     expect(await page.getByTestId('fields-order.dispatch').textContent()).toContain('SF100200300');
   });
 
+  it('shows the complaint\'s text on its case page', async () => {
+    const page = await signedIn(desk, 'boss');
+    await page.goto(`${platform.runtime.apiUrl}/console/#/cases/${complaintCase}`);
+    const facts = page.locator('.ant-card').filter({ hasText: '工单信息' });
+    await facts.getByText('快递员态度很差,包装破损').waitFor();
+    expect(await facts.textContent()).toContain('投诉内容');
+  });
+
   it('reveals the full phone to the review\'s role as a tel: link and puts who and when on the timeline', async () => {
     const page = await signedIn(desk, 'ann');
     await page.goto(`${platform.runtime.apiUrl}/console/#/cases/${reviewCase}`);
@@ -219,6 +230,11 @@ describe('a working day on a phone (390×844, touch)', { timeout: 120_000 }, () 
     await page.getByRole('dialog').getByRole('menuitem', { name: /主管看板/ }).tap();
     await page.getByRole('heading', { name: '主管看板' }).waitFor();
     expect(await overflowsSideways(page)).toBe(false);
+    // The complaint's acknowledgement: open, not yet due, nothing completed — "—", not an empty bar at 0 %.
+    const acknowledge = page.locator('div', { hasText: /^投诉受理 complaint\.acknowledge · 0\/0/ }).last();
+    await acknowledge.waitFor();
+    expect(await acknowledge.locator('[data-on-time="none"]').textContent()).toBe('— 暂无可考核');
+    expect(await acknowledge.locator('.ant-progress').count()).toBe(0);
     const search = page.getByRole('searchbox', { name: '搜索工单' });
     await search.fill('SO-DAY-2');
     await search.press('Enter');

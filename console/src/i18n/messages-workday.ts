@@ -36,4 +36,8 @@ export const WORKDAY_MESSAGES = {
   'facts.yes': { zh: '是', en: 'Yes' },
   'facts.no': { zh: '否', en: 'No' },
   'dialog.needs': { zh: '本环节需要', en: 'For this step' },
+  'report.judged': { zh: '考核数', en: 'Judged' },
+  'report.completed': { zh: '完成数', en: 'Completed' },
+  'report.openBreaches': { zh: '未完成已超时', en: 'Open past due' },
+  'board.nothingToMeasure': { zh: '— 暂无可考核', en: '— nothing to measure' },
 } as const;
