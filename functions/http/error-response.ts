@@ -6,10 +6,12 @@
  * `retryAfterSeconds` becomes the `Retry-After` header.
  */
 import type { Log } from '../shared/logger.ts';
+import { InvalidRequest } from './errors.ts';
 import { jsonResponse, type HttpResponse } from './response.ts';
 
 export interface ErrorBody {
-  error: { code: string; message: string };
+  /** `fields`: a 400's issues, one per field, for a client to word (FieldIssue in errors.ts). */
+  error: { code: string; message: string; fields?: { path: string; code: string; message: string; options?: readonly string[]; expected?: string }[] };
 }
 
 /** The status an error surfaces as: its own `status` when it has a valid one, else 500. */
@@ -23,6 +25,10 @@ export function statusOf(error: unknown): number {
 
 export function errorBody(error: unknown): { status: number; body: ErrorBody } {
   const status = statusOf(error);
+  if (error instanceof InvalidRequest) {
+    const fields = error.issues.map((issue) => ({ path: issue.field, code: issue.code ?? 'custom', message: issue.message, ...(issue.options ? { options: issue.options } : {}), ...(issue.expected ? { expected: issue.expected } : {}) }));
+    return { status, body: { error: { code: error.name, message: error.message, fields } } };
+  }
   if (error instanceof Error && (status < 500 || (error as { expose?: unknown }).expose === true)) return { status, body: { error: { code: error.name, message: error.message } } };
   return { status, body: { error: { code: status === 500 ? 'InternalError' : 'ServiceUnavailable', message: 'internal error' } } };
 }

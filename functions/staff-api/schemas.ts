@@ -74,7 +74,20 @@ export const chatReportQuery = z.strictObject({
 
 // ---- responses ----
 
-export const errorBody = z.object({ error: z.object({ code: z.string().describe('stable error name'), message: z.string().describe('what was wrong, naming the field') }) });
+export const fieldIssue = z.object({
+  path: z.string().describe('the field, e.g. body.fields.invoiceNo'),
+  code: z.string().describe('stable: required, invalid_type, invalid_value, too_small, too_big, unrecognized_keys, not_allowed, custom'),
+  message: z.string().describe('the same in English'),
+  options: z.array(z.string()).optional().describe('the allowed values'),
+  expected: z.string().optional().describe('the expected type'),
+});
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string().describe('stable error name'),
+    message: z.string().describe('what was wrong, naming the field'),
+    fields: z.array(fieldIssue).optional().describe('400 InvalidRequest: each field\'s issue, for a client to word in its language'),
+  }),
+});
 
 const currentPause = z.object({ from: instant, reason: z.string(), until: instant.optional(), by: z.string().optional() });
 const pause = z.object({ from: instant, to: instant, reason: z.string(), by: z.string().optional() });

@@ -8,11 +8,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Space } from 'antd';
 import type { z } from 'zod';
 import type { contactReveal } from '../../../functions/staff-api/schemas.ts';
+import { errorText } from '../api/error-words.ts';
 import { postJson } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 export function RevealPhone({ caseId, masked, canReveal }: { caseId: string; masked: string; canReveal: boolean }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const client = useQueryClient();
   const reveal = useMutation({
     mutationFn: () => postJson<z.infer<typeof contactReveal>>(`/cases/${encodeURIComponent(caseId)}/contact/reveal`, {}),
@@ -37,7 +38,7 @@ export function RevealPhone({ caseId, masked, canReveal }: { caseId: string; mas
           {t('reveal.button')}
         </Button>
       )}
-      {reveal.error && <Alert type="error" showIcon role="alert" title={t('error.generic', { message: reveal.error.message })} />}
+      {reveal.error && <Alert type="error" showIcon role="alert" title={t('error.generic', { message: errorText(reveal.error, lang) })} />}
     </Space>
   );
 }

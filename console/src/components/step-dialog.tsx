@@ -9,6 +9,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { isStepId, STEPS } from '../../../core/lifecycles/steps.ts';
 import { ApiError } from '../api/client.ts';
+import { wordedFieldErrors } from '../api/error-words.ts';
 import { useStepAction } from '../api/queries.ts';
 import { fieldsOf } from '../forms/zod-fields.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -58,7 +59,7 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
       void message.success(t(kind === 'complete' ? 'action.done' : 'action.paused', { step: stepLabel }));
       onClose();
     } catch (e) {
-      if (e instanceof ApiError && Object.keys(e.fieldErrors).length > 0) setErrors(e.fieldErrors);
+      if (e instanceof ApiError && (e.issues.length > 0 || Object.keys(e.fieldErrors).length > 0)) setErrors(wordedFieldErrors(e, lang));
       else setProblem(await describeError(e, caseId, step, i18n));
     } finally {
       setBusy(false);

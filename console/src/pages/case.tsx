@@ -5,6 +5,7 @@
 import { ArrowLeftOutlined, CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
 import { Alert, Card, Descriptions, List, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
+import { errorText } from '../api/error-words.ts';
 import { useCase } from '../api/queries.ts';
 import type { CaseView, StepView } from '../api/types.ts';
 import { CaseFacts } from '../components/case-facts.tsx';
@@ -23,7 +24,7 @@ export default function CasePage() {
   const view = useCase(caseId);
   const narrow = useNarrow();
   if (view.isLoading) return <Spin />;
-  if (view.error || !view.data) return <Alert type="error" showIcon role="alert" title={t('error.generic', { message: view.error?.message ?? '' })} />;
+  if (view.error || !view.data) return <Alert type="error" showIcon role="alert" title={t('error.generic', { message: view.error ? errorText(view.error, lang) : '' })} />;
   const c = view.data;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>

@@ -9,6 +9,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { labelledSteps } from '../../../core/lifecycles/step-labels.ts';
+import { errorText } from '../api/error-words.ts';
 import { useCaseList, useSearch, type CaseFilter, type CaseSummary, type SearchHit } from '../api/case-search.ts';
 import { useNarrow } from '../components/use-narrow.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -71,14 +72,14 @@ function Rows({ rows, search, empty }: { rows: Row[]; search: boolean; empty: st
 }
 
 function SearchResults({ q }: { q: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const search = useSearch(q);
   return (
     <section aria-labelledby="cases-title">
       <Typography.Title level={3} id="cases-title">
         {t('search.results', { q })}
       </Typography.Title>
-      {search.error && <Alert type="error" showIcon role="alert" title={t('error.generic', { message: search.error.message })} />}
+      {search.error && <Alert type="error" showIcon role="alert" title={t('error.generic', { message: errorText(search.error, lang) })} />}
       {search.data?.truncated && <Alert type="info" showIcon title={t('search.truncated')} style={{ marginBottom: 8 }} />}
       {search.data ? <Rows rows={search.data.items} search empty={t('search.none')} /> : <Spin />}
     </section>
@@ -130,7 +131,7 @@ function FilteredCases() {
           }}
         />
       </Space>
-      {list.error && <Alert type="error" showIcon role="alert" title={t('error.generic', { message: list.error.message })} />}
+      {list.error && <Alert type="error" showIcon role="alert" title={t('error.generic', { message: errorText(list.error, lang) })} />}
       {list.data ? <Rows rows={list.data.items} search={false} empty={t('cases.empty')} /> : <Spin />}
       <Space style={{ marginTop: 12 }}>
         <Button disabled={tokens.length === 1} onClick={() => setTokens([undefined])}>

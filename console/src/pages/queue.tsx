@@ -12,6 +12,7 @@ import { Alert, Button, Select, Space, Spin, Table, Tag, Typography } from 'antd
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router';
+import { errorText } from '../api/error-words.ts';
 import { useQueue } from '../api/queries.ts';
 import type { QueueItem } from '../api/types.ts';
 import { QueueCards } from '../components/queue-cards.tsx';
@@ -108,7 +109,7 @@ export function QueuePage() {
           </Button>
         </Space>
       </Space>
-      {queue.error && <Alert type="error" showIcon role="alert" title={t('error.generic', { message: queue.error.message })} style={{ marginBottom: 16 }} />}
+      {queue.error && <Alert type="error" showIcon role="alert" title={t('error.generic', { message: errorText(queue.error, lang) })} style={{ marginBottom: 16 }} />}
       <Typography.Text type="secondary">{t('queue.count', { count: shown.length })}</Typography.Text>
       {/* The table mounts once, with its rows: until the first answer a spinner stands in for it. */}
       {queue.data && narrow ? (
