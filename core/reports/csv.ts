@@ -5,6 +5,7 @@
  * A cell that starts with = + - @ tab or CR is prefixed with ' so that a spreadsheet shows it as
  * text instead of running it (OWASP, "CSV Injection").
  */
+import { UNASSIGNED } from '../chat/conversation.ts';
 import type { ChatGroupBy, ChatReportItem } from '../chat/report.ts';
 import { stepLabel } from '../lifecycles/step-labels.ts';
 import type { SlaReport } from './sla-report.ts';
@@ -49,7 +50,7 @@ export type CsvLabels = 'en' | 'zh';
 export function slaReportCsv(report: SlaReport, labels: CsvLabels = 'en'): string {
   const named = labels === 'zh' && report.groupBy === 'step';
   const lines = [headerOf([report.groupBy, ...(named ? ['stepName'] : []), ...COLUMNS], labels)];
-  for (const row of report.rows) lines.push([quote(row.group), ...(named ? [quote(stepLabel(row.group).zh)] : []), ...COLUMNS.map((c) => cell(row[c]))].join(','));
+  for (const row of report.rows) lines.push([quote(groupName(row.group, labels)), ...(named ? [quote(stepLabel(row.group).zh)] : []), ...COLUMNS.map((c) => cell(row[c]))].join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 
@@ -69,8 +70,13 @@ const CHAT_COLUMNS = [
 /** The chat report (`GET /reports/chat`, `Accept: text/csv`): the group column, then the figures; with Chinese labels, a Chinese header. */
 export function chatReportCsv(items: readonly ChatReportItem[], groupBy: ChatGroupBy, labels: CsvLabels = 'en'): string {
   const lines = [headerOf([groupBy, ...CHAT_COLUMNS], labels)];
-  for (const item of items) lines.push([quote(item.key), ...CHAT_COLUMNS.map((c) => cell(item[c]))].join(','));
+  for (const item of items) lines.push([quote(groupName(item.key, labels)), ...CHAT_COLUMNS.map((c) => cell(item[c]))].join(','));
   return `${lines.join('\r\n')}\r\n`;
+}
+
+/** Work nobody answered yet is `unassigned` in the API; a Chinese sheet says 未分配. */
+function groupName(key: string, labels: CsvLabels): string {
+  return labels === 'zh' && key === UNASSIGNED ? '未分配' : key;
 }
 
 function headerOf(columns: readonly string[], labels: CsvLabels): string {
