@@ -47,7 +47,7 @@ interface Tally {
   unchangedChecks: number;
 }
 
-/** The error code of api.md's envelope — exactly `{"error": {"code", "message"}}`, both strings — or undefined for any other body. */
+/** The error code of api.md's envelope — exactly `{"error": {"code", "message"}}`, both strings, plus an `InvalidRequest`'s `fields` list — or undefined for any other body. */
 function envelopeCode(text: string): string | undefined {
   let body: unknown;
   try {
@@ -57,9 +57,11 @@ function envelopeCode(text: string): string | undefined {
   }
   if (body === null || typeof body !== 'object' || Object.keys(body).join() !== 'error') return undefined;
   const error = (body as { error: unknown }).error;
-  if (error === null || typeof error !== 'object' || Object.keys(error).sort().join() !== 'code,message') return undefined;
-  const { code, message } = error as { code: unknown; message: unknown };
-  return typeof code === 'string' && typeof message === 'string' ? code : undefined;
+  if (error === null || typeof error !== 'object') return undefined;
+  const keys = Object.keys(error).sort().join();
+  const { code, message, fields } = error as { code: unknown; message: unknown; fields?: unknown };
+  const fieldsFit = keys === 'code,message' || (keys === 'code,fields,message' && code === 'InvalidRequest' && Array.isArray(fields) && fields.length > 0);
+  return fieldsFit && typeof code === 'string' && typeof message === 'string' ? code : undefined;
 }
 
 const count = (counts: Record<string, number>, key: string): void => {
