@@ -4,11 +4,20 @@ import { CaseStatus, inverseRelation, type CaseLink, type CaseRecord, type CaseT
 import { CaseClosed, CaseIdConflict, CaseNotFound, ConcurrentUpdate } from '../../core/cases/errors.ts';
 import { toInstant } from '../../core/cases/instant.ts';
 import type { CaseView, CreateCase, Page, PageRequest } from '../../core/cases/repository.ts';
-import { caseItem, linkItem, timelineItem, toCase, toLink, toStep, toTimelineEntry, versionOf, type Item } from './items.ts';
-import { caseKey, casesPartition, orderPartition, SortPrefix } from './keys.ts';
+import { caseLookupKeys, type LookupKey } from '../../core/cases/search.ts';
+import { caseItem, linkItem, lookupItem, timelineItem, toCase, toLink, toStep, toTimelineEntry, versionOf, type Item } from './items.ts';
+import { caseKey, casesPartition, lookupPartition, orderPartition, SortPrefix } from './keys.ts';
 import { failedConditions, isConditionalCheckFailed } from './sdk-errors.ts';
 import { queryAll, queryPage, writeVersioned, type Loaded, type TableAccess } from './table-access.ts';
 import { CaseIndex } from './table.ts';
+
+/** `GET /cases`: a type, optionally a status and an opening range (instants, `openedTo` exclusive). */
+export interface CaseListFilter {
+  type: CaseType;
+  status?: CaseStatus;
+  openedFrom?: string;
+  openedTo?: string;
+}
 
 export class CaseStore {
   constructor(private readonly access: TableAccess) {}
@@ -34,15 +43,42 @@ export class CaseStore {
     return { case: existing, created: false };
   }
 
-  /** A new case alone (PutItem), or with its opening entry in one transaction: a crash cannot leave one without the other. */
+  /**
+   * A new case alone (PutItem), or with its opening entry and its lookup entries (customer phone
+   * tail, name) in one transaction: a crash cannot leave one without the others.
+   */
   private async insert(record: CaseRecord, entry: TimelineEntry | undefined): Promise<void> {
     const put = { TableName: this.access.table, Item: caseItem(record, 1), ConditionExpression: 'attribute_not_exists(pk)' };
-    if (entry === undefined) {
+    const others = [
+      ...(entry === undefined ? [] : [timelineItem(record.id, { ...entry, at: toInstant(entry.at) })]),
+      ...caseLookupKeys(record).map((key) => lookupItem(record.id, key, record.openedAt)),
+    ];
+    if (others.length === 0) {
       await this.access.db.send(new PutCommand(put));
       return;
     }
-    const opening = timelineItem(record.id, { ...entry, at: toInstant(entry.at) });
-    await this.access.db.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, { Put: { TableName: this.access.table, Item: opening } }] }));
+    await this.access.db.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, ...others.map((Item) => ({ Put: { TableName: this.access.table, Item } }))] }));
+  }
+
+  /** Adds lookup entries to a case (a tracking number on dispatch); a repeat overwrites the same items. */
+  async addLookups(caseId: string, keys: readonly LookupKey[], at: string): Promise<void> {
+    await Promise.all(keys.map((key) => this.access.db.send(new PutCommand({ TableName: this.access.table, Item: lookupItem(caseId, key, toInstant(at)) }))));
+  }
+
+  /** Ids of the cases a lookup key finds, newest first (gsi1 `FIND#<kind>#<value>`). */
+  findByLookup(key: LookupKey, request?: PageRequest): Promise<Page<string>> {
+    return queryPage(
+      this.access,
+      { IndexName: CaseIndex.byOrder, KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': lookupPartition(key.kind, key.value) }, ScanIndexForward: false },
+      request,
+      (item) => String(item.caseId),
+    );
+  }
+
+  /** The cases of these ids that exist, in the given order. */
+  async records(caseIds: readonly string[]): Promise<CaseRecord[]> {
+    const found = await Promise.all(caseIds.map((id) => this.load(id).then((loaded) => loaded.record, (error: unknown) => (error instanceof CaseNotFound ? undefined : Promise.reject(error)))));
+    return found.filter((record): record is CaseRecord => record !== undefined);
   }
 
   async view(caseId: string): Promise<CaseView> {
@@ -87,13 +123,31 @@ export class CaseStore {
     return items.map(toCase);
   }
 
-  list(filter: { type: CaseType; status?: CaseStatus }, request?: PageRequest): Promise<Page<CaseRecord>> {
-    const partition = { ':pk': casesPartition(filter.type) };
-    const query =
-      filter.status === undefined
-        ? { KeyConditionExpression: 'gsi4pk = :pk', ExpressionAttributeValues: partition }
-        : { KeyConditionExpression: 'gsi4pk = :pk AND begins_with(gsi4sk, :status)', ExpressionAttributeValues: { ...partition, ':status': `${filter.status}#` } };
-    return queryPage(this.access, { IndexName: CaseIndex.reporting, ScanIndexForward: false, ...query }, request, toCase);
+  /**
+   * Cases of a type, newest first within each status. An opening range (`openedFrom` ≤ openedAt <
+   * `openedTo`) is part of the key condition when the status is given (gsi4sk is
+   * `<status>#<openedAt>#<id>`), else a filter on the same query (a page may then hold fewer items).
+   */
+  list(filter: CaseListFilter, request?: PageRequest): Promise<Page<CaseRecord>> {
+    const values: Record<string, string> = { ':pk': casesPartition(filter.type) };
+    const range = filter.openedFrom !== undefined || filter.openedTo !== undefined;
+    const from = filter.openedFrom ?? '0';
+    const to = filter.openedTo ?? '~';
+    let query: { KeyConditionExpression: string; FilterExpression?: string };
+    if (filter.status === undefined) {
+      query = { KeyConditionExpression: 'gsi4pk = :pk' };
+      if (range) {
+        Object.assign(values, { ':from': from, ':to': to });
+        query.FilterExpression = 'openedAt >= :from AND openedAt < :to';
+      }
+    } else if (range) {
+      Object.assign(values, { ':from': `${filter.status}#${from}`, ':to': `${filter.status}#${to}` });
+      query = { KeyConditionExpression: 'gsi4pk = :pk AND gsi4sk BETWEEN :from AND :to' };
+    } else {
+      values[':status'] = `${filter.status}#`;
+      query = { KeyConditionExpression: 'gsi4pk = :pk AND begins_with(gsi4sk, :status)' };
+    }
+    return queryPage(this.access, { IndexName: CaseIndex.reporting, ScanIndexForward: false, ...query, ExpressionAttributeValues: values }, request, toCase);
   }
 
   close(input: { caseId: string; status: Exclude<CaseStatus, 'open'>; at: string }): Promise<CaseRecord> {

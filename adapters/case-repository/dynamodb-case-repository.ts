@@ -9,6 +9,7 @@ import type { CaseRecord, CaseStatus, CaseType, Instant, LinkRelation, TimelineE
 import { toInstant } from '../../core/cases/instant.ts';
 import type { CaseRepository, CaseView, CreateCase, NewCaseDeadline, OpenedStep, OpenStep, Page, PageRequest, StepSelector } from '../../core/cases/repository.ts';
 import type { CaseDeadlineOutcome, CaseDeadlineRecord } from '../../core/cases/case-deadline.ts';
+import { stepLookupKeys, type LookupKey } from '../../core/cases/search.ts';
 import type { StepRecord } from '../../core/cases/step.ts';
 import * as transitions from '../../core/cases/transitions.ts';
 import { CaseStore } from './case-store.ts';
@@ -64,8 +65,24 @@ export class DynamoDbCaseRepository implements CaseRepository {
     return this.cases.listForOrder(orderId);
   }
 
-  listCases(filter: { type: CaseType; status?: CaseStatus }, request?: PageRequest): Promise<Page<CaseRecord>> {
-    return this.cases.list(filter, request);
+  listCases(filter: { type: CaseType; status?: CaseStatus; openedFrom?: Instant; openedTo?: Instant }, request?: PageRequest): Promise<Page<CaseRecord>> {
+    return this.cases.list(
+      {
+        type: filter.type,
+        ...(filter.status !== undefined ? { status: filter.status } : {}),
+        ...(filter.openedFrom !== undefined ? { openedFrom: toInstant(filter.openedFrom) } : {}),
+        ...(filter.openedTo !== undefined ? { openedTo: toInstant(filter.openedTo) } : {}),
+      },
+      request,
+    );
+  }
+
+  findCaseIds(key: LookupKey, request?: PageRequest): Promise<Page<string>> {
+    return this.cases.findByLookup(key, request);
+  }
+
+  getCaseRecords(caseIds: readonly string[]): Promise<CaseRecord[]> {
+    return this.cases.records(caseIds);
   }
 
   closeCase(input: { caseId: string; status: Exclude<CaseStatus, 'open'>; at: Instant }): Promise<CaseRecord> {
@@ -90,9 +107,12 @@ export class DynamoDbCaseRepository implements CaseRepository {
     return (await this.steps.load(selector)).record;
   }
 
-  completeStep(selector: StepSelector, input: transitions.CompleteStep): Promise<StepRecord> {
+  async completeStep(selector: StepSelector, input: transitions.CompleteStep): Promise<StepRecord> {
     const at = toInstant(input.at);
-    return this.steps.transition(selector, (step) => transitions.completeStep(step, { ...input, at }));
+    const completed = await this.steps.transition(selector, (step) => transitions.completeStep(step, { ...input, at }));
+    // A tracking number typed at dispatch makes the case findable by it (search).
+    await this.cases.addLookups(completed.caseId, stepLookupKeys(completed.fields), at);
+    return completed;
   }
 
   cancelStep(selector: StepSelector, input: { at: Instant; by?: string; reason?: string }): Promise<StepRecord> {

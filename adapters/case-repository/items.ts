@@ -5,17 +5,23 @@
 import type { CaseLink, CaseRecord, TimelineEntry } from '../../core/cases/case.ts';
 import type { StepRecord } from '../../core/cases/step.ts';
 import type { CaseDeadlineRecord } from '../../core/cases/case-deadline.ts';
-import { caseDeadlineIndexKeys, caseDeadlineKey, caseIndexKeys, caseKey, linkKey, stepIndexKeys, stepKey, timelineKey } from './keys.ts';
+import type { LookupKey } from '../../core/cases/search.ts';
+import { caseDeadlineIndexKeys, caseDeadlineKey, caseIndexKeys, caseKey, linkKey, lookupKey, lookupPartition, stepIndexKeys, stepKey, timelineKey } from './keys.ts';
 
 export type Item = Record<string, unknown>;
 
-export const Entity = { case: 'case', step: 'step', deadline: 'deadline', link: 'link', timeline: 'timeline' } as const;
+export const Entity = { case: 'case', step: 'step', deadline: 'deadline', link: 'link', timeline: 'timeline', lookup: 'lookup' } as const;
 
 /** Attributes that belong to the storage, not to the record. */
 const STORAGE_ATTRIBUTES = new Set(['pk', 'sk', 'entity', 'version', 'expiresAt', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk']);
 
 export function caseItem(record: CaseRecord, version: number): Item {
   return { ...record, ...caseKey(record.id), ...caseIndexKeys(record), entity: Entity.case, version };
+}
+
+/** A lookup entry: `at` orders a key's matches newest first (the case's opening, or the step's completion). */
+export function lookupItem(caseId: string, key: LookupKey, at: string): Item {
+  return { ...lookupKey(caseId, key.kind, key.value), gsi1pk: lookupPartition(key.kind, key.value), gsi1sk: `${at}#${caseId}`, caseId, kind: key.kind, entity: Entity.lookup };
 }
 
 export function stepItem(record: StepRecord, version: number): Item {

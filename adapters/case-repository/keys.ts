@@ -32,7 +32,11 @@ export const timelineKey = (caseId: string, at: string, entryId: string): ItemKe
   sk: `TIMELINE#${at}#${entryId}`,
 });
 
-export const SortPrefix = { case: 'CASE', step: 'STEP#', link: 'LINK#', timeline: 'TIMELINE#' } as const;
+export const SortPrefix = { case: 'CASE', step: 'STEP#', link: 'LINK#', timeline: 'TIMELINE#', lookup: 'LOOKUP#' } as const;
+
+/** A case's lookup entry (core/cases/search.ts): in the case's partition, indexed on gsi1 under `FIND#<kind>#<value>`. */
+export const lookupKey = (caseId: string, kind: string, value: string): ItemKey => ({ pk: `CASE#${caseId}`, sk: `${SortPrefix.lookup}${kind}#${value}` });
+export const lookupPartition = (kind: string, value: string): string => `FIND#${kind}#${value}`;
 
 export const orderPartition = (orderId: string): string => `ORDER#${orderId}`;
 export const casesPartition = (type: CaseType): string => `CASES#${type}`;

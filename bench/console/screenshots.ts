@@ -1,7 +1,7 @@
 // npm run docs:console-screenshots — the README's pictures of the console (docs/console/*.png):
 // a Monday morning on the real runtime with a VirtualClock — orders reviewed on time and late, one
 // paused, and a morning's pre-sale chats — seen by ops-cs (queue, case page) and the supervisor
-// (board, SLA report, chat report).
+// (board, SLA report, chat report); the reveal action, a search and the queue at phone width.
 import { mkdirSync } from 'node:fs';
 import { orderPlaced } from '../../test/support/orders.ts';
 import { launchChromium, signedInTab, startConsoleRig } from './rig.ts';
@@ -67,6 +67,26 @@ try {
   await annTab.getByTestId('deadline-order.review').waitFor();
   await annTab.screenshot({ path: `${OUT}/case.png`, fullPage: true });
 
+  // 拨打 / reveal on the paused review (ann's role has a step open there), then the header search by phone tail.
+  await annTab.goto(`${rig.runtime.apiUrl}/console/#/cases/${encodeURIComponent(paused)}`);
+  await annTab.getByRole('button', { name: /拨打 \/ 查看号码/ }).click();
+  await annTab.getByRole('link', { name: /^拨打 1/ }).waitFor();
+  await annTab.screenshot({ path: `${OUT}/reveal.png` });
+  const search = annTab.getByRole('searchbox', { name: '搜索工单' });
+  await search.fill('0000');
+  await search.press('Enter');
+  await annTab.locator('tr[data-case]').first().waitFor();
+  await annTab.screenshot({ path: `${OUT}/search.png` });
+  // The queue at phone width (390×844, touch), as an alarm link opens it in DingTalk / WeCom.
+  const phone = await launchChromium({ timezoneId: 'Asia/Shanghai', phone: true });
+  try {
+    const phoneTab = await signedInTab(phone, rig, 'ann');
+    await phoneTab.locator('[data-case][data-step]').first().waitFor();
+    await phoneTab.screenshot({ path: `${OUT}/phone-queue.png` });
+  } finally {
+    await phone.close();
+  }
+
   const bossTab = await signedInTab(browser, rig, 'boss');
   await bossTab.getByRole('menuitem', { name: /主管看板/ }).click();
   await bossTab.getByText('升级到主管的超时').waitFor();
@@ -80,7 +100,7 @@ try {
   await bossTab.getByRole('heading', { name: '客服会话报表' }).waitFor();
   await bossTab.waitForFunction(HEATMAP_DRAWN);
   await bossTab.screenshot({ path: `${OUT}/chat-report.png`, fullPage: true });
-  process.stdout.write(`wrote ${OUT}/queue.png, case.png, board.png, report.png, chat-report.png\n`);
+  process.stdout.write(`wrote ${OUT}/queue.png, case.png, reveal.png, search.png, phone-queue.png, board.png, report.png, chat-report.png\n`);
 } finally {
   await browser.close();
   await rig.stop();

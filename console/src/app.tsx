@@ -11,9 +11,10 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { setPickerLanguage } from './time/picker-zone.ts';
 import { lazy, Suspense, useEffect, useSyncExternalStore, type ReactNode } from 'react';
-import { createHashRouter, Navigate, Outlet, RouterProvider, useNavigate } from 'react-router';
+import { createHashRouter, Navigate, Outlet, RouterProvider, useLocation, useNavigate } from 'react-router';
 import { queryClient } from './api/query-client.ts';
 import { currentSession, onSignOut } from './auth/session.ts';
+import { rememberReturnTo } from './routing/return-to.ts';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import { Shell } from './components/shell.tsx';
 import { StepDialogProvider } from './components/step-actions.tsx';
@@ -21,6 +22,7 @@ import { QueuePage } from './pages/queue.tsx';
 
 const SignInPage = lazy(() => import('./pages/sign-in.tsx'));
 const CasePage = lazy(() => import('./pages/case.tsx'));
+const CasesPage = lazy(() => import('./pages/cases.tsx'));
 const BoardPage = lazy(() => import('./pages/board.tsx'));
 const ReportsPage = lazy(() => import('./pages/reports.tsx'));
 const ChatReportPage = lazy(() => import('./pages/chat-report.tsx'));
@@ -36,12 +38,15 @@ function subscribeSession(onChange: () => void): () => void {
 function SignedIn() {
   const session = useSyncExternalStore(subscribeSession, currentSession);
   const navigate = useNavigate();
+  const location = useLocation();
   useEffect(() => {
     if (!session) {
+      // The page asked for (a case an alarm linked to) opens after sign-in.
+      rememberReturnTo(`${location.pathname}${location.search}`);
       queryClient.clear();
       void navigate('/sign-in', { replace: true });
     }
-  }, [session, navigate]);
+  }, [session, navigate, location]);
   if (!session) return null;
   return (
     <StepDialogProvider>
@@ -54,7 +59,9 @@ function SignedIn() {
   );
 }
 
-const router = createHashRouter([
+/** Made on first render, after main.tsx turned a link by path into its hash route (the router reads the URL once, when made). */
+let router: ReturnType<typeof createHashRouter> | undefined;
+const routes: Parameters<typeof createHashRouter>[0] = [
   {
     path: '/sign-in',
     element: (
@@ -68,6 +75,7 @@ const router = createHashRouter([
     children: [
       { index: true, element: <Navigate to="/queue" replace /> },
       { path: '/queue', element: <QueuePage /> },
+      { path: '/cases', element: <CasesPage /> },
       { path: '/cases/:caseId', element: <CasePage /> },
       { path: '/board', element: <BoardPage /> },
       { path: '/reports', element: <ReportsPage /> },
@@ -76,7 +84,7 @@ const router = createHashRouter([
       { path: '*', element: <Navigate to="/queue" replace /> },
     ],
   },
-]);
+];
 
 /**
  * Zero-runtime styles: Ant Design's prebuilt stylesheet (antd/dist/antd.css, same package version)
@@ -102,7 +110,7 @@ export function App() {
     <I18nProvider>
       <QueryClientProvider client={queryClient}>
         <Localised>
-          <RouterProvider router={router} />
+          <RouterProvider router={(router ??= createHashRouter(routes))} />
         </Localised>
       </QueryClientProvider>
     </I18nProvider>

@@ -28,6 +28,15 @@ export class CaseDeadlineNotFound extends CaseError {
   }
 }
 
+/** `POST /cases/{id}/contact/reveal` on a case whose event named no customer phone (a stock case). */
+export class ContactNotFound extends CaseError {
+  override readonly name = 'ContactNotFound';
+  readonly status = 404;
+  constructor(readonly caseId: string) {
+    super(`case ${caseId} has no customer phone`);
+  }
+}
+
 export class StepNotFound extends CaseError {
   override readonly name = 'StepNotFound';
   readonly status = 404;

@@ -6,6 +6,7 @@
  */
 import type { CaseLink, CaseRecord, CaseStatus, CaseType, Instant, LinkRelation, TimelineEntry } from './case.ts';
 import type { CaseDeadlineOutcome, CaseDeadlineRecord } from './case-deadline.ts';
+import type { LookupKey } from './search.ts';
 import type { StepRecord } from './step.ts';
 import type { CompleteStep, EscalateStep, EscalateTo, PauseStep, ResumeStep, TimerOutcome } from './transitions.ts';
 
@@ -92,8 +93,12 @@ export interface CaseRepository {
   findCaseByOrderId(orderId: string, type?: CaseType): Promise<CaseRecord | undefined>;
   /** Every case about an order (the order, its cancellation, returns, ...), oldest first per type. */
   listCasesForOrder(orderId: string): Promise<CaseRecord[]>;
-  /** Cases of a type, optionally of one status; newest first within each status. */
-  listCases(filter: { type: CaseType; status?: CaseStatus }, page?: PageRequest): Promise<Page<CaseRecord>>;
+  /** Cases of a type, optionally of one status and opened in [`openedFrom`, `openedTo`); newest first within each status. */
+  listCases(filter: { type: CaseType; status?: CaseStatus; openedFrom?: Instant; openedTo?: Instant }, page?: PageRequest): Promise<Page<CaseRecord>>;
+  /** Ids of the cases a lookup key (core/cases/search.ts) finds, newest first. */
+  findCaseIds(key: LookupKey, page?: PageRequest): Promise<Page<string>>;
+  /** The cases of these ids that exist, in the order given (unknown ids are left out). */
+  getCaseRecords(caseIds: readonly string[]): Promise<CaseRecord[]>;
   /** Moves an open case to a final status. Throws `CaseClosed` if it is no longer open, `CaseNotFound`. */
   closeCase(input: { caseId: string; status: Exclude<CaseStatus, 'open'>; at: Instant }): Promise<CaseRecord>;
   /** Links two cases on both sides at once (`relation` as seen from `caseId`). Throws `CaseNotFound` for either. */

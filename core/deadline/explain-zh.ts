@@ -49,13 +49,17 @@ export function describeRuleZh(rule: DeadlineRule, role: string): string {
     case 'pickup-batch':
       return '按可发货时间(下单、付款中较晚者)对应的计划揽收批次';
     case 'by-fact':
-      return `取决于 ${rule.fact}:${Object.entries(rule.cases)
-        .map(([value, r]) => `${value} → ${describeRuleZh(r, role)}`)
+      return `取决于${FACT_ZH[rule.fact] ?? rule.fact}:${Object.entries(rule.cases)
+        .map(([value, r]) => `${VALUE_ZH[value] ?? value}:${describeRuleZh(r, role)}`)
         .join(';')}`;
     case 'none':
       return '无时限';
   }
 }
+
+/** Names of the facts a by-fact rule reads, and of their values (api.md: order.placed `paymentChannel`), so no raw id reaches a reader. */
+const FACT_ZH: Readonly<Record<string, string>> = { channel: '退款渠道' };
+const VALUE_ZH: Readonly<Record<string, string>> = { alipay: '支付宝', 'bank-card': '银行卡', boc: '中国银行', wechat: '微信支付' };
 
 /** The role's Chinese name from its policy label (`运营客服 operations customer service` → 运营客服), else its id. */
 export function roleNameZh(label: string | undefined, roleId: string): string {

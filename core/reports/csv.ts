@@ -5,11 +5,13 @@
  * A cell that starts with = + - @ tab or CR is prefixed with ' so that a spreadsheet shows it as
  * text instead of running it (OWASP, "CSV Injection").
  */
+import { UNASSIGNED } from '../chat/conversation.ts';
 import type { ChatGroupBy, ChatReportItem } from '../chat/report.ts';
 import { stepLabel } from '../lifecycles/step-labels.ts';
 import type { SlaReport } from './sla-report.ts';
 
-const COLUMNS = ['count', 'onTime', 'onTimePct', 'p50Minutes', 'p90Minutes', 'p50OnDutyMinutes', 'p90OnDutyMinutes', 'breaches', 'openBreaches', 'open'] as const;
+// `completed` came later: last, so a sheet reading columns by position keeps working.
+const COLUMNS = ['count', 'onTime', 'onTimePct', 'p50Minutes', 'p90Minutes', 'p50OnDutyMinutes', 'p90OnDutyMinutes', 'breaches', 'openBreaches', 'open', 'completed'] as const;
 
 /** Column labels in Chinese (figures and groups alike); a column without one keeps its id. */
 const ZH: Readonly<Record<string, string>> = {
@@ -18,7 +20,8 @@ const ZH: Readonly<Record<string, string>> = {
   assignee: '处理人',
   day: '日期',
   stepName: '步骤名称',
-  count: '完成数',
+  count: '考核数(完成+未完成已超时)',
+  completed: '完成数',
   onTime: '按时完成数',
   onTimePct: '按时率(%)',
   p50Minutes: '用时中位数(分钟)',
@@ -47,7 +50,7 @@ export type CsvLabels = 'en' | 'zh';
 export function slaReportCsv(report: SlaReport, labels: CsvLabels = 'en'): string {
   const named = labels === 'zh' && report.groupBy === 'step';
   const lines = [headerOf([report.groupBy, ...(named ? ['stepName'] : []), ...COLUMNS], labels)];
-  for (const row of report.rows) lines.push([quote(row.group), ...(named ? [quote(stepLabel(row.group).zh)] : []), ...COLUMNS.map((c) => cell(row[c]))].join(','));
+  for (const row of report.rows) lines.push([quote(groupName(row.group, labels)), ...(named ? [quote(stepLabel(row.group).zh)] : []), ...COLUMNS.map((c) => cell(row[c]))].join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 
@@ -67,8 +70,13 @@ const CHAT_COLUMNS = [
 /** The chat report (`GET /reports/chat`, `Accept: text/csv`): the group column, then the figures; with Chinese labels, a Chinese header. */
 export function chatReportCsv(items: readonly ChatReportItem[], groupBy: ChatGroupBy, labels: CsvLabels = 'en'): string {
   const lines = [headerOf([groupBy, ...CHAT_COLUMNS], labels)];
-  for (const item of items) lines.push([quote(item.key), ...CHAT_COLUMNS.map((c) => cell(item[c]))].join(','));
+  for (const item of items) lines.push([quote(groupName(item.key, labels)), ...CHAT_COLUMNS.map((c) => cell(item[c]))].join(','));
   return `${lines.join('\r\n')}\r\n`;
+}
+
+/** Work nobody answered yet is `unassigned` in the API; a Chinese sheet says 未分配. */
+function groupName(key: string, labels: CsvLabels): string {
+  return labels === 'zh' && key === UNASSIGNED ? '未分配' : key;
 }
 
 function headerOf(columns: readonly string[], labels: CsvLabels): string {

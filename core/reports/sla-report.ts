@@ -18,8 +18,10 @@ export type ReportGroupBy = (typeof ReportGroupBy)[keyof typeof ReportGroupBy];
 export interface ReportRow {
   /** The group's key: a step id, role id, staff user (`unassigned` for open steps) or `YYYY-MM-DD`. */
   group: string;
-  /** Judged steps in the group: completed ones plus open ones past their due. */
+  /** Judged steps in the group: completed ones plus open ones past their due (`completed + openBreaches`). */
   count: number;
+  /** Of them, the steps completed (an open breached step is judged but not done: 完成数 counts only these). */
+  completed: number;
   /** Of them, completed by their deadline. */
   onTime: number;
   /** `onTime / count` in percent, one decimal; null for a group with nothing judged. */
@@ -108,6 +110,7 @@ function figures(entries: readonly Judged[], calendarOf: (role: string) => DutyC
     .sort((a, b) => a - b);
   return {
     count,
+    completed: completed.length,
     onTime,
     onTimePct: count === 0 ? null : round1((onTime / count) * 100),
     p50Minutes: percentile(minutes, 50),

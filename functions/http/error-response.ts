@@ -7,10 +7,12 @@
  * `NoReasonWindowClosed`'s `{endsAt}`) becomes `error.details`, for clients that show it.
  */
 import type { Log } from '../shared/logger.ts';
+import { InvalidRequest } from './errors.ts';
 import { jsonResponse, type HttpResponse } from './response.ts';
 
 export interface ErrorBody {
-  error: { code: string; message: string; details?: Record<string, unknown> };
+  /** `fields`: a 400's issues, one per field, for a client to word (FieldIssue in errors.ts); `details`: facts of some 4xx errors (NoReasonWindowClosed). */
+  error: { code: string; message: string; fields?: { path: string; code: string; message: string; options?: readonly string[]; expected?: string }[]; details?: Record<string, unknown> };
 }
 
 /** The status an error surfaces as: its own `status` when it has a valid one, else 500. */
@@ -24,6 +26,10 @@ export function statusOf(error: unknown): number {
 
 export function errorBody(error: unknown): { status: number; body: ErrorBody } {
   const status = statusOf(error);
+  if (error instanceof InvalidRequest) {
+    const fields = error.issues.map((issue) => ({ path: issue.field, code: issue.code ?? 'custom', message: issue.message, ...(issue.options ? { options: issue.options } : {}), ...(issue.expected ? { expected: issue.expected } : {}) }));
+    return { status, body: { error: { code: error.name, message: error.message, fields } } };
+  }
   if (error instanceof Error && (status < 500 || (error as { expose?: unknown }).expose === true)) {
     const details = (error as { details?: unknown }).details;
     const withDetails = status < 500 && details !== null && typeof details === 'object' && !Array.isArray(details) ? { details: details as Record<string, unknown> } : {};

@@ -16,11 +16,25 @@ export class MalformedJson extends HttpError {
   }
 }
 
+/**
+ * What was wrong with one field, for a client to word in its own language: `code` is stable —
+ * zod's issue codes (`invalid_type`, `invalid_value`, `too_small`, `too_big`, `unrecognized_keys`,
+ * `custom`) plus `required` (missing) and `not_allowed` (a value the request must leave out);
+ * `options` lists the allowed values, `expected` the type.
+ */
+export interface FieldIssue {
+  field: string;
+  message: string;
+  code?: string;
+  options?: readonly string[];
+  expected?: string;
+}
+
 /** A request (body, query or path) that is JSON but breaks the route's schema; the message names the field. */
 export class InvalidRequest extends HttpError {
   override readonly name = 'InvalidRequest';
   readonly status = 400;
-  constructor(readonly issues: readonly { field: string; message: string }[]) {
+  constructor(readonly issues: readonly FieldIssue[]) {
     super(issues.map((issue) => `${issue.field}: ${issue.message}`).join('; '));
   }
 

@@ -9,6 +9,8 @@ import { policyRoute } from './routes/policy.ts';
 import { queueRoute } from './routes/queue.ts';
 import { chatReportRoute } from './routes/chat-report.ts';
 import { reportRoute } from './routes/reports.ts';
+import { searchRoute } from './routes/search.ts';
+import { revealContactRoute } from './routes/contact.ts';
 import { completeRoute, escalateRoute, pauseRoute, resumeRoute } from './routes/step-actions.ts';
 
 export function createStaffApi(deps: StaffApiDeps): Router {
@@ -16,6 +18,8 @@ export function createStaffApi(deps: StaffApiDeps): Router {
     queueRoute(deps),
     caseListRoute(deps),
     caseRoute(deps),
+    searchRoute(deps),
+    revealContactRoute(deps),
     completeRoute(deps),
     pauseRoute(deps),
     escalateRoute(deps),

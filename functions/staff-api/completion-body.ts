@@ -18,14 +18,14 @@ export function validateCompletion(stepId: string, body: unknown): ValidCompleti
   if (!isStepId(stepId)) return { ...(parsed.outcome !== undefined ? { outcome: parsed.outcome } : {}), fields: parsed.fields ?? {} };
   const spec = STEPS[stepId];
   const outcomes: readonly string[] = spec.outcomes;
-  if (outcomes.length > 0 && parsed.outcome === undefined) throw invalid('body.outcome', `is required for ${stepId}: one of ${outcomes.join(', ')}`);
-  if (parsed.outcome !== undefined && outcomes.length === 0) throw invalid('body.outcome', `${stepId} has no outcome; leave it out`);
-  if (parsed.outcome !== undefined && !outcomes.includes(parsed.outcome)) throw invalid('body.outcome', `must be one of ${outcomes.join(', ')}`);
+  if (outcomes.length > 0 && parsed.outcome === undefined) throw invalid('body.outcome', `is required for ${stepId}: one of ${outcomes.join(', ')}`, 'required', outcomes);
+  if (parsed.outcome !== undefined && outcomes.length === 0) throw invalid('body.outcome', `${stepId} has no outcome; leave it out`, 'not_allowed');
+  if (parsed.outcome !== undefined && !outcomes.includes(parsed.outcome)) throw invalid('body.outcome', `must be one of ${outcomes.join(', ')}`, 'invalid_value', outcomes);
   const fields = validate(spec.fields, parsed.fields ?? {}, 'body.fields');
-  if (stepId === 'complaint.resolve' && parsed.outcome === 'upheld' && fields.remedy === undefined) throw invalid('body.fields.remedy', 'is required when the complaint is upheld');
+  if (stepId === 'complaint.resolve' && parsed.outcome === 'upheld' && fields.remedy === undefined) throw invalid('body.fields.remedy', 'is required when the complaint is upheld', 'required');
   return { ...(parsed.outcome !== undefined ? { outcome: parsed.outcome } : {}), fields };
 }
 
-function invalid(field: string, message: string): InvalidRequest {
-  return new InvalidRequest([{ field, message }]);
+function invalid(field: string, message: string, code: string, options?: readonly string[]): InvalidRequest {
+  return new InvalidRequest([{ field, message, code, ...(options ? { options } : {}) }]);
 }

@@ -29,6 +29,8 @@ export const staffApiRoutes: RouteDecl[] = [
   staff('GET', '/queue'),
   staff('GET', '/cases'),
   staff('GET', '/cases/{caseId}'),
+  staff('GET', '/search'),
+  staff('POST', '/cases/{caseId}/contact/reveal'),
   staff('POST', '/cases/{caseId}/steps/{step}/complete'),
   staff('POST', '/cases/{caseId}/steps/{step}/pause'),
   staff('POST', '/cases/{caseId}/steps/{step}/escalate'),

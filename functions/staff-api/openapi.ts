@@ -67,6 +67,8 @@ export function openApiDocument(): JsonSchema {
         Queue: schema(s.queue),
         Case: schema(s.caseView),
         CasesPage: schema(s.casesPage),
+        SearchResult: schema(s.searchResult),
+        ContactReveal: schema(s.contactReveal),
         Step: schema(s.stepActionResult),
         CompleteStep: schema(s.completeBody, 'input'),
         PauseStep: schema(s.pauseBody, 'input'),
@@ -105,9 +107,17 @@ export function openApiDocument(): JsonSchema {
       '/cases': {
         get: {
           ...staff,
-          summary: 'Cases by type (and status), or every case about an order; paginated with nextToken',
+          summary: 'Cases by type (status, opening days), with a step open now (step or role), or every case about an order; paginated with nextToken',
           parameters: queryParams(s.caseListQuery),
           responses: { '200': { description: 'a page of cases', content: json(ref('CasesPage')) }, ...staffErrors },
+        },
+      },
+      '/search': {
+        get: {
+          ...staff,
+          summary: 'Cases by id, order number, tracking number, the last 4 digits of the customer\'s phone or the customer\'s name (index reads; name and phone masked)',
+          parameters: queryParams(s.searchQuery),
+          responses: { '200': { description: 'the cases found, newest first', content: json(ref('SearchResult')) }, ...staffErrors },
         },
       },
       '/cases/{caseId}': {
@@ -116,6 +126,14 @@ export function openApiDocument(): JsonSchema {
           summary: 'A case with its steps, links and timeline',
           parameters: [pathParam('caseId', 'the case')],
           responses: { '200': { description: 'the case', content: json(ref('Case')) }, ...staffErrors, '404': errorResponse('unknown case') },
+        },
+      },
+      '/cases/{caseId}/contact/reveal': {
+        post: {
+          ...staff,
+          summary: 'The customer\'s full phone number, for the role of a step open on the case or the supervisor; recorded on the timeline as contact.revealed (every other read masks it)',
+          parameters: [pathParam('caseId', 'the case')],
+          responses: { '200': { description: 'the full number', content: json(ref('ContactReveal')) }, ...staffErrors, '404': errorResponse('unknown case (CaseNotFound) or no customer phone (ContactNotFound)') },
         },
       },
       '/cases/{caseId}/steps/{step}/complete': {

@@ -52,8 +52,17 @@ export const caseListQuery = z.strictObject({
   type: z.enum(Object.values(CaseType), { error: unlessMissing(`must be one of ${Object.values(CaseType).join(', ')}`) }).optional(),
   status: z.enum(Object.values(CaseStatus), { error: unlessMissing(`must be one of ${Object.values(CaseStatus).join(', ')}`) }).optional(),
   orderId: text.max(128, 'must be at most 128 characters').optional(),
+  from: day.optional().describe('opened on or after this day (Asia/Shanghai)'),
+  to: day.optional().describe('opened on or before this day (Asia/Shanghai)'),
+  step: text.max(64, 'must be at most 64 characters').optional().describe('cases with this step open now (a step id of the catalogue)'),
+  role: text.max(64, 'must be at most 64 characters').optional().describe('cases with a step open now for this role'),
   limit: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be 1 to 100').max(100, 'must be 1 to 100').optional(),
   nextToken: text.max(2_048, 'must be at most 2048 characters').optional(),
+});
+
+/** `GET /search?q=`: the header's search box. */
+export const searchQuery = z.strictObject({
+  q: text.max(64, 'must be at most 64 characters').describe('a case id, order number, tracking number, the last 4 digits of the customer\'s phone, or the customer\'s name'),
 });
 
 export const reportQuery = z.strictObject({
@@ -73,6 +82,13 @@ export const chatReportQuery = z.strictObject({
 
 // ---- responses ----
 
+export const fieldIssue = z.object({
+  path: z.string().describe('the field, e.g. body.fields.invoiceNo'),
+  code: z.string().describe('stable: required, invalid_type, invalid_value, too_small, too_big, unrecognized_keys, not_allowed, custom'),
+  message: z.string().describe('the same in English'),
+  options: z.array(z.string()).optional().describe('the allowed values'),
+  expected: z.string().optional().describe('the expected type'),
+});
 export const errorBody = z.object({
   error: z.object({
     code: z.string().describe('stable error name'),
@@ -81,6 +97,7 @@ export const errorBody = z.object({
       .record(z.string(), z.unknown())
       .optional()
       .describe('facts of some errors, e.g. NoReasonWindowClosed: `{endsAt, deliveredAt, days}` (endsAt in Beijing time)'),
+    fields: z.array(fieldIssue).optional().describe('400 InvalidRequest: each field\'s issue, for a client to word in its language'),
   }),
 });
 
@@ -160,6 +177,23 @@ export const caseView = z.object({
 export const caseSummary = caseView.pick({ id: true, type: true, status: true, orderId: true, openedAt: true, closedAt: true });
 export const casesPage = z.object({ items: z.array(caseSummary), nextToken: z.string().optional() });
 
+/** What a search matched on; `case`/`order` are direct reads, the others lookup entries (core/cases/search.ts). */
+export const SearchMatch = ['case', 'order', 'phone4', 'name', 'tracking'] as const;
+export const searchHit = caseSummary.extend({
+  customer: z.object({ name: z.string().nullable(), phone: z.string().nullable() }).nullable().describe('masked: 王*, 137****0000'),
+  matchedBy: z.array(z.enum(SearchMatch)),
+});
+export const contactReveal = z.object({
+  caseId: z.string(),
+  phone: z.string().describe('the customer\'s full phone number'),
+  revealedBy: z.string(),
+  revealedAt: z.string().describe('ISO-8601 in the policy\'s zone; the same moment is on the timeline as contact.revealed'),
+});
+export const searchResult = z.object({
+  items: z.array(searchHit).describe('newest first, at most 50'),
+  truncated: z.boolean().describe('more cases matched than listed: narrow the search'),
+});
+
 /** A name in zh-CN (the console's default) and English. */
 export const label = z.object({ zh: z.string(), en: z.string() });
 
@@ -204,6 +238,7 @@ const reportFigures = z.object({
   p90OnDutyMinutes: z.number().nullable(),
   breaches: z.number().int(),
   openBreaches: z.number().int(),
+  completed: z.number().int().describe('steps completed (count = completed + openBreaches)'),
   open: z.number().int(),
 });
 export const slaReportBody = z.object({

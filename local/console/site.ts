@@ -2,8 +2,8 @@
  * The staff console on the local HTTP API's port (api.md "Local home only"): `GET /` redirects to
  * `/console/`, `/console/…` serves the built files (hashed assets cached for a year, the page
  * revalidated), `config.json` tells the console to sign in locally on the same origin, and any
- * other path under `/console/` gets the page (the console routes by hash, but an old bookmark
- * still lands). Text is gzipped when the browser accepts it.
+ * other path under `/console/` gets the page (the console routes by hash and turns a path such as
+ * `/console/cases/<id>`, the links alarms send, into its route; a case id may hold a dot). Text is gzipped when the browser accepts it.
  */
 import { readFile } from 'node:fs/promises';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -54,7 +54,7 @@ export function consoleSite(distDir: string): SiteRoute[] {
         if (relativePath === 'config.json') return { statusCode: 200, headers: { 'content-type': TYPES['.json'] as string, 'cache-control': 'no-cache' }, body: LOCAL_CONFIG };
         const file = normalize(join(distDir, relativePath));
         if (!file.startsWith(distDir + sep)) return notFound(request.path);
-        const found = (await readIfFile(file)) ?? (extname(relativePath) === '' ? await readIfFile(join(distDir, 'index.html')) : undefined);
+        const found = (await readIfFile(file)) ?? (extname(relativePath) === '' || relativePath.startsWith('cases/') ? await readIfFile(join(distDir, 'index.html')) : undefined);
         if (found === undefined) return notFound(request.path);
         const served = found.path;
         const type = TYPES[extname(served)] ?? 'application/octet-stream';

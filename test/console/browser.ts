@@ -15,12 +15,14 @@ export function chromiumPath(): string {
 }
 
 /** A persistent-profile-free Chromium with a fresh user-data-dir; `close()` ends it. */
-export async function launchChromium(options: { timezoneId?: string; acceptDownloads?: boolean } = {}): Promise<BrowserContext> {
+/** `phone`: 390×844 with touch, as the DingTalk / WeCom in-app browser on a phone opens alarm links. */
+export async function launchChromium(options: { timezoneId?: string; acceptDownloads?: boolean; phone?: boolean } = {}): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'chromium-')), {
     executablePath: chromiumPath(),
     headless: true,
     args: CHROMIUM_FLAGS,
-    viewport: { width: 1400, height: 900 },
+    viewport: options.phone ? { width: 390, height: 844 } : { width: 1400, height: 900 },
+    ...(options.phone ? { hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : {}),
     locale: 'zh-CN',
     acceptDownloads: options.acceptDownloads ?? true,
     ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),

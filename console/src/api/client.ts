@@ -6,6 +6,7 @@
  */
 import { currentSession, signOut } from '../auth/session.ts';
 import { config } from './config.ts';
+import type { ApiFieldIssue } from './error-words.ts';
 import { fieldErrorsOf } from './field-errors.ts';
 
 export class ApiError extends Error {
@@ -16,6 +17,8 @@ export class ApiError extends Error {
     message: string,
     /** Field path (`fields.invoiceNo`, `reason`, `outcome`) → message, from a 400's message. */
     readonly fieldErrors: Record<string, string> = {},
+    /** A 400's issues with their stable codes (error-words.ts words them). */
+    readonly issues: readonly ApiFieldIssue[] = [],
   ) {
     super(message);
   }
@@ -56,12 +59,14 @@ export async function postJson<T>(path: string, body: unknown, options: Pick<Req
 async function toApiError(response: Response): Promise<ApiError> {
   let code = `Http${response.status}`;
   let message = response.statusText;
+  let issues: ApiFieldIssue[] = [];
   try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string } };
+    const body = (await response.json()) as { error?: { code?: string; message?: string; fields?: ApiFieldIssue[] } };
     code = body.error?.code ?? code;
     message = body.error?.message ?? message;
+    issues = Array.isArray(body.error?.fields) ? body.error.fields : [];
   } catch {
     // Not the API's error body (a proxy's page): the status says enough.
   }
-  return new ApiError(response.status, code, message, response.status === 400 ? fieldErrorsOf(message) : {});
+  return new ApiError(response.status, code, message, response.status === 400 ? fieldErrorsOf(message) : {}, issues);
 }

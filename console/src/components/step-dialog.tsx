@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { NO_REASON_OUTCOMES } from '../../../core/lifecycles/no-reason-window.ts';
 import { isStepId, STEPS } from '../../../core/lifecycles/steps.ts';
 import { ApiError } from '../api/client.ts';
+import { wordedFieldErrors } from '../api/error-words.ts';
 import { useCase, useStepAction } from '../api/queries.ts';
 import { fieldsOf } from '../forms/zod-fields.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -17,6 +18,7 @@ import { labelOf, OUTCOME_LABELS, stepName } from '../i18n/labels.ts';
 import { zoneWallTimeToIso } from '../time/format.ts';
 import { CompletionFields, fieldLabel } from './completion-fields.tsx';
 import { NoReasonWindowTag } from './no-reason-window.tsx';
+import { StepContext } from './step-context.tsx';
 import { describeError } from './step-refusal.ts';
 
 /** Which dialog is open, for which step. */
@@ -61,7 +63,7 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
       void message.success(t(kind === 'complete' ? 'action.done' : 'action.paused', { step: stepLabel }));
       onClose();
     } catch (e) {
-      if (e instanceof ApiError && Object.keys(e.fieldErrors).length > 0) setErrors(e.fieldErrors);
+      if (e instanceof ApiError && (e.issues.length > 0 || Object.keys(e.fieldErrors).length > 0)) setErrors(wordedFieldErrors(e, lang));
       else setProblem(await describeError(e, caseId, step, i18n));
     } finally {
       setBusy(false);
@@ -74,6 +76,7 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
       <Form<FormValues> layout="vertical" onFinish={(values) => void onFinish(values)} onValuesChange={() => setErrors({})} requiredMark>
         {kind === 'complete' ? (
           <>
+            <StepContext caseId={caseId} step={step} />
             {outcomes.length > 0 && (
               <Form.Item label={t('case.outcome')} name="outcome" required {...fieldError('outcome')}>
                 <Radio.Group aria-label={t('case.outcome')}>

@@ -1,5 +1,6 @@
 /** Why the API refused a step action, in the reader's language (the queue's resume and the step dialog both say it). */
 import { ApiError, getJson } from '../api/client.ts';
+import { wordApiError } from '../api/error-words.ts';
 import type { CaseView } from '../api/types.ts';
 import type { I18n } from '../i18n/i18n.tsx';
 import { labelOf, STATUS_LABELS } from '../i18n/labels.ts';
@@ -21,6 +22,5 @@ export async function describeError(error: unknown, caseId: string, step: string
       // Fall through to the API's own words.
     }
   }
-  if (error.status === 403) return t('error.forbidden', { message: error.message });
-  return t('error.generic', { message: error.message });
+  return t('error.generic', { message: wordApiError(error, lang) });
 }

@@ -110,7 +110,12 @@ export default function BoardPage() {
                 <Typography.Text>
                   {stepName(row.group, lang)} {row.group} · {row.onTime}/{row.count}
                 </Typography.Text>
-                <Progress percent={row.onTimePct ?? 0} format={(pct) => `${pct ?? 0}%`} aria-label={`${stepName(row.group, lang)} ${row.onTimePct ?? 0}%`} />
+                {/* 0/0 is nothing to measure, not 0 % on time. */}
+                {row.onTimePct === null ? (
+                  <div data-on-time="none">{t('board.nothingToMeasure')}</div>
+                ) : (
+                  <Progress percent={row.onTimePct} format={(pct) => `${pct ?? 0}%`} aria-label={`${stepName(row.group, lang)} ${row.onTimePct}%`} />
+                )}
               </div>
             ))}
           </Card>

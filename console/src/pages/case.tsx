@@ -3,35 +3,31 @@
  * and when, how each step's deadline was computed (the engine's explanation), and the timeline.
  */
 import { ArrowLeftOutlined, CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
-import { Alert, Card, Descriptions, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Card, Descriptions, List, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
+import { errorText } from '../api/error-words.ts';
 import { useCase } from '../api/queries.ts';
 import type { CaseView, StepView } from '../api/types.ts';
 import { BatchTargetText } from '../components/batch-target.tsx';
+import { CaseFacts } from '../components/case-facts.tsx';
 import { NoReasonWindowTag } from '../components/no-reason-window.tsx';
 import { StepActions } from '../components/step-actions.tsx';
+import { StepFields } from '../components/step-fields.tsx';
+import { useNarrow } from '../components/use-narrow.ts';
+import { ACTOR_LABELS, TIMELINE_LABELS } from '../i18n/fact-labels.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Lang } from '../i18n/lang.ts';
 import { CASE_TYPE_LABELS, labelOf, OUTCOME_LABELS, ROLE_LABELS, STATUS_LABELS, stepName } from '../i18n/labels.ts';
 import { formatTime, formatWeekdayDateTime } from '../time/format.ts';
 
-interface OrderFacts {
-  customer?: { name?: string; phone?: string };
-  address?: string;
-  items?: { sku: string; name: string; qty: number; price: number }[];
-  paymentChannel?: string;
-  reason?: string;
-  text?: string;
-}
-
 export default function CasePage() {
   const { caseId = '' } = useParams();
   const { t, lang } = useI18n();
   const view = useCase(caseId);
+  const narrow = useNarrow();
   if (view.isLoading) return <Spin />;
-  if (view.error || !view.data) return <Alert type="error" showIcon role="alert" title={t('error.generic', { message: view.error?.message ?? '' })} />;
+  if (view.error || !view.data) return <Alert type="error" showIcon role="alert" title={t('error.generic', { message: view.error ? errorText(view.error, lang) : '' })} />;
   const c = view.data;
-  const facts = c.data as OrderFacts;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Link to="/queue">
@@ -40,41 +36,35 @@ export default function CasePage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('case.title', { id: c.id })}
       </Typography.Title>
-      <Card title={t('case.facts')}>
-        <Descriptions column={{ xs: 1, md: 2 }} size="small">
-          <Descriptions.Item label={t('case.type')}>{labelOf(CASE_TYPE_LABELS, c.type, lang)}</Descriptions.Item>
-          <Descriptions.Item label={t('case.status')}>{labelOf(STATUS_LABELS, c.status, lang)}</Descriptions.Item>
-          {c.orderId && <Descriptions.Item label={t('case.order')}>{c.orderId}</Descriptions.Item>}
-          {c.readyAt && <Descriptions.Item label={t('case.readyAt')}>{formatWeekdayDateTime(c.readyAt, lang)}</Descriptions.Item>}
-          <Descriptions.Item label={t('case.opened')}>{formatWeekdayDateTime(c.openedAt, lang)}</Descriptions.Item>
-          {facts.customer?.name && <Descriptions.Item label={t('case.customer')}>{facts.customer.name}</Descriptions.Item>}
-          {facts.customer?.phone && <Descriptions.Item label={t('case.phone')}>{facts.customer.phone}</Descriptions.Item>}
-          {facts.address && <Descriptions.Item label={t('case.address')}>{facts.address}</Descriptions.Item>}
-          {facts.paymentChannel && <Descriptions.Item label={t('case.payment')}>{facts.paymentChannel}</Descriptions.Item>}
-          {c.noReasonWindow && (
-            <Descriptions.Item label={t('case.noReasonWindow')}>
-              <NoReasonWindowTag window={c.noReasonWindow} />
-            </Descriptions.Item>
-          )}
-          {facts.items && (
-            <Descriptions.Item label={t('case.items')} span={2}>
-              {facts.items.map((item) => `${item.name} (${item.sku}) × ${item.qty} · ¥${item.price}`).join('; ')}
-            </Descriptions.Item>
-          )}
-        </Descriptions>
-        {c.links.length > 0 && (
-          <Typography.Paragraph>
-            {t('case.links')}:{' '}
-            {c.links.map((link) => (
-              <Link key={link.caseId} to={`/cases/${encodeURIComponent(link.caseId)}`} style={{ marginRight: 8 }}>
-                {link.caseId} ({labelOf(CASE_TYPE_LABELS, link.caseType, lang)})
-              </Link>
-            ))}
-          </Typography.Paragraph>
-        )}
-      </Card>
+      <CaseFacts
+        c={c}
+        extra={
+          <>
+            {(c.readyAt || c.noReasonWindow) && (
+              <Descriptions column={{ xs: 1, md: 2 }} size="small" style={{ marginTop: 8 }}>
+                {c.readyAt && <Descriptions.Item label={t('case.readyAt')}>{formatWeekdayDateTime(c.readyAt, lang)}</Descriptions.Item>}
+                {c.noReasonWindow && (
+                  <Descriptions.Item label={t('case.noReasonWindow')}>
+                    <NoReasonWindowTag window={c.noReasonWindow} />
+                  </Descriptions.Item>
+                )}
+              </Descriptions>
+            )}
+            {c.links.length > 0 && (
+              <Typography.Paragraph style={{ marginTop: 8 }}>
+                {t('case.links')}:{' '}
+                {c.links.map((link) => (
+                  <Link key={link.caseId} to={`/cases/${encodeURIComponent(link.caseId)}`} style={{ marginRight: 8 }}>
+                    {link.caseId} ({labelOf(CASE_TYPE_LABELS, link.caseType, lang)})
+                  </Link>
+                ))}
+              </Typography.Paragraph>
+            )}
+          </>
+        }
+      />
       <Card title={t('case.steps')}>
-        <StepsTable view={c} />
+        {narrow ? <StepCards view={c} /> : <StepsTable view={c} />}
       </Card>
       <Card title={t('case.timeline')}>
         <Timeline
@@ -82,9 +72,9 @@ export default function CasePage() {
             key: entry.id,
             content: (
               <span>
-                <time dateTime={entry.at}>{formatWeekdayDateTime(entry.at, lang)}</time> · {entry.kind}
-                {entry.step && ` · ${stepName(entry.step, lang)} ${entry.step}`}
-                {entry.by && ` · ${entry.by}`}
+                <time dateTime={entry.at}>{formatWeekdayDateTime(entry.at, lang)}</time> · <span data-kind={entry.kind}>{labelOf(TIMELINE_LABELS, entry.kind, lang)}</span>
+                {entry.step && ` · ${stepName(entry.step, lang)}`}
+                {entry.by && ` · ${labelOf(ACTOR_LABELS, entry.by, lang)}`}
                 {entry.kind === 'step.escalated' && ` · ${escalationText(entry.at, entry.detail ?? {}, t, lang)}`}
                 {entry.kind === 'pickup.deferred' && <div data-testid="pickup-deferred">{deferredText(entry.detail, t, lang)}</div>}
               </span>
@@ -115,7 +105,16 @@ function StepsTable({ view }: { view: CaseView }) {
       dataSource={view.steps}
       pagination={false}
       size="small"
-      expandable={{ expandedRowRender: (s) => <DeadlineExplanation step={s} lang={lang} />, defaultExpandAllRows: true, rowExpandable: () => true }}
+      expandable={{
+        expandedRowRender: (s) => (
+          <>
+            <StepFields step={s} />
+            <DeadlineExplanation step={s} lang={lang} />
+          </>
+        ),
+        defaultExpandAllRows: true,
+        rowExpandable: () => true,
+      }}
       columns={[
         { title: t('queue.step'), key: 'step', render: (_, s) => `${stepName(s.step, lang)} ${s.step}` },
         { title: t('queue.role'), key: 'role', render: (_, s) => labelOf(ROLE_LABELS, s.role, lang) },
@@ -150,6 +149,35 @@ function StepsTable({ view }: { view: CaseView }) {
         },
         { title: t('queue.actions'), key: 'actions', render: (_, s) => <StepActions caseId={view.id} step={s.step} status={s.status} /> },
       ]}
+    />
+  );
+}
+
+/** The steps on a phone: one card each, the same facts as the table's row. */
+function StepCards({ view }: { view: CaseView }) {
+  const { t, lang } = useI18n();
+  return (
+    <List<StepView>
+      dataSource={view.steps}
+      renderItem={(s) => (
+        <List.Item key={`${s.step}#${s.attempt}`} style={{ display: 'block' }} data-step={s.step}>
+          <Typography.Text strong>{stepName(s.step, lang)}</Typography.Text> <Tag>{labelOf(STATUS_LABELS, s.status, lang)}</Tag>
+          <Descriptions size="small" column={1}>
+            <Descriptions.Item label={t('queue.role')}>{labelOf(ROLE_LABELS, s.role, lang)}</Descriptions.Item>
+            <Descriptions.Item label={t('queue.due')}>{formatWeekdayDateTime(s.due, lang)}</Descriptions.Item>
+            {s.completedAt && (
+              <Descriptions.Item label={t('case.completedAt')}>
+                {formatWeekdayDateTime(s.completedAt, lang)} · {s.completedBy ?? '—'}
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+          <StepFields step={s} />
+          <DeadlineExplanation step={s} lang={lang} />
+          <div style={{ marginTop: 8 }}>
+            <StepActions caseId={view.id} step={s.step} status={s.status} />
+          </div>
+        </List.Item>
+      )}
     />
   );
 }

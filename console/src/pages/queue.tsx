@@ -12,11 +12,14 @@ import { Alert, Button, Select, Space, Spin, Table, Tag, Typography } from 'antd
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router';
+import { errorText } from '../api/error-words.ts';
 import { useQueue } from '../api/queries.ts';
 import type { QueueItem } from '../api/types.ts';
 import { CourierCame } from '../components/courier-came.tsx';
+import { QueueCards } from '../components/queue-cards.tsx';
 import { RemainingCell, URGENCY_STYLE } from '../components/remaining-cell.tsx';
 import { StepActions } from '../components/step-actions.tsx';
+import { useNarrow } from '../components/use-narrow.ts';
 import { useI18n, type I18n } from '../i18n/i18n.tsx';
 import { CASE_TYPE_LABELS, labelOf, ROLE_LABELS, STATUS_LABELS, stepName } from '../i18n/labels.ts';
 import { remainingView } from '../queue/remaining.ts';
@@ -76,6 +79,7 @@ function queueColumns({ t, lang }: Pick<I18n, 't' | 'lang'>): ColumnsType<QueueI
 export function QueuePage() {
   const { t, lang } = useI18n();
   const queue = useQueue();
+  const narrow = useNarrow();
   const [role, setRole] = useState<string>();
   const [step, setStep] = useState<string>();
   const [status, setStatus] = useState<string>();
@@ -98,19 +102,21 @@ export function QueuePage() {
           {t('queue.title')}
         </Typography.Title>
         <Space wrap>
-          <Select aria-label={t('queue.filterRole')} placeholder={t('queue.filterRole')} allowClear style={{ minWidth: 180 }} value={role} onChange={setRole} options={filters.roles} />
-          <Select aria-label={t('queue.filterStep')} placeholder={t('queue.filterStep')} allowClear style={{ minWidth: 200 }} value={step} onChange={setStep} options={filters.steps} />
-          <Select aria-label={t('queue.filterStatus')} placeholder={t('queue.filterStatus')} allowClear style={{ minWidth: 140 }} value={status} onChange={setStatus} options={filters.statuses} />
+          <Select aria-label={t('queue.filterRole')} placeholder={t('queue.filterRole')} allowClear style={{ minWidth: narrow ? 0 : 180, width: narrow ? '100%' : undefined }} value={role} onChange={setRole} options={filters.roles} />
+          <Select aria-label={t('queue.filterStep')} placeholder={t('queue.filterStep')} allowClear style={{ minWidth: narrow ? 0 : 200, width: narrow ? '100%' : undefined }} value={step} onChange={setStep} options={filters.steps} />
+          <Select aria-label={t('queue.filterStatus')} placeholder={t('queue.filterStatus')} allowClear style={{ minWidth: narrow ? 0 : 140, width: narrow ? '100%' : undefined }} value={status} onChange={setStatus} options={filters.statuses} />
           <Button icon={<ReloadOutlined aria-hidden />} onClick={() => void queue.refetch()} loading={queue.isFetching}>
             {t('queue.refresh')}
           </Button>
           <CourierCame />
         </Space>
       </Space>
-      {queue.error && <Alert type="error" showIcon role="alert" title={t('error.generic', { message: queue.error.message })} style={{ marginBottom: 16 }} />}
+      {queue.error && <Alert type="error" showIcon role="alert" title={t('error.generic', { message: errorText(queue.error, lang) })} style={{ marginBottom: 16 }} />}
       <Typography.Text type="secondary">{t('queue.count', { count: shown.length })}</Typography.Text>
       {/* The table mounts once, with its rows: until the first answer a spinner stands in for it. */}
-      {queue.data ? (
+      {queue.data && narrow ? (
+        <QueueCards items={shown} pageSize={PAGE_SIZE} empty={t('queue.empty')} />
+      ) : queue.data ? (
         <Table<QueueItem>
           style={{ marginTop: 8 }}
           rowKey={rowKey}

@@ -64,23 +64,27 @@ export default function ReportsPage() {
           dataSource={report.data?.rows ?? []}
           columns={[
             { title: t(`groupBy.${groupBy}` as MessageKey), key: 'group', render: (_, r) => groupName(r.group) },
-            { title: t('report.count'), dataIndex: 'count' },
+            { title: t('report.judged'), dataIndex: 'count' },
+            { title: t('report.completed'), dataIndex: 'completed' },
             { title: t('report.onTime'), dataIndex: 'onTime' },
             { title: t('report.onTimePct'), key: 'pct', render: (_, r) => (r.onTimePct === null ? '—' : `${r.onTimePct}%`) },
             { title: t('report.p50'), key: 'p50', render: (_, r) => r.p50Minutes ?? '—' },
             { title: t('report.p90'), key: 'p90', render: (_, r) => r.p90Minutes ?? '—' },
             { title: t('report.breaches'), dataIndex: 'breaches' },
+            { title: t('report.openBreaches'), dataIndex: 'openBreaches' },
           ]}
           summary={() =>
             report.data ? (
               <Table.Summary.Row>
                 <Table.Summary.Cell index={0}>{t('report.total')}</Table.Summary.Cell>
                 <Table.Summary.Cell index={1}>{report.data.total.count}</Table.Summary.Cell>
-                <Table.Summary.Cell index={2}>{report.data.total.onTime}</Table.Summary.Cell>
-                <Table.Summary.Cell index={3}>{report.data.total.onTimePct === null ? '—' : `${report.data.total.onTimePct}%`}</Table.Summary.Cell>
-                <Table.Summary.Cell index={4}>{report.data.total.p50Minutes ?? '—'}</Table.Summary.Cell>
-                <Table.Summary.Cell index={5}>{report.data.total.p90Minutes ?? '—'}</Table.Summary.Cell>
-                <Table.Summary.Cell index={6}>{report.data.total.breaches}</Table.Summary.Cell>
+                <Table.Summary.Cell index={2}>{report.data.total.completed}</Table.Summary.Cell>
+                <Table.Summary.Cell index={3}>{report.data.total.onTime}</Table.Summary.Cell>
+                <Table.Summary.Cell index={4}>{report.data.total.onTimePct === null ? '—' : `${report.data.total.onTimePct}%`}</Table.Summary.Cell>
+                <Table.Summary.Cell index={5}>{report.data.total.p50Minutes ?? '—'}</Table.Summary.Cell>
+                <Table.Summary.Cell index={6}>{report.data.total.p90Minutes ?? '—'}</Table.Summary.Cell>
+                <Table.Summary.Cell index={7}>{report.data.total.breaches}</Table.Summary.Cell>
+                <Table.Summary.Cell index={8}>{report.data.total.openBreaches}</Table.Summary.Cell>
               </Table.Summary.Row>
             ) : null
           }

@@ -10,6 +10,7 @@ import { ApiError, postJson } from '../api/client.ts';
 import { config } from '../api/config.ts';
 import { finishCognitoLogin, startCognitoLogin } from '../auth/cognito.ts';
 import { signIn } from '../auth/session.ts';
+import { takeReturnTo } from '../routing/return-to.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 interface Credentials {
@@ -29,7 +30,7 @@ export default function SignInPage() {
     void finishCognitoLogin(auth, location.search).then((session) => {
       if (!session) return;
       history.replaceState(null, '', location.pathname);
-      void navigate('/queue', { replace: true });
+      void navigate(takeReturnTo(), { replace: true });
     });
   }, [auth, navigate]);
 
@@ -39,7 +40,7 @@ export default function SignInPage() {
     try {
       const answer = await postJson<{ token: string; expiresAt: string }>('/auth/login', values, { anonymous: true });
       signIn(answer.token, answer.expiresAt);
-      void navigate('/queue', { replace: true });
+      void navigate(takeReturnTo(), { replace: true });
     } catch (e) {
       if (e instanceof ApiError && e.status === 429) setError(t('signIn.slowDown', { seconds: /(\d+)\s*s/.exec(e.message)?.[1] ?? '…' }));
       else if (e instanceof ApiError && e.status === 401) setError(t('signIn.failed'));

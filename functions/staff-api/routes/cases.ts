@@ -1,4 +1,7 @@
-/** `GET /cases/{caseId}` and `GET /cases?type=&status=&orderId=` (paginated with `nextToken`). */
+/** `GET /cases/{caseId}` and `GET /cases?type=&status=&from=&to=&step=&role=&orderId=` (paginated with `nextToken`). */
+import type { Page, PageRequest } from '../../../core/cases/repository.ts';
+import { AUTOMATIC, type StepRecord } from '../../../core/cases/step.ts';
+import { parseDate } from '../../../core/time/civil.ts';
 import { InvalidRequest } from '../../http/errors.ts';
 import { queryOf } from '../../http/event.ts';
 import { jsonResponse } from '../../http/response.ts';
@@ -38,12 +41,46 @@ export function caseListRoute(deps: StaffApiDeps): Route {
         );
         return jsonResponse(200, { items: cases.map((c) => toCaseSummary(c, deps.policy.zone)) });
       }
-      if (query.type === undefined) throw new InvalidRequest([{ field: 'query.type', message: 'is required unless orderId is given' }]);
-      const page = await deps.repository.listCases(
-        { type: query.type, ...(query.status !== undefined ? { status: query.status } : {}) },
-        { limit: query.limit ?? 50, ...(query.nextToken !== undefined ? { nextToken: query.nextToken } : {}) },
+      const zone = deps.policy.zone;
+      const openedFrom = query.from === undefined ? undefined : new Date(zone.instant(parseDate(query.from) as number, 0)).toISOString();
+      const openedTo = query.to === undefined ? undefined : new Date(zone.instant((parseDate(query.to) as number) + 1, 0)).toISOString();
+      const page = { limit: query.limit ?? 50, ...(query.nextToken !== undefined ? { nextToken: query.nextToken } : {}) };
+      if (query.step !== undefined || query.role !== undefined) {
+        // Cases with a step open now: the step's queue (gsi2), not a scan of cases.
+        const steps = await openSteps(deps, query.step, query.role, page);
+        const ids = [...new Set(steps.items.filter((s) => query.step === undefined || s.step === query.step).map((s) => s.caseId))];
+        const cases = (await deps.repository.getCaseRecords(ids)).filter(
+          (c) =>
+            (query.type === undefined || c.type === query.type) &&
+            (query.status === undefined || c.status === query.status) &&
+            (openedFrom === undefined || c.openedAt >= openedFrom) &&
+            (openedTo === undefined || c.openedAt < openedTo),
+        );
+        return jsonResponse(200, { items: cases.map((c) => toCaseSummary(c, zone)), ...(steps.nextToken !== undefined ? { nextToken: steps.nextToken } : {}) });
+      }
+      if (query.type === undefined) throw new InvalidRequest([{ field: 'query.type', message: 'is required unless orderId, step or role is given' }]);
+      const listed = await deps.repository.listCases(
+        {
+          type: query.type,
+          ...(query.status !== undefined ? { status: query.status } : {}),
+          ...(openedFrom !== undefined ? { openedFrom } : {}),
+          ...(openedTo !== undefined ? { openedTo } : {}),
+        },
+        page,
       );
-      return jsonResponse(200, { items: page.items.map((c) => toCaseSummary(c, deps.policy.zone)), ...(page.nextToken !== undefined ? { nextToken: page.nextToken } : {}) });
+      return jsonResponse(200, { items: listed.items.map((c) => toCaseSummary(c, zone)), ...(listed.nextToken !== undefined ? { nextToken: listed.nextToken } : {}) });
     },
   };
+}
+
+/** Open steps of a step id (its role's queue, or the awaiting list of an automatic step) or of a role. */
+async function openSteps(deps: StaffApiDeps, step: string | undefined, role: string | undefined, page: PageRequest): Promise<Page<StepRecord>> {
+  if (step !== undefined) {
+    const declared = deps.policy.steps.get(step);
+    if (declared === undefined) throw new InvalidRequest([{ field: 'query.step', message: 'is not a step of the policy' }]);
+    if (role !== undefined && role !== declared.role) return { items: [] };
+    return declared.role === AUTOMATIC ? deps.repository.listAwaiting(step, page) : deps.repository.listQueue(declared.role, page);
+  }
+  if (!deps.policy.roles.has(role as string)) throw new InvalidRequest([{ field: 'query.role', message: 'is not a role of the policy' }]);
+  return deps.repository.listQueue(role as string, page);
 }

@@ -17,7 +17,7 @@ describe('deadlines in Chinese', () => {
   it('describes every kind of rule', () => {
     const refund = policy.steps.get('refund.settle')?.rule;
     expect(refund && describeRuleZh(refund, '系统自动')).toBe(
-      '取决于 channel:alipay → 打开当日结束(24:00)前;bank-card → 打开当日之后第 7 个工作日结束(24:00)前(法定节假日不计,调休上班日计入);boc → 打开当日之后第 10 个工作日结束(24:00)前(法定节假日不计,调休上班日计入)',
+      '取决于退款渠道:支付宝:打开当日结束(24:00)前;银行卡:打开当日之后第 7 个工作日结束(24:00)前(法定节假日不计,调休上班日计入);中国银行:打开当日之后第 10 个工作日结束(24:00)前(法定节假日不计,调休上班日计入)',
     );
     expect(describeRuleZh({ kind: 'on-duty-day-by', at: 17 * 60 }, '投诉受理员')).toBe('到达当日(投诉受理员在岗日)17:00 前;晚于此时到达:下一个在岗日 17:00 前');
     expect(describeRuleZh({ kind: 'pickup-batch' }, '系统自动')).toBe('按可发货时间(下单、付款中较晚者)对应的计划揽收批次');

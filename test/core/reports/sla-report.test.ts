@@ -33,10 +33,10 @@ describe('SLA report', () => {
     const report = slaReport(steps, 'step');
     expect(report.rows).toEqual([
       // 16 wall-clock hours, of which the picker's 09:00–17:00 day is 8 on-duty hours.
-      { group: 'order.dispatch', count: 1, onTime: 1, onTimePct: 100, p50Minutes: 960, p90Minutes: 960, p50OnDutyMinutes: 480, p90OnDutyMinutes: 480, breaches: 0, openBreaches: 0, open: 0 },
-      { group: 'order.pack', count: 4, onTime: 3, onTimePct: 75, p50Minutes: 20, p90Minutes: 90, p50OnDutyMinutes: 20, p90OnDutyMinutes: 90, breaches: 1, openBreaches: 0, open: 0 },
+      { group: 'order.dispatch', count: 1, completed: 1, onTime: 1, onTimePct: 100, p50Minutes: 960, p90Minutes: 960, p50OnDutyMinutes: 480, p90OnDutyMinutes: 480, breaches: 0, openBreaches: 0, open: 0 },
+      { group: 'order.pack', count: 4, completed: 4, onTime: 3, onTimePct: 75, p50Minutes: 20, p90Minutes: 90, p50OnDutyMinutes: 20, p90OnDutyMinutes: 90, breaches: 1, openBreaches: 0, open: 0 },
       // 50 min with a 30-min pause is 20 min of work.
-      { group: 'order.review', count: 2, onTime: 1, onTimePct: 50, p50Minutes: 20, p90Minutes: 40, p50OnDutyMinutes: 20, p90OnDutyMinutes: 40, breaches: 1, openBreaches: 0, open: 0 },
+      { group: 'order.review', count: 2, completed: 2, onTime: 1, onTimePct: 50, p50Minutes: 20, p90Minutes: 40, p50OnDutyMinutes: 20, p90OnDutyMinutes: 40, breaches: 1, openBreaches: 0, open: 0 },
     ]);
     expect(report.total).toMatchObject({ count: 7, onTime: 5, onTimePct: 71.4, breaches: 2 });
   });
@@ -64,7 +64,7 @@ describe('SLA report', () => {
     expect(slaReport([], 'step')).toEqual({
       groupBy: 'step',
       rows: [],
-      total: { count: 0, onTime: 0, onTimePct: null, p50Minutes: null, p90Minutes: null, p50OnDutyMinutes: null, p90OnDutyMinutes: null, breaches: 0, openBreaches: 0, open: 0 },
+      total: { count: 0, completed: 0, onTime: 0, onTimePct: null, p50Minutes: null, p90Minutes: null, p50OnDutyMinutes: null, p90OnDutyMinutes: null, breaches: 0, openBreaches: 0, open: 0 },
     });
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).toBe(9);
     expect(percentile([5], 50)).toBe(5);
@@ -74,12 +74,12 @@ describe('SLA report', () => {
   it('renders CSV with a header and one line per group, quoting where needed', () => {
     const csv = slaReportCsv(slaReport([...steps, step({ step: 'order.pack', role: 'x', openedAt: at(0), completedAt: at(1), completedBy: 'Wang, "Jr"', onTime: true })], 'assignee'));
     expect(csv.split('\r\n')).toEqual([
-      'assignee,count,onTime,onTimePct,p50Minutes,p90Minutes,p50OnDutyMinutes,p90OnDutyMinutes,breaches,openBreaches,open',
-      '"Wang, ""Jr""",1,1,100,1,1,,,0,0,0',
-      'li,2,1,50,20,40,20,40,1,0,0',
-      'wu,2,1,50,30,90,30,90,1,0,0',
-      'zhang,2,2,100,10,20,10,20,0,0,0',
-      'zhao,1,1,100,960,960,480,480,0,0,0',
+      'assignee,count,onTime,onTimePct,p50Minutes,p90Minutes,p50OnDutyMinutes,p90OnDutyMinutes,breaches,openBreaches,open,completed',
+      '"Wang, ""Jr""",1,1,100,1,1,,,0,0,0,1',
+      'li,2,1,50,20,40,20,40,1,0,0,2',
+      'wu,2,1,50,30,90,30,90,1,0,0,2',
+      'zhang,2,2,100,10,20,10,20,0,0,0,2',
+      'zhao,1,1,100,960,960,480,480,0,0,0,1',
       '',
     ]);
   });
@@ -93,7 +93,7 @@ describe('SLA report', () => {
     ['\rCR', `"'\rCR"`],
   ])('neutralises a cell that a spreadsheet would run as a formula: %s', (name, cell) => {
     const csv = slaReportCsv(slaReport([step({ step: 'order.pack', role: 'x', openedAt: at(0), completedAt: at(1), completedBy: name, onTime: true })], 'assignee'));
-    expect(csv.slice(csv.indexOf('\r\n') + 2)).toBe(`${cell},1,1,100,1,1,,,0,0,0\r\n`);
+    expect(csv.slice(csv.indexOf('\r\n') + 2)).toBe(`${cell},1,1,100,1,1,,,0,0,0,1\r\n`);
   });
 
   it('counts an open step past its due as a breach and an open step not yet due as open, never as on time', () => {
@@ -110,10 +110,10 @@ describe('SLA report', () => {
     const closed = [step({ step: 'order.review', role: 'ops-cs', openedAt: at(0), completedAt: at(20), completedBy: 'li', onTime: true })];
     const byStep = report({ closed, active, now, calendarOf }, 'step');
     expect(byStep.rows).toEqual([
-      expect.objectContaining({ group: 'order.pack', count: 0, onTime: 0, onTimePct: null, breaches: 0, openBreaches: 0, open: 1 }),
-      expect.objectContaining({ group: 'order.review', count: 3, onTime: 1, onTimePct: 33.3, breaches: 2, openBreaches: 2, open: 0, p50Minutes: 20 }),
+      expect.objectContaining({ group: 'order.pack', count: 0, completed: 0, onTime: 0, onTimePct: null, breaches: 0, openBreaches: 0, open: 1 }),
+      expect.objectContaining({ group: 'order.review', count: 3, completed: 1, onTime: 1, onTimePct: 33.3, breaches: 2, openBreaches: 2, open: 0, p50Minutes: 20 }),
     ]);
-    expect(byStep.total).toMatchObject({ count: 3, onTime: 1, breaches: 2, openBreaches: 2, open: 1 });
+    expect(byStep.total).toMatchObject({ count: 3, completed: 1, onTime: 1, breaches: 2, openBreaches: 2, open: 1 });
     // Open work has no assignee yet.
     expect(report({ closed, active, now }, 'assignee').rows.map((r) => [r.group, r.count, r.open])).toEqual([
       ['li', 1, 0],

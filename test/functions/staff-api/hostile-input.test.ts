@@ -14,7 +14,7 @@ describe('the staff API answers hostile requests with a 4xx naming the field', (
     const rig = staffRig(fresh(MONDAY_10));
     const response = await rig.as('li', 'ops-cs').get('/cases/%ZZ');
     expect(response.statusCode).toBe(400);
-    expect(errorOf(response)).toEqual({ code: 'InvalidRequest', message: 'path.caseId: is not valid percent-encoded UTF-8' });
+    expect(errorOf(response)).toEqual({ code: 'InvalidRequest', message: 'path.caseId: is not valid percent-encoded UTF-8', fields: [{ path: 'path.caseId', code: 'custom', message: 'is not valid percent-encoded UTF-8' }] });
   });
 
   it('answers a 3,000-character step id with 400 naming path.step, and writes nothing', async () => {
@@ -22,7 +22,7 @@ describe('the staff API answers hostile requests with a 4xx naming the field', (
     const caseId = await rig.openCaseWithStep('order.pack');
     const response = await rig.as('boss', 'supervisor').post(`/cases/${caseId}/steps/${'s'.repeat(3_000)}/complete`, {});
     expect(response.statusCode).toBe(400);
-    expect(errorOf(response)).toEqual({ code: 'InvalidRequest', message: `path.step: is 3000 characters long, more than the ${STAFF_REQUEST_LIMITS.maxPathParameterLength} allowed` });
+    expect(errorOf(response)).toMatchObject({ code: 'InvalidRequest', message: `path.step: is 3000 characters long, more than the ${STAFF_REQUEST_LIMITS.maxPathParameterLength} allowed`, fields: [{ path: 'path.step' }] });
     expect(await rig.repository.getStep({ caseId, step: 'order.pack' })).toMatchObject({ status: 'open' });
   });
 
@@ -72,7 +72,7 @@ describe('the staff API answers hostile requests with a 4xx naming the field', (
     const rig = staffRig(fresh(MONDAY_10));
     const response = await rig.as('boss', 'supervisor').get('/reports/sla', { from: '2026-02-30', to: '2026-03-05' });
     expect(response.statusCode).toBe(400);
-    expect(errorOf(response)).toEqual({ code: 'InvalidRequest', message: 'query.from: is not a calendar date' });
+    expect(errorOf(response)).toEqual({ code: 'InvalidRequest', message: 'query.from: is not a calendar date', fields: [{ path: 'query.from', code: 'custom', message: 'is not a calendar date' }] });
   });
 
   it('answers an overlong orderId or nextToken with 400 naming it', async () => {

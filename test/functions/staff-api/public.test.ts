@@ -11,6 +11,9 @@ const API_ROUTES = [
   'GET /queue',
   'GET /cases/{caseId}',
   'GET /cases',
+  // Additions documented in docs/staff-api.md (api.md is extended, never renamed).
+  'GET /search',
+  'POST /cases/{caseId}/contact/reveal',
   'POST /cases/{caseId}/steps/{step}/complete',
   'POST /cases/{caseId}/steps/{step}/pause',
   'POST /cases/{caseId}/steps/{step}/escalate',

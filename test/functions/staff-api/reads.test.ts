@@ -140,7 +140,7 @@ describe('staff reads: queue, cases, SLA report', () => {
     expect((byOrder.items as { orderId: string }[]).map((c) => c.orderId)).toEqual([orderId, orderId, orderId]);
 
     const noType = await staff.get('/cases');
-    expect([noType.statusCode, errorOf(noType).message]).toEqual([400, 'query.type: is required unless orderId is given']);
+    expect([noType.statusCode, errorOf(noType).message]).toEqual([400, 'query.type: is required unless orderId, step or role is given']);
     const badType = await staff.get('/cases', { type: 'parcel' });
     expect([badType.statusCode, errorOf(badType).message]).toEqual([400, expect.stringContaining('query.type: must be one of')]);
     const badToken = await staff.get('/cases', { type: 'complaint', nextToken: 'garbage' });
@@ -156,11 +156,11 @@ describe('staff reads: queue, cases, SLA report', () => {
     const supervisor = rig.as('boss', 'supervisor');
     const report = bodyOf(await supervisor.get('/reports/sla', { from: '2025-03-03', to: '2025-03-03', groupBy: 'assignee' }));
     expect(report).toMatchObject({ from: '2025-03-03', to: '2025-03-03', groupBy: 'assignee' });
-    expect((report.rows as { group: string }[]).find((r) => r.group === 'zhang')).toEqual({ group: 'zhang', count: 1, onTime: 1, onTimePct: 100, p50Minutes: 30, p90Minutes: 30, p50OnDutyMinutes: 30, p90OnDutyMinutes: 30, breaches: 0, openBreaches: 0, open: 0 });
+    expect((report.rows as { group: string }[]).find((r) => r.group === 'zhang')).toEqual({ group: 'zhang', count: 1, completed: 1, onTime: 1, onTimePct: 100, p50Minutes: 30, p90Minutes: 30, p50OnDutyMinutes: 30, p90OnDutyMinutes: 30, breaches: 0, openBreaches: 0, open: 0 });
 
     const csv = await supervisor.get('/reports/sla', { from: '2025-03-03', to: '2025-03-03', groupBy: 'assignee' }, { accept: 'text/csv' });
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    expect(csv.body.split('\r\n')).toContain('zhang,1,1,100,30,30,30,30,0,0,0');
+    expect(csv.body.split('\r\n')).toContain('zhang,1,1,100,30,30,30,30,0,0,0,1');
 
     const refused = await rig.as('zhang', 'terminal-admin').get('/reports/sla', { from: '2025-03-03', to: '2025-03-03' });
     expect([refused.statusCode, errorOf(refused).code]).toEqual([403, 'Forbidden']);
@@ -179,7 +179,7 @@ describe('staff reads: queue, cases, SLA report', () => {
     const report = bodyOf(await rig.as('boss', 'supervisor').get('/reports/sla', { from: '2029-07-10', to: '2029-07-10', groupBy: 'step' }));
     expect(report.rows).toEqual([
       expect.objectContaining({ group: 'order.pack', count: 0, onTime: 0, onTimePct: null, breaches: 0, open: 1 }),
-      expect.objectContaining({ group: 'order.review', count: 1, onTime: 0, onTimePct: 0, breaches: 1, openBreaches: 1, open: 0 }),
+      expect.objectContaining({ group: 'order.review', count: 1, completed: 0, onTime: 0, onTimePct: 0, breaches: 1, openBreaches: 1, open: 0 }),
     ]);
   });
 
@@ -196,7 +196,9 @@ describe('staff reads: queue, cases, SLA report', () => {
     const csv = await supervisor.get('/reports/sla', { labels: 'zh' }, { accept: 'text/csv' });
     expect(csv.body.startsWith('\uFEFF')).toBe(true);
     const [header, ...rows] = csv.body.slice(1).split('\r\n');
-    expect(header?.split(',').slice(0, 4)).toEqual(['步骤', '步骤名称', '完成数', '按时完成数']);
+    expect(header?.split(',').slice(0, 4)).toEqual(['步骤', '步骤名称', '考核数(完成+未完成已超时)', '按时完成数']);
+    // 完成数 counts completed steps only: an open breached step is judged, not done (issue 28 item 8).
+    expect(header?.split(',').at(-1)).toBe('完成数');
     expect(rows.some((r) => r.startsWith('order.pack,打包录串号,'))).toBe(true);
     expect(csv.headers['content-disposition']).toBe('attachment; filename="sla-2025-02-25-2025-03-03-step.csv"');
 

@@ -45,6 +45,11 @@ describe('the console on the local HTTP API\'s port', () => {
     expect((await get('/console/assets/gone.js')).statusCode).toBe(404);
     expect((await get('/console/..%2F..%2Fetc%2Fpasswd')).statusCode).toBe(404);
   });
+
+  it('answers a case link an alarm sent with the page, even when the case id holds a dot', async () => {
+    expect(String((await get('/console/cases/order-SO-1')).body)).toContain('<title>console</title>');
+    expect(String((await get('/console/cases/return-RMA-2.1')).body)).toContain('<title>console</title>');
+  });
 });
 
 describe('a malformed URL under /console/ through the real HTTP server', () => {

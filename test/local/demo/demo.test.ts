@@ -100,7 +100,7 @@ describe('npm run demo', () => {
     for (const path of Object.values(files)) expect(existsSync(path)).toBe(true);
     expect(JSON.parse(readFileSync(files.json, 'utf8'))).toEqual(report);
     const csv = readFileSync(files.csvByStep, 'utf8').trim().split('\r\n');
-    expect(csv[0]).toBe('step,count,onTime,onTimePct,p50Minutes,p90Minutes,p50OnDutyMinutes,p90OnDutyMinutes,breaches,openBreaches,open');
+    expect(csv[0]).toBe('step,count,onTime,onTimePct,p50Minutes,p90Minutes,p50OnDutyMinutes,p90OnDutyMinutes,breaches,openBreaches,open,completed');
     expect(csv).toHaveLength(report.byStep.rows.length + 1);
     expect(readFileSync(files.csvByRole, 'utf8').trim().split('\r\n')).toHaveLength(report.byRole.rows.length + 1);
     const svg = readFileSync(files.chart, 'utf8');

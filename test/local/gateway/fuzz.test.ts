@@ -47,7 +47,7 @@ interface Tally {
   unchangedChecks: number;
 }
 
-/** The error code of api.md's envelope — exactly `{"error": {"code", "message"}}`, both strings (plus an optional `details` object) — or undefined for any other body. */
+/** The error code of api.md's envelope — exactly `{"error": {"code", "message"}}`, both strings, plus an `InvalidRequest`'s `fields` list or an optional `details` object — or undefined for any other body. */
 function envelopeCode(text: string): string | undefined {
   let body: unknown;
   try {
@@ -59,9 +59,12 @@ function envelopeCode(text: string): string | undefined {
   const error = (body as { error: unknown }).error;
   if (error === null || typeof error !== 'object') return undefined;
   const keys = Object.keys(error).sort().join();
-  if (keys !== 'code,message' && !(keys === 'code,details,message' && typeof (error as { details: unknown }).details === 'object')) return undefined;
-  const { code, message } = error as { code: unknown; message: unknown };
-  return typeof code === 'string' && typeof message === 'string' ? code : undefined;
+  const { code, message, fields, details } = error as { code: unknown; message: unknown; fields?: unknown; details?: unknown };
+  const fieldsFit =
+    keys === 'code,message' ||
+    (keys === 'code,fields,message' && code === 'InvalidRequest' && Array.isArray(fields) && fields.length > 0) ||
+    (keys === 'code,details,message' && typeof details === 'object' && details !== null);
+  return fieldsFit && typeof code === 'string' && typeof message === 'string' ? code : undefined;
 }
 
 const count = (counts: Record<string, number>, key: string): void => {

@@ -67,7 +67,7 @@ describe('POST /auth/login', () => {
 
   it('answers 400 naming the field for a bad body, and for no JSON at all', async () => {
     const missing = await login({ user: 'alice' });
-    expect([missing.status, await missing.json()]).toEqual([400, { error: { code: 'InvalidRequest', message: 'body.password: is required' } }]);
+    expect([missing.status, await missing.json()]).toEqual([400, { error: { code: 'InvalidRequest', message: 'body.password: is required', fields: [{ path: 'body.password', code: 'required', message: 'is required', expected: 'string' }] } }]);
     const extra = await login({ user: 'alice', password: 'x', remember: true });
     expect(extra.status).toBe(400);
     expect(((await extra.json()) as { error: { message: string } }).error.message).toContain('remember');
