@@ -66,6 +66,8 @@ export interface CompiledPolicy {
   chat: ChatStandards;
   /** Escalation levels in order (service-standards.md §9), each on its role's calendar. */
   escalation: { levels: readonly EscalationLevel[] };
+  /** SKU patterns whose units take a serial number at packing when the item does not say (core/lifecycles/serialized-units.ts). */
+  serialNumbers: { serializedSkus: readonly string[] };
 }
 
 export type Facts = Readonly<Record<string, string>>;

@@ -344,6 +344,9 @@ export const policyView = z.object({
       description: z.string(),
     }),
   ),
+  serialNumbers: z
+    .object({ serializedSkus: z.array(z.string()).describe('SKU patterns (`*`: any characters) whose units take a serial number at packing when an item does not say `serialized`') })
+    .describe('which order items take one serial number (串号) per unit in `order.pack` (issue 28 item 6)'),
 });
 
 export const accepted = z.object({ caseId: z.string(), status: z.literal('accepted') });

@@ -18,6 +18,7 @@ import { labelOf, OUTCOME_LABELS, stepName } from '../i18n/labels.ts';
 import { zoneWallTimeToIso } from '../time/format.ts';
 import { CompletionFields, fieldLabel } from './completion-fields.tsx';
 import { NoReasonWindowTag } from './no-reason-window.tsx';
+import { SerialInputs, useSerializedUnits } from './serial-inputs.tsx';
 import { StepContext } from './step-context.tsx';
 import { describeError } from './step-refusal.ts';
 
@@ -50,7 +51,12 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
   const [busy, setBusy] = useState(false);
   const spec = isStepId(step) ? STEPS[step] : undefined;
   const outcomes: readonly string[] = spec?.outcomes ?? [];
-  const fieldSpecs = spec ? fieldsOf(spec.fields) : [];
+  const allFieldSpecs = spec ? fieldsOf(spec.fields) : [];
+  // Packing asks for one serial per serialized unit, labelled by item, in place of a free list (issue 28 item 6).
+  const packing = kind === 'complete' && step === 'order.pack';
+  const serialUnits = useSerializedUnits(caseId, packing);
+  const perUnitSerials = packing && serialUnits !== undefined;
+  const fieldSpecs = perUnitSerials ? allFieldSpecs.filter((f) => f.name !== 'serialNumbers') : allFieldSpecs;
   // The no-reason window beside the outcome it governs (§5–§6), read only for those steps.
   const caseView = useCase(caseId, { enabled: kind === 'complete' && NO_REASON_OUTCOMES[step] !== undefined });
 
@@ -59,7 +65,7 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
     setErrors({});
     setProblem(undefined);
     try {
-      await submit(kind === 'complete' ? { kind, ...completionBody(values) } : { kind, reason: values.reason ?? '', ...(values.until ? { until: zoneWallTimeToIso(values.until.format('YYYY-MM-DD'), values.until.format('HH:mm')) } : {}) });
+      await submit(kind === 'complete' ? { kind, ...completionBody(values, perUnitSerials) } : { kind, reason: values.reason ?? '', ...(values.until ? { until: zoneWallTimeToIso(values.until.format('YYYY-MM-DD'), values.until.format('HH:mm')) } : {}) });
       void message.success(t(kind === 'complete' ? 'action.done' : 'action.paused', { step: stepLabel }));
       onClose();
     } catch (e) {
@@ -94,6 +100,7 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
                 </Radio.Group>
               </Form.Item>
             )}
+            {perUnitSerials && <SerialInputs units={serialUnits} error={errors['fields.serialNumbers']} />}
             <CompletionFields specs={fieldSpecs} errors={errors} />
           </>
         ) : (
@@ -108,7 +115,7 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
         )}
         {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 16 }} />}
         {Object.entries(errors)
-          .filter(([path]) => !knownPath(path, fieldSpecs.map((f) => f.name)))
+          .filter(([path]) => !knownPath(path, allFieldSpecs.map((f) => f.name)))
           .map(([path, text]) => (
             <Alert key={path} type="error" showIcon role="alert" title={`${fieldLabel(path, lang)}: ${text}`} style={{ marginBottom: 16 }} />
           ))}
@@ -127,12 +134,20 @@ function knownPath(path: string, fieldNames: string[]): boolean {
   return path === 'outcome' || path === 'reason' || path === 'until' || fieldNames.some((name) => path === `fields.${name}`);
 }
 
-/** The API body of a completion: empty inputs left out (the API then names what is required), times in the policy zone. */
-function completionBody(values: FormValues): { outcome?: string; fields?: Record<string, unknown> } {
+/**
+ * The API body of a completion: empty inputs left out (the API then names what is required), times
+ * in the policy zone. Per-unit serials are sent as the list typed, empty inputs dropped (the API
+ * then names the count it expects), `[]` when nothing is serialized.
+ */
+function completionBody(values: FormValues, perUnitSerials: boolean): { outcome?: string; fields?: Record<string, unknown> } {
   const fields: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(values.fields ?? {})) {
     if (value === undefined || value === null || value === '') continue;
     fields[name] = isDayjs(value) ? zoneWallTimeToIso(value.format('YYYY-MM-DD'), value.format('HH:mm')) : value;
+  }
+  if (perUnitSerials) {
+    const typed = Array.isArray(values.fields?.serialNumbers) ? (values.fields.serialNumbers as unknown[]) : [];
+    fields.serialNumbers = typed.filter((s): s is string => typeof s === 'string' && s.trim() !== '').map((s) => s.trim());
   }
   return { ...(values.outcome !== undefined ? { outcome: values.outcome } : {}), ...(Object.keys(fields).length > 0 ? { fields } : {}) };
 }

@@ -61,7 +61,7 @@ export function completeRoute(deps: StaffApiDeps): Route {
       const { caller, step, selector, body } = await authorise(deps, event, params, 'completing');
       const completion = validateCompletion(step.step, body);
       const view = await deps.repository.getCase(step.caseId);
-      const issues = completionIssues(step.step, completion.fields, { data: view.case.data, steps: view.steps });
+      const issues = completionIssues(step.step, completion.fields, { data: view.case.data, steps: view.steps, serializedSkus: deps.policy.serialNumbers.serializedSkus });
       if (issues.length > 0) throw new InvalidRequest(issues);
       // 七日无理由 (§5–§6): a no-reason outcome after the window is a 409 naming its end.
       if (NO_REASON_OUTCOMES[step.step] === completion.outcome) {
