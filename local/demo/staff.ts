@@ -8,6 +8,7 @@
  */
 import { isOnDuty, nextOnDuty } from '../../core/calendar/business-time.ts';
 import type { CompiledPolicy } from '../../core/deadline/types.ts';
+import { serializedUnits } from '../../core/lifecycles/serialized-units.ts';
 import type { Agenda } from './agenda.ts';
 import type { PlatformClient, QueueItem, StaffSession } from './platform-client.ts';
 import type { Random } from './random.ts';
@@ -105,7 +106,7 @@ export class StaffTeam {
     member.freeAt = doneAt;
     this.taken.add(keyOf(item));
     this.options.agenda.at(doneAt, async () => {
-      const body = completionFor(item.step, { caseId: item.caseId, random });
+      const body = completionFor(item.step, { caseId: item.caseId, random, ...(SERIAL_STEPS.has(item.step) ? { serializedUnits: await this.serializedUnitsOf(member, item.caseId) } : {}) });
       const answer = await member.session.complete(item.caseId, item.step, body);
       this.notify(); // free again: look for the next step
       if (answer.status === 200) this.tally.completed++;
@@ -113,7 +114,17 @@ export class StaffTeam {
       else throw new Error(`${member.session.user} completing ${item.step} of ${item.caseId}: ${answer.status} ${JSON.stringify(answer.body)}`);
     });
   }
+
+  /** How many serials the case's order takes, read as a clerk would from the case page; 1 when it lists no items. */
+  private async serializedUnitsOf(member: Member, caseId: string): Promise<number> {
+    const answer = await member.session.getCase(caseId);
+    if (answer.status !== 200) return 1;
+    return serializedUnits(answer.body.data, this.options.policy.serialNumbers.serializedSkus)?.length ?? 1;
+  }
 }
+
+/** Steps whose fields name the order's serial numbers. */
+const SERIAL_STEPS = new Set(['order.pack', 'order.crm-bind']);
 
 const keyOf = (item: QueueItem): string => `${item.caseId}|${item.step}|${item.attempt}`;
 
