@@ -98,7 +98,8 @@ try {
   // (a SPA route change is no navigation, so 'networkidle' says nothing about these reads).
   await bossTab.waitForFunction(CHARTS_DRAWN);
   await bossTab.screenshot({ path: `${OUT}/report.png`, fullPage: true });
-  await bossTab.getByRole('menuitem', { name: /客服会话/ }).click();
+  // At 1400 px the header menu folds its last items under "⋯": open the chat report by its route.
+  await bossTab.goto(`${rig.runtime.apiUrl}/console/#/chat-report`);
   await bossTab.getByRole('heading', { name: '客服会话报表' }).waitFor();
   await bossTab.waitForFunction(HEATMAP_DRAWN);
   await bossTab.screenshot({ path: `${OUT}/chat-report.png`, fullPage: true });
