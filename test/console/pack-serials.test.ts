@@ -50,12 +50,11 @@ afterAll(async () => {
 async function packDialog(caseId: string): Promise<Page> {
   const page = await desk.newPage();
   await page.goto(`${platform.runtime.apiUrl}/console/`);
-  if (await page.getByLabel('用户名').isVisible().catch(() => false)) {
-    await page.getByLabel('用户名').fill('tom');
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await expect.poll(() => page.url()).toMatch(/#\/queue$/);
-  }
+  // The sign-in token lives in the tab's sessionStorage: each new tab signs in.
+  await page.getByLabel('用户名').fill('tom');
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await expect.poll(() => page.url()).toMatch(/#\/queue$/);
   await page.goto(`${platform.runtime.apiUrl}/console/#/cases/${encodeURIComponent(caseId)}`);
   await page.locator('tr', { hasText: '打包录串号' }).getByRole('button', { name: /^完成/ }).first().click();
   await page.getByRole('dialog').getByTestId('serial-inputs').waitFor();
