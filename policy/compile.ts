@@ -64,5 +64,6 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
     steps,
     alarms: compileAlarms(doc.alarms),
     chat: { calendar: chatRole.calendar, greetingSeconds: doc.chat.greetingSeconds, replySeconds: doc.chat.replySeconds },
+    carriers: doc.carriers,
   };
 }

@@ -24,6 +24,7 @@ import type { StaffApiDeps } from '../deps.ts';
 import { pauseBody } from '../schemas.ts';
 import { staffCaller } from '../staff.ts';
 import { completeStepNow } from '../step-completion.ts';
+import { policyCheckedFields } from '../policy-completion.ts';
 import { toStepActionResult } from '../views.ts';
 
 const STEP_PATH = '/cases/{caseId}/steps/{step}';
@@ -51,7 +52,8 @@ export function completeRoute(deps: StaffApiDeps): Route {
     path: `${STEP_PATH}/complete`,
     async handle({ event, params }) {
       const { caller, step, selector, body } = await authorise(deps, event, params, 'completing');
-      const completion = validateCompletion(step.step, body);
+      const validated = validateCompletion(step.step, body);
+      const completion = { ...validated, fields: policyCheckedFields(step.step, validated.fields, deps.policy) };
       const issues = completionIssues(step.step, completion.fields, await caseFacts(deps, step.caseId));
       if (issues.length > 0) throw new InvalidRequest(issues);
       try {
