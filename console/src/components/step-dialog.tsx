@@ -16,6 +16,7 @@ import { labelOf, OUTCOME_LABELS, stepName } from '../i18n/labels.ts';
 import { zoneWallTimeToIso } from '../time/format.ts';
 import { CompletionFields, fieldLabel } from './completion-fields.tsx';
 import { describeError } from './step-refusal.ts';
+import { widgetFields, widgetsOf } from './step-field-widgets.tsx';
 
 /** Which dialog is open, for which step. */
 export interface DialogTarget {
@@ -46,7 +47,8 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
   const [busy, setBusy] = useState(false);
   const spec = isStepId(step) ? STEPS[step] : undefined;
   const outcomes: readonly string[] = spec?.outcomes ?? [];
-  const fieldSpecs = spec ? fieldsOf(spec.fields) : [];
+  const drawn = widgetFields(step);
+  const fieldSpecs = spec ? fieldsOf(spec.fields).filter((f) => !drawn.has(f.name)) : [];
 
   const onFinish = async (values: FormValues): Promise<void> => {
     setBusy(true);
@@ -81,6 +83,7 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
                 </Radio.Group>
               </Form.Item>
             )}
+            {widgetsOf(step).map((w) => w.render(errors))}
             <CompletionFields specs={fieldSpecs} errors={errors} />
           </>
         ) : (
@@ -95,7 +98,7 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
         )}
         {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 16 }} />}
         {Object.entries(errors)
-          .filter(([path]) => !knownPath(path, fieldSpecs.map((f) => f.name)))
+          .filter(([path]) => !knownPath(path, [...fieldSpecs.map((f) => f.name), ...drawn]))
           .map(([path, text]) => (
             <Alert key={path} type="error" showIcon role="alert" title={`${fieldLabel(path, lang)}: ${text}`} style={{ marginBottom: 16 }} />
           ))}

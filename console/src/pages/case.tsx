@@ -8,6 +8,7 @@ import { Link, useParams } from 'react-router';
 import { useCase } from '../api/queries.ts';
 import type { CaseView, StepView } from '../api/types.ts';
 import { StepActions } from '../components/step-actions.tsx';
+import { StepDetails } from '../components/step-details.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Lang } from '../i18n/lang.ts';
 import { CASE_TYPE_LABELS, labelOf, OUTCOME_LABELS, ROLE_LABELS, STATUS_LABELS, stepName } from '../i18n/labels.ts';
@@ -94,7 +95,12 @@ function StepsTable({ view }: { view: CaseView }) {
       dataSource={view.steps}
       pagination={false}
       size="small"
-      expandable={{ expandedRowRender: (s) => <DeadlineExplanation step={s} lang={lang} />, defaultExpandAllRows: true, rowExpandable: () => true }}
+      expandable={{ expandedRowRender: (s) => (
+          <>
+            <StepDetails step={s} />
+            <DeadlineExplanation step={s} lang={lang} />
+          </>
+        ), defaultExpandAllRows: true, rowExpandable: () => true }}
       columns={[
         { title: t('queue.step'), key: 'step', render: (_, s) => `${stepName(s.step, lang)} ${s.step}` },
         { title: t('queue.role'), key: 'role', render: (_, s) => labelOf(ROLE_LABELS, s.role, lang) },

@@ -1,0 +1,36 @@
+/**
+ * What a completed step recorded, on the case page: for `order.dispatch` the carrier by its name in
+ * the console's language, whether the parcel is insured (保价, from the policy at dispatch) and
+ * the tracking number. Nothing for steps without such a record.
+ */
+import { CheckCircleOutlined, MinusCircleOutlined } from '@ant-design/icons';
+import { Descriptions } from 'antd';
+import { usePolicy } from '../api/queries.ts';
+import type { StepView } from '../api/types.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { word } from '../i18n/standard-words.ts';
+
+export function StepDetails({ step }: { step: StepView }) {
+  if (step.status !== 'completed' || step.fields === null) return null;
+  if (step.step === 'order.dispatch') return <DispatchDetails fields={step.fields} />;
+  return null;
+}
+
+function DispatchDetails({ fields }: { fields: Record<string, unknown> }) {
+  const { lang } = useI18n();
+  const carriers = usePolicy(undefined).data?.carriers ?? [];
+  const id = typeof fields.carrier === 'string' ? fields.carrier : '';
+  const carrier = carriers.find((c) => c.id === id);
+  const insured = fields.insured === true;
+  return (
+    <Descriptions size="small" column={3} title={word('details.title', lang)} data-testid="dispatch-details" style={{ marginBottom: 8 }}>
+      <Descriptions.Item label={word('carrier.label', lang)}>{carrier ? `${carrier.label[lang]} (${id})` : id}</Descriptions.Item>
+      {typeof fields.insured === 'boolean' && (
+        <Descriptions.Item label={word('carrier.insured', lang)}>
+          {insured ? <CheckCircleOutlined aria-hidden style={{ color: '#135200' }} /> : <MinusCircleOutlined aria-hidden />} {word(insured ? 'carrier.insured' : 'carrier.notInsured', lang)}
+        </Descriptions.Item>
+      )}
+      {typeof fields.trackingNo === 'string' && <Descriptions.Item label={word('carrier.trackingNo', lang)}>{fields.trackingNo}</Descriptions.Item>}
+    </Descriptions>
+  );
+}

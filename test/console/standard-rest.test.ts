@@ -1,0 +1,116 @@
+/**
+ * The rest of the standard in the console (issue 22), in Debian's Chromium against the real local
+ * runtime on a VirtualClock: the dispatch dialog's carriers and the case page's dispatch record.
+ * One browser and one runtime serve every flow; the flows run in order.
+ */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AccountStore, accountsPath } from '../../local/identity/accounts.ts';
+import { ensureConsoleBuild } from '../../local/console/build.ts';
+import { consoleSite } from '../../local/console/site.ts';
+import { MINUTE, TestPlatform } from '../e2e/platform.ts';
+import { orderPlaced } from '../support/orders.ts';
+import { launchChromium } from './browser.ts';
+
+const MONDAY_0900 = '2026-11-30T09:00:00+08:00';
+const PASSWORD = 'correct horse battery';
+const UI = { timeout: 20_000 };
+
+let platform: TestPlatform;
+let browser: BrowserContext;
+const pages = new Map<string, Page>();
+
+beforeAll(async () => {
+  const site = await ensureConsoleBuild(process.cwd());
+  platform = await TestPlatform.start(MONDAY_0900, { localRoutes: consoleSite(site.dir) });
+  const accounts = new AccountStore(accountsPath(platform.dataDir), ['ops-cs', 'picker', 'supervisor', 'complaint-handler'], () => platform.clock.now());
+  await accounts.add('pia', ['picker'], PASSWORD);
+  await accounts.add('ann', ['ops-cs'], PASSWORD);
+  await accounts.add('boss', ['supervisor'], PASSWORD);
+  browser = await launchChromium({ timezoneId: 'America/New_York' });
+  browser.setDefaultTimeout(UI.timeout);
+  await browser.addInitScript({ content: "sessionStorage.setItem('sla-console.pollMs', '200')" });
+}, 120_000);
+
+afterEach(async (context) => {
+  if (context.task.result?.state !== 'fail') return;
+  for (const [user, page] of pages) await page.screenshot({ path: join(tmpdir(), `standard-rest-failed-${user}.png`) }).catch(() => {});
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
+
+async function signIn(user: string): Promise<Page> {
+  const open = pages.get(user);
+  if (open) {
+    await open.keyboard.press('Escape');
+    await open.getByRole('menuitem', { name: /我的待办|My queue/ }).click();
+    return open;
+  }
+  const page = await browser.newPage();
+  pages.set(user, page);
+  await page.goto(`${platform.runtime.apiUrl}/`);
+  await page.getByLabel('用户名').fill(user);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await expect.poll(() => page.url(), UI).toMatch(/#\/queue$/);
+  return page;
+}
+
+function row(page: Page, caseId: string, step: string) {
+  return page.locator(`tr[data-case="${caseId}"][data-step="${step}"]`);
+}
+
+async function waitFor(check: () => Promise<unknown>): Promise<void> {
+  await expect.poll(async () => {
+    try {
+      await check();
+      return true;
+    } catch {
+      return false;
+    }
+  }, UI).toBe(true);
+}
+
+/** A paid order completed up to its dispatch, through the API. */
+async function orderAtDispatch(orderId: string): Promise<string> {
+  const caseId = (await platform.storefront('order.placed', orderPlaced(orderId, platform.clock.now()))).caseId as string;
+  await platform.complete(platform.staff('olivia', ['ops-cs']), caseId, 'order.review', { outcome: 'confirmed' });
+  await platform.complete(platform.staff('tom', ['terminal-admin']), caseId, 'order.pack', { fields: { serialNumbers: [`SN-${orderId}`], invoiceNo: 'INV-1' } });
+  await platform.complete(platform.staff('carl', ['crm-admin']), caseId, 'order.crm-bind', { fields: { bindings: [] } });
+  await platform.advance(MINUTE);
+  return caseId;
+}
+
+describe('the rest of the standard in the console', { timeout: 120_000 }, () => {
+  // Seed §2.4.4 l.296: "我们默认使用发货速度最快的顺丰,并且对宝贝进行保价。如果顺丰不到的地方则使用EMS邮政速递".
+  it('offers the policy\'s carriers at dispatch with SF (顺丰) chosen by default, and the case page shows the carrier and that it is insured', async () => {
+    const caseId = await orderAtDispatch('SO-UI-CARRIER');
+    const pia = await signIn('pia');
+    const dispatch = row(pia, caseId, 'order.dispatch');
+    await waitFor(() => dispatch.waitFor({ timeout: 200 }));
+    await dispatch.getByRole('button', { name: /^完成/ }).click();
+    const dialog = pia.getByRole('dialog');
+    const carrierItem = dialog.locator('.ant-form-item').filter({ has: pia.getByText('快递公司 (carrier)') });
+    await waitFor(async () => expect(await carrierItem.textContent()).toContain('顺丰速运 (SF) · 默认 · 保价'));
+    await carrierItem.locator('.ant-select').click();
+    const options = pia.locator('.ant-select-dropdown .ant-select-item-option');
+    await waitFor(async () => expect(await options.allTextContents()).toEqual(['顺丰速运 (SF) · 默认 · 保价', 'EMS 邮政速递 (EMS)']));
+    await pia.keyboard.press('Escape');
+    await dialog.getByLabel('物流编号 (trackingNo)').fill('SF-UI-1');
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await waitFor(async () => expect(await dispatch.count()).toBe(0));
+    await platform.runtime.settle();
+
+    await pia.goto(`${platform.runtime.apiUrl}/console/#/cases/${encodeURIComponent(caseId)}`);
+    const details = pia.getByTestId('dispatch-details');
+    await waitFor(async () => expect(await details.textContent()).toMatch(/快递公司顺丰速运 \(SF\).*保价.*保价.*物流编号SF-UI-1/));
+    await pia.getByRole('button', { name: /English/ }).click();
+    await waitFor(async () => expect(await details.textContent()).toMatch(/CarrierSF Express \(SF\).*Insured.*Insured.*Tracking numberSF-UI-1/));
+    await pia.getByRole('button', { name: /中文/ }).click();
+  });
+});
