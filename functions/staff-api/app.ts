@@ -9,6 +9,7 @@ import { policyRoute } from './routes/policy.ts';
 import { queueRoute } from './routes/queue.ts';
 import { chatReportRoute } from './routes/chat-report.ts';
 import { reportRoute } from './routes/reports.ts';
+import { satisfactionReportRoute } from './routes/satisfaction-report.ts';
 import { completeRoute, pauseRoute, resumeRoute } from './routes/step-actions.ts';
 
 export function createStaffApi(deps: StaffApiDeps): Router {
@@ -24,6 +25,7 @@ export function createStaffApi(deps: StaffApiDeps): Router {
     boardRoute(deps),
     policyRoute(deps),
     chatReportRoute(deps),
+    satisfactionReportRoute(deps),
     healthRoute(),
     openApiRoute(),
   ]);

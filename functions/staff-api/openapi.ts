@@ -8,6 +8,7 @@ import { STEPS } from '../../core/lifecycles/steps.ts';
 import { storefrontEvent } from '../../core/storefront/events.ts';
 import { SIGNATURE_HEADER } from '../../core/storefront/signature.ts';
 import * as s from './schemas.ts';
+import { satisfactionQuery, satisfactionReportBody } from './satisfaction-schemas.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -74,6 +75,7 @@ export function openApiDocument(): JsonSchema {
         SlaReport: schema(s.slaReportBody),
         Board: schema(s.board),
         ChatReport: schema(s.chatReport),
+        SatisfactionReport: schema(satisfactionReportBody),
         Health: schema(s.health),
         Policy: schema(s.policyView),
         Login: schema(s.loginBody, 'input'),
@@ -174,6 +176,17 @@ export function openApiDocument(): JsonSchema {
           parameters: queryParams(s.chatReportQuery),
           responses: {
             '200': { description: 'the report', content: { ...json(ref('ChatReport')), 'text/csv': { schema: { type: 'string' } } } },
+            ...staffErrors,
+          },
+        },
+      },
+      '/reports/satisfaction': {
+        get: {
+          ...staff,
+          summary: 'Complaint callback (回访) scores 1–5 per handler, category or month: count, mean, distribution, share ≤ 2 with its cases (supervisor); Accept: text/csv for CSV',
+          parameters: queryParams(satisfactionQuery),
+          responses: {
+            '200': { description: 'the report', content: { ...json(ref('SatisfactionReport')), 'text/csv': { schema: { type: 'string' } } } },
             ...staffErrors,
           },
         },
