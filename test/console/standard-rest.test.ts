@@ -1,8 +1,10 @@
 /**
  * The rest of the standard in the console (issue 22), in Debian's Chromium against the real local
- * runtime on a VirtualClock: the dispatch dialog's carriers and the case page's dispatch record.
+ * runtime on a VirtualClock: the dispatch dialog's carriers and the case page's dispatch record;
+ * the satisfaction report's table, chart and CSV.
  * One browser and one runtime serve every flow; the flows run in order.
  */
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -86,6 +88,17 @@ async function orderAtDispatch(orderId: string): Promise<string> {
   return caseId;
 }
 
+/** A complaint filed, handled by `handler` up to its callback (回访), scored `score`; its case id. */
+async function scoredComplaint(name: string, category: string | undefined, handler: string, score: number): Promise<string> {
+  const caseId = (await platform.storefront('complaint.filed', { complaintId: `C-UI-${name}`, customer: { name: '王芳', phone: '13700000000' }, text: '发货慢', ...(category ? { category } : {}) })).caseId as string;
+  const who = platform.staff(handler, ['complaint-handler']);
+  await platform.complete(who, caseId, 'complaint.acknowledge');
+  await platform.complete(who, caseId, 'complaint.investigate');
+  await platform.complete(who, caseId, 'complaint.resolve', { outcome: 'not-upheld', fields: { explanation: '已按时发货' } });
+  await platform.complete(who, caseId, 'complaint.callback', { fields: { score } });
+  return caseId;
+}
+
 describe('the rest of the standard in the console', { timeout: 120_000 }, () => {
   // Seed §2.4.4 l.296: "我们默认使用发货速度最快的顺丰,并且对宝贝进行保价。如果顺丰不到的地方则使用EMS邮政速递".
   it('offers the policy\'s carriers at dispatch with SF (顺丰) chosen by default, and the case page shows the carrier and that it is insured', async () => {
@@ -112,5 +125,28 @@ describe('the rest of the standard in the console', { timeout: 120_000 }, () => 
     await pia.getByRole('button', { name: /English/ }).click();
     await waitFor(async () => expect(await details.textContent()).toMatch(/CarrierSF Express \(SF\).*Insured.*Insured.*Tracking numberSF-UI-1/));
     await pia.getByRole('button', { name: /中文/ }).click();
+  });
+
+  // Seed §4.3: "有记录、有指令、有回音、有结果"; the callback (回访) scores 1–5 (service-standards.md §7).
+  it('shows the supervisor the callback scores per handler with the low-scored case linked, per category in Chinese, a chart, and a CSV with a BOM for Excel', async () => {
+    const low = await scoredComplaint('LOW', 'logistics', 'hana', 2);
+    await scoredComplaint('HIGH', undefined, 'hana', 5);
+    const boss = await signIn('boss');
+    await boss.getByRole('menuitem', { name: /满意度/ }).click();
+    const hana = boss.locator('tr[data-row-key="hana"]');
+    await waitFor(async () => expect(await hana.textContent()).toBe(`hana23.51:0 2:1 3:0 4:0 5:150%${low}`));
+    expect(await hana.getByRole('link', { name: low }).getAttribute('href')).toBe(`#/cases/${encodeURIComponent(low)}`);
+    const chart = boss.locator('figure [data-points]');
+    await waitFor(async () => expect([await chart.getAttribute('data-points'), await chart.getAttribute('data-drawn')]).toEqual(['1', '1']));
+
+    await boss.getByLabel('分组').click();
+    await boss.locator('.ant-select-dropdown .ant-select-item-option').filter({ hasText: '投诉类别' }).click();
+    await waitFor(async () => expect(await boss.locator('tr[data-row-key="logistics"]').textContent()).toMatch(/^物流问题12/));
+    expect(await boss.locator('tr[data-row-key="other"]').textContent()).toMatch(/^其他15/);
+    const [download] = await Promise.all([boss.waitForEvent('download'), boss.getByRole('button', { name: /下载 CSV/ }).click()]);
+    const csv = readFileSync(await download.path());
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.toString('utf8').slice(1).split('\r\n').slice(0, 2)).toEqual(['投诉类别,类别名称,回访数,平均分,1分,2分,3分,4分,5分,低分(≤2)占比(%),低分工单', `logistics,物流问题,1,2,0,1,0,0,0,100,${low}`]);
+    expect(download.suggestedFilename()).toBe('satisfaction-2026-11-01-2026-11-30-category.csv');
   });
 });

@@ -1,11 +1,12 @@
 /** The signed-in frame: navigation (the board and the SLA and chat reports for supervisors), the user, language switch and sign-out. */
-import { BarChartOutlined, DashboardOutlined, LogoutOutlined, MessageOutlined, ProfileOutlined, ScheduleOutlined, TranslationOutlined } from '@ant-design/icons';
+import { BarChartOutlined, DashboardOutlined, SmileOutlined, LogoutOutlined, MessageOutlined, ProfileOutlined, ScheduleOutlined, TranslationOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { currentSession, signOut } from '../auth/session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { labelOf, ROLE_LABELS } from '../i18n/labels.ts';
+import { word } from '../i18n/standard-words.ts';
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t, lang, setLang } = useI18n();
@@ -20,6 +21,7 @@ export function Shell({ children }: { children: ReactNode }) {
           { key: '/board', icon: <DashboardOutlined />, label: t('nav.board') },
           { key: '/reports', icon: <BarChartOutlined />, label: t('nav.reports') },
           { key: '/chat-report', icon: <MessageOutlined />, label: t('nav.chat') },
+          { key: '/satisfaction', icon: <SmileOutlined />, label: word('nav.satisfaction', lang) },
         ]
       : []),
     { key: '/policy', icon: <ScheduleOutlined />, label: t('nav.policy') },
