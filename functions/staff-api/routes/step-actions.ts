@@ -25,6 +25,7 @@ import { pauseBody } from '../schemas.ts';
 import { staffCaller } from '../staff.ts';
 import { completeStepNow } from '../step-completion.ts';
 import { policyCheckedFields } from '../policy-completion.ts';
+import { checkedChecklist, checklistEntry, takeChecklist } from '../checklist-completion.ts';
 import { toStepActionResult } from '../views.ts';
 
 const STEP_PATH = '/cases/{caseId}/steps/{step}';
@@ -52,12 +53,17 @@ export function completeRoute(deps: StaffApiDeps): Route {
     path: `${STEP_PATH}/complete`,
     async handle({ event, params }) {
       const { caller, step, selector, body } = await authorise(deps, event, params, 'completing');
-      const validated = validateCompletion(step.step, body);
-      const completion = { ...validated, fields: policyCheckedFields(step.step, validated.fields, deps.policy) };
-      const issues = completionIssues(step.step, completion.fields, await caseFacts(deps, step.caseId));
+      const { body: plain, taken } = takeChecklist(body);
+      const validated = validateCompletion(step.step, plain);
+      const facts = await caseFacts(deps, step.caseId);
+      const checklist = checkedChecklist(step.step, validated.outcome, taken, facts.data);
+      const completion = { ...validated, fields: { ...policyCheckedFields(step.step, validated.fields, deps.policy), ...checklist } };
+      const issues = completionIssues(step.step, completion.fields, facts);
       if (issues.length > 0) throw new InvalidRequest(issues);
       try {
         const done = await completeStepNow(deps, selector, { by: caller.user, ...completion });
+        const entry = checklistEntry(done);
+        if (entry !== undefined) await deps.repository.appendTimeline(done.caseId, entry);
         return jsonResponse(200, toStepActionResult(done, deps.policy.zone));
       } catch (error) {
         throw error instanceof StepNotOpen ? await whoClosed(deps, selector, error) : error;
