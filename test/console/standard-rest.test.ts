@@ -14,6 +14,7 @@ import { ensureConsoleBuild } from '../../local/console/build.ts';
 import { consoleSite } from '../../local/console/site.ts';
 import { MINUTE, TestPlatform } from '../e2e/platform.ts';
 import { orderPlaced } from '../support/orders.ts';
+import { confirmedChecklist } from '../support/checklists.ts';
 import { launchChromium } from './browser.ts';
 
 const MONDAY_0900 = '2026-11-30T09:00:00+08:00';
@@ -81,7 +82,7 @@ async function waitFor(check: () => Promise<unknown>): Promise<void> {
 /** A paid order completed up to its dispatch, through the API. */
 async function orderAtDispatch(orderId: string): Promise<string> {
   const caseId = (await platform.storefront('order.placed', orderPlaced(orderId, platform.clock.now()))).caseId as string;
-  await platform.complete(platform.staff('olivia', ['ops-cs']), caseId, 'order.review', { outcome: 'confirmed' });
+  await platform.complete(platform.staff('olivia', ['ops-cs']), caseId, 'order.review', { outcome: 'confirmed', fields: confirmedChecklist('order.review', 'confirmed') });
   await platform.complete(platform.staff('tom', ['terminal-admin']), caseId, 'order.pack', { fields: { serialNumbers: [`SN-${orderId}`], invoiceNo: 'INV-1' } });
   await platform.complete(platform.staff('carl', ['crm-admin']), caseId, 'order.crm-bind', { fields: { bindings: [] } });
   await platform.advance(MINUTE);
@@ -125,6 +126,39 @@ describe('the rest of the standard in the console', { timeout: 120_000 }, () => 
     await pia.getByRole('button', { name: /English/ }).click();
     await waitFor(async () => expect(await details.textContent()).toMatch(/CarrierSF Express \(SF\).*Insured.*Insured.*Tracking numberSF-UI-1/));
     await pia.getByRole('button', { name: /中文/ }).click();
+  });
+
+  // Seed §3.1 l.348 (service-standards.md §12): the review call checks contact, recipient, goods and delivery method.
+  it('asks the review call\'s checklist with checkboxes, refuses a point left open as the API would, and shows the points on the case page and in the timeline search', async () => {
+    const caseId = (await platform.storefront('order.placed', orderPlaced('SO-UI-CHECK', platform.clock.now()))).caseId as string;
+    const ann = await signIn('ann');
+    const review = row(ann, caseId, 'order.review');
+    await waitFor(() => review.waitFor({ timeout: 200 }));
+    await review.getByRole('button', { name: /^完成/ }).click();
+    const dialog = ann.getByRole('dialog');
+    await dialog.getByRole('radio', { name: /已确认/ }).check();
+    const checklist = dialog.getByTestId('checklist');
+    await waitFor(async () => expect(await checklist.getByRole('checkbox').count()).toBe(4));
+    for (const point of ['联系方式', '商品']) await checklist.getByRole('checkbox', { name: `${point} 核对无误` }).check();
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    const recipientItem = checklist.locator('.ant-form-item').filter({ hasText: '收货人 (recipient)' }).first();
+    await waitFor(async () => expect(await recipientItem.textContent()).toContain('confirm or correct this point'));
+    expect(await checklist.locator('.ant-form-item').filter({ hasText: '配送方式 (deliveryMethod)' }).first().textContent()).toContain('confirm or correct this point');
+    expect((await platform.view(caseId)).steps.find((s) => s.step === 'order.review')?.status).toBe('open');
+
+    await checklist.getByLabel('收货人 更正为…').fill('李四');
+    await checklist.getByRole('checkbox', { name: '配送方式 核对无误' }).check();
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await waitFor(async () => expect(await review.count()).toBe(0));
+    await platform.runtime.settle();
+
+    await ann.goto(`${platform.runtime.apiUrl}/console/#/cases/${encodeURIComponent(caseId)}`);
+    const details = ann.getByTestId('checklist-details');
+    await waitFor(async () => expect(await details.textContent()).toMatch(/联系方式.*核对无误.*收货人已更正: 李四.*商品.*核对无误.*配送方式.*核对无误/));
+    await ann.getByLabel('搜索时间线').fill('李四');
+    const entries = ann.getByTestId('timeline-entry');
+    await waitFor(async () => expect(await entries.count()).toBe(1));
+    expect(await entries.first().textContent()).toContain('checklist · 订单审核 order.review · ann · 联系方式 confirmed; 收货人 corrected: 李四; 商品 confirmed; 配送方式 confirmed');
   });
 
   // Seed §4.3: "有记录、有指令、有回音、有结果"; the callback (回访) scores 1–5 (service-standards.md §7).

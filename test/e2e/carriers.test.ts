@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderPlaced } from '../support/orders.ts';
+import { confirmedChecklist } from '../support/checklists.ts';
 import { MINUTE, TestPlatform } from './platform.ts';
 
 // Carriers (service-standards.md §12), seed §2.4.4 l.296: "我们默认使用发货速度最快的顺丰,并且对宝贝
@@ -19,7 +20,7 @@ let orders = 0;
 /** Places a paid order and completes it up to its dispatch. */
 async function orderReadyToDispatch(): Promise<string> {
   const { caseId } = await platform.storefront('order.placed', orderPlaced(`SO-CARRIER-${++orders}`, platform.clock.now()));
-  await platform.complete(platform.staff('olivia', ['ops-cs']), caseId!, 'order.review', { outcome: 'confirmed' });
+  await platform.complete(platform.staff('olivia', ['ops-cs']), caseId!, 'order.review', { outcome: 'confirmed', fields: confirmedChecklist('order.review', 'confirmed') });
   await platform.complete(platform.staff('tom', ['terminal-admin']), caseId!, 'order.pack', { fields: { serialNumbers: [`SN-${caseId}`], invoiceNo: 'INV-1' } });
   await platform.complete(platform.staff('carl', ['crm-admin']), caseId!, 'order.crm-bind', { fields: { bindings: [{ serial: `SN-${caseId}`, planId: 'PLAN-5G' }] } });
   await platform.advance(MINUTE);

@@ -9,11 +9,37 @@ import { usePolicy } from '../api/queries.ts';
 import type { StepView } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { word } from '../i18n/standard-words.ts';
+import { CHECK_POINTS, type CheckPoint, type CheckPointResult } from '../../../core/lifecycles/checklists.ts';
 
 export function StepDetails({ step }: { step: StepView }) {
   if (step.status !== 'completed' || step.fields === null) return null;
   if (step.step === 'order.dispatch') return <DispatchDetails fields={step.fields} />;
+  if (step.fields.checklist !== undefined) return <ChecklistDetails fields={step.fields} />;
   return null;
+}
+
+/** A call's checklist: each point ✓ or its corrected value; a quality claim's photos and 非人为. */
+function ChecklistDetails({ fields }: { fields: Record<string, unknown> }) {
+  const { lang } = useI18n();
+  const checklist = fields.checklist as Record<string, CheckPointResult>;
+  const evidence = fields.evidence as { photos: string[]; notManMade: boolean } | undefined;
+  return (
+    <Descriptions size="small" column={4} title={word('checklist.title', lang)} data-testid="checklist-details" style={{ marginBottom: 8 }}>
+      {Object.entries(checklist).map(([point, r]) => (
+        <Descriptions.Item key={point} label={CHECK_POINTS[point as CheckPoint]?.[lang] ?? point}>
+          {r.status === 'confirmed' ? (
+            <>
+              <CheckCircleOutlined aria-hidden style={{ color: '#135200' }} /> {word('checklist.confirmed', lang)}
+            </>
+          ) : (
+            `${word('checklist.corrected', lang)}: ${r.value}`
+          )}
+        </Descriptions.Item>
+      ))}
+      {evidence && <Descriptions.Item label={word('checklist.photos', lang)}>{evidence.photos.join(', ')}</Descriptions.Item>}
+      {evidence?.notManMade && <Descriptions.Item label={word('checklist.notManMade', lang)}>✓</Descriptions.Item>}
+    </Descriptions>
+  );
 }
 
 function DispatchDetails({ fields }: { fields: Record<string, unknown> }) {

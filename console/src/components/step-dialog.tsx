@@ -9,14 +9,14 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { isStepId, STEPS } from '../../../core/lifecycles/steps.ts';
 import { ApiError } from '../api/client.ts';
-import { useStepAction } from '../api/queries.ts';
+import { useCase, useStepAction } from '../api/queries.ts';
 import { fieldsOf } from '../forms/zod-fields.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { labelOf, OUTCOME_LABELS, stepName } from '../i18n/labels.ts';
 import { zoneWallTimeToIso } from '../time/format.ts';
 import { CompletionFields, fieldLabel } from './completion-fields.tsx';
 import { describeError } from './step-refusal.ts';
-import { widgetFields, widgetsOf } from './step-field-widgets.tsx';
+import { widgetFields, widgetsOf, type WidgetContext } from './step-field-widgets.tsx';
 
 /** Which dialog is open, for which step. */
 export interface DialogTarget {
@@ -48,6 +48,10 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
   const spec = isStepId(step) ? STEPS[step] : undefined;
   const outcomes: readonly string[] = spec?.outcomes ?? [];
   const drawn = widgetFields(step);
+  const [form] = Form.useForm<FormValues>();
+  const outcome = Form.useWatch('outcome', form);
+  const caseFacts = useCase(caseId).data?.data;
+  const widgetContext = (): WidgetContext => ({ step, outcome, facts: caseFacts ?? {}, errors });
   const fieldSpecs = spec ? fieldsOf(spec.fields).filter((f) => !drawn.has(f.name)) : [];
 
   const onFinish = async (values: FormValues): Promise<void> => {
@@ -55,7 +59,20 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
     setErrors({});
     setProblem(undefined);
     try {
-      await submit(kind === 'complete' ? { kind, ...completionBody(values) } : { kind, reason: values.reason ?? '', ...(values.until ? { until: zoneWallTimeToIso(values.until.format('YYYY-MM-DD'), values.until.format('HH:mm')) } : {}) });
+      const body = completionBody(values);
+      if (kind === 'complete') {
+        // Widgets' fields (the call checklist) are checked with the API's schema before sending.
+        for (const widget of widgetsOf(step)) {
+          const result = widget.toFields?.(values as Record<string, unknown>, widgetContext());
+          if (result === undefined) continue;
+          if ('errors' in result) {
+            setErrors(result.errors);
+            return;
+          }
+          if (Object.keys(result.fields).length > 0) body.fields = { ...body.fields, ...result.fields };
+        }
+      }
+      await submit(kind === 'complete' ? { kind, ...body } : { kind, reason: values.reason ?? '', ...(values.until ? { until: zoneWallTimeToIso(values.until.format('YYYY-MM-DD'), values.until.format('HH:mm')) } : {}) });
       void message.success(t(kind === 'complete' ? 'action.done' : 'action.paused', { step: stepLabel }));
       onClose();
     } catch (e) {
@@ -69,7 +86,7 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
   const fieldError = (path: string) => (errors[path] ? { validateStatus: 'error' as const, help: errors[path] } : {});
   return (
     <Modal open title={t(kind === 'complete' ? 'action.completeTitle' : 'action.pauseTitle', { step: `${stepLabel} ${step}` })} onCancel={onClose} footer={null} destroyOnHidden>
-      <Form<FormValues> layout="vertical" onFinish={(values) => void onFinish(values)} onValuesChange={() => setErrors({})} requiredMark>
+      <Form<FormValues> form={form} layout="vertical" onFinish={(values) => void onFinish(values)} onValuesChange={() => setErrors({})} requiredMark>
         {kind === 'complete' ? (
           <>
             {outcomes.length > 0 && (
@@ -83,7 +100,7 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
                 </Radio.Group>
               </Form.Item>
             )}
-            {widgetsOf(step).map((w) => w.render(errors))}
+            {widgetsOf(step).map((w) => w.render(widgetContext()))}
             <CompletionFields specs={fieldSpecs} errors={errors} />
           </>
         ) : (
@@ -98,7 +115,7 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
         )}
         {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 16 }} />}
         {Object.entries(errors)
-          .filter(([path]) => !knownPath(path, [...fieldSpecs.map((f) => f.name), ...drawn]))
+          .filter(([path]) => !knownPath(path, [...fieldSpecs.map((f) => f.name), ...drawn]) && ![...drawn].some((name) => path.startsWith(`fields.${name}.`)))
           .map(([path, text]) => (
             <Alert key={path} type="error" showIcon role="alert" title={`${fieldLabel(path, lang)}: ${text}`} style={{ marginBottom: 16 }} />
           ))}

@@ -1,22 +1,30 @@
 /**
- * Completion fields that need more than their zod schema to draw: the policy's carriers at
- * `order.dispatch`. The dialog leaves these fields out of the generated form and draws these instead.
+ * Completion fields that need more than their step's zod schema to draw: the policy's carriers at
+ * `order.dispatch`, and the call checklists of the verification steps (core/lifecycles/checklists.ts).
+ * The dialog leaves these fields out of the generated form and draws these instead; a widget with
+ * `toFields` turns its form values into completion fields, or into errors keyed as the API's paths.
  */
 import type { ReactNode } from 'react';
+import { hasChecklist } from '../../../core/lifecycles/checklists.ts';
 import { CarrierField } from './carrier-field.tsx';
+import { ChecklistField, checklistFields, type ChecklistContext } from './checklist-field.tsx';
 
-interface Widget {
+export type WidgetContext = ChecklistContext;
+
+export interface Widget {
   /** The completion fields this widget draws (`fields.<name>`). */
   fields: readonly string[];
-  render: (errors: Record<string, string>) => ReactNode;
+  render: (ctx: WidgetContext) => ReactNode;
+  toFields?: (values: Record<string, unknown>, ctx: WidgetContext) => { fields: Record<string, unknown> } | { errors: Record<string, string> };
 }
 
-const WIDGETS: Readonly<Record<string, readonly Widget[]>> = {
-  'order.dispatch': [{ fields: ['carrier'], render: (errors) => <CarrierField key="carrier" error={errors['fields.carrier']} /> }],
-};
+const carrier: Widget = { fields: ['carrier'], render: (ctx) => <CarrierField key="carrier" error={ctx.errors['fields.carrier']} /> };
+const checklist: Widget = { fields: ['checklist', 'evidence'], render: (ctx) => <ChecklistField key="checklist" {...ctx} />, toFields: (values, ctx) => checklistFields(values, ctx) };
 
 export function widgetsOf(step: string): readonly Widget[] {
-  return WIDGETS[step] ?? [];
+  if (step === 'order.dispatch') return [carrier];
+  if (hasChecklist(step)) return [checklist];
+  return [];
 }
 
 /** The fields a step's widgets draw, to leave out of the generated form. */

@@ -3,12 +3,13 @@
  * and when, how each step's deadline was computed (the engine's explanation), and the timeline.
  */
 import { ArrowLeftOutlined, CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
-import { Alert, Card, Descriptions, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Card, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useCase } from '../api/queries.ts';
 import type { CaseView, StepView } from '../api/types.ts';
 import { StepActions } from '../components/step-actions.tsx';
 import { StepDetails } from '../components/step-details.tsx';
+import { CaseTimeline } from '../components/case-timeline.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Lang } from '../i18n/lang.ts';
 import { CASE_TYPE_LABELS, labelOf, OUTCOME_LABELS, ROLE_LABELS, STATUS_LABELS, stepName } from '../i18n/labels.ts';
@@ -70,18 +71,7 @@ export default function CasePage() {
         <StepsTable view={c} />
       </Card>
       <Card title={t('case.timeline')}>
-        <Timeline
-          items={c.timeline.map((entry) => ({
-            key: entry.id,
-            content: (
-              <span>
-                <time dateTime={entry.at}>{formatWeekdayDateTime(entry.at, lang)}</time> · {entry.kind}
-                {entry.step && ` · ${stepName(entry.step, lang)} ${entry.step}`}
-                {entry.by && ` · ${entry.by}`}
-              </span>
-            ),
-          }))}
-        />
+        <CaseTimeline entries={c.timeline} />
       </Card>
     </Space>
   );
