@@ -200,6 +200,7 @@ describe('the staff console in Chromium', { timeout: 120_000 }, () => {
     await review.getByRole('button', { name: /^完成/ }).click();
     const dialog = ann.getByRole('dialog');
     await dialog.getByRole('radio', { name: /已确认/ }).check();
+    for (const box of await dialog.getByTestId('checklist').getByRole('checkbox').all()) await box.check();
     await platform.complete(platform.staff('bob', ['ops-cs']), caseId, 'order.review', { outcome: 'confirmed', fields: confirmedChecklist('order.review', 'confirmed') });
     await dialog.getByRole('button', { name: /提\s*交/ }).click();
     await waitFor(() => dialog.getByRole('alert').waitFor({ timeout: 200 }));
