@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { STEPS } from '../../core/lifecycles/steps.ts';
+import { checklistOf, checkPoint, evidenceSchema, hasChecklist } from '../../core/lifecycles/checklists.ts';
 import { storefrontEvent } from '../../core/storefront/events.ts';
 import { SIGNATURE_HEADER } from '../../core/storefront/signature.ts';
 import * as s from './schemas.ts';
@@ -42,8 +43,22 @@ const stepParams = [pathParam('caseId', 'the case'), pathParam('step', 'a step i
 /** Per step: outcomes and the completion fields schema (api.md "Step completion fields"). */
 function stepCatalogue(): JsonSchema {
   return Object.fromEntries(
-    Object.entries(STEPS).map(([id, spec]) => [id, { caseType: spec.caseType, completedBy: spec.completedBy, outcomes: spec.outcomes, fields: schema(spec.fields, 'input') }]),
+    Object.entries(STEPS).map(([id, spec]) => [
+      id,
+      { caseType: spec.caseType, completedBy: spec.completedBy, outcomes: spec.outcomes, fields: schema(spec.fields, 'input'), ...(hasChecklist(id) ? { checklist: checklistCatalogue(id, spec.outcomes) } : {}) },
+    ]),
   );
+}
+
+/** A verification call's `fields.checklist`/`fields.evidence` per outcome (service-standards.md §12); `paymentAccount` only for a paid order's cancellation. */
+function checklistCatalogue(step: string, outcomes: readonly string[]): JsonSchema {
+  const perOutcome = Object.fromEntries(
+    outcomes.flatMap((outcome) => {
+      const rule = checklistOf(step, outcome, { paid: true });
+      return rule ? [[outcome, { points: rule.points, evidence: rule.evidence }]] : [];
+    }),
+  );
+  return { outcomes: perOutcome, point: schema(checkPoint, 'input'), evidence: schema(evidenceSchema, 'input') };
 }
 
 export function openApiDocument(): JsonSchema {
