@@ -63,10 +63,10 @@ export function hasChecklist(step: string): boolean {
 
 const corrected = z.string({ error: 'expected the corrected value as text' }).trim().min(1, 'the corrected value must not be empty').max(500, 'at most 500 characters');
 
-/** One point: `{"status": "confirmed"}` or `{"status": "corrected", "value": "<the corrected value>"}`. */
+/** One point: `{"status": "confirmed"}` (optionally with a `note`, e.g. the account read back) or `{"status": "corrected", "value": "<the corrected value>"}`. */
 export const checkPoint = z.discriminatedUnion(
   'status',
-  [z.strictObject({ status: z.literal('confirmed'), note: corrected.optional() }), z.strictObject({ status: z.literal('corrected'), value: corrected })],
+  [z.strictObject({ status: z.literal('confirmed'), note: z.string({ error: 'expected a note as text' }).trim().min(1, 'a note must not be empty').max(500, 'at most 500 characters').optional() }), z.strictObject({ status: z.literal('corrected'), value: corrected })],
   { error: (issue) => (issue.input === undefined ? 'confirm or correct this point' : 'expected {"status": "confirmed"} or {"status": "corrected", "value": "…"}') },
 );
 export type CheckPointResult = z.infer<typeof checkPoint>;
