@@ -4,6 +4,7 @@
 // (board, SLA report, chat report); the reveal action, a search and the queue at phone width.
 import { mkdirSync } from 'node:fs';
 import { orderPlaced } from '../../test/support/orders.ts';
+import { confirmedChecklist } from '../../test/support/checklists.ts';
 import { launchChromium, signedInTab, startConsoleRig } from './rig.ts';
 
 const MINUTE = 60_000;
@@ -33,7 +34,7 @@ try {
     return answer.body.caseId as string;
   };
   const done = [await place(1), await place(2), await place(3)];
-  for (const caseId of done) await ann.complete(caseId, 'order.review', { outcome: 'confirmed' });
+  for (const caseId of done) await ann.complete(caseId, 'order.review', { outcome: 'confirmed', fields: confirmedChecklist('order.review', 'confirmed') });
   await rig.runtime.settle();
   await tom.complete(done[0] as string, 'order.pack', { fields: { serialNumbers: ['SN-860001'], invoiceNo: 'INV-0001' } });
   await rig.advance(12 * MINUTE);
@@ -98,7 +99,7 @@ try {
   // (a SPA route change is no navigation, so 'networkidle' says nothing about these reads).
   await bossTab.waitForFunction(CHARTS_DRAWN);
   await bossTab.screenshot({ path: `${OUT}/report.png`, fullPage: true });
-  // At 1400 px the header menu folds its last items under "⋯": open the chat report by its route.
+  // By its route: a supervisor's menu may fold its last items under "⋯" on a narrower screen.
   await bossTab.goto(`${rig.runtime.apiUrl}/console/#/chat-report`);
   await bossTab.getByRole('heading', { name: '客服会话报表' }).waitFor();
   await bossTab.waitForFunction(HEATMAP_DRAWN);

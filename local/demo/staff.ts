@@ -13,6 +13,7 @@ import type { Agenda } from './agenda.ts';
 import type { PlatformClient, QueueItem, StaffSession } from './platform-client.ts';
 import type { Random } from './random.ts';
 import { completionFor, STAFF_WORK } from './staff-work.ts';
+import { hasChecklist } from '../../core/lifecycles/checklists.ts';
 
 const MINUTE = 60_000;
 
@@ -106,20 +107,18 @@ export class StaffTeam {
     member.freeAt = doneAt;
     this.taken.add(keyOf(item));
     this.options.agenda.at(doneAt, async () => {
-      const body = completionFor(item.step, { caseId: item.caseId, random, ...(SERIAL_STEPS.has(item.step) ? { serializedUnits: await this.serializedUnitsOf(member, item.caseId) } : {}) });
+      // A verification call has the case open: its checklist depends on it (a paid cancellation asks for the account);
+      // packing reads its items to enter one serial per serialized unit.
+      const serial = SERIAL_STEPS.has(item.step);
+      const facts = hasChecklist(item.step) || serial ? (await member.session.getCase(item.caseId)).body.data : undefined;
+      const units = serial && facts ? (serializedUnits(facts, this.options.policy.serialNumbers.serializedSkus)?.length ?? 1) : undefined;
+      const body = completionFor(item.step, { caseId: item.caseId, random, ...(facts ? { facts } : {}), ...(units !== undefined ? { serializedUnits: units } : {}) });
       const answer = await member.session.complete(item.caseId, item.step, body);
       this.notify(); // free again: look for the next step
       if (answer.status === 200) this.tally.completed++;
       else if (answer.status === 409) this.tally.overtaken++;
       else throw new Error(`${member.session.user} completing ${item.step} of ${item.caseId}: ${answer.status} ${JSON.stringify(answer.body)}`);
     });
-  }
-
-  /** How many serials the case's order takes, read as a clerk would from the case page; 1 when it lists no items. */
-  private async serializedUnitsOf(member: Member, caseId: string): Promise<number> {
-    const answer = await member.session.getCase(caseId);
-    if (answer.status !== 200) return 1;
-    return serializedUnits(answer.body.data, this.options.policy.serialNumbers.serializedSkus)?.length ?? 1;
   }
 }
 

@@ -9,6 +9,7 @@ import { ensureConsoleBuild } from '../../local/console/build.ts';
 import { consoleSite } from '../../local/console/site.ts';
 import { AccountStore, accountsPath } from '../../local/identity/accounts.ts';
 import { TestPlatform } from '../e2e/platform.ts';
+import { confirmedChecklist } from '../support/checklists.ts';
 import { orderPlaced } from '../support/orders.ts';
 import { launchChromium } from './browser.ts';
 
@@ -26,7 +27,7 @@ let twoPhones: string;
 
 async function reviewed(orderId: string, items: Record<string, unknown>[]): Promise<string> {
   const caseId = (await platform.storefront('order.placed', { ...orderPlaced(orderId, platform.clock.now()), items })).caseId as string;
-  await platform.complete(platform.staff('ann', ['ops-cs']), caseId, 'order.review', { outcome: 'confirmed' });
+  await platform.complete(platform.staff('ann', ['ops-cs']), caseId, 'order.review', { outcome: 'confirmed', fields: confirmedChecklist('order.review', 'confirmed') });
   return caseId;
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { confirmedChecklist } from '../support/checklists.ts';
 import { orderPlaced } from '../support/orders.ts';
 import { MINUTE, TestPlatform } from './platform.ts';
 
@@ -19,7 +20,7 @@ async function reviewedOrder(orderId: string, items: Record<string, unknown>[]):
   const { status, caseId } = await platform.storefront('order.placed', { ...orderPlaced(orderId, platform.clock.now()), items });
   expect(status).toBe(202);
   await platform.advance(2 * MINUTE);
-  await platform.complete(platform.staff('olivia', ['ops-cs']), caseId!, 'order.review', { outcome: 'confirmed' });
+  await platform.complete(platform.staff('olivia', ['ops-cs']), caseId!, 'order.review', { outcome: 'confirmed', fields: confirmedChecklist('order.review', 'confirmed') });
   return caseId!;
 }
 

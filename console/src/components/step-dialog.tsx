@@ -21,6 +21,7 @@ import { NoReasonWindowTag } from './no-reason-window.tsx';
 import { SerialInputs, useSerializedUnits } from './serial-inputs.tsx';
 import { StepContext } from './step-context.tsx';
 import { describeError } from './step-refusal.ts';
+import { widgetFields, widgetsOf, type WidgetContext } from './step-field-widgets.tsx';
 
 /** Which dialog is open, for which step. */
 export interface DialogTarget {
@@ -51,21 +52,38 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
   const [busy, setBusy] = useState(false);
   const spec = isStepId(step) ? STEPS[step] : undefined;
   const outcomes: readonly string[] = spec?.outcomes ?? [];
-  const allFieldSpecs = spec ? fieldsOf(spec.fields) : [];
+  const drawn = widgetFields(step);
+  const [form] = Form.useForm<FormValues>();
+  const outcome = Form.useWatch('outcome', form);
+  // The case's facts (the checklist's points, the no-reason window beside the outcome it governs, §5–§6).
+  const caseView = useCase(caseId);
+  const caseFacts = caseView.data?.data;
+  const widgetContext = (): WidgetContext => ({ step, outcome, facts: caseFacts ?? {}, errors });
   // Packing asks for one serial per serialized unit, labelled by item, in place of a free list (issue 28 item 6).
   const packing = kind === 'complete' && step === 'order.pack';
   const serialUnits = useSerializedUnits(caseId, packing);
   const perUnitSerials = packing && serialUnits !== undefined;
-  const fieldSpecs = perUnitSerials ? allFieldSpecs.filter((f) => f.name !== 'serialNumbers') : allFieldSpecs;
-  // The no-reason window beside the outcome it governs (§5–§6), read only for those steps.
-  const caseView = useCase(caseId, { enabled: kind === 'complete' && NO_REASON_OUTCOMES[step] !== undefined });
+  const fieldSpecs = spec ? fieldsOf(spec.fields).filter((f) => !drawn.has(f.name) && !(perUnitSerials && f.name === 'serialNumbers')) : [];
 
   const onFinish = async (values: FormValues): Promise<void> => {
     setBusy(true);
     setErrors({});
     setProblem(undefined);
     try {
-      await submit(kind === 'complete' ? { kind, ...completionBody(values, perUnitSerials) } : { kind, reason: values.reason ?? '', ...(values.until ? { until: zoneWallTimeToIso(values.until.format('YYYY-MM-DD'), values.until.format('HH:mm')) } : {}) });
+      const body = completionBody(values, perUnitSerials);
+      if (kind === 'complete') {
+        // Widgets' fields (the call checklist) are checked with the API's schema before sending.
+        for (const widget of widgetsOf(step)) {
+          const result = widget.toFields?.(values as Record<string, unknown>, widgetContext());
+          if (result === undefined) continue;
+          if ('errors' in result) {
+            setErrors(result.errors);
+            return;
+          }
+          if (Object.keys(result.fields).length > 0) body.fields = { ...body.fields, ...result.fields };
+        }
+      }
+      await submit(kind === 'complete' ? { kind, ...body } : { kind, reason: values.reason ?? '', ...(values.until ? { until: zoneWallTimeToIso(values.until.format('YYYY-MM-DD'), values.until.format('HH:mm')) } : {}) });
       void message.success(t(kind === 'complete' ? 'action.done' : 'action.paused', { step: stepLabel }));
       onClose();
     } catch (e) {
@@ -79,7 +97,7 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
   const fieldError = (path: string) => (errors[path] ? { validateStatus: 'error' as const, help: errors[path] } : {});
   return (
     <Modal open title={t(kind === 'complete' ? 'action.completeTitle' : 'action.pauseTitle', { step: `${stepLabel} ${step}` })} onCancel={onClose} footer={null} destroyOnHidden>
-      <Form<FormValues> layout="vertical" onFinish={(values) => void onFinish(values)} onValuesChange={() => setErrors({})} requiredMark>
+      <Form<FormValues> form={form} layout="vertical" onFinish={(values) => void onFinish(values)} onValuesChange={() => setErrors({})} requiredMark>
         {kind === 'complete' ? (
           <>
             <StepContext caseId={caseId} step={step} />
@@ -101,6 +119,7 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
               </Form.Item>
             )}
             {perUnitSerials && <SerialInputs units={serialUnits} error={errors['fields.serialNumbers']} />}
+            {widgetsOf(step).map((w) => w.render(widgetContext()))}
             <CompletionFields specs={fieldSpecs} errors={errors} />
           </>
         ) : (
@@ -115,7 +134,7 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
         )}
         {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 16 }} />}
         {Object.entries(errors)
-          .filter(([path]) => !knownPath(path, allFieldSpecs.map((f) => f.name)))
+          .filter(([path]) => !knownPath(path, [...fieldSpecs.map((f) => f.name), ...drawn, ...(perUnitSerials ? ['serialNumbers'] : [])]) && ![...drawn].some((name) => path.startsWith(`fields.${name}.`)))
           .map(([path, text]) => (
             <Alert key={path} type="error" showIcon role="alert" title={`${fieldLabel(path, lang)}: ${text}`} style={{ marginBottom: 16 }} />
           ))}
