@@ -82,6 +82,7 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
       }),
     },
     chat: { calendar: chatRole.calendar, greetingSeconds: doc.chat.greetingSeconds, replySeconds: doc.chat.replySeconds },
+    carriers: doc.carriers,
   };
 }
 

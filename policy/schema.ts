@@ -6,6 +6,7 @@ import { AlarmLanguage } from '../core/alarms/labels.ts';
 import { matchesPattern } from '../core/alarms/routing.ts';
 import { AUTOMATIC } from '../core/cases/step.ts';
 import { parseDate, parseTimeOfDay, WEEKDAYS } from '../core/time/civil.ts';
+import { carriersSchema } from './carriers.ts';
 
 /**
  * The SLA policy file's schema. Objects are strict so that a typo fails loudly; every refinement
@@ -257,6 +258,8 @@ export const policySchema = z
     escalation,
     steps: z.record(z.string().regex(/^[a-z]+\.[a-z-]+$/, 'step ids look like "order.review"'), step),
     alarms: alarms.optional(),
+    /** The couriers `order.dispatch` may name (§12 "Carriers"); default: SF (default, insured) and EMS. */
+    carriers: carriersSchema,
   })
   .superRefine((policy, ctx) => {
     if (Object.hasOwn(policy.roles, AUTOMATIC)) {

@@ -4,6 +4,7 @@
 // (board, SLA report, chat report); the reveal action, a search and the queue at phone width.
 import { mkdirSync } from 'node:fs';
 import { orderPlaced } from '../../test/support/orders.ts';
+import { confirmedChecklist } from '../../test/support/checklists.ts';
 import { launchChromium, signedInTab, startConsoleRig } from './rig.ts';
 
 const MINUTE = 60_000;
@@ -33,7 +34,7 @@ try {
     return answer.body.caseId as string;
   };
   const done = [await place(1), await place(2), await place(3)];
-  for (const caseId of done) await ann.complete(caseId, 'order.review', { outcome: 'confirmed' });
+  for (const caseId of done) await ann.complete(caseId, 'order.review', { outcome: 'confirmed', fields: confirmedChecklist('order.review', 'confirmed') });
   await rig.runtime.settle();
   await tom.complete(done[0] as string, 'order.pack', { fields: { serialNumbers: ['SN-860001'], invoiceNo: 'INV-0001' } });
   await rig.advance(12 * MINUTE);

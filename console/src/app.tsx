@@ -27,6 +27,7 @@ const BoardPage = lazy(() => import('./pages/board.tsx'));
 const ReportsPage = lazy(() => import('./pages/reports.tsx'));
 const ChatReportPage = lazy(() => import('./pages/chat-report.tsx'));
 const PolicyPage = lazy(() => import('./pages/policy.tsx'));
+const SatisfactionPage = lazy(() => import('./pages/satisfaction.tsx'));
 
 
 function subscribeSession(onChange: () => void): () => void {
@@ -80,6 +81,7 @@ const routes: Parameters<typeof createHashRouter>[0] = [
       { path: '/board', element: <BoardPage /> },
       { path: '/reports', element: <ReportsPage /> },
       { path: '/chat-report', element: <ChatReportPage /> },
+      { path: '/satisfaction', element: <SatisfactionPage /> },
       { path: '/policy', element: <PolicyPage /> },
       { path: '*', element: <Navigate to="/queue" replace /> },
     ],

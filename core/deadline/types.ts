@@ -7,6 +7,7 @@ import type { EveryDayCalendar } from '../calendar/every-day.ts';
 import type { Interval } from '../calendar/interval.ts';
 import type { Zone } from '../time/zone.ts';
 import type { AlarmPolicy } from '../alarms/routing.ts';
+import type { Carrier } from '../carriers/carriers.ts';
 
 /** The deadline rule kinds of the policy. Times of day are minutes after midnight. */
 export type DeadlineRule =
@@ -66,6 +67,8 @@ export interface CompiledPolicy {
   chat: ChatStandards;
   /** Escalation levels in order (service-standards.md §9), each on its role's calendar. */
   escalation: { levels: readonly EscalationLevel[] };
+  /** The couriers `order.dispatch` may name (service-standards.md §12 "Carriers"). */
+  carriers: readonly Carrier[];
 }
 
 export type Facts = Readonly<Record<string, string>>;

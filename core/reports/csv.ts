@@ -83,11 +83,11 @@ function headerOf(columns: readonly string[], labels: CsvLabels): string {
   return columns.map((c) => (labels === 'zh' ? (ZH[c] ?? c) : c)).join(',');
 }
 
-function cell(value: number | null): string {
+export function cell(value: number | null): string {
   return value === null ? '' : String(value);
 }
 
-function quote(text: string): string {
+export function quote(text: string): string {
   const inert = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(inert) ? `"${inert.replace(/"/g, '""')}"` : inert;
 }

@@ -12,6 +12,7 @@ import { reportRoute } from './routes/reports.ts';
 import { searchRoute } from './routes/search.ts';
 import { revealContactRoute } from './routes/contact.ts';
 import { completeRoute, escalateRoute, pauseRoute, resumeRoute } from './routes/step-actions.ts';
+import { satisfactionReportRoute } from './routes/satisfaction-report.ts';
 
 export function createStaffApi(deps: StaffApiDeps): Router {
   return new Router([
@@ -30,6 +31,7 @@ export function createStaffApi(deps: StaffApiDeps): Router {
     boardRoute(deps),
     policyRoute(deps),
     chatReportRoute(deps),
+    satisfactionReportRoute(deps),
     healthRoute(),
     openApiRoute(),
   ]);

@@ -41,6 +41,7 @@ export const staffApiRoutes: RouteDecl[] = [
   staff('GET', '/board'),
   staff('GET', '/policy'),
   staff('GET', '/reports/chat'),
+  staff('GET', '/reports/satisfaction'),
   { method: 'GET', path: '/healthz', function: staffApiFunction.id, auth: 'public' },
   { method: 'GET', path: '/openapi.json', function: staffApiFunction.id, auth: 'public' },
 ];

@@ -5,9 +5,11 @@
  */
 import { z } from 'zod';
 import { STEPS } from '../../core/lifecycles/steps.ts';
+import { checklistOf, checkPoint, evidenceSchema, hasChecklist } from '../../core/lifecycles/checklists.ts';
 import { storefrontEvent } from '../../core/storefront/events.ts';
 import { SIGNATURE_HEADER } from '../../core/storefront/signature.ts';
 import * as s from './schemas.ts';
+import { satisfactionQuery, satisfactionReportBody } from './satisfaction-schemas.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -41,8 +43,22 @@ const stepParams = [pathParam('caseId', 'the case'), pathParam('step', 'a step i
 /** Per step: outcomes and the completion fields schema (api.md "Step completion fields"). */
 function stepCatalogue(): JsonSchema {
   return Object.fromEntries(
-    Object.entries(STEPS).map(([id, spec]) => [id, { caseType: spec.caseType, completedBy: spec.completedBy, outcomes: spec.outcomes, fields: schema(spec.fields, 'input') }]),
+    Object.entries(STEPS).map(([id, spec]) => [
+      id,
+      { caseType: spec.caseType, completedBy: spec.completedBy, outcomes: spec.outcomes, fields: schema(spec.fields, 'input'), ...(hasChecklist(id) ? { checklist: checklistCatalogue(id, spec.outcomes) } : {}) },
+    ]),
   );
+}
+
+/** A verification call's `fields.checklist`/`fields.evidence` per outcome (service-standards.md §12); `paymentAccount` only for a paid order's cancellation. */
+function checklistCatalogue(step: string, outcomes: readonly string[]): JsonSchema {
+  const perOutcome = Object.fromEntries(
+    outcomes.flatMap((outcome) => {
+      const rule = checklistOf(step, outcome, { paid: true });
+      return rule ? [[outcome, { points: rule.points, evidence: rule.evidence }]] : [];
+    }),
+  );
+  return { outcomes: perOutcome, point: schema(checkPoint, 'input'), evidence: schema(evidenceSchema, 'input') };
 }
 
 export function openApiDocument(): JsonSchema {
@@ -78,6 +94,7 @@ export function openApiDocument(): JsonSchema {
         SlaReport: schema(s.slaReportBody),
         Board: schema(s.board),
         ChatReport: schema(s.chatReport),
+        SatisfactionReport: schema(satisfactionReportBody),
         Health: schema(s.health),
         Policy: schema(s.policyView),
         Login: schema(s.loginBody, 'input'),
@@ -220,6 +237,17 @@ export function openApiDocument(): JsonSchema {
           parameters: queryParams(s.chatReportQuery),
           responses: {
             '200': { description: 'the report', content: { ...json(ref('ChatReport')), 'text/csv': { schema: { type: 'string' } } } },
+            ...staffErrors,
+          },
+        },
+      },
+      '/reports/satisfaction': {
+        get: {
+          ...staff,
+          summary: 'Complaint callback (回访) scores 1–5 per handler, category or month: count, mean, distribution, share ≤ 2 with its cases (supervisor); Accept: text/csv for CSV',
+          parameters: queryParams(satisfactionQuery),
+          responses: {
+            '200': { description: 'the report', content: { ...json(ref('SatisfactionReport')), 'text/csv': { schema: { type: 'string' } } } },
             ...staffErrors,
           },
         },

@@ -53,6 +53,7 @@ export function toPolicyView(policy: CompiledPolicy, year: number): PolicyView {
         description: step.description,
       };
     }),
+    carriers: policy.carriers.map((c) => ({ id: c.id, label: c.label, default: c.default, insured: c.insured, note: c.note ?? null })),
   };
 }
 

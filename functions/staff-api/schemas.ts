@@ -344,6 +344,9 @@ export const policyView = z.object({
       description: z.string(),
     }),
   ),
+  carriers: z
+    .array(z.object({ id: z.string(), label, default: z.boolean(), insured: z.boolean().describe('parcels sent with it are insured (保价)'), note: z.string().nullable() }))
+    .describe('the couriers `order.dispatch` may name (service-standards.md §12); another is refused with 400 naming `body.fields.carrier`'),
 });
 
 export const accepted = z.object({ caseId: z.string(), status: z.literal('accepted') });

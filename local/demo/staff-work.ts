@@ -4,11 +4,14 @@
  * fields must satisfy the step catalogue — the staff API rejects anything else, and the demo
  * treats a rejection as a bug.
  */
+import { checklistOf } from '../../core/lifecycles/checklists.ts';
 import type { Random } from './random.ts';
 
 export interface WorkContext {
   caseId: string;
   random: Random;
+  /** The case's facts as the API shows them, for the call checklists (a paid cancellation asks for the account). */
+  facts?: Record<string, unknown>;
 }
 
 export interface StepWork {
@@ -52,6 +55,26 @@ export function completionFor(step: string, ctx: WorkContext): { outcome?: strin
   const work = STAFF_WORK[step];
   if (!work) throw new Error(`the demo's staff do not know how to do ${step}`);
   const outcome = work.outcomes ? ctx.random.weighted(work.outcomes) : undefined;
-  const fields = work.fields?.(outcome, ctx) ?? {};
+  const fields = { ...(work.fields?.(outcome, ctx) ?? {}), ...checklistFor(step, outcome, ctx) };
   return { ...(outcome !== undefined ? { outcome } : {}), ...(Object.keys(fields).length ? { fields } : {}) };
+}
+
+/** Corrections the simulated callers make now and then (service-standards.md §12 "Call checklists"). */
+const CORRECTIONS: Readonly<Record<string, string>> = {
+  contact: '138****1234(客户更换了号码)',
+  recipient: '李四(本人不在家,家人代收)',
+  goods: '改为黑色 128G',
+  deliveryMethod: '改送公司地址',
+  paymentAccount: '中国银行 6217 **** 0001',
+  returner: '王芳本人',
+  reason: '屏幕有亮点',
+};
+
+/** The call's checklist: each point confirmed, one in twelve corrected; a quality claim's photos. */
+function checklistFor(step: string, outcome: string | undefined, ctx: WorkContext): Record<string, unknown> {
+  const rule = checklistOf(step, outcome, ctx.facts ?? {});
+  if (rule === undefined) return {};
+  const checklist = Object.fromEntries(rule.points.map((p) => [p, ctx.random.chance(1 / 12) ? { status: 'corrected', value: CORRECTIONS[p] ?? '已更正' } : { status: 'confirmed' }]));
+  const photos = Array.from({ length: ctx.random.int(1, 4) }, (_, i) => `IMG-${ctx.caseId.slice(-6)}-${i + 1}.jpg`);
+  return { checklist, ...(rule.evidence ? { evidence: { photos, notManMade: true } } : {}) };
 }

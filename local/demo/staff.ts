@@ -12,6 +12,7 @@ import type { Agenda } from './agenda.ts';
 import type { PlatformClient, QueueItem, StaffSession } from './platform-client.ts';
 import type { Random } from './random.ts';
 import { completionFor, STAFF_WORK } from './staff-work.ts';
+import { hasChecklist } from '../../core/lifecycles/checklists.ts';
 
 const MINUTE = 60_000;
 
@@ -105,7 +106,9 @@ export class StaffTeam {
     member.freeAt = doneAt;
     this.taken.add(keyOf(item));
     this.options.agenda.at(doneAt, async () => {
-      const body = completionFor(item.step, { caseId: item.caseId, random });
+      // A verification call has the case open: its checklist depends on it (a paid cancellation asks for the account).
+      const facts = hasChecklist(item.step) ? (await member.session.getCase(item.caseId)).body.data : undefined;
+      const body = completionFor(item.step, { caseId: item.caseId, random, ...(facts ? { facts } : {}) });
       const answer = await member.session.complete(item.caseId, item.step, body);
       this.notify(); // free again: look for the next step
       if (answer.status === 200) this.tally.completed++;

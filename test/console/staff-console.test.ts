@@ -14,6 +14,7 @@ import { ensureConsoleBuild } from '../../local/console/build.ts';
 import { consoleSite } from '../../local/console/site.ts';
 import { MINUTE, TestPlatform } from '../e2e/platform.ts';
 import { orderPlaced } from '../support/orders.ts';
+import { confirmedChecklist } from '../support/checklists.ts';
 import { launchChromium } from './browser.ts';
 
 const MONDAY_0900 = '2026-11-30T09:00:00+08:00';
@@ -126,7 +127,11 @@ describe('the staff console in Chromium', { timeout: 120_000 }, () => {
     const dialog = ann.getByRole('dialog');
     await dialog.getByRole('radio', { name: /已确认 \(confirmed\)/ }).waitFor();
     await ann.keyboard.press('Space');
-    for (let i = 0; i < 12 && (await ann.evaluate<string>("document.activeElement?.textContent?.replace(/\\s/g, '') ?? ''")) !== '提交'; i++) await ann.keyboard.press('Tab');
+    // The call checklist (§12, seed §3.1 l.348): each point's checkbox ticked by Space on the way to 提交.
+    for (let i = 0; i < 30 && (await ann.evaluate<string>("document.activeElement?.textContent?.replace(/\\s/g, '') ?? ''")) !== '提交'; i++) {
+      await ann.keyboard.press('Tab');
+      if (await ann.evaluate<boolean>("document.activeElement?.type === 'checkbox' && !document.activeElement.checked")) await ann.keyboard.press('Space');
+    }
     await ann.keyboard.press('Enter');
     await waitFor(async () => expect(await review.count()).toBe(0));
     await platform.runtime.settle();
@@ -199,7 +204,8 @@ describe('the staff console in Chromium', { timeout: 120_000 }, () => {
     await review.getByRole('button', { name: /^完成/ }).click();
     const dialog = ann.getByRole('dialog');
     await dialog.getByRole('radio', { name: /已确认/ }).check();
-    await platform.complete(platform.staff('bob', ['ops-cs']), caseId, 'order.review', { outcome: 'confirmed' });
+    for (const box of await dialog.getByTestId('checklist').getByRole('checkbox').all()) await box.check();
+    await platform.complete(platform.staff('bob', ['ops-cs']), caseId, 'order.review', { outcome: 'confirmed', fields: confirmedChecklist('order.review', 'confirmed') });
     await dialog.getByRole('button', { name: /提\s*交/ }).click();
     await waitFor(() => dialog.getByRole('alert').waitFor({ timeout: 200 }));
     expect(await dialog.getByRole('alert').textContent()).toMatch(/该环节已由 bob 于 周一 11-30 09:\d\d 完成/);

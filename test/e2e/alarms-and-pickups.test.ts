@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { orderPlaced } from '../support/orders.ts';
+import { confirmedChecklist } from '../support/checklists.ts';
 import { MINUTE, TestPlatform } from './platform.ts';
 
 // Time-driven behaviour on the real runtime with a virtual clock: SLA timers raising warnings and
@@ -59,7 +60,7 @@ describe('the pickup schedule', () => {
 
     const caseId = await placeOrder(platform, 'SO-SAT-EVENING');
     const staff = {
-      'order.review': [platform.staff('olivia', ['ops-cs']), { outcome: 'confirmed' }],
+      'order.review': [platform.staff('olivia', ['ops-cs']), { outcome: 'confirmed', fields: confirmedChecklist('order.review', 'confirmed') }],
       'order.pack': [platform.staff('tom', ['terminal-admin']), { fields: { serialNumbers: ['SN-SAT'], invoiceNo: 'INV-SAT' } }],
       'order.crm-bind': [platform.staff('carl', ['crm-admin']), { fields: { bindings: [] } }],
       'order.dispatch': [platform.staff('pia', ['picker']), { fields: { carrier: 'SF', trackingNo: 'SF-SAT' } }],

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderPlaced } from '../support/orders.ts';
+import { confirmedChecklist } from '../support/checklists.ts';
 import { HOUR, MINUTE, TestPlatform } from './platform.ts';
 
 // Every lifecycle from its storefront webhook to its closed case, on the real runtime with a
@@ -34,7 +35,7 @@ async function placeOrder(paid = true): Promise<{ caseId: string; orderId: strin
 /** Review, pack, bind and dispatch, each a couple of minutes after the last: the order then waits for the courier. */
 async function fulfil(caseId: string): Promise<void> {
   const work: [ReturnType<typeof opsCs>, string, Parameters<TestPlatform['complete']>[3]][] = [
-    [opsCs(), 'order.review', { outcome: 'confirmed' }],
+    [opsCs(), 'order.review', { outcome: 'confirmed', fields: confirmedChecklist('order.review', 'confirmed') }],
     [terminalAdmin(), 'order.pack', { fields: { serialNumbers: [`SN-${caseId}`], invoiceNo: `INV-${caseId}` } }],
     [crmAdmin(), 'order.crm-bind', { fields: { bindings: [{ serial: `SN-${caseId}`, planId: 'PLAN-5G' }] } }],
     [picker(), 'order.dispatch', { fields: { carrier: 'SF', trackingNo: `SF${caseId}` } }],
@@ -101,7 +102,7 @@ describe('the after-sales lifecycles', () => {
     const { caseId: orderCase, orderId } = await placeOrder();
     const { status, caseId } = await platform.storefront('order.cancel-requested', { orderId, reason: '不想要了' });
     expect(status).toBe(202);
-    await platform.complete(opsCs(), caseId!, 'cancel.verify', { outcome: 'confirmed' });
+    await platform.complete(opsCs(), caseId!, 'cancel.verify', { outcome: 'confirmed', fields: confirmedChecklist('cancel.verify', 'confirmed') });
     expect((await platform.view(orderCase)).status).toBe('cancelled');
     expect(await platform.openSteps(caseId!)).toEqual(['refund.settle']);
     expect((await platform.storefront('refund.settled', { caseId, settledAt: new Date(platform.clock.now()).toISOString() })).status).toBe(202);
@@ -135,7 +136,7 @@ describe('the after-sales lifecycles', () => {
   it('takes a return back, inspects it, refunds it and unbinds the plan', async () => {
     const { orderId } = await deliveredOrder();
     const { caseId } = await platform.storefront('order.return-requested', { orderId, reason: '质量问题' });
-    await platform.complete(opsCs(), caseId!, 'return.verify', { outcome: 'insist' });
+    await platform.complete(opsCs(), caseId!, 'return.verify', { outcome: 'insist', fields: confirmedChecklist('return.verify', 'insist') });
     expect(await platform.storefront('goods.received', { caseId, receivedAt: new Date(platform.clock.now()).toISOString() })).toMatchObject({ status: 202 });
     await platform.complete(inventoryAdmin(), caseId!, 'return.inspect', { outcome: 'passed' });
     expect((await platform.openSteps(caseId!)).sort()).toEqual(['return.crm-unbind', 'return.refund']);
@@ -148,7 +149,7 @@ describe('the after-sales lifecycles', () => {
   it('exchanges a phone: the old one comes back, the new one goes out with the next pickup', async () => {
     const { orderId } = await deliveredOrder();
     const { caseId } = await platform.storefront('order.exchange-requested', { orderId, reason: '换颜色' });
-    await platform.complete(opsCs(), caseId!, 'exchange.verify', { outcome: 'same-model' });
+    await platform.complete(opsCs(), caseId!, 'exchange.verify', { outcome: 'same-model', fields: confirmedChecklist('exchange.verify', 'same-model') });
     await platform.complete(crmAdmin(), caseId!, 'exchange.crm-unbind');
     await platform.storefront('goods.received', { caseId, receivedAt: new Date(platform.clock.now()).toISOString() });
     await platform.complete(inventoryAdmin(), caseId!, 'exchange.inspect', { outcome: 'passed' });

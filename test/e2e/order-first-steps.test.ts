@@ -7,6 +7,7 @@ import { SIGNATURE_HEADER, signStorefrontPayload } from '../../core/storefront/s
 import { systemClock } from '../../core/time/clock.ts';
 import { issueToken, signingKey } from '../../local/identity/tokens.ts';
 import { startRuntime, type Runtime } from '../../local/runtime/runtime.ts';
+import { confirmedChecklist } from '../support/checklists.ts';
 
 // The whole platform in this process on the real clock: webhook → workflow → open-step → queue →
 // staff completion → the next step. Only the first steps: they need no time to pass.
@@ -54,9 +55,9 @@ describe('an order on the local runtime', () => {
     expect(review).toMatchObject({ role: 'ops-cs', status: 'open' });
     expect(typeof review?.due).toBe('string');
 
-    const completed = await fetch(`${runtime.apiUrl}/cases/${caseId}/steps/order.review/complete`, { method: 'POST', headers: opsCs, body: JSON.stringify({ outcome: 'confirmed' }) });
+    const completed = await fetch(`${runtime.apiUrl}/cases/${caseId}/steps/order.review/complete`, { method: 'POST', headers: opsCs, body: JSON.stringify({ outcome: 'confirmed', fields: confirmedChecklist('order.review', 'confirmed') }) });
     expect(completed.status).toBe(200);
-    const again = await fetch(`${runtime.apiUrl}/cases/${caseId}/steps/order.review/complete`, { method: 'POST', headers: opsCs, body: JSON.stringify({ outcome: 'confirmed' }) });
+    const again = await fetch(`${runtime.apiUrl}/cases/${caseId}/steps/order.review/complete`, { method: 'POST', headers: opsCs, body: JSON.stringify({ outcome: 'confirmed', fields: confirmedChecklist('order.review', 'confirmed') }) });
     expect(again.status).toBe(409);
 
     const pack = await queueOf(await staff('bob', ['terminal-admin']), caseId, 'order.pack');

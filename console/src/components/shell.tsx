@@ -4,13 +4,14 @@
  * are opened in DingTalk / WeCom) the navigation, user and sign-out move into a drawer behind ☰
  * and the search box gets the full width under the header.
  */
-import { BarChartOutlined, DashboardOutlined, LogoutOutlined, MenuOutlined, MessageOutlined, ProfileOutlined, ScheduleOutlined, SearchOutlined, TranslationOutlined } from '@ant-design/icons';
+import { BarChartOutlined, DashboardOutlined, LogoutOutlined, MenuOutlined, MessageOutlined, ProfileOutlined, ScheduleOutlined, SearchOutlined, SmileOutlined, TranslationOutlined } from '@ant-design/icons';
 import { Button, Drawer, Layout, Menu, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { currentSession, signOut } from '../auth/session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { labelOf, ROLE_LABELS } from '../i18n/labels.ts';
+import { word } from '../i18n/standard-words.ts';
 import { HeaderSearch } from './header-search.tsx';
 import { useNarrow } from './use-narrow.ts';
 
@@ -32,6 +33,7 @@ export function Shell({ children }: { children: ReactNode }) {
           { key: '/board', icon: <DashboardOutlined />, label: t('nav.board') },
           { key: '/reports', icon: <BarChartOutlined />, label: t('nav.reports') },
           { key: '/chat-report', icon: <MessageOutlined />, label: t('nav.chat') },
+          { key: '/satisfaction', icon: <SmileOutlined />, label: word('nav.satisfaction', lang) },
         ]
       : []),
     { key: '/policy', icon: <ScheduleOutlined />, label: t('nav.policy') },

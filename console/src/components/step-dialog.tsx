@@ -20,6 +20,7 @@ import { CompletionFields, fieldLabel } from './completion-fields.tsx';
 import { NoReasonWindowTag } from './no-reason-window.tsx';
 import { StepContext } from './step-context.tsx';
 import { describeError } from './step-refusal.ts';
+import { widgetFields, widgetsOf, type WidgetContext } from './step-field-widgets.tsx';
 
 /** Which dialog is open, for which step. */
 export interface DialogTarget {
@@ -50,16 +51,34 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
   const [busy, setBusy] = useState(false);
   const spec = isStepId(step) ? STEPS[step] : undefined;
   const outcomes: readonly string[] = spec?.outcomes ?? [];
-  const fieldSpecs = spec ? fieldsOf(spec.fields) : [];
-  // The no-reason window beside the outcome it governs (§5–§6), read only for those steps.
-  const caseView = useCase(caseId, { enabled: kind === 'complete' && NO_REASON_OUTCOMES[step] !== undefined });
+  const drawn = widgetFields(step);
+  const [form] = Form.useForm<FormValues>();
+  const outcome = Form.useWatch('outcome', form);
+  // The case's facts (the checklist's points, the no-reason window beside the outcome it governs, §5–§6).
+  const caseView = useCase(caseId);
+  const caseFacts = caseView.data?.data;
+  const widgetContext = (): WidgetContext => ({ step, outcome, facts: caseFacts ?? {}, errors });
+  const fieldSpecs = spec ? fieldsOf(spec.fields).filter((f) => !drawn.has(f.name)) : [];
 
   const onFinish = async (values: FormValues): Promise<void> => {
     setBusy(true);
     setErrors({});
     setProblem(undefined);
     try {
-      await submit(kind === 'complete' ? { kind, ...completionBody(values) } : { kind, reason: values.reason ?? '', ...(values.until ? { until: zoneWallTimeToIso(values.until.format('YYYY-MM-DD'), values.until.format('HH:mm')) } : {}) });
+      const body = completionBody(values);
+      if (kind === 'complete') {
+        // Widgets' fields (the call checklist) are checked with the API's schema before sending.
+        for (const widget of widgetsOf(step)) {
+          const result = widget.toFields?.(values as Record<string, unknown>, widgetContext());
+          if (result === undefined) continue;
+          if ('errors' in result) {
+            setErrors(result.errors);
+            return;
+          }
+          if (Object.keys(result.fields).length > 0) body.fields = { ...body.fields, ...result.fields };
+        }
+      }
+      await submit(kind === 'complete' ? { kind, ...body } : { kind, reason: values.reason ?? '', ...(values.until ? { until: zoneWallTimeToIso(values.until.format('YYYY-MM-DD'), values.until.format('HH:mm')) } : {}) });
       void message.success(t(kind === 'complete' ? 'action.done' : 'action.paused', { step: stepLabel }));
       onClose();
     } catch (e) {
@@ -73,7 +92,7 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
   const fieldError = (path: string) => (errors[path] ? { validateStatus: 'error' as const, help: errors[path] } : {});
   return (
     <Modal open title={t(kind === 'complete' ? 'action.completeTitle' : 'action.pauseTitle', { step: `${stepLabel} ${step}` })} onCancel={onClose} footer={null} destroyOnHidden>
-      <Form<FormValues> layout="vertical" onFinish={(values) => void onFinish(values)} onValuesChange={() => setErrors({})} requiredMark>
+      <Form<FormValues> form={form} layout="vertical" onFinish={(values) => void onFinish(values)} onValuesChange={() => setErrors({})} requiredMark>
         {kind === 'complete' ? (
           <>
             <StepContext caseId={caseId} step={step} />
@@ -94,6 +113,7 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
                 </Radio.Group>
               </Form.Item>
             )}
+            {widgetsOf(step).map((w) => w.render(widgetContext()))}
             <CompletionFields specs={fieldSpecs} errors={errors} />
           </>
         ) : (
@@ -108,7 +128,7 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
         )}
         {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 16 }} />}
         {Object.entries(errors)
-          .filter(([path]) => !knownPath(path, fieldSpecs.map((f) => f.name)))
+          .filter(([path]) => !knownPath(path, [...fieldSpecs.map((f) => f.name), ...drawn]) && ![...drawn].some((name) => path.startsWith(`fields.${name}.`)))
           .map(([path, text]) => (
             <Alert key={path} type="error" showIcon role="alert" title={`${fieldLabel(path, lang)}: ${text}`} style={{ marginBottom: 16 }} />
           ))}

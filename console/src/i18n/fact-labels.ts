@@ -50,6 +50,7 @@ export const TIMELINE_LABELS: Labels = {
   'pickup.at-risk': { zh: '可能赶不上揽收', en: 'Pickup at risk' },
   'pickup.deferred': { zh: '改排后一批揽收', en: 'Planned for a later pickup' },
   'refund.withdrawn': { zh: '退款已撤回', en: 'Refund withdrawn' },
+  checklist: { zh: '核实要点', en: 'Call checklist' },
 };
 
 /** The platform's own actors; a staff member's name is shown as it is. */

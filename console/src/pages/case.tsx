@@ -3,7 +3,7 @@
  * and when, how each step's deadline was computed (the engine's explanation), and the timeline.
  */
 import { ArrowLeftOutlined, CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
-import { Alert, Card, Descriptions, List, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Card, Descriptions, List, Space, Spin, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { errorText } from '../api/error-words.ts';
 import { useCase } from '../api/queries.ts';
@@ -14,7 +14,8 @@ import { NoReasonWindowTag } from '../components/no-reason-window.tsx';
 import { StepActions } from '../components/step-actions.tsx';
 import { StepFields } from '../components/step-fields.tsx';
 import { useNarrow } from '../components/use-narrow.ts';
-import { ACTOR_LABELS, TIMELINE_LABELS } from '../i18n/fact-labels.ts';
+import { StepDetails, DETAILED_FIELDS } from '../components/step-details.tsx';
+import { CaseTimeline } from '../components/case-timeline.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Lang } from '../i18n/lang.ts';
 import { CASE_TYPE_LABELS, labelOf, OUTCOME_LABELS, ROLE_LABELS, STATUS_LABELS, stepName } from '../i18n/labels.ts';
@@ -67,19 +68,14 @@ export default function CasePage() {
         {narrow ? <StepCards view={c} /> : <StepsTable view={c} />}
       </Card>
       <Card title={t('case.timeline')}>
-        <Timeline
-          items={c.timeline.map((entry) => ({
-            key: entry.id,
-            content: (
-              <span>
-                <time dateTime={entry.at}>{formatWeekdayDateTime(entry.at, lang)}</time> · <span data-kind={entry.kind}>{labelOf(TIMELINE_LABELS, entry.kind, lang)}</span>
-                {entry.step && ` · ${stepName(entry.step, lang)}`}
-                {entry.by && ` · ${labelOf(ACTOR_LABELS, entry.by, lang)}`}
-                {entry.kind === 'step.escalated' && ` · ${escalationText(entry.at, entry.detail ?? {}, t, lang)}`}
-                {entry.kind === 'pickup.deferred' && <div data-testid="pickup-deferred">{deferredText(entry.detail, t, lang)}</div>}
-              </span>
-            ),
-          }))}
+        <CaseTimeline
+          entries={c.timeline}
+          extra={(entry) => (
+            <>
+              {entry.kind === 'step.escalated' && ` · ${escalationText(entry.at, entry.detail ?? {}, t, lang)}`}
+              {entry.kind === 'pickup.deferred' && <div data-testid="pickup-deferred">{deferredText(entry.detail, t, lang)}</div>}
+            </>
+          )}
         />
       </Card>
     </Space>
@@ -108,7 +104,8 @@ function StepsTable({ view }: { view: CaseView }) {
       expandable={{
         expandedRowRender: (s) => (
           <>
-            <StepFields step={s} />
+            <StepDetails step={s} />
+            <StepFields step={s} omit={DETAILED_FIELDS[s.step] ?? DETAILED_FIELDS.any} />
             <DeadlineExplanation step={s} lang={lang} />
           </>
         ),

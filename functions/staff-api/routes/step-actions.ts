@@ -32,6 +32,8 @@ import { escalateBody, pauseBody } from '../schemas.ts';
 import { recordEscalation } from '../../shared/escalation.ts';
 import { staffCaller } from '../staff.ts';
 import { completeStepNow } from '../step-completion.ts';
+import { policyCheckedFields } from '../policy-completion.ts';
+import { checkedChecklist, checklistEntry, takeChecklist } from '../checklist-completion.ts';
 import { toStepActionResult } from '../views.ts';
 
 const STEP_PATH = '/cases/{caseId}/steps/{step}';
@@ -59,9 +61,13 @@ export function completeRoute(deps: StaffApiDeps): Route {
     path: `${STEP_PATH}/complete`,
     async handle({ event, params }) {
       const { caller, step, selector, body } = await authorise(deps, event, params, 'completing');
-      const completion = validateCompletion(step.step, body);
+      const { body: plain, taken } = takeChecklist(body);
+      const validated = validateCompletion(step.step, plain);
       const view = await deps.repository.getCase(step.caseId);
-      const issues = completionIssues(step.step, completion.fields, { data: view.case.data, steps: view.steps });
+      const facts = { data: view.case.data, steps: view.steps };
+      const checklist = checkedChecklist(step.step, validated.outcome, taken, facts.data);
+      const completion = { ...validated, fields: { ...policyCheckedFields(step.step, validated.fields, deps.policy), ...checklist } };
+      const issues = completionIssues(step.step, completion.fields, facts);
       if (issues.length > 0) throw new InvalidRequest(issues);
       // 七日无理由 (§5–§6): a no-reason outcome after the window is a 409 naming its end.
       if (NO_REASON_OUTCOMES[step.step] === completion.outcome) {
@@ -70,6 +76,8 @@ export function completeRoute(deps: StaffApiDeps): Route {
       }
       try {
         const done = await completeStepNow(deps, selector, { by: caller.user, ...completion });
+        const entry = checklistEntry(done);
+        if (entry !== undefined) await deps.repository.appendTimeline(done.caseId, entry);
         return jsonResponse(200, toStepActionResult(done, deps.policy.zone));
       } catch (error) {
         throw error instanceof StepNotOpen ? await whoClosed(deps, selector, error) : error;

@@ -5,7 +5,7 @@ import { bodyOf } from '../http/api-support.ts';
 import { useHarness } from '../harness.ts';
 import { staffRig } from './support.ts';
 
-/** Every route of api.md (the public contract). */
+/** Every route of api.md (the public contract), and the routes added to it since. */
 const API_ROUTES = [
   'POST /webhooks/storefront',
   'GET /queue',
@@ -26,6 +26,8 @@ const API_ROUTES = [
   'GET /reports/chat',
   'GET /healthz',
   'GET /openapi.json',
+  // Added to the contract by issue 22 (documented in docs/workflows.md and the OpenAPI document).
+  'GET /reports/satisfaction',
 ];
 
 /** api.md's "Local home only" routes the OpenAPI document also lists (marked `x-local-only`), never the manifest. */

@@ -13,6 +13,7 @@ import { webhookSecret } from '../../../local/identity/webhook-secret.ts';
 import { LocalNames } from '../../../local/runtime/names.ts';
 import { platformClock } from '../../../local/runtime/platform-clock.ts';
 import { orderPlaced } from '../../support/orders.ts';
+import { confirmedChecklist } from '../../support/checklists.ts';
 import { killAll, killHard, startChild, waitFor, type RuntimeChild } from './child.ts';
 
 // `npm start` in a child process, killed with SIGKILL while an order review is open and its SLA
@@ -79,7 +80,7 @@ describe('SLA timers across kill -9', () => {
 
     // The workflow waited through the kill: completing the review opens packing.
     const staff = clientOf(second, dataDir);
-    const completed = await staff.staff('olivia', ['ops-cs']).complete(caseId, 'order.review', { outcome: 'confirmed' });
+    const completed = await staff.staff('olivia', ['ops-cs']).complete(caseId, 'order.review', { outcome: 'confirmed', fields: confirmedChecklist('order.review', 'confirmed') });
     expect(completed.status).toBe(200);
     expect(completed.body).toMatchObject({ onTime: false });
     await waitFor('packing in the terminal-admin queue', async () => (await staff.staff('tom', ['terminal-admin']).queue()).find((i) => i.caseId === caseId && i.step === 'order.pack'));
