@@ -21,9 +21,16 @@ export interface LookupKey {
   value: string;
 }
 
-/** The form a value is stored and searched in: spaces dropped, case folded, so "sf 123" finds "SF123". */
+/**
+ * Characters of a value a lookup keeps: a name or tracking number longer than this is stored and
+ * searched by its first 64, so its key stays far below DynamoDB's 1,024-byte sort-key limit (at
+ * most 4 UTF-8 bytes a character) whatever a storefront sends.
+ */
+export const MAX_LOOKUP_CHARS = 64;
+
+/** The form a value is stored and searched in: spaces dropped, case folded, so "sf 123" finds "SF123"; at most MAX_LOOKUP_CHARS characters. */
 export function normalise(kind: LookupKind, raw: string): string {
-  const compact = raw.replace(/\s+/g, '');
+  const compact = [...raw.replace(/\s+/g, '')].slice(0, MAX_LOOKUP_CHARS).join('');
   return kind === LookupKind.tracking ? compact.toUpperCase() : compact.toLowerCase();
 }
 

@@ -16,6 +16,7 @@ import { signingKey } from '../../local/identity/tokens.ts';
 import { startRuntime, type Runtime, type RuntimeOptions } from '../../local/runtime/runtime.ts';
 import { advanceRuntime } from '../../local/runtime/virtual-time.ts';
 import { FakeRobot, type FakeRobotOptions } from '../support/robots/fake-robot.ts';
+import { confirmedChecklist } from '../support/checklists.ts';
 
 export const MINUTE = 60_000;
 
@@ -63,8 +64,17 @@ export class TestPlatform {
     return { status: answer.status, caseId: answer.body.caseId as string | undefined, body: answer.body };
   }
 
-  /** Completes a step as `who`, failing loudly on anything but 200, and lets the workflow run on. */
+  /**
+   * Completes a step as `who`, failing loudly on anything but 200, and lets the workflow run on. A
+   * verification call whose body brings no `checklist` has every point it asks for confirmed, as a
+   * clerk ticking each box would (core/lifecycles/checklists.ts; test/e2e/checklists.test.ts tests
+   * the refusals).
+   */
   async complete(who: StaffSession, caseId: string, step: string, body: { outcome?: string; fields?: Record<string, unknown> } = {}): Promise<void> {
+    if (body.outcome !== undefined && body.fields?.checklist === undefined) {
+      const points = confirmedChecklist(step, body.outcome, (await this.view(caseId)).data);
+      if (Object.keys(points).length > 0) body = { ...body, fields: { ...body.fields, ...points } };
+    }
     const answer = await who.complete(caseId, step, body);
     if (answer.status !== 200) throw new Error(`completing ${step} of ${caseId} as ${who.user}: ${answer.status} ${JSON.stringify(answer.body)}`);
     await this.runtime.settle();

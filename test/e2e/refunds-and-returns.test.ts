@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../local/demo/platform-client.ts';
 import { orderPlaced } from '../support/orders.ts';
 import { MINUTE, TestPlatform } from './platform.ts';
+import { confirmedChecklist } from '../support/checklists.ts';
 
 // Money on the real runtime with a virtual clock (service-standards.md §4–§6): when the refund and
 // CRM steps of a return open, which cancellations are refunded, and the 7-day no-reason window.
@@ -76,7 +77,7 @@ describe('a return (§5): "如确认退货,则10分钟内通知支付平台退�
   }, 120_000);
 
   it('withdraws the pending refund when the inspection fails: the timeline says so and no refund clock starts', async () => {
-    const { orderId } = await placeOrder();
+    const { orderId } = delivered; // a return needs delivered goods (409 OrderNotDelivered before)
     const { caseId } = await platform.storefront('order.return-requested', { orderId, reason: '屏幕坏了' });
     await platform.complete(opsCs(), caseId!, 'return.verify', { outcome: 'quality', fields: { exchangeTaken: false } });
     await platform.complete(opsCs(), caseId!, 'return.refund');
@@ -141,13 +142,13 @@ describe('the 7-day no-reason window (§5–§6): 7 days from the day after sign
 
     await platform.advanceTo('2026-12-08T09:00:00+08:00');
     expect((await platform.view(open!)).noReasonWindow).toMatchObject({ open: false });
-    const refused = await opsCs().complete(open!, 'return.verify', { outcome: 'insist' });
+    const refused = await opsCs().complete(open!, 'return.verify', { outcome: 'insist', fields: confirmedChecklist('return.verify', 'insist') });
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ error: { code: 'NoReasonWindowClosed', message: expect.stringContaining('2026-12-07 Mon 24:00 Beijing time'), details: { endsAt: '2026-12-08T00:00:00+08:00' } } });
     await platform.complete(opsCs(), open!, 'return.verify', { outcome: 'quality', fields: { exchangeTaken: false } });
 
     const { caseId: exchange } = await platform.storefront('order.exchange-requested', { orderId: delivered.orderId, reason: '换个颜色' });
-    const noReason = await opsCs().complete(exchange!, 'exchange.verify', { outcome: 'no-reason' });
+    const noReason = await opsCs().complete(exchange!, 'exchange.verify', { outcome: 'no-reason', fields: confirmedChecklist('exchange.verify', 'no-reason') });
     expect([noReason.status, (noReason.body as { error?: { code?: string } }).error?.code]).toEqual([409, 'NoReasonWindowClosed']);
     expect(stepOf(await platform.view(exchange!), 'exchange.verify').status).not.toBe('completed');
     await platform.complete(opsCs(), exchange!, 'exchange.verify', { outcome: 'same-model' });

@@ -63,6 +63,7 @@ export function useChatReport(from: string | undefined, to: string | undefined, 
 export type StepAction =
   | { kind: 'complete'; outcome?: string; fields?: Record<string, unknown> }
   | { kind: 'pause'; reason: string; until?: string }
+  | { kind: 'escalate'; reason: string }
   | { kind: 'resume' };
 
 /** Completes, pauses or resumes a step; the queue and the case refresh afterwards. */

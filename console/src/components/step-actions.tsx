@@ -1,10 +1,10 @@
 /**
- * Acting on a step from a queue row or the case page: complete and pause open a dialog
+ * Acting on a step from a queue row or the case page: complete, pause and escalate (上报, §9) open a dialog
  * (step-dialog.tsx, loaded on first use and warmed when a button is pointed at or focused), resume
  * acts at once. The dialog's refusals are shown next to their fields; a 409 says who completed the
  * step and when (step-refusal.ts).
  */
-import { CheckOutlined, PauseOutlined, PlayCircleOutlined } from '@ant-design/icons';
+import { CheckOutlined, PauseOutlined, PlayCircleOutlined, RiseOutlined } from '@ant-design/icons';
 import { App, Button, Space } from 'antd';
 import { createContext, lazy, memo, Suspense, useContext, useState, type ReactNode } from 'react';
 import { useStepAction } from '../api/queries.ts';
@@ -78,6 +78,11 @@ export const StepActions = memo(function StepActions({ caseId, step, status }: S
       ) : (
         <Button size="small" icon={<PauseOutlined aria-hidden />} onPointerEnter={warmDialog} onFocus={warmDialog} onClick={() => openDialog({ kind: 'pause', caseId, step })} aria-label={`${t('action.pause')} ${stepLabel} ${caseId}`}>
           {t('action.pause')}
+        </Button>
+      )}
+      {status !== 'paused' && (
+        <Button size="small" icon={<RiseOutlined aria-hidden />} onPointerEnter={warmDialog} onFocus={warmDialog} onClick={() => openDialog({ kind: 'escalate', caseId, step })} aria-label={`${t('action.escalate')} ${stepLabel} ${caseId}`}>
+          {t('action.escalate')}
         </Button>
       )}
     </Space>

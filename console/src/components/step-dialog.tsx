@@ -25,7 +25,7 @@ import { widgetFields, widgetsOf, type WidgetContext } from './step-field-widget
 
 /** Which dialog is open, for which step. */
 export interface DialogTarget {
-  kind: 'complete' | 'pause';
+  kind: 'complete' | 'pause' | 'escalate';
   caseId: string;
   step: string;
 }
@@ -83,8 +83,10 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
           if (Object.keys(result.fields).length > 0) body.fields = { ...body.fields, ...result.fields };
         }
       }
-      await submit(kind === 'complete' ? { kind, ...body } : { kind, reason: values.reason ?? '', ...(values.until ? { until: zoneWallTimeToIso(values.until.format('YYYY-MM-DD'), values.until.format('HH:mm')) } : {}) });
-      void message.success(t(kind === 'complete' ? 'action.done' : 'action.paused', { step: stepLabel }));
+      if (kind === 'complete') await submit({ kind, ...body });
+      else if (kind === 'escalate') await submit({ kind, reason: values.reason ?? '' });
+      else await submit({ kind, reason: values.reason ?? '', ...(values.until ? { until: zoneWallTimeToIso(values.until.format('YYYY-MM-DD'), values.until.format('HH:mm')) } : {}) });
+      void message.success(t(kind === 'complete' ? 'action.done' : kind === 'escalate' ? 'action.escalated' : 'action.paused', { step: stepLabel }));
       onClose();
     } catch (e) {
       if (e instanceof ApiError && (e.issues.length > 0 || Object.keys(e.fieldErrors).length > 0)) setErrors(wordedFieldErrors(e, lang));
@@ -96,7 +98,7 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
 
   const fieldError = (path: string) => (errors[path] ? { validateStatus: 'error' as const, help: errors[path] } : {});
   return (
-    <Modal open title={t(kind === 'complete' ? 'action.completeTitle' : 'action.pauseTitle', { step: `${stepLabel} ${step}` })} onCancel={onClose} footer={null} destroyOnHidden>
+    <Modal open title={t(kind === 'complete' ? 'action.completeTitle' : kind === 'escalate' ? 'action.escalateTitle' : 'action.pauseTitle', { step: `${stepLabel} ${step}` })} onCancel={onClose} footer={null} destroyOnHidden>
       <Form<FormValues> form={form} layout="vertical" onFinish={(values) => void onFinish(values)} onValuesChange={() => setErrors({})} requiredMark>
         {kind === 'complete' ? (
           <>
@@ -122,6 +124,10 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
             {widgetsOf(step).map((w) => w.render(widgetContext()))}
             <CompletionFields specs={fieldSpecs} errors={errors} />
           </>
+        ) : kind === 'escalate' ? (
+          <Form.Item label={t('action.escalateReason')} name="reason" required {...fieldError('reason')}>
+            <Input.TextArea autoFocus rows={3} maxLength={500} showCount />
+          </Form.Item>
         ) : (
           <>
             <Form.Item label={t('action.reason')} name="reason" required {...fieldError('reason')}>

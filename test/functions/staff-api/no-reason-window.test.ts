@@ -4,6 +4,7 @@ import { useDependencies } from '../../../functions/shared/dependencies.ts';
 import { bodyOf, errorOf } from '../http/api-support.ts';
 import { uniqueId, useHarness } from '../harness.ts';
 import { staffRig, type StaffRig } from './support.ts';
+import { confirmedChecklist } from '../../support/checklists.ts';
 
 // service-standards.md §5: a no-reason return (`insist`) only within 7 days counted from the day after
 // the customer signed, ending 24:00 of the 7th day (Beijing time); §6 (seed "完好无损7天包换"): `no-reason` exchanges alike.
@@ -29,7 +30,7 @@ describe('the 7-day no-reason window at step completion', () => {
   ] as const)('refuses %s.verify outcome %s after the window with 409 NoReasonWindowClosed naming its end; the step stays open', async (type, outcome) => {
     const rig = staffRig(fresh(CLOSED));
     const caseId = await caseWithVerify(rig, type, { deliveredAt: SIGNED, noReasonDays: 7 });
-    const refused = await rig.as('olivia', 'ops-cs').post(`/cases/${caseId}/steps/${type}.verify/complete`, { outcome });
+    const refused = await rig.as('olivia', 'ops-cs').post(`/cases/${caseId}/steps/${type}.verify/complete`, { outcome, fields: confirmedChecklist(`${type}.verify`, outcome) });
 
     expect(refused.statusCode).toBe(409);
     expect(errorOf(refused).code).toBe('NoReasonWindowClosed');
@@ -46,20 +47,20 @@ describe('the 7-day no-reason window at step completion', () => {
     const rig = staffRig(fresh(LAST_SECOND));
     const caseId = await caseWithVerify(rig, 'return', { deliveredAt: SIGNED, noReasonDays: 7 });
     expect(bodyOf(await rig.as('olivia', 'ops-cs').get(`/cases/${caseId}`)).noReasonWindow).toMatchObject({ open: true });
-    expect((await rig.as('olivia', 'ops-cs').post(`/cases/${caseId}/steps/return.verify/complete`, { outcome: 'insist' })).statusCode).toBe(200);
+    expect((await rig.as('olivia', 'ops-cs').post(`/cases/${caseId}/steps/return.verify/complete`, { outcome: 'insist', fields: confirmedChecklist('return.verify', 'insist') })).statusCode).toBe(200);
   });
 
   it('accepts a quality return after the window: a quality problem has no such window', async () => {
     const rig = staffRig(fresh(CLOSED));
     const caseId = await caseWithVerify(rig, 'return', { deliveredAt: SIGNED, noReasonDays: 7 });
-    expect((await rig.as('olivia', 'ops-cs').post(`/cases/${caseId}/steps/return.verify/complete`, { outcome: 'quality', fields: { exchangeTaken: false } })).statusCode).toBe(200);
+    expect((await rig.as('olivia', 'ops-cs').post(`/cases/${caseId}/steps/return.verify/complete`, { outcome: 'quality', fields: { exchangeTaken: false, ...confirmedChecklist('return.verify', 'quality') } })).statusCode).toBe(200);
   });
 
   it('accepts the no-reason outcome before delivery (no window yet), and the case shows no window', async () => {
     const rig = staffRig(fresh(CLOSED));
     const caseId = await caseWithVerify(rig, 'return', { deliveredAt: null, noReasonDays: 7 });
     expect(bodyOf(await rig.as('olivia', 'ops-cs').get(`/cases/${caseId}`))).not.toHaveProperty('noReasonWindow');
-    expect((await rig.as('olivia', 'ops-cs').post(`/cases/${caseId}/steps/return.verify/complete`, { outcome: 'insist' })).statusCode).toBe(200);
+    expect((await rig.as('olivia', 'ops-cs').post(`/cases/${caseId}/steps/return.verify/complete`, { outcome: 'insist', fields: confirmedChecklist('return.verify', 'insist') })).statusCode).toBe(200);
   });
 
   it('counts from the order’s delivery when the parcel was signed for after the return was requested', async () => {
@@ -69,7 +70,7 @@ describe('the 7-day no-reason window at step completion', () => {
     await rig.repository.appendTimeline(orderCaseId, { id: 'order.delivered', at: SIGNED, kind: 'order.delivered', detail: { deliveredAt: SIGNED } });
     const caseId = await caseWithVerify(rig, 'return', { deliveredAt: null, noReasonDays: 7, orderCaseId });
 
-    const refused = await rig.as('olivia', 'ops-cs').post(`/cases/${caseId}/steps/return.verify/complete`, { outcome: 'insist' });
+    const refused = await rig.as('olivia', 'ops-cs').post(`/cases/${caseId}/steps/return.verify/complete`, { outcome: 'insist', fields: confirmedChecklist('return.verify', 'insist') });
     expect([refused.statusCode, errorOf(refused).code]).toEqual([409, 'NoReasonWindowClosed']);
   });
 });
