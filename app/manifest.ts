@@ -14,7 +14,7 @@ import { slaSweepFunction, slaSweepSchedule } from '../functions/sla-sweep/funct
 import { slaTimerFunction } from '../functions/sla-timer/function.ts';
 import { staffApiFunction, staffApiRoutes } from '../functions/staff-api/function.ts';
 import { storefrontWebhookFunction, storefrontWebhookRoutes } from '../functions/storefront-webhook/function.ts';
-import type { Manifest } from './manifest-types.ts';
+import type { Manifest } from '../platform/manifest-types.ts';
 
 export const manifest: Manifest = {
   app: 'sla-platform',

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { WorkflowDecl } from './manifest-types.ts';
+import type { WorkflowDecl } from '../platform/manifest-types.ts';
 
 /** The repository root: manifest paths (`workflows/order.asl.json`) are relative to it. */
 export const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -14,7 +14,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Env } from '../app/environment.ts';
+import { Env } from '../platform/environment.ts';
 import { manifest } from '../app/manifest.ts';
 import { offsetClock, systemClock } from '../core/time/clock.ts';
 import { parseInstant } from '../core/time/iso.ts';

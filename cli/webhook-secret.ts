@@ -4,7 +4,7 @@
  * --data); never creates one.
  */
 import { parseArgs } from 'node:util';
-import { Env } from '../app/environment.ts';
+import { Env } from '../platform/environment.ts';
 import { readExisting } from '../local/identity/secret-file.ts';
 import { WEBHOOK_SECRET_FILE, webhookSecret } from '../local/identity/webhook-secret.ts';
 import { platformDataDir } from '../local/runtime/running.ts';

@@ -4,7 +4,7 @@
  * build the same shape from its registry and compare it with `manifestInventory` too. No CDK
  * imports here, so the runtime side can reuse it cheaply.
  */
-import type { Manifest, RouteDecl } from '../app/manifest-types.ts';
+import type { Manifest, RouteDecl } from '../platform/manifest-types.ts';
 
 /** The stack's own function besides the manifest's: the CDK's BucketDeployment provider that copies the console into its bucket (constructs/console-hosting.ts). */
 export const CONSOLE_DEPLOYER_ID = 'console-deploy';

@@ -1,7 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { join } from 'node:path';
 import type { Construct } from 'constructs';
-import type { Manifest } from '../app/manifest-types.ts';
+import type { Manifest } from '../platform/manifest-types.ts';
 import type { DeployConfig } from './config.ts';
 import { Alarms } from './constructs/alarms.ts';
 import { StaffAuth } from './constructs/auth.ts';

@@ -81,6 +81,7 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
         return { role, calendar };
       }),
     },
+    serialNumbers: { serializedSkus: doc.serialNumbers.serializedSkus },
     chat: { calendar: chatRole.calendar, greetingSeconds: doc.chat.greetingSeconds, replySeconds: doc.chat.replySeconds },
     carriers: doc.carriers,
   };

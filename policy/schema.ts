@@ -242,6 +242,16 @@ const escalation = z
   })
   .default({ levels: ['supervisor', 'manager'] });
 
+/**
+ * Which items take a serial number (串号) per unit at packing when the item does not say
+ * (`items[].serialized`, issue 28 item 6): SKU patterns, `*` for any run of characters, case-insensitive.
+ */
+const serialNumbers = z
+  .strictObject({
+    serializedSkus: z.array(z.string().regex(/^[A-Za-z0-9._*-]+$/, 'expected a SKU or a pattern with "*", e.g. "PHONE-*"')),
+  })
+  .default({ serializedSkus: ['PHONE-*', 'PAD-*'] });
+
 const BUSINESS_KINDS = new Set(['business-minutes', 'business-minutes-or-next-on-duty-day-by', 'on-duty-day-by']);
 
 export const policySchema = z
@@ -256,6 +266,7 @@ export const policySchema = z
     caseRules,
     chat,
     escalation,
+    serialNumbers,
     steps: z.record(z.string().regex(/^[a-z]+\.[a-z-]+$/, 'step ids look like "order.review"'), step),
     alarms: alarms.optional(),
     /** The couriers `order.dispatch` may name (§12 "Carriers"); default: SF (default, insured) and EMS. */

@@ -2,7 +2,7 @@
  * The case table's shape (docs/data-model.md). The manifest declares it from here, so the CDK
  * stack, the local runtime and this adapter cannot disagree about keys and index names.
  */
-import type { TableDecl } from '../../app/manifest-types.ts';
+import type { TableDecl } from '../../platform/manifest-types.ts';
 
 export const CaseIndex = {
   /** Cases by storefront order id. Case lists by type and status share gsi4 with closed steps. */

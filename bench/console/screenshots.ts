@@ -90,14 +90,17 @@ try {
 
   const bossTab = await signedInTab(browser, rig, 'boss');
   await bossTab.getByRole('menuitem', { name: /主管看板/ }).click();
-  await bossTab.getByText('升级到主管的超时').waitFor();
+  // The escalations card (board.escalated) with the 08:52 order's breach escalated to level 1.
+  await bossTab.getByText('升级处理(按级别)').waitFor();
+  await bossTab.getByText(/1 级/).first().waitFor();
   await bossTab.screenshot({ path: `${OUT}/board.png`, fullPage: true });
   await bossTab.getByRole('menuitem', { name: /报表/ }).click();
   // The charts draw once their two report queries have answered: wait until each has drawn its data
   // (a SPA route change is no navigation, so 'networkidle' says nothing about these reads).
   await bossTab.waitForFunction(CHARTS_DRAWN);
   await bossTab.screenshot({ path: `${OUT}/report.png`, fullPage: true });
-  await bossTab.getByRole('menuitem', { name: /客服会话/ }).click();
+  // By its route: a supervisor's menu may fold its last items under "⋯" on a narrower screen.
+  await bossTab.goto(`${rig.runtime.apiUrl}/console/#/chat-report`);
   await bossTab.getByRole('heading', { name: '客服会话报表' }).waitFor();
   await bossTab.waitForFunction(HEATMAP_DRAWN);
   await bossTab.screenshot({ path: `${OUT}/chat-report.png`, fullPage: true });

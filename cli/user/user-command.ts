@@ -8,7 +8,7 @@
  * SLA_POLICY_PATH, else the shipped policy) for the roles accounts may hold.
  * Bad input: one line on stderr naming the problem, exit 2.
  */
-import { Env } from '../../app/environment.ts';
+import { Env } from '../../platform/environment.ts';
 import { dataDir } from '../../local/data-dir.ts';
 import { rememberedPolicy } from '../../local/runtime/start-memory.ts';
 import { AccountStore, accountsPath } from '../../local/identity/accounts.ts';

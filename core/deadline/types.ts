@@ -67,6 +67,8 @@ export interface CompiledPolicy {
   chat: ChatStandards;
   /** Escalation levels in order (service-standards.md §9), each on its role's calendar. */
   escalation: { levels: readonly EscalationLevel[] };
+  /** SKU patterns whose units take a serial number at packing when the item does not say (core/lifecycles/serialized-units.ts). */
+  serialNumbers: { serializedSkus: readonly string[] };
   /** The couriers `order.dispatch` may name (service-standards.md §12 "Carriers"). */
   carriers: readonly Carrier[];
 }

@@ -1,22 +1,29 @@
 /**
  * Checks a step completion against what the case already knows (api.md "Step completion fields"):
- * `order.pack` enters one serial number (串号) per unit ordered, each once; `order.crm-bind` binds
+ * `order.pack` enters one serial number (串号) per unit of a serialized item (a phone, not its case:
+ * core/lifecycles/serialized-units.ts), each once; `order.crm-bind` binds
  * plans only to serials that were packed in the case. Pure: the caller passes the case's data and
  * steps, and turns the issues into a 400 naming each field.
  */
 import type { StepRecord } from '../cases/step.ts';
 import { StepStatus } from '../cases/step.ts';
+import { serializedUnits, type SerializedUnit } from './serialized-units.ts';
 
 export interface FieldIssue {
   /** Path of the offending field, e.g. `body.fields.serialNumbers`. */
   field: string;
   message: string;
+  /** Stable code for clients to word: `serial_count` (with `expected`: the count), `serial_duplicate`. */
+  code?: string;
+  expected?: string;
 }
 
 export interface CaseFacts {
   /** The case's data (the storefront's order: `items[].qty`). */
   data: Record<string, unknown>;
   steps: readonly StepRecord[];
+  /** The policy's `serialNumbers.serializedSkus`: SKU patterns whose units take a serial when the item does not say. */
+  serializedSkus: readonly string[];
 }
 
 export function completionIssues(step: string, fields: Record<string, unknown>, facts: CaseFacts): FieldIssue[] {
@@ -35,14 +42,24 @@ function packIssues(fields: Record<string, unknown>, facts: CaseFacts): FieldIss
   const issues: FieldIssue[] = [];
   const seen = new Set<string>();
   serials.forEach((serial, i) => {
-    if (seen.has(serial)) issues.push({ field: `body.fields.serialNumbers[${i}]`, message: `"${serial}" is listed twice: each unit has its own serial number` });
+    if (seen.has(serial)) issues.push({ field: `body.fields.serialNumbers[${i}]`, code: 'serial_duplicate', message: `"${serial}" is listed twice: each unit has its own serial number` });
     seen.add(serial);
   });
-  const units = orderedUnits(facts.data);
-  if (units !== undefined && serials.length !== units) {
-    issues.push({ field: 'body.fields.serialNumbers', message: `must list ${units} serial number(s), one per unit ordered (got ${serials.length})` });
+  const units = serializedUnits(facts.data, facts.serializedSkus);
+  if (units === undefined) {
+    // No items to count against: at least one serial, as before items were known.
+    if (serials.length === 0) issues.push({ field: 'body.fields.serialNumbers', code: 'serial_count', expected: '1', message: 'must list at least one serial number (串号)' });
+  } else if (serials.length !== units.length) {
+    issues.push({ field: 'body.fields.serialNumbers', code: 'serial_count', expected: String(units.length), message: `must list ${units.length} serial number(s), one per unit of a serialized item (${unitList(units)}) (got ${serials.length})` });
   }
   return issues;
+}
+
+/** `PHONE-1 ×2, PAD-1 ×1`, or `none` when no item is serialized. */
+function unitList(units: readonly SerializedUnit[]): string {
+  const counts = new Map<string, number>();
+  for (const u of units) counts.set(u.sku, (counts.get(u.sku) ?? 0) + 1);
+  return counts.size === 0 ? 'none: no item is serialized' : [...counts].map(([sku, n]) => `${sku} ×${n}`).join(', ');
 }
 
 function bindIssues(fields: Record<string, unknown>, facts: CaseFacts): FieldIssue[] {
@@ -54,17 +71,6 @@ function bindIssues(fields: Record<string, unknown>, facts: CaseFacts): FieldIss
       ? [{ field: `body.fields.bindings[${i}].serial`, message: `"${b.serial}" was not packed in this case (packed: ${[...packed].join(', ') || 'none'})` }]
       : [],
   );
-}
-
-/** The total quantity of the case's items; undefined when the case lists none (nothing to check against). */
-export function orderedUnits(data: Record<string, unknown>): number | undefined {
-  if (!Array.isArray(data.items) || data.items.length === 0) return undefined;
-  let total = 0;
-  for (const item of data.items as { qty?: unknown }[]) {
-    if (typeof item.qty !== 'number' || !Number.isInteger(item.qty) || item.qty < 1) return undefined;
-    total += item.qty;
-  }
-  return total;
 }
 
 /** The serials of the case's latest completed `order.pack`; undefined when nothing was packed yet. */

@@ -48,7 +48,8 @@ export const STEPS = {
     'staff',
     [],
     z.strictObject({
-      serialNumbers: z.array(text('a serial number'), { error: 'expected serialNumbers as a list' }).min(1, 'serialNumbers must list at least one serial (串号)'),
+      /** One per unit of a serialized item, in item order; empty when nothing is serialized (core/lifecycles/completion-facts.ts counts them). */
+      serialNumbers: z.array(text('a serial number'), { error: 'expected serialNumbers as a list' }),
       invoiceNo: text('invoiceNo'),
     }),
   ),

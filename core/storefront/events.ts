@@ -39,6 +39,8 @@ const orderPlaced = z.looseObject({
         name: text,
         qty: z.number().int('must be a whole number').min(1, 'must be at least 1'),
         price: z.number().min(0, 'must not be negative'),
+        /** Whether each unit takes a serial number (串号) at packing; default: the policy's `serialNumbers.serializedSkus`. */
+        serialized: z.boolean({ error: 'must be true or false' }).optional(),
       }),
     )
     .min(1, 'must list at least one item'),

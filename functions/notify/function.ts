@@ -1,4 +1,4 @@
-import type { FunctionDecl, RuleDecl, ScheduleDecl } from '../../app/manifest-types.ts';
+import type { FunctionDecl, RuleDecl, ScheduleDecl } from '../../platform/manifest-types.ts';
 import { casesTable } from '../../adapters/case-repository/table.ts';
 import { eventBus } from '../../adapters/events/bus.ts';
 import { ALARM_DETAIL_TYPES } from '../../core/alarms/alarm.ts';

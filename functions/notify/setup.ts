@@ -3,7 +3,7 @@
  * (`ALARM_WEBHOOK_URL`, `ALARM_WEBHOOK_KIND`, `ALARM_WEBHOOK_SECRET` / `ALARM_WEBHOOK_SECRET_ID`),
  * which sends every alarm event, warnings included, to a channel named `default`.
  */
-import { Env } from '../../app/environment.ts';
+import { Env } from '../../platform/environment.ts';
 import { CHANNEL_KINDS, kindFromUrl, type ChannelKind } from '../../core/alarms/channel-kind.ts';
 import { AlarmLanguage } from '../../core/alarms/labels.ts';
 import { everythingTo, type AlarmChannel, type AlarmPolicy, type AlarmRoute, type SecretRef } from '../../core/alarms/routing.ts';

@@ -1,8 +1,8 @@
 /**
  * Where a function's resources are, read from the environment under the names of
- * `app/environment.ts` for manifest ids. A missing variable fails loudly, naming it.
+ * `platform/environment.ts` for manifest ids. A missing variable fails loudly, naming it.
  */
-import { Env } from '../../app/environment.ts';
+import { Env } from '../../platform/environment.ts';
 import { MissingConfiguration } from './errors.ts';
 
 export type EnvSource = Readonly<Record<string, string | undefined>>;

@@ -24,7 +24,7 @@ import type { WorkflowGateway } from '../../core/ports/workflows.ts';
 import { systemClock, type Clock } from '../../core/time/clock.ts';
 import { getDefaultPolicy, loadPolicy } from '../../policy/load.ts';
 import { slaTimerFunction } from '../sla-timer/function.ts';
-import { Env } from '../../app/environment.ts';
+import { Env } from '../../platform/environment.ts';
 import { awsClients, type AwsClients } from './aws-clients.ts';
 import { readConfig, type EnvSource, type FunctionConfig } from './config.ts';
 import { logger, type Log } from './logger.ts';

@@ -5,7 +5,7 @@
  * the next request.
  */
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { Env } from '../../app/environment.ts';
+import { Env } from '../../platform/environment.ts';
 import type { EnvSource } from './config.ts';
 import { MissingConfiguration } from './errors.ts';
 

@@ -1,4 +1,4 @@
-import type { FunctionDecl, ScheduleDecl } from '../../app/manifest-types.ts';
+import type { FunctionDecl, ScheduleDecl } from '../../platform/manifest-types.ts';
 import { casesTable } from '../../adapters/case-repository/table.ts';
 import { eventBus } from '../../adapters/events/bus.ts';
 import { slaTimerFunction } from '../sla-timer/function.ts';

@@ -1,4 +1,4 @@
-import type { FunctionDecl, RouteDecl } from '../../app/manifest-types.ts';
+import type { FunctionDecl, RouteDecl } from '../../platform/manifest-types.ts';
 import { casesTable } from '../../adapters/case-repository/table.ts';
 import { eventBus } from '../../adapters/events/bus.ts';
 import { CaseType } from '../../core/cases/case.ts';

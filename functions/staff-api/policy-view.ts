@@ -41,6 +41,7 @@ export function toPolicyView(policy: CompiledPolicy, year: number): PolicyView {
       leadMinutes: policy.pickup.leadMinutes,
       stepShares: Object.fromEntries(Object.entries(policy.pickup.stepShares).filter((e): e is [string, number] => e[1] !== undefined)),
     },
+    serialNumbers: { serializedSkus: [...policy.serialNumbers.serializedSkus] },
     steps: [...policy.steps.values()].map((step) => {
       const roleZh = step.role === AUTOMATIC ? '系统自动' : roleNameZh(policy.roles.get(step.role)?.label, step.role);
       return {

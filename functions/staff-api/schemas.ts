@@ -344,6 +344,9 @@ export const policyView = z.object({
       description: z.string(),
     }),
   ),
+  serialNumbers: z
+    .object({ serializedSkus: z.array(z.string()).describe('SKU patterns (`*`: any characters) whose units take a serial number at packing when an item does not say `serialized`') })
+    .describe('which order items take one serial number (串号) per unit in `order.pack` (issue 28 item 6)'),
   carriers: z
     .array(z.object({ id: z.string(), label, default: z.boolean(), insured: z.boolean().describe('parcels sent with it are insured (保价)'), note: z.string().nullable() }))
     .describe('the couriers `order.dispatch` may name (service-standards.md §12); another is refused with 400 naming `body.fields.carrier`'),

@@ -3,7 +3,7 @@ import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
-import { Env } from '../../app/environment.ts';
+import { Env } from '../../platform/environment.ts';
 import { loadPolicy } from '../../policy/load.ts';
 import type { DeployConfig } from '../config.ts';
 import { constructId } from '../naming.ts';

@@ -4,7 +4,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import type { BusDecl, RuleDecl } from '../../app/manifest-types.ts';
+import type { BusDecl, RuleDecl } from '../../platform/manifest-types.ts';
 import { ManifestInvalid } from '../errors.ts';
 import { constructId, type StackNames } from '../naming.ts';
 import { lookup } from './lookup.ts';

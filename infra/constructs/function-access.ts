@@ -5,7 +5,7 @@ import { PolicyStatement, type IRole } from 'aws-cdk-lib/aws-iam';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { NagSuppressions } from 'cdk-nag';
-import type { FunctionDecl, Manifest } from '../../app/manifest-types.ts';
+import type { FunctionDecl, Manifest } from '../../platform/manifest-types.ts';
 import type { StackNames } from '../naming.ts';
 import { lookup } from './lookup.ts';
 

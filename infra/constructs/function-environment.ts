@@ -1,8 +1,8 @@
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
-import { Env } from '../../app/environment.ts';
-import type { Manifest } from '../../app/manifest-types.ts';
+import { Env } from '../../platform/environment.ts';
+import type { Manifest } from '../../platform/manifest-types.ts';
 import type { StackNames } from '../naming.ts';
 
 export interface EnvironmentRefs {
@@ -16,7 +16,7 @@ export interface EnvironmentRefs {
 }
 
 /**
- * The environment every function gets on AWS: the same names (app/environment.ts) the local
+ * The environment every function gets on AWS: the same names (platform/environment.ts) the local
  * runtime sets (local/runtime/environment.ts), holding the AWS resources' names and ARNs, plus
  * the Powertools settings. Names are not permissions: what a function may do comes from its
  * manifest `access` (function-access.ts).

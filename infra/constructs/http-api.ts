@@ -8,7 +8,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
-import type { RouteDecl } from '../../app/manifest-types.ts';
+import type { RouteDecl } from '../../platform/manifest-types.ts';
 import { routeKey } from '../contract.ts';
 import { ManifestInvalid } from '../errors.ts';
 import { constructId, type StackNames } from '../naming.ts';

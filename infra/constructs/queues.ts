@@ -3,7 +3,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption, type IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { QueueDecl } from '../../app/manifest-types.ts';
+import type { QueueDecl } from '../../platform/manifest-types.ts';
 import { constructId, type StackNames } from '../naming.ts';
 import { lookup } from './lookup.ts';
 

@@ -6,7 +6,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
-import type { FunctionDecl, ScheduleDecl } from '../../app/manifest-types.ts';
+import type { FunctionDecl, ScheduleDecl } from '../../platform/manifest-types.ts';
 import { ManifestInvalid } from '../errors.ts';
 import { constructId, type StackNames } from '../naming.ts';
 import { lookup } from './lookup.ts';

@@ -1,7 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, Billing, ProjectionType, TableV2, type Attribute } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import type { TableDecl } from '../../app/manifest-types.ts';
+import type { TableDecl } from '../../platform/manifest-types.ts';
 import { constructId, type StackNames } from '../naming.ts';
 
 export interface TablesProps {

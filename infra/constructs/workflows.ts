@@ -6,7 +6,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
-import type { WorkflowDecl } from '../../app/manifest-types.ts';
+import type { WorkflowDecl } from '../../platform/manifest-types.ts';
 import { ManifestInvalid } from '../errors.ts';
 import { constructId, type StackNames } from '../naming.ts';
 import { lookup } from './lookup.ts';

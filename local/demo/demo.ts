@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { FunctionDefaults, type Manifest } from '../../app/manifest-types.ts';
+import { FunctionDefaults, type Manifest } from '../../platform/manifest-types.ts';
 import type { ChatReportItem } from '../../core/chat/report.ts';
 import type { SlaReport } from '../../core/reports/sla-report.ts';
 import { shanghaiDay } from '../../core/cases/report-day.ts';

@@ -10,6 +10,8 @@ import type { Random } from './random.ts';
 export interface WorkContext {
   caseId: string;
   random: Random;
+  /** Units of the order that take a serial (串号) at packing (core/lifecycles/serialized-units.ts); read from the case for order.pack and order.crm-bind. */
+  serializedUnits?: number;
   /** The case's facts as the API shows them, for the call checklists (a paid cancellation asks for the account). */
   facts?: Record<string, unknown>;
 }
@@ -22,12 +24,14 @@ export interface StepWork {
 }
 
 const serial = (ctx: WorkContext): string => `SN${ctx.caseId.replace(/[^0-9A-Za-z]/g, '').slice(-10).toUpperCase()}`;
+/** One serial per serialized unit (a phone, not its case): the first is `serial(ctx)`, the one crm-bind binds. */
+const serials = (ctx: WorkContext): string[] => Array.from({ length: ctx.serializedUnits ?? 1 }, (_, i) => (i === 0 ? serial(ctx) : `${serial(ctx)}-${i + 1}`));
 
 export const STAFF_WORK: Readonly<Record<string, StepWork>> = {
   'order.payment': { minutes: [2, 8], outcomes: [['reminded', 1]] },
   'order.review': { minutes: [2, 8], outcomes: [['confirmed', 95], ['callback', 3], ['cancelled', 2]] },
-  'order.pack': { minutes: [4, 15], fields: (_, ctx) => ({ serialNumbers: [serial(ctx)], invoiceNo: `INV-${ctx.random.int(100000, 999999)}` }) },
-  'order.crm-bind': { minutes: [1, 5], fields: (_, ctx) => ({ bindings: ctx.random.chance(0.7) ? [{ serial: serial(ctx), planId: ctx.random.weighted([['PLAN-5G-128', 3], ['PLAN-5G-199', 1]]) }] : [] }) },
+  'order.pack': { minutes: [4, 15], fields: (_, ctx) => ({ serialNumbers: serials(ctx), invoiceNo: `INV-${ctx.random.int(100000, 999999)}` }) },
+  'order.crm-bind': { minutes: [1, 5], fields: (_, ctx) => ({ bindings: ctx.random.chance(0.7) && serials(ctx).length > 0 ? [{ serial: serial(ctx), planId: ctx.random.weighted([['PLAN-5G-128', 3], ['PLAN-5G-199', 1]]) }] : [] }) },
   'order.dispatch': { minutes: [0.5, 2.5], fields: (_, ctx) => ({ carrier: ctx.random.weighted([['SF', 3], ['EMS', 1]]), trackingNo: `T${ctx.random.int(10 ** 9, 10 ** 10 - 1)}` }) },
   'cancel.verify': { minutes: [4, 15], outcomes: [['confirmed', 85], ['withdrawn', 15]] },
   'cancel.retrieve': { minutes: [5, 20] },

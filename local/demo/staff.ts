@@ -8,6 +8,7 @@
  */
 import { isOnDuty, nextOnDuty } from '../../core/calendar/business-time.ts';
 import type { CompiledPolicy } from '../../core/deadline/types.ts';
+import { serializedUnits } from '../../core/lifecycles/serialized-units.ts';
 import type { Agenda } from './agenda.ts';
 import type { PlatformClient, QueueItem, StaffSession } from './platform-client.ts';
 import type { Random } from './random.ts';
@@ -106,9 +107,12 @@ export class StaffTeam {
     member.freeAt = doneAt;
     this.taken.add(keyOf(item));
     this.options.agenda.at(doneAt, async () => {
-      // A verification call has the case open: its checklist depends on it (a paid cancellation asks for the account).
-      const facts = hasChecklist(item.step) ? (await member.session.getCase(item.caseId)).body.data : undefined;
-      const body = completionFor(item.step, { caseId: item.caseId, random, ...(facts ? { facts } : {}) });
+      // A verification call has the case open: its checklist depends on it (a paid cancellation asks for the account);
+      // packing reads its items to enter one serial per serialized unit.
+      const serial = SERIAL_STEPS.has(item.step);
+      const facts = hasChecklist(item.step) || serial ? (await member.session.getCase(item.caseId)).body.data : undefined;
+      const units = serial && facts ? (serializedUnits(facts, this.options.policy.serialNumbers.serializedSkus)?.length ?? 1) : undefined;
+      const body = completionFor(item.step, { caseId: item.caseId, random, ...(facts ? { facts } : {}), ...(units !== undefined ? { serializedUnits: units } : {}) });
       const answer = await member.session.complete(item.caseId, item.step, body);
       this.notify(); // free again: look for the next step
       if (answer.status === 200) this.tally.completed++;
@@ -117,6 +121,9 @@ export class StaffTeam {
     });
   }
 }
+
+/** Steps whose fields name the order's serial numbers. */
+const SERIAL_STEPS = new Set(['order.pack', 'order.crm-bind']);
 
 const keyOf = (item: QueueItem): string => `${item.caseId}|${item.step}|${item.attempt}`;
 

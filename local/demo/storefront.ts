@@ -21,6 +21,8 @@ const PRODUCTS = [
   { sku: 'PHONE-B-256', name: '手机 B 256G', price: 5999 },
   { sku: 'PAD-C-64', name: '平板 C 64G', price: 2299 },
 ] as const;
+/** An accessory: no serial number at packing (the policy's serialNumbers.serializedSkus names devices only). */
+const ACCESSORY = { sku: 'CASE-CLEAR', name: '透明手机壳', price: 49 } as const;
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周'];
 const CITIES = ['上海市浦东新区', '北京市朝阳区', '广州市天河区', '深圳市南山区', '杭州市西湖区', '成都市武侯区'];
 
@@ -120,7 +122,8 @@ export class StoreDay {
       paid,
       customer: { name: `${SURNAMES[random.int(0, SURNAMES.length - 1)]}${random.weighted([['先生', 1], ['女士', 1]])}`, phone: `13${random.int(100000000, 999999999)}` },
       address: CITIES[random.int(0, CITIES.length - 1)]!,
-      items: [{ sku: product.sku, name: product.name, qty: 1, price: product.price }],
+      // Every third order adds a case: packing takes one serial for the device, none for the case.
+      items: [{ sku: product.sku, name: product.name, qty: 1, price: product.price }, ...(this.counter % 3 === 0 ? [{ ...ACCESSORY, qty: 1 }] : [])],
       paymentChannel: channel,
     });
     if (answer === undefined) return;

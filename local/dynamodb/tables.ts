@@ -12,7 +12,7 @@ import {
   type DynamoDBClient,
   type KeySchemaElement,
 } from '@aws-sdk/client-dynamodb';
-import type { TableDecl } from '../../app/manifest-types.ts';
+import type { TableDecl } from '../../platform/manifest-types.ts';
 
 export function createTableInput(decl: TableDecl, tableName: string): CreateTableCommandInput {
   const keyNames = new Set<string>([decl.partitionKey]);

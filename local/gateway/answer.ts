@@ -7,7 +7,7 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
-import type { RouteDecl } from '../../app/manifest-types.ts';
+import type { RouteDecl } from '../../platform/manifest-types.ts';
 import type { Clock } from '../../core/time/clock.ts';
 import { InvalidToken, TOKEN_GENERATION_CLAIM, verifyToken, type StaffClaims } from '../identity/tokens.ts';
 import { isFunctionError, type InvokeResult } from '../lambda/invoker.ts';

@@ -1,4 +1,4 @@
-import type { RouteDecl } from '../../app/manifest-types.ts';
+import type { RouteDecl } from '../../platform/manifest-types.ts';
 
 export interface RouteMatch {
   route: RouteDecl;

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Env } from '../../app/environment.ts';
+import { Env } from '../../platform/environment.ts';
 import { readOrCreateSecret } from './secret-file.ts';
 
 /** Where a data directory keeps the storefront webhook secret. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { FunctionDefaults, type FunctionDecl } from '../../app/manifest-types.ts';
+import { FunctionDefaults, type FunctionDecl } from '../../platform/manifest-types.ts';
 import type { Clock } from '../../core/time/clock.ts';
 
 /** A function's own failure, as Lambda reports it (`X-Amz-Function-Error: Unhandled`). */

@@ -5,7 +5,7 @@
  * 16 KiB; sign-in included). The handlers check the same limits on AWS, where API Gateway itself
  * takes up to 10 MB.
  */
-import type { RouteDecl } from '../../app/manifest-types.ts';
+import type { RouteDecl } from '../../platform/manifest-types.ts';
 import { STOREFRONT_LIMITS } from '../../core/storefront/limits.ts';
 import { STAFF_REQUEST_LIMITS } from '../../functions/http/limits.ts';
 import { storefrontWebhookFunction } from '../../functions/storefront-webhook/function.ts';

@@ -5,7 +5,7 @@
  */
 import type { StorageReporter } from '../storage/storage-health.ts';
 import { join } from 'node:path';
-import type { Manifest } from '../../app/manifest-types.ts';
+import type { Manifest } from '../../platform/manifest-types.ts';
 import type { Clock } from '../../core/time/clock.ts';
 import { localDynamoDbClient } from '../dynamodb/client.ts';
 import { createEmbeddedDynamoDb } from '../dynamodb/embedded/embedded-dynamodb.ts';

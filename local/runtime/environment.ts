@@ -1,5 +1,5 @@
-import { Env } from '../../app/environment.ts';
-import type { Manifest } from '../../app/manifest-types.ts';
+import { Env } from '../../platform/environment.ts';
+import type { Manifest } from '../../platform/manifest-types.ts';
 import type { EdgeCredentials } from '../edge/credentials.ts';
 import type { LocalNames } from './names.ts';
 import { LOCAL_REGION } from './names.ts';

@@ -1,4 +1,4 @@
-import type { Manifest } from '../../app/manifest-types.ts';
+import type { Manifest } from '../../platform/manifest-types.ts';
 
 /** Account and region of the local home; ARNs must be well-formed, not real. */
 export const LOCAL_ACCOUNT = '000000000000';

@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Env } from '../../app/environment.ts';
-import type { Manifest } from '../../app/manifest-types.ts';
+import { Env } from '../../platform/environment.ts';
+import type { Manifest } from '../../platform/manifest-types.ts';
 import { workflowDefinition } from '../../app/workflow-definitions.ts';
 import { systemClock, type Clock } from '../../core/time/clock.ts';
 import { getDefaultPolicy, loadPolicy } from '../../policy/load.ts';

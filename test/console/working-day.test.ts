@@ -115,7 +115,7 @@ describe('a working day at a desk (1400×900)', { timeout: 120_000 }, () => {
     const search = page.getByRole('searchbox', { name: '搜索工单' });
     await search.fill('SO-DAY-1');
     await search.press('Enter');
-    // The queue's rows carry data-case too: wait for the results page before reading the row.
+    // The queue's row of the same case is a tr[data-case] too: wait for the results page first.
     await page.getByRole('heading', { name: '“SO-DAY-1” 的搜索结果' }).waitFor();
     const row = page.locator(`tr[data-case="${reviewCase}"]`);
     await row.waitFor();
@@ -204,6 +204,8 @@ describe('a working day on a phone (390×844, touch)', { timeout: 120_000 }, () 
     const box = await user.boundingBox();
     expect(box?.height).toBeLessThan(40);
     const signOut = drawer.getByRole('button', { name: /退出登录/ });
+    // The drawer slides in from the left: measure once it has come to rest.
+    await expect.poll(async () => (await signOut.boundingBox())?.x ?? -1, UI).toBeGreaterThanOrEqual(0);
     const out = await signOut.boundingBox();
     expect(out && out.x >= 0 && out.x + out.width <= 390).toBe(true);
     await drawer.getByRole('menuitem', { name: /我的待办/ }).tap();

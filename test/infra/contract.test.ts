@@ -1,7 +1,7 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { manifest } from '../../app/manifest.ts';
-import type { Manifest } from '../../app/manifest-types.ts';
+import type { Manifest } from '../../platform/manifest-types.ts';
 import { CONSOLE_DEPLOYER_ID, expectedTemplateInventory, manifestInventory, platformRuleIds, ResourceKinds, TemplateKinds, templateInventory, type CfnTemplate } from '../../infra/contract.ts';
 import { fixtureManifest } from './fixtures/manifest.ts';
 import { synthesize } from './support/synth.ts';

@@ -1,5 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { Env } from '../../app/environment.ts';
+import { Env } from '../../platform/environment.ts';
 import { describe, expect, it } from 'vitest';
 import { DetailType, EVENT_SOURCE } from '../../core/ports/events.ts';
 import { toEventPattern } from '../../infra/constructs/events.ts';

@@ -1,8 +1,8 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { staffApiFunction } from '../../functions/staff-api/function.ts';
-import { Env } from '../../app/environment.ts';
-import { FunctionDefaults } from '../../app/manifest-types.ts';
+import { Env } from '../../platform/environment.ts';
+import { FunctionDefaults } from '../../platform/manifest-types.ts';
 import { SchedulerActions, WorkflowActions } from '../../infra/constructs/function-access.ts';
 import { LocalNames } from '../../local/runtime/names.ts';
 import { runtimeEnvironment } from '../../local/runtime/environment.ts';
@@ -41,7 +41,7 @@ describe('functions', () => {
     }
   });
 
-  it('gives every function the environment names of app/environment.ts and the Powertools settings', () => {
+  it('gives every function the environment names of platform/environment.ts and the Powertools settings', () => {
     const env = (functionResource('health').properties['Environment'] as { Variables: Record<string, unknown> }).Variables;
     const expected = [
       Env.timerScheduleGroup,

@@ -2,7 +2,7 @@ import type { INagLogger, NagLoggerNonComplianceData, NagLoggerSuppressedData, N
 import { NagMessageLevel } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { manifest } from '../../app/manifest.ts';
-import type { Manifest } from '../../app/manifest-types.ts';
+import type { Manifest } from '../../platform/manifest-types.ts';
 import { fixtureManifest } from './fixtures/manifest.ts';
 import { synthesize } from './support/synth.ts';
 

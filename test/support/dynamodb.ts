@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
-import type { TableDecl } from '../../app/manifest-types.ts';
+import type { TableDecl } from '../../platform/manifest-types.ts';
 import { localDynamoDbClient } from '../../local/dynamodb/client.ts';
 import { ensureTable } from '../../local/dynamodb/tables.ts';
 

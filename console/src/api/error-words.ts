@@ -50,6 +50,10 @@ export function wordFieldIssue(issue: ApiFieldIssue, lang: Lang): string {
       return '此处不应填写';
     case 'unrecognized_keys':
       return '包含未知字段';
+    case 'serial_count':
+      return `串号数量不对:应填 ${issue.expected ?? ''} 个,每台需登记串号的商品(手机、平板等)一个,配件不填`;
+    case 'serial_duplicate':
+      return '同一串号填了两次:每台一个串号';
     default:
       return `填写有误(${issue.message})`;
   }

@@ -36,8 +36,8 @@ export function useBoard() {
   return useQuery({ queryKey: ['board'], queryFn: () => getJson<Board>('/board'), refetchInterval: pollMs() });
 }
 
-export function usePolicy(year: number | undefined) {
-  return useQuery({ queryKey: ['policy', year], queryFn: () => getJson<PolicyView>(`/policy${year ? `?year=${year}` : ''}`), staleTime: 5 * 60_000 });
+export function usePolicy(year: number | undefined, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ queryKey: ['policy', year], queryFn: () => getJson<PolicyView>(`/policy${year ? `?year=${year}` : ''}`), staleTime: 5 * 60_000, enabled });
 }
 
 /** The case, polled; `enabled: false` reads only what is cached (a dialog that needs the case only for some steps). */

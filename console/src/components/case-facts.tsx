@@ -13,7 +13,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { CASE_TYPE_LABELS, labelOf, STATUS_LABELS } from '../i18n/labels.ts';
 import { formatWeekdayDateTime } from '../time/format.ts';
 import { addressLine, factLabel, factValue } from './fact-value.tsx';
-import { itemsOf, OrderItems } from './order-items.tsx';
+import { itemsOf, OrderItems, usePackedSerials } from './order-items.tsx';
 import { RevealPhone } from './reveal-phone.tsx';
 
 /** Facts drawn in their own place, not in the generic list. */
@@ -30,6 +30,7 @@ export function CaseFacts({ c, extra }: { c: CaseView; extra?: ReactNode }) {
   const customer = (data.customer ?? {}) as { name?: string; phone?: string };
   const address = addressLine(data.address);
   const items = itemsOf(data);
+  const serials = usePackedSerials(c);
   const origin = c.links.find((l) => l.relation === 'originates-from')?.caseId;
   const others = Object.entries(data).filter(([key, value]) => !DRAWN.has(key) && (typeof value !== 'object' || value === null));
   return (
@@ -62,7 +63,7 @@ export function CaseFacts({ c, extra }: { c: CaseView; extra?: ReactNode }) {
           </Descriptions.Item>
         ))}
       </Descriptions>
-      {items.length > 0 ? <OrderItems items={items} /> : origin && <OriginItems caseId={origin} />}
+      {items.length > 0 ? <OrderItems items={items} serials={serials} /> : origin && <OriginItems caseId={origin} />}
       {extra}
     </Card>
   );

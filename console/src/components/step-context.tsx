@@ -8,12 +8,13 @@ import { Alert, Descriptions } from 'antd';
 import { useCase } from '../api/queries.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { addressLine, factLabel, factValue } from './fact-value.tsx';
-import { itemsOf, OrderItems } from './order-items.tsx';
+import { itemsOf, OrderItems, usePackedSerials } from './order-items.tsx';
 
 export function StepContext({ caseId, step }: { caseId: string; step: string }) {
   const { t, lang } = useI18n();
   const view = useCase(caseId);
   const c = view.data;
+  const serialsPerItem = usePackedSerials(c);
   if (!c) return null;
   const origin = c.links.find((l) => l.relation === 'originates-from')?.caseId;
   const items = itemsOf(c.data);
@@ -32,7 +33,7 @@ export function StepContext({ caseId, step }: { caseId: string; step: string }) 
         {reason && <Descriptions.Item label={factLabel('reason', lang)}>{reason}</Descriptions.Item>}
       </Descriptions>
       {text && <Alert type="info" title={factLabel('text', lang)} description={<span style={{ whiteSpace: 'pre-wrap' }}>{text}</span>} style={{ marginBottom: 8 }} />}
-      {items.length > 0 ? <OrderItems items={items} /> : origin && <OriginItemsOf caseId={origin} />}
+      {items.length > 0 ? <OrderItems items={items} serials={showSerials ? serialsPerItem : undefined} /> : origin && <OriginItemsOf caseId={origin} />}
     </section>
   );
 }

@@ -18,6 +18,7 @@ import { labelOf, OUTCOME_LABELS, stepName } from '../i18n/labels.ts';
 import { zoneWallTimeToIso } from '../time/format.ts';
 import { CompletionFields, fieldLabel } from './completion-fields.tsx';
 import { NoReasonWindowTag } from './no-reason-window.tsx';
+import { SerialInputs, useSerializedUnits } from './serial-inputs.tsx';
 import { StepContext } from './step-context.tsx';
 import { describeError } from './step-refusal.ts';
 import { widgetFields, widgetsOf, type WidgetContext } from './step-field-widgets.tsx';
@@ -58,14 +59,18 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
   const caseView = useCase(caseId);
   const caseFacts = caseView.data?.data;
   const widgetContext = (): WidgetContext => ({ step, outcome, facts: caseFacts ?? {}, errors });
-  const fieldSpecs = spec ? fieldsOf(spec.fields).filter((f) => !drawn.has(f.name)) : [];
+  // Packing asks for one serial per serialized unit, labelled by item, in place of a free list (issue 28 item 6).
+  const packing = kind === 'complete' && step === 'order.pack';
+  const serialUnits = useSerializedUnits(caseId, packing);
+  const perUnitSerials = packing && serialUnits !== undefined;
+  const fieldSpecs = spec ? fieldsOf(spec.fields).filter((f) => !drawn.has(f.name) && !(perUnitSerials && f.name === 'serialNumbers')) : [];
 
   const onFinish = async (values: FormValues): Promise<void> => {
     setBusy(true);
     setErrors({});
     setProblem(undefined);
     try {
-      const body = completionBody(values);
+      const body = completionBody(values, perUnitSerials);
       if (kind === 'complete') {
         // Widgets' fields (the call checklist) are checked with the API's schema before sending.
         for (const widget of widgetsOf(step)) {
@@ -115,6 +120,7 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
                 </Radio.Group>
               </Form.Item>
             )}
+            {perUnitSerials && <SerialInputs units={serialUnits} error={errors['fields.serialNumbers']} />}
             {widgetsOf(step).map((w) => w.render(widgetContext()))}
             <CompletionFields specs={fieldSpecs} errors={errors} />
           </>
@@ -134,7 +140,7 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
         )}
         {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 16 }} />}
         {Object.entries(errors)
-          .filter(([path]) => !knownPath(path, [...fieldSpecs.map((f) => f.name), ...drawn]) && ![...drawn].some((name) => path.startsWith(`fields.${name}.`)))
+          .filter(([path]) => !knownPath(path, [...fieldSpecs.map((f) => f.name), ...drawn, ...(perUnitSerials ? ['serialNumbers'] : [])]) && ![...drawn].some((name) => path.startsWith(`fields.${name}.`)))
           .map(([path, text]) => (
             <Alert key={path} type="error" showIcon role="alert" title={`${fieldLabel(path, lang)}: ${text}`} style={{ marginBottom: 16 }} />
           ))}
@@ -153,12 +159,20 @@ function knownPath(path: string, fieldNames: string[]): boolean {
   return path === 'outcome' || path === 'reason' || path === 'until' || fieldNames.some((name) => path === `fields.${name}`);
 }
 
-/** The API body of a completion: empty inputs left out (the API then names what is required), times in the policy zone. */
-function completionBody(values: FormValues): { outcome?: string; fields?: Record<string, unknown> } {
+/**
+ * The API body of a completion: empty inputs left out (the API then names what is required), times
+ * in the policy zone. Per-unit serials are sent as the list typed, empty inputs dropped (the API
+ * then names the count it expects), `[]` when nothing is serialized.
+ */
+function completionBody(values: FormValues, perUnitSerials: boolean): { outcome?: string; fields?: Record<string, unknown> } {
   const fields: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(values.fields ?? {})) {
     if (value === undefined || value === null || value === '') continue;
     fields[name] = isDayjs(value) ? zoneWallTimeToIso(value.format('YYYY-MM-DD'), value.format('HH:mm')) : value;
+  }
+  if (perUnitSerials) {
+    const typed = Array.isArray(values.fields?.serialNumbers) ? (values.fields.serialNumbers as unknown[]) : [];
+    fields.serialNumbers = typed.filter((s): s is string => typeof s === 'string' && s.trim() !== '').map((s) => s.trim());
   }
   return { ...(values.outcome !== undefined ? { outcome: values.outcome } : {}), ...(Object.keys(fields).length > 0 ? { fields } : {}) };
 }

@@ -64,7 +64,7 @@ export function completeRoute(deps: StaffApiDeps): Route {
       const { body: plain, taken } = takeChecklist(body);
       const validated = validateCompletion(step.step, plain);
       const view = await deps.repository.getCase(step.caseId);
-      const facts = { data: view.case.data, steps: view.steps };
+      const facts = { data: view.case.data, steps: view.steps, serializedSkus: deps.policy.serialNumbers.serializedSkus };
       const checklist = checkedChecklist(step.step, validated.outcome, taken, facts.data);
       const completion = { ...validated, fields: { ...policyCheckedFields(step.step, validated.fields, deps.policy), ...checklist } };
       const issues = completionIssues(step.step, completion.fields, facts);

@@ -1,5 +1,5 @@
 /** The manifest's tables on the embedded store, created in-process (no HTTP) unless they exist. */
-import type { TableDecl } from '../../../app/manifest-types.ts';
+import type { TableDecl } from '../../../platform/manifest-types.ts';
 import { createTableInput } from '../tables.ts';
 import type { EmbeddedDynamoDb } from './embedded-dynamodb.ts';
 

@@ -32,15 +32,15 @@ describe('staff step actions: complete, pause, resume', () => {
   it('checks a completion against the case: one distinct serial per unit ordered at pack, only packed serials at crm-bind (400 naming the field)', async () => {
     const rig = staffRig(fresh(MONDAY_10));
     const caseId = uniqueId('order');
-    // Two phones and one watch: three units, three serial numbers (串号).
-    const items = [{ sku: 'P', name: 'Phone', qty: 2, price: 3999 }, { sku: 'W', name: 'Watch', qty: 1, price: 999 }];
+    // Two phones and one watch, each saying it is serialized: three units, three serial numbers (串号).
+    const items = [{ sku: 'P', name: 'Phone', qty: 2, price: 3999, serialized: true }, { sku: 'W', name: 'Watch', qty: 1, price: 999, serialized: true }];
     await rig.repository.createCase({ id: caseId, type: 'order', orderId: uniqueId('o'), openedAt: new Date(rig.clock.now()).toISOString(), data: { items } });
     await createOpenStep(rig)({ caseId, caseType: 'order', step: 'order.pack', taskToken: 'tok-pack' });
     const admin = rig.as('zhang', 'terminal-admin');
     const pack = (serialNumbers: string[]) => admin.post(`/cases/${caseId}/steps/order.pack/complete`, { fields: { serialNumbers, invoiceNo: 'INV-9' } });
 
     const tooFew = await pack(['SN-A', 'SN-B']);
-    expect([tooFew.statusCode, errorOf(tooFew).message]).toEqual([400, 'body.fields.serialNumbers: must list 3 serial number(s), one per unit ordered (got 2)']);
+    expect([tooFew.statusCode, errorOf(tooFew).message]).toEqual([400, 'body.fields.serialNumbers: must list 3 serial number(s), one per unit of a serialized item (P ×2, W ×1) (got 2)']);
     const twice = await pack(['SN-A', 'SN-B', 'SN-A']);
     expect([twice.statusCode, errorOf(twice).message]).toEqual([400, 'body.fields.serialNumbers[2]: "SN-A" is listed twice: each unit has its own serial number']);
     expect((await rig.repository.getStep({ caseId, step: 'order.pack' })).status).toBe('open');
@@ -51,6 +51,37 @@ describe('staff step actions: complete, pause, resume', () => {
     const stranger = await crm.post(`/cases/${caseId}/steps/order.crm-bind/complete`, { fields: { bindings: [{ serial: 'SN-A', planId: 'PLAN-1' }, { serial: 'SN-Z', planId: 'PLAN-1' }] } });
     expect([stranger.statusCode, errorOf(stranger).message]).toEqual([400, 'body.fields.bindings[1].serial: "SN-Z" was not packed in this case (packed: SN-A, SN-B, SN-C)']);
     expect((await crm.post(`/cases/${caseId}/steps/order.crm-bind/complete`, { fields: { bindings: [{ serial: 'SN-C', planId: 'PLAN-1' }] } })).statusCode).toBe(200);
+  });
+
+  it('asks packing for one serial per unit of a serialized item only: a phone and its case take one, two phones two (issue 28 item 6)', async () => {
+    const rig = staffRig(fresh(MONDAY_10));
+    const admin = rig.as('zhang', 'terminal-admin');
+    const packCase = async (items: Record<string, unknown>[]) => {
+      const caseId = uniqueId('order');
+      await rig.repository.createCase({ id: caseId, type: 'order', orderId: uniqueId('o'), openedAt: new Date(rig.clock.now()).toISOString(), data: { items } });
+      await createOpenStep(rig)({ caseId, caseType: 'order', step: 'order.pack', taskToken: `tok-${caseId}` });
+      return (serialNumbers: string[]) => admin.post(`/cases/${caseId}/steps/order.pack/complete`, { fields: { serialNumbers, invoiceNo: 'INV-1' } });
+    };
+    // The shipped policy's serialNumbers.serializedSkus ["PHONE-*", "PAD-*"] decides when the item does not say.
+    const phoneAndCase = await packCase([{ sku: 'PHONE-A-128', name: '手机 A 128G', qty: 1, price: 2999 }, { sku: 'CASE-A', name: '手机壳', qty: 1, price: 49 }]);
+    const invented = await phoneAndCase(['SN-1', 'SN-CASE']);
+    expect([invented.statusCode, errorOf(invented).message]).toEqual([400, 'body.fields.serialNumbers: must list 1 serial number(s), one per unit of a serialized item (PHONE-A-128 ×1) (got 2)']);
+    expect(errorOf(invented)).toMatchObject({ fields: [{ path: 'body.fields.serialNumbers', code: 'serial_count', expected: '1' }] });
+    expect((await phoneAndCase(['SN-1'])).statusCode).toBe(200);
+
+    const twoPhones = await packCase([{ sku: 'PHONE-A-128', name: '手机 A 128G', qty: 2, price: 2999 }, { sku: 'CASE-A', name: '手机壳', qty: 2, price: 49 }]);
+    const one = await twoPhones(['SN-1']);
+    expect([one.statusCode, errorOf(one).message]).toEqual([400, 'body.fields.serialNumbers: must list 2 serial number(s), one per unit of a serialized item (PHONE-A-128 ×2) (got 1)']);
+    expect((await twoPhones(['SN-2', 'SN-3'])).statusCode).toBe(200);
+
+    // The item's own `serialized` wins over the policy: a case marked serialized, a phone marked not.
+    const itemSays = await packCase([{ sku: 'PHONE-A-128', name: '手机 A 128G', qty: 1, price: 2999, serialized: false }, { sku: 'CASE-A', name: '手机壳', qty: 1, price: 49, serialized: true }]);
+    expect(errorOf(await itemSays([])).message).toBe('body.fields.serialNumbers: must list 1 serial number(s), one per unit of a serialized item (CASE-A ×1) (got 0)');
+    // Accessories only: no serial at all.
+    const accessories = await packCase([{ sku: 'CASE-A', name: '手机壳', qty: 3, price: 49 }]);
+    const needless = await accessories(['SN-X']);
+    expect([needless.statusCode, errorOf(needless).message]).toEqual([400, 'body.fields.serialNumbers: must list 0 serial number(s), one per unit of a serialized item (none: no item is serialized) (got 1)']);
+    expect((await accessories([])).statusCode).toBe(200);
   });
 
   it('lets exactly one of N concurrent completions win: 1 × 200, N−1 × 409, one SendTaskSuccess', async () => {

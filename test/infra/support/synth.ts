@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { App, Aspects } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, type INagLogger } from 'cdk-nag';
-import type { Manifest } from '../../../app/manifest-types.ts';
+import type { Manifest } from '../../../platform/manifest-types.ts';
 import { readConfig } from '../../../infra/config.ts';
 import { PlatformStack } from '../../../infra/stack.ts';
 

@@ -4,7 +4,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RouteDecl } from '../../../app/manifest-types.ts';
+import type { RouteDecl } from '../../../platform/manifest-types.ts';
 import { STOREFRONT_LIMITS } from '../../../core/storefront/limits.ts';
 import { VirtualClock } from '../../../core/time/clock.ts';
 import { STAFF_REQUEST_LIMITS } from '../../../functions/http/limits.ts';

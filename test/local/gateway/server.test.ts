@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RouteDecl } from '../../../app/manifest-types.ts';
+import type { RouteDecl } from '../../../platform/manifest-types.ts';
 import { VirtualClock } from '../../../core/time/clock.ts';
 import { createGateway, MAX_HEADER_BYTES } from '../../../local/gateway/server.ts';
 import { issueToken, signingKey } from '../../../local/identity/tokens.ts';

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Env } from '../../../app/environment.ts';
+import { Env } from '../../../platform/environment.ts';
 import { issueToken, signingKey } from '../../../local/identity/tokens.ts';
 import { DEFAULT_POLICY_PATH } from '../../../policy/load.ts';
 import { orderPlaced } from '../../support/orders.ts';

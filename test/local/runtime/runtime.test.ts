@@ -6,7 +6,7 @@ import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
 import { manifest } from '../../../app/manifest.ts';
-import { Env } from '../../../app/environment.ts';
+import { Env } from '../../../platform/environment.ts';
 import { VirtualClock } from '../../../core/time/clock.ts';
 import { AccountStore, accountsPath } from '../../../local/identity/accounts.ts';
 import { startupBanner } from '../../../local/runtime/banner.ts';

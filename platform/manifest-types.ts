@@ -1,4 +1,9 @@
-/** The shapes of the manifest. Names here are logical ids; each home maps them to real resources. */
+/**
+ * The shapes of the manifest. Names here are logical ids; each home maps them to real resources.
+ * They live in platform/, below functions/ and adapters/ (which declare their own entries with
+ * them) and below app/manifest.ts (which gathers those entries), so imports run one way:
+ * core/ ← adapters/, functions/ ← app/ ← infra/, local/ (test/architecture/layers.test.ts).
+ */
 
 export interface TableDecl {
   id: string;

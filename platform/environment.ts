@@ -2,6 +2,7 @@
  * The environment variables through which both homes tell a function where its resources are.
  * The CDK stack and the local runtime set them from the manifest; handlers read them only
  * through `functions/shared/config.ts`. Nobody writes these names as bare strings elsewhere.
+ * Kept in platform/ (below functions/, beside manifest-types.ts) so handlers never import app/.
  */
 export const Env = {
   /** Physical name of a manifest table: `TABLE_<ID>`, e.g. TABLE_CASES. */
