@@ -166,8 +166,10 @@ describe('a working day at a desk (1400×900)', { timeout: 120_000 }, () => {
     expect(await page.getByRole('dialog').locator('.ant-form-item').filter({ has: page.getByText('快递公司 (carrier)') }).textContent()).toContain('顺丰速运 (SF)');
     await page.getByRole('dialog').getByLabel('物流编号 (trackingNo)').fill('SF100200300');
     await page.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();
-    await page.getByTestId('fields-order.dispatch').waitFor();
-    expect(await page.getByTestId('fields-order.dispatch').textContent()).toContain('SF100200300');
+    // A dispatch's record is now its own block (step-details.tsx): the carrier by name, insured, the tracking number.
+    const dispatched = page.getByTestId('dispatch-details');
+    await dispatched.waitFor();
+    expect(await dispatched.textContent()).toMatch(/快递公司顺丰速运 \(SF\).*保价.*物流编号SF100200300/);
   });
 
   it('shows the complaint\'s text on its case page', async () => {
