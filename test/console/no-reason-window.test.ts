@@ -70,6 +70,10 @@ describe('the no-reason window in the console', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: /^完成/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('radio', { name: /坚持退货 \(insist\)/ }).check();
+    // The return call's checklist is required (seed §4.1 l.480), so only the window can refuse it here.
+    const checklist = dialog.getByTestId('checklist');
+    await checklist.waitFor();
+    for (const point of ['联系方式', '退货人', '商品', '原因']) await checklist.getByRole('checkbox', { name: `${point} 核对无误` }).check();
     await dialog.getByRole('button', { name: /提\s*交/ }).click();
     await dialog.getByRole('alert').waitFor();
     expect(await dialog.getByRole('alert').textContent()).toBe('七天无理由期限已于 周一 12-07 24:00 截止,不能按无理由处理(质量问题不受此限)');

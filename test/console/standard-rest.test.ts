@@ -158,7 +158,9 @@ describe('the rest of the standard in the console', { timeout: 120_000 }, () => 
     await ann.getByLabel('搜索时间线').fill('李四');
     const entries = ann.getByTestId('timeline-entry');
     await waitFor(async () => expect(await entries.count()).toBe(1));
-    expect(await entries.first().textContent()).toContain('checklist · 订单审核 order.review · ann · 联系方式 confirmed; 收货人 corrected: 李四; 商品 confirmed; 配送方式 confirmed');
+    // The entry's kind and step are worded (fact-labels.ts), the raw kind kept on data-kind.
+    expect(await entries.first().textContent()).toMatch(/^周一 11-30 09:\d\d · 核实要点 · 订单审核 · ann · 联系方式 confirmed; 收货人 corrected: 李四; 商品 confirmed; 配送方式 confirmed$/);
+    expect(await entries.first().locator('[data-kind]').getAttribute('data-kind')).toBe('checklist');
   });
 
   // Seed §4.3: "有记录、有指令、有回音、有结果"; the callback (回访) scores 1–5 (service-standards.md §7).

@@ -162,11 +162,14 @@ describe('a working day at a desk (1400×900)', { timeout: 120_000 }, () => {
     await context.waitFor();
     expect(await context.textContent()).toContain('上海市浦东新区');
     expect(await context.textContent()).toContain('SN-DAY-1、SN-DAY-2');
-    await page.getByRole('dialog').getByLabel('快递公司 (carrier)').fill('顺丰');
+    // The carrier is now chosen from the policy's list (SF or EMS), SF by default (seed §2.4.4 l.296).
+    expect(await page.getByRole('dialog').locator('.ant-form-item').filter({ has: page.getByText('快递公司 (carrier)') }).textContent()).toContain('顺丰速运 (SF)');
     await page.getByRole('dialog').getByLabel('物流编号 (trackingNo)').fill('SF100200300');
     await page.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();
-    await page.getByTestId('fields-order.dispatch').waitFor();
-    expect(await page.getByTestId('fields-order.dispatch').textContent()).toContain('SF100200300');
+    // A dispatch's record is now its own block (step-details.tsx): the carrier by name, insured, the tracking number.
+    const dispatched = page.getByTestId('dispatch-details');
+    await dispatched.waitFor();
+    expect(await dispatched.textContent()).toMatch(/快递公司顺丰速运 \(SF\).*保价.*物流编号SF100200300/);
   });
 
   it('shows the complaint\'s text on its case page', async () => {
@@ -222,6 +225,10 @@ describe('a working day on a phone (390×844, touch)', { timeout: 120_000 }, () 
     await review.getByRole('button', { name: /^完成/ }).tap();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('radio', { name: /已确认/ }).check();
+    // Seed §3.1 l.348: the review call confirms contact, recipient, goods and delivery method.
+    const checklist = dialog.getByTestId('checklist');
+    await checklist.waitFor();
+    for (const point of ['联系方式', '收货人', '商品', '配送方式']) await checklist.getByRole('checkbox', { name: `${point} 核对无误` }).tap();
     const dialogBox = await dialog.boundingBox();
     expect(dialogBox && dialogBox.x >= 0 && dialogBox.x + dialogBox.width <= 390).toBe(true);
     await dialog.getByRole('button', { name: /提\s*交/ }).tap();
