@@ -55,7 +55,8 @@ describe('a pause-until picked in the console', { timeout: 120_000 }, () => {
     const panel = page.locator('.ant-picker-dropdown:visible');
     // "2026年12月", weeks from Monday (一 … 日), and today is Beijing's Tuesday 12-01.
     await expect.poll(() => panel.locator('.ant-picker-date-panel .ant-picker-header-view').textContent(), UI).toMatch(/2026年\s*12月/);
-    expect(await panel.locator('.ant-picker-date-panel thead th').allTextContents()).toEqual(['一', '二', '三', '四', '五', '六', '日']);
+    // The header can draw before the weekday row: wait for the row itself.
+    await expect.poll(() => panel.locator('.ant-picker-date-panel thead th').allTextContents(), UI).toEqual(['一', '二', '三', '四', '五', '六', '日']);
     expect(await panel.locator('.ant-picker-cell-today').getAttribute('title')).toBe('2026-12-01');
 
     await panel.getByText('此刻').click();

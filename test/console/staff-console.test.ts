@@ -202,7 +202,10 @@ describe('the staff console in Chromium', { timeout: 120_000 }, () => {
     await review.getByRole('button', { name: /^完成/ }).click();
     const dialog = ann.getByRole('dialog');
     await dialog.getByRole('radio', { name: /已确认/ }).check();
-    for (const box of await dialog.getByTestId('checklist').getByRole('checkbox').all()) await box.check();
+    // The review's four points (seed §3.1 l.348), drawn once the case's facts are in.
+    const boxes = dialog.getByTestId('checklist').getByRole('checkbox');
+    await expect.poll(() => boxes.count(), UI).toBe(4);
+    for (const box of await boxes.all()) await box.check();
     await platform.complete(platform.staff('bob', ['ops-cs']), caseId, 'order.review', { outcome: 'confirmed', fields: confirmedChecklist('order.review', 'confirmed') });
     await dialog.getByRole('button', { name: /提\s*交/ }).click();
     await waitFor(() => dialog.getByRole('alert').waitFor({ timeout: 200 }));
