@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
@@ -27,4 +27,19 @@ export async function launchChromium(options: { timezoneId?: string; acceptDownl
     acceptDownloads: options.acceptDownloads ?? true,
     ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
+}
+
+/**
+ * A new page signed in to the console at `apiUrl` as `user` (the local sign-in form), at `viewport`
+ * when given, once the queue is showing.
+ */
+export async function signInPage(browser: BrowserContext, apiUrl: string, user: string, password: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await browser.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  await page.goto(`${apiUrl}/`);
+  await page.getByLabel('用户名').fill(user);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL(/#\/queue$/, { timeout: 20_000 });
+  return page;
 }

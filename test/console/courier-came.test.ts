@@ -11,7 +11,7 @@ import { ensureConsoleBuild } from '../../local/console/build.ts';
 import { consoleSite } from '../../local/console/site.ts';
 import { MINUTE, TestPlatform } from '../e2e/platform.ts';
 import { orderPlaced } from '../support/orders.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium, signInPage } from './browser.ts';
 
 const MONDAY_0900 = '2026-11-30T09:00:00+08:00';
 const PASSWORD = 'correct horse battery';
@@ -48,15 +48,8 @@ async function dispatchedOrder(orderId: string, trackingNo: string): Promise<str
   return caseId;
 }
 
-async function signIn(user: string, viewport: { width: number; height: number }): Promise<Page> {
-  const page = await browser.newPage();
-  await page.setViewportSize(viewport);
-  await page.goto(`${platform.runtime.apiUrl}/`);
-  await page.getByLabel('用户名').fill(user);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await expect.poll(() => page.url(), UI).toMatch(/#\/queue$/);
-  return page;
+function signIn(user: string, viewport: { width: number; height: number }): Promise<Page> {
+  return signInPage(browser, platform.runtime.apiUrl, user, PASSWORD, viewport);
 }
 
 /** The courier came: the button, the confirmation's parcel, the confirm button, all inside the viewport. */

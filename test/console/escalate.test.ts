@@ -10,7 +10,7 @@ import { ensureConsoleBuild } from '../../local/console/build.ts';
 import { consoleSite } from '../../local/console/site.ts';
 import { TestPlatform } from '../e2e/platform.ts';
 import { orderPlaced } from '../support/orders.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium, signInPage } from './browser.ts';
 
 const MONDAY_0905 = '2026-11-30T09:05:00+08:00';
 const PASSWORD = 'correct horse battery';
@@ -37,13 +37,7 @@ afterAll(async () => {
 describe('Escalating a step by hand from the console', () => {
   it('sends an open review to the supervisor on duty with the clerk’s reason, and the case timeline shows 已上报', async () => {
     const caseId = (await platform.storefront('order.placed', orderPlaced('SO-UP-1', platform.clock.now()))).caseId as string;
-    const page = await browser.newPage();
-    await page.setViewportSize({ width: 1400, height: 900 });
-    await page.goto(`${platform.runtime.apiUrl}/`);
-    await page.getByLabel('用户名').fill('olga');
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await expect.poll(() => page.url(), UI).toMatch(/#\/queue$/);
+    const page = await signInPage(browser, platform.runtime.apiUrl, 'olga', PASSWORD, { width: 1400, height: 900 });
 
     await page.getByRole('button', { name: new RegExp(`上报 .* ${caseId}$`) }).click();
     const dialog = page.getByRole('dialog', { name: /上报:订单审核/ });
