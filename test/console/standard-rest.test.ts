@@ -159,7 +159,7 @@ describe('the rest of the standard in the console', { timeout: 120_000 }, () => 
     const entries = ann.getByTestId('timeline-entry');
     await waitFor(async () => expect(await entries.count()).toBe(1));
     // The entry's kind and step are worded (fact-labels.ts), the raw kind kept on data-kind.
-    expect(await entries.first().textContent()).toMatch(/^周一 11-30 09:\d\d · 核实要点 · 订单审核 · ann · 联系方式 confirmed; 收货人 corrected: 李四; 商品 confirmed; 配送方式 confirmed$/);
+    expect(await entries.first().textContent()).toMatch(/^周一 11-30 09:\d\d · 核实要点 · 订单审核 · ann · 联系方式 核对无误; 收货人 已更正: 李四; 商品 核对无误; 配送方式 核对无误$/);
     expect(await entries.first().locator('[data-kind]').getAttribute('data-kind')).toBe('checklist');
   });
 
