@@ -127,11 +127,15 @@ describe('the staff console in Chromium', { timeout: 120_000 }, () => {
     const dialog = ann.getByRole('dialog');
     await dialog.getByRole('radio', { name: /已确认 \(confirmed\)/ }).waitFor();
     await ann.keyboard.press('Space');
+    // The four points are drawn once the case's facts have loaded; tabbing before then would skip them.
+    const boxes = dialog.getByTestId('checklist').getByRole('checkbox');
+    await expect.poll(() => boxes.count(), UI).toBe(4);
     // The call checklist (§12, seed §3.1 l.348): each point's checkbox ticked by Space on the way to 提交.
     for (let i = 0; i < 30 && (await ann.evaluate<string>("document.activeElement?.textContent?.replace(/\\s/g, '') ?? ''")) !== '提交'; i++) {
       await ann.keyboard.press('Tab');
       if (await ann.evaluate<boolean>("document.activeElement?.type === 'checkbox' && !document.activeElement.checked")) await ann.keyboard.press('Space');
     }
+    for (const box of await boxes.all()) expect(await box.isChecked()).toBe(true);
     await ann.keyboard.press('Enter');
     await waitFor(async () => expect(await review.count()).toBe(0));
     await platform.runtime.settle();
