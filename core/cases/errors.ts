@@ -63,6 +63,21 @@ export class StepNotOpen extends CaseError {
   }
 }
 
+/**
+ * Acting on a step whose latest attempt waits on the platform alone (role `automatic`): the order's
+ * payment wait after its last follow-up (service-standards.md §3). The clerk's attempt moved on; 409.
+ */
+export class StepAwaitingPlatform extends CaseError {
+  override readonly name = 'StepAwaitingPlatform';
+  readonly status = 409;
+  constructor(
+    readonly caseId: string,
+    readonly step: string,
+  ) {
+    super(`step ${step} of case ${caseId} has moved on: it now waits on the platform (automatic) and no one completes it`);
+  }
+}
+
 export class StepAlreadyPaused extends CaseError {
   override readonly name = 'StepAlreadyPaused';
   readonly status = 409;

@@ -165,7 +165,7 @@ export function openApiDocument(): JsonSchema {
             ...unsupportedMediaType,
             '404': errorResponse('unknown case or step'),
             '409': errorResponse(
-              'StepNotOpen: the step is not open; NoReasonWindowClosed: return.verify `insist` or exchange.verify `no-reason` after the 7-day no-reason window (service-standards.md §5–§6), its end in the message and in `details.endsAt` (Beijing time)',
+              'StepNotOpen: the step is not open; StepAwaitingPlatform: the step\'s latest attempt waits on the platform alone (the unpaid order after its last follow-up, service-standards.md §3); NoReasonWindowClosed: return.verify `insist` or exchange.verify `no-reason` after the 7-day no-reason window (service-standards.md §5–§6), its end in the message and in `details.endsAt` (Beijing time)',
             ),
           },
         },

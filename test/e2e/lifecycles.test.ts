@@ -88,6 +88,19 @@ describe('the order lifecycle', () => {
     expect(await platform.openSteps(caseId)).toEqual(['order.review']);
   }, 120_000);
 
+  it('answers a clerk who completes the payment follow-up after its last reminder with 409 (the step now waits on the platform), not 403', async () => {
+    // Service-standards.md §3: follow-ups on days 2 and 3 at 10:00, then the order waits unattended until it expires.
+    const { caseId } = await placeOrder(false);
+    await platform.advance(2 * 24 * HOUR + 60 * MINUTE); // Wednesday 10:05: the day-3 follow-up is open
+    const presales = (user: string) => platform.staff(user, ['presales-cs']);
+    await platform.complete(presales('pam'), caseId, 'order.payment', { outcome: 'reminded' });
+    const late = await presales('pat').complete(caseId, 'order.payment', { outcome: 'reminded' });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ error: { code: 'StepAwaitingPlatform' } });
+    // Someone without the step's role still gets 403.
+    expect((await platform.staff('pia', ['picker']).complete(caseId, 'order.payment', { outcome: 'reminded' })).status).toBe(403);
+  }, 120_000);
+
   it('expires an unpaid order nobody follows up at the end of its third day', async () => {
     const { caseId } = await placeOrder(false);
     await platform.advance(4 * 24 * HOUR);

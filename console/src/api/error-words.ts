@@ -76,6 +76,7 @@ const CODE_WORDS: Record<string, { zh: string; en?: string }> = {
   StepNotFound: { zh: '该工单没有这个环节' },
   ContactNotFound: { zh: '该工单没有客户电话' },
   StepNotOpen: { zh: '该环节已不在处理中' },
+  StepAwaitingPlatform: { zh: '该环节已转为系统自动等待(最后一次催付已完成),无需再处理' },
   ConcurrentUpdate: { zh: '有人同时在修改,请稍后重试' },
   InvalidPageToken: { zh: '分页已失效,请回到第一页' },
   InvalidRequest: { zh: '请求有误' },

@@ -9,17 +9,17 @@
 import { completionIssues } from '../../../core/lifecycles/completion-facts.ts';
 import { NO_REASON_OUTCOMES, noReasonRefusal } from '../../../core/lifecycles/no-reason-window.ts';
 import { renderInstant } from '../../../core/time/render.ts';
-import { NoHigherEscalationLevel, StepNotOpen } from '../../../core/cases/errors.ts';
+import { NoHigherEscalationLevel, StepAwaitingPlatform, StepNotOpen } from '../../../core/cases/errors.ts';
 import { escalationTarget } from '../../../core/cases/escalation.ts';
 import { toInstant } from '../../../core/cases/instant.ts';
-import { isStepActive } from '../../../core/cases/step.ts';
+import { AUTOMATIC, isStepActive } from '../../../core/cases/step.ts';
 import type { StepSelector } from '../../../core/cases/repository.ts';
 import type { StepRecord } from '../../../core/cases/step.ts';
 import { TimerKind } from '../../../core/ports/timers.ts';
 import { jsonBody } from '../../http/body.ts';
 import { InvalidRequest } from '../../http/errors.ts';
 import type { ApiEvent } from '../../http/event.ts';
-import { requireRole, SUPERVISOR, type Caller } from '../../http/identity.ts';
+import { hasRole, requireRole, SUPERVISOR, type Caller } from '../../http/identity.ts';
 import { jsonResponse } from '../../http/response.ts';
 import type { Route } from '../../http/router.ts';
 import { validate } from '../../http/validate.ts';
@@ -46,11 +46,14 @@ interface StepAction {
   body: unknown;
 }
 
-/** Parses the body (400), finds the step's latest attempt (404) and checks the caller may act on it (403). */
+/** Parses the body (400), finds the step's latest attempt (404) and checks the caller may act on it (403; 409 when it now waits on the platform). */
 async function authorise(deps: StaffApiDeps, event: ApiEvent, params: Readonly<Record<string, string>>, action: string): Promise<StepAction> {
   const caller = staffCaller(event);
   const body = jsonBody(event);
   const step = await deps.repository.getStep({ caseId: params.caseId ?? '', step: params.step ?? '' });
+  // A clerk whose attempt just became the platform's own wait lost a race, not a permission: 409.
+  const staffRole = deps.policy.steps.get(step.step)?.role;
+  if (step.role === AUTOMATIC && staffRole !== undefined && hasRole(caller, staffRole, SUPERVISOR)) throw new StepAwaitingPlatform(step.caseId, step.step);
   requireRole(caller, [step.role, SUPERVISOR], `${action} ${step.step}`);
   return { caller, step, selector: { caseId: step.caseId, step: step.step, attempt: step.attempt }, body };
 }
