@@ -11,7 +11,7 @@ export class NoticeTemplateInvalid extends Error {
     readonly kind: string,
     readonly placeholder: string,
   ) {
-    super(`notices.templates.${kind}: unknown placeholder {${placeholder}} (known: ${PLACEHOLDERS[kind as NoticeKind]?.map((p) => `{${p}}`).join(', ') || 'none'})`);
+    super(`unknown placeholder {${placeholder}} in the ${kind} template (known: ${PLACEHOLDERS[kind as NoticeKind]?.map((p) => `{${p}}`).join(', ') || 'none'})`);
   }
 }
 
