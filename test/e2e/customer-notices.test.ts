@@ -1,8 +1,6 @@
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY_PATH } from '../../policy/load.ts';
+import { noticePolicyFile } from '../support/notice-policy.ts';
 import { orderPlaced } from '../support/orders.ts';
 import { StorefrontReceiver } from '../support/storefront-receiver.ts';
 import { HOUR, MINUTE, TestPlatform } from './platform.ts';
@@ -29,14 +27,10 @@ afterEach(async () => {
 
 /** The platform with a policy whose notices go to a fresh receiver. */
 async function start(at: string): Promise<{ p: TestPlatform; r: StorefrontReceiver }> {
-  const policy = JSON.parse(readFileSync(DEFAULT_POLICY_PATH, 'utf8')) as Record<string, unknown>;
   const holder: { p?: TestPlatform } = {};
   receiver = await StorefrontReceiver.start(SECRET, () => holder.p?.clock.now() ?? Date.now());
-  policy.notices = { url: receiver.url, secret: { env: SECRET_VAR } };
-  const policyPath = join(mkdtempSync(join(tmpdir(), 'notices-')), 'policy.json');
-  writeFileSync(policyPath, JSON.stringify(policy));
   process.env[SECRET_VAR] = SECRET;
-  platform = holder.p = await TestPlatform.start(at, { policyPath });
+  platform = holder.p = await TestPlatform.start(at, { policyPath: noticePolicyFile(receiver.url, SECRET_VAR) });
   return { p: platform, r: receiver };
 }
 
