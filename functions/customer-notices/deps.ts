@@ -2,10 +2,9 @@
  * What the customer-notices function works with. Production builds it from the shared
  * dependencies and the environment (`noticeDependencies`); tests pass their own.
  */
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { secretResolver, type SecretResolver } from '../../adapters/alarms/secrets.ts';
-import { DynamoDbAlarmOutbox } from '../../adapters/alarms/dynamodb-alarm-outbox.ts';
 import { casesTable } from '../../adapters/case-repository/table.ts';
+import { noticeOutbox } from '../../adapters/notices/notice-outbox.ts';
 import { EventBridgeDeliveryScheduler } from '../../adapters/notices/delivery-scheduler.ts';
 import { postNotice, type NoticePost, type NoticePostResult } from '../../adapters/notices/storefront-notice-client.ts';
 import type { AlarmOutbox, FlushScheduler } from '../../core/alarms/outbox.ts';
@@ -19,10 +18,7 @@ import { dependencies } from '../shared/dependencies.ts';
 import type { Log } from '../shared/logger.ts';
 import { CUSTOMER_NOTICES_FUNCTION_ID } from './function.ts';
 
-/** The outbox partition prefix of customer notices (beside the alarms' `ALARMS`). */
-export const NOTICE_OUTBOX_PREFIX = 'NOTICES';
-/** The one destination: the storefront's `notices.url`. */
-export const STOREFRONT_CHANNEL = 'storefront';
+export { STOREFRONT_CHANNEL } from '../../adapters/notices/notice-outbox.ts';
 
 export interface NoticeDeps {
   outbox: AlarmOutbox<QueuedNotice>;
@@ -39,11 +35,6 @@ export interface NoticeDeps {
   log: Log;
 }
 
-/** The notice outbox on the case table (the staff API's board reads its dead letters). */
-export function noticeOutbox(db: DynamoDBDocumentClient, table: string): DynamoDbAlarmOutbox<QueuedNotice> {
-  return new DynamoDbAlarmOutbox<QueuedNotice>(db, table, NOTICE_OUTBOX_PREFIX);
-}
-
 let cached: { shared: object; deps: NoticeDeps } | undefined;
 
 /** The production set, built once per cold start (and again when the shared dependencies change, as each local runtime's do). */
@@ -51,9 +42,8 @@ export function noticeDependencies(env: EnvSource = process.env): NoticeDeps {
   const shared = dependencies();
   if (cached !== undefined && cached.shared === shared) return cached.deps;
   const config = readConfig(env);
-  const db = DynamoDBDocumentClient.from(shared.clients.dynamodb(), { marshallOptions: { removeUndefinedValues: true } });
   const deps: NoticeDeps = {
-    outbox: noticeOutbox(db, config.tableName(casesTable.id)),
+    outbox: noticeOutbox(shared.clients.dynamodb(), config.tableName(casesTable.id)),
     deliveries: new EventBridgeDeliveryScheduler({
       client: shared.clients.scheduler(),
       groupName: config.timerScheduleGroup(),

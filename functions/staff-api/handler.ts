@@ -3,9 +3,8 @@ import { httpHandler } from '../http/handler.ts';
 import { createPickupBatch } from '../pickup-batch/pickup-batch.ts';
 import { dependencies } from '../shared/dependencies.ts';
 import { createStaffApi } from './app.ts';
-import { deadNoticesReader } from '../customer-notices/dead-letters.ts';
 
 export const handler = httpHandler(async (event: ApiEvent) => {
   const deps = dependencies();
-  return createStaffApi({ ...deps, runPickup: createPickupBatch(deps), deadNotices: deadNoticesReader(deps) }).handle(event);
+  return createStaffApi({ ...deps, runPickup: createPickupBatch(deps), ...(deps.noticeDeadLetters ? { deadNotices: deps.noticeDeadLetters } : {}) }).handle(event);
 }, { errorLog: () => dependencies().log });
