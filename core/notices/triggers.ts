@@ -5,7 +5,9 @@
  *
  * - `StepCompleted` of `order.review` with outcome `confirmed` → `ship-time` (§2.4.1 l.202: the
  *   agent tells the planned ship time at the end of the review call);
- * - `RefundRequested` → `refund-sent` (§2.4.1 l.222; §3.2 "即时返款到您的付款账户");
+ * - `StepOpened` of `refund.settle` → `refund-sent` (§2.4.1 l.222; §3.2 "即时返款到您的付款账户"): the
+ *   money is on its way — right after a cancellation's refund request, but for a return only once
+ *   the goods passed inspection (§5 "货到后…退款"; a failed one withdraws the refund, untold);
  * - `CaseOpened` of a complaint → `complaint-received`; `StepCompleted` of `complaint.resolve` →
  *   `complaint-resolved` (§4.3 "有回音、有结果").
  */
@@ -17,7 +19,7 @@ import type { NoticePolicy } from './policy.ts';
 import { renderNotice } from './templates.ts';
 
 /** The detail-types the customer-notices function's trigger rule subscribes to. */
-export const NOTICE_TRIGGER_TYPES: readonly string[] = [DetailType.StepCompleted, DetailType.CaseOpened, DetailType.RefundRequested];
+export const NOTICE_TRIGGER_TYPES: readonly string[] = [DetailType.StepCompleted, DetailType.StepOpened, DetailType.CaseOpened];
 
 export interface NoticeTrigger {
   kind: NoticeKind;
@@ -49,8 +51,8 @@ export function noticeTrigger(event: BusEvent): NoticeTrigger | undefined {
       if (d.step === 'complaint.resolve') return { kind: NoticeKind.complaintResolved, caseId, step, at };
       return undefined;
     }
-    case DetailType.RefundRequested:
-      return { kind: NoticeKind.refundSent, caseId, at: text(d.requestedAt) ?? '' };
+    case DetailType.StepOpened:
+      return d.step === 'refund.settle' ? { kind: NoticeKind.refundSent, caseId, step: { step: 'refund.settle', attempt: Number(d.attempt ?? 1) }, at: text(d.openedAt) ?? '' } : undefined;
     case DetailType.CaseOpened:
       return d.caseType === 'complaint' ? { kind: NoticeKind.complaintReceived, caseId, at: text(d.openedAt) ?? '' } : undefined;
     default:

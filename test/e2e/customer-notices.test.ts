@@ -64,7 +64,7 @@ describe('customer notices', () => {
     expect(entry).toMatchObject({ detail: { notice: 'ship-time', text } });
   }, 120_000);
 
-  it('tells a cancelled paid order "亲,已经退款,请留意查收" (§2.4.1 l.222) when the refund is requested', async () => {
+  it('tells a cancelled paid order "亲,已经退款,请留意查收" (§2.4.1 l.222) as soon as the refund goes to the payment platform', async () => {
     const { p, r } = await start('2026-11-30T09:05:00+08:00');
     await p.storefront('order.placed', orderPlaced('SO-NOTICE-2', p.clock.now()));
     const { caseId } = await p.storefront('order.cancel-requested', { orderId: 'SO-NOTICE-2', reason: '不想要了' });
@@ -72,6 +72,22 @@ describe('customer notices', () => {
 
     const refund = r.accepted().filter((n) => n.kind === 'refund-sent');
     expect(refund).toEqual([expect.objectContaining({ caseId, orderId: 'SO-NOTICE-2', text: L222.replace('xxxxx店', '广西移动商城') })]);
+  }, 120_000);
+
+  it('tells a returning customer "已经退款" only once the goods passed inspection (§5 "货到后…退款"), not when the refund is requested at confirmation', async () => {
+    const { p, r } = await start('2026-11-30T09:05:00+08:00');
+    await reviewedOrder(p, 'SO-NOTICE-R');
+    await p.storefront('order.delivered', { orderId: 'SO-NOTICE-R', deliveredAt: new Date(p.clock.now()).toISOString() });
+    const { caseId } = await p.storefront('order.return-requested', { orderId: 'SO-NOTICE-R', reason: '不想要了' });
+    await p.complete(ops(p), caseId!, 'return.verify', { outcome: 'insist' });
+    await p.complete(ops(p), caseId!, 'return.refund');
+    await p.complete(p.staff('carl', ['crm-admin']), caseId!, 'return.crm-unbind');
+    expect(p.bus.forCase('RefundRequested', caseId!)).toHaveLength(1);
+    expect(r.accepted().filter((n) => n.kind === 'refund-sent')).toEqual([]);
+
+    await p.storefront('goods.received', { caseId, receivedAt: new Date(p.clock.now()).toISOString() });
+    await p.complete(p.staff('ivan', ['inventory-admin']), caseId!, 'return.inspect', { outcome: 'passed' });
+    expect(r.accepted().filter((n) => n.kind === 'refund-sent')).toEqual([expect.objectContaining({ caseId, orderId: 'SO-NOTICE-R', text: L222.replace('xxxxx店', '广西移动商城') })]);
   }, 120_000);
 
   it('tells a complainant the complaint was received and, after complaint.resolve, that it was resolved (§4.3: 有回音、有结果)', async () => {

@@ -15,8 +15,11 @@ describe('which events tell the customer something', () => {
     expect(noticeTrigger(done('cancelled'))).toBeUndefined();
   });
 
-  it('a refund request, a complaint opened and complaint.resolve completed each make their notice; other events none', () => {
-    expect(noticeTrigger(event('RefundRequested', { caseId: 'c2', channel: 'alipay', requestedAt: 'T' }))?.kind).toBe('refund-sent');
+  it('refund.settle opening (the money is on its way), a complaint opened and complaint.resolve completed each make their notice; other events none', () => {
+    expect(noticeTrigger(event('StepOpened', { caseId: 'c2', step: 'refund.settle', attempt: 1, openedAt: 'T' }))?.kind).toBe('refund-sent');
+    // A return's refund is only requested at confirmation; the customer hears of it once the goods passed inspection.
+    expect(noticeTrigger(event('RefundRequested', { caseId: 'c2', channel: 'alipay', requestedAt: 'T' }))).toBeUndefined();
+    expect(noticeTrigger(event('StepOpened', { caseId: 'c2', step: 'return.inspect', attempt: 1, openedAt: 'T' }))).toBeUndefined();
     expect(noticeTrigger(event('CaseOpened', { caseId: 'c3', caseType: 'complaint', openedAt: 'T' }))?.kind).toBe('complaint-received');
     expect(noticeTrigger(event('CaseOpened', { caseId: 'c4', caseType: 'order', openedAt: 'T' }))).toBeUndefined();
     expect(noticeTrigger(event('StepCompleted', { caseId: 'c3', step: 'complaint.resolve', attempt: 1, outcome: 'upheld', completedAt: 'T' }))?.kind).toBe('complaint-resolved');
