@@ -14,8 +14,8 @@ import { STOREFRONT_CHANNEL, type NoticeDeps } from './deps.ts';
 
 /** How long a delivery may hold the queue (longer than the function's timeout). */
 export const DELIVERY_LEASE_MS = 90_000;
-/** Notices posted per delivery; more are posted by the next one, planned at once. */
-const BATCH = 25;
+/** Notices posted per delivery (each post may take its 10 s timeout: 5 fit the function's 60 s); more go with the next delivery, planned at once. */
+const BATCH = 5;
 
 export interface DeliveryResult {
   outcome: 'delivered' | 'retrying' | 'nothing-ready' | 'waiting' | 'busy';
