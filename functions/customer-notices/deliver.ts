@@ -82,7 +82,8 @@ async function post(deps: NoticeDeps, item: PendingAlarm<QueuedNotice>): Promise
   try {
     secret = await deps.secrets(ref);
   } catch (error) {
-    return (error as Error).message;
+    // The resolver is the alarms' (adapters/alarms/secrets.ts); its message speaks of a channel.
+    return `notices.secret: ${(error as Error).message.replace("the alarm channel's secret ", '')}`;
   }
   const answer = await deps.post({ url, secret, notice: item.alarm.notice, realNow: deps.realClock.now() });
   return answer.delivered ? undefined : answer.reason;
