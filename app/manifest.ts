@@ -7,6 +7,7 @@ import { casesTable } from '../adapters/case-repository/table.ts';
 import { eventBus } from '../adapters/events/bus.ts';
 import { chatTimerFunction, chatTimersQueue } from '../functions/chat-timer/function.ts';
 import { caseActionFunction } from '../functions/case-action/function.ts';
+import { customerNoticeRule, customerNoticesFunction, noticeTriggersRule } from '../functions/customer-notices/function.ts';
 import { alarmEventsRule, alarmSummarySchedule, notifyFunction } from '../functions/notify/function.ts';
 import { openStepFunction } from '../functions/open-step/function.ts';
 import { pickupBatchFunction, pickupBatchSchedule } from '../functions/pickup-batch/function.ts';
@@ -22,7 +23,7 @@ export const manifest: Manifest = {
   tables: [casesTable],
   // The custom bus every event goes on (docs/events.md).
   buses: [eventBus],
-  functions: [openStepFunction, slaTimerFunction, slaSweepFunction, caseActionFunction, pickupBatchFunction, storefrontWebhookFunction, staffApiFunction, chatTimerFunction, notifyFunction],
+  functions: [openStepFunction, slaTimerFunction, slaSweepFunction, caseActionFunction, pickupBatchFunction, storefrontWebhookFunction, staffApiFunction, chatTimerFunction, notifyFunction, customerNoticesFunction],
   // One Standard state machine per lifecycle, named by its case type (docs/workflows.md).
   workflows: [
     { id: 'order', definition: 'workflows/order.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
@@ -37,7 +38,9 @@ export const manifest: Manifest = {
   queues: [chatTimersQueue],
   // Alarm events → the notify function (group robots). `SlaBreached` → the SNS topic and CloudWatch
   // alarm for operations is the stack's own rule per bus (infra/contract.ts slaBreachedRuleId).
-  rules: [alarmEventsRule],
+  // Customer notices (docs/notices.md): the events that call for one → customer-notices, which
+  // publishes `CustomerNotice`; that event → customer-notices again, which posts it to the storefront.
+  rules: [alarmEventsRule, noticeTriggersRule, customerNoticeRule],
   // Every route of api.md.
   routes: [...storefrontWebhookRoutes, ...staffApiRoutes],
 };

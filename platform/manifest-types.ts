@@ -50,6 +50,8 @@ export interface FunctionAccess {
    * (`imWebhookSecretName` context) and the policy's `{"secretsManager": …}` references.
    */
   alarmSecrets?: boolean;
+  /** Reads the policy's `notices.secret` from Secrets Manager on AWS when it is a `{"secretsManager": …}` reference (docs/notices.md). */
+  noticeSecrets?: boolean;
 }
 
 export interface FunctionDecl {

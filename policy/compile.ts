@@ -6,6 +6,7 @@ import type { CompiledPolicy, RolePolicy, StepPolicy } from '../core/deadline/ty
 import { civilFromDay, WEEKDAYS } from '../core/time/civil.ts';
 import { Zone } from '../core/time/zone.ts';
 import { compileAlarms } from './alarms.ts';
+import { compileNotices } from './notices.ts';
 import { chineseDaysData } from './holiday-data.ts';
 import { statutoryHolidays } from './statutory-holidays.ts';
 import type { PolicyDocument } from './schema.ts';
@@ -84,6 +85,7 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
     serialNumbers: { serializedSkus: doc.serialNumbers.serializedSkus },
     chat: { calendar: chatRole.calendar, greetingSeconds: doc.chat.greetingSeconds, replySeconds: doc.chat.replySeconds },
     carriers: doc.carriers,
+    notices: compileNotices(doc.notices),
   };
 }
 

@@ -7,6 +7,8 @@ import { matchesPattern } from '../core/alarms/routing.ts';
 import { AUTOMATIC } from '../core/cases/step.ts';
 import { parseDate, parseTimeOfDay, WEEKDAYS } from '../core/time/civil.ts';
 import { carriersSchema } from './carriers.ts';
+import { NOTICE_KINDS } from '../core/notices/notice.ts';
+import { checkTemplate, DEFAULT_SHOP, DEFAULT_TEMPLATES } from '../core/notices/templates.ts';
 
 /**
  * The SLA policy file's schema. Objects are strict so that a typo fails loudly; every refinement
@@ -218,6 +220,30 @@ const alarms = z.strictObject({
 });
 
 /**
+ * Customer notices (service-standards.md §12): where the storefront takes them (`url`, signed with
+ * `secret`, by reference), the shop's name and the Chinese templates (defaults quote the seed,
+ * core/notices/templates.ts). Without `url` the notices go on the bus only.
+ */
+const notices = z
+  .strictObject({
+    url: httpUrl.optional(),
+    secret: secretRef.optional(),
+    shop: z.string().min(1).default(DEFAULT_SHOP),
+    templates: z.strictObject(Object.fromEntries(NOTICE_KINDS.map((k) => [k, z.string().min(1).default(DEFAULT_TEMPLATES[k])])) as Record<(typeof NOTICE_KINDS)[number], z.ZodDefault<z.ZodString>>).default(DEFAULT_TEMPLATES),
+  })
+  .superRefine((n, ctx) => {
+    if (n.url !== undefined && n.secret === undefined) ctx.addIssue({ code: 'custom', path: ['secret'], message: 'a notices.url needs a signing secret: {"env": "<VARIABLE>"} or {"secretsManager": "<secret name or ARN>"}' });
+    for (const kind of NOTICE_KINDS) {
+      try {
+        checkTemplate(kind, n.templates[kind]);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', path: ['templates', kind], message: (error as Error).message });
+      }
+    }
+  })
+  .default({ shop: DEFAULT_SHOP, templates: DEFAULT_TEMPLATES });
+
+/**
  * The chat response standards (service-standards.md §10). Defaults from the seed §2.1: greet
  * within 30 s, answer each question within 60 s, counted on `presales-cs` on-duty time.
  */
@@ -271,6 +297,7 @@ export const policySchema = z
     alarms: alarms.optional(),
     /** The couriers `order.dispatch` may name (§12 "Carriers"); default: SF (default, insured) and EMS. */
     carriers: carriersSchema,
+    notices,
   })
   .superRefine((policy, ctx) => {
     if (Object.hasOwn(policy.roles, AUTOMATIC)) {

@@ -6,27 +6,33 @@
  * - `PENDING#<at>#<alarm key>`: queued, sorted by when it happened;
  * - `DEAD#<at>#<alarm key>`: refused for good, with the robot's answer (kept 30 days);
  * - `SUMMARY#<day>`: the daily summary went out (kept 30 days).
- * Enqueueing writes SEEN and PENDING in one transaction: both or neither.
+ * Enqueueing writes SEEN and PENDING in one transaction: both or neither. The customer notices
+ * (docs/notices.md) use the same outbox under the partition prefix `NOTICES`.
  */
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Alarm } from '../../core/alarms/alarm.ts';
-import type { AlarmOutbox, ChannelState, DeadLetter, PendingAlarm } from '../../core/alarms/outbox.ts';
+import type { AlarmOutbox, ChannelState, DeadLetter, PendingAlarm, Queueable } from '../../core/alarms/outbox.ts';
 import { failedConditions, isConditionalCheckFailed } from '../case-repository/sdk-errors.ts';
 
 const DAY_S = 86_400;
-const partition = (channel: string): string => `ALARMS#${channel}`;
 const STATE = 'STATE';
-const pendingKey = (alarm: Alarm): string => `PENDING#${alarm.at}#${alarm.key}`;
+const pendingKey = (alarm: Queueable): string => `PENDING#${alarm.at}#${alarm.key}`;
 const expiresAt = (now: string, days: number): number => Math.floor(Date.parse(now) / 1000) + days * DAY_S;
 
-export class DynamoDbAlarmOutbox implements AlarmOutbox {
+export class DynamoDbAlarmOutbox<T extends Queueable = Alarm> implements AlarmOutbox<T> {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly table: string,
+    /** `ALARMS` for alarm channels; another kind of item keeps its own partitions. */
+    private readonly prefix = 'ALARMS',
   ) {}
 
-  async enqueue(channel: string, item: PendingAlarm, now: string): Promise<boolean> {
-    const pk = partition(channel);
+  private partition(channel: string): string {
+    return `${this.prefix}#${channel}`;
+  }
+
+  async enqueue(channel: string, item: PendingAlarm<T>, now: string): Promise<boolean> {
+    const pk = this.partition(channel);
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -43,25 +49,25 @@ export class DynamoDbAlarmOutbox implements AlarmOutbox {
     }
   }
 
-  async pending(channel: string, limit: number): Promise<PendingAlarm[]> {
+  async pending(channel: string, limit: number): Promise<PendingAlarm<T>[]> {
     const result = await this.db.send(
       new QueryCommand({
         TableName: this.table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': partition(channel), ':prefix': 'PENDING#' },
+        ExpressionAttributeValues: { ':pk': this.partition(channel), ':prefix': 'PENDING#' },
         Limit: limit,
         ConsistentRead: true,
       }),
     );
-    return (result.Items ?? []).map((item) => ({ alarm: JSON.parse(String(item.alarm)) as Alarm, notBefore: String(item.notBefore) }));
+    return (result.Items ?? []).map((item) => ({ alarm: JSON.parse(String(item.alarm)) as T, notBefore: String(item.notBefore) }));
   }
 
-  async sent(channel: string, items: readonly PendingAlarm[]): Promise<void> {
-    await Promise.all(items.map((item) => this.db.send(new DeleteCommand({ TableName: this.table, Key: { pk: partition(channel), sk: pendingKey(item.alarm) } }))));
+  async sent(channel: string, items: readonly PendingAlarm<T>[]): Promise<void> {
+    await Promise.all(items.map((item) => this.db.send(new DeleteCommand({ TableName: this.table, Key: { pk: this.partition(channel), sk: pendingKey(item.alarm) } }))));
   }
 
-  async deadLetter(channel: string, items: readonly PendingAlarm[], reason: string, now: string): Promise<void> {
-    const pk = partition(channel);
+  async deadLetter(channel: string, items: readonly PendingAlarm<T>[], reason: string, now: string): Promise<void> {
+    const pk = this.partition(channel);
     for (const item of items) {
       await this.db.send(
         new TransactWriteCommand({
@@ -74,11 +80,11 @@ export class DynamoDbAlarmOutbox implements AlarmOutbox {
     }
   }
 
-  async deadLetters(channel: string): Promise<DeadLetter[]> {
+  async deadLetters(channel: string): Promise<DeadLetter<T>[]> {
     const result = await this.db.send(
-      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': partition(channel), ':prefix': 'DEAD#' } }),
+      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': this.partition(channel), ':prefix': 'DEAD#' } }),
     );
-    return (result.Items ?? []).map((item) => ({ alarm: JSON.parse(String(item.alarm)) as Alarm, at: String(item.at), reason: String(item.reason) }));
+    return (result.Items ?? []).map((item) => ({ alarm: JSON.parse(String(item.alarm)) as T, at: String(item.at), reason: String(item.reason) }));
   }
 
   async claim(channel: string, now: string, leaseUntil: string): Promise<{ state: ChannelState } | { heldUntil: string }> {
@@ -86,7 +92,7 @@ export class DynamoDbAlarmOutbox implements AlarmOutbox {
       const result = await this.db.send(
         new UpdateCommand({
           TableName: this.table,
-          Key: { pk: partition(channel), sk: STATE },
+          Key: { pk: this.partition(channel), sk: STATE },
           UpdateExpression: 'SET leaseUntil = :until REMOVE flushAt',
           ConditionExpression: 'attribute_not_exists(leaseUntil) OR leaseUntil <= :now',
           ExpressionAttributeValues: { ':until': leaseUntil, ':now': now },
@@ -102,7 +108,7 @@ export class DynamoDbAlarmOutbox implements AlarmOutbox {
       };
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
-      const held = await this.db.send(new GetCommand({ TableName: this.table, Key: { pk: partition(channel), sk: STATE }, ConsistentRead: true }));
+      const held = await this.db.send(new GetCommand({ TableName: this.table, Key: { pk: this.partition(channel), sk: STATE }, ConsistentRead: true }));
       return { heldUntil: String(held.Item?.leaseUntil ?? now) };
     }
   }
@@ -117,7 +123,7 @@ export class DynamoDbAlarmOutbox implements AlarmOutbox {
     await this.db.send(
       new UpdateCommand({
         TableName: this.table,
-        Key: { pk: partition(channel), sk: STATE },
+        Key: { pk: this.partition(channel), sk: STATE },
         UpdateExpression: `SET ${sets.join(', ')} REMOVE leaseUntil${state.backoffMs === undefined ? ', backoffMs' : ''}`,
         ExpressionAttributeValues: values,
       }),
@@ -129,7 +135,7 @@ export class DynamoDbAlarmOutbox implements AlarmOutbox {
       await this.db.send(
         new UpdateCommand({
           TableName: this.table,
-          Key: { pk: partition(channel), sk: STATE },
+          Key: { pk: this.partition(channel), sk: STATE },
           UpdateExpression: 'SET flushAt = :at',
           ConditionExpression: 'attribute_not_exists(flushAt) OR flushAt > :at OR flushAt < :stale',
           ExpressionAttributeValues: { ':at': at, ':stale': new Date(Date.parse(now) - staleMs).toISOString() },
@@ -145,7 +151,7 @@ export class DynamoDbAlarmOutbox implements AlarmOutbox {
   async claimSummary(channel: string, day: string, now: string): Promise<boolean> {
     try {
       await this.db.send(
-        new PutCommand({ TableName: this.table, Item: { pk: partition(channel), sk: `SUMMARY#${day}`, at: now, expiresAt: expiresAt(now, 30) }, ConditionExpression: 'attribute_not_exists(pk)' }),
+        new PutCommand({ TableName: this.table, Item: { pk: this.partition(channel), sk: `SUMMARY#${day}`, at: now, expiresAt: expiresAt(now, 30) }, ConditionExpression: 'attribute_not_exists(pk)' }),
       );
       return true;
     } catch (error) {
@@ -155,6 +161,6 @@ export class DynamoDbAlarmOutbox implements AlarmOutbox {
   }
 
   async unclaimSummary(channel: string, day: string): Promise<void> {
-    await this.db.send(new DeleteCommand({ TableName: this.table, Key: { pk: partition(channel), sk: `SUMMARY#${day}` } }));
+    await this.db.send(new DeleteCommand({ TableName: this.table, Key: { pk: this.partition(channel), sk: `SUMMARY#${day}` } }));
   }
 }

@@ -5,8 +5,14 @@
  */
 import type { Alarm } from './alarm.ts';
 
-export interface PendingAlarm {
-  alarm: Alarm;
+/** What an outbox can queue: an item with a unique key and the instant it happened (alarms; customer notices, core/notices). */
+export interface Queueable {
+  key: string;
+  at: string;
+}
+
+export interface PendingAlarm<T extends Queueable = Alarm> {
+  alarm: T;
   /** Not to be sent before this instant (ISO-8601): the digest window, or the role's next shift. */
   notBefore: string;
 }
@@ -18,23 +24,23 @@ export interface ChannelState {
   backoffMs?: number;
 }
 
-export interface DeadLetter {
-  alarm: Alarm;
+export interface DeadLetter<T extends Queueable = Alarm> {
+  alarm: T;
   at: string;
   /** What the robot said, e.g. `310000 sign not match`. */
   reason: string;
 }
 
-export interface AlarmOutbox {
+export interface AlarmOutbox<T extends Queueable = Alarm> {
   /** Queues an alarm for a channel; false when this alarm (same key) was queued before — nothing is written then. */
-  enqueue(channel: string, item: PendingAlarm, now: string): Promise<boolean>;
+  enqueue(channel: string, item: PendingAlarm<T>, now: string): Promise<boolean>;
   /** Queued alarms, oldest first. */
-  pending(channel: string, limit: number): Promise<PendingAlarm[]>;
+  pending(channel: string, limit: number): Promise<PendingAlarm<T>[]>;
   /** Removes alarms that reached the robot. */
-  sent(channel: string, items: readonly PendingAlarm[]): Promise<void>;
+  sent(channel: string, items: readonly PendingAlarm<T>[]): Promise<void>;
   /** Moves alarms the robot refused for good out of the queue, with the reason. */
-  deadLetter(channel: string, items: readonly PendingAlarm[], reason: string, now: string): Promise<void>;
-  deadLetters(channel: string): Promise<DeadLetter[]>;
+  deadLetter(channel: string, items: readonly PendingAlarm<T>[], reason: string, now: string): Promise<void>;
+  deadLetters(channel: string): Promise<DeadLetter<T>[]>;
   /**
    * Takes the channel's flush lease until `leaseUntil` and returns its state; undefined while
    * another flush holds an unexpired lease (only one flush of a channel sends at a time).

@@ -7,6 +7,7 @@ import type { EveryDayCalendar } from '../calendar/every-day.ts';
 import type { Interval } from '../calendar/interval.ts';
 import type { Zone } from '../time/zone.ts';
 import type { AlarmPolicy } from '../alarms/routing.ts';
+import type { NoticePolicy } from '../notices/policy.ts';
 import type { Carrier } from '../carriers/carriers.ts';
 
 /** The deadline rule kinds of the policy. Times of day are minutes after midnight. */
@@ -63,6 +64,8 @@ export interface CompiledPolicy {
   steps: ReadonlyMap<string, StepPolicy>;
   /** Where alarms go (channels, routes, digest window, daily summary); no channels when the file has no `alarms`. */
   alarms: AlarmPolicy;
+  /** Customer notices (service-standards.md §12): the storefront's URL, its secret, the templates. */
+  notices: NoticePolicy;
   /** The chat standards (service-standards.md §10) on their role's calendar. */
   chat: ChatStandards;
   /** Escalation levels in order (service-standards.md §9), each on its role's calendar. */

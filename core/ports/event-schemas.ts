@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CaseStatus, CaseType, LinkRelation } from '../cases/case.ts';
 import { DetailType, type DomainEvent } from './events.ts';
+import { NOTICE_KINDS } from '../notices/notice.ts';
 
 const instant = z.iso.datetime({ offset: true }).describe('ISO-8601 instant (UTC, `...Z`)');
 const caseId = z.string().min(1).describe('the case');
@@ -103,6 +104,16 @@ export const eventSchemas = {
   [DetailType.ChatReplyBreached]: z
     .strictObject({ ...chatRef, askedAt: instant, due: instant, breachedAt: instant, answeredAt: instant.nullable(), waitSeconds: z.number().describe('on-duty seconds waited so far, or until the answer') })
     .describe('A customer question was not answered by an agent within `chat.replySeconds` of on-duty time (§10); `agentId` is who answered late, else the conversation\'s last agent, else `unassigned`.'),
+  [DetailType.CustomerNotice]: z
+    .strictObject({
+      noticeId: z.string().min(1).describe('`<caseId>:<kind>[:<attempt>]`, the same on every redelivery: the storefront may drop a repeat by it'),
+      kind: z.enum(NOTICE_KINDS).describe('`ship-time` (after the review, §2.4.1 l.202), `refund-sent` (§2.4.1 l.222), `complaint-received`, `complaint-resolved` (§4.3)'),
+      caseId,
+      orderId: z.string().optional().describe('the storefront order (absent for a complaint filed without one)'),
+      text: z.string().min(1).describe('the Chinese text for the buyer, from the policy\'s `notices.templates`'),
+      at: instant,
+    })
+    .describe('A message the standard says the customer gets. The customer-notices function posts it to the storefront\'s `notices.url`, signed `X-Platform-Signature` like inbound webhooks, retrying with back-off for 24 h before dead-lettering it (docs/notices.md).'),
 } as const satisfies Record<DetailType, z.ZodType>;
 
 export type EventDetail<T extends DetailType> = z.input<(typeof eventSchemas)[T]>;

@@ -5,6 +5,7 @@
 import { ALARM_DETAIL_TYPES } from '../alarms/alarm.ts';
 import { z } from 'zod';
 import { eventSchemas } from './event-schemas.ts';
+import { NOTICE_TRIGGER_TYPES } from '../notices/triggers.ts';
 import { DetailType, EVENT_SOURCE } from './events.ts';
 import { TimerKind } from './timers.ts';
 
@@ -24,6 +25,10 @@ export function renderEventsDoc(): string {
     'the notify function, which posts them to the group robots (docs/alarms.md); the stack also sends `SlaBreached` to',
     'the SLA alarm (SNS topic and CloudWatch alarm on AWS). Other consumers subscribe with their own rules, e.g.',
     '`{"source": ["sla-platform"], "detail-type": ["PickupMissed"]}`.',
+    '',
+    `Customer notices (docs/notices.md): the rule \`notice-triggers\` sends ${NOTICE_TRIGGER_TYPES.map((t) => `\`${t}\``).join(', ')} to the`,
+    '`customer-notices` function, which publishes a `CustomerNotice` for those that call for one; the rule `customer-notices`',
+    'sends each `CustomerNotice` back to it, and it posts the notice to the storefront.',
     '',
     '| detail-type | when |',
     '|---|---|',

@@ -23,6 +23,8 @@ export const DetailType = {
   ChatGreetingBreached: 'ChatGreetingBreached',
   /** A chat customer waited too long for an agent's answer (service-standards.md §10). */
   ChatReplyBreached: 'ChatReplyBreached',
+  /** A message for the customer (ship time, refund sent, complaint received / resolved), posted to the storefront (service-standards.md §12). */
+  CustomerNotice: 'CustomerNotice',
 } as const;
 export type DetailType = (typeof DetailType)[keyof typeof DetailType];
 

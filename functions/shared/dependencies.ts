@@ -9,6 +9,9 @@ import { SqsChatTimers } from '../../adapters/chat/sqs-chat-timers.ts';
 import type { ConversationStore } from '../../core/chat/repository.ts';
 import type { ChatTimers } from '../../core/ports/chat-timers.ts';
 import { chatTimersQueue } from '../chat-timer/function.ts';
+import { noticeDeadLetters } from '../../adapters/notices/notice-outbox.ts';
+import type { DeadLetter } from '../../core/alarms/outbox.ts';
+import type { QueuedNotice } from '../../core/notices/notice.ts';
 import { DynamoDbCaseRepository } from '../../adapters/case-repository/dynamodb-case-repository.ts';
 import { PageTokens } from '../../adapters/case-repository/pagination.ts';
 import { casesTable } from '../../adapters/case-repository/table.ts';
@@ -46,6 +49,8 @@ export interface Dependencies {
    */
   readonly transportClock?: Clock;
   readonly log: Log;
+  /** The customer notices given up on (docs/notices.md), for the supervisor board; absent in test sets: none. */
+  readonly noticeDeadLetters?: () => Promise<DeadLetter<QueuedNotice>[]>;
   /** The AWS SDK clients the pieces above are built on (one per service); other adapters of the function share them. */
   readonly clients: AwsClients;
 }
@@ -80,6 +85,8 @@ export function createDependencies(config: FunctionConfig, overrides: Partial<De
     clock: () => clock,
     transportClock: () => overrides.transportClock ?? clock,
     log: () => overrides.log ?? logger,
+    // Built only when the board is read: a function without the table never touches it.
+    noticeDeadLetters: () => overrides.noticeDeadLetters ?? (() => noticeDeadLetters(clients.dynamodb(), config.tableName(casesTable.id))()),
     clients: () => clients,
   });
 }

@@ -8,6 +8,8 @@ import type { WorkflowGateway } from '../../core/ports/workflows.ts';
 import type { Clock } from '../../core/time/clock.ts';
 import type { PickupRunRequest, PickupRunResult } from '../pickup-batch/pickup-batch.ts';
 import type { Log } from '../shared/logger.ts';
+import type { DeadLetter } from '../../core/alarms/outbox.ts';
+import type { QueuedNotice } from '../../core/notices/notice.ts';
 
 export interface StaffApiDeps {
   repository: CaseRepository;
@@ -20,4 +22,6 @@ export interface StaffApiDeps {
   log: Log;
   /** Runs a courier pickup batch (functions/pickup-batch). */
   runPickup: (request: PickupRunRequest) => Promise<PickupRunResult>;
+  /** Customer notices the storefront did not take within 24 h (the board lists them); absent: none. */
+  deadNotices?: () => Promise<DeadLetter<QueuedNotice>[]>;
 }

@@ -6,5 +6,5 @@ import { createStaffApi } from './app.ts';
 
 export const handler = httpHandler(async (event: ApiEvent) => {
   const deps = dependencies();
-  return createStaffApi({ ...deps, runPickup: createPickupBatch(deps) }).handle(event);
+  return createStaffApi({ ...deps, runPickup: createPickupBatch(deps), ...(deps.noticeDeadLetters ? { deadNotices: deps.noticeDeadLetters } : {}) }).handle(event);
 }, { errorLog: () => dependencies().log });

@@ -220,7 +220,7 @@ export function openApiDocument(): JsonSchema {
         },
       },
       '/board': {
-        get: { ...staff, summary: 'The supervisor board: active steps per role and step, escalated breaches, pickups due and missed, overdue refunds, today\'s on-time % per step (supervisor)', responses: { '200': { description: 'the board', content: json(ref('Board')) }, ...staffErrors } },
+        get: { ...staff, summary: 'The supervisor board: active steps per role and step, escalated breaches, pickups due and missed, overdue refunds, today\'s on-time % per step, customer notices not delivered (supervisor)', responses: { '200': { description: 'the board', content: json(ref('Board')) }, ...staffErrors } },
       },
       '/policy': {
         get: {

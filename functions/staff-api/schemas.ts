@@ -8,6 +8,7 @@ import { StepStatus } from '../../core/cases/step.ts';
 import { ChatGroupBy } from '../../core/chat/report.ts';
 import { ReportGroupBy } from '../../core/reports/sla-report.ts';
 import { parseDate } from '../../core/time/civil.ts';
+import { deadNotices } from './notice-schemas.ts';
 
 /** A custom message for a present but invalid value; a missing field still reads "is required". */
 const unlessMissing = (message: string) => (issue: { input?: unknown }): string => (issue.input === undefined ? 'is required' : message);
@@ -260,6 +261,7 @@ export const board = z.object({
   missedPickups: z.array(lateStep).describe('parcels a pickup run found past their planned batch (`order.pickup` breached)'),
   overdueRefunds: z.array(lateStep).describe('refunds past their arrival deadline (`refund.settle`)'),
   today: z.array(reportFigures.extend({ group: z.string() })).describe('on-time figures per step of the steps closed today'),
+  deadNotices,
 });
 
 export const pickupRun = z.object({

@@ -51,6 +51,8 @@ export const TIMELINE_LABELS: Labels = {
   'pickup.deferred': { zh: '改排后一批揽收', en: 'Planned for a later pickup' },
   'refund.withdrawn': { zh: '退款已撤回', en: 'Refund withdrawn' },
   checklist: { zh: '核实要点', en: 'Call checklist' },
+  'notice.sent': { zh: '已通知顾客', en: 'Customer notified' },
+  'notice.dead-lettered': { zh: '顾客通知未送达', en: 'Customer notice not delivered' },
 };
 
 /** The platform's own actors; a staff member's name is shown as it is. */

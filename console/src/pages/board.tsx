@@ -9,6 +9,7 @@ import { Link } from 'react-router';
 import { useBoard } from '../api/queries.ts';
 import type { Board } from '../api/types.ts';
 import { CourierCame } from '../components/courier-came.tsx';
+import { DeadNotices } from '../components/dead-notices.tsx';
 import { URGENCY_STYLE } from '../components/remaining-cell.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { labelOf, ROLE_LABELS, stepName } from '../i18n/labels.ts';
@@ -122,6 +123,7 @@ export default function BoardPage() {
           <LateList title={t('board.pickupsDue')} items={b.pickupsDue} />
           <LateList title={t('board.missedPickups')} items={b.missedPickups} />
           <LateList title={t('board.overdueRefunds')} items={b.overdueRefunds} />
+          <DeadNotices dead={b.deadNotices} />
         </Col>
       </Row>
     </section>

@@ -16,6 +16,7 @@ import { StepFields } from '../components/step-fields.tsx';
 import { useNarrow } from '../components/use-narrow.ts';
 import { StepDetails, DETAILED_FIELDS } from '../components/step-details.tsx';
 import { CaseTimeline } from '../components/case-timeline.tsx';
+import { NoticeKindText } from '../components/dead-notices.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Lang } from '../i18n/lang.ts';
 import { CASE_TYPE_LABELS, labelOf, OUTCOME_LABELS, ROLE_LABELS, STATUS_LABELS, stepName } from '../i18n/labels.ts';
@@ -74,6 +75,7 @@ export default function CasePage() {
             <>
               {entry.kind === 'step.escalated' && ` · ${escalationText(entry.at, entry.detail ?? {}, t, lang)}`}
               {entry.kind === 'pickup.deferred' && <div data-testid="pickup-deferred">{deferredText(entry.detail, t, lang)}</div>}
+              {entry.kind.startsWith('notice.') && <NoticeKindText detail={entry.detail} />}
             </>
           )}
         />

@@ -4,7 +4,8 @@
  * pickups due (planned for a batch whose time has come, not handed over yet), missed pickups
  * (`order.pickup` a run found past its planned batch, service-standards.md §2) and overdue
  * refunds (`refund.settle` past its deadline, §4). Today (the policy zone's calendar day): on-time
- * figures per step of the steps closed so far, as `GET /reports/sla` computes them.
+ * figures per step of the steps closed so far, as `GET /reports/sla` computes them. And the
+ * customer notices dead-lettered in the last 30 days (docs/notices.md).
  */
 import type { StepRecord } from '../../../core/cases/step.ts';
 import { slaReport } from '../../../core/reports/sla-report.ts';
@@ -18,6 +19,10 @@ import { toQueueItem } from '../views.ts';
 import { readAll } from '../../shared/read-all.ts';
 import { dueOn, readActiveSteps, stepsClosedOn } from '../../shared/closed-steps.ts';
 import type { z } from 'zod';
+import type { DeadLetter } from '../../../core/alarms/outbox.ts';
+import type { QueuedNotice } from '../../../core/notices/notice.ts';
+import { renderInstant } from '../../../core/time/render.ts';
+import type { Zone } from '../../../core/time/zone.ts';
 
 type Board = z.infer<typeof board>;
 type Counts = Board['now'][number];
@@ -31,10 +36,11 @@ export function boardRoute(deps: StaffApiDeps): Route {
       const now = deps.clock.now();
       const day = zoneDay(deps, now);
       // Every queue and waiting list is read once: the counts, the late pickups and refunds, and today's report all come from it.
-      const [active, escalated, closed] = await Promise.all([
+      const [active, escalated, closed, dead] = await Promise.all([
         readActiveSteps(deps),
         Promise.all(deps.policy.escalation.levels.map(({ role }) => readAll((page) => deps.repository.listEscalated(role, page)))),
         stepsClosedOn(deps.repository, day),
+        deps.deadNotices?.() ?? [],
       ]);
       const queues = [...active.queues.values()];
       const pickups = active.awaiting.get('order.pickup') ?? [];
@@ -52,10 +58,27 @@ export function boardRoute(deps: StaffApiDeps): Route {
         missedPickups: pickups.filter((s) => s.status === 'breached').map(lateStep),
         overdueRefunds: overdue(refunds, now).map(lateStep),
         today: today.rows,
+        deadNotices: deadNoticesView(dead, deps.policy.zone),
       };
       return jsonResponse(200, body);
     },
   };
+}
+
+function deadNoticesView(dead: readonly DeadLetter<QueuedNotice>[], zone: Zone): Board['deadNotices'] {
+  const notices = dead
+    .map(({ alarm: { notice }, at, reason }) => ({
+      noticeId: notice.noticeId,
+      kind: notice.kind,
+      caseId: notice.caseId,
+      orderId: notice.orderId ?? null,
+      text: notice.text,
+      raisedAt: renderInstant(zone, notice.at),
+      deadLetteredAt: renderInstant(zone, at),
+      reason,
+    }))
+    .sort((a, b) => Date.parse(b.deadLetteredAt) - Date.parse(a.deadLetteredAt));
+  return { count: notices.length, notices };
 }
 
 function countsOf(steps: readonly StepRecord[]): Counts[] {
