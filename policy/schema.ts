@@ -76,7 +76,8 @@ const plainRule = z.discriminatedUnion(
     z.strictObject({ kind: z.literal('business-minutes'), minutes: positiveInt }),
     z.strictObject({ kind: z.literal('business-minutes-or-next-on-duty-day-by'), minutes: positiveInt, offDutyBy: timeOfDay }),
     z.strictObject({ kind: z.literal('on-duty-day-by'), at: timeOfDay }),
-    z.strictObject({ kind: z.literal('working-days-end'), days: positiveInt }),
+    /** `at`: by HH:MM of the N-th working day instead of its end (a repair follow-up by 17:00 the next working day, §12 "Side flows"). */
+    z.strictObject({ kind: z.literal('working-days-end'), days: positiveInt, at: timeOfDay.optional() }),
     z.strictObject({ kind: z.literal('same-day-end') }),
     z.strictObject({ kind: z.literal('pickup-batch') }),
     z.strictObject({ kind: z.literal('none') }),
@@ -108,11 +109,20 @@ const warn = z.discriminatedUnion(
   { error: () => 'expected "kind" to be one of: fraction, after-hours, none' },
 );
 
+/**
+ * A warning that escalates like a breach (§12 "Complaint kinds": an urgent complaint): `true` for
+ * every opening of the step, or only when the by-fact rule's `fact` has one of `values`.
+ */
+const escalateAtWarning = z.union([z.boolean(), z.strictObject({ fact: z.string().regex(/^[a-z][a-zA-Z0-9-]*$/, 'expected a fact name such as "level"'), values: z.array(z.string().min(1)).min(1, 'list at least one value') })], {
+  error: () => 'expected true, false or {"fact": "<name>", "values": ["<value>", …]}',
+});
+
 const step = z.strictObject({
   role: z.string().min(1),
   scope: z.enum(['step', 'case']).default('step'),
   rule,
   warn: warn.optional(),
+  escalateAtWarning: escalateAtWarning.optional(),
   description: z.string().default(''),
 });
 

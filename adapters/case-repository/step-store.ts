@@ -31,6 +31,7 @@ export class StepStore {
       warnAt: optionalInstant(input.warnAt),
       ...(input.startsAt !== undefined ? { startsAt: toInstant(input.startsAt) } : {}),
       ...(input.provisional ? { provisional: true } : {}),
+      ...(input.escalateAtWarning ? { escalateAtWarning: true as const } : {}),
       ...(input.plannedPickupAt !== undefined ? { plannedPickupAt: toInstant(input.plannedPickupAt) } : {}),
       ...(input.batchTargetAt !== undefined ? { batchTargetAt: toInstant(input.batchTargetAt) } : {}),
       pauses: [],

@@ -71,7 +71,7 @@ function applyRule(
       return businessTimeRule(rule, role.calendar, opened, pauses, explainer);
     }
     case 'working-days-end':
-      return workingDaysEnd(rule.days, policy.workingDays, opened, pauses, explainer);
+      return workingDaysEnd(rule.days, policy.workingDays, opened, pauses, explainer, rule.at);
     case 'same-day-end':
       return sameDayEnd(policy.everyDay, opened, pauses, explainer);
     case 'pickup-batch':

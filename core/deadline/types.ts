@@ -18,7 +18,7 @@ export type DeadlineRule =
   /** By HH:MM of the on-duty day the step arrived in, else of the next on-duty day (complaint.investigate). */
   | { kind: 'on-duty-day-by'; at: number }
   /** By the end (24:00) of the N-th working day after the calendar day opened. */
-  | { kind: 'working-days-end'; days: number }
+  | { kind: 'working-days-end'; days: number; at?: number | undefined }
   /** By the end (24:00) of the calendar day opened. */
   | { kind: 'same-day-end' }
   /** The planned courier pickup batch for the order time. */
@@ -43,6 +43,8 @@ export interface StepPolicy {
   rule: DeadlineRule;
   /** Undefined means the policy default: the warning fraction for business-time rules, none for day rules. */
   warn: WarnRule | undefined;
+  /** The warning escalates like a breach: always, or when a fact has one of the values (core/deadline/escalate-at-warning.ts). */
+  escalateAtWarning?: boolean | { fact: string; values: readonly string[] } | undefined;
   description: string;
 }
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { CaseType } from '../cases/case.ts';
+import { complaintCategory, complaintLevel } from '../complaints/kinds.ts';
 
 /** Who completes a step: staff through the API, the storefront through a webhook, or the platform itself. */
 export type CompletedBy = 'staff' | 'webhook' | 'system';
@@ -82,7 +83,13 @@ export const STEPS = {
   'exchange.crm-unbind': spec('exchange', 'staff', []),
   'exchange.receive': spec('exchange', 'webhook', [], none),
   'exchange.inspect': spec('exchange', 'staff', ['passed', 'failed']),
-  'complaint.acknowledge': spec('complaint', 'staff', []),
+  'complaint.acknowledge': spec(
+    'complaint',
+    'staff',
+    [],
+    /** The handler sets or corrects the complaint's kind (§12 "Complaint kinds"); a corrected level applies to the steps after. */
+    z.strictObject({ category: complaintCategory.optional(), level: complaintLevel.optional(), notes: text('notes').optional() }),
+  ),
   'complaint.investigate': spec('complaint', 'staff', []),
   'complaint.resolve': spec(
     'complaint',
