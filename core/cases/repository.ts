@@ -45,6 +45,8 @@ export interface OpenStep {
   provisional?: boolean;
   /** Its warning escalates like a breach (an urgent complaint, §12). */
   escalateAtWarning?: boolean;
+  /** The facts a by-fact rule chose the deadline by; kept on the step (the queue tags an urgent complaint). */
+  facts?: Record<string, string>;
   /** Order steps before the pickup: the planned batch and the step's batch target (service-standards.md §2). */
   plannedPickupAt?: Instant;
   batchTargetAt?: Instant;

@@ -73,6 +73,8 @@ export interface StepRecord extends StepRef {
   due?: Instant;
   /** Absent for day-based rules, which have no warning. */
   warnAt?: Instant;
+  /** The case facts the deadline was chosen by (a by-fact rule: a refund's `channel`, a complaint's `level`). */
+  facts?: Record<string, string>;
   /** The warning escalates like a breach (policy `escalateAtWarning`, decided at opening: core/deadline/escalate-at-warning.ts). */
   escalateAtWarning?: true;
   /** When the step's clock starts, if later than its opening (an unpaid follow-up waiting out the payment wait): queues show it from then. */

@@ -77,6 +77,7 @@ export function createOpenStep(deps: OpenStepDeps): (request: OpenStepRequest) =
       ...(Date.parse(from) > now ? { startsAt: from } : {}),
       ...(deadline.provisional ? { provisional: true } : {}),
       ...(stepPolicy !== undefined && escalatesAtWarning(stepPolicy, facts) ? { escalateAtWarning: true } : {}),
+      facts,
       ...(plan ? { plannedPickupAt: plan.plannedPickupAt, batchTargetAt: plan.batchTargetAt } : {}),
       taskToken: request.taskToken,
       entry: {
