@@ -88,11 +88,15 @@ const plainRule = z.discriminatedUnion(
   },
 );
 
-const byFactRule = z.strictObject({
-  kind: z.literal('by-fact'),
-  fact: z.string().regex(/^[a-z][a-zA-Z0-9-]*$/, 'expected a fact name such as "channel"'),
-  cases: z.record(z.string().min(1), plainRule).refine((c) => Object.keys(c).length > 0, 'list at least one case'),
-});
+const byFactRule = z
+  .strictObject({
+    kind: z.literal('by-fact'),
+    fact: z.string().regex(/^[a-z][a-zA-Z0-9-]*$/, 'expected a fact name such as "channel"'),
+    cases: z.record(z.string().min(1), plainRule).refine((c) => Object.keys(c).length > 0, 'list at least one case'),
+    /** The case that applies when the step is opened without the fact (a complaint filed without a level is `normal`); absent: the fact is required. */
+    default: z.string().min(1).optional(),
+  })
+  .refine((r) => r.default === undefined || Object.hasOwn(r.cases, r.default), { message: 'default must name one of the cases', path: ['default'] });
 
 const rule = z.union([byFactRule, plainRule], { error: () => 'expected a deadline rule object with a "kind"' });
 

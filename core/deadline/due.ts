@@ -96,7 +96,8 @@ function resolveRule(step: StepPolicy, facts: Facts, explainer: Explainer): Dead
     throw new InvalidFact(step.id, unexpected, `step ${step.id} takes only fact "${rule.fact}" (got "${unexpected}")`);
   }
   const allowed = Object.keys(rule.cases);
-  const value = facts[rule.fact];
+  // Without the fact, the rule's default case (a complaint filed without a level is normal, §12).
+  const value = facts[rule.fact] ?? rule.default;
   if (value === undefined) throw new MissingFact(step.id, rule.fact, allowed);
   const chosen = Object.hasOwn(rule.cases, value) ? rule.cases[value] : undefined;
   if (!chosen) {

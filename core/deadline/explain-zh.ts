@@ -85,7 +85,7 @@ export function explainZh(input: ZhExplanationInput): string[] {
   const t = (ms: number): string => formatShortZh(zone, ms);
   const lines = [`${input.stepLabel}(${role}):${describeRuleZh(rule, role)}`];
   if (rule.kind === 'by-fact') {
-    const value = input.facts[rule.fact];
+    const value = input.facts[rule.fact] ?? rule.default;
     const chosen = value === undefined ? undefined : rule.cases[value];
     if (value !== undefined && chosen) lines.push(`${rule.fact}=${value}:${describeRuleZh(chosen, role)}`);
   }

@@ -24,7 +24,7 @@ export type DeadlineRule =
   /** The planned courier pickup batch for the order time. */
   | { kind: 'pickup-batch' }
   /** Chooses a rule by a fact of the case, e.g. the refund channel. */
-  | { kind: 'by-fact'; fact: string; cases: Readonly<Record<string, DeadlineRule>> }
+  | { kind: 'by-fact'; fact: string; cases: Readonly<Record<string, DeadlineRule>>; default?: string | undefined }
   /** No deadline (automatic steps that wait for the outside world). */
   | { kind: 'none' };
 
