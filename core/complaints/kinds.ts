@@ -32,8 +32,8 @@ export const complaintLevel = z.enum(COMPLAINT_LEVELS, { error: (issue) => (issu
 
 /** The level when neither the storefront nor the handler said. */
 export const DEFAULT_LEVEL: ComplaintLevel = 'normal';
-/** The report's group of a complaint nobody categorised. */
-export const UNCATEGORISED = 'uncategorised';
+/** The reports' group of a complaint nobody categorised (as the satisfaction report, core/reports/satisfaction.ts). */
+export const UNCATEGORISED: ComplaintCategory = 'other';
 
 export interface ComplaintKind {
   category: ComplaintCategory | undefined;

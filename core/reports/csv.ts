@@ -8,7 +8,7 @@
 import { UNASSIGNED } from '../chat/conversation.ts';
 import type { ChatGroupBy, ChatReportItem } from '../chat/report.ts';
 import { stepLabel } from '../lifecycles/step-labels.ts';
-import { CATEGORY_LABELS, UNCATEGORISED, type ComplaintCategory } from '../complaints/kinds.ts';
+import { CATEGORY_LABELS, type ComplaintCategory } from '../complaints/kinds.ts';
 import type { SlaReport } from './sla-report.ts';
 
 // `completed` came later: last, so a sheet reading columns by position keeps working.
@@ -80,7 +80,6 @@ export function chatReportCsv(items: readonly ChatReportItem[], groupBy: ChatGro
 function groupName(key: string, labels: CsvLabels): string {
   if (labels !== 'zh') return key;
   if (key === UNASSIGNED) return '未分配';
-  if (key === UNCATEGORISED) return '未分类';
   return Object.hasOwn(CATEGORY_LABELS, key) ? CATEGORY_LABELS[key as ComplaintCategory].zh : key;
 }
 

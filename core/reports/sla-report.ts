@@ -61,7 +61,7 @@ export interface ReportInput {
   now: number;
   /** A role's duty calendar, for on-duty minutes; undefined for roles without one (`automatic`). */
   calendarOf?: (role: string) => DutyCalendar | undefined;
-  /** `groupBy=category`: a complaint case's category (core/complaints/kinds.ts `complaintKind`); undefined: uncategorised. */
+  /** `groupBy=category`: a complaint case's category (core/complaints/kinds.ts `complaintKind`); undefined: `other`, as the satisfaction report counts it. */
   categoryOf?: (caseId: string) => string | undefined;
 }
 

@@ -7,7 +7,7 @@ import { StepNotFound } from '../../core/cases/errors.ts';
 import type { CaseRepository } from '../../core/cases/repository.ts';
 import { complaintKind } from '../../core/complaints/kinds.ts';
 
-/** caseId → category (absent: uncategorised) for the complaint cases among `caseIds`. */
+/** caseId → category (absent: none given, counted as `other`) for the complaint cases among `caseIds`. */
 export async function complaintCategories(repository: Pick<CaseRepository, 'getCaseRecords' | 'getStep'>, caseIds: readonly string[]): Promise<Map<string, string>> {
   const records = (await repository.getCaseRecords([...new Set(caseIds)])).filter((c) => c.type === 'complaint');
   const categories = new Map<string, string>();
