@@ -9,7 +9,7 @@ import type { CurrentPause, StepRecord } from '../../core/cases/step.ts';
 import { countdown, countdownCalendar } from '../../core/deadline/countdown.ts';
 import type { CompiledPolicy } from '../../core/deadline/types.ts';
 import { stepLabel } from '../../core/lifecycles/step-labels.ts';
-import { complaintKind } from '../../core/complaints/kinds.ts';
+import { complaintKind, type ComplaintCategory, type ComplaintLevel } from '../../core/complaints/kinds.ts';
 import { orderReadyAt } from '../../core/cases/ready-at.ts';
 import { renderInstant, renderInstants } from '../../core/time/render.ts';
 import type { Zone } from '../../core/time/zone.ts';
@@ -85,7 +85,7 @@ export function toCaseView(view: CaseView, policy: CompiledPolicy): z.infer<type
 }
 
 /** A complaint's kind now: the handler's correction at acknowledgement over what was filed (§12). */
-function complaintKindView(view: CaseView): { category: string | null; level: string } {
+function complaintKindView(view: CaseView): { category: ComplaintCategory | null; level: ComplaintLevel } {
   const ack = view.steps.filter((s) => s.step === 'complaint.acknowledge' && s.status === 'completed').sort((a, b) => b.attempt - a.attempt)[0];
   const kind = complaintKind(view.case.data, ack?.fields);
   return { category: kind.category ?? null, level: kind.level };

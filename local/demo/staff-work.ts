@@ -32,11 +32,6 @@ const REPAIR_REFERRAL = { centre: '南宁华为授权维修中心 Nanning author
 /** The demo's suppliers, who collect damaged stock on Mondays (seed l.510 "联系供应商分批取货"). */
 const SUPPLIERS = [['华为广西代理 Huawei Guangxi', 3], ['小米南宁仓 Xiaomi Nanning', 2]] as const;
 
-/** Where the demo's customers with goods damaged by use are referred (seed l.496 "可以帮您联系维修中心"). */
-const REPAIR_REFERRAL = { centre: '南宁华为授权维修中心 Nanning authorised repair centre', note: '已约明天上午送修' };
-/** The demo's suppliers, who collect damaged stock on Mondays (seed l.510 "联系供应商分批取货"). */
-const SUPPLIERS = [['华为广西代理 Huawei Guangxi', 3], ['小米南宁仓 Xiaomi Nanning', 2]] as const;
-
 export const STAFF_WORK: Readonly<Record<string, StepWork>> = {
   'order.payment': { minutes: [2, 8], outcomes: [['reminded', 1]] },
   'order.review': { minutes: [2, 8], outcomes: [['confirmed', 95], ['callback', 3], ['cancelled', 2]] },
