@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { bySupplier, collectionWindow, damagedItems } from '../../../core/aftersales/damaged-stock.ts';
 import { Zone } from '../../../core/time/zone.ts';
+import { due } from '../../../core/deadline/due.ts';
+import { getDefaultPolicy } from '../../../policy/load.ts';
 
 const zone = new Zone('Asia/Shanghai');
 const at = (iso: string): number => Date.parse(iso);
@@ -50,5 +52,16 @@ describe('the goods waiting per supplier', () => {
     const runs = ['2026-11-30T10:00:00+08:00', '2026-12-07T10:00:00+08:00', '2026-12-14T10:00:00+08:00'].map((t) => collectionWindow(zone, at(t)));
     const listed = runs.flatMap((w) => damagedItems(steps, w.from, w.runAt).map((i) => i.caseId));
     expect(listed.sort()).toEqual(['e-1', 'r-1', 'r-2', 'r-3', 'r-5']);
+  });
+});
+
+describe('the repair follow-up: by 17:00 the next working day (working-days-end with at)', () => {
+  it('opened on a Friday is due Monday 17:00; opened before a holiday, after it', () => {
+    const policy = getDefaultPolicy();
+    const dueOf = (opened: string): string => new Date(due('aftersales.repair-followup', at(opened), {}, [], policy).due!).toISOString();
+    expect(dueOf('2026-12-04T15:00:00+08:00')).toBe('2026-12-07T09:00:00.000Z'); // Fri → Mon 17:00
+    expect(dueOf('2026-12-07T09:10:00+08:00')).toBe('2026-12-08T09:00:00.000Z'); // Mon → Tue 17:00
+    // 国庆 2026: 10-01 – 10-07 off (国办发明电〔2025〕7号), Thursday 10-08 back at work.
+    expect(dueOf('2026-09-30T11:00:00+08:00')).toBe('2026-10-08T09:00:00.000Z');
   });
 });
