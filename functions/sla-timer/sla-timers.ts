@@ -66,7 +66,7 @@ export function createSlaTimers(deps: SlaTimerDeps): SlaTimers {
     const outcome = await deps.repository.markWarned(step, at, step.escalateAtWarning ? breachEscalation(deps.policy, at) : undefined);
     if (!outcome.changed) return TimerOutcome.nothing;
     await deps.repository.appendTimeline(step.caseId, { id: `sla.warned#${step.step}#${step.attempt}`, at, kind: 'sla.warned', step: step.step, detail: { due: step.due, warnAt: step.warnAt, ...(outcome.step.escalation?.warning ? { escalatedTo: outcome.step.escalatedTo } : {}) } });
-    await recordEscalation(deps.repository, outcome.step);
+    if (outcome.step.escalation?.warning) await recordEscalation(deps.repository, outcome.step);
     await deps.events.publish([slaWarning(outcome.step)]);
     deps.log.info('SLA warning', { warnAt: step.warnAt, due: step.due });
     return TimerOutcome.warned;

@@ -72,6 +72,11 @@ describe('a warning that escalates', () => {
     expect(markWarned(step, step.warnAt!, to).step.escalatedTo).toBeUndefined();
   });
 
+  it('leaves a hand escalation (to the manager, say) where it is', () => {
+    const byHand = { ...step, escalateAtWarning: true as const, escalatedTo: 'manager', escalation: { level: 2, at: '2026-12-08T01:10:00.000Z', seenAt: '2026-12-08T01:10:00.000Z', reason: '客户要求经理处理', by: 'hana' } };
+    expect(markWarned(byHand, step.warnAt!, to).step).toMatchObject({ status: 'warned', escalatedTo: 'manager', escalation: { level: 2, reason: '客户要求经理处理' } });
+  });
+
   it('goes where breaches go, even through routes that send no warnings', () => {
     const event = { 'detail-type': 'SlaWarning', detail: { caseId: 'complaint-1', step: 'complaint.acknowledge', attempt: 1, role: 'complaint-handler', due: step.due, warnedAt: step.warnAt, escalatedTo: 'supervisor', escalationSeenAt: step.warnAt } };
     const alarm = alarmFromEvent(event);
