@@ -11,6 +11,7 @@ import { customerNoticeRule, customerNoticesFunction, noticeTriggersRule } from 
 import { alarmEventsRule, alarmSummarySchedule, notifyFunction } from '../functions/notify/function.ts';
 import { openStepFunction } from '../functions/open-step/function.ts';
 import { pickupBatchFunction, pickupBatchSchedule } from '../functions/pickup-batch/function.ts';
+import { supplierCollectFunction, supplierCollectSchedule } from '../functions/supplier-collect/function.ts';
 import { slaSweepFunction, slaSweepSchedule } from '../functions/sla-sweep/function.ts';
 import { slaTimerFunction } from '../functions/sla-timer/function.ts';
 import { staffApiFunction, staffApiRoutes } from '../functions/staff-api/function.ts';
@@ -23,7 +24,7 @@ export const manifest: Manifest = {
   tables: [casesTable],
   // The custom bus every event goes on (docs/events.md).
   buses: [eventBus],
-  functions: [openStepFunction, slaTimerFunction, slaSweepFunction, caseActionFunction, pickupBatchFunction, storefrontWebhookFunction, staffApiFunction, chatTimerFunction, notifyFunction, customerNoticesFunction],
+  functions: [openStepFunction, slaTimerFunction, slaSweepFunction, caseActionFunction, pickupBatchFunction, storefrontWebhookFunction, staffApiFunction, chatTimerFunction, notifyFunction, customerNoticesFunction, supplierCollectFunction],
   // One Standard state machine per lifecycle, named by its case type (docs/workflows.md).
   workflows: [
     { id: 'order', definition: 'workflows/order.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
@@ -33,7 +34,7 @@ export const manifest: Manifest = {
     { id: 'complaint', definition: 'workflows/complaint.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
     { id: 'stock', definition: 'workflows/stock.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
   ],
-  schedules: [slaSweepSchedule, pickupBatchSchedule, alarmSummarySchedule],
+  schedules: [slaSweepSchedule, pickupBatchSchedule, alarmSummarySchedule, supplierCollectSchedule],
   // Second-precision chat deadlines (service-standards.md §10; docs/chat.md).
   queues: [chatTimersQueue],
   // Alarm events → the notify function (group robots). `SlaBreached` → the SNS topic and CloudWatch

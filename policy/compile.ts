@@ -60,7 +60,7 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
 
   const steps = new Map<string, StepPolicy>();
   for (const [id, s] of Object.entries(doc.steps)) {
-    steps.set(id, { id, role: s.role, scope: s.scope, rule: s.rule, warn: s.warn, description: s.description });
+    steps.set(id, { id, role: s.role, scope: s.scope, rule: s.rule, warn: s.warn, ...(s.escalateAtWarning !== undefined ? { escalateAtWarning: s.escalateAtWarning } : {}), description: s.description });
   }
 
   const chatRole = roles.get(doc.chat.role);

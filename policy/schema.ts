@@ -78,7 +78,8 @@ const plainRule = z.discriminatedUnion(
     z.strictObject({ kind: z.literal('business-minutes'), minutes: positiveInt }),
     z.strictObject({ kind: z.literal('business-minutes-or-next-on-duty-day-by'), minutes: positiveInt, offDutyBy: timeOfDay }),
     z.strictObject({ kind: z.literal('on-duty-day-by'), at: timeOfDay }),
-    z.strictObject({ kind: z.literal('working-days-end'), days: positiveInt }),
+    /** `at`: by HH:MM of the N-th working day instead of its end (a repair follow-up by 17:00 the next working day, §12 "Side flows"). */
+    z.strictObject({ kind: z.literal('working-days-end'), days: positiveInt, at: timeOfDay.optional() }),
     z.strictObject({ kind: z.literal('same-day-end') }),
     z.strictObject({ kind: z.literal('pickup-batch') }),
     z.strictObject({ kind: z.literal('none') }),
@@ -89,11 +90,15 @@ const plainRule = z.discriminatedUnion(
   },
 );
 
-const byFactRule = z.strictObject({
-  kind: z.literal('by-fact'),
-  fact: z.string().regex(/^[a-z][a-zA-Z0-9-]*$/, 'expected a fact name such as "channel"'),
-  cases: z.record(z.string().min(1), plainRule).refine((c) => Object.keys(c).length > 0, 'list at least one case'),
-});
+const byFactRule = z
+  .strictObject({
+    kind: z.literal('by-fact'),
+    fact: z.string().regex(/^[a-z][a-zA-Z0-9-]*$/, 'expected a fact name such as "channel"'),
+    cases: z.record(z.string().min(1), plainRule).refine((c) => Object.keys(c).length > 0, 'list at least one case'),
+    /** The case that applies when the step is opened without the fact (a complaint filed without a level is `normal`); absent: the fact is required. */
+    default: z.string().min(1).optional(),
+  })
+  .refine((r) => r.default === undefined || Object.hasOwn(r.cases, r.default), { message: 'default must name one of the cases', path: ['default'] });
 
 const rule = z.union([byFactRule, plainRule], { error: () => 'expected a deadline rule object with a "kind"' });
 
@@ -110,11 +115,20 @@ const warn = z.discriminatedUnion(
   { error: () => 'expected "kind" to be one of: fraction, after-hours, none' },
 );
 
+/**
+ * A warning that escalates like a breach (§12 "Complaint kinds": an urgent complaint): `true` for
+ * every opening of the step, or only when the by-fact rule's `fact` has one of `values`.
+ */
+const escalateAtWarning = z.union([z.boolean(), z.strictObject({ fact: z.string().regex(/^[a-z][a-zA-Z0-9-]*$/, 'expected a fact name such as "level"'), values: z.array(z.string().min(1)).min(1, 'list at least one value') })], {
+  error: () => 'expected true, false or {"fact": "<name>", "values": ["<value>", …]}',
+});
+
 const step = z.strictObject({
   role: z.string().min(1),
   scope: z.enum(['step', 'case']).default('step'),
   rule,
   warn: warn.optional(),
+  escalateAtWarning: escalateAtWarning.optional(),
   description: z.string().default(''),
 });
 

@@ -131,9 +131,10 @@ export class DynamoDbCaseRepository implements CaseRepository {
     return this.steps.transition(selector, (step) => transitions.resumeStep(step, resume));
   }
 
-  markWarned(selector: StepSelector, at: Instant): Promise<transitions.TimerOutcome> {
+  markWarned(selector: StepSelector, at: Instant, escalateTo?: transitions.EscalateTo): Promise<transitions.TimerOutcome> {
     const instant = toInstant(at);
-    return this.steps.update(selector, (step) => timerWrite(transitions.markWarned(step, instant)));
+    const to = escalateTo && { ...escalateTo, seenAt: toInstant(escalateTo.seenAt) };
+    return this.steps.update(selector, (step) => timerWrite(transitions.markWarned(step, instant, to)));
   }
 
   markAtRisk(selector: StepSelector, at: Instant): Promise<transitions.TimerOutcome> {

@@ -31,6 +31,8 @@ export class StepStore {
       warnAt: optionalInstant(input.warnAt),
       ...(input.startsAt !== undefined ? { startsAt: toInstant(input.startsAt) } : {}),
       ...(input.provisional ? { provisional: true } : {}),
+      ...(input.escalateAtWarning ? { escalateAtWarning: true as const } : {}),
+      ...(input.facts !== undefined && Object.keys(input.facts).length > 0 ? { facts: input.facts } : {}),
       ...(input.plannedPickupAt !== undefined ? { plannedPickupAt: toInstant(input.plannedPickupAt) } : {}),
       ...(input.batchTargetAt !== undefined ? { batchTargetAt: toInstant(input.batchTargetAt) } : {}),
       pauses: [],

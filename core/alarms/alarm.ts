@@ -98,7 +98,17 @@ export function alarmFromEvent(event: BusEvent): Alarm {
         ...optional('seenAt', text(detail, 'escalationSeenAt')),
       };
     case DetailType.SlaWarning:
-      return { ...base, key: `${type}#${stepKey()}#${required('due')}`, step: required('step'), ...optional('role', text(detail, 'role')), due: required('due'), at: required('warnedAt') };
+      return {
+        ...base,
+        key: `${type}#${stepKey()}#${required('due')}`,
+        step: required('step'),
+        ...optional('role', text(detail, 'role')),
+        due: required('due'),
+        at: required('warnedAt'),
+        // A warning that escalates like a breach (an urgent complaint, service-standards.md §12).
+        ...optional('escalatedTo', text(detail, 'escalatedTo')),
+        ...optional('seenAt', text(detail, 'escalationSeenAt')),
+      };
     case DetailType.PickupMissed:
       return { ...base, key: `${type}#${caseId}#${required('batchId')}`, step: 'order.pickup', role: 'picker', due: required('plannedAt'), at: required('handedOverAt'), batchId: required('batchId') };
     case DetailType.PickupAtRisk:

@@ -61,10 +61,11 @@ export interface Delivery {
 }
 
 /** The channels an alarm goes to (each once; on-duty holding if any route to it asks for it and none says otherwise). */
-export function routeAlarm(policy: Pick<AlarmPolicy, 'routes'>, alarm: Pick<Alarm, 'detailType' | 'role' | 'step'>): Delivery[] {
+export function routeAlarm(policy: Pick<AlarmPolicy, 'routes'>, alarm: Pick<Alarm, 'detailType' | 'role' | 'step'> & { escalatedTo?: string | undefined }): Delivery[] {
   const byChannel = new Map<string, boolean>();
   for (const route of policy.routes) {
-    if (alarm.detailType === DetailType.SlaWarning && !route.warnings) continue;
+    // A warning that escalates (an urgent complaint, §12) goes where breaches go.
+    if (alarm.detailType === DetailType.SlaWarning && !route.warnings && alarm.escalatedTo === undefined) continue;
     if (!anyOf(route.events, alarm.detailType) || !anyOf(route.roles, alarm.role) || !anyOf(route.steps, alarm.step)) continue;
     for (const channel of route.channels) byChannel.set(channel, (byChannel.get(channel) ?? true) && route.onDutyOnly);
   }

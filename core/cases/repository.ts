@@ -43,6 +43,10 @@ export interface OpenStep {
   startsAt?: Instant;
   /** The due counts days of a year without a published holiday schedule. */
   provisional?: boolean;
+  /** Its warning escalates like a breach (an urgent complaint, §12). */
+  escalateAtWarning?: boolean;
+  /** The facts a by-fact rule chose the deadline by; kept on the step (the queue tags an urgent complaint). */
+  facts?: Record<string, string>;
   /** Order steps before the pickup: the planned batch and the step's batch target (service-standards.md §2). */
   plannedPickupAt?: Instant;
   batchTargetAt?: Instant;
@@ -123,8 +127,8 @@ export interface CaseRepository {
   pauseStep(selector: StepSelector, input: PauseStep): Promise<StepRecord>;
   /** Throws `StepNotPaused`. */
   resumeStep(selector: StepSelector, input: ResumeStep): Promise<StepRecord>;
-  /** The warning timer fired; `changed: false` on a repeat or when nothing is due. */
-  markWarned(selector: StepSelector, at: Instant): Promise<TimerOutcome>;
+  /** The warning timer fired; `changed: false` on a repeat or when nothing is due. A step that escalates at warning goes to `escalateTo`. */
+  markWarned(selector: StepSelector, at: Instant, escalateTo?: EscalateTo): Promise<TimerOutcome>;
   /** The batch-target timer fired; sets `atRiskAt` once (`changed: false` on a repeat, a closed step or a stale timer). */
   markAtRisk(selector: StepSelector, at: Instant): Promise<TimerOutcome>;
   /** The due timer fired; marks the step breached and escalated to `escalateTo`. */

@@ -52,6 +52,8 @@ export interface StepEscalation {
   reason?: string;
   /** Who escalated by hand; absent for a breach. */
   by?: string;
+  /** Escalated at its warning, as the policy asks for an urgent complaint (§12 "Complaint kinds"). */
+  warning?: true;
 }
 
 /** Identifies a step of a case. A step id can open more than once in a case (the unpaid-order follow-ups of day 2 and 3), numbered by `attempt` from 1. */
@@ -71,6 +73,10 @@ export interface StepRecord extends StepRef {
   due?: Instant;
   /** Absent for day-based rules, which have no warning. */
   warnAt?: Instant;
+  /** The case facts the deadline was chosen by (a by-fact rule: a refund's `channel`, a complaint's `level`). */
+  facts?: Record<string, string>;
+  /** The warning escalates like a breach (policy `escalateAtWarning`, decided at opening: core/deadline/escalate-at-warning.ts). */
+  escalateAtWarning?: true;
   /** When the step's clock starts, if later than its opening (an unpaid follow-up waiting out the payment wait): queues show it from then. */
   startsAt?: Instant;
   /** Set when `due` counts days of a year whose holiday schedule is not published yet: it may still move (core/deadline, `provisional`). */

@@ -84,13 +84,18 @@ export interface TimerOutcome {
   step: StepRecord;
 }
 
-/** The warning timer fired at `at`. Harmless to repeat; ignores timers from before a deadline moved. */
-export function markWarned(step: StepRecord, at: Instant): TimerOutcome {
+/**
+ * The warning timer fired at `at`. Harmless to repeat; ignores timers from before a deadline moved.
+ * A step that escalates at its warning (`escalateAtWarning`) and was not escalated by hand already
+ * is escalated to `escalateTo` in the same write.
+ */
+export function markWarned(step: StepRecord, at: Instant, escalateTo?: EscalateTo): TimerOutcome {
   const due = step.warnAt !== undefined && at >= step.warnAt;
   if (!due || step.warnedAt !== undefined || step.breachedAt !== undefined || step.status !== StepStatus.open) {
     return { changed: false, step };
   }
-  return { changed: true, step: { ...step, status: StepStatus.warned, warnedAt: at } };
+  const escalation = step.escalateAtWarning === true && escalateTo !== undefined && step.escalatedTo === undefined ? { escalatedTo: escalateTo.role, escalation: { level: escalateTo.level, at, seenAt: escalateTo.seenAt, warning: true as const } } : {};
+  return { changed: true, step: { ...step, status: StepStatus.warned, warnedAt: at, ...escalation } };
 }
 
 /** The batch-target timer fired at `at`: the step still open passed its batch target (`PickupAtRisk`, once). Harmless to repeat. */

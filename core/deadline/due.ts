@@ -71,7 +71,7 @@ function applyRule(
       return businessTimeRule(rule, role.calendar, opened, pauses, explainer);
     }
     case 'working-days-end':
-      return workingDaysEnd(rule.days, policy.workingDays, opened, pauses, explainer);
+      return workingDaysEnd(rule.days, policy.workingDays, opened, pauses, explainer, rule.at);
     case 'same-day-end':
       return sameDayEnd(policy.everyDay, opened, pauses, explainer);
     case 'pickup-batch':
@@ -96,7 +96,8 @@ function resolveRule(step: StepPolicy, facts: Facts, explainer: Explainer): Dead
     throw new InvalidFact(step.id, unexpected, `step ${step.id} takes only fact "${rule.fact}" (got "${unexpected}")`);
   }
   const allowed = Object.keys(rule.cases);
-  const value = facts[rule.fact];
+  // Without the fact, the rule's default case (a complaint filed without a level is normal, §12).
+  const value = facts[rule.fact] ?? rule.default;
   if (value === undefined) throw new MissingFact(step.id, rule.fact, allowed);
   const chosen = Object.hasOwn(rule.cases, value) ? rule.cases[value] : undefined;
   if (!chosen) {

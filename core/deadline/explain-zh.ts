@@ -43,7 +43,7 @@ export function describeRuleZh(rule: DeadlineRule, role: string): string {
     case 'on-duty-day-by':
       return `到达当日(${role}在岗日)${formatTimeOfDay(rule.at)} 前;晚于此时到达:下一个在岗日 ${formatTimeOfDay(rule.at)} 前`;
     case 'working-days-end':
-      return `打开当日之后第 ${rule.days} 个工作日结束(24:00)前(法定节假日不计,调休上班日计入)`;
+      return `打开当日之后第 ${rule.days} 个工作日${rule.at === undefined ? '结束(24:00)' : ` ${formatTimeOfDay(rule.at)} `}前(法定节假日不计,调休上班日计入)`;
     case 'same-day-end':
       return '打开当日结束(24:00)前';
     case 'pickup-batch':
@@ -58,8 +58,8 @@ export function describeRuleZh(rule: DeadlineRule, role: string): string {
 }
 
 /** Names of the facts a by-fact rule reads, and of their values (api.md: order.placed `paymentChannel`), so no raw id reaches a reader. */
-const FACT_ZH: Readonly<Record<string, string>> = { channel: '退款渠道' };
-const VALUE_ZH: Readonly<Record<string, string>> = { alipay: '支付宝', 'bank-card': '银行卡', boc: '中国银行', wechat: '微信支付' };
+const FACT_ZH: Readonly<Record<string, string>> = { channel: '退款渠道', level: '投诉级别' };
+const VALUE_ZH: Readonly<Record<string, string>> = { alipay: '支付宝', 'bank-card': '银行卡', boc: '中国银行', wechat: '微信支付', normal: '普通', urgent: '紧急' };
 
 /** The role's Chinese name from its policy label (`运营客服 operations customer service` → 运营客服), else its id. */
 export function roleNameZh(label: string | undefined, roleId: string): string {
@@ -85,7 +85,7 @@ export function explainZh(input: ZhExplanationInput): string[] {
   const t = (ms: number): string => formatShortZh(zone, ms);
   const lines = [`${input.stepLabel}(${role}):${describeRuleZh(rule, role)}`];
   if (rule.kind === 'by-fact') {
-    const value = input.facts[rule.fact];
+    const value = input.facts[rule.fact] ?? rule.default;
     const chosen = value === undefined ? undefined : rule.cases[value];
     if (value !== undefined && chosen) lines.push(`${rule.fact}=${value}:${describeRuleZh(chosen, role)}`);
   }

@@ -32,7 +32,7 @@ export function describeRule(rule: DeadlineRule, role: string): string {
     case 'on-duty-day-by':
       return `by ${formatTimeOfDay(rule.at)} of the ${role} on-duty day it arrived in (arrived later: of the next on-duty day)`;
     case 'working-days-end':
-      return `by the end of the ${ordinal(rule.days)} working day after the day opened`;
+      return rule.at === undefined ? `by the end of the ${ordinal(rule.days)} working day after the day opened` : `by ${formatTimeOfDay(rule.at)} of the ${ordinal(rule.days)} working day after the day opened`;
     case 'same-day-end':
       return 'by the end of the calendar day opened';
     case 'pickup-batch':

@@ -19,13 +19,13 @@ export type DeadlineRule =
   /** By HH:MM of the on-duty day the step arrived in, else of the next on-duty day (complaint.investigate). */
   | { kind: 'on-duty-day-by'; at: number }
   /** By the end (24:00) of the N-th working day after the calendar day opened. */
-  | { kind: 'working-days-end'; days: number }
+  | { kind: 'working-days-end'; days: number; at?: number | undefined }
   /** By the end (24:00) of the calendar day opened. */
   | { kind: 'same-day-end' }
   /** The planned courier pickup batch for the order time. */
   | { kind: 'pickup-batch' }
   /** Chooses a rule by a fact of the case, e.g. the refund channel. */
-  | { kind: 'by-fact'; fact: string; cases: Readonly<Record<string, DeadlineRule>> }
+  | { kind: 'by-fact'; fact: string; cases: Readonly<Record<string, DeadlineRule>>; default?: string | undefined }
   /** No deadline (automatic steps that wait for the outside world). */
   | { kind: 'none' };
 
@@ -44,6 +44,8 @@ export interface StepPolicy {
   rule: DeadlineRule;
   /** Undefined means the policy default: the warning fraction for business-time rules, none for day rules. */
   warn: WarnRule | undefined;
+  /** The warning escalates like a breach: always, or when a fact has one of the values (core/deadline/escalate-at-warning.ts). */
+  escalateAtWarning?: boolean | { fact: string; values: readonly string[] } | undefined;
   description: string;
 }
 

@@ -30,6 +30,8 @@ const STEP_LABELS: Readonly<Record<string, Label>> = {
   'exchange.crm-unbind': { zh: '换货 CRM 解绑', en: 'Exchange CRM unbinding' },
   'exchange.receive': { zh: '换货签收', en: 'Exchanged goods received' },
   'exchange.inspect': { zh: '换货检验', en: 'Exchange inspection' },
+  'aftersales.repair-followup': { zh: '维修中心跟进', en: 'Repair referral follow-up' },
+  'stock.supplier-collect': { zh: '供应商取回报损货品', en: 'Supplier collects damaged stock' },
   'complaint.acknowledge': { zh: '投诉受理', en: 'Complaint acknowledgement' },
   'complaint.investigate': { zh: '投诉调查', en: 'Complaint investigation' },
   'complaint.resolve': { zh: '投诉处理', en: 'Complaint resolution' },

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import type { CaseType } from '../cases/case.ts';
+import { complaintCategory, complaintLevel } from '../complaints/kinds.ts';
+import { damagedStock, deductedAmount, repairReferral } from '../aftersales/side-flows.ts';
 
 /** Who completes a step: staff through the API, the storefront through a webhook, or the platform itself. */
 export type CompletedBy = 'staff' | 'webhook' | 'system';
@@ -21,6 +23,8 @@ export interface StepSpec {
 const text = (what: string) => z.string({ error: `expected ${what} as text` }).trim().min(1, `${what} must not be empty`);
 const none = z.strictObject({});
 const notes = z.strictObject({ notes: text('notes').optional() });
+/** An inspection that puts the goods into damaged stock (报损库) names their supplier (§12 "Side flows"). */
+const inspectFields = z.strictObject({ damagedStock: damagedStock.optional(), notes: text('notes').optional() });
 
 export const REMEDIES = ['refund', 'reship', 'compensation'] as const;
 
@@ -72,17 +76,29 @@ export const STEPS = {
   'return.verify': spec('return', 'staff', ['quality', 'insist', 'damage'], z.strictObject({
     /** For `quality`: the customer takes the offered exchange (the case becomes an exchange). */
     exchangeTaken: z.boolean({ error: 'exchangeTaken: expected true or false' }).optional(),
+    /** For `damage` (and only then): the repair centre the customer was referred to (§12 "Side flows"). */
+    repairReferral: repairReferral.optional(),
     notes: text('notes').optional(),
   })),
   'return.receive': spec('return', 'webhook', [], none),
-  'return.inspect': spec('return', 'staff', ['passed', 'failed']),
+  'return.inspect': spec('return', 'staff', ['passed', 'failed'], inspectFields),
   'return.refund': spec('return', 'staff', []),
-  'return.crm-unbind': spec('return', 'staff', []),
-  'exchange.verify': spec('exchange', 'staff', ['same-model', 'no-reason', 'other-model', 'damage']),
-  'exchange.crm-unbind': spec('exchange', 'staff', []),
+  /** The yuan deducted for benefits already used (seed l.526 "并扣除相应的使用掉的款项"): required, 0 when none. */
+  'return.crm-unbind': spec('return', 'staff', [], z.strictObject({ deductedAmount, notes: text('notes').optional() })),
+  'exchange.verify': spec('exchange', 'staff', ['same-model', 'no-reason', 'other-model', 'damage'], z.strictObject({ repairReferral: repairReferral.optional(), notes: text('notes').optional() })),
+  /** Deducted only when the old plan is given up (seed l.590 "如退掉之前的则扣除"): optional. */
+  'exchange.crm-unbind': spec('exchange', 'staff', [], z.strictObject({ deductedAmount: deductedAmount.optional(), notes: text('notes').optional() })),
   'exchange.receive': spec('exchange', 'webhook', [], none),
-  'exchange.inspect': spec('exchange', 'staff', ['passed', 'failed']),
-  'complaint.acknowledge': spec('complaint', 'staff', []),
+  'exchange.inspect': spec('exchange', 'staff', ['passed', 'failed'], inspectFields),
+  /** A damage outcome's repair referral, followed up (§12 "Side flows"); for returns and exchanges alike. */
+  'aftersales.repair-followup': spec('return', 'staff', []),
+  'complaint.acknowledge': spec(
+    'complaint',
+    'staff',
+    [],
+    /** The handler sets or corrects the complaint's kind (§12 "Complaint kinds"); a corrected level applies to the steps after. */
+    z.strictObject({ category: complaintCategory.optional(), level: complaintLevel.optional(), notes: text('notes').optional() }),
+  ),
   'complaint.investigate': spec('complaint', 'staff', []),
   'complaint.resolve': spec(
     'complaint',
@@ -102,6 +118,8 @@ export const STEPS = {
   ),
   'stock.supplier-contact': spec('stock', 'staff', []),
   'stock.notify-cs': spec('stock', 'staff', []),
+  /** The supplier collected the goods waiting in damaged stock (报损库); `collected` lists the cases whose goods went. */
+  'stock.supplier-collect': spec('stock', 'staff', [], z.strictObject({ notes: text('notes').optional() })),
 } as const satisfies Record<string, StepSpec>;
 
 export type StepId = keyof typeof STEPS;

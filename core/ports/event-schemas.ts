@@ -54,7 +54,17 @@ export const eventSchemas = {
     .strictObject({ ...stepRef, resumedAt: instant, due: instant.nullable(), warnAt: instant.nullable(), by: z.string().optional() })
     .describe('A paused step\'s clock runs again; `due`/`warnAt` are recomputed without the paused time.'),
   [DetailType.SlaWarning]: z
-    .strictObject({ scope, ...stepRef, role, due: instant, warnAt: instant, warnedAt: instant })
+    .strictObject({
+      scope,
+      ...stepRef,
+      role,
+      due: instant,
+      warnAt: instant,
+      warnedAt: instant,
+      escalatedTo: z.string().optional().describe('a warning that escalates like a breach (an urgent complaint, service-standards.md §12): the level\'s role'),
+      escalationLevel: z.number().int().positive().optional().describe('1 for the first level'),
+      escalationSeenAt: instant.optional().describe('when the level is on duty to see it'),
+    })
     .describe('80 % of a step\'s business-time budget passed and it is still open (day-based rules have no warning). Case scope: a case-level promise reached its warning mark (the order handover\'s 24 h, "within 1 day"); `step` names the policy entry.'),
   [DetailType.SlaBreached]: z
     .strictObject({

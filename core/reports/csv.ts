@@ -8,6 +8,7 @@
 import { UNASSIGNED } from '../chat/conversation.ts';
 import type { ChatGroupBy, ChatReportItem } from '../chat/report.ts';
 import { stepLabel } from '../lifecycles/step-labels.ts';
+import { CATEGORY_LABELS, type ComplaintCategory } from '../complaints/kinds.ts';
 import type { SlaReport } from './sla-report.ts';
 
 // `completed` came later: last, so a sheet reading columns by position keeps working.
@@ -19,6 +20,7 @@ const ZH: Readonly<Record<string, string>> = {
   role: '岗位',
   assignee: '处理人',
   day: '日期',
+  category: '投诉类别',
   stepName: '步骤名称',
   count: '考核数(完成+未完成已超时)',
   completed: '完成数',
@@ -76,7 +78,9 @@ export function chatReportCsv(items: readonly ChatReportItem[], groupBy: ChatGro
 
 /** Work nobody answered yet is `unassigned` in the API; a Chinese sheet says 未分配. */
 function groupName(key: string, labels: CsvLabels): string {
-  return labels === 'zh' && key === UNASSIGNED ? '未分配' : key;
+  if (labels !== 'zh') return key;
+  if (key === UNASSIGNED) return '未分配';
+  return Object.hasOwn(CATEGORY_LABELS, key) ? CATEGORY_LABELS[key as ComplaintCategory].zh : key;
 }
 
 function headerOf(columns: readonly string[], labels: CsvLabels): string {

@@ -8,6 +8,7 @@
 import { shanghaiDay } from '../cases/report-day.ts';
 import type { Instant } from '../cases/case.ts';
 import { StepStatus, type StepRecord } from '../cases/step.ts';
+import { CATEGORY_LABELS as KIND_LABELS } from '../complaints/kinds.ts';
 
 export const SatisfactionGroupBy = { handler: 'handler', category: 'category', month: 'month' } as const;
 export type SatisfactionGroupBy = (typeof SatisfactionGroupBy)[keyof typeof SatisfactionGroupBy];
@@ -121,10 +122,4 @@ export function scoredCallback(callback: Pick<StepRecord, 'caseId' | 'completedA
  * The complaint categories' names (service-standards.md §12 "Complaint kinds"), for CSV and the
  * console; an id without a name (a category added later) is shown as itself.
  */
-export const CATEGORY_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
-  'refund-dispute': { zh: '退款纠纷', en: 'Refund dispute' },
-  quality: { zh: '质量问题', en: 'Quality' },
-  logistics: { zh: '物流问题', en: 'Logistics' },
-  attitude: { zh: '服务态度', en: 'Service attitude' },
-  other: { zh: '其他', en: 'Other' },
-};
+export const CATEGORY_LABELS: Readonly<Record<string, { zh: string; en: string }>> = KIND_LABELS;

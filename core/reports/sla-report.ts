@@ -11,8 +11,10 @@ import { onDutyBetween } from '../calendar/business-time.ts';
 import type { DutyCalendar } from '../calendar/duty-calendar.ts';
 import { shanghaiDay } from '../cases/report-day.ts';
 import { isStepActive, StepStatus, type StepRecord } from '../cases/step.ts';
+import { UNCATEGORISED } from '../complaints/kinds.ts';
 
-export const ReportGroupBy = { step: 'step', role: 'role', assignee: 'assignee', day: 'day' } as const;
+/** `category`: complaint steps only, by the complaint's category (service-standards.md §12 "Complaint kinds"). */
+export const ReportGroupBy = { step: 'step', role: 'role', assignee: 'assignee', day: 'day', category: 'category' } as const;
 export type ReportGroupBy = (typeof ReportGroupBy)[keyof typeof ReportGroupBy];
 
 export interface ReportRow {
@@ -48,7 +50,7 @@ export interface SlaReport {
   total: ReportFigures;
 }
 
-export type ReportStep = Pick<StepRecord, 'step' | 'role' | 'status' | 'openedAt' | 'due' | 'completedAt' | 'completedBy' | 'onTime' | 'breachedAt' | 'pauses' | 'pausedNow'>;
+export type ReportStep = Pick<StepRecord, 'step' | 'role' | 'status' | 'openedAt' | 'due' | 'completedAt' | 'completedBy' | 'onTime' | 'breachedAt' | 'pauses' | 'pausedNow'> & Partial<Pick<StepRecord, 'caseId' | 'caseType'>>;
 
 export interface ReportInput {
   /** Steps completed or cancelled in the period (cancelled ones are left out: their work was never done). */
@@ -59,19 +61,23 @@ export interface ReportInput {
   now: number;
   /** A role's duty calendar, for on-duty minutes; undefined for roles without one (`automatic`). */
   calendarOf?: (role: string) => DutyCalendar | undefined;
+  /** `groupBy=category`: a complaint case's category (core/complaints/kinds.ts `complaintKind`); undefined: `other`, as the satisfaction report counts it. */
+  categoryOf?: (caseId: string) => string | undefined;
 }
 
 type Judged = { step: ReportStep; kind: 'completed' | 'open-breach' | 'open' };
 
 /** Rows sorted by group. */
 export function slaReport(input: ReportInput, groupBy: ReportGroupBy): SlaReport {
-  const judged: Judged[] = [
+  const all: Judged[] = [
     ...input.closed.filter((s) => s.status === StepStatus.completed && s.completedAt !== undefined).map((step) => ({ step, kind: 'completed' as const })),
     ...(input.active ?? []).filter((s) => isStepActive(s.status) && s.due !== undefined).map((step) => ({ step, kind: isOpenBreach(step, input.now) ? ('open-breach' as const) : ('open' as const) })),
   ];
+  // Grouped by category, the report is about complaints: other cases' steps have no category.
+  const judged = groupBy === 'category' ? all.filter((e) => e.step.caseType === 'complaint') : all;
   const groups = new Map<string, Judged[]>();
   for (const entry of judged) {
-    const key = groupKey(entry.step, groupBy);
+    const key = groupBy === 'category' ? (input.categoryOf?.(entry.step.caseId ?? '') ?? UNCATEGORISED) : groupKey(entry.step, groupBy);
     groups.set(key, [...(groups.get(key) ?? []), entry]);
   }
   const calendarOf = input.calendarOf ?? (() => undefined);
@@ -95,6 +101,8 @@ function groupKey(step: ReportStep, groupBy: ReportGroupBy): string {
     case 'day':
       // A closed step belongs to the day it closed; an open one to the day it is (or was) due.
       return shanghaiDay(step.completedAt ?? step.due ?? step.openedAt);
+    case 'category':
+      return UNCATEGORISED; // grouped by the caller's categoryOf
   }
 }
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { personal } from '../privacy/personal.ts';
 import { STOREFRONT_LIMITS } from './limits.ts';
+import { complaintCategory, complaintLevel } from '../complaints/kinds.ts';
 
 /** A custom message for a present but invalid value; a missing field still reads "is required". */
 const unlessMissing =
@@ -71,7 +72,8 @@ function caseOrOrder<T extends z.ZodRawShape>(shape: T) {
 const goodsReceived = caseOrOrder({ receivedAt: instant });
 const refundSettled = caseOrOrder({ settledAt: instant });
 /** `filedAt`: when the customer left the complaint (default: when the webhook arrived); its deadlines count from it (service-standards.md §7). */
-const complaintFiled = z.looseObject({ complaintId: id, orderId: id.optional(), customer, text, filedAt: instant.optional() });
+/** `category` and `level` (service-standards.md §12 "Complaint kinds"): the handler may set or correct them at acknowledgement. */
+const complaintFiled = z.looseObject({ complaintId: id, orderId: id.optional(), customer, text, filedAt: instant.optional(), category: complaintCategory.optional(), level: complaintLevel.optional() });
 const stockLevel = z.looseObject({ sku: id, available: z.number().int('must be a whole number').min(0, 'must not be negative') });
 
 /**

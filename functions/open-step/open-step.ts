@@ -15,6 +15,7 @@ import type { CaseDeadlineRecord } from '../../core/cases/case-deadline.ts';
 import type { CaseRepository, NewCaseDeadline } from '../../core/cases/repository.ts';
 import type { StepRecord } from '../../core/cases/step.ts';
 import { due } from '../../core/deadline/due.ts';
+import { escalatesAtWarning } from '../../core/deadline/escalate-at-warning.ts';
 import type { CompiledPolicy } from '../../core/deadline/types.ts';
 import type { OpenStepRequest } from '../../core/lifecycles/contracts.ts';
 import type { EventPublisher } from '../../core/ports/events.ts';
@@ -57,6 +58,7 @@ export function createOpenStep(deps: OpenStepDeps): (request: OpenStepRequest) =
     const facts = request.facts ?? {};
     const deadline = due(request.step, Date.parse(from), facts, [], deps.policy, { explain: false });
     const role = request.role ?? deadline.role;
+    const stepPolicy = deps.policy.steps.get(request.step);
     const dueAt = deadline.due !== null ? toInstant(deadline.due) : undefined;
     const warnAt = deadline.warnAt !== null ? toInstant(deadline.warnAt) : undefined;
 
@@ -74,6 +76,8 @@ export function createOpenStep(deps: OpenStepDeps): (request: OpenStepRequest) =
       ...(warnAt !== undefined ? { warnAt } : {}),
       ...(Date.parse(from) > now ? { startsAt: from } : {}),
       ...(deadline.provisional ? { provisional: true } : {}),
+      ...(stepPolicy !== undefined && escalatesAtWarning(stepPolicy, facts) ? { escalateAtWarning: true } : {}),
+      facts,
       ...(plan ? { plannedPickupAt: plan.plannedPickupAt, batchTargetAt: plan.batchTargetAt } : {}),
       taskToken: request.taskToken,
       entry: {

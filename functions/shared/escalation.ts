@@ -27,6 +27,6 @@ export async function recordEscalation(repository: Pick<CaseRepository, 'appendT
     kind: 'step.escalated',
     step: step.step,
     ...(e.by !== undefined ? { by: e.by } : {}),
-    detail: { role: step.escalatedTo, level: e.level, seenAt: e.seenAt, ...(e.reason !== undefined ? { reason: e.reason } : { breach: true }) },
+    detail: { role: step.escalatedTo, level: e.level, seenAt: e.seenAt, ...(e.reason !== undefined ? { reason: e.reason } : e.warning ? { warning: true } : { breach: true }) },
   });
 }

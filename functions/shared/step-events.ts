@@ -40,7 +40,9 @@ export function stepResumed(s: StepRecord, at: Instant, by?: string): DomainEven
 
 export function slaWarning(s: StepRecord, scope: SlaScope = SlaScope.step): DomainEvent {
   if (s.warnAt === undefined || s.due === undefined || s.warnedAt === undefined) throw new TypeError(`step ${s.step} of case ${s.caseId} was not warned`);
-  return domainEvent(DetailType.SlaWarning, { scope, ...ref(s), role: s.role, due: s.due, warnAt: s.warnAt, warnedAt: s.warnedAt }, s.warnedAt);
+  // An escalating warning (an urgent complaint, §12) names where it went, as a breach does.
+  const escalated = s.escalation?.warning === true ? { ...(s.escalatedTo !== undefined ? { escalatedTo: s.escalatedTo } : {}), escalationLevel: s.escalation.level, escalationSeenAt: s.escalation.seenAt } : {};
+  return domainEvent(DetailType.SlaWarning, { scope, ...ref(s), role: s.role, due: s.due, warnAt: s.warnAt, warnedAt: s.warnedAt, ...escalated }, s.warnedAt);
 }
 
 export function slaBreached(s: StepRecord, scope: SlaScope = SlaScope.step): DomainEvent {

@@ -62,9 +62,11 @@ export function createSlaTimers(deps: SlaTimerDeps): SlaTimers {
   async function warn(step: StepRecord): Promise<TimerOutcome> {
     if (step.warnAt === undefined) return TimerOutcome.nothing;
     const at = later(now(), step.warnAt);
-    const outcome = await deps.repository.markWarned(step, at);
+    // An urgent complaint's warning escalates like a breach (§12 "Complaint kinds"), in the same write.
+    const outcome = await deps.repository.markWarned(step, at, step.escalateAtWarning ? breachEscalation(deps.policy, at) : undefined);
     if (!outcome.changed) return TimerOutcome.nothing;
-    await deps.repository.appendTimeline(step.caseId, { id: `sla.warned#${step.step}#${step.attempt}`, at, kind: 'sla.warned', step: step.step, detail: { due: step.due, warnAt: step.warnAt } });
+    await deps.repository.appendTimeline(step.caseId, { id: `sla.warned#${step.step}#${step.attempt}`, at, kind: 'sla.warned', step: step.step, detail: { due: step.due, warnAt: step.warnAt, ...(outcome.step.escalation?.warning ? { escalatedTo: outcome.step.escalatedTo } : {}) } });
+    if (outcome.step.escalation?.warning) await recordEscalation(deps.repository, outcome.step);
     await deps.events.publish([slaWarning(outcome.step)]);
     deps.log.info('SLA warning', { warnAt: step.warnAt, due: step.due });
     return TimerOutcome.warned;

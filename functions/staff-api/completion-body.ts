@@ -4,6 +4,7 @@
  * of them; the fields must match the step's schema. Every 400 names the field.
  */
 import { isStepId, STEPS } from '../../core/lifecycles/steps.ts';
+import { repairReferralIssue } from '../../core/aftersales/side-flows.ts';
 import { InvalidRequest } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 import { completeBody } from './schemas.ts';
@@ -23,6 +24,8 @@ export function validateCompletion(stepId: string, body: unknown): ValidCompleti
   if (parsed.outcome !== undefined && !outcomes.includes(parsed.outcome)) throw invalid('body.outcome', `must be one of ${outcomes.join(', ')}`, 'invalid_value', outcomes);
   const fields = validate(spec.fields, parsed.fields ?? {}, 'body.fields');
   if (stepId === 'complaint.resolve' && parsed.outcome === 'upheld' && fields.remedy === undefined) throw invalid('body.fields.remedy', 'is required when the complaint is upheld', 'required');
+  const referral = stepId === 'return.verify' || stepId === 'exchange.verify' ? repairReferralIssue(parsed.outcome, fields) : undefined;
+  if (referral) throw invalid(referral.field, referral.message, referral.code);
   return { ...(parsed.outcome !== undefined ? { outcome: parsed.outcome } : {}), fields };
 }
 

@@ -7,6 +7,7 @@ import { CaseStatus, CaseType, LinkRelation } from '../../core/cases/case.ts';
 import { StepStatus } from '../../core/cases/step.ts';
 import { ChatGroupBy } from '../../core/chat/report.ts';
 import { ReportGroupBy } from '../../core/reports/sla-report.ts';
+import { COMPLAINT_CATEGORIES, COMPLAINT_LEVELS } from '../../core/complaints/kinds.ts';
 import { parseDate } from '../../core/time/civil.ts';
 import { deadNotices } from './notice-schemas.ts';
 
@@ -111,6 +112,7 @@ export const escalation = z.object({
   seenAt: instant.describe('when the level is on duty to see it: `at` when on duty then, else its next shift start'),
   reason: z.string().nullable().describe('a hand escalation\'s reason; null for a breach'),
   by: z.string().nullable().describe('who escalated by hand; null for a breach'),
+  atWarning: z.literal(true).optional().describe('escalated at its warning, as an urgent complaint is (service-standards.md §12); absent otherwise'),
 });
 
 /** Order steps before the pickup (service-standards.md §2 "Batch targets"); null on every other step. */
@@ -173,6 +175,13 @@ export const caseView = z.object({
     })
     .optional()
     .describe('returns and exchanges of a delivered order: the 7-day no-reason window (service-standards.md §5–§6); absent before delivery (no window yet)'),
+  complaint: z
+    .object({
+      category: z.enum(COMPLAINT_CATEGORIES).nullable().describe('refund-dispute (退款纠纷), quality, logistics, attitude, other; null until someone says'),
+      level: z.enum(COMPLAINT_LEVELS).describe('normal or urgent (shorter limits, escalates at warning)'),
+    })
+    .optional()
+    .describe('complaints: the kind now — set or corrected at complaint.acknowledge over what complaint.filed said (service-standards.md §12)'),
 });
 
 export const caseSummary = caseView.pick({ id: true, type: true, status: true, orderId: true, openedAt: true, closedAt: true });
@@ -212,6 +221,7 @@ export const queueItem = z.object({
   provisional: z.boolean(),
   status: z.enum([StepStatus.open, StepStatus.paused, StepStatus.warned, StepStatus.breached]),
   escalatedTo: escalation.nullable().describe('the latest escalation (service-standards.md §9); null when never escalated'),
+  facts: z.record(z.string(), z.string()).optional().describe('the case facts the deadline was chosen by, e.g. {"level": "urgent"} for an urgent complaint; absent when none'),
   ...batchFields,
   batchTargetRemainingMinutes: z
     .number()

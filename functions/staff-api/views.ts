@@ -9,6 +9,7 @@ import type { CurrentPause, StepRecord } from '../../core/cases/step.ts';
 import { countdown, countdownCalendar } from '../../core/deadline/countdown.ts';
 import type { CompiledPolicy } from '../../core/deadline/types.ts';
 import { stepLabel } from '../../core/lifecycles/step-labels.ts';
+import { complaintKind, type ComplaintCategory, type ComplaintLevel } from '../../core/complaints/kinds.ts';
 import { orderReadyAt } from '../../core/cases/ready-at.ts';
 import { renderInstant, renderInstants } from '../../core/time/render.ts';
 import type { Zone } from '../../core/time/zone.ts';
@@ -28,7 +29,7 @@ function escalationView(zone: Zone, s: StepRecord): z.infer<typeof escalation> |
   if (s.escalatedTo === undefined) return null;
   // A breach stored before escalation levels existed carries only the role: it escalated to the first level at once.
   const e = s.escalation ?? { level: 1, at: s.breachedAt ?? s.openedAt, seenAt: s.breachedAt ?? s.openedAt };
-  return { role: s.escalatedTo, level: e.level, at: renderInstant(zone, e.at), seenAt: renderInstant(zone, e.seenAt), reason: e.reason ?? null, by: e.by ?? null };
+  return { role: s.escalatedTo, level: e.level, at: renderInstant(zone, e.at), seenAt: renderInstant(zone, e.seenAt), reason: e.reason ?? null, by: e.by ?? null, ...(e.warning ? { atWarning: true as const } : {}) };
 }
 
 export function toStepView(s: StepRecord, zone: Zone): z.infer<typeof stepView> {
@@ -79,7 +80,15 @@ export function toCaseView(view: CaseView, policy: CompiledPolicy): z.infer<type
       .sort((a, b) => (a.openedAt < b.openedAt ? -1 : a.openedAt > b.openedAt ? 1 : a.attempt - b.attempt))
       .map((s) => ({ ...toStepView(s, zone), deadlineExplanation: deadlineExplanation(policy, s, view.timeline) })),
     timeline: renderInstants(zone, maskPersonal(view.timeline)),
+    ...(view.case.type === 'complaint' ? { complaint: complaintKindView(view) } : {}),
   };
+}
+
+/** A complaint's kind now: the handler's correction at acknowledgement over what was filed (§12). */
+function complaintKindView(view: CaseView): { category: ComplaintCategory | null; level: ComplaintLevel } {
+  const ack = view.steps.filter((s) => s.step === 'complaint.acknowledge' && s.status === 'completed').sort((a, b) => b.attempt - a.attempt)[0];
+  const kind = complaintKind(view.case.data, ack?.fields);
+  return { category: kind.category ?? null, level: kind.level };
 }
 
 /** A queue row at `now` (epoch ms): the stored step plus its countdown on the role's calendar (core/deadline/countdown.ts). */
@@ -100,6 +109,7 @@ export function toQueueItem(s: StepRecord, policy: CompiledPolicy, now: number):
     provisional: s.provisional ?? false,
     status: s.status === 'paused' || s.status === 'warned' || s.status === 'breached' ? s.status : 'open',
     escalatedTo: escalationView(zone, s),
+    ...(s.facts !== undefined ? { facts: s.facts } : {}),
     ...batchView(s, zone),
     // Wall-clock (the batch is a fixed instant), floored like the on-duty figure: -0.5 min reads as -1.
     batchTargetRemainingMinutes: s.batchTargetAt === undefined ? null : Math.floor((Date.parse(s.batchTargetAt) - now) / 60_000),

@@ -27,12 +27,13 @@ import { Random } from './random.ts';
 import { reportText, writeReportFiles, type DemoReport, type WrittenFiles } from './report.ts';
 import { staffTheStore } from './staff.ts';
 import { ChatDay } from './chat.ts';
+import { UrgentComplaintScenario } from './complaint-kinds.ts';
 import { StoreDay } from './storefront.ts';
 import { countTransitions } from './transitions.ts';
 
 const HOUR = 3_600_000;
 /** Functions the schedule runs whatever the volume: their cost is per day, not per order. */
-const RECURRING = ['sla-sweep', 'pickup-batch'];
+const RECURRING = ['sla-sweep', 'pickup-batch', 'supplier-collect'];
 
 export interface DemoOptions {
   manifest: Manifest;
@@ -81,6 +82,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const policy = getDefaultPolicy();
     const chat = new ChatDay({ agenda, client, random, calendar: policy.chat.calendar, dayStart, conversations: options.orders });
     chat.open();
+    const urgentComplaint = new UrgentComplaintScenario({ agenda, client, dayStart });
+    urgentComplaint.open();
 
     // The shop and the staff react to what the platform did once each instant's work has settled.
     let seen = 0;
@@ -169,6 +172,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         greetingBreaches: bus.ofType('ChatGreetingBreached').length,
         replyBreaches: bus.ofType('ChatReplyBreached').length,
       },
+      complaints: await urgentComplaint.summary(supervisor, query('step').from, query('step').to),
       failures: agenda.failures,
     };
     report.run.realSeconds = round((performance.now() - began) / 1000, 1);

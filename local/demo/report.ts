@@ -3,6 +3,7 @@
  * the exceptions the bus carried (breaches, missed pickups, overdue refunds), and what the day
  * cost in AWS terms. Printed as a table; written as JSON, CSV and an SVG chart.
  */
+import type { ComplaintKindsSummary } from './complaint-kinds.ts';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChatReportItem } from '../../core/chat/report.ts';
@@ -55,6 +56,8 @@ export interface DemoReport {
     schedulerInvocations: { timers: number; recurring: number };
   };
   costPer1000Orders: { lines: CostLine[]; totalUsd: number };
+  /** The urgent complaint and the SLA report by complaint category (local/demo/complaint-kinds.ts). */
+  complaints?: ComplaintKindsSummary;
   /** Requests of the simulated store and staff that failed unexpectedly (should be none). */
   failures: string[];
 }
@@ -108,6 +111,7 @@ export function reportText(report: DemoReport, roleLabel: RoleLabel = (role) => 
     out.push('* automatic 自动: steps the platform completes itself, no staff — courier pickup batches, refund settlement, delivery; their time is the outside world\'s.');
   }
   out.push('', chatTable(report.chat), '');
+  if (report.complaints) out.push(complaintsText(report.complaints), '');
   const alarms = exceptions.alarmsPosted === null ? 'not posted: no group robot configured, see --robot' : `${exceptions.alarmsPosted} posted to the group robot`;
   out.push(`Exceptions      ${exceptions.slaBreaches} SLA breaches (${alarms}), ${exceptions.slaWarnings} warnings, ${exceptions.missedPickups} missed pickups (${exceptions.missedPickupsOnTime} of parcels whose every step met its batch target), ${exceptions.refundsOverdue} refunds overdue`);
   out.push(`Cases           opened ${formatCounts(report.cases.opened)}; closed ${formatCounts(report.cases.closed)}; ${report.cases.stillOpen} still open`);
@@ -158,3 +162,15 @@ const formatCounts = (counts: Record<string, number>): string =>
   Object.entries(counts)
     .map(([k, v]) => `${v} ${k}`)
     .join(', ') || 'none';
+
+/** "Complaints  urgent CP-URGENT-1 退款纠纷: acknowledge due 10:30, completed 10:21 · by category: …". */
+function complaintsText(c: ComplaintKindsSummary): string {
+  const u = c.urgent;
+  const ack = u?.acknowledge;
+  const time = (iso: string | null | undefined): string => (iso ? iso.slice(11, 16) : '–');
+  const urgent = u
+    ? `urgent ${u.caseId} (${u.category ?? 'uncategorised'}, ${u.level}): acknowledge due ${time(ack?.due)}, ${ack?.completedAt ? `done ${time(ack.completedAt)}` : `still ${ack?.status ?? 'not opened'}`}${ack?.escalatedAtWarning ? ', escalated to the supervisor at its warning' : ''}`
+    : 'no urgent complaint was filed';
+  const rows = c.byCategory.map((r) => `${r.group} ${r.count} judged, ${r.onTimePct === null ? '–' : `${r.onTimePct.toFixed(1)}%`} on time`).join('; ');
+  return `Complaints      ${urgent}\n                by category 投诉类别: ${rows || 'none judged'}`;
+}

@@ -27,6 +27,11 @@ const serial = (ctx: WorkContext): string => `SN${ctx.caseId.replace(/[^0-9A-Za-
 /** One serial per serialized unit (a phone, not its case): the first is `serial(ctx)`, the one crm-bind binds. */
 const serials = (ctx: WorkContext): string[] => Array.from({ length: ctx.serializedUnits ?? 1 }, (_, i) => (i === 0 ? serial(ctx) : `${serial(ctx)}-${i + 1}`));
 
+/** Where the demo's customers with goods damaged by use are referred (seed l.496 "可以帮您联系维修中心"). */
+const REPAIR_REFERRAL = { centre: '南宁华为授权维修中心 Nanning authorised repair centre', note: '已约明天上午送修' };
+/** The demo's suppliers, who collect damaged stock on Mondays (seed l.510 "联系供应商分批取货"). */
+const SUPPLIERS = [['华为广西代理 Huawei Guangxi', 3], ['小米南宁仓 Xiaomi Nanning', 2]] as const;
+
 export const STAFF_WORK: Readonly<Record<string, StepWork>> = {
   'order.payment': { minutes: [2, 8], outcomes: [['reminded', 1]] },
   'order.review': { minutes: [2, 8], outcomes: [['confirmed', 95], ['callback', 3], ['cancelled', 2]] },
@@ -35,13 +40,24 @@ export const STAFF_WORK: Readonly<Record<string, StepWork>> = {
   'order.dispatch': { minutes: [0.5, 2.5], fields: (_, ctx) => ({ carrier: ctx.random.weighted([['SF', 3], ['EMS', 1]]), trackingNo: `T${ctx.random.int(10 ** 9, 10 ** 10 - 1)}` }) },
   'cancel.verify': { minutes: [4, 15], outcomes: [['confirmed', 85], ['withdrawn', 15]] },
   'cancel.retrieve': { minutes: [5, 20] },
-  'return.verify': { minutes: [5, 18], outcomes: [['insist', 60], ['quality', 30], ['damage', 10]], fields: (outcome, ctx) => (outcome === 'quality' ? { exchangeTaken: ctx.random.chance(0.3) } : {}) },
-  'return.inspect': { minutes: [10, 25], outcomes: [['passed', 90], ['failed', 10]], fields: (outcome) => (outcome === 'failed' ? { notes: '屏幕有人为损坏 screen damaged by the customer' } : {}) },
+  'return.verify': {
+    minutes: [5, 18],
+    outcomes: [['insist', 60], ['quality', 30], ['damage', 10]],
+    fields: (outcome, ctx) => (outcome === 'quality' ? { exchangeTaken: ctx.random.chance(0.3) } : outcome === 'damage' ? { repairReferral: REPAIR_REFERRAL } : {}),
+  },
+  'return.inspect': {
+    minutes: [10, 25],
+    outcomes: [['passed', 90], ['failed', 10]],
+    // Goods with a quality problem go into damaged stock (报损库) for their supplier to collect (§12 "Side flows").
+    fields: (outcome, ctx) => (outcome === 'failed' ? { notes: '屏幕有人为损坏 screen damaged by the customer' } : ctx.random.chance(0.5) ? { damagedStock: { supplier: ctx.random.weighted(SUPPLIERS) } } : {}),
+  },
   'return.refund': { minutes: [2, 8] },
-  'return.crm-unbind': { minutes: [2, 8] },
-  'exchange.verify': { minutes: [5, 18], outcomes: [['same-model', 50], ['no-reason', 30], ['other-model', 10], ['damage', 10]] },
-  'exchange.crm-unbind': { minutes: [2, 8] },
-  'exchange.inspect': { minutes: [10, 25], outcomes: [['passed', 92], ['failed', 8]] },
+  'return.crm-unbind': { minutes: [2, 8], fields: (_, ctx) => ({ deductedAmount: ctx.random.chance(0.4) ? ctx.random.int(10, 120) : 0 }) },
+  'exchange.verify': { minutes: [5, 18], outcomes: [['same-model', 50], ['no-reason', 30], ['other-model', 10], ['damage', 10]], fields: (outcome) => (outcome === 'damage' ? { repairReferral: REPAIR_REFERRAL } : {}) },
+  'exchange.crm-unbind': { minutes: [2, 8], fields: () => ({ deductedAmount: 0 }) },
+  'exchange.inspect': { minutes: [10, 25], outcomes: [['passed', 92], ['failed', 8]], fields: (outcome, ctx) => (outcome === 'passed' && ctx.random.chance(0.5) ? { damagedStock: { supplier: ctx.random.weighted(SUPPLIERS) } } : {}) },
+  'aftersales.repair-followup': { minutes: [3, 10], fields: () => ({ notes: '已联系维修中心,客户已送修 the customer took it in for repair' }) },
+  'stock.supplier-collect': { minutes: [20, 60] },
   'complaint.acknowledge': { minutes: [5, 30] },
   'complaint.investigate': { minutes: [30, 150] },
   'complaint.resolve': {

@@ -156,7 +156,7 @@ export class StoreDay {
       complaintId: `CP${String(++this.counter).padStart(5, '0')}`,
       ...(orderId ? { orderId } : {}),
       customer: { name: `${SURNAMES[random.int(0, SURNAMES.length - 1)]}女士`, phone: `13${random.int(100000000, 999999999)}` },
-      text: random.weighted([['快递太慢 the delivery was slow', 2], ['客服态度差 rude service', 1], ['发票开错 wrong invoice', 1]]),
+      ...complaintText(random.weighted([['快递太慢 the delivery was slow', 2], ['客服态度差 rude service', 1], ['发票开错 wrong invoice', 1]])),
     });
   }
 
@@ -174,4 +174,9 @@ export class StoreDay {
   private nowIso(): string {
     return new Date(this.o.agenda.clock.now()).toISOString();
   }
+}
+
+/** A complaint's text with the category the storefront files it under (§12 "Complaint kinds"). */
+function complaintText(text: string): { text: string; category: string } {
+  return { text, category: text.startsWith('快递') ? 'logistics' : text.startsWith('客服') ? 'attitude' : 'other' };
 }

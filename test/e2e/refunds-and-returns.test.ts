@@ -54,7 +54,7 @@ describe('a return (§5): "如确认退货,则10分钟内通知支付平台退�
 
     await platform.advance(5 * MINUTE);
     await platform.complete(opsCs(), caseId!, 'return.refund');
-    await platform.complete(crmAdmin(), caseId!, 'return.crm-unbind');
+    await platform.complete(crmAdmin(), caseId!, 'return.crm-unbind', { fields: { deductedAmount: 0 } });
     const notified = await platform.view(caseId!);
     expect(notified.timeline.find((e) => e.kind === 'refund.requested')).toMatchObject({ at: '2026-11-30T09:17:00+08:00', detail: { channel: 'alipay' } });
     expect(notified.steps.map((s) => s.step)).not.toContain('refund.settle');
@@ -81,7 +81,7 @@ describe('a return (§5): "如确认退货,则10分钟内通知支付平台退�
     const { caseId } = await platform.storefront('order.return-requested', { orderId, reason: '屏幕坏了' });
     await platform.complete(opsCs(), caseId!, 'return.verify', { outcome: 'quality', fields: { exchangeTaken: false } });
     await platform.complete(opsCs(), caseId!, 'return.refund');
-    await platform.complete(crmAdmin(), caseId!, 'return.crm-unbind');
+    await platform.complete(crmAdmin(), caseId!, 'return.crm-unbind', { fields: { deductedAmount: 0 } });
     await platform.advance(60 * MINUTE);
     await platform.storefront('goods.received', { caseId, receivedAt: now() });
     await platform.advance(10 * MINUTE);

@@ -35,13 +35,16 @@ describe('exchange lifecycle', () => {
     expect(await rig.path(arn)).toEqual(['exchange.verify', 'Verify outcome', 'Open return', 'Close converted']);
   });
 
-  it('damage: refuses and closes rejected', async () => {
+  // Seed l.562 "(如是人为损坏)…可以帮您联系维修中心…商城还不支持换货": refused, referred, followed up (§12 "Side flows").
+  it('damage: refuses, opens the repair referral follow-up, then closes rejected', async () => {
     const rig = new LifecycleRig();
     const arn = await rig.start(exchangeCase);
-    await rig.complete('exchange-1', 'exchange.verify', { outcome: 'damage' });
+    await rig.complete('exchange-1', 'exchange.verify', { outcome: 'damage', fields: { repairReferral: { centre: '维修中心' } } });
+    expect(rig.stepsOpened('exchange-1')).toEqual(['exchange.verify', 'aftersales.repair-followup']);
+    await rig.complete('exchange-1', 'aftersales.repair-followup', {});
 
     expect(rig.actionsOf('exchange-1')).toEqual([expect.objectContaining({ action: 'close-case', status: 'rejected' })]);
-    expect(await rig.path(arn)).toEqual(['exchange.verify', 'Verify outcome', 'Close rejected']);
+    expect(await rig.path(arn)).toEqual(['exchange.verify', 'Verify outcome', 'aftersales.repair-followup', 'Close rejected']);
   });
 
   it('inspection is due 30 minutes after the old goods arrived, not after the webhook said so (§6)', async () => {

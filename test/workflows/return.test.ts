@@ -57,13 +57,17 @@ describe('return lifecycle', () => {
     expect(rig.stepsOpened('return-1')).toEqual(['return.verify']);
   });
 
-  it('damage: refuses and closes rejected without receiving anything', async () => {
+  // Seed l.496 "(如是人为损坏)…可以帮您联系维修中心…商城还不支持退货": refused, referred, followed up (§12 "Side flows").
+  it('damage: refuses, opens the repair referral follow-up, then closes rejected without receiving anything', async () => {
     const rig = new LifecycleRig();
     const arn = await rig.start(returnCase);
-    await rig.complete('return-1', 'return.verify', { outcome: 'damage' });
+    await rig.complete('return-1', 'return.verify', { outcome: 'damage', fields: { repairReferral: { centre: '维修中心' } } });
+    expect(rig.stepsOpened('return-1')).toEqual(['return.verify', 'aftersales.repair-followup']);
+    expect(rig.actionsOf('return-1')).toEqual([]);
+    await rig.complete('return-1', 'aftersales.repair-followup', {});
 
     expect(rig.actionsOf('return-1')).toEqual([expect.objectContaining({ action: 'close-case', status: 'rejected' })]);
-    expect(await rig.path(arn)).toEqual(['return.verify', 'Verify outcome', 'Close rejected']);
+    expect(await rig.path(arn)).toEqual(['return.verify', 'Verify outcome', 'aftersales.repair-followup', 'Close rejected']);
   });
 
   it('inspection is due 30 minutes after the goods arrived, not after the webhook said so (§5)', async () => {

@@ -116,7 +116,8 @@ const paths: Record<string, (rig: LifecycleRig) => Promise<string>> = {
   },
   'return: damage (rejected)': async (rig) => {
     const arn = await rig.start(caseOf('return'));
-    await rig.complete('case-1', 'return.verify', { outcome: 'damage' });
+    await rig.complete('case-1', 'return.verify', { outcome: 'damage', fields: { repairReferral: { centre: '维修中心' } } });
+    await rig.complete('case-1', 'aftersales.repair-followup', {});
     return arn;
   },
   'return: inspection failed (rejected)': async (rig) => {
@@ -141,7 +142,8 @@ const paths: Record<string, (rig: LifecycleRig) => Promise<string>> = {
   },
   'exchange: damage (rejected)': async (rig) => {
     const arn = await rig.start(caseOf('exchange'));
-    await rig.complete('case-1', 'exchange.verify', { outcome: 'damage' });
+    await rig.complete('case-1', 'exchange.verify', { outcome: 'damage', fields: { repairReferral: { centre: '维修中心' } } });
+    await rig.complete('case-1', 'aftersales.repair-followup', {});
     return arn;
   },
   'exchange: inspection failed (rejected)': async (rig) => {

@@ -63,6 +63,23 @@ function CompletionField({ spec, errors }: { spec: FieldSpec } & FieldErrorProps
           <Select aria-label={label} mode="tags" open={false} tokenSeparators={[',', ' ', ',']} suffixIcon={null} />
         </Form.Item>
       );
+    case 'record':
+      // One input per part (`fields.repairReferral.centre`), each with the API's error for it.
+      return (
+        <Form.Item label={label} required={spec.required} style={{ marginBottom: 0 }}>
+          <Space wrap align="baseline">
+            {spec.fields.map((sub) => {
+              const subError = errors[`fields.${spec.name}.${sub.name}`] ?? (sub === spec.fields[0] ? error : undefined);
+              const subLabel = fieldLabel(sub.name, lang);
+              return (
+                <Form.Item key={sub.name} name={['fields', spec.name, sub.name]} label={subLabel} required={sub.required && spec.required} validateStatus={subError ? 'error' : undefined} help={subError}>
+                  <Input aria-label={`${label} ${subLabel}`} />
+                </Form.Item>
+              );
+            })}
+          </Space>
+        </Form.Item>
+      );
     case 'recordList':
       return (
         <Form.Item {...itemProps}>

@@ -4,6 +4,7 @@
  * carries the same `data-case`/`data-step`/`data-urgency` as the table's row.
  */
 import { Card, List, Tag } from 'antd';
+import { UrgentTag } from './complaint-kind-tags.tsx';
 import { Link } from 'react-router';
 import type { QueueItem } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -31,7 +32,7 @@ export function QueueCards({ items, pageSize, empty }: { items: QueueItem[]; pag
               style={{ width: '100%', background: URGENCY_STYLE[urgency].background }}
               title={
                 <span>
-                  {stepName(item.step, lang)} <Tag>{labelOf(STATUS_LABELS, item.status, lang)}</Tag>
+                  {stepName(item.step, lang)} <UrgentTag facts={item.facts} /> <Tag>{labelOf(STATUS_LABELS, item.status, lang)}</Tag>
                 </span>
               }
             >

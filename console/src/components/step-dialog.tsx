@@ -156,7 +156,7 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
 }
 
 function knownPath(path: string, fieldNames: string[]): boolean {
-  return path === 'outcome' || path === 'reason' || path === 'until' || fieldNames.some((name) => path === `fields.${name}`);
+  return path === 'outcome' || path === 'reason' || path === 'until' || fieldNames.some((name) => path === `fields.${name}` || path.startsWith(`fields.${name}.`));
 }
 
 /**
@@ -168,6 +168,12 @@ function completionBody(values: FormValues, perUnitSerials: boolean): { outcome?
   const fields: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(values.fields ?? {})) {
     if (value === undefined || value === null || value === '') continue;
+    if (isRecord(value)) {
+      // A record's empty parts are left out, and a record left empty altogether (an optional repair referral).
+      const parts = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+      if (Object.keys(parts).length > 0) fields[name] = parts;
+      continue;
+    }
     fields[name] = isDayjs(value) ? zoneWallTimeToIso(value.format('YYYY-MM-DD'), value.format('HH:mm')) : value;
   }
   if (perUnitSerials) {
@@ -175,6 +181,10 @@ function completionBody(values: FormValues, perUnitSerials: boolean): { outcome?
     fields.serialNumbers = typed.filter((s): s is string => typeof s === 'string' && s.trim() !== '').map((s) => s.trim());
   }
   return { ...(values.outcome !== undefined ? { outcome: values.outcome } : {}), ...(Object.keys(fields).length > 0 ? { fields } : {}) };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !isDayjs(value);
 }
 
 function isDayjs(value: unknown): value is Dayjs {

@@ -9,7 +9,9 @@ export type FieldSpec =
   | { name: string; required: boolean; kind: 'text' | 'boolean' | 'datetime' | 'textList' }
   | { name: string; required: boolean; kind: 'number'; min?: number; max?: number; integer: boolean }
   | { name: string; required: boolean; kind: 'choice'; options: string[] }
-  | { name: string; required: boolean; kind: 'recordList'; fields: FieldSpec[] };
+  | { name: string; required: boolean; kind: 'recordList'; fields: FieldSpec[] }
+  /** An object of fields, e.g. a repair referral {centre, note} (core/aftersales/side-flows.ts). */
+  | { name: string; required: boolean; kind: 'record'; fields: FieldSpec[] };
 
 /** The zod internals this reads: every zod 4 schema has `def.type`; the rest depends on it. */
 interface Introspectable {
@@ -44,6 +46,8 @@ function fieldOf(name: string, schema: Introspectable): FieldSpec {
     }
     case 'string':
       return { name, required, kind: inner.format === 'datetime' ? 'datetime' : 'text' };
+    case 'object':
+      return { name, required, kind: 'record', fields: fieldsOf(inner as unknown as z.ZodType) };
     default:
       return { name, required, kind: 'text' };
   }

@@ -3,6 +3,7 @@
  * §2–§8; steps come from the core), in both languages. The id itself is shown beside the label, so an unknown id still reads.
  */
 import { stepLabel } from '../../../core/lifecycles/step-labels.ts';
+import { AFTERSALES_FIELD_LABELS } from './labels-aftersales.ts';
 import type { Lang } from './lang.ts';
 
 type Labels = Record<string, { zh: string; en: string }>;
@@ -66,6 +67,7 @@ export const OUTCOME_LABELS: Labels = {
 };
 
 export const FIELD_LABELS: Labels = {
+  ...AFTERSALES_FIELD_LABELS,
   outcome: { zh: '结果', en: 'Outcome' },
   serialNumbers: { zh: '串号', en: 'Serial numbers' },
   invoiceNo: { zh: '发票号', en: 'Invoice number' },

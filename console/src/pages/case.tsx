@@ -4,6 +4,7 @@
  */
 import { ArrowLeftOutlined, CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
 import { Alert, Card, Descriptions, List, Space, Spin, Table, Tag, Typography } from 'antd';
+import { ComplaintKindTags } from '../components/complaint-kind-tags.tsx';
 import { Link, useParams } from 'react-router';
 import { errorText } from '../api/error-words.ts';
 import { useCase } from '../api/queries.ts';
@@ -42,8 +43,13 @@ export default function CasePage() {
         c={c}
         extra={
           <>
-            {(c.readyAt || c.noReasonWindow) && (
+            {(c.readyAt || c.noReasonWindow || c.complaint) && (
               <Descriptions column={{ xs: 1, md: 2 }} size="small" style={{ marginTop: 8 }}>
+                {c.complaint && (
+                  <Descriptions.Item label={t('complaint.kind')}>
+                    <ComplaintKindTags category={c.complaint.category} level={c.complaint.level} />
+                  </Descriptions.Item>
+                )}
                 {c.readyAt && <Descriptions.Item label={t('case.readyAt')}>{formatWeekdayDateTime(c.readyAt, lang)}</Descriptions.Item>}
                 {c.noReasonWindow && (
                   <Descriptions.Item label={t('case.noReasonWindow')}>
@@ -205,5 +211,7 @@ function escalationText(at: string, detail: Record<string, unknown>, t: ReturnTy
   const parts = [`${t('board.level', { level: Number(detail.level) })} ${labelOf(ROLE_LABELS, String(detail.role), lang)}`];
   if (typeof detail.seenAt === 'string' && Date.parse(detail.seenAt) > Date.parse(at)) parts.push(t('board.seenAt', { time: formatWeekdayDateTime(detail.seenAt, lang) }));
   if (typeof detail.reason === 'string') parts.push(detail.reason);
+  // An urgent complaint escalates at its warning, before any breach (§12 "Complaint kinds").
+  if (detail.warning === true) parts.push(t('escalation.atWarning'));
   return parts.join(' · ');
 }

@@ -9,6 +9,7 @@
  */
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { UrgentTag } from '../components/complaint-kind-tags.tsx';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router';
@@ -62,7 +63,9 @@ function queueColumns({ t, lang }: Pick<I18n, 't' | 'lang'>): ColumnsType<QueueI
       key: 'step',
       render: (_, item) => (
         <>
-          <div>{stepName(item.step, lang)}</div>
+          <div>
+            {stepName(item.step, lang)} {item.facts?.level === 'urgent' && <UrgentTag facts={item.facts} />}
+          </div>
           <code style={CODE}>{item.step}</code>
         </>
       ),

@@ -11,11 +11,11 @@ import { useSlaReport } from '../api/queries.ts';
 import type { SlaReport } from '../api/types.ts';
 import { ReportRange } from '../components/report-range.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { labelOf, ROLE_LABELS, stepName } from '../i18n/labels.ts';
+import { FIELD_LABELS, labelOf, ROLE_LABELS, stepName } from '../i18n/labels.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
 const ReportCharts = lazy(() => import('../components/report-charts.tsx'));
-const GROUPS = ['step', 'role', 'assignee', 'day'] as const;
+const GROUPS = ['step', 'role', 'assignee', 'day', 'category'] as const;
 
 export default function ReportsPage() {
   const { t, lang } = useI18n();
@@ -28,7 +28,8 @@ export default function ReportsPage() {
   const byDays = useSlaReport(from, to, 'day');
   const [downloadError, setDownloadError] = useState<string>();
 
-  const groupName = (group: string): string => (groupBy === 'step' ? `${stepName(group, lang)} ${group}` : groupBy === 'role' ? labelOf(ROLE_LABELS, group, lang) : group);
+  const groupName = (group: string): string =>
+    groupBy === 'step' ? `${stepName(group, lang)} ${group}` : groupBy === 'role' ? labelOf(ROLE_LABELS, group, lang) : groupBy === 'category' ? labelOf(FIELD_LABELS, group, lang) : group;
   const download = async (): Promise<void> => {
     setDownloadError(undefined);
     try {

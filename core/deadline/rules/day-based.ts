@@ -9,8 +9,9 @@ import type { Pauses } from '../types.ts';
 import type { RuleOutcome } from './outcome.ts';
 
 /**
- * By the end of the N-th working day after the calendar day opened. Counting starts at the next
- * midnight (the opened day never counts); pauses push the due out by the working-day time they cover.
+ * By the end of the N-th working day after the calendar day opened (with `at`, minutes after
+ * midnight: by that time of it). Counting starts at the next midnight (the opened day never
+ * counts); pauses push the due out by the working-day time they cover.
  */
 export function workingDaysEnd(
   days: number,
@@ -18,6 +19,7 @@ export function workingDaysEnd(
   opened: number,
   pauses: Pauses,
   explainer: Explainer,
+  at?: number,
 ): RuleOutcome {
   const zone = calendar.zone;
   const openedDay = zone.dayOf(opened);
@@ -40,14 +42,17 @@ export function workingDaysEnd(
   if (explainer.enabled) explainWorkingDays(explainer, calendar, openedDay + 1, lastWorkingDay);
 
   const trace: TraceSegment[] | undefined = explainer.enabled && pauses.length ? [] : undefined;
-  const due = pauses.length ? addOnDuty(calendar, clockStart, budget, pauses, trace) : (calendar.intervalsOn(lastWorkingDay)[0] as Interval).end;
+  const lastEnd = (calendar.intervalsOn(lastWorkingDay)[0] as Interval).end;
+  // By `at` of the last working day: that day's time after `at` is not part of the budget.
+  const cut = at === undefined ? 0 : Math.max(0, lastEnd - zone.instant(lastWorkingDay, at));
+  const due = pauses.length ? addOnDuty(calendar, clockStart, budget - cut, pauses, trace) : lastEnd - cut;
   if (trace) {
     explainer.add(() => 'pauses do not count working-day time:');
     explainTrace(explainer, trace.filter((s) => s.kind === 'paused'), calendar);
   }
   const dueDay = zone.dayOf(due - 1);
   const provisional = daysWithoutData(calendar, openedDay + 1, dueDay);
-  explainer.add(() => `due at the end of ${formatDateWithWeekday(dueDay)} (${zone.formatShort(due)})${provisional ? ' — provisional 暂定' : ''}`);
+  explainer.add(() => `due ${at === undefined ? 'at the end of' : 'on'} ${formatDateWithWeekday(dueDay)} (${zone.formatShort(due)})${provisional ? ' — provisional 暂定' : ''}`);
   return {
     clockStart,
     due,

@@ -1,5 +1,5 @@
 /**
- * `GET /reports/sla?from=&to=&groupBy=&labels=` (`supervisor`): on-time figures of the steps closed
+ * `GET /reports/sla?from=&to=&groupBy=&labels=` (`supervisor`; `groupBy=category`: complaint steps by the complaint's category): on-time figures of the steps closed
  * on those days (default: the last 7), and of the steps still open that are (or were) due on them —
  * an open step past its due is a breach, one not yet due is `open` (core/reports/sla-report.ts).
  * `Accept: text/csv` gives CSV (UTF-8 with BOM; `labels=zh` for Chinese column labels).
@@ -18,6 +18,7 @@ import { validate } from '../../http/validate.ts';
 import type { StaffApiDeps } from '../deps.ts';
 import { reportQuery } from '../schemas.ts';
 import { staffCaller } from '../staff.ts';
+import { complaintCategories } from '../complaint-categories.ts';
 
 /** One query per day: a range is capped at about a quarter. */
 export const MAX_REPORT_DAYS = 92;
@@ -34,7 +35,8 @@ export function reportRoute(deps: StaffApiDeps): Route {
       const closed: StepRecord[] = [];
       for (const day of days) closed.push(...(await stepsClosedOn(deps.repository, day)));
       const active = await activeStepsDueOn(deps, days);
-      const report = slaReport({ closed, active, now: deps.clock.now(), calendarOf: (role) => deps.policy.roles.get(role)?.calendar }, query.groupBy);
+      const categories = query.groupBy === 'category' ? await complaintCategories(deps.repository, [...closed, ...active].filter((s) => s.caseType === 'complaint').map((s) => s.caseId)) : undefined;
+      const report = slaReport({ closed, active, now: deps.clock.now(), calendarOf: (role) => deps.policy.roles.get(role)?.calendar, ...(categories ? { categoryOf: (caseId: string) => categories.get(caseId) } : {}) }, query.groupBy);
       if (/\btext\/csv\b/i.test(headerOf(event, 'accept') ?? '')) return csvResponse(200, slaReportCsv(report, query.labels), `sla-${from}-${to}-${query.groupBy}.csv`);
       return jsonResponse(200, { from, to, ...report });
     },

@@ -462,6 +462,8 @@ describe('every step of the spec is covered', () => {
         'exchange.verify', 'exchange.crm-unbind', 'exchange.receive', 'exchange.inspect',
         'complaint.acknowledge', 'complaint.investigate', 'complaint.resolve', 'complaint.callback',
         'stock.supplier-contact', 'stock.notify-cs',
+        // §12 "Side flows".
+        'aftersales.repair-followup', 'stock.supplier-collect',
       ].sort(),
     );
   });

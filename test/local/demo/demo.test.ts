@@ -45,6 +45,17 @@ describe('npm run demo', () => {
     expect(byStep.rows.find((r) => r.group === 'order.review')?.count).toBeGreaterThan(0);
   });
 
+  // Issue 22 item 6: "npm run demo includes … an urgent complaint, and its report shows them".
+  it('files one urgent refund dispute, acknowledged within 30 minutes, and reports complaint steps by category', () => {
+    const { complaints } = result.report;
+    expect(complaints?.urgent).toMatchObject({ caseId: 'complaint-CP-URGENT-1', category: 'refund-dispute', level: 'urgent', acknowledge: { due: '2026-11-30T11:00:00+08:00' } });
+    const groups = complaints!.byCategory.map((r) => r.group);
+    expect(groups).toContain('refund-dispute');
+    for (const g of groups) expect(['refund-dispute', 'quality', 'logistics', 'attitude', 'other']).toContain(g);
+    expect(result.text).toContain('urgent complaint-CP-URGENT-1 (refund-dispute, urgent): acknowledge due 11:00');
+    expect(result.text).toContain('by category 投诉类别: ');
+  });
+
   it('counts exceptions from the bus and posts every breach to the group robot it was given', () => {
     const { exceptions } = result.report;
     expect(exceptions.alarmsPosted).toBe(exceptions.slaBreaches);
