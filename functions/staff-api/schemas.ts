@@ -8,6 +8,7 @@ import { StepStatus } from '../../core/cases/step.ts';
 import { ChatGroupBy } from '../../core/chat/report.ts';
 import { ReportGroupBy } from '../../core/reports/sla-report.ts';
 import { parseDate } from '../../core/time/civil.ts';
+import { shipWaitView } from './ship-wait-view.ts';
 
 /** A custom message for a present but invalid value; a missing field still reads "is required". */
 const unlessMissing = (message: string) => (issue: { input?: unknown }): string => (issue.input === undefined ? 'is required' : message);
@@ -172,6 +173,8 @@ export const caseView = z.object({
     })
     .optional()
     .describe('returns and exchanges of a delivered order: the 7-day no-reason window (service-standards.md §5–§6); absent before delivery (no window yet)'),
+  waiting: shipWaitView.nullable().optional().describe('orders: what the order waits for before packing (service-standards.md §12); null when nothing'),
+  stockOut: z.boolean().optional().describe('orders: tagged by a stock-out of one of its SKUs not yet cleared by stock.received'),
 });
 
 export const caseSummary = caseView.pick({ id: true, type: true, status: true, orderId: true, openedAt: true, closedAt: true });
@@ -225,6 +228,8 @@ export const queueItem = z.object({
   onDutyNow: z.boolean().describe('the step\'s role is on shift now (policy calendar)'),
   countingResumesAt: instant.nullable().describe('when the clock counts again: the next shift start when off duty, or a timed pause\'s end; null while counting'),
   pausedNow: currentPause.nullable().describe('the pause in progress, with its reason'),
+  stockOut: z.boolean().describe('a stock-out of one of the order\'s SKUs tagged it and no stock.received has cleared it yet (service-standards.md §12)'),
+  waiting: shipWaitView.nullable().describe('an order waiting before packing (pre-sale ship date or stock); null otherwise'),
 });
 export const queue = z.object({ items: z.array(queueItem) });
 
