@@ -62,7 +62,7 @@ describe('pre-sale orders (seed l.270: 发货会从**月**日后根据下单先�
       ['2026-12-04T10:00', '2026-12-04T13:00:00+08:00', null],
       ['2026-12-04T10:00', '2026-12-04T13:00:00+08:00', null],
     ]);
-  });
+  }, 180_000);
 
   it('packs at once an order whose ship date has already come by the review', async () => {
     const caseId = await placeAndReview('SO-PRE-PAST', { presale: { shipFrom: new Date(platform.clock.now() - MINUTE).toISOString() } });
@@ -107,7 +107,7 @@ describe('backorders (seed l.322: 如果亲不急的话可以先下单,我们到
     expect((await platform.view(middle)).timeline.filter((e) => e.kind === 'stock.allocated').map((e) => e.detail)).toEqual([
       expect.objectContaining({ sku: 'BO-PHONE', units: 2, eventId: expect.any(String) }),
     ]);
-  });
+  }, 120_000);
 
   it('releases an order of two SKUs only once both are received', async () => {
     const caseId = await placeAndReview('SO-BO-TWO', { backorder: true }, [item('BO-A', 1), item('BO-B', 1)]);

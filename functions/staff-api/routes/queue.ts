@@ -39,8 +39,9 @@ export function queueRoute(deps: StaffApiDeps): Route {
       });
       const [cases, tags] = await Promise.all([deps.repository.getCaseRecords([...new Set(steps.map((s) => s.caseId))]), stockOutTags(deps.repository)]);
       const byId = new Map(cases.map((c) => [c.id, c]));
-      // Equal due times (pre-sale orders released together at their ship date) go in placement order (seed l.270 "根据下单先后进行发货").
-      steps.sort((a, b) => compareDue(a.due, b.due) || comparePlaced(byId.get(a.caseId), byId.get(b.caseId)) || (a.openedAt < b.openedAt ? -1 : 1));
+      // Due times in the same minute (what staff see) go in placement order: pre-sale orders released together
+      // at their ship date ship "根据下单先后" (seed l.270).
+      steps.sort((a, b) => compareDue(toMinute(a.due), toMinute(b.due)) || comparePlaced(byId.get(a.caseId), byId.get(b.caseId)) || (a.openedAt < b.openedAt ? -1 : 1));
       return jsonResponse(200, { items: steps.map((s) => toQueueItem(s, deps.policy, now, { stockOut: tags.has(s.caseId), waiting: shipWaitFor(s, byId.get(s.caseId), deps.policy.zone) })) });
     },
   };
@@ -63,3 +64,6 @@ function comparePlaced(a: CaseRecord | undefined, b: CaseRecord | undefined): nu
   const [x, y] = [at(a), at(b)];
   return x === y ? 0 : x < y ? -1 : 1;
 }
+
+/** Stored instants are UTC ISO strings: the first 16 characters are the minute. */
+const toMinute = (at: string | undefined): string | undefined => at?.slice(0, 16);
