@@ -357,7 +357,14 @@ export const policyView = z.object({
     .describe('the couriers `order.dispatch` may name (service-standards.md §12); another is refused with 400 naming `body.fields.carrier`'),
 });
 
-export const accepted = z.object({ caseId: z.string(), status: z.literal('accepted') });
+export const accepted = z.object({
+  caseId: z.string().nullable().describe('the case the event opened or concerned; for stock.received the first stock-out case it ended, or null'),
+  status: z.literal('accepted'),
+  sku: z.string().optional().describe('stock.received: the SKU received'),
+  qty: z.number().int().optional().describe('stock.received: the units received'),
+  clearedStockOuts: z.array(z.string()).optional().describe('stock.received: the stock-out cases it ended (their orders lose the stockOut tag)'),
+  releasedOrders: z.array(z.string()).optional().describe('stock.received: the backorder cases it released to packing, oldest placement first (service-standards.md §12)'),
+});
 export const health = z.object({ ok: z.literal(true) });
 
 /** One row of `GET /reports/chat` (service-standards.md §10): seconds are on-duty seconds. */
