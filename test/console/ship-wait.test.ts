@@ -68,6 +68,15 @@ describe('waiting orders and stock-out tags in the queue', { timeout: 120_000 },
     await page.getByRole('checkbox', { name: '只看缺货订单' }).uncheck();
     await row(page, stockCase).waitFor();
     expect(await row(page, stockCase).textContent()).toContain('缺货安抚客户');
+
+    // The stock case lists the orders to reassure; the backorder's page says what it waits for.
+    await row(page, stockCase).getByRole('link', { name: stockCase }).click();
+    const listed = page.locator('[data-stock-out-orders="true"] li');
+    await listed.first().waitFor();
+    expect(await listed.allTextContents()).toEqual([expect.stringMatching(/^SO-UI-HOT · 下单 周一 11-30 09:00,1 件$/)]);
+    await page.goto(`${platform.runtime.apiUrl}/console/cases/${encodeURIComponent(backorder)}`);
+    await page.locator('[data-waiting="backorder"]').waitFor();
+    expect(await page.locator('[data-waiting="backorder"]').textContent()).toContain('缺货:BO-UI 到货后发货');
     await page.close();
   });
 });

@@ -5,6 +5,7 @@
  */
 import { HourglassOutlined, StopOutlined } from '@ant-design/icons';
 import { Tag } from 'antd';
+import { Link } from 'react-router';
 import type { QueueItem } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatWeekdayDateTime } from '../time/format.ts';
@@ -32,5 +33,21 @@ export function StockOutTag() {
     <Tag color="red" icon={<StopOutlined aria-hidden />} title={t('stock.outTagHint')} data-stock-out="true">
       {t('stock.outTag')}
     </Tag>
+  );
+}
+
+/** The orders a stock-out listed for ops-cs to reassure (the stock case's `data.openOrders`), each a link to its case. */
+export function StockOutOrders({ orders }: { orders: unknown }) {
+  const { t, lang } = useI18n();
+  const list = Array.isArray(orders) ? (orders as { caseId?: unknown; orderId?: unknown; placedAt?: unknown; units?: unknown }[]).filter((o) => typeof o.caseId === 'string') : [];
+  if (list.length === 0) return <span>{t('stock.noOpenOrders')}</span>;
+  return (
+    <ol style={{ margin: 0, paddingInlineStart: 20 }} data-stock-out-orders="true">
+      {list.map((o) => (
+        <li key={String(o.caseId)}>
+          <Link to={`/cases/${encodeURIComponent(String(o.caseId))}`}>{String(o.orderId ?? o.caseId)}</Link> · {t('stock.placedUnits', { at: formatWeekdayDateTime(String(o.placedAt), lang), units: String(o.units ?? 1) })}
+        </li>
+      ))}
+    </ol>
   );
 }
