@@ -462,6 +462,8 @@ describe('every step of the spec is covered', () => {
         'exchange.verify', 'exchange.crm-unbind', 'exchange.receive', 'exchange.inspect',
         'complaint.acknowledge', 'complaint.investigate', 'complaint.resolve', 'complaint.callback',
         'stock.supplier-contact', 'stock.notify-cs',
+        // §12 "Pre-sale and backorder" and "Stock".
+        'order.presale-wait', 'order.backorder-wait', 'stock.reassure', 'stock.restock',
       ].sort(),
     );
   });
@@ -479,6 +481,7 @@ describe('every step of the spec is covered', () => {
       'return.inspect': 'inventory-admin',
       'return.crm-unbind': 'crm-admin',
       'exchange.verify': 'ops-cs',
+      'stock.reassure': 'ops-cs',
       'exchange.crm-unbind': 'crm-admin',
       'exchange.inspect': 'inventory-admin',
       'complaint.acknowledge': 'complaint-handler',
