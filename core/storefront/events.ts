@@ -50,7 +50,14 @@ const orderFacts = z.looseObject({
   /** A backorder (缺货先下单, seed §2.4.4 l.322–328): packed when `stock.received` covers it, oldest orders first (§12). */
   backorder: z.boolean({ error: 'must be true or false' }).optional(),
 });
-const orderPlaced = orderFacts.refine((o) => o.presale === undefined || o.backorder !== true, { message: 'cannot be true on a pre-sale order (presale): an order waits for one thing', path: ['backorder'] });
+/** A pre-sale ships within a year of its placement: the wait is one Step Functions Task, whose timeout is bounded. */
+const MAX_PRESALE_DAYS = 366;
+const orderPlaced = orderFacts
+  .refine((o) => o.presale === undefined || o.backorder !== true, { message: 'cannot be true on a pre-sale order (presale): an order waits for one thing', path: ['backorder'] })
+  .refine((o) => o.presale === undefined || Date.parse(o.presale.shipFrom) - Date.parse(o.placedAt) <= MAX_PRESALE_DAYS * 86_400_000, {
+    message: `must be within ${MAX_PRESALE_DAYS} days of placedAt`,
+    path: ['presale', 'shipFrom'],
+  });
 
 /**
  * `order.imported`: an order from before the platform ran (issue 28 item 10) — the data of

@@ -124,6 +124,7 @@ describe('bad pre-sale, backorder and stock.received data', () => {
     ['presale that is not an object', { presale: '2026-12-04' }, /^data\.presale: must be an object/],
     ['backorder that is not true or false', { backorder: 'yes' }, /^data\.backorder: must be true or false/],
     ['both at once', { presale: { shipFrom: FRIDAY_0900 }, backorder: true }, /^data\.backorder: cannot be true on a pre-sale order/],
+    ['a ship date years ahead', { presale: { shipFrom: '2030-01-01T09:00:00+08:00' } }, /^data\.presale\.shipFrom: must be within 366 days of placedAt/],
   ])('refuses %s with 400 naming the field, opening no case', async (_label, extra, message) => {
     const orderId = `SO-BAD-${Math.random().toString(36).slice(2, 8)}`;
     const answer = await platform.storefront('order.placed', { ...orderPlaced(orderId, platform.clock.now()), ...extra });
