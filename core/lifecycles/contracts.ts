@@ -87,7 +87,9 @@ export type CaseActionRequest =
   /** Withdraws a refund notified earlier (a return whose goods failed the inspection, §5); the timeline says so. */
   | { action: 'withdraw-refund'; caseId: string; channel: string; reason: string }
   /** Records a case-level fact on the timeline and the bus (e.g. `OrderHandedOver`). */
-  | { action: 'record'; caseId: string; event: string; detail?: Record<string, unknown> };
+  | { action: 'record'; caseId: string; event: string; detail?: Record<string, unknown> }
+  /** Ends an order's wait (`order.presale-wait` at its `shipFrom`, service-standards.md §12): completes the open wait step; a repeat finds it closed. */
+  | { action: 'end-wait'; caseId: string; step: string };
 
 export interface CaseActionResult {
   ok: true;

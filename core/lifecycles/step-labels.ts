@@ -16,6 +16,8 @@ const STEP_LABELS: Readonly<Record<string, Label>> = {
   'order.dispatch': { zh: '发货', en: 'Dispatch' },
   'order.pickup': { zh: '快递揽收', en: 'Courier pickup' },
   'order.delivery': { zh: '签收', en: 'Delivery' },
+  'order.presale-wait': { zh: '预售等待发货日', en: 'Pre-sale: waiting for the ship date' },
+  'order.backorder-wait': { zh: '缺货等待到货', en: 'Backorder: waiting for stock' },
   'order.handover': { zh: '一日内交付快递', en: 'Handover within a day' },
   'cancel.verify': { zh: '取消核实', en: 'Cancellation check' },
   'cancel.retrieve': { zh: '取回包裹', en: 'Retrieve the parcel' },
@@ -38,6 +40,8 @@ const STEP_LABELS: Readonly<Record<string, Label>> = {
   'complaint.callback': { zh: '回访', en: 'Satisfaction callback' },
   'stock.supplier-contact': { zh: '联系供应商', en: 'Supplier contact' },
   'stock.notify-cs': { zh: '缺货通知客服', en: 'Out-of-stock notice to CS' },
+  'stock.reassure': { zh: '缺货安抚客户', en: 'Reassure out-of-stock customers' },
+  'stock.restock': { zh: '等待到货', en: 'Waiting for restock' },
 };
 
 /** The step's labels; an id without one (a policy's own step) is shown as itself in both languages. */

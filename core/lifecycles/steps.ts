@@ -68,6 +68,10 @@ export const STEPS = {
   'order.dispatch': spec('order', 'staff', [], z.strictObject({ carrier: text('carrier'), trackingNo: text('trackingNo') })),
   'order.pickup': spec('order', 'system', [], none),
   'order.delivery': spec('order', 'webhook', [], none),
+  /** A pre-sale order waits for its `shipFrom` (service-standards.md §12); the platform ends the wait. */
+  'order.presale-wait': spec('order', 'system', [], none),
+  /** A backorder waits for `stock.received` of its SKUs (§12). */
+  'order.backorder-wait': spec('order', 'webhook', [], none),
   'cancel.verify': spec('cancellation', 'staff', ['confirmed', 'withdrawn']),
   /** A cancelled order's parcel was dispatched but not yet picked up: the picker takes it back before the refund. */
   'cancel.retrieve': spec('cancellation', 'staff', []),
@@ -120,6 +124,10 @@ export const STEPS = {
   'stock.notify-cs': spec('stock', 'staff', []),
   /** The supplier collected the goods waiting in damaged stock (报损库); `collected` lists the cases whose goods went. */
   'stock.supplier-collect': spec('stock', 'staff', [], z.strictObject({ notes: text('notes').optional() })),
+  /** ops-cs reassures the customers of the open orders a stock-out tagged (§3.3 "做好客户安抚工作"; service-standards.md §12). */
+  'stock.reassure': spec('stock', 'staff', []),
+  /** The stock-out lasts until `stock.received` for the SKU (§12): its orders stay tagged meanwhile. */
+  'stock.restock': spec('stock', 'webhook', [], none),
 } as const satisfies Record<string, StepSpec>;
 
 export type StepId = keyof typeof STEPS;

@@ -25,6 +25,7 @@ const TIME_FIELDS: Partial<Record<StorefrontEvent['type'], readonly string[]>> =
   'order.delivered': ['deliveredAt'],
   'goods.received': ['receivedAt'],
   'refund.settled': ['settledAt'],
+  'stock.received': ['receivedAt'],
   // Every complaint deadline counts from when the customer left it (service-standards.md §7).
   'complaint.filed': ['filedAt'],
   // Chat clocks count from each message's send time (service-standards.md §10).

@@ -26,7 +26,7 @@ const customer = z.looseObject({ name: text, phone: personal(text, 'phone') });
 export const PaymentChannel = { alipay: 'alipay', bankCard: 'bank-card', boc: 'boc' } as const;
 export type PaymentChannel = (typeof PaymentChannel)[keyof typeof PaymentChannel];
 
-const orderPlaced = z.looseObject({
+const orderFacts = z.looseObject({
   orderId: id,
   placedAt: instant,
   paid: z.boolean(),
@@ -46,13 +46,25 @@ const orderPlaced = z.looseObject({
     )
     .min(1, 'must list at least one item'),
   paymentChannel: z.enum(Object.values(PaymentChannel), { error: unlessMissing(`must be one of ${Object.values(PaymentChannel).join(', ')}`) }),
+  /** A pre-sale order (预售, seed §2.4.3 l.268–274): ships from `shipFrom`, in placement order (service-standards.md §12). */
+  presale: z.looseObject({ shipFrom: instant }, { error: 'must be an object {"shipFrom": "<ISO time>"}' }).optional(),
+  /** A backorder (缺货先下单, seed §2.4.4 l.322–328): packed when `stock.received` covers it, oldest orders first (§12). */
+  backorder: z.boolean({ error: 'must be true or false' }).optional(),
 });
+/** A pre-sale ships within a year of its placement: the wait is one Step Functions Task, whose timeout is bounded. */
+const MAX_PRESALE_DAYS = 366;
+const orderPlaced = orderFacts
+  .refine((o) => o.presale === undefined || o.backorder !== true, { message: 'cannot be true on a pre-sale order (presale): an order waits for one thing', path: ['backorder'] })
+  .refine((o) => o.presale === undefined || Date.parse(o.presale.shipFrom) - Date.parse(o.placedAt) <= MAX_PRESALE_DAYS * 86_400_000, {
+    message: `must be within ${MAX_PRESALE_DAYS} days of placedAt`,
+    path: ['presale', 'shipFrom'],
+  });
 
 /**
  * `order.imported`: an order from before the platform ran (issue 28 item 10) — the data of
  * `order.placed` plus when it was paid and delivered, if it was. It records the order; no workflow.
  */
-const orderImported = orderPlaced.extend({ paidAt: instant.optional(), deliveredAt: instant.optional() });
+const orderImported = orderFacts.extend({ paidAt: instant.optional(), deliveredAt: instant.optional() });
 /** The facts of an order the platform does not know, carried by a return or exchange request itself. */
 const carriedOrder = orderImported.omit({ orderId: true });
 
@@ -75,6 +87,8 @@ const refundSettled = caseOrOrder({ settledAt: instant });
 /** `category` and `level` (service-standards.md §12 "Complaint kinds"): the handler may set or correct them at acknowledgement. */
 const complaintFiled = z.looseObject({ complaintId: id, orderId: id.optional(), customer, text, filedAt: instant.optional(), category: complaintCategory.optional(), level: complaintLevel.optional() });
 const stockLevel = z.looseObject({ sku: id, available: z.number().int('must be a whole number').min(0, 'must not be negative') });
+/** Goods of a SKU arrived (service-standards.md §12 "Stock"): clears its stock-out tags and releases backorders, `qty` units oldest first. */
+const stockReceived = z.looseObject({ sku: id, qty: z.number({ error: unlessMissing('must be a whole number of at least 1') }).int('must be a whole number').min(1, 'must be at least 1'), receivedAt: instant.optional() });
 
 /**
  * A chat message (api.md `chat.message`, service-standards.md §10). `text` may be sent but is not
@@ -110,6 +124,7 @@ export const StorefrontEventType = {
   complaintFiled: 'complaint.filed',
   stockLow: 'stock.low',
   stockOut: 'stock.out',
+  stockReceived: 'stock.received',
   chatMessage: 'chat.message',
   chatMessages: 'chat.messages',
 } as const;
@@ -129,6 +144,7 @@ export const STOREFRONT_DATA_SCHEMAS = {
   'complaint.filed': complaintFiled,
   'stock.low': stockLevel,
   'stock.out': stockLevel,
+  'stock.received': stockReceived,
   'chat.message': chatMessage,
   'chat.messages': chatMessages,
 } as const satisfies Record<StorefrontEventType, z.ZodType>;
@@ -152,6 +168,7 @@ export const storefrontEvent = z.discriminatedUnion(
     envelope('complaint.filed'),
     envelope('stock.low'),
     envelope('stock.out'),
+    envelope('stock.received'),
     envelope('chat.message'),
     envelope('chat.messages'),
   ],

@@ -19,6 +19,7 @@ import { orderHandover } from '../shared/case-deadlines.ts';
 import { withStep, type Log } from '../shared/logger.ts';
 import { stepCancelled } from '../shared/step-events.ts';
 import { cancelActiveSteps, disarmCaseDeadlines } from './close-steps.ts';
+import { endWait } from './end-wait.ts';
 import { OrderAlreadyHandedOver, OrderNotFound } from './errors.ts';
 import { lifecycleExecutionArn, lifecycleWorkflowId } from './workflow-ids.ts';
 
@@ -163,6 +164,9 @@ export function createCaseAction(deps: CaseActionDeps): (request: CaseActionRequ
         return withdrawRefund(request);
       case 'record':
         return record(request);
+      case 'end-wait':
+        await endWait(deps, request);
+        return { ok: true };
     }
   };
 }

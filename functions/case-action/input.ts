@@ -20,4 +20,5 @@ export const caseActionRequest = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('notify-refund'), caseId, channel: z.string().min(1) }),
   z.strictObject({ action: z.literal('withdraw-refund'), caseId, channel: z.string().min(1), reason: z.string().min(1) }),
   z.strictObject({ action: z.literal('record'), caseId, event: z.string().min(1), detail: z.record(z.string(), z.unknown()).optional() }),
+  z.strictObject({ action: z.literal('end-wait'), caseId, step: z.string().min(1) }),
 ]) satisfies z.ZodType<CaseActionRequest>;

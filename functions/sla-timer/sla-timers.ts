@@ -4,6 +4,7 @@
  * the automatic end of a pause, or a case-level deadline. Every path is safe to repeat: the
  * repository reports `changed: false` for a repeat, and only a change emits events.
  */
+import { isShipWaitStep } from '../../core/lifecycles/ship-wait.ts';
 import { breachCaseDeadline, settleCaseDeadline, warnCaseDeadline, type CaseDeadlineRecord } from '../../core/cases/case-deadline.ts';
 import { CaseNotFound, StepNotFound, StepNotPaused } from '../../core/cases/errors.ts';
 import { toInstant } from '../../core/cases/instant.ts';
@@ -159,7 +160,9 @@ export function createSlaTimers(deps: SlaTimerDeps): SlaTimers {
     }
     const at = now();
     const view = await deps.repository.getCase(d.caseId);
-    if (view.case.status !== 'open' || view.steps.some((s) => s.step === spec.keptBy && s.status === StepStatus.completed)) {
+    // A pre-sale order or a backorder counts toward no deadline while it waits (service-standards.md §12):
+    // the handover promise does not apply to it; its pack, bind, dispatch and pickup batch count from the release.
+    if (view.case.status !== 'open' || view.steps.some((s) => (s.step === spec.keptBy && s.status === StepStatus.completed) || isShipWaitStep(s.step))) {
       await deps.repository.updateCaseDeadline(d.caseId, d.deadline, (current) => settleCaseDeadline(current, at));
       return TimerOutcome.nothing;
     }

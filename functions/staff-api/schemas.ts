@@ -10,6 +10,7 @@ import { ReportGroupBy } from '../../core/reports/sla-report.ts';
 import { COMPLAINT_CATEGORIES, COMPLAINT_LEVELS } from '../../core/complaints/kinds.ts';
 import { parseDate } from '../../core/time/civil.ts';
 import { deadNotices } from './notice-schemas.ts';
+import { shipWaitView } from './ship-wait-view.ts';
 
 /** A custom message for a present but invalid value; a missing field still reads "is required". */
 const unlessMissing = (message: string) => (issue: { input?: unknown }): string => (issue.input === undefined ? 'is required' : message);
@@ -182,6 +183,8 @@ export const caseView = z.object({
     })
     .optional()
     .describe('complaints: the kind now — set or corrected at complaint.acknowledge over what complaint.filed said (service-standards.md §12)'),
+  waiting: shipWaitView.nullable().optional().describe('orders: what the order waits for before packing (service-standards.md §12); null when nothing'),
+  stockOut: z.boolean().optional().describe('orders: tagged by a stock-out of one of its SKUs not yet cleared by stock.received'),
 });
 
 export const caseSummary = caseView.pick({ id: true, type: true, status: true, orderId: true, openedAt: true, closedAt: true });
@@ -236,6 +239,8 @@ export const queueItem = z.object({
   onDutyNow: z.boolean().describe('the step\'s role is on shift now (policy calendar)'),
   countingResumesAt: instant.nullable().describe('when the clock counts again: the next shift start when off duty, or a timed pause\'s end; null while counting'),
   pausedNow: currentPause.nullable().describe('the pause in progress, with its reason'),
+  stockOut: z.boolean().describe('a stock-out of one of the order\'s SKUs tagged it and no stock.received has cleared it yet (service-standards.md §12)'),
+  waiting: shipWaitView.nullable().describe('an order waiting before packing (pre-sale ship date or stock); null otherwise'),
 });
 export const queue = z.object({ items: z.array(queueItem) });
 
@@ -364,7 +369,14 @@ export const policyView = z.object({
     .describe('the couriers `order.dispatch` may name (service-standards.md §12); another is refused with 400 naming `body.fields.carrier`'),
 });
 
-export const accepted = z.object({ caseId: z.string(), status: z.literal('accepted') });
+export const accepted = z.object({
+  caseId: z.string().nullable().describe('the case the event opened or concerned; for stock.received the first stock-out case it ended, or null'),
+  status: z.literal('accepted'),
+  sku: z.string().optional().describe('stock.received: the SKU received'),
+  qty: z.number().int().optional().describe('stock.received: the units received'),
+  clearedStockOuts: z.array(z.string()).optional().describe('stock.received: the stock-out cases it ended (their orders lose the stockOut tag)'),
+  releasedOrders: z.array(z.string()).optional().describe('stock.received: the backorder cases it released to packing, oldest placement first (service-standards.md §12)'),
+});
 export const health = z.object({ ok: z.literal(true) });
 
 /** One row of `GET /reports/chat` (service-standards.md §10): seconds are on-duty seconds. */

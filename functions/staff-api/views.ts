@@ -15,6 +15,7 @@ import { renderInstant, renderInstants } from '../../core/time/render.ts';
 import type { Zone } from '../../core/time/zone.ts';
 import type { z } from 'zod';
 import { deadlineExplanation } from './deadline-explanation.ts';
+import type { ShipWaitView } from './ship-wait-view.ts';
 import type { caseSummary, caseView, escalation, queueItem, stepActionResult, stepView } from './schemas.ts';
 
 const orNull = (zone: Zone, at: string | undefined): string | null => (at === undefined ? null : renderInstant(zone, at));
@@ -92,7 +93,7 @@ function complaintKindView(view: CaseView): { category: ComplaintCategory | null
 }
 
 /** A queue row at `now` (epoch ms): the stored step plus its countdown on the role's calendar (core/deadline/countdown.ts). */
-export function toQueueItem(s: StepRecord, policy: CompiledPolicy, now: number): z.infer<typeof queueItem> {
+export function toQueueItem(s: StepRecord, policy: CompiledPolicy, now: number, tags: { stockOut?: boolean; waiting?: ShipWaitView | null } = {}): z.infer<typeof queueItem> {
   const zone = policy.zone;
   const pause = s.pausedNow ? { from: Date.parse(s.pausedNow.from), ...(s.pausedNow.until !== undefined ? { until: Date.parse(s.pausedNow.until) } : {}) } : undefined;
   const clock = countdown(countdownCalendar(policy, s.role), now, { due: s.due === undefined ? null : Date.parse(s.due), ...(pause ? { pause } : {}) });
@@ -117,5 +118,7 @@ export function toQueueItem(s: StepRecord, policy: CompiledPolicy, now: number):
     onDutyNow: clock.onDutyNow,
     countingResumesAt: clock.countingResumesAt === null ? null : renderInstant(zone, clock.countingResumesAt),
     pausedNow: pausedNowView(zone, s.pausedNow),
+    stockOut: tags.stockOut ?? false,
+    waiting: tags.waiting ?? null,
   };
 }

@@ -22,5 +22,8 @@ export interface EffectDeps extends Omit<ChatDeps, 'policy' | 'clock' | 'events'
 
 /** The answer to a new event: the case it opened or concerned. */
 export interface Accepted {
-  caseId: string;
+  /** Null for an event about no one case (`stock.received`: its answer lists the cases it touched). */
+  caseId: string | null;
+  /** More of the answer, e.g. `stock.received`'s released and cleared cases. */
+  detail?: Record<string, unknown>;
 }

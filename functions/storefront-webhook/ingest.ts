@@ -79,8 +79,8 @@ export function createIngest(deps: IngestDeps, options: IngestOptions = {}): (re
 
     try {
       const accepted = await applyEvent(deps, event);
-      withStep(deps.log, { caseId: accepted.caseId });
-      const response = jsonResponse(202, { caseId: accepted.caseId, status: 'accepted' });
+      if (accepted.caseId !== null) withStep(deps.log, { caseId: accepted.caseId });
+      const response = jsonResponse(202, { caseId: accepted.caseId, status: 'accepted', ...accepted.detail });
       await deps.idempotency.complete(event.id, payloadHash, { statusCode: response.statusCode, body: response.body }, deps.clock.now() + retentionMs);
       deps.log.info('storefront event accepted', { caseId: accepted.caseId, at: toInstant(now) });
       return response;

@@ -29,6 +29,7 @@ import { staffTheStore } from './staff.ts';
 import { ChatDay } from './chat.ts';
 import { UrgentComplaintScenario } from './complaint-kinds.ts';
 import { StoreDay } from './storefront.ts';
+import { ShipWaitsScenario } from './ship-waits.ts';
 import { countTransitions } from './transitions.ts';
 
 const HOUR = 3_600_000;
@@ -79,6 +80,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const store = new StoreDay({ agenda, client, random, dayStart, orders: options.orders });
     const teams = staffTheStore({ agenda, client, policy: getDefaultPolicy(), random });
     store.open();
+    // Its own random stream, so the store day's draws stay those of the seed.
+    const shipWaits = new ShipWaitsScenario({ agenda, client, random: new Random(options.seed + 1), dayStart });
+    shipWaits.open();
     const policy = getDefaultPolicy();
     const chat = new ChatDay({ agenda, client, random, calendar: policy.chat.calendar, dayStart, conversations: options.orders });
     chat.open();
@@ -93,6 +97,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         for (; seen < bus.events.length; seen++) {
           const event = bus.events[seen]!;
           store.react(event);
+          shipWaits.react(event);
           if (event['detail-type'] === 'StepOpened') teams.get(event.detail.role as string)?.notify();
         }
       },
@@ -145,6 +150,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       },
       cases: caseCounts(bus.events),
       webhooks: store.tally,
+      shipWaits: await shipWaits.report(supervisor, bus.ofType('StepOpened').filter((e) => e.detail.step === 'stock.reassure').length),
       staff: Object.fromEntries([...teams].map(([role, t]) => [role, t.tally])),
       usage: {
         stateTransitions: transitions,

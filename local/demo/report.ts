@@ -11,6 +11,7 @@ import { lifecycleIndex, stepTitle } from '../../core/lifecycles/step-labels.ts'
 import { AUTOMATIC } from '../../core/cases/step.ts';
 import type { ReportFigures, ReportRow, SlaReport } from '../../core/reports/sla-report.ts';
 import type { ChatTally } from './chat.ts';
+import { shipWaitsText, type ShipWaitsReport } from './ship-waits.ts';
 import { onTimeChartSvg } from './chart.ts';
 import type { CostLine } from './cost.ts';
 import { columns, pad } from './text-width.ts';
@@ -44,6 +45,8 @@ export interface DemoReport {
   /** The pre-sale chat of the day (service-standards.md §10): what was sent, `GET /reports/chat` per agent, breach events. */
   chat: ChatTally & { byAgent: ChatReportItem[]; greetingBreaches: number; replyBreaches: number };
   webhooks: { sent: Record<string, number>; refused: Record<string, number> };
+  /** The pre-sale order, the backorder and the stock-outs (service-standards.md §12; local/demo/ship-waits.ts). */
+  shipWaits?: ShipWaitsReport;
   staff: Record<string, { completed: number; overtaken: number }>;
   usage: {
     stateTransitions: number;
@@ -115,6 +118,7 @@ export function reportText(report: DemoReport, roleLabel: RoleLabel = (role) => 
   const alarms = exceptions.alarmsPosted === null ? 'not posted: no group robot configured, see --robot' : `${exceptions.alarmsPosted} posted to the group robot`;
   out.push(`Exceptions      ${exceptions.slaBreaches} SLA breaches (${alarms}), ${exceptions.slaWarnings} warnings, ${exceptions.missedPickups} missed pickups (${exceptions.missedPickupsOnTime} of parcels whose every step met its batch target), ${exceptions.refundsOverdue} refunds overdue`);
   out.push(`Cases           opened ${formatCounts(report.cases.opened)}; closed ${formatCounts(report.cases.closed)}; ${report.cases.stillOpen} still open`);
+  if (report.shipWaits) out.push(shipWaitsText(report.shipWaits));
   out.push(`Webhooks        ${formatCounts(report.webhooks.sent)}${Object.keys(report.webhooks.refused).length ? `; refused ${formatCounts(report.webhooks.refused)}` : ''}`);
   out.push(`AWS usage       ${usage.stateTransitions} state transitions in ${usage.executions} executions, ${sum(Object.values(usage.lambda).map((l) => l.invocations))} Lambda invocations, ${usage.dynamoDb.writeUnits} DynamoDB write units, ${usage.events} events, ${usage.httpApiRequests} HTTP API requests, ${usage.schedulerInvocations.timers} timer and ${usage.schedulerInvocations.recurring} recurring schedule fires`);
   out.push(`Cost            ≈ $${costPer1000Orders.totalUsd.toFixed(3)} per 1,000 orders at list prices (${costPer1000Orders.lines.map((l) => `${l.item} $${l.usd.toFixed(3)}`).join(', ')})`);

@@ -68,6 +68,7 @@ export const STAFF_WORK: Readonly<Record<string, StepWork>> = {
   'complaint.callback': { minutes: [5, 15], fields: (_, ctx) => ({ score: ctx.random.weighted([[5, 5], [4, 3], [3, 1], [2, 0.5], [1, 0.5]]) }) },
   'stock.supplier-contact': { minutes: [3, 12] },
   'stock.notify-cs': { minutes: [2, 6] },
+  'stock.reassure': { minutes: [5, 20], fields: () => ({ notes: '已逐一联系客户说明到货时间 called each customer with the restock date' }) },
 };
 
 /** The completion body for a step: an outcome drawn from the table and its fields. */

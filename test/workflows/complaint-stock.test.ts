@@ -82,17 +82,29 @@ const stock = (extra: Record<string, unknown>): LifecycleInput => ({ caseId: 'st
 
 describe('stock lifecycle', () => {
   it.each([
-    ['stock.low (alert low)', 'stock.supplier-contact', { alert: 'low', available: 3 }],
-    ['stock.low (nothing said, some left)', 'stock.supplier-contact', { available: 3 }],
-    ['stock.out (alert out)', 'stock.notify-cs', { alert: 'out', available: 1 }],
-    ['stock.out (nothing said, none left)', 'stock.notify-cs', { available: 0 }],
-  ])('%s opens %s, then closes completed', async (_what, expected, extra) => {
+    ['stock.low (alert low)', { alert: 'low', available: 3 }],
+    ['stock.low (nothing said, some left)', { available: 3 }],
+  ])('%s opens stock.supplier-contact, then closes completed', async (_what, extra) => {
     const rig = new LifecycleRig();
     const arn = await rig.start(stock(extra));
-    expect(rig.stepsOpened('stock-1')).toEqual([expected]);
+    expect(rig.stepsOpened('stock-1')).toEqual(['stock.supplier-contact']);
     expect(rig.actionsOf('stock-1')).toEqual([]);
-    await rig.complete('stock-1', expected);
+    await rig.complete('stock-1', 'stock.supplier-contact');
     expect(rig.actionsOf('stock-1')).toEqual([{ action: 'close-case', caseId: 'stock-1', status: 'completed' }]);
-    expect(await rig.path(arn)).toEqual(['Alert', expected, 'Close completed']);
+    expect(await rig.path(arn)).toEqual(['Alert', 'stock.supplier-contact', 'Close completed']);
+  });
+
+  // Seed §3.3 l.442: "对于热卖商品等临时断货要5分钟内通知运营客服,做好客户安抚工作" (service-standards.md §8, §12).
+  it.each([
+    ['stock.out (alert out) with open orders', { alert: 'out', available: 1, openOrders: [{ caseId: 'order-1' }] }, ['stock.notify-cs', 'stock.reassure', 'stock.restock']],
+    ['stock.out (nothing said, none left), no open orders', { available: 0 }, ['stock.notify-cs', 'stock.restock']],
+  ])('%s opens notify-cs, reassure when orders are listed, and restock side by side, and closes completed only once the restock came too', async (_what, extra, expected) => {
+    const rig = new LifecycleRig();
+    await rig.start(stock(extra));
+    expect([...rig.stepsOpened('stock-1')].sort()).toEqual(expected);
+    await rig.completeAll('stock-1', expected.filter((s) => s !== 'stock.restock'));
+    expect(rig.actionsOf('stock-1')).toEqual([]);
+    await rig.complete('stock-1', 'stock.restock');
+    expect(rig.actionsOf('stock-1')).toEqual([{ action: 'close-case', caseId: 'stock-1', status: 'completed' }]);
   });
 });

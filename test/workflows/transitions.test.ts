@@ -167,9 +167,28 @@ const paths: Record<string, (rig: LifecycleRig) => Promise<string>> = {
     await rig.complete('case-1', 'complaint.callback', { fields: { score: 3 } });
     return arn;
   },
-  'stock: low or out': async (rig) => {
-    const arn = await rig.start({ caseId: 'case-1', caseType: 'stock', data: { sku: 'P-1', available: 0 }, timings: {} });
-    await rig.complete('case-1', 'stock.notify-cs');
+  'stock: low': async (rig) => {
+    const arn = await rig.start({ caseId: 'case-1', caseType: 'stock', data: { sku: 'P-1', available: 3 }, timings: {} });
+    await rig.complete('case-1', 'stock.supplier-contact');
+    return arn;
+  },
+  'stock: out, customers reassured, restocked': async (rig) => {
+    const arn = await rig.start({ caseId: 'case-1', caseType: 'stock', data: { sku: 'P-1', available: 0, alert: 'out', openOrders: [{ caseId: 'order-1' }] }, timings: {} });
+    await rig.completeAll('case-1', ['stock.notify-cs', 'stock.reassure', 'stock.restock']);
+    return arn;
+  },
+  'order: pre-sale, ship date reached, delivered': async (rig) => {
+    const shipFrom = new Date(rig.clock.now() + 2 * 86_400_000).toISOString();
+    const arn = await rig.start({ ...paidOrder(), data: { ...paidOrder().data, presale: { shipFrom } } });
+    await rig.complete('order-1', 'order.review', { outcome: 'confirmed' });
+    await rig.clock.advanceTo(shipFrom);
+    await rig.completeAll('order-1', ORDER_REST);
+    return arn;
+  },
+  'order: backorder, released by stock.received, delivered': async (rig) => {
+    const arn = await rig.start({ ...paidOrder(), data: { ...paidOrder().data, backorder: true } });
+    await rig.complete('order-1', 'order.review', { outcome: 'confirmed' });
+    await rig.completeAll('order-1', ['order.backorder-wait', ...ORDER_REST]);
     return arn;
   },
 };

@@ -13,6 +13,7 @@ import { remainingView } from '../queue/remaining.ts';
 import { formatWeekdayDateTime } from '../time/format.ts';
 import { RemainingCell, URGENCY_STYLE } from './remaining-cell.tsx';
 import { StepActions } from './step-actions.tsx';
+import { StockOutTag, WaitingNote } from './ship-wait.tsx';
 
 export function QueueCards({ items, pageSize, empty }: { items: QueueItem[]; pageSize: number; empty: string }) {
   const { t, lang } = useI18n();
@@ -33,6 +34,8 @@ export function QueueCards({ items, pageSize, empty }: { items: QueueItem[]; pag
               title={
                 <span>
                   {stepName(item.step, lang)} <UrgentTag facts={item.facts} /> <Tag>{labelOf(STATUS_LABELS, item.status, lang)}</Tag>
+                  {stepName(item.step, lang)} <Tag>{labelOf(STATUS_LABELS, item.status, lang)}</Tag>
+                  {item.stockOut && <StockOutTag />}
                 </span>
               }
             >
@@ -42,10 +45,12 @@ export function QueueCards({ items, pageSize, empty }: { items: QueueItem[]; pag
               <div>
                 {t('queue.due')} {item.due ? <time dateTime={item.due}>{formatWeekdayDateTime(item.due, lang)}</time> : '—'}
               </div>
-              <RemainingCell item={item} />
-              <div style={{ marginTop: 8 }}>
-                <StepActions caseId={item.caseId} step={item.step} status={item.status} />
-              </div>
+              {item.waiting ? <WaitingNote waiting={item.waiting} /> : <RemainingCell item={item} />}
+              {!item.waiting && (
+                <div style={{ marginTop: 8 }}>
+                  <StepActions caseId={item.caseId} step={item.step} status={item.status} />
+                </div>
+              )}
             </Card>
             </div>
           </List.Item>

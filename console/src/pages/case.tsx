@@ -22,6 +22,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import type { Lang } from '../i18n/lang.ts';
 import { CASE_TYPE_LABELS, labelOf, OUTCOME_LABELS, ROLE_LABELS, STATUS_LABELS, stepName } from '../i18n/labels.ts';
 import { formatTime, formatWeekdayDateTime } from '../time/format.ts';
+import { StockOutOrders, StockOutTag, WaitingNote } from '../components/ship-wait.tsx';
 
 export default function CasePage() {
   const { caseId = '' } = useParams();
@@ -43,6 +44,27 @@ export default function CasePage() {
         c={c}
         extra={
           <>
+            {c.type === 'stock' && c.data.alert === 'out' && (
+              <Descriptions column={1} size="small" style={{ marginTop: 8 }}>
+                <Descriptions.Item label={t('stock.openOrders')}>
+                  <StockOutOrders orders={c.data.openOrders} />
+                </Descriptions.Item>
+              </Descriptions>
+            )}
+            {(c.waiting || c.stockOut) && (
+              <Descriptions column={{ xs: 1, md: 2 }} size="small" style={{ marginTop: 8 }}>
+                {c.waiting && (
+                  <Descriptions.Item label={t('wait.label')}>
+                    <WaitingNote waiting={c.waiting} />
+                  </Descriptions.Item>
+                )}
+                {c.stockOut && (
+                  <Descriptions.Item label={t('stock.outTag')}>
+                    <StockOutTag /> {t('stock.outTagHint')}
+                  </Descriptions.Item>
+                )}
+              </Descriptions>
+            )}
             {(c.readyAt || c.noReasonWindow || c.complaint) && (
               <Descriptions column={{ xs: 1, md: 2 }} size="small" style={{ marginTop: 8 }}>
                 {c.complaint && (

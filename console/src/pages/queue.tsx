@@ -8,7 +8,7 @@
  * elements rather than one Ant Design component per line.
  */
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { UrgentTag } from '../components/complaint-kind-tags.tsx';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState, type HTMLAttributes } from 'react';
@@ -19,6 +19,7 @@ import type { QueueItem } from '../api/types.ts';
 import { CourierCame } from '../components/courier-came.tsx';
 import { QueueCards } from '../components/queue-cards.tsx';
 import { RemainingCell, URGENCY_STYLE } from '../components/remaining-cell.tsx';
+import { StockOutTag, WaitingNote } from '../components/ship-wait.tsx';
 import { StepActions } from '../components/step-actions.tsx';
 import { useNarrow } from '../components/use-narrow.ts';
 import { useI18n, type I18n } from '../i18n/i18n.tsx';
@@ -67,15 +68,17 @@ function queueColumns({ t, lang }: Pick<I18n, 't' | 'lang'>): ColumnsType<QueueI
             {stepName(item.step, lang)} {item.facts?.level === 'urgent' && <UrgentTag facts={item.facts} />}
           </div>
           <code style={CODE}>{item.step}</code>
+          {item.stockOut && <div><StockOutTag /></div>}
         </>
       ),
     },
     { title: t('queue.role'), key: 'role', render: (_, item) => labelOf(ROLE_LABELS, item.role, lang) },
     { title: t('queue.opened'), key: 'opened', render: (_, item) => <time dateTime={item.openedAt}>{formatDateTime(item.openedAt)}</time> },
     { title: t('queue.due'), key: 'due', render: (_, item) => (item.due ? <time dateTime={item.due}>{formatWeekdayDateTime(item.due, lang)}</time> : '—') },
-    { title: t('queue.remaining'), key: 'remaining', render: (_, item) => <RemainingCell item={item} /> },
+    { title: t('queue.remaining'), key: 'remaining', render: (_, item) => (item.waiting ? <WaitingNote waiting={item.waiting} /> : <RemainingCell item={item} />) },
     { title: t('queue.status'), key: 'status', render: (_, item) => <Tag>{labelOf(STATUS_LABELS, item.status, lang)}</Tag> },
-    { title: t('queue.actions'), key: 'actions', render: (_, item) => <StepActions caseId={item.caseId} step={item.step} status={item.status} /> },
+    // A waiting order is the platform's to release (ship date, stock.received): nothing to do on it here.
+    { title: t('queue.actions'), key: 'actions', render: (_, item) => (item.waiting ? null : <StepActions caseId={item.caseId} step={item.step} status={item.status} />) },
   ];
 }
 
@@ -86,8 +89,13 @@ export function QueuePage() {
   const [role, setRole] = useState<string>();
   const [step, setStep] = useState<string>();
   const [status, setStatus] = useState<string>();
+  const [stockOutOnly, setStockOutOnly] = useState(false);
+  const [waitingOnly, setWaitingOnly] = useState(false);
   const items = useMemo(() => queue.data?.items ?? [], [queue.data]);
-  const shown = useMemo(() => items.filter((item) => (!role || item.role === role) && (!step || item.step === step) && (!status || item.status === status)), [items, role, step, status]);
+  const shown = useMemo(
+    () => items.filter((item) => (!role || item.role === role) && (!step || item.step === step) && (!status || item.status === status) && (!stockOutOnly || item.stockOut) && (!waitingOnly || item.waiting !== null)),
+    [items, role, step, status, stockOutOnly, waitingOnly],
+  );
   const columns = useMemo(() => queueColumns({ t, lang }), [t, lang]);
   const filters = useMemo(() => {
     const options = (values: string[], name: (id: string) => string) => values.map((value) => ({ value, label: `${name(value)} ${value}` }));
@@ -108,6 +116,12 @@ export function QueuePage() {
           <Select aria-label={t('queue.filterRole')} placeholder={t('queue.filterRole')} allowClear style={{ minWidth: narrow ? 0 : 180, width: narrow ? '100%' : undefined }} value={role} onChange={setRole} options={filters.roles} />
           <Select aria-label={t('queue.filterStep')} placeholder={t('queue.filterStep')} allowClear style={{ minWidth: narrow ? 0 : 200, width: narrow ? '100%' : undefined }} value={step} onChange={setStep} options={filters.steps} />
           <Select aria-label={t('queue.filterStatus')} placeholder={t('queue.filterStatus')} allowClear style={{ minWidth: narrow ? 0 : 140, width: narrow ? '100%' : undefined }} value={status} onChange={setStatus} options={filters.statuses} />
+          <Checkbox checked={stockOutOnly} onChange={(e) => setStockOutOnly(e.target.checked)}>
+            {t('queue.filterStockOut')}
+          </Checkbox>
+          <Checkbox checked={waitingOnly} onChange={(e) => setWaitingOnly(e.target.checked)}>
+            {t('queue.filterWaiting')}
+          </Checkbox>
           <Button icon={<ReloadOutlined aria-hidden />} onClick={() => void queue.refetch()} loading={queue.isFetching}>
             {t('queue.refresh')}
           </Button>

@@ -13,6 +13,7 @@ import { staffCaller } from '../staff.ts';
 import { toCaseSummary, toCaseView } from '../views.ts';
 import { caseNoReasonWindow } from '../../shared/no-reason-window.ts';
 import { toNoReasonWindowView } from '../no-reason-window-view.ts';
+import { caseShipWait, stockOutTags } from '../ship-wait-view.ts';
 
 export function caseRoute(deps: StaffApiDeps): Route {
   return {
@@ -22,7 +23,8 @@ export function caseRoute(deps: StaffApiDeps): Route {
       staffCaller(event);
       const view = await deps.repository.getCase(params.caseId ?? '');
       const window = await caseNoReasonWindow(deps.repository, view, deps.policy.zone);
-      return jsonResponse(200, { ...toCaseView(view, deps.policy), ...toNoReasonWindowView(window, deps.clock.now(), deps.policy.zone) });
+      const stock = view.case.type === 'order' ? { waiting: caseShipWait(view.case, view.steps, deps.policy.zone), stockOut: (await stockOutTags(deps.repository)).has(view.case.id) } : {};
+      return jsonResponse(200, { ...toCaseView(view, deps.policy), ...toNoReasonWindowView(window, deps.clock.now(), deps.policy.zone), ...stock });
     },
   };
 }

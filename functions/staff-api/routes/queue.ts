@@ -8,6 +8,9 @@ import type { StaffApiDeps } from '../deps.ts';
 import { staffCaller } from '../staff.ts';
 import { readAll } from '../../shared/read-all.ts';
 import { toQueueItem } from '../views.ts';
+import { SHIP_WAIT_STEPS } from '../../../core/lifecycles/ship-wait.ts';
+import type { CaseRecord } from '../../../core/cases/case.ts';
+import { shipWaitFor, stockOutTags } from '../ship-wait-view.ts';
 
 /** A queue longer than this per role is cut (the soonest due come first). */
 const MAX_PER_ROLE = 1_000;
@@ -22,6 +25,8 @@ export function queueRoute(deps: StaffApiDeps): Route {
       for (const { role } of deps.policy.escalation.levels) {
         if (caller.roles.includes(role)) lists.push(await readAll((page) => deps.repository.listEscalated(role, page), { pageSize: 100, max: MAX_PER_ROLE }));
       }
+      // Orders waiting before packing show in the packers' and the order reviewers' queues, as waiting (service-standards.md §12).
+      if (caller.roles.some((role) => SHIP_WAIT_VIEWERS(deps).includes(role))) lists.push(...(await Promise.all(SHIP_WAIT_STEPS.map((step) => readAll((page) => deps.repository.listAwaiting(step, page), { pageSize: 100, max: MAX_PER_ROLE })))));
       const seen = new Set<string>();
       const now = deps.clock.now();
       const steps = lists.flat().filter((s) => {
@@ -32,8 +37,12 @@ export function queueRoute(deps: StaffApiDeps): Route {
         seen.add(key);
         return true;
       });
-      steps.sort((a, b) => compareDue(a.due, b.due) || (a.openedAt < b.openedAt ? -1 : 1));
-      return jsonResponse(200, { items: steps.map((s) => toQueueItem(s, deps.policy, now)) });
+      const [cases, tags] = await Promise.all([deps.repository.getCaseRecords([...new Set(steps.map((s) => s.caseId))]), stockOutTags(deps.repository)]);
+      const byId = new Map(cases.map((c) => [c.id, c]));
+      // Due times in the same minute (what staff see) go in placement order: pre-sale orders released together
+      // at their ship date ship "根据下单先后" (seed l.270).
+      steps.sort((a, b) => compareDue(toMinute(a.due), toMinute(b.due)) || comparePlaced(byId.get(a.caseId), byId.get(b.caseId)) || (a.openedAt < b.openedAt ? -1 : 1));
+      return jsonResponse(200, { items: steps.map((s) => toQueueItem(s, deps.policy, now, { stockOut: tags.has(s.caseId), waiting: shipWaitFor(s, byId.get(s.caseId), deps.policy.zone) })) });
     },
   };
 }
@@ -45,3 +54,16 @@ function compareDue(a: string | undefined, b: string | undefined): number {
   if (b === undefined) return -1;
   return a < b ? -1 : 1;
 }
+
+/** Who sees waiting orders: the role that packs them and the role that reviews (and reassures) them. */
+const SHIP_WAIT_VIEWERS = (deps: StaffApiDeps): string[] => ['order.pack', 'order.review'].flatMap((step) => deps.policy.steps.get(step)?.role ?? []);
+
+/** Order cases by placement (orders' `placedAt`), others and unknown cases alike. */
+function comparePlaced(a: CaseRecord | undefined, b: CaseRecord | undefined): number {
+  const at = (c: CaseRecord | undefined): string => (c && typeof c.data.placedAt === 'string' ? new Date(c.data.placedAt).toISOString() : '');
+  const [x, y] = [at(a), at(b)];
+  return x === y ? 0 : x < y ? -1 : 1;
+}
+
+/** Stored instants are UTC ISO strings: the first 16 characters are the minute. */
+const toMinute = (at: string | undefined): string | undefined => at?.slice(0, 16);

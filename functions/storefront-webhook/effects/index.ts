@@ -6,6 +6,7 @@ import { complaintFiled, stockAlert } from './new-cases.ts';
 import { orderDelivered, orderPaid } from './order-facts.ts';
 import { orderImported } from './order-imported.ts';
 import { orderPlaced } from './order-placed.ts';
+import { stockReceived } from './stock-received.ts';
 import { cancelRequested, exchangeRequested, returnRequested } from './order-requests.ts';
 
 export function applyEvent(deps: EffectDeps, event: StorefrontEvent): Promise<Accepted> {
@@ -33,6 +34,8 @@ export function applyEvent(deps: EffectDeps, event: StorefrontEvent): Promise<Ac
     case 'stock.low':
     case 'stock.out':
       return stockAlert(deps, event);
+    case 'stock.received':
+      return stockReceived(deps, event);
     case 'chat.message':
     case 'chat.messages':
       // Handled before the idempotency claim (ingest.ts): chat messages are idempotent by id.

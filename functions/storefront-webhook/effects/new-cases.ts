@@ -4,6 +4,7 @@ import type { StorefrontEventOf } from '../../../core/storefront/events.ts';
 import { complaintCaseId, requestCaseId } from '../case-ids.ts';
 import type { Accepted, EffectDeps } from '../deps.ts';
 import { openCase } from '../open-case.ts';
+import { openOrdersOf } from './stock-orders.ts';
 
 export async function complaintFiled(deps: EffectDeps, event: StorefrontEventOf<'complaint.filed'>): Promise<Accepted> {
   const { orderId } = event.data;
@@ -27,8 +28,9 @@ export async function stockAlert(deps: EffectDeps, event: StorefrontEventOf<'sto
     type: 'stock',
     openedAt: event.occurredAt,
     sourceEventId: event.id,
-    // The stock workflow branches on `alert`: low → supplier contact, out → notify customer service.
-    data: { ...event.data, alert },
+    // The stock workflow branches on `alert`: low → supplier contact, out → notify customer service
+    // and reassure the customers of the SKU's open orders, listed now (a repeat keeps the stored list).
+    data: { ...event.data, alert, ...(alert === 'out' ? { openOrders: await openOrdersOf(deps, event.data.sku) } : {}) },
     timings: () => ({}),
   });
   return { caseId: opened.id };

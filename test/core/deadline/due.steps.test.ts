@@ -464,6 +464,8 @@ describe('every step of the spec is covered', () => {
         'stock.supplier-contact', 'stock.notify-cs',
         // §12 "Side flows".
         'aftersales.repair-followup', 'stock.supplier-collect',
+        // §12 "Pre-sale and backorder" and "Stock".
+        'order.presale-wait', 'order.backorder-wait', 'stock.reassure', 'stock.restock',
       ].sort(),
     );
   });
@@ -481,6 +483,7 @@ describe('every step of the spec is covered', () => {
       'return.inspect': 'inventory-admin',
       'return.crm-unbind': 'crm-admin',
       'exchange.verify': 'ops-cs',
+      'stock.reassure': 'ops-cs',
       'exchange.crm-unbind': 'crm-admin',
       'exchange.inspect': 'inventory-admin',
       'complaint.acknowledge': 'complaint-handler',

@@ -32,6 +32,17 @@ describe('npm run demo', () => {
     for (const key of Object.keys(result.report.webhooks.refused)) expect(key).toMatch(/^order\.cancel-requested 409$/);
   });
 
+  // Seed l.270 "发货会从**月**日后根据下单先后进行发货"; l.322 "如果亲不急的话可以先下单,我们到时给您发货" (service-standards.md §12).
+  it('packs the pre-sale order from its ship date and the backorder once stock.received came, and says so in the report', () => {
+    const waits = result.report.shipWaits!;
+    expect(waits.presale.caseId).toBe('order-SO-PRESALE-1');
+    expect(Date.parse(waits.presale.packOpenedAt!)).toBeGreaterThanOrEqual(Date.parse(waits.presale.shipFrom));
+    expect(Date.parse(waits.presale.packOpenedAt!) - Date.parse(waits.presale.shipFrom)).toBeLessThan(60_000);
+    expect(Date.parse(waits.backorder.packOpenedAt!)).toBeGreaterThanOrEqual(Date.parse(waits.backorder.receivedAt!));
+    expect(result.text).toContain('Pre-sale        order-SO-PRESALE-1 ships from 2026-12-01 09:00; packing opened 2026-12-01 09:00');
+    expect(result.text).toContain('Backorder       order-SO-BACKORDER-1 stock.received 2026-12-01 08:30; packing opened 2026-12-01 08:30');
+  });
+
   it('reports per step and per role from GET /reports/sla, with totals that add up', () => {
     const { byStep, byRole } = result.report;
     expect(byStep.rows.length).toBeGreaterThan(3);

@@ -23,6 +23,8 @@ const item = (over: Partial<QueueItem>): QueueItem => ({
   countingResumesAt: null,
   pausedNow: null,
   provisional: false,
+  stockOut: false,
+  waiting: null,
   ...over,
 });
 

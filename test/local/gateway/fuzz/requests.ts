@@ -59,6 +59,8 @@ function dataOf(type: StorefrontEventType, orderId: fc.Arbitrary<string>, caseId
     case 'stock.low':
     case 'stock.out':
       return fc.record({ sku: fc.constantFrom('PHONE-1', 'CASE-2'), available: fc.integer({ min: 0, max: 50 }) });
+    case 'stock.received':
+      return fc.record({ sku: fc.constantFrom('PHONE-1', 'CASE-2'), qty: fc.integer({ min: 1, max: 50 }), receivedAt: AT }, { requiredKeys: ['sku', 'qty'] });
     case 'chat.message':
       return chatMessage;
     case 'chat.messages':
