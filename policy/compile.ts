@@ -84,6 +84,7 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
     serialNumbers: { serializedSkus: doc.serialNumbers.serializedSkus },
     chat: { calendar: chatRole.calendar, greetingSeconds: doc.chat.greetingSeconds, replySeconds: doc.chat.replySeconds },
     carriers: doc.carriers,
+    assessment: doc.assessment,
   };
 }
 

@@ -7,6 +7,7 @@ import { matchesPattern } from '../core/alarms/routing.ts';
 import { AUTOMATIC } from '../core/cases/step.ts';
 import { parseDate, parseTimeOfDay, WEEKDAYS } from '../core/time/civil.ts';
 import { carriersSchema } from './carriers.ts';
+import { assessmentSchema } from './assessment.ts';
 
 /**
  * The SLA policy file's schema. Objects are strict so that a typo fails loudly; every refinement
@@ -271,6 +272,8 @@ export const policySchema = z
     alarms: alarms.optional(),
     /** The couriers `order.dispatch` may name (§12 "Carriers"); default: SF (default, insured) and EMS. */
     carriers: carriersSchema,
+    /** Scorecards and quality checks (考核, 质检; docs/people.md); default: core/people/scorecard/assessment.ts. */
+    assessment: assessmentSchema,
   })
   .superRefine((policy, ctx) => {
     if (Object.hasOwn(policy.roles, AUTOMATIC)) {
