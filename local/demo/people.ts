@@ -46,14 +46,14 @@ export async function peopleScene(options: { supervisor: StaffSession; from: str
   return { week, drawn: drawn.body.sampled, scored, rows: report.body.rows, csvFile };
 }
 
-/** The closing note's scorecard table: the best-scored people first, at most `limit`. */
-export function peopleText(scene: PeopleScene, limit = 12): string {
+/** The closing note's scorecard table, by person, at most `limit` rows. */
+export function peopleText(scene: PeopleScene, limit = 40): string {
   const out = [`Scorecards 考核 · week of ${scene.week} · ${scene.drawn} quality checks drawn, ${scene.scored} scored · ${scene.csvFile}`];
   const header = ['person 人员', 'score 考核分', 'steps 步骤', 'on-time 按时', 'reply 回复', 'callback 回访', 'QA 质检'];
   const widths = [22, 12, 10, 12, 10, 13, 8];
   out.push(header.map((h, i) => pad(h, widths[i]!, 'end')).join(' '));
   const dash = (v: number | null, suffix = '') => (v === null ? '—' : `${v}${suffix}`);
-  const rows = [...scene.rows].sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || (a.person < b.person ? -1 : 1)).slice(0, limit);
+  const rows = scene.rows.slice(0, limit);
   for (const r of rows) {
     const cells = [r.person, dash(r.score), String(r.stepsCompleted), dash(r.onTimePct, '%'), dash(r.replyWithinPct, '%'), dash(r.satisfactionMean), dash(r.qaMean)];
     out.push(cells.map((c, i) => pad(c, widths[i]!, 'end')).join(' '));

@@ -10,8 +10,16 @@ export type OwnedStep = Pick<StepRecord, 'caseId' | 'step' | 'attempt' | 'role' 
   assignedTo?: string | undefined;
 };
 
-/** `assignedTo ?? completedBy`; undefined for an automatic step or one nobody holds. */
+/**
+ * Who completes steps that are not people: the storefront's word (`order.paid` completes
+ * `order.payment`, functions/storefront-webhook/steps.ts), the pickup batch, the workflow's
+ * cancellations, the timers.
+ */
+export const SYSTEM_ACTORS: ReadonlySet<string> = new Set(['storefront', 'pickup-batch', 'case-action', 'sla-timer']);
+
+/** `assignedTo ?? completedBy`; undefined for an automatic step, one nobody holds, or one the platform itself completed unassigned. */
 export function stepOwner(step: Pick<OwnedStep, 'role' | 'assignedTo' | 'completedBy'>): string | undefined {
   if (step.role === AUTOMATIC) return undefined;
-  return step.assignedTo ?? step.completedBy;
+  const owner = step.assignedTo ?? step.completedBy;
+  return owner === undefined || SYSTEM_ACTORS.has(owner) ? undefined : owner;
 }

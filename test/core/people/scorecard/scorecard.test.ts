@@ -74,6 +74,8 @@ describe('the scorecard', () => {
           step({ caseId: 'c', step: 'order.delivery', due: undefined, completedAt: iso('2026-11-30T10:00:00'), completedBy: 'li' }),
           // The platform's own steps belong to nobody.
           step({ caseId: 'd', role: 'automatic', step: 'order.pickup', completedAt: iso('2026-11-30T10:00:00'), completedBy: 'pickup-batch' }),
+          // A payment follow-up the storefront's order.paid completed, nobody assigned: nobody's.
+          step({ caseId: 'e', step: 'order.payment', role: 'presales-cs', completedAt: iso('2026-11-30T10:00:00'), completedBy: 'storefront', onTime: true }),
         ],
       }),
     );
