@@ -57,6 +57,11 @@ export const PEOPLE_WORDS = {
   'qa.empty': { zh: '本周没有抽检项', en: 'No checks this week' },
   'qa.recorded': { zh: '记录', en: 'Recorded' },
   'qa.conversationFacts': { zh: '顾客消息 {messages} 条,问题 {questions} 个,及时回复 {within} 个', en: '{messages} customer messages, {questions} questions, {within} answered in time' },
+  'market.title': { zh: '平台考核口径', en: 'Marketplace measures' },
+  'market.agent': { zh: '客服', en: 'Agent' },
+  'market.taobao': { zh: '淘宝 3分钟人工响应率', en: 'Taobao 3-min response' },
+  'market.jd': { zh: '京东 30秒应答率', en: 'JD 30-s response' },
+  'market.pdd': { zh: '拼多多 1小时有效回复率', en: 'Pinduoduo 1-h valid reply' },
 } as const;
 
 export type PeopleWord = keyof typeof PEOPLE_WORDS;
