@@ -17,7 +17,7 @@ const components = <T extends z.ZodType>(value: T, defaults: Record<ScoreCompone
   z
     .strictObject(Object.fromEntries(Object.values(ScoreComponent).map((c) => [c, value.optional()])) as Record<ScoreComponent, z.ZodOptional<T>>)
     .transform((given) => Object.fromEntries(Object.values(ScoreComponent).map((c) => [c, (given[c] as number | undefined) ?? defaults[c]])) as Record<ScoreComponent, number>)
-    .default(defaults as never);
+    .default(defaults);
 
 const criterion = z.strictObject({
   id: z.string().regex(/^[a-z][a-z-]*$/, 'criterion ids are lower-case words joined by "-"'),
@@ -43,7 +43,7 @@ export const assessmentSchema = z
     taobaoServiceHours: z
       .strictObject({ from: time, to: time })
       .refine((h) => h.from < h.to, { message: '"from" must be before "to"' })
-      .default(DEFAULT_ASSESSMENT.taobaoServiceHours as never),
+      .default(DEFAULT_ASSESSMENT.taobaoServiceHours),
   })
   .refine((a) => Object.values(a.weights).some((w) => w > 0), { message: 'give at least one component a weight above 0', path: ['weights'] })
-  .default(structuredClone(DEFAULT_ASSESSMENT) as never);
+  .default(() => ({ ...structuredClone(DEFAULT_ASSESSMENT), qa: { ...DEFAULT_ASSESSMENT.qa, criteria: DEFAULT_ASSESSMENT.qa.criteria.map((c) => ({ ...c, label: { ...c.label } })) } }));
