@@ -16,7 +16,7 @@
  * An unanswered item whose window has not run out yet is pending and counts in neither part.
  */
 import type { Zone } from '../time/zone.ts';
-import { UNASSIGNED, type ConversationAnalysis } from './conversation.ts';
+import type { ConversationAnalysis } from './conversation.ts';
 
 export const TAOBAO_RESPONSE_SECONDS = 180;
 export const JD_RESPONSE_SECONDS = 30;
@@ -102,7 +102,7 @@ export function marketplaceMeasures(conversations: readonly ConversationAnalysis
     for (const verdicts of pddDays.values()) {
       // Invalid once any question is late; valid once all are answered in time; else still open.
       const day: Verdict = verdicts.includes('late') ? 'late' : verdicts.includes('pending') ? 'pending' : 'within';
-      add(row(c.agentId === '' ? UNASSIGNED : c.agentId).pdd, day);
+      add(row(c.agentId).pdd, day);
     }
   }
   return [...rows.entries()]
