@@ -12,6 +12,7 @@ import { alarmEventsRule, alarmSummarySchedule, notifyFunction } from '../functi
 import { openStepFunction } from '../functions/open-step/function.ts';
 import { pickupBatchFunction, pickupBatchSchedule } from '../functions/pickup-batch/function.ts';
 import { supplierCollectFunction, supplierCollectSchedule } from '../functions/supplier-collect/function.ts';
+import { qaSampleFunction, qaSampleSchedule } from '../functions/qa-sample/function.ts';
 import { slaSweepFunction, slaSweepSchedule } from '../functions/sla-sweep/function.ts';
 import { slaTimerFunction } from '../functions/sla-timer/function.ts';
 import { staffApiFunction, staffApiRoutes } from '../functions/staff-api/function.ts';
@@ -24,7 +25,7 @@ export const manifest: Manifest = {
   tables: [casesTable],
   // The custom bus every event goes on (docs/events.md).
   buses: [eventBus],
-  functions: [openStepFunction, slaTimerFunction, slaSweepFunction, caseActionFunction, pickupBatchFunction, storefrontWebhookFunction, staffApiFunction, chatTimerFunction, notifyFunction, customerNoticesFunction, supplierCollectFunction],
+  functions: [openStepFunction, slaTimerFunction, slaSweepFunction, caseActionFunction, pickupBatchFunction, storefrontWebhookFunction, staffApiFunction, chatTimerFunction, notifyFunction, customerNoticesFunction, supplierCollectFunction, qaSampleFunction],
   // One Standard state machine per lifecycle, named by its case type (docs/workflows.md).
   workflows: [
     { id: 'order', definition: 'workflows/order.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
@@ -34,7 +35,7 @@ export const manifest: Manifest = {
     { id: 'complaint', definition: 'workflows/complaint.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
     { id: 'stock', definition: 'workflows/stock.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
   ],
-  schedules: [slaSweepSchedule, pickupBatchSchedule, alarmSummarySchedule, supplierCollectSchedule],
+  schedules: [slaSweepSchedule, pickupBatchSchedule, alarmSummarySchedule, supplierCollectSchedule, qaSampleSchedule],
   // Second-precision chat deadlines (service-standards.md §10; docs/chat.md).
   queues: [chatTimersQueue],
   // Alarm events → the notify function (group robots). `SlaBreached` → the SNS topic and CloudWatch

@@ -86,6 +86,7 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
     chat: { calendar: chatRole.calendar, greetingSeconds: doc.chat.greetingSeconds, replySeconds: doc.chat.replySeconds },
     carriers: doc.carriers,
     notices: compileNotices(doc.notices),
+    assessment: doc.assessment,
   };
 }
 

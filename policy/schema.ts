@@ -9,6 +9,7 @@ import { parseDate, parseTimeOfDay, WEEKDAYS } from '../core/time/civil.ts';
 import { carriersSchema } from './carriers.ts';
 import { NOTICE_KINDS } from '../core/notices/notice.ts';
 import { checkTemplate, DEFAULT_SHOP, DEFAULT_TEMPLATES } from '../core/notices/templates.ts';
+import { assessmentSchema } from './assessment.ts';
 
 /**
  * The SLA policy file's schema. Objects are strict so that a typo fails loudly; every refinement
@@ -312,6 +313,8 @@ export const policySchema = z
     /** The couriers `order.dispatch` may name (§12 "Carriers"); default: SF (default, insured) and EMS. */
     carriers: carriersSchema,
     notices,
+    /** Scorecards and quality checks (考核, 质检; docs/people.md); default: core/people/scorecard/assessment.ts. */
+    assessment: assessmentSchema,
   })
   .superRefine((policy, ctx) => {
     if (Object.hasOwn(policy.roles, AUTOMATIC)) {

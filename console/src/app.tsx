@@ -28,6 +28,8 @@ const ReportsPage = lazy(() => import('./pages/reports.tsx'));
 const ChatReportPage = lazy(() => import('./pages/chat-report.tsx'));
 const PolicyPage = lazy(() => import('./pages/policy.tsx'));
 const SatisfactionPage = lazy(() => import('./pages/satisfaction.tsx'));
+const ScorecardsPage = lazy(() => import('./pages/scorecards.tsx'));
+const QaPage = lazy(() => import('./pages/qa.tsx'));
 
 
 function subscribeSession(onChange: () => void): () => void {
@@ -82,6 +84,8 @@ const routes: Parameters<typeof createHashRouter>[0] = [
       { path: '/reports', element: <ReportsPage /> },
       { path: '/chat-report', element: <ChatReportPage /> },
       { path: '/satisfaction', element: <SatisfactionPage /> },
+      { path: '/scorecards', element: <ScorecardsPage /> },
+      { path: '/qa', element: <QaPage /> },
       { path: '/policy', element: <PolicyPage /> },
       { path: '*', element: <Navigate to="/queue" replace /> },
     ],

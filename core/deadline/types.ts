@@ -1,3 +1,4 @@
+import type { AssessmentPolicy } from '../people/scorecard/assessment.ts';
 import type { EscalationLevel } from '../cases/escalation.ts';
 import type { ChatStandards } from '../chat/standards.ts';
 import type { ShiftCalendar } from '../calendar/shift-calendar.ts';
@@ -76,6 +77,8 @@ export interface CompiledPolicy {
   serialNumbers: { serializedSkus: readonly string[] };
   /** The couriers `order.dispatch` may name (service-standards.md §12 "Carriers"). */
   carriers: readonly Carrier[];
+  /** Scorecard weights and targets, the quality-check sample (issue 23, docs/people.md). */
+  assessment: AssessmentPolicy;
 }
 
 export type Facts = Readonly<Record<string, string>>;

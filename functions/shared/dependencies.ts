@@ -7,6 +7,8 @@
 import { DynamoDbConversationStore } from '../../adapters/chat/dynamodb-conversation-store.ts';
 import { SqsChatTimers } from '../../adapters/chat/sqs-chat-timers.ts';
 import type { ConversationStore } from '../../core/chat/repository.ts';
+import { DynamoDbQaStore } from '../../adapters/qa/dynamodb-qa-store.ts';
+import type { QaStore } from '../../core/people/qa/store.ts';
 import type { ChatTimers } from '../../core/ports/chat-timers.ts';
 import { chatTimersQueue } from '../chat-timer/function.ts';
 import { noticeDeadLetters } from '../../adapters/notices/notice-outbox.ts';
@@ -40,6 +42,8 @@ export interface Dependencies {
   readonly workflows: WorkflowGateway;
   readonly conversations: ConversationStore;
   readonly chatTimers: ChatTimers;
+  /** Quality checks (质检, issue 23) in the case table. */
+  readonly qa: QaStore;
   readonly policy: CompiledPolicy;
   /** The business clock: deadlines, timers, records. `npm start --time` shifts it for rehearsals. */
   readonly clock: Clock;
@@ -76,6 +80,7 @@ export function createDependencies(config: FunctionConfig, overrides: Partial<De
     conversations: () =>
       overrides.conversations ??
       new DynamoDbConversationStore({ client: clients.dynamodb(), tableName: config.tableName(casesTable.id) }),
+    qa: () => overrides.qa ?? new DynamoDbQaStore({ client: clients.dynamodb(), tableName: config.tableName(casesTable.id) }),
     chatTimers: () => overrides.chatTimers ?? new SqsChatTimers({ client: clients.sqs(), queueUrl: config.queueUrl(chatTimersQueue.id), clock }),
     policy: () => {
       if (overrides.policy) return overrides.policy;

@@ -13,6 +13,8 @@ import { searchRoute } from './routes/search.ts';
 import { revealContactRoute } from './routes/contact.ts';
 import { completeRoute, escalateRoute, pauseRoute, resumeRoute } from './routes/step-actions.ts';
 import { satisfactionReportRoute } from './routes/satisfaction-report.ts';
+import { peopleReportRoute } from './routes/people-report.ts';
+import { qaQueueRoute, qaSampleRoute, qaScoreRoute } from './routes/qa.ts';
 
 export function createStaffApi(deps: StaffApiDeps): Router {
   return new Router([
@@ -32,6 +34,10 @@ export function createStaffApi(deps: StaffApiDeps): Router {
     policyRoute(deps),
     chatReportRoute(deps),
     satisfactionReportRoute(deps),
+    peopleReportRoute(deps),
+    qaQueueRoute(deps),
+    qaSampleRoute(deps),
+    qaScoreRoute(deps),
     healthRoute(),
     openApiRoute(),
   ]);

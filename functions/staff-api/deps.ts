@@ -1,6 +1,7 @@
 /** What the staff API's routes work with; the handler builds it from the function's dependencies. */
 import type { CaseRepository } from '../../core/cases/repository.ts';
 import type { ConversationStore } from '../../core/chat/repository.ts';
+import type { QaStore } from '../../core/people/qa/store.ts';
 import type { CompiledPolicy } from '../../core/deadline/types.ts';
 import type { EventPublisher } from '../../core/ports/events.ts';
 import type { TimerScheduler } from '../../core/ports/timers.ts';
@@ -14,6 +15,8 @@ import type { QueuedNotice } from '../../core/notices/notice.ts';
 export interface StaffApiDeps {
   repository: CaseRepository;
   conversations: ConversationStore;
+  /** Quality checks (质检). */
+  qa: QaStore;
   workflows: WorkflowGateway;
   timers: TimerScheduler;
   events: EventPublisher;

@@ -42,6 +42,10 @@ export const staffApiRoutes: RouteDecl[] = [
   staff('GET', '/policy'),
   staff('GET', '/reports/chat'),
   staff('GET', '/reports/satisfaction'),
+  staff('GET', '/reports/people'),
+  staff('GET', '/qa'),
+  staff('POST', '/qa/sample'),
+  staff('POST', '/qa/{id}/score'),
   { method: 'GET', path: '/healthz', function: staffApiFunction.id, auth: 'public' },
   { method: 'GET', path: '/openapi.json', function: staffApiFunction.id, auth: 'public' },
 ];

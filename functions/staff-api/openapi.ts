@@ -10,6 +10,7 @@ import { storefrontEvent } from '../../core/storefront/events.ts';
 import { SIGNATURE_HEADER } from '../../core/storefront/signature.ts';
 import * as s from './schemas.ts';
 import { satisfactionQuery, satisfactionReportBody } from './satisfaction-schemas.ts';
+import * as people from './people-schemas.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -95,6 +96,12 @@ export function openApiDocument(): JsonSchema {
         Board: schema(s.board),
         ChatReport: schema(s.chatReport),
         SatisfactionReport: schema(satisfactionReportBody),
+        PeopleReport: schema(people.peopleReportBody),
+        QaQueue: schema(people.qaQueueBody),
+        QaItem: schema(people.qaItemBody),
+        QaScore: schema(people.qaScoreRequest, 'input'),
+        QaSample: schema(people.qaSampleRequest, 'input'),
+        QaSampleResult: schema(people.qaSampleResult),
         Health: schema(s.health),
         Policy: schema(s.policyView),
         Login: schema(s.loginBody, 'input'),
@@ -250,6 +257,42 @@ export function openApiDocument(): JsonSchema {
             '200': { description: 'the report', content: { ...json(ref('SatisfactionReport')), 'text/csv': { schema: { type: 'string' } } } },
             ...staffErrors,
           },
+        },
+      },
+      '/reports/people': {
+        get: {
+          ...staff,
+          summary: 'Scorecards (考核) per person and month or week: steps, on-time %, on-duty minutes, breaches, escalations, chat, callbacks, quality checks and the weighted score with each component (supervisor: everyone; others: their own card); format=csv or Accept: text/csv for CSV',
+          parameters: queryParams(people.peopleReportQuery),
+          responses: {
+            '200': { description: 'the scorecards', content: { ...json(ref('PeopleReport')), 'text/csv': { schema: { type: 'string' } } } },
+            ...staffErrors,
+          },
+        },
+      },
+      '/qa': {
+        get: {
+          ...staff,
+          summary: 'The quality-check (质检) queue of a sampled week, with what each step\'s checklist recorded (supervisor)',
+          parameters: queryParams(people.qaQueueQuery),
+          responses: { '200': { description: 'the week\'s checks and the policy\'s criteria', content: json(ref('QaQueue')) }, ...staffErrors },
+        },
+      },
+      '/qa/{id}/score': {
+        post: {
+          ...staff,
+          summary: 'Score a quality check 1–5 on every criterion of the policy, with a note (supervisor); a new score replaces the last',
+          parameters: [pathParam('id', 'the check, `<week>-<8 hex>`')],
+          requestBody: { required: true, content: json(ref('QaScore')) },
+          responses: { '200': { description: 'the scored check', content: json(ref('QaItem')) }, ...staffErrors, ...unsupportedMediaType, '404': errorResponse('QaItemNotFound: unknown check') },
+        },
+      },
+      '/qa/sample': {
+        post: {
+          ...staff,
+          summary: 'Draw a week\'s quality checks now (supervisor; the weekly schedule does it on Mondays 06:00); a repeat draws the same sample and adds nothing',
+          requestBody: { required: false, content: json(ref('QaSample')) },
+          responses: { '200': { description: 'how many checks were drawn and added', content: json(ref('QaSampleResult')) }, ...staffErrors, ...unsupportedMediaType },
         },
       },
       '/auth/login': {

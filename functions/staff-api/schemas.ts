@@ -394,4 +394,12 @@ export const chatReportItem = z.object({
   breaches: z.number().int(),
 });
 
-export const chatReport = z.object({ from: day, to: day, groupBy: z.enum(Object.values(ChatGroupBy)), items: z.array(chatReportItem) });
+const rateFigure = z.object({ counted: z.number().int(), within: z.number().int(), pct: z.number().nullable() });
+/** The marketplaces' own measures per agent (core/chat/marketplaces.ts; docs/people.md "Marketplace measures"). */
+const marketplaceRow = z.object({
+  agent: z.string(),
+  taobao3MinResponse: rateFigure.describe('Taobao 旺旺3分钟人工响应率: rounds asked in the shop\'s service hours answered by an agent within 180 s'),
+  jd30sResponse: rateFigure.describe('JD 30秒应答率: sessions begun 09:00–23:00 whose first question an agent answered within 30 s'),
+  pdd1hValidReply: rateFigure.describe('Pinduoduo 有效回复率: consumer-days (08:00–23:00) with every question answered within 1 h'),
+});
+export const chatReport = z.object({ from: day, to: day, groupBy: z.enum(Object.values(ChatGroupBy)), items: z.array(chatReportItem), marketplaces: z.array(marketplaceRow) });

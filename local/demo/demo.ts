@@ -28,6 +28,7 @@ import { reportText, writeReportFiles, type DemoReport, type WrittenFiles } from
 import { staffTheStore } from './staff.ts';
 import { ChatDay } from './chat.ts';
 import { UrgentComplaintScenario } from './complaint-kinds.ts';
+import { peopleScene, peopleText } from './people.ts';
 import { StoreDay } from './storefront.ts';
 import { ShipWaitsScenario } from './ship-waits.ts';
 import { countTransitions } from './transitions.ts';
@@ -184,7 +185,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     report.run.realSeconds = round((performance.now() - began) / 1000, 1);
     const files = writeReportFiles(options.outDir, report, { byStep: csvByStep as string, byRole: csvByRole as string });
     const roleLabel = (role: string): string => `${policy.roles.get(role)?.label.split(' ')[0] ?? ''} ${role}`.trim();
-    return { report, text: reportText(report, roleLabel), files };
+    // Scorecards and quality checks (issue 23): a separate scene after the day (local/demo/people.ts).
+    const people = await peopleScene({ supervisor, from: query('step').from, to: query('step').to, outDir: options.outDir, random });
+    return { report, text: `${reportText(report, roleLabel)}\n\n${peopleText(people)}`, files };
   } finally {
     await runtime?.stop();
     await Promise.all([bus.close(), robot.close()]);

@@ -3,6 +3,7 @@
  * fresh table of the run's DynamoDB Local, in-memory fakes for the bus, scheduler and workflows,
  * the shipped policy and a VirtualClock.
  */
+import { DynamoDbQaStore } from '../../adapters/qa/dynamodb-qa-store.ts';
 import { afterAll, beforeAll } from 'vitest';
 import { DynamoDbCaseRepository } from '../../adapters/case-repository/dynamodb-case-repository.ts';
 import { casesTable } from '../../adapters/case-repository/table.ts';
@@ -31,10 +32,12 @@ export function useHarness(): { fresh: (start: string) => Harness; table: () => 
   let table: TestTable | undefined;
   let repository: DynamoDbCaseRepository | undefined;
   let conversations: DynamoDbConversationStore | undefined;
+  let qa: DynamoDbQaStore | undefined;
   beforeAll(async () => {
     table = await createTestTable(casesTable);
     repository = new DynamoDbCaseRepository({ client: table.client, tableName: table.tableName });
     conversations = new DynamoDbConversationStore({ client: table.client, tableName: table.tableName });
+    qa = new DynamoDbQaStore({ client: table.client, tableName: table.tableName });
   });
   afterAll(async () => {
     await table?.drop();
@@ -45,10 +48,11 @@ export function useHarness(): { fresh: (start: string) => Harness; table: () => 
       return table;
     },
     fresh(start) {
-      if (!repository || !conversations) throw new Error('harness used outside a test');
+      if (!repository || !conversations || !qa) throw new Error('harness used outside a test');
       return {
         repository,
         conversations,
+        qa,
         chatTimers: new FakeChatTimers(),
         events: new FakeEventPublisher(),
         timers: new FakeTimerScheduler(),

@@ -4,7 +4,7 @@
  * are opened in DingTalk / WeCom) the navigation, user and sign-out move into a drawer behind ☰
  * and the search box gets the full width under the header.
  */
-import { BarChartOutlined, DashboardOutlined, LogoutOutlined, MenuOutlined, MessageOutlined, ProfileOutlined, ScheduleOutlined, SearchOutlined, SmileOutlined, TranslationOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, DashboardOutlined, LogoutOutlined, MenuOutlined, MessageOutlined, ProfileOutlined, ScheduleOutlined, SearchOutlined, SmileOutlined, TranslationOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Button, Drawer, Layout, Menu, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
@@ -12,6 +12,7 @@ import { currentSession, signOut } from '../auth/session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { labelOf, ROLE_LABELS } from '../i18n/labels.ts';
 import { word } from '../i18n/standard-words.ts';
+import { peopleWord } from '../i18n/people-words.ts';
 import { HeaderSearch } from './header-search.tsx';
 import { useNarrow } from './use-narrow.ts';
 
@@ -34,8 +35,10 @@ export function Shell({ children }: { children: ReactNode }) {
           { key: '/reports', icon: <BarChartOutlined />, label: t('nav.reports') },
           { key: '/chat-report', icon: <MessageOutlined />, label: t('nav.chat') },
           { key: '/satisfaction', icon: <SmileOutlined />, label: word('nav.satisfaction', lang) },
+          { key: '/qa', icon: <AuditOutlined />, label: peopleWord('nav.qa', lang) },
         ]
       : []),
+    { key: '/scorecards', icon: <TrophyOutlined />, label: peopleWord('nav.scorecards', lang) },
     { key: '/policy', icon: <ScheduleOutlined />, label: t('nav.policy') },
   ];
   const selected = items.find((item) => location.pathname === item.key || location.pathname.startsWith(`${item.key}?`))?.key ?? (location.pathname.startsWith('/cases') ? '' : '/queue');

@@ -12,6 +12,7 @@ import { downloadCsv } from '../api/download.ts';
 import { useChatReport } from '../api/queries.ts';
 import type { ChatReport } from '../api/types.ts';
 import { ReportRange } from '../components/report-range.tsx';
+import { MarketplaceRates } from '../components/marketplace-rates.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { agentText, breachGrid, breachHours, hourText, pctText, secondsText } from '../reports/chat-figures.ts';
 
@@ -86,6 +87,7 @@ export default function ChatReportPage() {
           ]}
         />
       </Card>
+      <MarketplaceRates rows={byAgent.data?.marketplaces ?? []} loading={byAgent.isLoading} />
       <Card title={t('chat.heatmap')}>
         {grid && (
           <Suspense fallback={<Spin />}>

@@ -5,6 +5,7 @@
  */
 import { analyzeConversation } from '../../../core/chat/conversation.ts';
 import { chatReport } from '../../../core/chat/report.ts';
+import { marketplaceMeasures } from '../../../core/chat/marketplaces.ts';
 import { chatReportCsv } from '../../../core/reports/csv.ts';
 import { formatDate, parseDate } from '../../../core/time/civil.ts';
 import { InvalidRequest } from '../../http/errors.ts';
@@ -46,7 +47,9 @@ export function chatReportRoute(deps: StaffApiDeps): Route {
       const from = formatDate(fromDay);
       const to = formatDate(toDay);
       if (/\btext\/csv\b/i.test(headerOf(event, 'accept') ?? '')) return csvResponse(200, chatReportCsv(items, query.groupBy, query.labels), `chat-${from}-${to}-${query.groupBy}.csv`);
-      return jsonResponse(200, { from, to, groupBy: query.groupBy, items });
+      // The marketplaces' own measures per agent beside ours (issue 23; docs/people.md).
+      const marketplaces = marketplaceMeasures(analyses, { zone: deps.policy.zone, range: { fromDay, toDay }, asOf: now, taobaoServiceHours: deps.policy.assessment.taobaoServiceHours });
+      return jsonResponse(200, { from, to, groupBy: query.groupBy, items, marketplaces });
     },
   };
 }

@@ -28,6 +28,11 @@ const API_ROUTES = [
   'GET /openapi.json',
   // Added to the contract by issue 22 (documented in docs/workflows.md and the OpenAPI document).
   'GET /reports/satisfaction',
+  // Added by issue 23 (scorecards and quality checks; docs/people.md and the OpenAPI document).
+  'GET /reports/people',
+  'GET /qa',
+  'POST /qa/sample',
+  'POST /qa/{id}/score',
 ];
 
 /** api.md's "Local home only" routes the OpenAPI document also lists (marked `x-local-only`), never the manifest. */

@@ -131,6 +131,14 @@ describe('npm run demo', () => {
     expect(text).toContain(`${report.exceptions.missedPickups} missed pickups`);
   });
 
+  it('draws the week\'s quality checks, scores six and closes with the scorecards per person, also as CSV for Excel', () => {
+    expect(result.text).toMatch(/Scorecards 考核 · week of 2026-11-30 · \d+ quality checks drawn, 6 scored/);
+    const csv = readFileSync(join(outDir, 'people-scorecards.csv'), 'utf8');
+    expect(csv.startsWith('\uFEFF人员,周期,')).toBe(true);
+    // Staff of the demo (e.g. ops-cs-1) have cards with a score.
+    expect(csv.split('\r\n').some((line) => /^ops-cs-\d+,2026-11-30,/.test(line))).toBe(true);
+  });
+
   it('prints a progress line for every simulated hour', () => {
     expect(progress).toHaveLength(48);
     expect(progress.at(-1)).toMatch(/^2026-12-02 00:00 Shanghai · \d+\/24 orders/);

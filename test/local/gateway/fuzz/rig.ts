@@ -7,6 +7,7 @@
  * Before any write call reaches the table, the rig reads the items it touches (their before-images),
  * so that after a request it can tell exactly which items the request changed.
  */
+import { DynamoDbQaStore } from '../../../../adapters/qa/dynamodb-qa-store.ts';
 import { awsClients } from '../../../../functions/shared/aws-clients.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -126,6 +127,7 @@ export async function startFuzzRig(start: string): Promise<FuzzRig> {
   const deps: Dependencies = {
     repository: new DynamoDbCaseRepository({ client, tableName: table.tableName, pageTokens: new PageTokens(() => Promise.resolve('fuzz-page-key'), clock) }),
     conversations: new DynamoDbConversationStore({ client, tableName: table.tableName }),
+    qa: new DynamoDbQaStore({ client, tableName: table.tableName }),
     chatTimers: new FakeChatTimers(),
     events: new FakeEventPublisher(),
     timers: new FakeTimerScheduler(),
