@@ -8,6 +8,9 @@ import type { WorkflowGateway } from '../../core/ports/workflows.ts';
 import type { Clock } from '../../core/time/clock.ts';
 import type { PickupRunRequest, PickupRunResult } from '../pickup-batch/pickup-batch.ts';
 import type { Log } from '../shared/logger.ts';
+import type { PolicyVersionStore } from '../../core/policy-versions/version.ts';
+import type { PolicyDocument } from '../../policy/schema.ts';
+import type { PolicyCache } from '../shared/policy-cache.ts';
 
 export interface StaffApiDeps {
   repository: CaseRepository;
@@ -18,6 +21,12 @@ export interface StaffApiDeps {
   policy: CompiledPolicy;
   clock: Clock;
   log: Log;
+  /** The policy's versions (issue 25); absent where there is no store. */
+  policyVersions?: PolicyVersionStore;
+  /** Keeps this instance on the version in force; a publish refreshes it at once. */
+  policyCache?: PolicyCache;
+  /** Version 1's document when the store is empty: the configured policy file. */
+  policySeed: () => { document: PolicyDocument; path?: string };
   /** Runs a courier pickup batch (functions/pickup-batch). */
   runPickup: (request: PickupRunRequest) => Promise<PickupRunResult>;
 }
