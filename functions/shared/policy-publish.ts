@@ -17,11 +17,10 @@ import type { Clock } from '../../core/time/clock.ts';
 import { compilePolicy } from '../../policy/compile.ts';
 import { holidayWarnings } from '../../policy/holiday-check.ts';
 import { parsePolicy } from '../../policy/load.ts';
-import type { PolicyDocument } from '../../policy/schema.ts';
 import { readActiveSteps } from './closed-steps.ts';
 import type { Log } from './logger.ts';
 import type { PolicyCache } from './policy-cache.ts';
-import { seedPolicyVersions } from './policy-seed.ts';
+import { seedPolicyVersions, type SeedSource } from './policy-seed.ts';
 import { recomputeStep } from './step-recompute.ts';
 import { armStepTimers } from './step-timers.ts';
 
@@ -33,15 +32,19 @@ export interface PublishDeps {
   log: Log;
   policyCache?: PolicyCache;
   /** The document version 1 is when the store is still empty (the configured file). */
-  seed: () => { document: PolicyDocument; path?: string };
+  seed: () => SeedSource;
 }
 
 export interface PublishRequest {
+  /** As written (JSON); validated here. */
   document: unknown;
   author: string;
   reason: string;
   source: PolicyOrigin;
+  /** Recorded: the version a rollback republishes, or a console edit started from. */
   basedOn?: number;
+  /** The version the caller saw in force: another one in force is a `PolicyVersionConflict`. */
+  expectedCurrent?: number;
   openSteps: OpenStepsMode;
 }
 
@@ -67,16 +70,17 @@ export async function publishPolicy(deps: PublishDeps, request: PublishRequest):
   const compiled = compilePolicy(document);
   let current = await deps.policyVersions.currentVersion();
   if (current === undefined) current = (await seedPolicyVersions(deps.policyVersions, deps.seed(), deps.clock))?.version;
-  if (request.basedOn !== undefined && current !== undefined && request.basedOn !== current) throw new PolicyVersionConflict(current);
+  if (request.expectedCurrent !== undefined && current !== undefined && request.expectedCurrent !== current) throw new PolicyVersionConflict(current);
   const version = await deps.policyVersions.append(current, {
-    document: document as unknown as Record<string, unknown>,
+    // As written: the schema's output has dates and times as numbers, which it would refuse as input.
+    document: request.document as Record<string, unknown>,
     author: request.author,
     createdAt: toInstant(deps.clock.now()),
     reason: request.reason,
     source: request.source,
     ...(request.basedOn !== undefined ? { basedOn: request.basedOn } : {}),
     openSteps: request.openSteps,
-    hash: policyHash(document),
+    hash: policyHash(request.document),
   });
   await deps.policyCache?.refresh(true);
   const moved = request.openSteps === 'recompute' ? await recomputeOpenSteps(deps, compiled, version) : [];

@@ -8,12 +8,12 @@ import { policyHash } from '../../core/policy-versions/hash.ts';
 import type { PolicyOrigin, PolicyVersion, PolicyVersionStore } from '../../core/policy-versions/version.ts';
 import { toInstant } from '../../core/cases/instant.ts';
 import type { Clock } from '../../core/time/clock.ts';
-import { readPolicyDocument } from '../../policy/load.ts';
-import type { PolicyDocument } from '../../policy/schema.ts';
+import { parsePolicy, readPolicyJson } from '../../policy/load.ts';
 import { readConfig } from './config.ts';
 
 export interface SeedSource {
-  document: PolicyDocument;
+  /** The file's JSON as written (validated). */
+  document: Record<string, unknown>;
   /** The `--policy` file; absent: the shipped default. */
   path?: string;
 }
@@ -23,7 +23,7 @@ export async function seedPolicyVersions(store: PolicyVersionStore, source: Seed
   const current = await store.currentVersion();
   const hash = policyHash(source.document);
   const origin: PolicyOrigin = source.path === undefined ? 'default' : 'file';
-  const base = { document: source.document as unknown as Record<string, unknown>, author: 'system', createdAt: toInstant(clock.now()), source: origin, openSteps: 'keep' as const, hash };
+  const base = { document: source.document, author: 'system', createdAt: toInstant(clock.now()), source: origin, openSteps: 'keep' as const, hash };
   if (current === undefined) return store.append(undefined, { ...base, reason: source.path === undefined ? 'shipped default policy' : `--policy ${source.path}` });
   if (source.path === undefined) return undefined;
   const known = await store.list();
@@ -34,5 +34,12 @@ export async function seedPolicyVersions(store: PolicyVersionStore, source: Seed
 /** The configured policy file (`SLA_POLICY_PATH`), else the shipped default: what version 1 is. */
 export function configuredPolicySeed(): SeedSource {
   const path = readConfig().policyPath();
-  return path === undefined ? { document: readPolicyDocument() } : { document: readPolicyDocument(path), path };
+  return path === undefined ? { document: readSeedJson() } : { document: readSeedJson(path), path };
+}
+
+/** A policy file's JSON, validated (PolicyInvalid naming the field), as written. */
+export function readSeedJson(path?: string): Record<string, unknown> {
+  const json = readPolicyJson(path);
+  parsePolicy(json, path ?? 'default policy');
+  return json as Record<string, unknown>;
 }

@@ -9,7 +9,7 @@ import type { Clock } from '../../core/time/clock.ts';
 import type { PickupRunRequest, PickupRunResult } from '../pickup-batch/pickup-batch.ts';
 import type { Log } from '../shared/logger.ts';
 import type { PolicyVersionStore } from '../../core/policy-versions/version.ts';
-import type { PolicyDocument } from '../../policy/schema.ts';
+import type { SeedSource } from '../shared/policy-seed.ts';
 import type { PolicyCache } from '../shared/policy-cache.ts';
 
 export interface StaffApiDeps {
@@ -26,7 +26,7 @@ export interface StaffApiDeps {
   /** Keeps this instance on the version in force; a publish refreshes it at once. */
   policyCache?: PolicyCache;
   /** Version 1's document when the store is empty: the configured policy file. */
-  policySeed: () => { document: PolicyDocument; path?: string };
+  policySeed: () => SeedSource;
   /** Runs a courier pickup batch (functions/pickup-batch). */
   runPickup: (request: PickupRunRequest) => Promise<PickupRunResult>;
 }

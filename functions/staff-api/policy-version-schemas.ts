@@ -11,7 +11,7 @@ export const publishBody = z
     document: z.record(z.string(), z.unknown()).optional(),
     from: z.number().int().min(1).optional(),
     reason: z.string().trim().min(1, 'is required').max(500),
-    /** The version the draft was edited from: a publish in between is a 409, not a silent overwrite. */
+    /** The version in force when the draft was edited (or the rollback chosen): a publish in between is a 409, not a silent overwrite. */
     basedOn: z.number().int().min(1).optional(),
     openSteps: openStepsMode.default('keep'),
   })

@@ -5,8 +5,8 @@ import { Env } from '../../platform/environment.ts';
 import type { Manifest } from '../../platform/manifest-types.ts';
 import { workflowDefinition } from '../../app/workflow-definitions.ts';
 import { systemClock, type Clock } from '../../core/time/clock.ts';
-import { getDefaultPolicy, loadPolicy, readPolicyDocument } from '../../policy/load.ts';
-import { seedPolicyVersions } from '../../functions/shared/policy-seed.ts';
+import { getDefaultPolicy, loadPolicy } from '../../policy/load.ts';
+import { readSeedJson, seedPolicyVersions } from '../../functions/shared/policy-seed.ts';
 import { OPERATOR } from '../../functions/staff-api/policy-version-schemas.ts';
 import { DYNAMODB_TARGET_PREFIX } from '../dynamodb/embedded/embedded-dynamodb.ts';
 import { edgeCredentials, type EdgeCredentials } from '../edge/credentials.ts';
@@ -455,7 +455,7 @@ async function registerWorkflow(sfn: SfnLocal, workflowId: string, names: LocalN
 /** Stores the policy file as version 1 (or as a new version when no stored version has its document), then loads the version in force. */
 async function seedAtStart(deps: Dependencies, policyPath: string | undefined, clock: Clock, log: RuntimeOptions['log']): Promise<void> {
   if (deps.policyVersions === undefined) return;
-  const stored = await seedPolicyVersions(deps.policyVersions, { document: readPolicyDocument(policyPath), ...(policyPath !== undefined ? { path: policyPath } : {}) }, clock);
+  const stored = await seedPolicyVersions(deps.policyVersions, { document: readSeedJson(policyPath), ...(policyPath !== undefined ? { path: policyPath } : {}) }, clock);
   if (stored !== undefined) log(`policy version ${stored.version} stored: ${stored.reason}`);
   await deps.policyCache?.refresh(true);
   if (deps.policyCache?.version !== undefined) log(`policy version ${deps.policyCache.version} in force`);

@@ -109,6 +109,7 @@ export function publishPolicyRoute(deps: StaffApiDeps): Route {
             reason: body.reason,
             source: body.from === undefined ? 'console' : 'rollback',
             ...(body.from !== undefined ? { basedOn: body.from } : body.basedOn !== undefined ? { basedOn: body.basedOn } : {}),
+            ...(body.basedOn !== undefined ? { expectedCurrent: body.basedOn } : {}),
             openSteps: body.openSteps,
           },
         );
