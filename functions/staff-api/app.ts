@@ -6,7 +6,7 @@ import { caseListRoute, caseRoute } from './routes/cases.ts';
 import { healthRoute, openApiRoute } from './routes/meta.ts';
 import { pickupRunRoute, pickupsWaitingRoute } from './routes/pickups.ts';
 import { policyRoute } from './routes/policy.ts';
-import { policyDiffRoute, policyVersionRoute, policyVersionsRoute, publishPolicyRoute } from './routes/policy-versions.ts';
+import { policyDiffRoute, policyVersionRoute, policyVersionsRoute, previewPolicyRoute, publishPolicyRoute } from './routes/policy-versions.ts';
 import { queueRoute } from './routes/queue.ts';
 import { chatReportRoute } from './routes/chat-report.ts';
 import { reportRoute } from './routes/reports.ts';
@@ -35,6 +35,7 @@ export function createStaffApi(deps: StaffApiDeps): Router {
     policyVersionRoute(deps),
     policyDiffRoute(deps),
     publishPolicyRoute(deps),
+    previewPolicyRoute(deps),
     chatReportRoute(deps),
     satisfactionReportRoute(deps),
     healthRoute(),

@@ -44,6 +44,7 @@ export const staffApiRoutes: RouteDecl[] = [
   staff('GET', '/policy/versions/{version}'),
   staff('GET', '/policy/versions/{version}/diff'),
   staff('POST', '/policy/versions'),
+  staff('POST', '/policy/preview'),
   staff('GET', '/reports/chat'),
   staff('GET', '/reports/satisfaction'),
   { method: 'GET', path: '/healthz', function: staffApiFunction.id, auth: 'public' },

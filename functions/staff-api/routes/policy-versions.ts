@@ -2,7 +2,7 @@
  * The policy as versions (issue 25, docs/policy.md "Versions"): any staff member reads the
  * versions, one version's document and a diff; the `operator` publishes a new version (a console
  * edit, or `from` an earlier one: a rollback). The document is validated by the schema `sla
- * check` uses; a 400 names each field under `body.document`.
+ * check` uses; a 400 names each field under `body.document`. The operator previews a draft first.
  */
 import { diffPolicies } from '../../../core/policy-versions/diff.ts';
 import type { PolicyVersionStore } from '../../../core/policy-versions/version.ts';
@@ -17,7 +17,11 @@ import type { Route } from '../../http/router.ts';
 import { validate } from '../../http/validate.ts';
 import { publishPolicy } from '../../shared/policy-publish.ts';
 import type { StaffApiDeps } from '../deps.ts';
-import { diffQuery, OPERATOR, publishBody, versionPath } from '../policy-version-schemas.ts';
+import { diffQuery, OPERATOR, previewBody, publishBody, versionPath } from '../policy-version-schemas.ts';
+import { previewPolicy } from '../../shared/policy-preview.ts';
+import { compilePolicy } from '../../../policy/compile.ts';
+import { holidayWarnings } from '../../../policy/holiday-check.ts';
+import { parsePolicy } from '../../../policy/load.ts';
 import { staffCaller } from '../staff.ts';
 
 /** The function has no policy store (a test without one): nothing to read or publish. */
@@ -119,6 +123,27 @@ export function publishPolicyRoute(deps: StaffApiDeps): Route {
         if (error instanceof PolicyInvalid) throw documentIssues(error);
         throw error;
       }
+    },
+  };
+}
+
+/** `POST /policy/preview` (operator): what a draft would move among the open steps, and the last 7 days' on-time share under it. Writes nothing. */
+export function previewPolicyRoute(deps: StaffApiDeps): Route {
+  return {
+    method: 'POST',
+    path: '/policy/preview',
+    async handle({ event }) {
+      requireRole(staffCaller(event), [OPERATOR], 'previewing a policy draft');
+      const body = validate(previewBody, jsonBody(event, POLICY_REQUEST_LIMITS), 'body');
+      let draft;
+      try {
+        draft = compilePolicy(parsePolicy(body.document, 'document'));
+      } catch (error) {
+        if (error instanceof PolicyInvalid) throw documentIssues(error);
+        throw error;
+      }
+      const preview = await previewPolicy(deps, draft);
+      return jsonResponse(200, { ...preview, warnings: holidayWarnings(parsePolicy(body.document, 'document')) });
     },
   };
 }

@@ -120,4 +120,35 @@ describe('policy versions: stored in the case table, published by the operator, 
     // In force again: ops-cs off duty at 20:00 on a Monday, as shipped.
     expect(h.policy.roles.get('ops-cs')?.calendar.shiftsOnWeekday(1)).toEqual(getDefaultPolicy().roles.get('ops-cs')?.calendar.shiftsOnWeekday(1));
   });
+
+  it('previews a draft without writing: which open steps move and by how much, which breach at once, and the last 7 days\' on-time share under it', async () => {
+    const rig = staffRig(h);
+    const done = await rig.openCaseWithStep('order.review'); // Monday 19:50
+    const open = await rig.openCaseWithStep('order.review');
+    await h.clock.advance(15 * 60_000); // 20:05: ops-cs went off duty at 20:00
+    await h.repository.completeStep({ caseId: done, step: 'order.review' }, { at: new Date(h.clock.now()).toISOString(), by: 'li', outcome: 'confirmed' });
+
+    const tenMinutes = shipped();
+    tenMinutes.steps['order.review'].rule.minutes = 10;
+    const response = await rig.as('olga', 'operator').post('/policy/preview', { document: tenMinutes });
+    expect(response.statusCode).toBe(200);
+    const preview = bodyOf(response) as { summary: Record<string, number>; steps: Record<string, unknown>[]; onTime: Record<string, unknown> };
+    // 10 ops-cs minutes from 19:50 end at 20:00, already past at 20:05; the shipped 30 end Tuesday 08:20.
+    expect(preview.summary).toMatchObject({ open: 1, moved: 1, earlier: 1, later: 0, breachesAtOnce: 1 });
+    expect(preview.steps).toEqual([
+      expect.objectContaining({ caseId: open, step: 'order.review', dueBefore: '2026-12-08T00:20:00.000Z', dueAfter: '2026-12-07T12:00:00.000Z', movedMinutes: -740, breachesAtOnce: true }),
+    ]);
+    // The review done at 20:05 was on time (due Tuesday 08:20) and would have been late under the draft.
+    expect(preview.onTime).toEqual({ from: '2026-12-01', to: '2026-12-07', steps: 1, current: 100, draft: 0 });
+    expect((await h.repository.getStep({ caseId: open, step: 'order.review' })).due).toBe('2026-12-08T00:20:00.000Z');
+    expect(await h.policyVersions?.currentVersion()).toBeUndefined();
+  });
+
+  it('names the draft\'s bad fields in a preview too', async () => {
+    const bad = shipped();
+    bad.pickup.batches[0].at = '25:00';
+    const response = await staffRig(h).as('olga', 'operator').post('/policy/preview', { document: bad });
+    expect(response.statusCode).toBe(400);
+    expect((bodyOf(response).error as { fields: { path: string }[] }).fields.map((f) => f.path)).toEqual(['body.document.pickup.batches[0].at']);
+  });
 });
