@@ -10,6 +10,7 @@ import { storefrontEvent } from '../../core/storefront/events.ts';
 import { SIGNATURE_HEADER } from '../../core/storefront/signature.ts';
 import * as s from './schemas.ts';
 import { satisfactionQuery, satisfactionReportBody } from './satisfaction-schemas.ts';
+import { policyVersionPaths } from './openapi-policy-versions.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -230,6 +231,7 @@ export function openApiDocument(): JsonSchema {
           responses: { '200': { description: 'the policy', content: json(ref('Policy')) }, ...staffErrors },
         },
       },
+      ...policyVersionPaths(staff, staffErrors),
       '/reports/chat': {
         get: {
           ...staff,

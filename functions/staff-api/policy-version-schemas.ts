@@ -52,3 +52,27 @@ export const publishResult = z.object({
   warnings: z.array(z.string()),
 });
 export type PublishResultBody = z.infer<typeof publishResult>;
+
+/** `POST /policy/preview`'s answer (functions/shared/policy-preview.ts). */
+export const policyPreview = z.object({
+  at: z.string(),
+  summary: z.object({ open: z.number(), moved: z.number(), later: z.number(), earlier: z.number(), breachesAtOnce: z.number(), kept: z.number() }),
+  steps: z.array(
+    z.object({
+      caseId: z.string(),
+      caseType: z.string(),
+      step: z.string(),
+      attempt: z.number(),
+      role: z.string(),
+      paused: z.boolean(),
+      dueBefore: z.string(),
+      dueAfter: z.string(),
+      movedMinutes: z.number(),
+      breachesAtOnce: z.boolean(),
+      provisional: z.boolean(),
+    }),
+  ),
+  onTime: z.object({ from: z.string(), to: z.string(), steps: z.number(), current: z.number().nullable(), draft: z.number().nullable() }),
+  warnings: z.array(z.string()),
+});
+export type PolicyPreviewBody = z.infer<typeof policyPreview>;

@@ -28,6 +28,12 @@ const API_ROUTES = [
   'GET /openapi.json',
   // Added to the contract by issue 22 (documented in docs/workflows.md and the OpenAPI document).
   'GET /reports/satisfaction',
+  // Added by issue 25 (docs/policy.md "Versions"): the policy as versions, published by the operator.
+  'GET /policy/versions',
+  'POST /policy/versions',
+  'GET /policy/versions/{version}',
+  'GET /policy/versions/{version}/diff',
+  'POST /policy/preview',
 ];
 
 /** api.md's "Local home only" routes the OpenAPI document also lists (marked `x-local-only`), never the manifest. */
