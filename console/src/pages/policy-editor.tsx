@@ -175,7 +175,7 @@ function ShiftsEditor({ draft, onChange, issues }: { draft: Draft; onChange: (d:
               </Button>
             </Space>
             {errors.map((e) => (
-              <div key={e.message} role="alert" style={{ color: '#a8071a' }}>
+              <div key={e.message} role="alert" data-field={`shifts[${i}]`} style={{ color: '#a8071a' }}>
                 {e.message}
               </div>
             ))}
