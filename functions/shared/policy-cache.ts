@@ -5,7 +5,7 @@
  * version (a fresh platform), the configured file's policy applies.
  */
 import type { CompiledPolicy } from '../../core/deadline/types.ts';
-import type { PolicyVersionStore } from '../../core/policy-versions/version.ts';
+import type { PolicyVersion, PolicyVersionStore } from '../../core/policy-versions/version.ts';
 import type { Clock } from '../../core/time/clock.ts';
 import { compilePolicy } from '../../policy/compile.ts';
 import { parsePolicy } from '../../policy/load.ts';
@@ -19,6 +19,7 @@ export class PolicyCache {
   private loaded: number | undefined;
   private checkedAt = Number.NEGATIVE_INFINITY;
   private inflight: Promise<void> | undefined;
+  private readonly listeners: ((version: PolicyVersion) => void)[] = [];
 
   constructor(
     private readonly store: PolicyVersionStore,
@@ -38,6 +39,11 @@ export class PolicyCache {
   /** The version `policy` is, undefined while it is the file's. */
   get version(): number | undefined {
     return this.loaded;
+  }
+
+  /** Called with each version this cache loads (the local runtime mirrors it into its data directory). */
+  onLoad(listener: (version: PolicyVersion) => void): void {
+    this.listeners.push(listener);
   }
 
   /**
@@ -60,6 +66,7 @@ export class PolicyCache {
         const version = await this.store.get(current);
         this.compiled = compilePolicy(parsePolicy(version.document, `version ${current}`));
         this.loaded = current;
+        for (const listener of this.listeners) listener(version);
       }
       this.checkedAt = checkedAt;
     } catch (error) {

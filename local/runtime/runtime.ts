@@ -39,6 +39,7 @@ import { lockDataDir } from './data-lock.ts';
 import { restrictDataDir } from './data-permissions.ts';
 import { checkDataDir } from './data-integrity.ts';
 import { listen } from './listen.ts';
+import { writePolicyMirror } from './policy-mirror.ts';
 import { routeBodyLimits } from './body-limits.ts';
 import { runtimeEnvironment } from './environment.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION, LocalNames } from './names.ts';
@@ -293,6 +294,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     useDependencies(deps);
     cleanup.unshift(() => useDependencies(undefined));
     // The policy is a versioned document of the platform (docs/policy.md, "Versions"): the file seeds version 1, a new file a new version.
+    // `sla --data <dir>` reads the version in force from the directory.
+    deps.policyCache?.onLoad((version) => writePolicyMirror(options.dataDir, version));
     await seedAtStart(deps, policyPath, clock, log);
 
     for (const workflow of manifest.workflows) {
