@@ -70,14 +70,16 @@ describe('Editing the policy in the console', () => {
     expect(await reviewDue(open)).toBe('2026-12-13T08:10:00+08:00');
   }, 180_000);
 
-  it('shows the schema\'s error next to the shift it names, and publishes nothing', async () => {
+  it('shows the schema\'s errors next to the shift and the pickup batch they name, and publishes nothing', async () => {
     const page = await signInPage(browser, platform.runtime.apiUrl, 'olga', PASSWORD, { width: 1400, height: 900 });
     await page.getByRole('menuitem', { name: '规则编辑' }).click();
     await page.getByText('编辑服务规则(第 2 版生效中)').waitFor();
     await page.getByLabel('班次 1 开始').fill('8 点');
+    await page.getByLabel('批次 1 揽收时间').fill('25:00');
     await page.getByRole('button', { name: '预览影响' }).click();
     // Under shift 1 itself, not only in the list of problems.
     await page.locator('[data-field="shifts[0]"]').getByText('expected a time "HH:MM" between 00:00 and 24:00, got "8 点"').waitFor();
+    await page.locator('[data-field="pickup.batches[0]"]').getByText(/got "25:00"/).waitFor();
     const current = await platform.staff('li', ['ops-cs']).call<{ current: number }>('GET', '/policy/versions');
     expect(current.body.current).toBe(2);
   }, 120_000);

@@ -92,6 +92,7 @@ function DraftEditor({ versions, current, document }: { versions: VersionList; c
       </Typography.Title>
       <ShiftsEditor draft={draft} onChange={change} issues={issues} />
       <HolidayImport draft={draft} onChange={change} />
+      <PickupAndEscalation draft={draft} onChange={change} issues={issues} />
       <DocumentEditor key={JSON.stringify(draft)} draft={draft} onChange={change} issues={issues} />
       {issues.length > 0 && (
         <Alert
@@ -183,6 +184,66 @@ function ShiftsEditor({ draft, onChange, issues }: { draft: Draft; onChange: (d:
         );
       })}
       <Button onClick={() => setShifts([...shifts, { from: '09:00', to: '17:00', days: [] }])}>{t('pe.addShift')}</Button>
+    </Card>
+  );
+}
+
+interface BatchDraft {
+  at: string;
+  ordersBefore: string;
+}
+
+/** The courier's pickup batches and cut-offs (service-standards.md §2), and the escalation levels in order (§9). */
+function PickupAndEscalation({ draft, onChange, issues }: { draft: Draft; onChange: (d: Draft) => void; issues: ApiFieldIssue[] }) {
+  const { t, lang } = useI18n();
+  const pickup = (draft.pickup ?? {}) as { batches?: BatchDraft[] } & Record<string, unknown>;
+  const batches = pickup.batches ?? [];
+  const setBatches = (next: BatchDraft[]) => onChange({ ...draft, pickup: { ...pickup, batches: next } });
+  const escalation = (draft.escalation ?? {}) as { levels?: string[] };
+  return (
+    <Card title={t('pe.pickupEscalation')}>
+      {batches.map((batch, i) => {
+        const n = i + 1;
+        const errors = issues.filter((issue) => docPath(issue).startsWith(`pickup.batches[${i}]`));
+        return (
+          <div key={i} style={{ marginBottom: 8 }}>
+            <Space wrap>
+              <span>{t('pe.batch', { n })}</span>
+              <Input aria-label={t('pe.batchAt', { n })} addonBefore={t('pe.at')} value={batch.at} onChange={(e) => setBatches(batches.map((b, k) => (k === i ? { ...b, at: e.target.value } : b)))} style={{ width: 150 }} />
+              <Input aria-label={t('pe.batchCutoff', { n })} addonBefore={t('pe.cutoff')} value={batch.ordersBefore} onChange={(e) => setBatches(batches.map((b, k) => (k === i ? { ...b, ordersBefore: e.target.value } : b)))} style={{ width: 170 }} />
+              <Button danger size="small" aria-label={t('pe.removeBatch', { n })} onClick={() => setBatches(batches.filter((_, k) => k !== i))}>
+                ×
+              </Button>
+            </Space>
+            {errors.map((e) => (
+              <div key={e.message} role="alert" data-field={`pickup.batches[${i}]`} style={{ color: '#a8071a' }}>
+                {e.message}
+              </div>
+            ))}
+          </div>
+        );
+      })}
+      <Button onClick={() => setBatches([...batches, { at: '17:00', ordersBefore: '17:00' }])}>{t('pe.addBatch')}</Button>
+      <div style={{ marginTop: 16 }}>
+        <Space wrap>
+          <span>{t('pe.escalation')}</span>
+          <Select
+            mode="multiple"
+            aria-label={t('pe.escalation')}
+            style={{ minWidth: 300 }}
+            value={escalation.levels ?? []}
+            onChange={(levels: string[]) => onChange({ ...draft, escalation: { ...escalation, levels } })}
+            options={Object.keys(draft.roles).map((id) => ({ value: id, label: labelOf(ROLE_LABELS, id, lang) }))}
+          />
+        </Space>
+        {issues
+          .filter((issue) => docPath(issue).startsWith('escalation'))
+          .map((e) => (
+            <div key={e.message} role="alert" data-field="escalation" style={{ color: '#a8071a' }}>
+              {e.message}
+            </div>
+          ))}
+      </div>
     </Card>
   );
 }
