@@ -6,10 +6,10 @@ import { CalendarExhausted } from '../core/calendar/errors.ts';
 import { InvalidFact, InvalidPause, MissingFact, UnknownStep } from '../core/deadline/errors.ts';
 import { PolicyInvalid } from '../policy/errors.ts';
 import { holidayWarnings } from '../policy/holiday-check.ts';
-import { readPolicyDocument } from '../policy/load.ts';
+import { parsePolicy, readPolicyDocument } from '../policy/load.ts';
 import { CALENDAR_USAGE, calendarCommand } from './sla/calendar-command.ts';
 import { DUE_USAGE, dueCommand } from './sla/due-command.ts';
-import { parseCommandArgs, policyFrom } from './sla/options.ts';
+import { parseCommandArgs, platformPolicy, policyFrom } from './sla/options.ts';
 import { UsageError } from './sla/usage-error.ts';
 
 const HELP = `Usage: npm run -s sla -- <command>
@@ -20,10 +20,10 @@ Commands:
       refund.settle takes --fact channel=alipay|bank-card|boc; order.pickup takes the order time.
   ${CALENDAR_USAGE}
       The on-duty intervals of a role, or the working days / pickup days, day by day.
-  steps [--policy <file>]
+  steps [--policy <file> | --data <dir>]
       Every step of the policy with its role and rule.
-  check [--policy <file>]
-      Validates a policy file; warns (stderr, "warnings" in the JSON) when a year's holidays look partial.
+  check [--policy <file> | --data <dir>]
+      Validates a policy file (--data: the platform's version in force); warns (stderr, "warnings" in the JSON) when a year's holidays look partial.
   help
       This text.
 `;
@@ -31,18 +31,20 @@ Commands:
 const CLIENT_ERRORS = [UsageError, PolicyInvalid, UnknownStep, InvalidFact, MissingFact, InvalidPause, CalendarExhausted];
 
 function stepsCommand(args: string[]): unknown {
-  const { values } = parseCommandArgs(args, { policy: { type: 'string' } }, 'steps');
-  const policy = policyFrom(values.policy);
+  const { values } = parseCommandArgs(args, { policy: { type: 'string' }, data: { type: 'string' } }, 'steps');
+  const policy = policyFrom(values.policy, values.data);
   return { steps: [...policy.steps.values()].map((s) => ({ step: s.id, role: s.role, scope: s.scope, rule: s.rule, description: s.description })) };
 }
 
 function checkCommand(args: string[]): unknown {
-  const { values } = parseCommandArgs(args, { policy: { type: 'string' } }, 'check');
-  const policy = policyFrom(values.policy);
+  const { values } = parseCommandArgs(args, { policy: { type: 'string' }, data: { type: 'string' } }, 'check');
+  const policy = policyFrom(values.policy, values.data);
+  // With --data (and no --policy): the platform's version in force.
+  const stored = values.policy === undefined && values.data !== undefined ? platformPolicy(values.data) : undefined;
   // Valid but suspicious (a year's holidays that look partial): exit 0, said on stderr and in the JSON.
-  const warnings = holidayWarnings(readPolicyDocument(values.policy));
+  const warnings = holidayWarnings(stored ? parsePolicy(stored.document) : readPolicyDocument(values.policy));
   for (const warning of warnings) process.stderr.write(`sla: warning: ${warning}\n`);
-  return { ok: true, policy: values.policy ?? 'default', roles: policy.roles.size, steps: policy.steps.size, warnings };
+  return { ok: true, policy: values.policy ?? (stored ? `version ${stored.version}` : 'default'), roles: policy.roles.size, steps: policy.steps.size, warnings };
 }
 
 function run(argv: string[]): number {

@@ -10,6 +10,7 @@ import { existingSigningKey, issueToken, SIGNING_KEY_FILE } from '../local/ident
 import { platformClock } from '../local/runtime/platform-clock.ts';
 import { platformDataDir } from '../local/runtime/running.ts';
 import { policyFrom } from './sla/options.ts';
+import { OPERATOR } from '../functions/staff-api/policy-version-schemas.ts';
 
 function fail(message: string): never {
   process.stderr.write(`token: ${message}\n`);
@@ -25,7 +26,7 @@ try {
 if (!values.user?.trim()) fail('--user <name> is required');
 if (!values.roles) fail('--roles <role,role> is required');
 const roles = values.roles.split(',').map((r) => r.trim()).filter(Boolean);
-const known = [...policyFrom(values.policy).roles.keys()];
+const known = [...policyFrom(values.policy).roles.keys(), OPERATOR];
 const unknown = roles.filter((r) => !known.includes(r));
 if (roles.length === 0) fail('--roles lists no role');
 if (unknown.length) fail(`unknown role(s) ${unknown.join(', ')} (roles: ${known.join(', ')})`);

@@ -22,6 +22,11 @@ export function loadPolicy(path: string = DEFAULT_POLICY_PATH): CompiledPolicy {
 
 /** Reads and validates a policy file; throws PolicyInvalid naming the file's problem. */
 export function readPolicyDocument(path: string = DEFAULT_POLICY_PATH): PolicyDocument {
+  return parsePolicy(readPolicyJson(path), path);
+}
+
+/** A policy file's JSON as written (the schema turns dates and times into numbers: a stored version keeps the text). Throws PolicyInvalid when unreadable or not JSON; does not validate. */
+export function readPolicyJson(path: string = DEFAULT_POLICY_PATH): unknown {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -29,13 +34,11 @@ export function readPolicyDocument(path: string = DEFAULT_POLICY_PATH): PolicyDo
     const code = (error as NodeJS.ErrnoException).code;
     throw new PolicyInvalid(path, [code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? 'unknown error'})`]);
   }
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch (error) {
     throw new PolicyInvalid(path, [`not valid JSON: ${(error as Error).message}`]);
   }
-  return parsePolicy(json, path);
 }
 
 let defaultPolicy: CompiledPolicy | undefined;

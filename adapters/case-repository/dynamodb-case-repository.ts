@@ -12,6 +12,7 @@ import type { CaseDeadlineOutcome, CaseDeadlineRecord } from '../../core/cases/c
 import { stepLookupKeys, type LookupKey } from '../../core/cases/search.ts';
 import type { StepRecord } from '../../core/cases/step.ts';
 import * as transitions from '../../core/cases/transitions.ts';
+import { rescheduleStep, type RescheduleStep } from '../../core/cases/reschedule.ts';
 import { CaseStore } from './case-store.ts';
 import { CaseDeadlineStore } from './deadline-store.ts';
 import { toCaseDeadline, toStep } from './items.ts';
@@ -129,6 +130,11 @@ export class DynamoDbCaseRepository implements CaseRepository {
   resumeStep(selector: StepSelector, input: transitions.ResumeStep): Promise<StepRecord> {
     const resume = { at: toInstant(input.at), due: optionalInstant(input.due), warnAt: optionalInstant(input.warnAt), ...(input.provisional !== undefined ? { provisional: input.provisional } : {}) };
     return this.steps.transition(selector, (step) => transitions.resumeStep(step, resume));
+  }
+
+  rescheduleStep(selector: StepSelector, input: RescheduleStep): Promise<transitions.TimerOutcome> {
+    const moved = { due: toInstant(input.due), warnAt: optionalInstant(input.warnAt), provisional: input.provisional };
+    return this.steps.update(selector, (step) => timerWrite(rescheduleStep(step, moved)));
   }
 
   markWarned(selector: StepSelector, at: Instant, escalateTo?: transitions.EscalateTo): Promise<transitions.TimerOutcome> {

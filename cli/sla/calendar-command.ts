@@ -3,13 +3,13 @@ import type { CompiledPolicy } from '../../core/deadline/types.ts';
 import { dateOption, parseCommandArgs, policyFrom, positiveIntOption } from './options.ts';
 import { UsageError } from './usage-error.ts';
 
-export const CALENDAR_USAGE = 'calendar <role|working-days|pickup-days> --from <YYYY-MM-DD> --days <N> [--policy <file>]';
+export const CALENDAR_USAGE = 'calendar <role|working-days|pickup-days> --from <YYYY-MM-DD> --days <N> [--policy <file> | --data <dir>]';
 
 /** `sla calendar`: the on-duty intervals or days of a calendar, for operators checking a policy. */
 export function calendarCommand(args: string[]): unknown {
   const { values, positionals } = parseCommandArgs(
     args,
-    { from: { type: 'string' }, days: { type: 'string' }, policy: { type: 'string' } },
+    { from: { type: 'string' }, days: { type: 'string' }, policy: { type: 'string' }, data: { type: 'string' } },
     'calendar',
   );
   if (positionals.length !== 1) throw new UsageError(`calendar: expected one calendar name (usage: ${CALENDAR_USAGE})`);
@@ -17,7 +17,7 @@ export function calendarCommand(args: string[]): unknown {
   if (values.days === undefined) throw new UsageError('calendar: --days <N> is required');
   const from = dateOption('--from', values.from);
   const count = positiveIntOption('--days', values.days, 3660);
-  const policy = policyFrom(values.policy);
+  const policy = policyFrom(values.policy, values.data);
   const name = positionals[0] as string;
   const days = Array.from({ length: count }, (_, i) => from + i);
   const entry = entryFor(name, policy);

@@ -3,7 +3,7 @@ import { factOptions, instantOption, parseCommandArgs, pauseOptions, policyFrom 
 import { UsageError } from './usage-error.ts';
 
 export const DUE_USAGE =
-  'due <step-id> --opened <ISO-8601> [--fact name=value]... [--pause <ISO>/<ISO>]... [--policy <file>]';
+  'due <step-id> --opened <ISO-8601> [--fact name=value]... [--pause <ISO>/<ISO>]... [--policy <file> | --data <dir>]';
 
 /** `sla due`: one step's deadline as one JSON object. */
 export function dueCommand(args: string[]): unknown {
@@ -14,6 +14,7 @@ export function dueCommand(args: string[]): unknown {
       fact: { type: 'string', multiple: true, default: [] },
       pause: { type: 'string', multiple: true, default: [] },
       policy: { type: 'string' },
+      data: { type: 'string' },
     },
     'due',
   );
@@ -22,7 +23,7 @@ export function dueCommand(args: string[]): unknown {
   const opened = instantOption('--opened', values.opened);
   const facts = factOptions(values.fact);
   const pauses = pauseOptions(values.pause);
-  const policy = policyFrom(values.policy);
+  const policy = policyFrom(values.policy, values.data);
   const result = due(positionals[0] as string, opened, facts, pauses, policy);
   const iso = (ms: number | null): string | null => (ms === null ? null : policy.zone.formatIso(ms));
   return {

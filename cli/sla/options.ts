@@ -3,7 +3,10 @@ import type { Interval } from '../../core/calendar/interval.ts';
 import { parseDate } from '../../core/time/civil.ts';
 import { parseInstant } from '../../core/time/iso.ts';
 import type { CompiledPolicy } from '../../core/deadline/types.ts';
-import { getDefaultPolicy, loadPolicy } from '../../policy/load.ts';
+import { resolve } from 'node:path';
+import { compilePolicy } from '../../policy/compile.ts';
+import { getDefaultPolicy, loadPolicy, parsePolicy } from '../../policy/load.ts';
+import { readPolicyMirror, type PolicyMirror } from '../../local/runtime/policy-mirror.ts';
 import { UsageError } from './usage-error.ts';
 
 /** parseArgs with its errors turned into one-line usage errors. */
@@ -15,8 +18,21 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
   }
 }
 
-export function policyFrom(path: string | undefined): CompiledPolicy {
-  return path === undefined ? getDefaultPolicy() : loadPolicy(path);
+/**
+ * The policy a command computes with: `--policy <file>`, else the version in force of the platform
+ * whose data directory `--data` names (its `policy-current.json`), else the shipped default.
+ */
+export function policyFrom(path: string | undefined, dataDir?: string): CompiledPolicy {
+  if (path !== undefined) return loadPolicy(path);
+  if (dataDir === undefined) return getDefaultPolicy();
+  return compilePolicy(parsePolicy(platformPolicy(dataDir).document, `version in force in ${dataDir}`));
+}
+
+/** The version in force of the platform with data directory `dataDir`. Throws UsageError when it has none. */
+export function platformPolicy(dataDir: string): PolicyMirror {
+  const mirror = readPolicyMirror(resolve(dataDir));
+  if (mirror === undefined) throw new UsageError(`--data: ${dataDir} holds no policy version (start the platform on it once)`);
+  return mirror;
 }
 
 export function instantOption(flag: string, value: string): number {

@@ -17,6 +17,7 @@ import { generatePassword } from '../../local/identity/passwords.ts';
 import { PolicyInvalid } from '../../policy/errors.ts';
 import { parseCommandArgs, policyFrom } from '../sla/options.ts';
 import { UsageError } from '../sla/usage-error.ts';
+import { OPERATOR } from '../../functions/staff-api/policy-version-schemas.ts';
 
 export interface UserCommandIo {
   out(line: string): void;
@@ -55,7 +56,7 @@ async function run(argv: readonly string[], io: UserCommandIo): Promise<void> {
   };
   // Roles come from the policy the data directory runs on (start-memory.ts), unless one is named.
   const policy = policyFrom(values.policy ?? nonEmpty(process.env[Env.policyPath]) ?? rememberedPolicy(dataDir(values.data)) ?? undefined);
-  const store = new AccountStore(accountsPath(dataDir(values.data)), [...policy.roles.keys()], io.now);
+  const store = new AccountStore(accountsPath(dataDir(values.data)), [...policy.roles.keys(), OPERATOR], io.now);
   switch (command) {
     case 'add': {
       only(['roles', 'password', 'data', 'policy']);

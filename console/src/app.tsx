@@ -30,6 +30,7 @@ const PolicyPage = lazy(() => import('./pages/policy.tsx'));
 const SatisfactionPage = lazy(() => import('./pages/satisfaction.tsx'));
 const ScorecardsPage = lazy(() => import('./pages/scorecards.tsx'));
 const QaPage = lazy(() => import('./pages/qa.tsx'));
+const PolicyEditorPage = lazy(() => import('./pages/policy-editor.tsx'));
 
 
 function subscribeSession(onChange: () => void): () => void {
@@ -87,6 +88,7 @@ const routes: Parameters<typeof createHashRouter>[0] = [
       { path: '/scorecards', element: <ScorecardsPage /> },
       { path: '/qa', element: <QaPage /> },
       { path: '/policy', element: <PolicyPage /> },
+      { path: '/policy/edit', element: <PolicyEditorPage /> },
       { path: '*', element: <Navigate to="/queue" replace /> },
     ],
   },

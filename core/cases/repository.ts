@@ -8,6 +8,7 @@ import type { CaseLink, CaseRecord, CaseStatus, CaseType, Instant, LinkRelation,
 import type { CaseDeadlineOutcome, CaseDeadlineRecord } from './case-deadline.ts';
 import type { LookupKey } from './search.ts';
 import type { StepRecord } from './step.ts';
+import type { RescheduleStep } from './reschedule.ts';
 import type { CompleteStep, EscalateStep, EscalateTo, PauseStep, ResumeStep, TimerOutcome } from './transitions.ts';
 
 export interface CaseView {
@@ -127,6 +128,8 @@ export interface CaseRepository {
   pauseStep(selector: StepSelector, input: PauseStep): Promise<StepRecord>;
   /** Throws `StepNotPaused`. */
   resumeStep(selector: StepSelector, input: ResumeStep): Promise<StepRecord>;
+  /** A published policy moved the step's deadline (core/cases/reschedule.ts); `changed: false` when the step's clock is not running or nothing moved. */
+  rescheduleStep(selector: StepSelector, input: RescheduleStep): Promise<TimerOutcome>;
   /** The warning timer fired; `changed: false` on a repeat or when nothing is due. A step that escalates at warning goes to `escalateTo`. */
   markWarned(selector: StepSelector, at: Instant, escalateTo?: EscalateTo): Promise<TimerOutcome>;
   /** The batch-target timer fired; sets `atRiskAt` once (`changed: false` on a repeat, a closed step or a stale timer). */

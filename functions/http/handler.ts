@@ -8,6 +8,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { logger as defaultLogger } from '../shared/logger.ts';
+import { refreshPolicy } from '../shared/policy-refresh.ts';
 import { errorResponse } from './error-response.ts';
 import { conditionalGet } from './etag.ts';
 import type { ApiEvent } from './event.ts';
@@ -25,6 +26,8 @@ export function httpHandler<E extends ApiEvent>(fn: (event: E, context: Context)
     .use(injectLambdaContext(log, { resetKeys: true }))
     .use(httpErrors<E>(() => errorLogOr(options.errorLog, log)))
     .use(conditionalGet<E>())
+    // The policy version in force, checked at most once a minute (functions/shared/policy-cache.ts).
+    .before(() => refreshPolicy())
     .handler(fn);
 }
 

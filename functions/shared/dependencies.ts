@@ -34,6 +34,11 @@ import { awsClients, type AwsClients } from './aws-clients.ts';
 import { readConfig, type EnvSource, type FunctionConfig } from './config.ts';
 import { logger, type Log } from './logger.ts';
 import { pageTokenSecretSource } from './secret-source.ts';
+import { DynamoDbPolicyStore } from '../../adapters/policy-store/dynamodb-policy-store.ts';
+import type { PolicyVersionStore } from '../../core/policy-versions/version.ts';
+import { MissingConfiguration } from './errors.ts';
+import { PolicyCache } from './policy-cache.ts';
+import { setPolicyRefresher } from './policy-refresh.ts';
 
 export interface Dependencies {
   readonly repository: CaseRepository;
@@ -44,7 +49,12 @@ export interface Dependencies {
   readonly chatTimers: ChatTimers;
   /** Quality checks (质检, issue 23) in the case table. */
   readonly qa: QaStore;
+  /** The policy in force: the store's current version (through `policyCache`), else the configured file's. Read per use: a publish changes it. */
   readonly policy: CompiledPolicy;
+  /** The versions of the policy (issue 25); absent where the function has no case table. */
+  readonly policyVersions?: PolicyVersionStore;
+  /** Keeps `policy` on the version in force (refreshed before each invocation); absent when the policy is fixed (tests, no store). */
+  readonly policyCache?: PolicyCache;
   /** The business clock: deadlines, timers, records. `npm start --time` shifts it for rehearsals. */
   readonly clock: Clock;
   /**
@@ -63,7 +73,14 @@ export interface Dependencies {
 export function createDependencies(config: FunctionConfig, overrides: Partial<Dependencies> = {}): Dependencies {
   const clock = overrides.clock ?? systemClock;
   const clients = overrides.clients ?? awsClients();
-  return lazyObject<Dependencies>({
+  let filePolicy: CompiledPolicy | undefined;
+  const fromFile = (): CompiledPolicy => {
+    if (overrides.policy) return overrides.policy;
+    const path = config.policyPath();
+    filePolicy ??= path === undefined ? getDefaultPolicy() : loadPolicy(path);
+    return filePolicy;
+  };
+  const deps: Dependencies = lazyObject<Dependencies>({
     repository: () =>
       overrides.repository ??
       new DynamoDbCaseRepository({ client: clients.dynamodb(), tableName: config.tableName(casesTable.id), pageTokens: pageTokensFor(clock, clients) }),
@@ -82,10 +99,12 @@ export function createDependencies(config: FunctionConfig, overrides: Partial<De
       new DynamoDbConversationStore({ client: clients.dynamodb(), tableName: config.tableName(casesTable.id) }),
     qa: () => overrides.qa ?? new DynamoDbQaStore({ client: clients.dynamodb(), tableName: config.tableName(casesTable.id) }),
     chatTimers: () => overrides.chatTimers ?? new SqsChatTimers({ client: clients.sqs(), queueUrl: config.queueUrl(chatTimersQueue.id), clock }),
-    policy: () => {
-      if (overrides.policy) return overrides.policy;
-      const path = config.policyPath();
-      return path === undefined ? getDefaultPolicy() : loadPolicy(path);
+    policy: () => deps.policyCache?.policy ?? fromFile(),
+    policyVersions: () => overrides.policyVersions ?? policyStoreFor(config, clients),
+    policyCache: () => {
+      if (overrides.policyCache) return overrides.policyCache;
+      const versions = overrides.policy ? undefined : deps.policyVersions;
+      return versions === undefined ? undefined : new PolicyCache(versions, clock, fromFile(), overrides.log ?? logger);
     },
     clock: () => clock,
     transportClock: () => overrides.transportClock ?? clock,
@@ -93,7 +112,20 @@ export function createDependencies(config: FunctionConfig, overrides: Partial<De
     // Built only when the board is read: a function without the table never touches it.
     noticeDeadLetters: () => overrides.noticeDeadLetters ?? (() => noticeDeadLetters(clients.dynamodb(), config.tableName(casesTable.id))()),
     clients: () => clients,
-  });
+  }, ['policy']);
+  return deps;
+}
+
+/** The versions in the case table, when this function has it (the notify function does not). */
+function policyStoreFor(config: FunctionConfig, clients: AwsClients): PolicyVersionStore | undefined {
+  let tableName: string;
+  try {
+    tableName = config.tableName(casesTable.id);
+  } catch (error) {
+    if (error instanceof MissingConfiguration) return undefined;
+    throw error;
+  }
+  return new DynamoDbPolicyStore({ client: clients.dynamodb(), tableName });
 }
 
 /**
@@ -114,15 +146,24 @@ export function dependencies(): Dependencies {
   return installed;
 }
 
+// Before each invocation: the policy cache of the dependencies in use checks the version in force.
+setPolicyRefresher(async () => {
+  await dependencies().policyCache?.refresh();
+});
+
 /** Installs a set of dependencies for the handlers of this process (tests); `undefined` goes back to production. */
 export function useDependencies(deps: Dependencies | undefined): void {
   installed = deps;
 }
 
-/** An object whose properties are built on first read and then kept. */
-function lazyObject<T extends object>(builders: { [K in keyof T]: () => T[K] }): T {
+/** An object whose properties are built on first read and then kept; `live` ones are built on every read. */
+function lazyObject<T extends object>(builders: { [K in keyof T]-?: () => T[K] }, live: readonly (keyof T)[] = []): T {
   const target = {} as T;
   for (const key of Object.keys(builders) as (keyof T)[]) {
+    if (live.includes(key)) {
+      Object.defineProperty(target, key, { enumerable: true, get: () => builders[key]() });
+      continue;
+    }
     let built = false;
     let value: T[typeof key] | undefined;
     Object.defineProperty(target, key, {

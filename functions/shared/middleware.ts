@@ -7,6 +7,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
 import { logger as defaultLogger } from './logger.ts';
+import { refreshPolicy } from './policy-refresh.ts';
 
 export interface HandlerOptions {
   logger?: Logger;
@@ -18,6 +19,7 @@ export function lambdaHandler<TEvent, TResult>(fn: (event: TEvent, context: Cont
   return middy<TEvent, TResult, Error, Context>()
     .use(injectLambdaContext(log, { resetKeys: true }))
     .use(logErrors<TEvent, TResult>(log))
+    .before(() => refreshPolicy())
     .handler(fn);
 }
 

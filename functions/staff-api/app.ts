@@ -6,6 +6,7 @@ import { caseListRoute, caseRoute } from './routes/cases.ts';
 import { healthRoute, openApiRoute } from './routes/meta.ts';
 import { pickupRunRoute, pickupsWaitingRoute } from './routes/pickups.ts';
 import { policyRoute } from './routes/policy.ts';
+import { policyDiffRoute, policyVersionRoute, policyVersionsRoute, previewPolicyRoute, publishPolicyRoute } from './routes/policy-versions.ts';
 import { queueRoute } from './routes/queue.ts';
 import { chatReportRoute } from './routes/chat-report.ts';
 import { reportRoute } from './routes/reports.ts';
@@ -32,6 +33,11 @@ export function createStaffApi(deps: StaffApiDeps): Router {
     reportRoute(deps),
     boardRoute(deps),
     policyRoute(deps),
+    policyVersionsRoute(deps),
+    policyVersionRoute(deps),
+    policyDiffRoute(deps),
+    publishPolicyRoute(deps),
+    previewPolicyRoute(deps),
     chatReportRoute(deps),
     satisfactionReportRoute(deps),
     peopleReportRoute(deps),

@@ -11,6 +11,9 @@ import type { PickupRunRequest, PickupRunResult } from '../pickup-batch/pickup-b
 import type { Log } from '../shared/logger.ts';
 import type { DeadLetter } from '../../core/alarms/outbox.ts';
 import type { QueuedNotice } from '../../core/notices/notice.ts';
+import type { PolicyVersionStore } from '../../core/policy-versions/version.ts';
+import type { SeedSource } from '../shared/policy-seed.ts';
+import type { PolicyCache } from '../shared/policy-cache.ts';
 
 export interface StaffApiDeps {
   repository: CaseRepository;
@@ -23,6 +26,12 @@ export interface StaffApiDeps {
   policy: CompiledPolicy;
   clock: Clock;
   log: Log;
+  /** The policy's versions (issue 25); absent where there is no store. */
+  policyVersions?: PolicyVersionStore;
+  /** Keeps this instance on the version in force; a publish refreshes it at once. */
+  policyCache?: PolicyCache;
+  /** Version 1's document when the store is empty: the configured policy file. */
+  policySeed: () => SeedSource;
   /** Runs a courier pickup batch (functions/pickup-batch). */
   runPickup: (request: PickupRunRequest) => Promise<PickupRunResult>;
   /** Customer notices the storefront did not take within 24 h (the board lists them); absent: none. */

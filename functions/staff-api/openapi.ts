@@ -11,6 +11,7 @@ import { SIGNATURE_HEADER } from '../../core/storefront/signature.ts';
 import * as s from './schemas.ts';
 import { satisfactionQuery, satisfactionReportBody } from './satisfaction-schemas.ts';
 import * as people from './people-schemas.ts';
+import { policyVersionPaths } from './openapi-policy-versions.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -237,6 +238,7 @@ export function openApiDocument(): JsonSchema {
           responses: { '200': { description: 'the policy', content: json(ref('Policy')) }, ...staffErrors },
         },
       },
+      ...policyVersionPaths(staff, staffErrors),
       '/reports/chat': {
         get: {
           ...staff,

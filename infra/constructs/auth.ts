@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AccountRecovery, FeaturePlan, Mfa, StandardThreatProtectionMode, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { OPERATOR } from '../../functions/staff-api/policy-version-schemas.ts';
 import { parsePolicy } from '../../policy/load.ts';
 import { constructId, type StackNames } from '../naming.ts';
 
@@ -57,5 +58,6 @@ export class StaffAuth extends Construct {
 /** The roles of a policy file, with their labels, in the file's order. */
 export function staffRoles(policyFile: string): [role: string, label: string][] {
   const policy = parsePolicy(JSON.parse(readFileSync(policyFile, 'utf8')), policyFile);
-  return Object.entries(policy.roles).map(([role, decl]) => [role, decl.label]);
+  // The operator edits the policy itself (issue 25): a platform role, not a staffed one of the policy.
+  return [...Object.entries(policy.roles).map(([role, decl]): [string, string] => [role, decl.label]), [OPERATOR, '策略管理员 policy operator']];
 }

@@ -6,6 +6,8 @@ import type { Manifest } from '../../platform/manifest-types.ts';
 import { workflowDefinition } from '../../app/workflow-definitions.ts';
 import { systemClock, type Clock } from '../../core/time/clock.ts';
 import { getDefaultPolicy, loadPolicy } from '../../policy/load.ts';
+import { readSeedJson, seedPolicyVersions } from '../../functions/shared/policy-seed.ts';
+import { OPERATOR } from '../../functions/staff-api/policy-version-schemas.ts';
 import { DYNAMODB_TARGET_PREFIX } from '../dynamodb/embedded/embedded-dynamodb.ts';
 import { edgeCredentials, type EdgeCredentials } from '../edge/credentials.ts';
 import { DEFAULT_EDGE_HOST, edgeAddress } from '../edge/edge-address.ts';
@@ -26,7 +28,7 @@ import { createEventBridgeLocal, type EventBridgeLocal } from '../eventbridge/in
 import { createSchedulerLocal, type SchedulerLocal } from '../scheduler/index.ts';
 import { createSqsLocal, type SqsLocal } from '../sqs/sqs-local.ts';
 import { createSfnLocal, TARGET_PREFIX, type LambdaInvokeResult, type PutEventsResult, type SfnLocal } from '../sfn/index.ts';
-import { createDependencies, useDependencies } from '../../functions/shared/dependencies.ts';
+import { createDependencies, useDependencies, type Dependencies } from '../../functions/shared/dependencies.ts';
 import { readConfig } from '../../functions/shared/config.ts';
 import { awsClients } from '../../functions/shared/aws-clients.ts';
 import { Activity, awsOperation } from './activity.ts';
@@ -37,6 +39,7 @@ import { lockDataDir } from './data-lock.ts';
 import { restrictDataDir } from './data-permissions.ts';
 import { checkDataDir } from './data-integrity.ts';
 import { listen } from './listen.ts';
+import { writePolicyMirror } from './policy-mirror.ts';
 import { routeBodyLimits } from './body-limits.ts';
 import { runtimeEnvironment } from './environment.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION, LocalNames } from './names.ts';
@@ -287,8 +290,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     }
     // The handlers run in this process: they get the runtime's clock, and AWS clients built from the environment above.
     const requestHandler = (options.awsTransport ?? 'in-process') === 'in-process' ? new InProcessHandler(edge, () => edgeUrl) : undefined;
-    useDependencies(createDependencies(readConfig(), { clock, transportClock: options.transportClock ?? clock, clients: awsClients({ credentials, ...(requestHandler ? { requestHandler } : {}) }) }));
+    const deps = createDependencies(readConfig(), { clock, transportClock: options.transportClock ?? clock, clients: awsClients({ credentials, ...(requestHandler ? { requestHandler } : {}) }) });
+    useDependencies(deps);
     cleanup.unshift(() => useDependencies(undefined));
+    // The policy is a versioned document of the platform (docs/policy.md, "Versions"): the file seeds version 1, a new file a new version.
+    // `sla --data <dir>` reads the version in force from the directory.
+    deps.policyCache?.onLoad((version) => writePolicyMirror(options.dataDir, version));
+    await seedAtStart(deps, policyPath, clock, log);
 
     for (const workflow of manifest.workflows) {
       await registerWorkflow(sfn, workflow.id, names, workflowDefinition(workflow, (id) => names.functionArn(id), options.root));
@@ -300,7 +308,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     sqs.start();
 
     const key = signingKey(options.dataDir);
-    const accounts = new AccountStore(accountsPath(options.dataDir), [...policy.roles.keys()], () => clock.now());
+    const accounts = new AccountStore(accountsPath(options.dataDir), [...policy.roles.keys(), OPERATOR], () => clock.now());
     const login = loginRoute({
       accounts,
       signingKey: key,
@@ -445,6 +453,15 @@ async function registerWorkflow(sfn: SfnLocal, workflowId: string, names: LocalN
         : await sfn.request('UpdateStateMachine', { stateMachineArn, definition })
       : await sfn.request('CreateStateMachine', { name: names.physical(workflowId), definition, roleArn: `arn:aws:iam::${LOCAL_ACCOUNT}:role/${names.physical('workflows')}` });
   if (answer.status !== 200) throw new Error(`workflow ${workflowId}: ${JSON.stringify(answer.body)}`);
+}
+
+/** Stores the policy file as version 1 (or as a new version when no stored version has its document), then loads the version in force. */
+async function seedAtStart(deps: Dependencies, policyPath: string | undefined, clock: Clock, log: RuntimeOptions['log']): Promise<void> {
+  if (deps.policyVersions === undefined) return;
+  const stored = await seedPolicyVersions(deps.policyVersions, { document: readSeedJson(policyPath), ...(policyPath !== undefined ? { path: policyPath } : {}) }, clock);
+  if (stored !== undefined) log(`policy version ${stored.version} stored: ${stored.reason}`);
+  await deps.policyCache?.refresh(true);
+  if (deps.policyCache?.version !== undefined) log(`policy version ${deps.policyCache.version} in force`);
 }
 
 /** Sets environment variables (undefined: unset) and returns the function that puts the previous values back. */

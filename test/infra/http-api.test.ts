@@ -67,10 +67,10 @@ describe('HTTP API', () => {
 });
 
 describe('staff user pool', () => {
-  it('creates one group per role of the policy file — the nine staffed roles of the spec (operator has no queue)', () => {
+  it('creates one group per role of the policy file — the nine staffed roles of the spec — and the operator who edits the policy (no queue)', () => {
     const roles = staffRoles(DEFAULT_POLICY_PATH).map(([role]) => role);
-    expect(roles).toHaveLength(9);
-    expect(roles).toEqual(expect.arrayContaining(['ops-cs', 'presales-cs', 'terminal-admin', 'crm-admin', 'picker', 'inventory-admin', 'complaint-handler', 'supervisor', 'manager']));
+    expect(roles).toHaveLength(10);
+    expect(roles).toEqual(expect.arrayContaining(['ops-cs', 'presales-cs', 'terminal-admin', 'crm-admin', 'picker', 'inventory-admin', 'complaint-handler', 'supervisor', 'manager', 'operator']));
     template.resourceCountIs('AWS::Cognito::UserPoolGroup', roles.length);
     for (const role of roles) template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: role, UserPoolId: { Ref: userPool() } });
   });

@@ -4,7 +4,7 @@
  * are opened in DingTalk / WeCom) the navigation, user and sign-out move into a drawer behind ☰
  * and the search box gets the full width under the header.
  */
-import { AuditOutlined, BarChartOutlined, DashboardOutlined, LogoutOutlined, MenuOutlined, MessageOutlined, ProfileOutlined, ScheduleOutlined, SearchOutlined, SmileOutlined, TranslationOutlined, TrophyOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, DashboardOutlined, EditOutlined, LogoutOutlined, MenuOutlined, MessageOutlined, ProfileOutlined, ScheduleOutlined, SearchOutlined, SmileOutlined, TranslationOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Button, Drawer, Layout, Menu, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
@@ -40,6 +40,7 @@ export function Shell({ children }: { children: ReactNode }) {
       : []),
     { key: '/scorecards', icon: <TrophyOutlined />, label: peopleWord('nav.scorecards', lang) },
     { key: '/policy', icon: <ScheduleOutlined />, label: t('nav.policy') },
+    ...(session?.roles.includes('operator') ? [{ key: '/policy/edit', icon: <EditOutlined />, label: t('nav.policyEdit') }] : []),
   ];
   const selected = items.find((item) => location.pathname === item.key || location.pathname.startsWith(`${item.key}?`))?.key ?? (location.pathname.startsWith('/cases') ? '' : '/queue');
   const go = (key: string) => {

@@ -22,6 +22,7 @@ export const ROLE_LABELS: Labels = {
   'inventory-admin': { zh: '库存管理员', en: 'Inventory admin' },
   'complaint-handler': { zh: '投诉受理员', en: 'Complaint handler' },
   supervisor: { zh: '主管', en: 'Supervisor' },
+  operator: { zh: '规则管理员', en: 'Policy operator' },
   manager: { zh: '经理', en: 'Manager' },
   automatic: { zh: '自动', en: 'Automatic' },
 };

@@ -3,12 +3,14 @@ import { WORKDAY_MESSAGES } from './messages-workday.ts';
 import { NOTICE_MESSAGES } from './messages-notices.ts';
 import { AFTERSALES_MESSAGES } from './messages-aftersales.ts';
 import { STOCK_MESSAGES } from './messages-stock.ts';
+import { POLICY_EDITOR_MESSAGES } from './messages-policy-editor.ts';
 
 export const MESSAGES = {
   ...WORKDAY_MESSAGES,
   ...NOTICE_MESSAGES,
   ...AFTERSALES_MESSAGES,
   ...STOCK_MESSAGES,
+  ...POLICY_EDITOR_MESSAGES,
   'app.title': { zh: 'SLA 工作台', en: 'SLA console' },
   'nav.queue': { zh: '我的待办', en: 'My queue' },
   'nav.board': { zh: '主管看板', en: 'Supervisor board' },

@@ -33,6 +33,12 @@ const API_ROUTES = [
   'GET /qa',
   'POST /qa/sample',
   'POST /qa/{id}/score',
+  // Added by issue 25 (docs/policy.md "Versions"): the policy as versions, published by the operator.
+  'GET /policy/versions',
+  'POST /policy/versions',
+  'GET /policy/versions/{version}',
+  'GET /policy/versions/{version}/diff',
+  'POST /policy/preview',
 ];
 
 /** api.md's "Local home only" routes the OpenAPI document also lists (marked `x-local-only`), never the manifest. */
