@@ -8,6 +8,7 @@ import type { Interval } from '../calendar/interval.ts';
 import type { Zone } from '../time/zone.ts';
 import type { AlarmPolicy } from '../alarms/routing.ts';
 import type { Carrier } from '../carriers/carriers.ts';
+import type { AssignmentRule } from '../people/assignment-rule.ts';
 
 /** The deadline rule kinds of the policy. Times of day are minutes after midnight. */
 export type DeadlineRule =
@@ -69,6 +70,8 @@ export interface CompiledPolicy {
   escalation: { levels: readonly EscalationLevel[] };
   /** SKU patterns whose units take a serial number at packing when the item does not say (core/lifecycles/serialized-units.ts). */
   serialNumbers: { serializedSkus: readonly string[] };
+  /** Per role, how new steps are assigned and handed over at shift end (core/people/assignment-rule.ts); absent roles: round-robin, to-next. */
+  assignment?: ReadonlyMap<string, AssignmentRule>;
   /** The couriers `order.dispatch` may name (service-standards.md §12 "Carriers"). */
   carriers: readonly Carrier[];
 }

@@ -27,6 +27,9 @@ import { STEP_OPENED, stepOpenedEntryId } from '../shared/step-deadline.ts';
 import { stepOpened } from '../shared/step-events.ts';
 import { armCaseDeadlineTimers, armStepTimers } from '../shared/step-timers.ts';
 import { batchPlan } from './batch-plan.ts';
+import { assignNewStep } from '../people/assign.ts';
+import { teamOf, type Team } from '../people/team.ts';
+import type { AwsClients } from '../shared/aws-clients.ts';
 
 export interface OpenStepDeps {
   repository: CaseRepository;
@@ -35,6 +38,9 @@ export interface OpenStepDeps {
   policy: CompiledPolicy;
   clock: Clock;
   log: Log;
+  /** The people and rosters (functions/people/team.ts); default: from the environment. */
+  team?: Team;
+  clients?: AwsClients;
 }
 
 export interface OpenStepResponse {
@@ -94,6 +100,8 @@ export function createOpenStep(deps: OpenStepDeps): (request: OpenStepRequest) =
       const stored = started ?? (await startCaseDeadline(deps, step, from, caseDeadline));
       if (stored) await armCaseDeadlineTimers(deps, stored);
     }
+    // Issue 23: a new human step goes to one on-duty person of its role (docs/people.md).
+    if (opened) await assignNewStep(deps, deps.team ?? teamOf(deps), step);
     if (step.announcedAt === undefined) {
       await deps.events.publish([stepOpened(step)]);
       await deps.repository.markAnnounced(step, toInstant(deps.clock.now()));
