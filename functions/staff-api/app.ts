@@ -13,6 +13,8 @@ import { searchRoute } from './routes/search.ts';
 import { revealContactRoute } from './routes/contact.ts';
 import { completeRoute, escalateRoute, pauseRoute, resumeRoute } from './routes/step-actions.ts';
 import { satisfactionReportRoute } from './routes/satisfaction-report.ts';
+import { assignRoute, claimRoute, releaseRoute } from './routes/assignment.ts';
+import { peopleRoute, rosterGetRoute, rosterPutRoute } from './routes/people.ts';
 
 export function createStaffApi(deps: StaffApiDeps): Router {
   return new Router([
@@ -32,6 +34,12 @@ export function createStaffApi(deps: StaffApiDeps): Router {
     policyRoute(deps),
     chatReportRoute(deps),
     satisfactionReportRoute(deps),
+    claimRoute(deps),
+    releaseRoute(deps),
+    assignRoute(deps),
+    peopleRoute(deps),
+    rosterGetRoute(deps),
+    rosterPutRoute(deps),
     healthRoute(),
     openApiRoute(),
   ]);

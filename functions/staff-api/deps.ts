@@ -8,6 +8,8 @@ import type { WorkflowGateway } from '../../core/ports/workflows.ts';
 import type { Clock } from '../../core/time/clock.ts';
 import type { PickupRunRequest, PickupRunResult } from '../pickup-batch/pickup-batch.ts';
 import type { Log } from '../shared/logger.ts';
+import type { AwsClients } from '../shared/aws-clients.ts';
+import type { Team } from '../people/team.ts';
 
 export interface StaffApiDeps {
   repository: CaseRepository;
@@ -20,4 +22,7 @@ export interface StaffApiDeps {
   log: Log;
   /** Runs a courier pickup batch (functions/pickup-batch). */
   runPickup: (request: PickupRunRequest) => Promise<PickupRunResult>;
+  /** The people and rosters (issue 23, functions/people/team.ts); default: from the environment. */
+  team?: Team;
+  clients?: AwsClients;
 }

@@ -42,6 +42,12 @@ export const staffApiRoutes: RouteDecl[] = [
   staff('GET', '/policy'),
   staff('GET', '/reports/chat'),
   staff('GET', '/reports/satisfaction'),
+  staff('POST', '/cases/{caseId}/steps/{step}/claim'),
+  staff('POST', '/cases/{caseId}/steps/{step}/release'),
+  staff('POST', '/cases/{caseId}/steps/{step}/assign'),
+  staff('GET', '/people'),
+  staff('GET', '/rosters'),
+  staff('PUT', '/rosters'),
   { method: 'GET', path: '/healthz', function: staffApiFunction.id, auth: 'public' },
   { method: 'GET', path: '/openapi.json', function: staffApiFunction.id, auth: 'public' },
 ];

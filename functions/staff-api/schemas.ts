@@ -2,6 +2,7 @@
  * The staff API's request and response shapes as zod: requests are validated with them, and the
  * OpenAPI document (`GET /openapi.json`) is generated from them.
  */
+import { boardPeople, rosterGap } from './people-schemas.ts';
 import { z } from 'zod';
 import { CaseStatus, CaseType, LinkRelation } from '../../core/cases/case.ts';
 import { StepStatus } from '../../core/cases/step.ts';
@@ -137,6 +138,7 @@ export const stepView = z.object({
   pausedNow: currentPause.nullable(),
   completedAt: instant.nullable(),
   completedBy: z.string().nullable(),
+  assignedTo: z.string().optional().describe('the person who holds the step (issue 23); absent in the role\'s pool'),
   onTime: z.boolean().nullable(),
   outcome: z.string().nullable(),
   fields: z.record(z.string(), z.unknown()).nullable(),
@@ -225,8 +227,12 @@ export const queueItem = z.object({
   onDutyNow: z.boolean().describe('the step\'s role is on shift now (policy calendar)'),
   countingResumesAt: instant.nullable().describe('when the clock counts again: the next shift start when off duty, or a timed pause\'s end; null while counting'),
   pausedNow: currentPause.nullable().describe('the pause in progress, with its reason'),
+  assignedTo: z.string().optional().describe('the person who holds the step (issue 23); absent in the role\'s pool'),
 });
-export const queue = z.object({ items: z.array(queueItem) });
+export const queue = z.object({
+  items: z.array(queueItem),
+  rosterGaps: z.array(rosterGap).optional().describe('issue 23: parts of today\'s hours of the caller\'s roles that have a roster but nobody rostered'),
+});
 
 const reportFigures = z.object({
   count: z.number().int(),
@@ -260,6 +266,7 @@ export const board = z.object({
   missedPickups: z.array(lateStep).describe('parcels a pickup run found past their planned batch (`order.pickup` breached)'),
   overdueRefunds: z.array(lateStep).describe('refunds past their arrival deadline (`refund.settle`)'),
   today: z.array(reportFigures.extend({ group: z.string() })).describe('on-time figures per step of the steps closed today'),
+  team: boardPeople.optional().describe('issue 23: per person the active steps they hold (open, warned, breached) and who is on duty now; absent without people'),
 });
 
 export const pickupRun = z.object({

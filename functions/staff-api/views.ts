@@ -49,6 +49,7 @@ export function toStepView(s: StepRecord, zone: Zone): z.infer<typeof stepView> 
     pausedNow: pausedNowView(zone, s.pausedNow),
     completedAt: orNull(zone, s.completedAt),
     completedBy: s.completedBy ?? null,
+    ...(s.assignedTo !== undefined ? { assignedTo: s.assignedTo } : {}),
     onTime: s.onTime ?? null,
     outcome: s.outcome ?? null,
     fields: s.fields ? renderInstants(zone, s.fields) : null,
@@ -107,5 +108,6 @@ export function toQueueItem(s: StepRecord, policy: CompiledPolicy, now: number):
     onDutyNow: clock.onDutyNow,
     countingResumesAt: clock.countingResumesAt === null ? null : renderInstant(zone, clock.countingResumesAt),
     pausedNow: pausedNowView(zone, s.pausedNow),
+    ...(s.assignedTo !== undefined ? { assignedTo: s.assignedTo } : {}),
   };
 }

@@ -8,6 +8,7 @@ import type { StaffApiDeps } from '../deps.ts';
 import { staffCaller } from '../staff.ts';
 import { readAll } from '../../shared/read-all.ts';
 import { toQueueItem } from '../views.ts';
+import { queueRosterGaps } from '../roster-gaps.ts';
 
 /** A queue longer than this per role is cut (the soonest due come first). */
 const MAX_PER_ROLE = 1_000;
@@ -33,7 +34,7 @@ export function queueRoute(deps: StaffApiDeps): Route {
         return true;
       });
       steps.sort((a, b) => compareDue(a.due, b.due) || (a.openedAt < b.openedAt ? -1 : 1));
-      return jsonResponse(200, { items: steps.map((s) => toQueueItem(s, deps.policy, now)) });
+      return jsonResponse(200, { items: steps.map((s) => toQueueItem(s, deps.policy, now)), ...(await queueRosterGaps(deps, caller.roles, now)) });
     },
   };
 }
