@@ -4,7 +4,8 @@
  * policy role; the JWT's `cognito:groups`). Cached for a minute per instance: assignment reads it
  * on every new step. AWS docs: Cognito API Reference, ListUsers and ListUsersInGroup.
  */
-import { CognitoIdentityProviderClient, ListUsersCommand, ListUsersInGroupCommand, type UserType } from '@aws-sdk/client-cognito-identity-provider';
+import type { CognitoIdentityProviderClient} from '@aws-sdk/client-cognito-identity-provider';
+import { ListUsersCommand, ListUsersInGroupCommand, type UserType } from '@aws-sdk/client-cognito-identity-provider';
 import type { PeopleDirectory, Person } from '../../core/people/person.ts';
 
 const CACHE_MS = 60_000;
