@@ -10,6 +10,7 @@ import { storefrontEvent } from '../../core/storefront/events.ts';
 import { SIGNATURE_HEADER } from '../../core/storefront/signature.ts';
 import * as s from './schemas.ts';
 import { satisfactionQuery, satisfactionReportBody } from './satisfaction-schemas.ts';
+import { peoplePaths, peopleSchemas } from './people-openapi.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -63,6 +64,7 @@ function checklistCatalogue(step: string, outcomes: readonly string[]): JsonSche
 
 export function openApiDocument(): JsonSchema {
   const staff = { security: [{ bearer: [] }] };
+  const people = { schema, ref, json, errorResponse, staff, staffErrors, stepParams, queryParams };
   return {
     openapi: '3.1.0',
     info: {
@@ -99,6 +101,7 @@ export function openApiDocument(): JsonSchema {
         Policy: schema(s.policyView),
         Login: schema(s.loginBody, 'input'),
         LoginResult: schema(s.loginResult),
+        ...peopleSchemas(people),
       },
     },
     'x-step-catalogue': stepCatalogue(),
@@ -270,6 +273,7 @@ export function openApiDocument(): JsonSchema {
           },
         },
       },
+      ...peoplePaths(people),
       '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: 'alive', content: json(ref('Health')) } } } },
       '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1', content: json({ type: 'object' }) } } } },
     },

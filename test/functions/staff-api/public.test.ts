@@ -28,6 +28,13 @@ const API_ROUTES = [
   'GET /openapi.json',
   // Added to the contract by issue 22 (documented in docs/workflows.md and the OpenAPI document).
   'GET /reports/satisfaction',
+  // Issue 23: people, rosters and assignment (docs/people.md).
+  'POST /cases/{caseId}/steps/{step}/claim',
+  'POST /cases/{caseId}/steps/{step}/release',
+  'POST /cases/{caseId}/steps/{step}/assign',
+  'GET /people',
+  'GET /rosters',
+  'PUT /rosters',
 ];
 
 /** api.md's "Local home only" routes the OpenAPI document also lists (marked `x-local-only`), never the manifest. */
@@ -51,7 +58,7 @@ describe('public routes: health and the OpenAPI document', () => {
     expect(listed.sort()).toEqual([...API_ROUTES, ...LOCAL_ONLY_ROUTES].sort());
     expect(doc.paths['/auth/login']?.post).toMatchObject({ 'x-local-only': true });
     expect(doc.components.schemas.PauseStep?.required).toEqual(['reason']);
-    expect(Object.keys(doc.components.schemas.Queue?.properties ?? {})).toEqual(['items']);
+    expect(Object.keys(doc.components.schemas.Queue?.properties ?? {})).toEqual(['items', 'rosterGaps']);
     expect(JSON.stringify(doc.components.schemas.StorefrontEvent)).toContain('order.cancel-requested');
     const queueItem = JSON.stringify(doc.components.schemas.Queue);
     for (const field of ['stepLabel', 'remainingOnDutyMinutes', 'onDutyNow', 'countingResumesAt', 'pausedNow']) expect(queueItem).toContain(`"${field}"`);
