@@ -50,6 +50,8 @@ export interface FunctionAccess {
    * (`imWebhookSecretName` context) and the policy's `{"secretsManager": …}` references.
    */
   alarmSecrets?: boolean;
+  /** Reads the people (issue 23): the staff Cognito user pool's users and groups on AWS, the accounts file locally. */
+  people?: boolean;
 }
 
 export interface FunctionDecl {

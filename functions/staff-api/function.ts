@@ -19,6 +19,8 @@ export const staffApiFunction: FunctionDecl = {
     scheduleTargets: [slaTimerFunction.id],
     // GET /cases hands out page tokens that come back on any instance.
     pageTokenSecret: true,
+    // People, rosters and assignment (issue 23).
+    people: true,
   },
 };
 
