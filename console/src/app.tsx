@@ -28,6 +28,7 @@ const ReportsPage = lazy(() => import('./pages/reports.tsx'));
 const ChatReportPage = lazy(() => import('./pages/chat-report.tsx'));
 const PolicyPage = lazy(() => import('./pages/policy.tsx'));
 const SatisfactionPage = lazy(() => import('./pages/satisfaction.tsx'));
+const RosterPage = lazy(() => import('./pages/roster.tsx'));
 
 
 function subscribeSession(onChange: () => void): () => void {
@@ -83,6 +84,7 @@ const routes: Parameters<typeof createHashRouter>[0] = [
       { path: '/chat-report', element: <ChatReportPage /> },
       { path: '/satisfaction', element: <SatisfactionPage /> },
       { path: '/policy', element: <PolicyPage /> },
+      { path: '/roster', element: <RosterPage /> },
       { path: '*', element: <Navigate to="/queue" replace /> },
     ],
   },
