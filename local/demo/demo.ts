@@ -29,6 +29,7 @@ import { staffTheStore } from './staff.ts';
 import { ChatDay } from './chat.ts';
 import { StoreDay } from './storefront.ts';
 import { countTransitions } from './transitions.ts';
+import { DemoTeam, teamText } from './people.ts';
 
 const HOUR = 3_600_000;
 /** Functions the schedule runs whatever the volume: their cost is per day, not per order. */
@@ -77,6 +78,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const agenda = new Agenda(clock, runtime);
     const store = new StoreDay({ agenda, client, random, dayStart, orders: options.orders });
     const teams = staffTheStore({ agenda, client, policy: getDefaultPolicy(), random });
+    // Named ops-cs people on a two-shift roster (issue 23, people.ts).
+    const team = await DemoTeam.start({ dataDir, client, agenda, dayStart, days: options.days, day: options.day, now: () => clock.now() });
     store.open();
     const policy = getDefaultPolicy();
     const chat = new ChatDay({ agenda, client, random, calendar: policy.chat.calendar, dayStart, conversations: options.orders });
@@ -174,7 +177,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     report.run.realSeconds = round((performance.now() - began) / 1000, 1);
     const files = writeReportFiles(options.outDir, report, { byStep: csvByStep as string, byRole: csvByRole as string });
     const roleLabel = (role: string): string => `${policy.roles.get(role)?.label.split(' ')[0] ?? ''} ${role}`.trim();
-    return { report, text: reportText(report, roleLabel), files };
+    const orderCases = bus.ofType('CaseOpened').filter((e) => e.detail.caseType === 'order').map((e) => e.detail.caseId as string);
+    return { report, text: reportText(report, roleLabel) + teamText(await team.summary(orderCases)), files };
   } finally {
     await runtime?.stop();
     await Promise.all([bus.close(), robot.close()]);
