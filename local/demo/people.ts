@@ -6,11 +6,14 @@
  * the late shift. The board is read just before and after the change; at the end the cases'
  * timelines tell how many steps each person was given and how many changed hands.
  */
+import { Zone } from '../../core/time/zone.ts';
 import { AccountStore, accountsPath } from '../identity/accounts.ts';
 import type { Agenda } from './agenda.ts';
 import type { PlatformClient } from './platform-client.ts';
 
 const HOUR = 3_600_000;
+/** The policy zone: the board's `asOf` is UTC. */
+const BEIJING = new Zone('Asia/Shanghai');
 const MINUTE = 60_000;
 
 /** staff.ts's ops-cs members (`ops-cs-1`…), given names. */
@@ -98,7 +101,7 @@ export function teamText(summary: TeamSummary): string {
   for (const s of summary.snapshots) {
     const held = s.people.filter((p) => p.open > 0).map((p) => `${p.name} ${p.open}`);
     const on = s.people.filter((p) => p.onDutyNow.length > 0).map((p) => p.name);
-    lines.push(`  board at ${s.at.slice(11, 16)}: on duty ${on.join('、') || '—'}; holding ${held.join(', ') || 'nothing'}`);
+    lines.push(`  board at ${BEIJING.formatIso(Date.parse(s.at)).slice(11, 16)} Beijing: on duty ${on.join('、') || '—'}; holding ${held.join(', ') || 'nothing'}`);
   }
   return lines.join('\n');
 }
