@@ -29,7 +29,7 @@ import { staffTheStore } from './staff.ts';
 import { ChatDay } from './chat.ts';
 import { StoreDay } from './storefront.ts';
 import { countTransitions } from './transitions.ts';
-import { DemoTeam, teamText } from './people.ts';
+import { DemoTeam, teamText, type TeamSummary } from './people.ts';
 
 const HOUR = 3_600_000;
 /** Functions the schedule runs whatever the volume: their cost is per day, not per order. */
@@ -58,6 +58,8 @@ export interface DemoResult {
   report: DemoReport;
   text: string;
   files: WrittenFiles;
+  /** The named ops-cs people's assignments and handovers (issue 23, people.ts). */
+  team?: TeamSummary;
 }
 
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
@@ -178,7 +180,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const files = writeReportFiles(options.outDir, report, { byStep: csvByStep as string, byRole: csvByRole as string });
     const roleLabel = (role: string): string => `${policy.roles.get(role)?.label.split(' ')[0] ?? ''} ${role}`.trim();
     const orderCases = bus.ofType('CaseOpened').filter((e) => e.detail.caseType === 'order').map((e) => e.detail.caseId as string);
-    return { report, text: reportText(report, roleLabel) + teamText(await team.summary(orderCases)), files };
+    const teamSummary = await team.summary(orderCases);
+    return { report, text: reportText(report, roleLabel) + teamText(teamSummary), files, team: teamSummary };
   } finally {
     await runtime?.stop();
     await Promise.all([bus.close(), robot.close()]);
