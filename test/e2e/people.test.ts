@@ -129,4 +129,23 @@ describe('a rostered ops-cs day', () => {
       ['chen.jing', 'assign', 'wang.wei'],
     ]);
   });
+
+  it('escalates a breach to the supervisor on duty by the roster, naming the person (issue 23: "Escalations go to an on-duty person of the level when a roster exists")', async () => {
+    const p = (platform = await TestPlatform.start('2026-12-08T18:30:00+08:00'));
+    const accounts = new AccountStore(accountsPath(p.dataDir), ['supervisor'], () => p.clock.now(), FAST);
+    await accounts.add('chen.jing', ['supervisor'], 'password-1', '陈静');
+    await accounts.add('sun.li', ['supervisor'], 'password-1', '孙丽');
+    const boss = p.staff('chen.jing', ['supervisor']);
+    const supervisors = [
+      { day: DAY, person: 'chen.jing', role: 'supervisor', from: '08:00', to: '14:00' },
+      { day: DAY, person: 'sun.li', role: 'supervisor', from: '14:00', to: '20:00' },
+    ];
+    expect((await boss.call('PUT', `/rosters?from=${DAY}&to=${DAY}`, { entries: supervisors })).status).toBe(200);
+    // order.review: 30 ops-cs minutes → due 19:00; nobody of ops-cs is a person here, so it stays in the pool.
+    const caseId = await placeOrder(p, 'SO-ESC');
+    await p.advanceTo('2026-12-08T19:01:00+08:00');
+    const escalated = (await p.view(caseId)).timeline.find((e) => e.kind === 'step.escalated');
+    expect(escalated?.detail).toMatchObject({ role: 'supervisor', level: 1, breach: true, person: 'sun.li' });
+    expect(await holderOf(p, caseId)).toBeUndefined();
+  });
 });
