@@ -5,7 +5,11 @@
  * open steps to the late shift ("Off duty (end of shift, leave) their open steps return to the
  * pool or go to the next on-duty person"). Claim, release and assign are on the timeline.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY_PATH } from '../../policy/load.ts';
 import { AccountStore, accountsPath } from '../../local/identity/accounts.ts';
 import { orderPlaced } from '../support/orders.ts';
 import { TestPlatform } from './platform.ts';
@@ -146,6 +150,23 @@ describe('a rostered ops-cs day', () => {
     await p.advanceTo('2026-12-08T19:01:00+08:00');
     const escalated = (await p.view(caseId)).timeline.find((e) => e.kind === 'step.escalated');
     expect(escalated?.detail).toMatchObject({ role: 'supervisor', level: 1, breach: true, person: 'sun.li' });
+    expect(await holderOf(p, caseId)).toBeUndefined();
+  });
+
+  it('under handover "to-pool" puts the early shift\'s open reviews back in the pool at 14:00, where they stay until claimed', async () => {
+    const doc = { ...(JSON.parse(readFileSync(DEFAULT_POLICY_PATH, 'utf8')) as Record<string, unknown>), assignment: { 'ops-cs': { rule: 'round-robin', handover: 'to-pool' } } };
+    const policyPath = join(mkdtempSync(join(tmpdir(), 'policy-')), 'policy.json');
+    writeFileSync(policyPath, JSON.stringify(doc));
+    const p = (platform = await TestPlatform.start('2026-12-08T13:00:00+08:00', { policyPath }));
+    await team(p);
+    await p.staff('chen.jing', ['supervisor']).call('PUT', `/rosters?from=${DAY}&to=${DAY}`, { entries: [early('li.na'), late('zhang.min')] });
+    const caseId = await placeOrder(p, 'SO-POOL');
+    expect(await holderOf(p, caseId)).toBe('li.na');
+    await p.advanceTo('2026-12-08T14:11:00+08:00');
+    expect(await holderOf(p, caseId)).toBeUndefined();
+    expect((await p.view(caseId)).timeline.filter((e) => e.kind === 'step.assigned').at(-1)?.detail).toEqual({ from: 'li.na', to: null, reason: 'off-duty' });
+    // A later sweep does not give it out again: the pool is the policy's answer.
+    await p.advanceTo('2026-12-08T14:31:00+08:00');
     expect(await holderOf(p, caseId)).toBeUndefined();
   });
 });
