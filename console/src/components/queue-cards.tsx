@@ -12,6 +12,7 @@ import { remainingView } from '../queue/remaining.ts';
 import { formatWeekdayDateTime } from '../time/format.ts';
 import { RemainingCell, URGENCY_STYLE } from './remaining-cell.tsx';
 import { StepActions } from './step-actions.tsx';
+import { AssignActions } from './assign-actions.tsx';
 
 export function QueueCards({ items, pageSize, empty }: { items: QueueItem[]; pageSize: number; empty: string }) {
   const { t, lang } = useI18n();
@@ -42,6 +43,9 @@ export function QueueCards({ items, pageSize, empty }: { items: QueueItem[]; pag
                 {t('queue.due')} {item.due ? <time dateTime={item.due}>{formatWeekdayDateTime(item.due, lang)}</time> : '—'}
               </div>
               <RemainingCell item={item} />
+              <div style={{ marginTop: 8 }}>
+                <AssignActions caseId={item.caseId} step={item.step} role={item.role} assignedTo={item.assignedTo} />
+              </div>
               <div style={{ marginTop: 8 }}>
                 <StepActions caseId={item.caseId} step={item.step} status={item.status} />
               </div>
