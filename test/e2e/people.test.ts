@@ -91,6 +91,11 @@ describe('a rostered ops-cs day', () => {
     expect((await boss.call<{ entries: unknown[] }>('GET', `/rosters?from=${DAY}&to=${DAY}`)).body.entries).toEqual([]);
     // A clerk may not write the roster.
     expect((await p.staff('li.na', ['ops-cs']).call('PUT', `/rosters?from=${DAY}&to=${DAY}`, { entries: [] })).status).toBe(403);
+
+    // Only the early shift rostered: the ops-cs queue warns that 14:00–20:00 has nobody ("a shift has nobody rostered").
+    expect((await boss.call('PUT', `/rosters?from=${DAY}&to=${DAY}`, { entries: [early('li.na')] })).status).toBe(200);
+    const queue = await p.staff('li.na', ['ops-cs']).call<{ rosterGaps: unknown[] }>('GET', '/queue');
+    expect(queue.body.rosterGaps).toEqual([{ role: 'ops-cs', day: DAY, from: '2026-12-08T14:00:00+08:00', to: '2026-12-08T20:00:00+08:00' }]);
   });
 
   it('lets a clerk claim and release a pool step, refuses a claim of a held one, and lets the supervisor assign it', async () => {
