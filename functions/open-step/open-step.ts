@@ -100,8 +100,15 @@ export function createOpenStep(deps: OpenStepDeps): (request: OpenStepRequest) =
       const stored = started ?? (await startCaseDeadline(deps, step, from, caseDeadline));
       if (stored) await armCaseDeadlineTimers(deps, stored);
     }
-    // Issue 23: a new human step goes to one on-duty person of its role (docs/people.md).
-    if (opened) await assignNewStep(deps, deps.team ?? teamOf(deps), step);
+    // Issue 23: a new human step goes to one on-duty person of its role (docs/people.md). A failure
+    // (the directory down) must not fail the opening: the step stays in the pool and the sweep gives it out.
+    if (opened) {
+      try {
+        await assignNewStep(deps, deps.team ?? teamOf(deps), step);
+      } catch (error) {
+        deps.log.error('could not assign the new step; it stays in the pool for the sweep', { error: error as Error });
+      }
+    }
     if (step.announcedAt === undefined) {
       await deps.events.publish([stepOpened(step)]);
       await deps.repository.markAnnounced(step, toInstant(deps.clock.now()));

@@ -3,7 +3,10 @@
  * shift choices from a role's calendar, and the CSV the grid imports and exports
  * (`day,person,role,from,to`; leave as `day,person,leave,,`), UTF-8 with a BOM so Excel opens it.
  */
-import type { RosterEntry } from '../api/team.ts';
+import type { z } from 'zod';
+import type { rosterEntry } from '../../../functions/staff-api/people-schemas.ts';
+
+type RosterEntry = z.infer<typeof rosterEntry>;
 
 /** `YYYY-MM-DD` plus `n` days. */
 export function addDays(day: string, n: number): string {
