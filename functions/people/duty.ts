@@ -4,7 +4,7 @@ import type { DutyContext } from '../../core/people/on-duty.ts';
 import { formatDate } from '../../core/time/civil.ts';
 import type { Team } from './team.ts';
 
-/** The people and the roster of the days around `at` (epoch ms): `from` days before to `to` days after. */
+/** The people and the roster of the days around `at` (epoch ms): `span.before` days before its day to `span.after` days after. */
 export async function dutyContext(team: Team, policy: CompiledPolicy, at: number, span: { before: number; after: number } = { before: 1, after: 0 }): Promise<DutyContext> {
   const day = policy.zone.dayOf(at);
   const people = await team.people.list();

@@ -2,7 +2,7 @@
  * The people and rosters a function works with (issue 23): the people from the accounts file
  * (local, `PEOPLE_ACCOUNTS_FILE`) or the Cognito user pool (AWS, `STAFF_USER_POOL_ID`), none when
  * neither is set (every step stays in its role's pool); rosters in the case table. Built once per
- * set of dependencies; tests pass their own with `useTeam`.
+ * set of dependencies.
  */
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { AccountsFileDirectory } from '../../adapters/people/accounts-file-directory.ts';
@@ -31,21 +31,15 @@ interface TeamSource {
 
 const NOBODY: PeopleDirectory = { list: () => Promise.resolve([]) };
 const built = new WeakMap<object, Team>();
-let installed: Team | undefined;
 
-/** The team of a function's dependencies: the one installed with `useTeam`, else built from the environment. */
+/** The team of a function's dependencies, built from the environment on first use. */
 export function teamOf(deps: TeamSource, env: EnvSource = process.env): Team {
-  if (installed) return installed;
   let team = built.get(deps);
   if (!team) {
     team = createTeam(deps, env);
     built.set(deps, team);
   }
   return team;
-}
-
-export function useTeam(team: Team | undefined): void {
-  installed = team;
 }
 
 export function createTeam(deps: TeamSource, env: EnvSource = process.env): Team {
