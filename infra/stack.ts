@@ -5,6 +5,7 @@ import type { Manifest } from '../platform/manifest-types.ts';
 import type { DeployConfig } from './config.ts';
 import { Alarms } from './constructs/alarms.ts';
 import { StaffAuth } from './constructs/auth.ts';
+import { grantPeopleDirectory } from './constructs/people-access.ts';
 import { ConsoleHosting } from './constructs/console-hosting.ts';
 import { EventBuses, EventRules } from './constructs/events.ts';
 import { Functions } from './constructs/functions.ts';
@@ -98,6 +99,7 @@ export class PlatformStack extends Stack {
       deadLetterQueue: this.alarms.asyncFailures,
     });
     this.auth = new StaffAuth(this, 'StaffAuth', { names, policyFile: config.policyFile });
+    grantPeopleDirectory(manifest, this.functions.byId, this.auth.userPool);
     this.console = new ConsoleHosting(this, 'Console', {
       names,
       userPool: this.auth.userPool,

@@ -25,6 +25,10 @@ export const Env = {
   /** The key signing the staff API's page tokens itself (local), or the Secrets Manager ARN holding it (AWS). */
   pageTokenSecret: 'PAGE_TOKEN_SECRET',
   pageTokenSecretArn: 'PAGE_TOKEN_SECRET_ARN',
+  /** The people (issue 23): the local accounts file `npm run user` keeps … */
+  peopleAccountsFile: 'PEOPLE_ACCOUNTS_FILE',
+  /** … or the staff Cognito user pool (AWS), whose users and groups are the people and their roles. */
+  staffUserPoolId: 'STAFF_USER_POOL_ID',
   /** Optional path of a policy file replacing the shipped default. */
   policyPath: 'SLA_POLICY_PATH',
   /** The one-robot shortcut (docs/alarms.md): every alarm event goes to this webhook URL. */

@@ -52,6 +52,8 @@ export interface FunctionAccess {
   alarmSecrets?: boolean;
   /** Reads the policy's `notices.secret` from Secrets Manager on AWS when it is a `{"secretsManager": …}` reference (docs/notices.md). */
   noticeSecrets?: boolean;
+  /** Reads the people (issue 23): the staff Cognito user pool's users and groups on AWS, the accounts file locally. */
+  people?: boolean;
 }
 
 export interface FunctionDecl {

@@ -83,6 +83,7 @@ export function compilePolicy(doc: PolicyDocument): CompiledPolicy {
       }),
     },
     serialNumbers: { serializedSkus: doc.serialNumbers.serializedSkus },
+    assignment: new Map(Object.entries(doc.assignment)),
     chat: { calendar: chatRole.calendar, greetingSeconds: doc.chat.greetingSeconds, replySeconds: doc.chat.replySeconds },
     carriers: doc.carriers,
     notices: compileNotices(doc.notices),

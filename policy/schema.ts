@@ -293,6 +293,21 @@ const serialNumbers = z
   })
   .default({ serializedSkus: ['PHONE-*', 'PAD-*'] });
 
+/**
+ * Who gets a role's new steps (issue 23, docs/people.md): per role, `round-robin` (default),
+ * `least-open` or `none` (the pool), and where a person's open steps go when they go off duty:
+ * `to-next` on-duty person (default) or `to-pool`.
+ */
+const assignment = z
+  .record(
+    z.string(),
+    z.strictObject({
+      rule: z.enum(['round-robin', 'least-open', 'none'], { error: 'expected "round-robin", "least-open" or "none"' }).default('round-robin'),
+      handover: z.enum(['to-next', 'to-pool'], { error: 'expected "to-next" or "to-pool"' }).default('to-next'),
+    }),
+  )
+  .default({});
+
 const BUSINESS_KINDS = new Set(['business-minutes', 'business-minutes-or-next-on-duty-day-by', 'on-duty-day-by']);
 
 export const policySchema = z
@@ -308,6 +323,7 @@ export const policySchema = z
     chat,
     escalation,
     serialNumbers,
+    assignment,
     steps: z.record(z.string().regex(/^[a-z]+\.[a-z-]+$/, 'step ids look like "order.review"'), step),
     alarms: alarms.optional(),
     /** The couriers `order.dispatch` may name (§12 "Carriers"); default: SF (default, insured) and EMS. */
@@ -322,6 +338,9 @@ export const policySchema = z
     }
     if (!Object.hasOwn(policy.roles, policy.chat.role)) {
       ctx.addIssue({ code: 'custom', path: ['chat', 'role'], message: `unknown role "${policy.chat.role}" (roles: ${Object.keys(policy.roles).join(', ')})` });
+    }
+    for (const role of Object.keys(policy.assignment)) {
+      if (!Object.hasOwn(policy.roles, role)) ctx.addIssue({ code: 'custom', path: ['assignment', role], message: `unknown role "${role}" (roles: ${Object.keys(policy.roles).join(', ')})` });
     }
     policy.escalation.levels.forEach((level, i) => {
       if (!Object.hasOwn(policy.roles, level)) {

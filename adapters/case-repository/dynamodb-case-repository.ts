@@ -13,6 +13,7 @@ import { stepLookupKeys, type LookupKey } from '../../core/cases/search.ts';
 import type { StepRecord } from '../../core/cases/step.ts';
 import * as transitions from '../../core/cases/transitions.ts';
 import { rescheduleStep, type RescheduleStep } from '../../core/cases/reschedule.ts';
+import { withAssignee, type AssigneeChange } from '../../core/people/step-assignment.ts';
 import { CaseStore } from './case-store.ts';
 import { CaseDeadlineStore } from './deadline-store.ts';
 import { toCaseDeadline, toStep } from './items.ts';
@@ -165,6 +166,16 @@ export class DynamoDbCaseRepository implements CaseRepository {
 
   markAnswered(selector: StepSelector, at: Instant): Promise<boolean> {
     return this.steps.stamp(selector, 'answeredAt', at);
+  }
+
+  setAssignee(selector: StepSelector, decide: (step: StepRecord) => AssigneeChange, at: Instant): Promise<{ step: StepRecord; changed: boolean }> {
+    const instant = toInstant(at);
+    return this.steps.update<{ step: StepRecord; changed: boolean }>(selector, (step) => {
+      const change = decide(step);
+      if (change === 'keep') return { result: { step, changed: false } };
+      const next = withAssignee(step, change.to, instant);
+      return { next, result: { step: next, changed: true } };
+    });
   }
 
   // ---- case deadlines ----

@@ -1,6 +1,6 @@
 /**
  * The local account commands (api.md "Local home only"; issue 10 fixes their exact form):
- *   user add <name> --roles <role,role> [--password <p>]   (no --password: prints a generated one)
+ *   user add <name> --roles <role,role> [--password <p>] [--display-name <姓名>]   (no --password: prints a generated one)
  *   user list
  *   user remove <name>
  *   user passwd <name> [--password <p>]                    (no --password: prints a generated one)
@@ -26,7 +26,7 @@ export interface UserCommandIo {
   now(): number;
 }
 
-const USAGE = 'usage: user add <name> --roles <role,role> [--password <p>] | user list | user remove <name> | user passwd <name> [--password <p>]';
+const USAGE = 'usage: user add <name> --roles <role,role> [--password <p>] [--display-name <name>] | user list | user remove <name> | user passwd <name> [--password <p>]';
 
 /** Runs one command; returns the exit code (0 done, 2 bad input, 1 anything else). */
 export async function runUserCommand(argv: readonly string[], io: UserCommandIo): Promise<number> {
@@ -45,7 +45,7 @@ export async function runUserCommand(argv: readonly string[], io: UserCommandIo)
 
 async function run(argv: readonly string[], io: UserCommandIo): Promise<void> {
   const [command, ...rest] = argv;
-  const { values, positionals } = parseCommandArgs(rest, { roles: { type: 'string' }, password: { type: 'string' }, data: { type: 'string' }, policy: { type: 'string' } }, command ?? 'user');
+  const { values, positionals } = parseCommandArgs(rest, { roles: { type: 'string' }, password: { type: 'string' }, 'display-name': { type: 'string' }, data: { type: 'string' }, policy: { type: 'string' } }, command ?? 'user');
   const expectName = (): string => {
     if (positionals.length !== 1) throw new UsageError(`${command ?? ''} needs exactly one <name>${positionals.length > 1 ? ` (got ${positionals.join(' ')})` : ''}`);
     return positionals[0] as string;
@@ -59,11 +59,11 @@ async function run(argv: readonly string[], io: UserCommandIo): Promise<void> {
   const store = new AccountStore(accountsPath(dataDir(values.data)), [...policy.roles.keys(), OPERATOR], io.now);
   switch (command) {
     case 'add': {
-      only(['roles', 'password', 'data', 'policy']);
+      only(['roles', 'password', 'display-name', 'data', 'policy']);
       const name = expectName();
       if (values.roles === undefined) throw new UsageError('add needs --roles <role,role>');
       const password = values.password ?? generatePassword();
-      const added = await store.add(name, values.roles.split(','), password);
+      const added = await store.add(name, values.roles.split(','), password, values['display-name']);
       if (values.password === undefined) {
         io.out(password);
         io.err(`added ${added.name} (${added.roles.join(', ')}); the generated password is above`);

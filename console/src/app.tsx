@@ -31,6 +31,7 @@ const SatisfactionPage = lazy(() => import('./pages/satisfaction.tsx'));
 const ScorecardsPage = lazy(() => import('./pages/scorecards.tsx'));
 const QaPage = lazy(() => import('./pages/qa.tsx'));
 const PolicyEditorPage = lazy(() => import('./pages/policy-editor.tsx'));
+const RosterPage = lazy(() => import('./pages/roster.tsx'));
 
 
 function subscribeSession(onChange: () => void): () => void {
@@ -89,6 +90,7 @@ const routes: Parameters<typeof createHashRouter>[0] = [
       { path: '/qa', element: <QaPage /> },
       { path: '/policy', element: <PolicyPage /> },
       { path: '/policy/edit', element: <PolicyEditorPage /> },
+      { path: '/roster', element: <RosterPage /> },
       { path: '*', element: <Navigate to="/queue" replace /> },
     ],
   },

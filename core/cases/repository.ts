@@ -9,6 +9,7 @@ import type { CaseDeadlineOutcome, CaseDeadlineRecord } from './case-deadline.ts
 import type { LookupKey } from './search.ts';
 import type { StepRecord } from './step.ts';
 import type { RescheduleStep } from './reschedule.ts';
+import type { AssigneeChange } from '../people/step-assignment.ts';
 import type { CompleteStep, EscalateStep, EscalateTo, PauseStep, ResumeStep, TimerOutcome } from './transitions.ts';
 
 export interface CaseView {
@@ -142,6 +143,14 @@ export interface CaseRepository {
   markAnnounced(selector: StepSelector, at: Instant): Promise<boolean>;
   /** The completion's effects were done: sets `answeredAt`, which takes the step out of `listUnansweredCompletions`. False if set already. */
   markAnswered(selector: StepSelector, at: Instant): Promise<boolean>;
+
+  /**
+   * Sets who holds an active step (issue 23, core/people/step-assignment.ts): `decide` sees the
+   * stored step and returns the new holder (`to: undefined` for the pool) or `keep`, or throws
+   * (`StepNotOpen`, `StepAssignedToOther`, ...). Of concurrent claims exactly one wins; the loser's
+   * `decide` sees the winner. `changed: false` when it kept the step as it was.
+   */
+  setAssignee(selector: StepSelector, decide: (step: StepRecord) => AssigneeChange, at: Instant): Promise<{ step: StepRecord; changed: boolean }>;
 
   /** A role's work queue: its active steps, soonest `due` first (steps without a due last). */
   listQueue(role: string, page?: PageRequest): Promise<Page<StepRecord>>;

@@ -95,6 +95,10 @@ export interface StepRecord extends StepRef {
   escalation?: StepEscalation;
   pauses: PauseInterval[];
   pausedNow?: CurrentPause;
+  /** The person who holds the step (issue 23, core/people): set by assignment, a claim or a supervisor's `/assign`; absent in the role's pool. Kept after completion. */
+  assignedTo?: string;
+  /** When `assignedTo` last changed. */
+  assignedAt?: Instant;
   completedAt?: Instant;
   completedBy?: string;
   onTime?: boolean;

@@ -10,6 +10,7 @@ import type { Zone } from '../time/zone.ts';
 import type { AlarmPolicy } from '../alarms/routing.ts';
 import type { NoticePolicy } from '../notices/policy.ts';
 import type { Carrier } from '../carriers/carriers.ts';
+import type { AssignmentRule } from '../people/assignment-rule.ts';
 
 /** The deadline rule kinds of the policy. Times of day are minutes after midnight. */
 export type DeadlineRule =
@@ -75,6 +76,8 @@ export interface CompiledPolicy {
   escalation: { levels: readonly EscalationLevel[] };
   /** SKU patterns whose units take a serial number at packing when the item does not say (core/lifecycles/serialized-units.ts). */
   serialNumbers: { serializedSkus: readonly string[] };
+  /** Per role, how new steps are assigned and handed over at shift end (core/people/assignment-rule.ts); absent roles: round-robin, to-next. */
+  assignment?: ReadonlyMap<string, AssignmentRule>;
   /** The couriers `order.dispatch` may name (service-standards.md §12 "Carriers"). */
   carriers: readonly Carrier[];
   /** Scorecard weights and targets, the quality-check sample (issue 23, docs/people.md). */

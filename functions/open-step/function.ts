@@ -8,5 +8,6 @@ export const openStepFunction: FunctionDecl = {
   id: 'open-step',
   entry: 'functions/open-step/handler.ts',
   timeoutSeconds: 30,
-  access: { tables: [{ id: casesTable.id, access: 'readwrite' }], buses: [eventBus.id], scheduler: true, scheduleTargets: [slaTimerFunction.id] },
+  // people: a new step is assigned to an on-duty person of its role (issue 23).
+  access: { tables: [{ id: casesTable.id, access: 'readwrite' }], buses: [eventBus.id], scheduler: true, scheduleTargets: [slaTimerFunction.id], people: true },
 };

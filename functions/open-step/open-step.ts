@@ -28,6 +28,9 @@ import { STEP_OPENED, stepOpenedEntryId } from '../shared/step-deadline.ts';
 import { stepOpened } from '../shared/step-events.ts';
 import { armCaseDeadlineTimers, armStepTimers } from '../shared/step-timers.ts';
 import { batchPlan } from './batch-plan.ts';
+import { assignNewStep } from '../people/assign.ts';
+import { teamOf, type Team } from '../people/team.ts';
+import type { AwsClients } from '../shared/aws-clients.ts';
 
 export interface OpenStepDeps {
   repository: CaseRepository;
@@ -36,6 +39,9 @@ export interface OpenStepDeps {
   policy: CompiledPolicy;
   clock: Clock;
   log: Log;
+  /** The people and rosters (functions/people/team.ts); default: from the environment. */
+  team?: Team;
+  clients?: AwsClients;
 }
 
 export interface OpenStepResponse {
@@ -97,6 +103,15 @@ export function createOpenStep(deps: OpenStepDeps): (request: OpenStepRequest) =
       // A redelivery starts the deadline from the same instant (kept if the first delivery stored it).
       const stored = started ?? (await startCaseDeadline(deps, step, from, caseDeadline));
       if (stored) await armCaseDeadlineTimers(deps, stored);
+    }
+    // Issue 23: a new human step goes to one on-duty person of its role (docs/people.md). A failure
+    // (the directory down) must not fail the opening: the step stays in the pool and the sweep gives it out.
+    if (opened) {
+      try {
+        await assignNewStep(deps, deps.team ?? teamOf(deps), step);
+      } catch (error) {
+        deps.log.error('could not assign the new step; it stays in the pool for the sweep', { error: error as Error });
+      }
     }
     if (step.announcedAt === undefined) {
       await deps.events.publish([stepOpened(step)]);

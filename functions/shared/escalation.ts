@@ -17,8 +17,8 @@ export function breachEscalation(policy: Pick<CompiledPolicy, 'escalation'>, at:
   return { role: target.role, level: target.level, seenAt: toInstant(target.seenAt) };
 }
 
-/** Records an escalation on the case's timeline (`step.escalated`, idempotent per step attempt and instant). */
-export async function recordEscalation(repository: Pick<CaseRepository, 'appendTimeline'>, step: StepRecord): Promise<void> {
+/** Records an escalation on the case's timeline (`step.escalated`, idempotent per step attempt and instant), with the on-duty `person` of the level when rostered (issue 23). */
+export async function recordEscalation(repository: Pick<CaseRepository, 'appendTimeline'>, step: StepRecord, person?: string): Promise<void> {
   const e = step.escalation;
   if (e === undefined || step.escalatedTo === undefined) return;
   await repository.appendTimeline(step.caseId, {
@@ -27,6 +27,6 @@ export async function recordEscalation(repository: Pick<CaseRepository, 'appendT
     kind: 'step.escalated',
     step: step.step,
     ...(e.by !== undefined ? { by: e.by } : {}),
-    detail: { role: step.escalatedTo, level: e.level, seenAt: e.seenAt, ...(e.reason !== undefined ? { reason: e.reason } : e.warning ? { warning: true } : { breach: true }) },
+    detail: { role: step.escalatedTo, level: e.level, seenAt: e.seenAt, ...(e.reason !== undefined ? { reason: e.reason } : e.warning ? { warning: true } : { breach: true }), ...(person !== undefined ? { person } : {}) },
   });
 }

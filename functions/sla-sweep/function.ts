@@ -8,7 +8,7 @@ export const slaSweepFunction: FunctionDecl = {
   id: 'sla-sweep',
   entry: 'functions/sla-sweep/handler.ts',
   timeoutSeconds: 120,
-  access: { tables: [{ id: casesTable.id, access: 'readwrite' }], buses: [eventBus.id], scheduler: true, scheduleTargets: [slaTimerFunction.id] },
+  access: { tables: [{ id: casesTable.id, access: 'readwrite' }], buses: [eventBus.id], scheduler: true, scheduleTargets: [slaTimerFunction.id], people: true },
 };
 
 export const slaSweepSchedule: ScheduleDecl = {

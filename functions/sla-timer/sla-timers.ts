@@ -15,6 +15,7 @@ import { DetailType, type DomainEvent } from '../../core/ports/events.ts';
 import { TimerKind, type TimerPayload } from '../../core/ports/timers.ts';
 import { caseDeadlineByPolicyStep, casePromiseSteps } from '../shared/case-deadlines.ts';
 import { breachEscalation, recordEscalation } from '../shared/escalation.ts';
+import { escalationPerson } from '../people/escalation-person.ts';
 import { withStep } from '../shared/logger.ts';
 import { settledByPickupRun } from '../shared/pickup-rule.ts';
 import { createStepClock, type StepClockDeps } from '../shared/step-clock.ts';
@@ -86,7 +87,7 @@ export function createSlaTimers(deps: SlaTimerDeps): SlaTimers {
       step: step.step,
       detail: { due: step.due, escalatedTo: breached.escalatedTo },
     });
-    await recordEscalation(deps.repository, breached);
+    await recordEscalation(deps.repository, breached, await escalationPerson(deps, breached));
     const promise = casePromiseSteps[step.step];
     const events: DomainEvent[] = [slaBreached(breached, promise ? SlaScope.case : SlaScope.step)];
     if (promise === DetailType.RefundOverdue) {

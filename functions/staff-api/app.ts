@@ -16,6 +16,8 @@ import { completeRoute, escalateRoute, pauseRoute, resumeRoute } from './routes/
 import { satisfactionReportRoute } from './routes/satisfaction-report.ts';
 import { peopleReportRoute } from './routes/people-report.ts';
 import { qaQueueRoute, qaSampleRoute, qaScoreRoute } from './routes/qa.ts';
+import { assignRoute, claimRoute, releaseRoute } from './routes/assignment.ts';
+import { peopleRoute, rosterGetRoute, rosterPutRoute } from './routes/people.ts';
 
 export function createStaffApi(deps: StaffApiDeps): Router {
   return new Router([
@@ -44,6 +46,12 @@ export function createStaffApi(deps: StaffApiDeps): Router {
     qaQueueRoute(deps),
     qaSampleRoute(deps),
     qaScoreRoute(deps),
+    claimRoute(deps),
+    releaseRoute(deps),
+    assignRoute(deps),
+    peopleRoute(deps),
+    rosterGetRoute(deps),
+    rosterPutRoute(deps),
     healthRoute(),
     openApiRoute(),
   ]);

@@ -14,6 +14,8 @@ import type { QueuedNotice } from '../../core/notices/notice.ts';
 import type { PolicyVersionStore } from '../../core/policy-versions/version.ts';
 import type { SeedSource } from '../shared/policy-seed.ts';
 import type { PolicyCache } from '../shared/policy-cache.ts';
+import type { AwsClients } from '../shared/aws-clients.ts';
+import type { Team } from '../people/team.ts';
 
 export interface StaffApiDeps {
   repository: CaseRepository;
@@ -36,4 +38,7 @@ export interface StaffApiDeps {
   runPickup: (request: PickupRunRequest) => Promise<PickupRunResult>;
   /** Customer notices the storefront did not take within 24 h (the board lists them); absent: none. */
   deadNotices?: () => Promise<DeadLetter<QueuedNotice>[]>;
+  /** The people and rosters (issue 23, functions/people/team.ts); default: from the environment. */
+  team?: Team;
+  clients?: AwsClients;
 }

@@ -19,6 +19,8 @@ export const staffApiFunction: FunctionDecl = {
     scheduleTargets: [slaTimerFunction.id],
     // GET /cases hands out page tokens that come back on any instance.
     pageTokenSecret: true,
+    // People, rosters and assignment (issue 23).
+    people: true,
   },
 };
 
@@ -51,6 +53,12 @@ export const staffApiRoutes: RouteDecl[] = [
   staff('GET', '/qa'),
   staff('POST', '/qa/sample'),
   staff('POST', '/qa/{id}/score'),
+  staff('POST', '/cases/{caseId}/steps/{step}/claim'),
+  staff('POST', '/cases/{caseId}/steps/{step}/release'),
+  staff('POST', '/cases/{caseId}/steps/{step}/assign'),
+  staff('GET', '/people'),
+  staff('GET', '/rosters'),
+  staff('PUT', '/rosters'),
   { method: 'GET', path: '/healthz', function: staffApiFunction.id, auth: 'public' },
   { method: 'GET', path: '/openapi.json', function: staffApiFunction.id, auth: 'public' },
 ];

@@ -12,6 +12,7 @@ import * as s from './schemas.ts';
 import { satisfactionQuery, satisfactionReportBody } from './satisfaction-schemas.ts';
 import * as people from './people-schemas.ts';
 import { policyVersionPaths } from './openapi-policy-versions.ts';
+import { peoplePaths, peopleSchemas } from './people-openapi.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -65,6 +66,7 @@ function checklistCatalogue(step: string, outcomes: readonly string[]): JsonSche
 
 export function openApiDocument(): JsonSchema {
   const staff = { security: [{ bearer: [] }] };
+  const teamHelpers = { schema, ref, json, errorResponse, staff, staffErrors, stepParams, queryParams };
   return {
     openapi: '3.1.0',
     info: {
@@ -107,6 +109,7 @@ export function openApiDocument(): JsonSchema {
         Policy: schema(s.policyView),
         Login: schema(s.loginBody, 'input'),
         LoginResult: schema(s.loginResult),
+        ...peopleSchemas(teamHelpers),
       },
     },
     'x-step-catalogue': stepCatalogue(),
@@ -315,6 +318,7 @@ export function openApiDocument(): JsonSchema {
           },
         },
       },
+      ...peoplePaths(teamHelpers),
       '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: 'alive', content: json(ref('Health')) } } } },
       '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1', content: json({ type: 'object' }) } } } },
     },

@@ -2,6 +2,7 @@
  * The staff API's request and response shapes as zod: requests are validated with them, and the
  * OpenAPI document (`GET /openapi.json`) is generated from them.
  */
+import { boardPeople, rosterGap } from './team-schemas.ts';
 import { z } from 'zod';
 import { CaseStatus, CaseType, LinkRelation } from '../../core/cases/case.ts';
 import { StepStatus } from '../../core/cases/step.ts';
@@ -141,6 +142,7 @@ export const stepView = z.object({
   pausedNow: currentPause.nullable(),
   completedAt: instant.nullable(),
   completedBy: z.string().nullable(),
+  assignedTo: z.string().optional().describe('the person who holds the step (issue 23); absent in the role\'s pool'),
   onTime: z.boolean().nullable(),
   outcome: z.string().nullable(),
   fields: z.record(z.string(), z.unknown()).nullable(),
@@ -241,8 +243,12 @@ export const queueItem = z.object({
   pausedNow: currentPause.nullable().describe('the pause in progress, with its reason'),
   stockOut: z.boolean().describe('a stock-out of one of the order\'s SKUs tagged it and no stock.received has cleared it yet (service-standards.md §12)'),
   waiting: shipWaitView.nullable().describe('an order waiting before packing (pre-sale ship date or stock); null otherwise'),
+  assignedTo: z.string().optional().describe('the person who holds the step (issue 23); absent in the role\'s pool'),
 });
-export const queue = z.object({ items: z.array(queueItem) });
+export const queue = z.object({
+  items: z.array(queueItem),
+  rosterGaps: z.array(rosterGap).optional().describe('issue 23: parts of today\'s hours of the caller\'s roles that have a roster but nobody rostered'),
+});
 
 const reportFigures = z.object({
   count: z.number().int(),
@@ -277,6 +283,7 @@ export const board = z.object({
   overdueRefunds: z.array(lateStep).describe('refunds past their arrival deadline (`refund.settle`)'),
   today: z.array(reportFigures.extend({ group: z.string() })).describe('on-time figures per step of the steps closed today'),
   deadNotices,
+  team: boardPeople.optional().describe('issue 23: per person the active steps they hold (open, warned, breached) and who is on duty now; absent without people'),
 });
 
 export const pickupRun = z.object({

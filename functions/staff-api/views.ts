@@ -51,6 +51,7 @@ export function toStepView(s: StepRecord, zone: Zone): z.infer<typeof stepView> 
     pausedNow: pausedNowView(zone, s.pausedNow),
     completedAt: orNull(zone, s.completedAt),
     completedBy: s.completedBy ?? null,
+    ...(s.assignedTo !== undefined ? { assignedTo: s.assignedTo } : {}),
     onTime: s.onTime ?? null,
     outcome: s.outcome ?? null,
     fields: s.fields ? renderInstants(zone, s.fields) : null,
@@ -120,5 +121,6 @@ export function toQueueItem(s: StepRecord, policy: CompiledPolicy, now: number, 
     pausedNow: pausedNowView(zone, s.pausedNow),
     stockOut: tags.stockOut ?? false,
     waiting: tags.waiting ?? null,
+    ...(s.assignedTo !== undefined ? { assignedTo: s.assignedTo } : {}),
   };
 }

@@ -32,6 +32,7 @@ import { peopleScene, peopleText } from './people.ts';
 import { StoreDay } from './storefront.ts';
 import { ShipWaitsScenario } from './ship-waits.ts';
 import { countTransitions } from './transitions.ts';
+import { DemoTeam, teamText, type TeamSummary } from './team.ts';
 
 const HOUR = 3_600_000;
 /** Functions the schedule runs whatever the volume: their cost is per day, not per order. */
@@ -60,6 +61,8 @@ export interface DemoResult {
   report: DemoReport;
   text: string;
   files: WrittenFiles;
+  /** The named ops-cs people's assignments and handovers (issue 23, team.ts). */
+  team?: TeamSummary;
 }
 
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
@@ -80,6 +83,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const agenda = new Agenda(clock, runtime);
     const store = new StoreDay({ agenda, client, random, dayStart, orders: options.orders });
     const teams = staffTheStore({ agenda, client, policy: getDefaultPolicy(), random });
+    // Named ops-cs people on a two-shift roster (issue 23, team.ts).
+    const team = await DemoTeam.start({ dataDir, client, agenda, dayStart, days: options.days, day: options.day, now: () => clock.now() });
     store.open();
     // Its own random stream, so the store day's draws stay those of the seed.
     const shipWaits = new ShipWaitsScenario({ agenda, client, random: new Random(options.seed + 1), dayStart });
@@ -187,7 +192,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const roleLabel = (role: string): string => `${policy.roles.get(role)?.label.split(' ')[0] ?? ''} ${role}`.trim();
     // Scorecards and quality checks (issue 23): a separate scene after the day (local/demo/people.ts).
     const people = await peopleScene({ supervisor, from: query('step').from, to: query('step').to, outDir: options.outDir, random });
-    return { report, text: `${reportText(report, roleLabel)}\n\n${peopleText(people)}`, files };
+    const orderCases = bus.ofType('CaseOpened').filter((e) => e.detail.caseType === 'order').map((e) => e.detail.caseId as string);
+    const teamSummary = await team.summary(orderCases);
+    return { report, text: `${reportText(report, roleLabel)}${teamText(teamSummary)}\n\n${peopleText(people)}`, files, team: teamSummary };
   } finally {
     await runtime?.stop();
     await Promise.all([bus.close(), robot.close()]);

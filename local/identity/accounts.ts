@@ -18,6 +18,8 @@ import { isWriteFault } from '../storage/write-faults.ts';
 
 export interface Account {
   name: string;
+  /** A display name (姓名) for the console and rosters (issue 23); absent: `name`. */
+  displayName?: string;
   roles: string[];
   /** `scrypt$N$r$p$salt$key` (passwords.ts). */
   passwordHash: string;
@@ -60,16 +62,19 @@ export class AccountStore {
     return this.read().accounts.map(({ passwordHash: _hash, ...rest }) => rest);
   }
 
-  async add(name: string, roles: readonly string[], password: string): Promise<AccountSummary> {
+  async add(name: string, roles: readonly string[], password: string, displayName?: string): Promise<AccountSummary> {
     checkName(name);
+    const shown = displayName?.trim();
+    if (displayName !== undefined && (shown === '' || [...(shown ?? '')].length > 64)) throw new InvalidAccountInput('--display-name must be 1–64 characters');
     const checkedRoles = this.checkRoles(roles);
     checkPassword(password);
     const file = this.read();
     if (file.accounts.some((a) => a.name === name)) throw new AccountExists(name);
     const at = new Date(this.now()).toISOString();
-    const account: Account = { name, roles: checkedRoles, passwordHash: await hashPassword(password, this.cost), createdAt: at, passwordChangedAt: at };
+    const named = shown !== undefined ? { displayName: shown } : {};
+    const account: Account = { name, ...named, roles: checkedRoles, passwordHash: await hashPassword(password, this.cost), createdAt: at, passwordChangedAt: at };
     this.write({ ...file, accounts: [...file.accounts, account] });
-    return { name, roles: checkedRoles, createdAt: at, passwordChangedAt: at };
+    return { name, ...named, roles: checkedRoles, createdAt: at, passwordChangedAt: at };
   }
 
   remove(name: string): void {

@@ -284,6 +284,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     Object.assign(process.env, runtimeEnvironment(manifest, names, edgeUrl, { webhookSecret: secret, pageTokenSecret: pageTokenSecret(options.dataDir), awsCredentials: credentials }, queueUrls));
     // The handlers run in this process and read their policy from the environment: this runtime's, or the default.
     cleanup.unshift(scopedEnv({ [Env.policyPath]: policyPath }));
+    // The people are the accounts of `npm run user` (issue 23, docs/people.md).
+    cleanup.unshift(scopedEnv({ [Env.peopleAccountsFile]: accountsPath(options.dataDir) }));
     if (options.alarmWebhook !== undefined) {
       const { url, kind, secret: robotSecret } = options.alarmWebhook;
       cleanup.unshift(scopedEnv({ [Env.alarmWebhookUrl]: url, [Env.alarmWebhookKind]: kind, [Env.alarmWebhookSecret]: robotSecret }));

@@ -25,7 +25,7 @@ export class ApiError extends Error {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   body?: unknown;
   accept?: string;
   /** Sign-in calls send no token and a 401 there is a wrong password, not an ended session. */

@@ -6,7 +6,7 @@
  */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getJson, postJson } from './client.ts';
-import type { Board, CaseView, ChatReport, PolicyView, QueueItem, SlaReport, StepActionResult } from './types.ts';
+import type { Board, CaseView, ChatReport, PolicyView, Queue, SlaReport, StepActionResult } from './types.ts';
 
 /** How often the queue and board refresh; a session may shorten it (the browser tests do). */
 export function pollMs(): number {
@@ -21,7 +21,7 @@ export function pollMs(): number {
 export function queueQuery() {
   return queryOptions({
     queryKey: ['queue'],
-    queryFn: () => getJson<{ items: QueueItem[] }>('/queue'),
+    queryFn: () => getJson<Queue>('/queue'),
     staleTime: 2_000,
     refetchInterval: pollMs(),
     refetchIntervalInBackground: false,

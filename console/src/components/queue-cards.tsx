@@ -14,6 +14,7 @@ import { formatWeekdayDateTime } from '../time/format.ts';
 import { RemainingCell, URGENCY_STYLE } from './remaining-cell.tsx';
 import { StepActions } from './step-actions.tsx';
 import { StockOutTag, WaitingNote } from './ship-wait.tsx';
+import { AssignActions } from './assign-actions.tsx';
 
 export function QueueCards({ items, pageSize, empty }: { items: QueueItem[]; pageSize: number; empty: string }) {
   const { t, lang } = useI18n();
@@ -46,6 +47,9 @@ export function QueueCards({ items, pageSize, empty }: { items: QueueItem[]; pag
                 {t('queue.due')} {item.due ? <time dateTime={item.due}>{formatWeekdayDateTime(item.due, lang)}</time> : '—'}
               </div>
               {item.waiting ? <WaitingNote waiting={item.waiting} /> : <RemainingCell item={item} />}
+              <div style={{ marginTop: 8 }}>
+                <AssignActions caseId={item.caseId} step={item.step} role={item.role} assignedTo={item.assignedTo} />
+              </div>
               {!item.waiting && (
                 <div style={{ marginTop: 8 }}>
                   <StepActions caseId={item.caseId} step={item.step} status={item.status} />

@@ -10,6 +10,7 @@ import { useBoard } from '../api/queries.ts';
 import type { Board } from '../api/types.ts';
 import { CourierCame } from '../components/courier-came.tsx';
 import { DeadNotices } from '../components/dead-notices.tsx';
+import { BoardTeam } from '../components/board-team.tsx';
 import { URGENCY_STYLE } from '../components/remaining-cell.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { labelOf, ROLE_LABELS, stepName } from '../i18n/labels.ts';
@@ -53,6 +54,7 @@ export default function BoardPage() {
           </Card>
         </Col>
       </Row>
+      <BoardTeam team={b.team} />
       <Row gutter={16}>
         <Col xs={24} lg={14}>
           <Card title={t('board.now')} style={{ marginBottom: 16 }}>

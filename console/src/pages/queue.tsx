@@ -8,7 +8,7 @@
  * elements rather than one Ant Design component per line.
  */
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Segmented, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { UrgentTag } from '../components/complaint-kind-tags.tsx';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState, type HTMLAttributes } from 'react';
@@ -21,6 +21,9 @@ import { QueueCards } from '../components/queue-cards.tsx';
 import { RemainingCell, URGENCY_STYLE } from '../components/remaining-cell.tsx';
 import { StockOutTag, WaitingNote } from '../components/ship-wait.tsx';
 import { StepActions } from '../components/step-actions.tsx';
+import { AssignActions } from '../components/assign-actions.tsx';
+import { RosterGaps } from '../components/roster-gaps.tsx';
+import { currentSession } from '../auth/session.ts';
 import { useNarrow } from '../components/use-narrow.ts';
 import { useI18n, type I18n } from '../i18n/i18n.tsx';
 import { CASE_TYPE_LABELS, labelOf, ROLE_LABELS, STATUS_LABELS, stepName } from '../i18n/labels.ts';
@@ -77,6 +80,7 @@ function queueColumns({ t, lang }: Pick<I18n, 't' | 'lang'>): ColumnsType<QueueI
     { title: t('queue.due'), key: 'due', render: (_, item) => (item.due ? <time dateTime={item.due}>{formatWeekdayDateTime(item.due, lang)}</time> : '—') },
     { title: t('queue.remaining'), key: 'remaining', render: (_, item) => (item.waiting ? <WaitingNote waiting={item.waiting} /> : <RemainingCell item={item} />) },
     { title: t('queue.status'), key: 'status', render: (_, item) => <Tag>{labelOf(STATUS_LABELS, item.status, lang)}</Tag> },
+    { title: t('team.holder'), key: 'holder', render: (_, item) => <AssignActions caseId={item.caseId} step={item.step} role={item.role} assignedTo={item.assignedTo} /> },
     // A waiting order is the platform's to release (ship date, stock.received): nothing to do on it here.
     { title: t('queue.actions'), key: 'actions', render: (_, item) => (item.waiting ? null : <StepActions caseId={item.caseId} step={item.step} status={item.status} />) },
   ];
@@ -91,10 +95,22 @@ export function QueuePage() {
   const [status, setStatus] = useState<string>();
   const [stockOutOnly, setStockOutOnly] = useState(false);
   const [waitingOnly, setWaitingOnly] = useState(false);
+  // 我的 (held by me) or 全组 (every step of my roles, the pool included: issue 23).
+  const [view, setView] = useState<'team' | 'mine'>('team');
+  const me = currentSession()?.user;
   const items = useMemo(() => queue.data?.items ?? [], [queue.data]);
   const shown = useMemo(
-    () => items.filter((item) => (!role || item.role === role) && (!step || item.step === step) && (!status || item.status === status) && (!stockOutOnly || item.stockOut) && (!waitingOnly || item.waiting !== null)),
-    [items, role, step, status, stockOutOnly, waitingOnly],
+    () =>
+      items.filter(
+        (item) =>
+          (view === 'team' || item.assignedTo === me) &&
+          (!role || item.role === role) &&
+          (!step || item.step === step) &&
+          (!status || item.status === status) &&
+          (!stockOutOnly || item.stockOut) &&
+          (!waitingOnly || item.waiting !== null),
+      ),
+    [items, view, me, role, step, status, stockOutOnly, waitingOnly],
   );
   const columns = useMemo(() => queueColumns({ t, lang }), [t, lang]);
   const filters = useMemo(() => {
@@ -113,6 +129,15 @@ export function QueuePage() {
           {t('queue.title')}
         </Typography.Title>
         <Space wrap>
+          <Segmented
+            aria-label={t('team.view')}
+            value={view}
+            onChange={(v) => setView(v as 'team' | 'mine')}
+            options={[
+              { value: 'mine', label: t('team.mine') },
+              { value: 'team', label: t('team.all') },
+            ]}
+          />
           <Select aria-label={t('queue.filterRole')} placeholder={t('queue.filterRole')} allowClear style={{ minWidth: narrow ? 0 : 180, width: narrow ? '100%' : undefined }} value={role} onChange={setRole} options={filters.roles} />
           <Select aria-label={t('queue.filterStep')} placeholder={t('queue.filterStep')} allowClear style={{ minWidth: narrow ? 0 : 200, width: narrow ? '100%' : undefined }} value={step} onChange={setStep} options={filters.steps} />
           <Select aria-label={t('queue.filterStatus')} placeholder={t('queue.filterStatus')} allowClear style={{ minWidth: narrow ? 0 : 140, width: narrow ? '100%' : undefined }} value={status} onChange={setStatus} options={filters.statuses} />
@@ -129,6 +154,7 @@ export function QueuePage() {
         </Space>
       </Space>
       {queue.error && <Alert type="error" showIcon role="alert" title={t('error.generic', { message: errorText(queue.error, lang) })} style={{ marginBottom: 16 }} />}
+      <RosterGaps gaps={queue.data?.rosterGaps} />
       <Typography.Text type="secondary">{t('queue.count', { count: shown.length })}</Typography.Text>
       {/* The table mounts once, with its rows: until the first answer a spinner stands in for it. */}
       {queue.data && narrow ? (

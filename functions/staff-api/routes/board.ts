@@ -16,6 +16,7 @@ import type { StaffApiDeps } from '../deps.ts';
 import type { board } from '../schemas.ts';
 import { staffCaller } from '../staff.ts';
 import { toQueueItem } from '../views.ts';
+import { boardTeam } from '../board-team.ts';
 import { readAll } from '../../shared/read-all.ts';
 import { dueOn, readActiveSteps, stepsClosedOn } from '../../shared/closed-steps.ts';
 import type { z } from 'zod';
@@ -59,6 +60,7 @@ export function boardRoute(deps: StaffApiDeps): Route {
         overdueRefunds: overdue(refunds, now).map(lateStep),
         today: today.rows,
         deadNotices: deadNoticesView(dead, deps.policy.zone),
+        ...(await boardTeam(deps, queues.flat(), now)),
       };
       return jsonResponse(200, body);
     },

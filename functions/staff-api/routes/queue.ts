@@ -11,6 +11,7 @@ import { toQueueItem } from '../views.ts';
 import { SHIP_WAIT_STEPS } from '../../../core/lifecycles/ship-wait.ts';
 import type { CaseRecord } from '../../../core/cases/case.ts';
 import { shipWaitFor, stockOutTags } from '../ship-wait-view.ts';
+import { queueRosterGaps } from '../roster-gaps.ts';
 
 /** A queue longer than this per role is cut (the soonest due come first). */
 const MAX_PER_ROLE = 1_000;
@@ -42,7 +43,7 @@ export function queueRoute(deps: StaffApiDeps): Route {
       // Due times in the same minute (what staff see) go in placement order: pre-sale orders released together
       // at their ship date ship "根据下单先后" (seed l.270).
       steps.sort((a, b) => compareDue(toMinute(a.due), toMinute(b.due)) || comparePlaced(byId.get(a.caseId), byId.get(b.caseId)) || (a.openedAt < b.openedAt ? -1 : 1));
-      return jsonResponse(200, { items: steps.map((s) => toQueueItem(s, deps.policy, now, { stockOut: tags.has(s.caseId), waiting: shipWaitFor(s, byId.get(s.caseId), deps.policy.zone) })) });
+      return jsonResponse(200, { items: steps.map((s) => toQueueItem(s, deps.policy, now, { stockOut: tags.has(s.caseId), waiting: shipWaitFor(s, byId.get(s.caseId), deps.policy.zone) })), ...(await queueRosterGaps(deps, caller.roles, now)) });
     },
   };
 }

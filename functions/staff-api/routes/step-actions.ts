@@ -30,6 +30,7 @@ import { validateCompletion } from '../completion-body.ts';
 import type { StaffApiDeps } from '../deps.ts';
 import { escalateBody, pauseBody } from '../schemas.ts';
 import { recordEscalation } from '../../shared/escalation.ts';
+import { escalationPerson } from '../../people/escalation-person.ts';
 import { staffCaller } from '../staff.ts';
 import { completeStepNow } from '../step-completion.ts';
 import { policyCheckedFields } from '../policy-completion.ts';
@@ -146,7 +147,7 @@ export function escalateRoute(deps: StaffApiDeps): Route {
         reason: request.reason,
         by: caller.user,
       });
-      await recordEscalation(deps.repository, escalated);
+      await recordEscalation(deps.repository, escalated, await escalationPerson(deps, escalated));
       return jsonResponse(200, toStepActionResult(escalated, deps.policy.zone));
     },
   };

@@ -39,6 +39,13 @@ const API_ROUTES = [
   'GET /policy/versions/{version}',
   'GET /policy/versions/{version}/diff',
   'POST /policy/preview',
+  // Issue 23: people, rosters and assignment (docs/people.md).
+  'POST /cases/{caseId}/steps/{step}/claim',
+  'POST /cases/{caseId}/steps/{step}/release',
+  'POST /cases/{caseId}/steps/{step}/assign',
+  'GET /people',
+  'GET /rosters',
+  'PUT /rosters',
 ];
 
 /** api.md's "Local home only" routes the OpenAPI document also lists (marked `x-local-only`), never the manifest. */
@@ -62,7 +69,7 @@ describe('public routes: health and the OpenAPI document', () => {
     expect(listed.sort()).toEqual([...API_ROUTES, ...LOCAL_ONLY_ROUTES].sort());
     expect(doc.paths['/auth/login']?.post).toMatchObject({ 'x-local-only': true });
     expect(doc.components.schemas.PauseStep?.required).toEqual(['reason']);
-    expect(Object.keys(doc.components.schemas.Queue?.properties ?? {})).toEqual(['items']);
+    expect(Object.keys(doc.components.schemas.Queue?.properties ?? {})).toEqual(['items', 'rosterGaps']);
     expect(JSON.stringify(doc.components.schemas.StorefrontEvent)).toContain('order.cancel-requested');
     const queueItem = JSON.stringify(doc.components.schemas.Queue);
     for (const field of ['stepLabel', 'remainingOnDutyMinutes', 'onDutyNow', 'countingResumesAt', 'pausedNow']) expect(queueItem).toContain(`"${field}"`);

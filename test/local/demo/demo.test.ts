@@ -67,6 +67,19 @@ describe('npm run demo', () => {
     expect(result.text).toContain('by category 投诉类别: ');
   });
 
+  it('assigns the ops-cs reviews round-robin to the rostered people of each shift (issue 23), and says so in the report', () => {
+    const people = result.team?.people ?? [];
+    expect(people).toHaveLength(8);
+    for (const shift of ['08:00–14:00', '14:00–20:00']) {
+      const counts = people.filter((p) => p.shift === shift).map((p) => p.assigned);
+      // Round-robin: nobody of a shift is given two more than another.
+      expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+    }
+    expect(people.reduce((sum, p) => sum + p.assigned, 0)).toBeGreaterThan(0);
+    expect(result.text).toContain('李娜 ops-cs-1');
+    expect(result.text).toContain(`steps handed over at a shift end: ${result.team?.handovers ?? -1}`);
+  });
+
   it('counts exceptions from the bus and posts every breach to the group robot it was given', () => {
     const { exceptions } = result.report;
     expect(exceptions.alarmsPosted).toBe(exceptions.slaBreaches);
