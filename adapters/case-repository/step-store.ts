@@ -33,6 +33,7 @@ export class StepStore {
       ...(input.provisional ? { provisional: true } : {}),
       ...(input.plannedPickupAt !== undefined ? { plannedPickupAt: toInstant(input.plannedPickupAt) } : {}),
       ...(input.batchTargetAt !== undefined ? { batchTargetAt: toInstant(input.batchTargetAt) } : {}),
+      ...(input.priority ? { priority: true } : {}),
       pauses: [],
       taskToken: input.taskToken,
     };

@@ -33,6 +33,10 @@ const spec = (caseType: CaseType, completedBy: CompletedBy, outcomes: readonly s
 
 export const STEPS = {
   'order.payment': spec('order', 'staff', ['reminded', 'paid']),
+  /** Holds (service-standards.md §12): the supervisor's (attempt 1) and the manager's (attempt 2) decision, through `POST /cases/{caseId}/hold/approve`. */
+  'order.hold-approve': spec('order', 'staff', ['approved', 'refused']),
+  /** Unpaid when the hold ended: followed up by chat and phone (a checklist); order.paid completes it with outcome `paid`. */
+  'order.hold-followup': spec('order', 'staff', ['followed-up']),
   'order.review': spec(
     'order',
     'staff',

@@ -27,6 +27,8 @@ import { STEP_OPENED, stepOpenedEntryId } from '../shared/step-deadline.ts';
 import { stepOpened } from '../shared/step-events.ts';
 import { armCaseDeadlineTimers, armStepTimers } from '../shared/step-timers.ts';
 import { batchPlan } from './batch-plan.ts';
+import { isBatchChainStep } from '../../core/calendar/batch-targets.ts';
+import { priorityMarkedAt, priorityPickupAt } from '../../core/holds/priority.ts';
 
 export interface OpenStepDeps {
   repository: CaseRepository;
@@ -57,10 +59,13 @@ export function createOpenStep(deps: OpenStepDeps): (request: OpenStepRequest) =
     const facts = request.facts ?? {};
     const deadline = due(request.step, Date.parse(from), facts, [], deps.policy, { explain: false });
     const role = request.role ?? deadline.role;
-    const dueAt = deadline.due !== null ? toInstant(deadline.due) : undefined;
+    // A priority order (§12 Priority): its steps sort first, planned for the next batch today.
+    const priorityAt = await orderPriority(deps, request);
+    const priorityPickup = priorityAt !== undefined && request.step === 'order.pickup' && request.deadlineFrom !== undefined ? priorityPickupAt(deps.policy.pickup, Date.parse(request.deadlineFrom), priorityAt) : undefined;
+    const dueAt = priorityPickup !== undefined ? toInstant(priorityPickup) : deadline.due !== null ? toInstant(deadline.due) : undefined;
     const warnAt = deadline.warnAt !== null ? toInstant(deadline.warnAt) : undefined;
 
-    const plan = batchPlan(deps.policy, request);
+    const plan = batchPlan(deps.policy, request, priorityAt);
     const caseDeadline = attempt === 1 ? caseDeadlineStartedBy(request.caseType, request.step) : undefined;
     const deadlineStart = caseDeadline && caseDeadlineFrom(deps, request, from, caseDeadline);
     const { step, opened, caseDeadline: started } = await deps.repository.openStep({
@@ -75,6 +80,7 @@ export function createOpenStep(deps: OpenStepDeps): (request: OpenStepRequest) =
       ...(Date.parse(from) > now ? { startsAt: from } : {}),
       ...(deadline.provisional ? { provisional: true } : {}),
       ...(plan ? { plannedPickupAt: plan.plannedPickupAt, batchTargetAt: plan.batchTargetAt } : {}),
+      ...(priorityAt !== undefined ? { priority: true } : {}),
       taskToken: request.taskToken,
       entry: {
         id: stepOpenedEntryId({ caseId: request.caseId, step: request.step, attempt }),
@@ -101,6 +107,13 @@ export function createOpenStep(deps: OpenStepDeps): (request: OpenStepRequest) =
     deps.log.info(opened ? 'step opened' : 'step already open (redelivery)', { due: step.due, warnAt: step.warnAt, role: step.role });
     return { caseId: step.caseId, step: step.step, attempt: step.attempt, due: step.due ?? null, warnAt: step.warnAt ?? null, opened };
   };
+}
+
+/** When the order was marked priority, for an order step before the pickup or the pickup itself (one read of the case). */
+async function orderPriority(deps: OpenStepDeps, request: OpenStepRequest): Promise<number | undefined> {
+  if (request.caseType !== 'order' || !(isBatchChainStep(request.step) || request.step === 'order.pickup')) return undefined;
+  const [record] = await deps.repository.getCaseRecords([request.caseId]);
+  return record ? priorityMarkedAt(record.data) : undefined;
 }
 
 /** The case-level deadline that begins with a step whose deadline counts from `from`; none if the policy gives it no due. */

@@ -53,8 +53,9 @@ function stepCatalogue(): JsonSchema {
 /** A verification call's `fields.checklist`/`fields.evidence` per outcome (service-standards.md §12); `paymentAccount` only for a paid order's cancellation. */
 function checklistCatalogue(step: string, outcomes: readonly string[]): JsonSchema {
   const perOutcome = Object.fromEntries(
-    outcomes.flatMap((outcome) => {
-      const rule = checklistOf(step, outcome, { paid: true });
+    // A step without outcomes (order.dispatch) lists its checklist under `none`, as a priority order asks it.
+    (outcomes.length > 0 ? outcomes : ['none']).flatMap((outcome) => {
+      const rule = checklistOf(step, outcome === 'none' ? undefined : outcome, { paid: true, priority: true });
       return rule ? [[outcome, { points: rule.points, evidence: rule.evidence }]] : [];
     }),
   );
