@@ -13,6 +13,8 @@ import { searchRoute } from './routes/search.ts';
 import { revealContactRoute } from './routes/contact.ts';
 import { completeRoute, escalateRoute, pauseRoute, resumeRoute } from './routes/step-actions.ts';
 import { satisfactionReportRoute } from './routes/satisfaction-report.ts';
+import { holdDecisionRoute, holdRequestRoute } from './routes/holds.ts';
+import { priorityRoute } from './routes/priority.ts';
 
 export function createStaffApi(deps: StaffApiDeps): Router {
   return new Router([
@@ -32,6 +34,9 @@ export function createStaffApi(deps: StaffApiDeps): Router {
     policyRoute(deps),
     chatReportRoute(deps),
     satisfactionReportRoute(deps),
+    holdRequestRoute(deps),
+    holdDecisionRoute(deps),
+    priorityRoute(deps),
     healthRoute(),
     openApiRoute(),
   ]);
