@@ -225,6 +225,7 @@ export const queueItem = z.object({
   onDutyNow: z.boolean().describe('the step\'s role is on shift now (policy calendar)'),
   countingResumesAt: instant.nullable().describe('when the clock counts again: the next shift start when off duty, or a timed pause\'s end; null while counting'),
   pausedNow: currentPause.nullable().describe('the pause in progress, with its reason'),
+  priority: z.boolean().optional().describe('true when the order was marked priority (service-standards.md §12): its steps sort first'),
 });
 export const queue = z.object({ items: z.array(queueItem) });
 

@@ -107,5 +107,6 @@ export function toQueueItem(s: StepRecord, policy: CompiledPolicy, now: number):
     onDutyNow: clock.onDutyNow,
     countingResumesAt: clock.countingResumesAt === null ? null : renderInstant(zone, clock.countingResumesAt),
     pausedNow: pausedNowView(zone, s.pausedNow),
+    priority: s.priority === true,
   };
 }

@@ -32,7 +32,8 @@ export function queueRoute(deps: StaffApiDeps): Route {
         seen.add(key);
         return true;
       });
-      steps.sort((a, b) => compareDue(a.due, b.due) || (a.openedAt < b.openedAt ? -1 : 1));
+      // A priority order's steps first (§12 Priority), then soonest due.
+      steps.sort((a, b) => Number(b.priority === true) - Number(a.priority === true) || compareDue(a.due, b.due) || (a.openedAt < b.openedAt ? -1 : 1));
       return jsonResponse(200, { items: steps.map((s) => toQueueItem(s, deps.policy, now)) });
     },
   };
