@@ -42,6 +42,9 @@ export const staffApiRoutes: RouteDecl[] = [
   staff('GET', '/policy'),
   staff('GET', '/reports/chat'),
   staff('GET', '/reports/satisfaction'),
+  staff('POST', '/cases/{caseId}/hold'),
+  staff('POST', '/cases/{caseId}/hold/approve'),
+  staff('POST', '/cases/{caseId}/priority'),
   { method: 'GET', path: '/healthz', function: staffApiFunction.id, auth: 'public' },
   { method: 'GET', path: '/openapi.json', function: staffApiFunction.id, auth: 'public' },
 ];
