@@ -66,3 +66,9 @@ export function holdState(steps: readonly StepRecord[]): HoldState {
 export function heldUntil(at: number): string {
   return new Date(at + HOLD_MS).toISOString();
 }
+
+/** A staff completion that would pass for the platform's own outcomes: `held` of `order.payment`, `paid` of the hold follow-up (the storefront's). */
+export function isPlatformOutcome(step: string, body: unknown): boolean {
+  const outcome = typeof body === 'object' && body !== null ? (body as { outcome?: unknown }).outcome : undefined;
+  return (step === 'order.payment' && outcome === 'held') || (step === HOLD_FOLLOWUP && outcome === 'paid');
+}

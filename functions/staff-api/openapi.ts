@@ -10,6 +10,7 @@ import { storefrontEvent } from '../../core/storefront/events.ts';
 import { SIGNATURE_HEADER } from '../../core/storefront/signature.ts';
 import * as s from './schemas.ts';
 import { satisfactionQuery, satisfactionReportBody } from './satisfaction-schemas.ts';
+import * as holds from './hold-schemas.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -96,6 +97,11 @@ export function openApiDocument(): JsonSchema {
         Board: schema(s.board),
         ChatReport: schema(s.chatReport),
         SatisfactionReport: schema(satisfactionReportBody),
+        HoldRequest: schema(holds.holdRequestBody, 'input'),
+        HoldDecision: schema(holds.holdDecisionBody, 'input'),
+        Hold: schema(holds.holdAnswer),
+        PriorityRequest: schema(holds.priorityBody, 'input'),
+        Priority: schema(holds.priorityAnswer),
         Health: schema(s.health),
         Policy: schema(s.policyView),
         Login: schema(s.loginBody, 'input'),
@@ -251,6 +257,34 @@ export function openApiDocument(): JsonSchema {
             '200': { description: 'the report', content: { ...json(ref('SatisfactionReport')), 'text/csv': { schema: { type: 'string' } } } },
             ...staffErrors,
           },
+        },
+      },
+      // Holds and priority (service-standards.md §12; issue 22 items 2 and 4), additions to api.md.
+      '/cases/{caseId}/hold': {
+        post: {
+          ...staff,
+          summary: 'Ask to hold an unpaid order\'s unit for a day (presales-cs or supervisor; seed l.264 "和我主管申请一下是否可以给您直接留一个"): opens the supervisor\'s and the manager\'s order.hold-approve steps',
+          parameters: [pathParam('caseId', 'the order case')],
+          requestBody: { required: false, content: json(ref('HoldRequest')) },
+          responses: { '200': { description: 'where the hold stands', content: json(ref('Hold')) }, ...staffErrors, ...unsupportedMediaType, '404': errorResponse('unknown order case'), '409': errorResponse('HoldNotAllowed: the order is not waiting for payment, is closed, or was held once already') },
+        },
+      },
+      '/cases/{caseId}/hold/approve': {
+        post: {
+          ...staff,
+          summary: 'The supervisor\'s or the manager\'s decision on a hold (either order); both approved: held 24 h, the day-3 expiry waits; either refused: the unpaid rules go on',
+          parameters: [pathParam('caseId', 'the order case')],
+          requestBody: { required: true, content: json(ref('HoldDecision')) },
+          responses: { '200': { description: 'where the hold stands', content: json(ref('Hold')) }, ...staffErrors, ...unsupportedMediaType, '404': errorResponse('unknown case'), '409': errorResponse('HoldNotAllowed: no hold requested, or this approval is decided or cancelled already') },
+        },
+      },
+      '/cases/{caseId}/priority': {
+        post: {
+          ...staff,
+          summary: 'Mark an order priority (supervisor; seed l.308 "我们会在今天为您安排寄出"): planned for the next pickup batch today if one is left, its steps first in every queue, dispatch asks the courier\'s same-day confirmation',
+          parameters: [pathParam('caseId', 'the order case')],
+          requestBody: { required: false, content: json(ref('PriorityRequest')) },
+          responses: { '200': { description: 'marked (a repeat changes nothing)', content: json(ref('Priority')) }, ...staffErrors, ...unsupportedMediaType, '404': errorResponse('unknown order case'), '409': errorResponse('PriorityNotAllowed: the order is closed or handed to the courier') },
         },
       },
       '/auth/login': {

@@ -28,6 +28,10 @@ const API_ROUTES = [
   'GET /openapi.json',
   // Added to the contract by issue 22 (documented in docs/workflows.md and the OpenAPI document).
   'GET /reports/satisfaction',
+  // Holds and priority (issue 22 items 2 and 4).
+  'POST /cases/{caseId}/hold',
+  'POST /cases/{caseId}/hold/approve',
+  'POST /cases/{caseId}/priority',
 ];
 
 /** api.md's "Local home only" routes the OpenAPI document also lists (marked `x-local-only`), never the manifest. */
