@@ -7,7 +7,16 @@
  * The two approvals share the step id and are told apart by their attempt: the supervisor's is
  * attempt 1, the manager's attempt 2. One hold per order.
  */
-import { isStepActive, type StepRecord } from '../cases/step.ts';
+import { isStepActive, type StepStatus } from '../cases/step.ts';
+
+/** What holdState reads of a step: a StepRecord, or the API's view of one (the console). */
+export interface HoldStep {
+  step: string;
+  attempt: number;
+  status: StepStatus;
+  outcome?: string | null;
+  fields?: Readonly<Record<string, unknown>> | null;
+}
 
 export const HOLD_REQUEST = 'order.hold-request';
 export const HOLD_APPROVE = 'order.hold-approve';
@@ -38,7 +47,7 @@ export type HoldState =
   | { state: 'cancelled' };
 
 /** Where the order's hold stands, from its steps. */
-export function holdState(steps: readonly StepRecord[]): HoldState {
+export function holdState(steps: readonly HoldStep[]): HoldState {
   const approvals = steps.filter((s) => s.step === HOLD_APPROVE);
   if (approvals.length === 0) return { state: 'none' };
   const held = steps.find((s) => s.step === 'order.payment' && s.outcome === 'held');

@@ -4,6 +4,7 @@
  * carries the same `data-case`/`data-step`/`data-urgency` as the table's row.
  */
 import { Card, List, Tag } from 'antd';
+import { PriorityTag } from './priority-tag.tsx';
 import { Link } from 'react-router';
 import type { QueueItem } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -36,7 +37,8 @@ export function QueueCards({ items, pageSize, empty }: { items: QueueItem[]; pag
               }
             >
               <div>
-                <Link to={`/cases/${encodeURIComponent(item.caseId)}`}>{item.caseId}</Link> · {labelOf(CASE_TYPE_LABELS, item.caseType, lang)} · {labelOf(ROLE_LABELS, item.role, lang)}
+                <Link to={`/cases/${encodeURIComponent(item.caseId)}`}>{item.caseId}</Link>
+                {item.priority && <PriorityTag />} · {labelOf(CASE_TYPE_LABELS, item.caseType, lang)} · {labelOf(ROLE_LABELS, item.role, lang)}
               </div>
               <div>
                 {t('queue.due')} {item.due ? <time dateTime={item.due}>{formatWeekdayDateTime(item.due, lang)}</time> : '—'}

@@ -22,6 +22,8 @@ export const FACT_LABELS: Labels = {
   price: { zh: '单价', en: 'Price' },
   available: { zh: '可用库存', en: 'Available' },
   serialized: { zh: '需登记串号', en: 'Serialized' },
+  priority: { zh: '优先发货', en: 'Priority' },
+  priorityAt: { zh: '标记优先时间', en: 'Marked priority at' },
 };
 
 export const PAYMENT_LABELS: Labels = {
@@ -51,6 +53,11 @@ export const TIMELINE_LABELS: Labels = {
   'pickup.deferred': { zh: '改排后一批揽收', en: 'Planned for a later pickup' },
   'refund.withdrawn': { zh: '退款已撤回', en: 'Refund withdrawn' },
   checklist: { zh: '核实要点', en: 'Call checklist' },
+  'hold.requested': { zh: '申请留货', en: 'Hold requested' },
+  'hold.held': { zh: '留货一天', en: 'Held for a day' },
+  'hold.refused': { zh: '留货被拒', en: 'Hold refused' },
+  'hold.cancelled': { zh: '留货取消(已付款)', en: 'Hold cancelled (paid)' },
+  'order.priority': { zh: '标记优先发货', en: 'Marked priority' },
 };
 
 /** The platform's own actors; a staff member's name is shown as it is. */

@@ -1,8 +1,10 @@
 /** The console's own words in both languages; `{name}` is filled in by `t`. */
 import { WORKDAY_MESSAGES } from './messages-workday.ts';
+import { HOLD_MESSAGES } from './messages-holds.ts';
 
 export const MESSAGES = {
   ...WORKDAY_MESSAGES,
+  ...HOLD_MESSAGES,
   'app.title': { zh: 'SLA 工作台', en: 'SLA console' },
   'nav.queue': { zh: '我的待办', en: 'My queue' },
   'nav.board': { zh: '主管看板', en: 'Supervisor board' },
