@@ -28,6 +28,7 @@ import { reportText, writeReportFiles, type DemoReport, type WrittenFiles } from
 import { staffTheStore } from './staff.ts';
 import { ChatDay } from './chat.ts';
 import { StoreDay } from './storefront.ts';
+import { HoldAndPriority } from './holds-priority.ts';
 import { countTransitions } from './transitions.ts';
 
 const HOUR = 3_600_000;
@@ -81,6 +82,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const policy = getDefaultPolicy();
     const chat = new ChatDay({ agenda, client, random, calendar: policy.chat.calendar, dayStart, conversations: options.orders });
     chat.open();
+    const holdAndPriority = new HoldAndPriority({ agenda, client, dayStart });
+    holdAndPriority.open();
 
     // The shop and the staff react to what the platform did once each instant's work has settled.
     let seen = 0;
@@ -170,6 +173,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         replyBreaches: bus.ofType('ChatReplyBreached').length,
       },
       failures: agenda.failures,
+      holdAndPriority: await holdAndPriority.finish(client),
     };
     report.run.realSeconds = round((performance.now() - began) / 1000, 1);
     const files = writeReportFiles(options.outDir, report, { byStep: csvByStep as string, byRole: csvByRole as string });

@@ -3,6 +3,7 @@
  * the exceptions the bus carried (breaches, missed pickups, overdue refunds), and what the day
  * cost in AWS terms. Printed as a table; written as JSON, CSV and an SVG chart.
  */
+import { holdPriorityText, type HoldPriorityTally } from './holds-priority.ts';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChatReportItem } from '../../core/chat/report.ts';
@@ -57,6 +58,8 @@ export interface DemoReport {
   costPer1000Orders: { lines: CostLine[]; totalUsd: number };
   /** Requests of the simulated store and staff that failed unexpectedly (should be none). */
   failures: string[];
+  /** The day's hold and priority order (service-standards.md §12, local/demo/holds-priority.ts). */
+  holdAndPriority?: HoldPriorityTally;
 }
 
 export interface WrittenFiles {
@@ -110,6 +113,7 @@ export function reportText(report: DemoReport, roleLabel: RoleLabel = (role) => 
   out.push('', chatTable(report.chat), '');
   const alarms = exceptions.alarmsPosted === null ? 'not posted: no group robot configured, see --robot' : `${exceptions.alarmsPosted} posted to the group robot`;
   out.push(`Exceptions      ${exceptions.slaBreaches} SLA breaches (${alarms}), ${exceptions.slaWarnings} warnings, ${exceptions.missedPickups} missed pickups (${exceptions.missedPickupsOnTime} of parcels whose every step met its batch target), ${exceptions.refundsOverdue} refunds overdue`);
+  if (report.holdAndPriority) out.push(holdPriorityText(report.holdAndPriority));
   out.push(`Cases           opened ${formatCounts(report.cases.opened)}; closed ${formatCounts(report.cases.closed)}; ${report.cases.stillOpen} still open`);
   out.push(`Webhooks        ${formatCounts(report.webhooks.sent)}${Object.keys(report.webhooks.refused).length ? `; refused ${formatCounts(report.webhooks.refused)}` : ''}`);
   out.push(`AWS usage       ${usage.stateTransitions} state transitions in ${usage.executions} executions, ${sum(Object.values(usage.lambda).map((l) => l.invocations))} Lambda invocations, ${usage.dynamoDb.writeUnits} DynamoDB write units, ${usage.events} events, ${usage.httpApiRequests} HTTP API requests, ${usage.schedulerInvocations.timers} timer and ${usage.schedulerInvocations.recurring} recurring schedule fires`);
