@@ -74,7 +74,7 @@ describe('a hold (seed l.264–266 "主管和经理同意把这个产品给您�
     expect((await decide(platform, manager(platform), caseId, 'approved')).body.hold.state).toBe('requested');
     await platform.advanceTo('2026-12-02T14:20:00+08:00');
     const held = await decide(platform, supervisor(platform), caseId, 'approved');
-    expect(held.body.hold).toEqual({ state: 'held', heldUntil: '2026-12-03T06:20:00.000Z' });
+    expect(held.body.hold).toEqual({ state: 'held', heldUntil: '2026-12-03T14:20:00+08:00' });
     expect((await platform.view(caseId)).timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['hold.requested', 'hold.held']));
 
     // Past the end of day 3 (§3 "Unpaid at the end of day 3: close the order as expired"): still open, held.

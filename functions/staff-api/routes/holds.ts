@@ -18,6 +18,8 @@ import type { Route } from '../../http/router.ts';
 import { validate } from '../../http/validate.ts';
 import { activePayment, openHoldApprovals, settleHoldDecision } from '../../shared/holds.ts';
 import { completeStepNow } from '../step-completion.ts';
+import { renderInstant } from '../../../core/time/render.ts';
+import type { StepRecord } from '../../../core/cases/step.ts';
 import type { StaffApiDeps } from '../deps.ts';
 import { holdDecisionBody, holdRequestBody } from '../hold-schemas.ts';
 import { staffCaller } from '../staff.ts';
@@ -41,7 +43,7 @@ export function holdRequestRoute(deps: StaffApiDeps): Route {
       const at = toInstant(deps.clock.now());
       await deps.repository.appendTimeline(caseId, { id: HoldEntry.requested, at, kind: HoldEntry.requested, by: caller.user, detail: { ...(body.note ? { note: body.note } : {}) } });
       await openHoldApprovals(deps, caseId);
-      return jsonResponse(200, { caseId, hold: holdState((await deps.repository.getCase(caseId)).steps) });
+      return jsonResponse(200, { caseId, hold: holdView(deps, (await deps.repository.getCase(caseId)).steps) });
     },
   };
 }
@@ -68,7 +70,13 @@ export function holdDecisionRoute(deps: StaffApiDeps): Route {
         throw error;
       }
       await settleHoldDecision(deps, caseId, caller.user);
-      return jsonResponse(200, { caseId, hold: holdState((await deps.repository.getCase(caseId)).steps) });
+      return jsonResponse(200, { caseId, hold: holdView(deps, (await deps.repository.getCase(caseId)).steps) });
     },
   };
+}
+
+/** Where the hold stands, its instants in the policy's zone (Beijing time). */
+function holdView(deps: StaffApiDeps, steps: readonly StepRecord[]) {
+  const state = holdState(steps);
+  return 'heldUntil' in state ? { ...state, heldUntil: renderInstant(deps.policy.zone, state.heldUntil) } : state;
 }
