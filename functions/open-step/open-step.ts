@@ -109,9 +109,14 @@ export function createOpenStep(deps: OpenStepDeps): (request: OpenStepRequest) =
   };
 }
 
-/** When the order was marked priority, for an order step before the pickup or the pickup itself (one read of the case). */
+/**
+ * When the order was marked priority, for an order step before the pickup or the pickup itself (one
+ * read of the case). Not for the first review: it opens as a paid order arrives, before anyone can
+ * mark it (an unpaid order cannot be marked), so the webhook's path stays free of reads.
+ */
 async function orderPriority(deps: OpenStepDeps, request: OpenStepRequest): Promise<number | undefined> {
   if (request.caseType !== 'order' || !(isBatchChainStep(request.step) || request.step === 'order.pickup')) return undefined;
+  if (request.step === 'order.review' && (request.attempt ?? 1) === 1) return undefined;
   const [record] = await deps.repository.getCaseRecords([request.caseId]);
   return record ? priorityMarkedAt(record.data) : undefined;
 }

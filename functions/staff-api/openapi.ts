@@ -284,7 +284,7 @@ export function openApiDocument(): JsonSchema {
           summary: 'Mark an order priority (supervisor; seed l.308 "我们会在今天为您安排寄出"): planned for the next pickup batch today if one is left, its steps first in every queue, dispatch asks the courier\'s same-day confirmation',
           parameters: [pathParam('caseId', 'the order case')],
           requestBody: { required: false, content: json(ref('PriorityRequest')) },
-          responses: { '200': { description: 'marked (a repeat changes nothing)', content: json(ref('Priority')) }, ...staffErrors, ...unsupportedMediaType, '404': errorResponse('unknown order case'), '409': errorResponse('PriorityNotAllowed: the order is closed or handed to the courier') },
+          responses: { '200': { description: 'marked (a repeat changes nothing)', content: json(ref('Priority')) }, ...staffErrors, ...unsupportedMediaType, '404': errorResponse('unknown order case'), '409': errorResponse('PriorityNotAllowed: the order is closed, not paid yet, or handed to the courier') },
         },
       },
       '/auth/login': {

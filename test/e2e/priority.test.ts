@@ -73,7 +73,7 @@ describe('a priority order (seed l.306–308 "我们会在今天为您安排寄�
     expect(await platform.openSteps(caseId)).toEqual(['order.pickup']);
   }, 180_000);
 
-  it('is for a supervisor, on an open order not yet handed over: 403 otherwise, 409 after the pickup, and a repeat changes nothing', async () => {
+  it('is for a supervisor, on a paid open order not yet handed over: 403 otherwise, 409 unpaid or after the pickup, and a repeat changes nothing', async () => {
     platform = await TestPlatform.start('2026-11-30T09:00:00+08:00');
     const caseId = (await platform.storefront('order.placed', orderPlaced('SO-LATE', platform.clock.now()))).caseId!;
     expect((await platform.staff('olivia', ['ops-cs']).call('POST', `/cases/${caseId}/priority`, {})).status).toBe(403);
@@ -83,6 +83,9 @@ describe('a priority order (seed l.306–308 "我们会在今天为您安排寄�
     expect((await supervisor(platform).call('POST', `/cases/${caseId}/priority`, {})).status).toBe(200);
     expect((await supervisor(platform).call('POST', `/cases/${caseId}/priority`, {})).status).toBe(200);
     expect((await platform.view(caseId)).timeline.filter((e) => e.kind === 'order.priority')).toHaveLength(1);
+
+    const unpaid = (await platform.storefront('order.placed', orderPlaced('SO-UNPAID', platform.clock.now(), { paid: false }))).caseId!;
+    expect((await supervisor(platform).call('POST', `/cases/${unpaid}/priority`, {})).body).toMatchObject({ error: { code: 'PriorityNotAllowed', message: expect.stringContaining('not paid yet') } });
 
     const picked = (await platform.storefront('order.placed', orderPlaced('SO-GONE', platform.clock.now()))).caseId!;
     await platform.complete(platform.staff('olivia', ['ops-cs']), picked, 'order.review', { outcome: 'confirmed' });

@@ -4,7 +4,7 @@
  * their queues; its steps before the pickup are planned for the next batch still ahead today
  * (their batch targets and `PickupAtRisk` timers move with it); steps opened later inherit both
  * (functions/open-step); `order.dispatch` asks for the courier's same-day confirmation. A repeat
- * answers 200 and changes nothing. 409 `PriorityNotAllowed` for a closed or picked-up order.
+ * answers 200 and changes nothing. 409 `PriorityNotAllowed` for a closed, unpaid or picked-up order.
  */
 import { CaseNotFound, StepNotOpen } from '../../../core/cases/errors.ts';
 import { toInstant } from '../../../core/cases/instant.ts';
@@ -36,6 +36,8 @@ export function priorityRoute(deps: StaffApiDeps): Route {
       if (view.case.type !== 'order') throw new CaseNotFound(caseId);
       if (view.case.status !== 'open') throw new PriorityNotAllowed(caseId, `the order is ${view.case.status}`);
       if (view.steps.some((s) => s.step === 'order.pickup' && s.status === StepStatus.completed)) throw new PriorityNotAllowed(caseId, 'the parcel was handed to the courier already');
+      // "今天为您安排寄出" is said of a paid order; its first review is open by then (open-step reads no priority for it).
+      if (view.steps.some((s) => s.step === 'order.payment' && isStepActive(s.status))) throw new PriorityNotAllowed(caseId, 'the order is not paid yet: mark it priority once paid');
       const zone = deps.policy.zone;
       const now = deps.clock.now();
       const at = toInstant(now);

@@ -462,6 +462,8 @@ describe('every step of the spec is covered', () => {
         'exchange.verify', 'exchange.crm-unbind', 'exchange.receive', 'exchange.inspect',
         'complaint.acknowledge', 'complaint.investigate', 'complaint.resolve', 'complaint.callback',
         'stock.supplier-contact', 'stock.notify-cs',
+        // §12 Holds: the approvals and the follow-up when the held day ends unpaid.
+        'order.hold-approve', 'order.hold-followup',
       ].sort(),
     );
   });
