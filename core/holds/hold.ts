@@ -18,6 +18,7 @@ export interface HoldStep {
   fields?: Readonly<Record<string, unknown>> | null;
 }
 
+/** The spec's name of the request (`POST /cases/{caseId}/hold`); its timeline entry is `hold.requested`. */
 export const HOLD_REQUEST = 'order.hold-request';
 export const HOLD_APPROVE = 'order.hold-approve';
 export const HOLD_FOLLOWUP = 'order.hold-followup';

@@ -1,4 +1,4 @@
-/** Bodies and answers of the hold and priority routes (service-standards.md §12; docs/api-holds.md). The console validates with the same schemas. */
+/** Bodies and answers of the hold and priority routes (service-standards.md §12; docs/workflows.md "Holds", "Priority same-day shipping"). The console validates with the same schemas. */
 import { z } from 'zod';
 import { HOLD_APPROVERS, HOLD_DECISIONS } from '../../core/holds/hold.ts';
 
