@@ -164,6 +164,21 @@ export class CaseStore {
     });
   }
 
+  /** Sets `data.priority` on an open case (versioned write; a repeat returns the record unchanged). */
+  markPriority(caseId: string, at: string): Promise<CaseRecord> {
+    return writeVersioned(this.access, {
+      load: () => this.load(caseId),
+      apply: (record) => {
+        if (record.status !== CaseStatus.open) throw new CaseClosed(record.id, record.status);
+        if (record.data.priority === true) return { result: record };
+        const next: CaseRecord = { ...record, data: { ...record.data, priority: true, priorityAt: at } };
+        return { next, result: next };
+      },
+      toItem: caseItem,
+      exhausted: () => new ConcurrentUpdate(caseId, 'priority'),
+    });
+  }
+
   async link(input: { caseId: string; otherCaseId: string; relation: LinkRelation; at: string }): Promise<void> {
     const [one, other] = await Promise.all([this.load(input.caseId), this.load(input.otherCaseId)]);
     const linkedAt = toInstant(input.at);

@@ -10,7 +10,8 @@ import { toInstant } from '../../core/cases/instant.ts';
 import type { CaseRepository, CaseView, CreateCase, NewCaseDeadline, OpenedStep, OpenStep, Page, PageRequest, StepSelector } from '../../core/cases/repository.ts';
 import type { CaseDeadlineOutcome, CaseDeadlineRecord } from '../../core/cases/case-deadline.ts';
 import { stepLookupKeys, type LookupKey } from '../../core/cases/search.ts';
-import type { StepRecord } from '../../core/cases/step.ts';
+import { StepNotOpen } from '../../core/cases/errors.ts';
+import { isStepActive, type StepRecord } from '../../core/cases/step.ts';
 import * as transitions from '../../core/cases/transitions.ts';
 import { rescheduleStep, type RescheduleStep } from '../../core/cases/reschedule.ts';
 import { withAssignee, type AssigneeChange } from '../../core/people/step-assignment.ts';
@@ -97,6 +98,17 @@ export class DynamoDbCaseRepository implements CaseRepository {
 
   appendTimeline(caseId: string, entry: TimelineEntry): Promise<void> {
     return this.cases.appendTimeline(caseId, entry);
+  }
+
+  markPriority(caseId: string, at: Instant): Promise<CaseRecord> {
+    return this.cases.markPriority(caseId, toInstant(at));
+  }
+
+  prioritizeStep(selector: StepSelector, plan?: { plannedPickupAt: Instant; batchTargetAt: Instant }): Promise<StepRecord> {
+    return this.steps.transition(selector, (step) => {
+      if (!isStepActive(step.status)) throw new StepNotOpen(step.caseId, step.step, step.status);
+      return { ...step, priority: true, ...(plan ? { plannedPickupAt: toInstant(plan.plannedPickupAt), batchTargetAt: toInstant(plan.batchTargetAt) } : {}) };
+    });
   }
 
   // ---- steps ----

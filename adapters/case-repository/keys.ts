@@ -78,7 +78,7 @@ export function stepIndexKeys(step: StepRecord): Keys {
   }
   const keys: Keys = {
     gsi2pk: step.role === AUTOMATIC ? awaitPartition(step.step) : queuePartition(step.role),
-    gsi2sk: `${step.due ?? NO_DUE}#${id}`,
+    gsi2sk: `${queueRank(step)}${step.due ?? NO_DUE}#${id}`,
   };
   const timer = nextTimer(step);
   if (timer !== undefined) {
@@ -88,10 +88,13 @@ export function stepIndexKeys(step: StepRecord): Keys {
   // Escalated by a breach or by hand (a hand escalation keeps its timers): the level's second queue.
   if (step.escalatedTo !== undefined) {
     keys.gsi1pk = escalatedPartition(step.escalatedTo);
-    keys.gsi1sk = `${step.due ?? NO_DUE}#${id}`;
+    keys.gsi1sk = `${queueRank(step)}${step.due ?? NO_DUE}#${id}`;
   }
   return keys;
 }
+
+// '!' sorts before every digit: a priority order's steps come first in a queue, soonest due first among them (§12 Priority).
+const queueRank = (step: StepRecord): string => (step.priority === true && step.role !== AUTOMATIC ? '!' : '');
 
 /** The next SLA timer still to handle: none while paused (paused time does not count) or once breached. */
 export function nextTimer(step: StepRecord): string | undefined {

@@ -35,6 +35,7 @@ export class StepStore {
       ...(input.facts !== undefined && Object.keys(input.facts).length > 0 ? { facts: input.facts } : {}),
       ...(input.plannedPickupAt !== undefined ? { plannedPickupAt: toInstant(input.plannedPickupAt) } : {}),
       ...(input.batchTargetAt !== undefined ? { batchTargetAt: toInstant(input.batchTargetAt) } : {}),
+      ...(input.priority ? { priority: true } : {}),
       pauses: [],
       taskToken: input.taskToken,
     };

@@ -52,6 +52,8 @@ export interface OpenStep {
   /** Order steps before the pickup: the planned batch and the step's batch target (service-standards.md §2). */
   plannedPickupAt?: Instant;
   batchTargetAt?: Instant;
+  /** The order is priority (§12): the step sorts first in its queue. */
+  priority?: boolean;
   taskToken?: string;
   /** Written in the same transaction as a new step (its `step.opened` entry), never without it. */
   entry?: TimelineEntry;
@@ -111,6 +113,10 @@ export interface CaseRepository {
   linkCases(input: { caseId: string; otherCaseId: string; relation: LinkRelation; at: Instant }): Promise<void>;
   /** Appends to a case's timeline; an entry id seen before is overwritten, not duplicated. Throws `CaseNotFound`. */
   appendTimeline(caseId: string, entry: TimelineEntry): Promise<void>;
+  /** Marks an open order priority (`data.priority: true`, `data.priorityAt`, §12 Priority); a repeat changes nothing. Throws `CaseClosed`, `CaseNotFound`. */
+  markPriority(caseId: string, at: Instant): Promise<CaseRecord>;
+  /** Moves an active step of a priority order to the front of its queue, with its new pickup plan when given. Throws `StepNotOpen`. */
+  prioritizeStep(selector: StepSelector, plan?: { plannedPickupAt: Instant; batchTargetAt: Instant }): Promise<StepRecord>;
 
   /**
    * Stores a newly opened step with its deadline, task token, `entry` and `caseDeadline` in one

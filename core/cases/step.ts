@@ -83,6 +83,8 @@ export interface StepRecord extends StepRef {
   provisional?: boolean;
   /** Order steps before the pickup: the planned pickup batch (service-standards.md §2), from the moment the order was ready. */
   plannedPickupAt?: Instant;
+  /** The order was marked priority (service-standards.md §12 Priority): the step sorts first in its queue. */
+  priority?: boolean;
   /** The latest completion that still makes `plannedPickupAt` (§2 "Batch targets"); wall-clock, never paused. */
   batchTargetAt?: Instant;
   /** When `PickupAtRisk` was raised: the step passed its batch target still open (once per step). */

@@ -9,6 +9,8 @@
  * | `cancel.verify` (`confirmed`) | contact, goods, payment account when paid | §3.2 l.426 |
  * | `return.verify`, `exchange.verify` (any) | contact, returner, goods, reason | §4.1 l.480, §4.2 l.544 |
  * | `return.verify` `quality`, `exchange.verify` `same-model` | + photos and "not man-made" | §4.1 l.492, §4.2 l.556 |
+ * | `order.dispatch` of a priority order | courier confirmed same-day pickup | §2.4.4 l.306 |
+ * | `order.hold-followup` (`followed-up`) | reached by chat, reached by phone | §2.4.3 l.266 |
  *
  * The zod schema is built from the step, the outcome and the case's facts; the API validates the
  * completion's `fields.checklist` and `fields.evidence` with it and the console's form with the same.
@@ -24,6 +26,9 @@ export const CHECK_POINTS = {
   paymentAccount: { zh: '退款账户(银行、账号)', en: 'Payment account (bank, account number)' },
   returner: { zh: '退货人', en: 'Returner' },
   reason: { zh: '原因', en: 'Reason' },
+  reachedByChat: { zh: '旺旺联系', en: 'Reached by chat' },
+  reachedByPhone: { zh: '电话联系', en: 'Reached by phone' },
+  courierSameDay: { zh: '快递已确认当天揽收', en: 'Courier confirmed same-day pickup' },
 } as const satisfies Record<string, Label>;
 export type CheckPoint = keyof typeof CHECK_POINTS;
 
@@ -34,8 +39,8 @@ export const CHECKLIST_FIELDS = ['checklist', 'evidence'] as const;
 export const MAX_PHOTOS = 9;
 
 interface ChecklistRule {
-  /** The outcomes that need the checklist; `any` for every outcome. */
-  outcomes: readonly string[] | 'any';
+  /** The outcomes that need the checklist; `any` for every outcome; `none` for a step completed without one (`order.dispatch`). */
+  outcomes: readonly string[] | 'any' | 'none';
   points: (facts: Record<string, unknown>) => readonly CheckPoint[];
   /** Outcomes that also need photos and "not man-made". */
   evidenceFor?: readonly string[];
@@ -46,14 +51,20 @@ const RULES: Readonly<Record<string, ChecklistRule>> = {
   'cancel.verify': { outcomes: ['confirmed'], points: (facts) => (facts.paid === true ? ['contact', 'goods', 'paymentAccount'] : ['contact', 'goods']) },
   'return.verify': { outcomes: 'any', points: () => ['contact', 'returner', 'goods', 'reason'], evidenceFor: ['quality'] },
   'exchange.verify': { outcomes: 'any', points: () => ['contact', 'returner', 'goods', 'reason'], evidenceFor: ['same-model'] },
+  // "如果到时没有付款,客服进行旺旺及电话跟进" (seed l.266)
+  'order.hold-followup': { outcomes: ['followed-up'], points: () => ['reachedByChat', 'reachedByPhone'] },
+  // "我已与物流部沟通,我们会在今天为您安排寄出" (seed l.308): only a priority order asks it (facts.priority).
+  'order.dispatch': { outcomes: 'none', points: (facts) => (facts.priority === true ? ['courierSameDay'] : []) },
 };
 
 /** What a completion of `step` with `outcome` must confirm, given the case's facts; undefined when nothing. */
 export function checklistOf(step: string, outcome: string | undefined, facts: Record<string, unknown>): { points: readonly CheckPoint[]; evidence: boolean } | undefined {
   const rule = RULES[step];
-  if (rule === undefined || outcome === undefined) return undefined;
-  if (rule.outcomes !== 'any' && !rule.outcomes.includes(outcome)) return undefined;
-  return { points: rule.points(facts), evidence: rule.evidenceFor?.includes(outcome) ?? false };
+  if (rule === undefined) return undefined;
+  if (rule.outcomes === 'none' ? outcome !== undefined : outcome === undefined || (rule.outcomes !== 'any' && !rule.outcomes.includes(outcome))) return undefined;
+  const points = rule.points(facts);
+  const evidence = outcome !== undefined && (rule.evidenceFor?.includes(outcome) ?? false);
+  return points.length === 0 && !evidence ? undefined : { points, evidence };
 }
 
 /** The steps that have a checklist for some outcome. */

@@ -37,7 +37,8 @@ export interface OpenStepRequest {
   caseId: string;
   caseType: CaseType;
   step: string;
-  taskToken: string;
+  /** Absent for a step the staff API opens beside the workflow (the hold approvals, §12), which no execution waits for. */
+  taskToken?: string;
   /** Defaults to 1; `order.payment` opens once per follow-up. */
   attempt?: number;
   /** Facts for fact-dependent deadlines, e.g. `{ channel: "boc" }` for `refund.settle`. */

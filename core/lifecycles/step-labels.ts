@@ -10,6 +10,8 @@ export interface Label {
 
 const STEP_LABELS: Readonly<Record<string, Label>> = {
   'order.payment': { zh: '未付款跟进', en: 'Unpaid order follow-up' },
+  'order.hold-approve': { zh: '留货审批', en: 'Hold approval' },
+  'order.hold-followup': { zh: '留货到期跟进', en: 'Hold follow-up' },
   'order.review': { zh: '订单审核', en: 'Order review' },
   'order.pack': { zh: '打包录串号', en: 'Pack and enter serials' },
   'order.crm-bind': { zh: 'CRM 绑定', en: 'CRM binding' },

@@ -36,7 +36,12 @@ const spec = (caseType: CaseType, completedBy: CompletedBy, outcomes: readonly s
 });
 
 export const STEPS = {
-  'order.payment': spec('order', 'staff', ['reminded', 'paid']),
+  /** `held`: both approvals of a hold agreed (set by the hold route, never by a completion, §12 Holds). */
+  'order.payment': spec('order', 'staff', ['reminded', 'paid', 'held']),
+  /** Holds (service-standards.md §12): the supervisor's (attempt 1) and the manager's (attempt 2) decision, through `POST /cases/{caseId}/hold/approve`. */
+  'order.hold-approve': spec('order', 'staff', ['approved', 'refused']),
+  /** Unpaid when the hold ended: followed up by chat and phone (a checklist); order.paid completes it with outcome `paid`. */
+  'order.hold-followup': spec('order', 'staff', ['followed-up', 'paid']),
   'order.review': spec(
     'order',
     'staff',

@@ -31,6 +31,8 @@ import { batchPlan } from './batch-plan.ts';
 import { assignNewStep } from '../people/assign.ts';
 import { teamOf, type Team } from '../people/team.ts';
 import type { AwsClients } from '../shared/aws-clients.ts';
+import { isBatchChainStep } from '../../core/calendar/batch-targets.ts';
+import { priorityMarkedAt, priorityPickupAt } from '../../core/holds/priority.ts';
 
 export interface OpenStepDeps {
   repository: CaseRepository;
@@ -64,11 +66,14 @@ export function createOpenStep(deps: OpenStepDeps): (request: OpenStepRequest) =
     const facts = request.facts ?? {};
     const deadline = due(request.step, Date.parse(from), facts, [], deps.policy, { explain: false });
     const role = request.role ?? deadline.role;
+    // A priority order (§12 Priority): its steps sort first, planned for the next batch today.
+    const priorityAt = await orderPriority(deps, request);
+    const priorityPickup = priorityAt !== undefined && request.step === 'order.pickup' && request.deadlineFrom !== undefined ? priorityPickupAt(deps.policy.pickup, Date.parse(request.deadlineFrom), priorityAt) : undefined;
     const stepPolicy = deps.policy.steps.get(request.step);
-    const dueAt = deadline.due !== null ? toInstant(deadline.due) : undefined;
+    const dueAt = priorityPickup !== undefined ? toInstant(priorityPickup) : deadline.due !== null ? toInstant(deadline.due) : undefined;
     const warnAt = deadline.warnAt !== null ? toInstant(deadline.warnAt) : undefined;
 
-    const plan = batchPlan(deps.policy, request);
+    const plan = batchPlan(deps.policy, request, priorityAt);
     const caseDeadline = attempt === 1 ? caseDeadlineStartedBy(request.caseType, request.step) : undefined;
     const deadlineStart = caseDeadline && caseDeadlineFrom(deps, request, from, caseDeadline);
     const { step, opened, caseDeadline: started } = await deps.repository.openStep({
@@ -85,6 +90,7 @@ export function createOpenStep(deps: OpenStepDeps): (request: OpenStepRequest) =
       ...(stepPolicy !== undefined && escalatesAtWarning(stepPolicy, facts) ? { escalateAtWarning: true } : {}),
       facts,
       ...(plan ? { plannedPickupAt: plan.plannedPickupAt, batchTargetAt: plan.batchTargetAt } : {}),
+      ...(priorityAt !== undefined ? { priority: true } : {}),
       taskToken: request.taskToken,
       entry: {
         id: stepOpenedEntryId({ caseId: request.caseId, step: request.step, attempt }),
@@ -120,6 +126,18 @@ export function createOpenStep(deps: OpenStepDeps): (request: OpenStepRequest) =
     deps.log.info(opened ? 'step opened' : 'step already open (redelivery)', { due: step.due, warnAt: step.warnAt, role: step.role });
     return { caseId: step.caseId, step: step.step, attempt: step.attempt, due: step.due ?? null, warnAt: step.warnAt ?? null, opened };
   };
+}
+
+/**
+ * When the order was marked priority, for an order step before the pickup or the pickup itself (one
+ * read of the case). Not for the first review: it opens as a paid order arrives, before anyone can
+ * mark it (an unpaid order cannot be marked), so the webhook's path stays free of reads.
+ */
+async function orderPriority(deps: OpenStepDeps, request: OpenStepRequest): Promise<number | undefined> {
+  if (request.caseType !== 'order' || !(isBatchChainStep(request.step) || request.step === 'order.pickup')) return undefined;
+  if (request.step === 'order.review' && (request.attempt ?? 1) === 1) return undefined;
+  const [record] = await deps.repository.getCaseRecords([request.caseId]);
+  return record ? priorityMarkedAt(record.data) : undefined;
 }
 
 /** The case-level deadline that begins with a step whose deadline counts from `from`; none if the policy gives it no due. */

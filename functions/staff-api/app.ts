@@ -18,6 +18,8 @@ import { peopleReportRoute } from './routes/people-report.ts';
 import { qaQueueRoute, qaSampleRoute, qaScoreRoute } from './routes/qa.ts';
 import { assignRoute, claimRoute, releaseRoute } from './routes/assignment.ts';
 import { peopleRoute, rosterGetRoute, rosterPutRoute } from './routes/people.ts';
+import { holdDecisionRoute, holdRequestRoute } from './routes/holds.ts';
+import { priorityRoute } from './routes/priority.ts';
 
 export function createStaffApi(deps: StaffApiDeps): Router {
   return new Router([
@@ -52,6 +54,9 @@ export function createStaffApi(deps: StaffApiDeps): Router {
     peopleRoute(deps),
     rosterGetRoute(deps),
     rosterPutRoute(deps),
+    holdRequestRoute(deps),
+    holdDecisionRoute(deps),
+    priorityRoute(deps),
     healthRoute(),
     openApiRoute(),
   ]);

@@ -59,6 +59,9 @@ export const staffApiRoutes: RouteDecl[] = [
   staff('GET', '/people'),
   staff('GET', '/rosters'),
   staff('PUT', '/rosters'),
+  staff('POST', '/cases/{caseId}/hold'),
+  staff('POST', '/cases/{caseId}/hold/approve'),
+  staff('POST', '/cases/{caseId}/priority'),
   { method: 'GET', path: '/healthz', function: staffApiFunction.id, auth: 'public' },
   { method: 'GET', path: '/openapi.json', function: staffApiFunction.id, auth: 'public' },
 ];

@@ -13,6 +13,7 @@ import { satisfactionQuery, satisfactionReportBody } from './satisfaction-schema
 import * as people from './people-schemas.ts';
 import { policyVersionPaths } from './openapi-policy-versions.ts';
 import { peoplePaths, peopleSchemas } from './people-openapi.ts';
+import * as holds from './hold-schemas.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -56,8 +57,9 @@ function stepCatalogue(): JsonSchema {
 /** A verification call's `fields.checklist`/`fields.evidence` per outcome (service-standards.md §12); `paymentAccount` only for a paid order's cancellation. */
 function checklistCatalogue(step: string, outcomes: readonly string[]): JsonSchema {
   const perOutcome = Object.fromEntries(
-    outcomes.flatMap((outcome) => {
-      const rule = checklistOf(step, outcome, { paid: true });
+    // A step without outcomes (order.dispatch) lists its checklist under `none`, as a priority order asks it.
+    (outcomes.length > 0 ? outcomes : ['none']).flatMap((outcome) => {
+      const rule = checklistOf(step, outcome === 'none' ? undefined : outcome, { paid: true, priority: true });
       return rule ? [[outcome, { points: rule.points, evidence: rule.evidence }]] : [];
     }),
   );
@@ -105,6 +107,11 @@ export function openApiDocument(): JsonSchema {
         QaScore: schema(people.qaScoreRequest, 'input'),
         QaSample: schema(people.qaSampleRequest, 'input'),
         QaSampleResult: schema(people.qaSampleResult),
+        HoldRequest: schema(holds.holdRequestBody, 'input'),
+        HoldDecision: schema(holds.holdDecisionBody, 'input'),
+        Hold: schema(holds.holdAnswer),
+        PriorityRequest: schema(holds.priorityBody, 'input'),
+        Priority: schema(holds.priorityAnswer),
         Health: schema(s.health),
         Policy: schema(s.policyView),
         Login: schema(s.loginBody, 'input'),
@@ -298,6 +305,34 @@ export function openApiDocument(): JsonSchema {
           summary: 'Draw a week\'s quality checks now (supervisor; the weekly schedule does it on Mondays 06:00); a repeat draws the same sample and adds nothing',
           requestBody: { required: false, content: json(ref('QaSample')) },
           responses: { '200': { description: 'how many checks were drawn and added', content: json(ref('QaSampleResult')) }, ...staffErrors, ...unsupportedMediaType },
+        },
+      },
+      // Holds and priority (service-standards.md §12; issue 22 items 2 and 4), additions to api.md.
+      '/cases/{caseId}/hold': {
+        post: {
+          ...staff,
+          summary: 'Ask to hold an unpaid order\'s unit for a day (presales-cs or supervisor; seed l.264 "和我主管申请一下是否可以给您直接留一个"): opens the supervisor\'s and the manager\'s order.hold-approve steps',
+          parameters: [pathParam('caseId', 'the order case')],
+          requestBody: { required: false, content: json(ref('HoldRequest')) },
+          responses: { '200': { description: 'where the hold stands', content: json(ref('Hold')) }, ...staffErrors, ...unsupportedMediaType, '404': errorResponse('unknown order case'), '409': errorResponse('HoldNotAllowed: the order is not waiting for payment, is closed, or was held once already') },
+        },
+      },
+      '/cases/{caseId}/hold/approve': {
+        post: {
+          ...staff,
+          summary: 'The supervisor\'s or the manager\'s decision on a hold (either order); both approved: held 24 h, the day-3 expiry waits; either refused: the unpaid rules go on',
+          parameters: [pathParam('caseId', 'the order case')],
+          requestBody: { required: true, content: json(ref('HoldDecision')) },
+          responses: { '200': { description: 'where the hold stands', content: json(ref('Hold')) }, ...staffErrors, ...unsupportedMediaType, '404': errorResponse('unknown case'), '409': errorResponse('HoldNotAllowed: no hold requested, or this approval is decided or cancelled already') },
+        },
+      },
+      '/cases/{caseId}/priority': {
+        post: {
+          ...staff,
+          summary: 'Mark an order priority (supervisor; seed l.308 "我们会在今天为您安排寄出"): planned for the next pickup batch today if one is left, its steps first in every queue, dispatch asks the courier\'s same-day confirmation',
+          parameters: [pathParam('caseId', 'the order case')],
+          requestBody: { required: false, content: json(ref('PriorityRequest')) },
+          responses: { '200': { description: 'marked (a repeat changes nothing)', content: json(ref('Priority')) }, ...staffErrors, ...unsupportedMediaType, '404': errorResponse('unknown order case'), '409': errorResponse('PriorityNotAllowed: the order is closed, not paid yet, or handed to the courier') },
         },
       },
       '/auth/login': {

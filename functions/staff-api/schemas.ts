@@ -243,6 +243,7 @@ export const queueItem = z.object({
   pausedNow: currentPause.nullable().describe('the pause in progress, with its reason'),
   stockOut: z.boolean().describe('a stock-out of one of the order\'s SKUs tagged it and no stock.received has cleared it yet (service-standards.md §12)'),
   waiting: shipWaitView.nullable().describe('an order waiting before packing (pre-sale ship date or stock); null otherwise'),
+  priority: z.boolean().optional().describe('true when the order was marked priority (service-standards.md §12): its steps sort first'),
   assignedTo: z.string().optional().describe('the person who holds the step (issue 23); absent in the role\'s pool'),
 });
 export const queue = z.object({

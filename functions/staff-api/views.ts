@@ -122,5 +122,6 @@ export function toQueueItem(s: StepRecord, policy: CompiledPolicy, now: number, 
     stockOut: tags.stockOut ?? false,
     waiting: tags.waiting ?? null,
     ...(s.assignedTo !== undefined ? { assignedTo: s.assignedTo } : {}),
+    priority: s.priority === true,
   };
 }

@@ -31,6 +31,7 @@ import { UrgentComplaintScenario } from './complaint-kinds.ts';
 import { peopleScene, peopleText } from './people.ts';
 import { StoreDay } from './storefront.ts';
 import { ShipWaitsScenario } from './ship-waits.ts';
+import { HoldAndPriority } from './holds-priority.ts';
 import { countTransitions } from './transitions.ts';
 import { DemoTeam, teamText, type TeamSummary } from './team.ts';
 
@@ -94,6 +95,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     chat.open();
     const urgentComplaint = new UrgentComplaintScenario({ agenda, client, dayStart });
     urgentComplaint.open();
+    const holdAndPriority = new HoldAndPriority({ agenda, client, dayStart });
+    holdAndPriority.open();
 
     // The shop and the staff react to what the platform did once each instant's work has settled.
     let seen = 0;
@@ -186,6 +189,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       },
       complaints: await urgentComplaint.summary(supervisor, query('step').from, query('step').to),
       failures: agenda.failures,
+      holdAndPriority: await holdAndPriority.finish(client),
     };
     report.run.realSeconds = round((performance.now() - began) / 1000, 1);
     const files = writeReportFiles(options.outDir, report, { byStep: csvByStep as string, byRole: csvByRole as string });

@@ -4,6 +4,7 @@
  * cost in AWS terms. Printed as a table; written as JSON, CSV and an SVG chart.
  */
 import type { ComplaintKindsSummary } from './complaint-kinds.ts';
+import { holdPriorityText, type HoldPriorityTally } from './holds-priority.ts';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChatReportItem } from '../../core/chat/report.ts';
@@ -63,6 +64,8 @@ export interface DemoReport {
   complaints?: ComplaintKindsSummary;
   /** Requests of the simulated store and staff that failed unexpectedly (should be none). */
   failures: string[];
+  /** The day's hold and priority order (service-standards.md §12, local/demo/holds-priority.ts). */
+  holdAndPriority?: HoldPriorityTally;
 }
 
 export interface WrittenFiles {
@@ -117,6 +120,7 @@ export function reportText(report: DemoReport, roleLabel: RoleLabel = (role) => 
   if (report.complaints) out.push(complaintsText(report.complaints), '');
   const alarms = exceptions.alarmsPosted === null ? 'not posted: no group robot configured, see --robot' : `${exceptions.alarmsPosted} posted to the group robot`;
   out.push(`Exceptions      ${exceptions.slaBreaches} SLA breaches (${alarms}), ${exceptions.slaWarnings} warnings, ${exceptions.missedPickups} missed pickups (${exceptions.missedPickupsOnTime} of parcels whose every step met its batch target), ${exceptions.refundsOverdue} refunds overdue`);
+  if (report.holdAndPriority) out.push(holdPriorityText(report.holdAndPriority));
   out.push(`Cases           opened ${formatCounts(report.cases.opened)}; closed ${formatCounts(report.cases.closed)}; ${report.cases.stillOpen} still open`);
   if (report.shipWaits) out.push(shipWaitsText(report.shipWaits));
   out.push(`Webhooks        ${formatCounts(report.webhooks.sent)}${Object.keys(report.webhooks.refused).length ? `; refused ${formatCounts(report.webhooks.refused)}` : ''}`);

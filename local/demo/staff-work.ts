@@ -34,6 +34,8 @@ const SUPPLIERS = [['华为广西代理 Huawei Guangxi', 3], ['小米南宁仓 X
 
 export const STAFF_WORK: Readonly<Record<string, StepWork>> = {
   'order.payment': { minutes: [2, 8], outcomes: [['reminded', 1]] },
+  // The hold ended unpaid: chat and phone (seed l.266), each a checklist point.
+  'order.hold-followup': { minutes: [3, 10], outcomes: [['followed-up', 1]] },
   'order.review': { minutes: [2, 8], outcomes: [['confirmed', 95], ['callback', 3], ['cancelled', 2]] },
   'order.pack': { minutes: [4, 15], fields: (_, ctx) => ({ serialNumbers: serials(ctx), invoiceNo: `INV-${ctx.random.int(100000, 999999)}` }) },
   'order.crm-bind': { minutes: [1, 5], fields: (_, ctx) => ({ bindings: ctx.random.chance(0.7) && serials(ctx).length > 0 ? [{ serial: serial(ctx), planId: ctx.random.weighted([['PLAN-5G-128', 3], ['PLAN-5G-199', 1]]) }] : [] }) },
@@ -89,6 +91,9 @@ const CORRECTIONS: Readonly<Record<string, string>> = {
   paymentAccount: '中国银行 6217 **** 0001',
   returner: '王芳本人',
   reason: '屏幕有亮点',
+  reachedByChat: '旺旺未回复',
+  reachedByPhone: '电话未接通,已留言',
+  courierSameDay: '顺丰改为 17:00 批次上门',
 };
 
 /** The call's checklist: each point confirmed, one in twelve corrected; a quality claim's photos. */

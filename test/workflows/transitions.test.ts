@@ -51,6 +51,22 @@ const paths: Record<string, (rig: LifecycleRig) => Promise<string>> = {
     await rig.completeAll('order-1', ORDER_REST);
     return arn;
   },
+  // §12 Holds: both approvals complete the open payment attempt with outcome held; the held attempt waits until heldUntil.
+  'order: unpaid, held a day, paid during the hold, delivered': async (rig) => {
+    const arn = await rig.start(unpaid);
+    await rig.complete('order-1', 'order.payment', { outcome: 'held', fields: { heldUntil: '2025-03-02T02:30:00.000Z' } }, 1);
+    await rig.complete('order-1', 'order.payment', { outcome: 'paid' }, 2);
+    await rig.complete('order-1', 'order.review', { outcome: 'confirmed' });
+    await rig.completeAll('order-1', ORDER_REST);
+    return arn;
+  },
+  'order: unpaid, held past day 3, followed up, expired': async (rig) => {
+    const arn = await rig.start(unpaid);
+    await rig.complete('order-1', 'order.payment', { outcome: 'held', fields: { heldUntil: '2025-03-03T20:00:00.000Z' } }, 1);
+    await rig.clock.advanceTo('2025-03-03T20:00:00.000Z');
+    await rig.complete('order-1', 'order.hold-followup', { outcome: 'followed-up' });
+    return arn;
+  },
   'order: unpaid, no follow-up done, expired': async (rig) => {
     const arn = await rig.start(unpaid);
     await rig.clock.advanceTo(UNPAID_TIMINGS.unpaidExpiresAt);

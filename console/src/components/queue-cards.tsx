@@ -5,6 +5,7 @@
  */
 import { Card, List, Tag } from 'antd';
 import { UrgentTag } from './complaint-kind-tags.tsx';
+import { PriorityTag } from './priority-tag.tsx';
 import { Link } from 'react-router';
 import type { QueueItem } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -41,7 +42,8 @@ export function QueueCards({ items, pageSize, empty }: { items: QueueItem[]; pag
               }
             >
               <div>
-                <Link to={`/cases/${encodeURIComponent(item.caseId)}`}>{item.caseId}</Link> · {labelOf(CASE_TYPE_LABELS, item.caseType, lang)} · {labelOf(ROLE_LABELS, item.role, lang)}
+                <Link to={`/cases/${encodeURIComponent(item.caseId)}`}>{item.caseId}</Link>
+                {item.priority && <PriorityTag />} · {labelOf(CASE_TYPE_LABELS, item.caseType, lang)} · {labelOf(ROLE_LABELS, item.role, lang)}
               </div>
               <div>
                 {t('queue.due')} {item.due ? <time dateTime={item.due}>{formatWeekdayDateTime(item.due, lang)}</time> : '—'}

@@ -12,6 +12,8 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { stepName } from '../i18n/labels.ts';
 import type { DialogTarget } from './step-dialog.tsx';
 import { describeError } from './step-refusal.ts';
+import { Link } from 'react-router';
+import { HOLD_APPROVE } from '../../../core/holds/hold.ts';
 
 export interface StepActionsProps {
   caseId: string;
@@ -56,6 +58,13 @@ export const StepActions = memo(function StepActions({ caseId, step, status }: S
   const stepLabel = stepName(step, lang);
   const active = status === 'open' || status === 'warned' || status === 'breached' || status === 'paused';
   if (!active) return null;
+  // The two hold approvals share a step id (§12 Holds): each is decided on the case page, by its own approver.
+  if (step === HOLD_APPROVE)
+    return (
+      <Link to={`/cases/${encodeURIComponent(caseId)}`} aria-label={`${t('hold.decide')} ${caseId}`}>
+        {t('hold.decide')}
+      </Link>
+    );
   const resume = async (): Promise<void> => {
     try {
       await action.mutateAsync({ kind: 'resume' });

@@ -4,6 +4,7 @@
  * time in Beijing time. Loaded on first use (step-actions.tsx), so the queue's first load carries
  * neither zod nor the form and date-picker code.
  */
+import { isPlatformOutcome } from '../../../core/holds/hold.ts';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Radio, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -51,7 +52,8 @@ export default function StepDialog({ kind, caseId, step, onClose }: DialogProps)
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
   const spec = isStepId(step) ? STEPS[step] : undefined;
-  const outcomes: readonly string[] = spec?.outcomes ?? [];
+  // The platform's own outcomes (a hold's `held`, a follow-up's `paid`) are not for staff to choose.
+  const outcomes: readonly string[] = (spec?.outcomes ?? []).filter((o) => !isPlatformOutcome(step, { outcome: o }));
   const drawn = widgetFields(step);
   const [form] = Form.useForm<FormValues>();
   const outcome = Form.useWatch('outcome', form);

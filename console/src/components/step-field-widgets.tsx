@@ -22,7 +22,7 @@ const carrier: Widget = { fields: ['carrier'], render: (ctx) => <CarrierField ke
 const checklist: Widget = { fields: ['checklist', 'evidence'], render: (ctx) => <ChecklistField key="checklist" {...ctx} />, toFields: (values, ctx) => checklistFields(values, ctx) };
 
 export function widgetsOf(step: string): readonly Widget[] {
-  if (step === 'order.dispatch') return [carrier];
+  if (step === 'order.dispatch') return [carrier, checklist]; // a priority order's courier confirmation
   if (hasChecklist(step)) return [checklist];
   return [];
 }

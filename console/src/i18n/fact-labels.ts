@@ -22,6 +22,8 @@ export const FACT_LABELS: Labels = {
   price: { zh: '单价', en: 'Price' },
   available: { zh: '可用库存', en: 'Available' },
   serialized: { zh: '需登记串号', en: 'Serialized' },
+  priority: { zh: '优先发货', en: 'Priority' },
+  priorityAt: { zh: '标记优先时间', en: 'Marked priority at' },
 };
 
 export const PAYMENT_LABELS: Labels = {
@@ -54,6 +56,11 @@ export const TIMELINE_LABELS: Labels = {
   checklist: { zh: '核实要点', en: 'Call checklist' },
   'notice.sent': { zh: '已通知顾客', en: 'Customer notified' },
   'notice.dead-lettered': { zh: '顾客通知未送达', en: 'Customer notice not delivered' },
+  'hold.requested': { zh: '申请留货', en: 'Hold requested' },
+  'hold.held': { zh: '留货一天', en: 'Held for a day' },
+  'hold.refused': { zh: '留货被拒', en: 'Hold refused' },
+  'hold.cancelled': { zh: '留货取消(已付款)', en: 'Hold cancelled (paid)' },
+  'order.priority': { zh: '标记优先发货', en: 'Marked priority' },
 };
 
 /** The platform's own actors; a staff member's name is shown as it is. */

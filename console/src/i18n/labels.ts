@@ -65,6 +65,10 @@ export const OUTCOME_LABELS: Labels = {
   failed: { zh: '检验不通过', en: 'Failed' },
   upheld: { zh: '投诉成立', en: 'Upheld' },
   'not-upheld': { zh: '投诉不成立', en: 'Not upheld' },
+  approved: { zh: '同意', en: 'Approved' },
+  refused: { zh: '拒绝', en: 'Refused' },
+  held: { zh: '留货', en: 'Held' },
+  'followed-up': { zh: '已跟进', en: 'Followed up' },
 };
 
 export const FIELD_LABELS: Labels = {

@@ -18,6 +18,7 @@ import { useNarrow } from '../components/use-narrow.ts';
 import { StepDetails, DETAILED_FIELDS } from '../components/step-details.tsx';
 import { CaseTimeline } from '../components/case-timeline.tsx';
 import { NoticeKindText } from '../components/dead-notices.tsx';
+import { HoldPanel } from '../components/hold-panel.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Lang } from '../i18n/lang.ts';
 import { CASE_TYPE_LABELS, labelOf, OUTCOME_LABELS, ROLE_LABELS, STATUS_LABELS, stepName } from '../i18n/labels.ts';
@@ -93,6 +94,7 @@ export default function CasePage() {
           </>
         }
       />
+      <HoldPanel c={c} />
       <Card title={t('case.steps')}>
         {narrow ? <StepCards view={c} /> : <StepsTable view={c} />}
       </Card>

@@ -28,6 +28,7 @@ import { useNarrow } from '../components/use-narrow.ts';
 import { useI18n, type I18n } from '../i18n/i18n.tsx';
 import { CASE_TYPE_LABELS, labelOf, ROLE_LABELS, STATUS_LABELS, stepName } from '../i18n/labels.ts';
 import { remainingView } from '../queue/remaining.ts';
+import { PriorityTag } from '../components/priority-tag.tsx';
 import { formatDateTime, formatWeekdayDateTime } from '../time/format.ts';
 
 /** Rows per page; more on request (the page-size switch). */
@@ -58,6 +59,7 @@ function queueColumns({ t, lang }: Pick<I18n, 't' | 'lang'>): ColumnsType<QueueI
       render: (_, item) => (
         <>
           <Link to={`/cases/${encodeURIComponent(item.caseId)}`}>{item.caseId}</Link>
+          {item.priority && <PriorityTag />}
           <div style={SECONDARY}>{labelOf(CASE_TYPE_LABELS, item.caseType, lang)}</div>
         </>
       ),

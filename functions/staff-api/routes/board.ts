@@ -52,7 +52,7 @@ export function boardRoute(deps: StaffApiDeps): Route {
         asOf: new Date(now).toISOString(),
         day,
         now: countsOf(queues.flat()),
-        // Level by level (the policy's order), each soonest due first.
+        // Level by level (the policy's order), each with its priority orders first (the index sorts them so), then soonest due.
         escalated: escalated.flat().map((s) => toQueueItem(s, deps.policy, now)),
         // Between a batch's time and its run the parcels are due, not missed: a run decides a miss.
         pickupsDue: pickups.filter((s) => s.status !== 'breached' && s.due !== undefined && Date.parse(s.due) <= now).map(lateStep),

@@ -36,6 +36,7 @@ import { completeStepNow } from '../step-completion.ts';
 import { policyCheckedFields } from '../policy-completion.ts';
 import { checkedChecklist, checklistEntry, takeChecklist } from '../checklist-completion.ts';
 import { toStepActionResult } from '../views.ts';
+import { HOLD_APPROVE, isPlatformOutcome } from '../../../core/holds/hold.ts';
 
 const STEP_PATH = '/cases/{caseId}/steps/{step}';
 
@@ -65,6 +66,9 @@ export function completeRoute(deps: StaffApiDeps): Route {
     path: `${STEP_PATH}/complete`,
     async handle({ event, params }) {
       const { caller, step, selector, body } = await authorise(deps, event, params, 'completing');
+      // Two approvals share the step id (§12 Holds): each approver decides theirs through the hold route.
+      if (step.step === HOLD_APPROVE) throw new InvalidRequest([{ field: 'step', message: `decide a hold through POST /cases/${step.caseId}/hold/approve`, code: 'not_allowed' }]);
+      if (isPlatformOutcome(step.step, body)) throw new InvalidRequest([{ field: 'body.outcome', message: `held comes from both approvals of POST /cases/${step.caseId}/hold/approve, and paid from the storefront`, code: 'not_allowed' }]);
       const { body: plain, taken } = takeChecklist(body);
       const validated = validateCompletion(step.step, plain);
       const view = await deps.repository.getCase(step.caseId);

@@ -466,6 +466,8 @@ describe('every step of the spec is covered', () => {
         'aftersales.repair-followup', 'stock.supplier-collect',
         // §12 "Pre-sale and backorder" and "Stock".
         'order.presale-wait', 'order.backorder-wait', 'stock.reassure', 'stock.restock',
+        // §12 Holds: the approvals and the follow-up when the held day ends unpaid.
+        'order.hold-approve', 'order.hold-followup',
       ].sort(),
     );
   });

@@ -46,6 +46,10 @@ const API_ROUTES = [
   'GET /people',
   'GET /rosters',
   'PUT /rosters',
+  // Holds and priority (issue 22 items 2 and 4).
+  'POST /cases/{caseId}/hold',
+  'POST /cases/{caseId}/hold/approve',
+  'POST /cases/{caseId}/priority',
 ];
 
 /** api.md's "Local home only" routes the OpenAPI document also lists (marked `x-local-only`), never the manifest. */

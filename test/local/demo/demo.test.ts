@@ -157,3 +157,17 @@ describe('npm run demo', () => {
     expect(progress.at(-1)).toMatch(/^2026-12-02 00:00 Shanghai · \d+\/24 orders/);
   });
 });
+
+describe('npm run demo: the hold and the priority order (service-standards.md §12)', () => {
+  // Seed l.266 "主管和经理同意把这个产品给您留一天…(如果到时没有付款,客服进行旺旺及电话跟进。)" and l.308 "我们会在今天为您安排寄出".
+  it('holds the unpaid order a day on both approvals, follows it up when the day ends, and plans the priority order for that day’s 17:00 batch', () => {
+    const tally = result.report.holdAndPriority!;
+    expect(tally.hold.decisions).toEqual(['supervisor approved', 'manager approved']);
+    expect(tally.hold.heldUntil).toBe('2026-12-01T11:10:00+08:00');
+    expect(tally.hold.followUp).toBe('completed (followed-up)');
+    expect(tally.hold.status).toBe('open, paid and reviewed');
+    expect(tally.priority.plannedPickupAt).toBe('2026-11-30T17:00:00+08:00');
+    expect(tally.priority.pickup).toBe('2026-11-30T17:00:00+08:00');
+    expect(result.text).toContain('Hold 留货 / priority 优先');
+  });
+});
