@@ -5,11 +5,20 @@
 // older Node and no package for the platform, the install stops with one line naming the need.
 // Plain JavaScript: it runs before anything of the project can be loaded.
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, unlinkSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, unlinkSync } from 'node:fs';
 
 const REQUIRED = 24;
 const major = (version) => Number(String(version).split('.')[0]);
 const link = new URL('../../node_modules/.bin/node', import.meta.url);
+
+/** npm ran on the pinned Node itself (its link first on the PATH, as in an npm script): not the machine's own. */
+function runsOnPinnedNode(own) {
+  try {
+    return /[\\/]node_modules[\\/]node-(linux|darwin|win)-[^\\/]+[\\/]/.test(realpathSync(own));
+  } catch {
+    return false;
+  }
+}
 
 function machineNode() {
   const own = process.env.npm_node_execpath;
@@ -17,10 +26,13 @@ function machineNode() {
   return execFileSync(own, ['-p', 'process.versions.node'], { encoding: 'utf8' }).trim();
 }
 
-const machine = machineNode();
+const pinned = process.env.npm_node_execpath !== undefined && runsOnPinnedNode(process.env.npm_node_execpath);
+const machine = pinned ? null : machineNode();
 const bundled = existsSync(link) || (() => { try { return lstatSync(link).isSymbolicLink(); } catch { return false; } })();
 
-if (major(machine) >= REQUIRED) {
+if (pinned) {
+  // Keep the link: removing it would leave the project on the machine's older Node.
+} else if (major(machine) >= REQUIRED) {
   if (bundled) unlinkSync(link);
 } else if (!bundled) {
   process.stderr.write(`sla-workflow-platform needs Node.js ≥ ${REQUIRED} (this machine has ${machine}, and npm has no Node ${REQUIRED} package for ${process.platform}-${process.arch}): install Node.js ${REQUIRED} LTS, then npm ci again.\n`);
