@@ -15,6 +15,7 @@ import { slaTimerFunction } from '../functions/sla-timer/function.ts';
 import { staffApiFunction, staffApiRoutes } from '../functions/staff-api/function.ts';
 import { storefrontWebhookFunction, storefrontWebhookRoutes } from '../functions/storefront-webhook/function.ts';
 import type { Manifest } from '../platform/manifest-types.ts';
+import { connectorWebhookFunction, connectorWebhookRoutes } from '../connectors/webhook/function.ts';
 
 export const manifest: Manifest = {
   app: 'sla-platform',
@@ -22,7 +23,7 @@ export const manifest: Manifest = {
   tables: [casesTable],
   // The custom bus every event goes on (docs/events.md).
   buses: [eventBus],
-  functions: [openStepFunction, slaTimerFunction, slaSweepFunction, caseActionFunction, pickupBatchFunction, storefrontWebhookFunction, staffApiFunction, chatTimerFunction, notifyFunction],
+  functions: [openStepFunction, slaTimerFunction, slaSweepFunction, caseActionFunction, pickupBatchFunction, storefrontWebhookFunction, staffApiFunction, chatTimerFunction, notifyFunction, connectorWebhookFunction],
   // One Standard state machine per lifecycle, named by its case type (docs/workflows.md).
   workflows: [
     { id: 'order', definition: 'workflows/order.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
@@ -39,5 +40,5 @@ export const manifest: Manifest = {
   // alarm for operations is the stack's own rule per bus (infra/contract.ts slaBreachedRuleId).
   rules: [alarmEventsRule],
   // Every route of api.md.
-  routes: [...storefrontWebhookRoutes, ...staffApiRoutes],
+  routes: [...storefrontWebhookRoutes, ...staffApiRoutes, ...connectorWebhookRoutes],
 };

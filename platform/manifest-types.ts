@@ -50,6 +50,11 @@ export interface FunctionAccess {
    * (`imWebhookSecretName` context) and the policy's `{"secretsManager": …}` references.
    */
   alarmSecrets?: boolean;
+  /**
+   * Reads the platform connectors' secrets (the policy's `connectors[].secrets`): on AWS, read
+   * access to exactly the Secrets Manager secrets they refer to (docs/connectors.md).
+   */
+  connectorSecrets?: boolean;
 }
 
 export interface FunctionDecl {

@@ -7,6 +7,7 @@ import { matchesPattern } from '../core/alarms/routing.ts';
 import { AUTOMATIC } from '../core/cases/step.ts';
 import { parseDate, parseTimeOfDay, WEEKDAYS } from '../core/time/civil.ts';
 import { carriersSchema } from './carriers.ts';
+import { connectorsSchema } from './connectors.ts';
 
 /**
  * The SLA policy file's schema. Objects are strict so that a typo fails loudly; every refinement
@@ -271,6 +272,8 @@ export const policySchema = z
     alarms: alarms.optional(),
     /** The couriers `order.dispatch` may name (§12 "Carriers"); default: SF (default, insured) and EMS. */
     carriers: carriersSchema,
+    /** Platform shops that push orders to `/connectors/<platform>/<shopId>` (docs/connectors.md). */
+    connectors: connectorsSchema.optional(),
   })
   .superRefine((policy, ctx) => {
     if (Object.hasOwn(policy.roles, AUTOMATIC)) {

@@ -14,6 +14,7 @@ import { DEFAULT_POLICY_PATH } from '../../policy/load.ts';
 import { constructId } from '../naming.ts';
 import type { DeployConfig } from '../config.ts';
 import { equipAlarmFunction } from './alarm-channels.ts';
+import { equipConnectorFunction } from './connector-secrets.ts';
 import { grantAccess, type AccessRefs } from './function-access.ts';
 import { functionEnvironment, type EnvironmentRefs } from './function-environment.ts';
 
@@ -93,6 +94,7 @@ export class Functions extends Construct {
         true,
       );
       if (decl.access.alarmSecrets === true) equipAlarmFunction(this, fn, role, props.config);
+      if (decl.access.connectorSecrets === true) equipConnectorFunction(this, fn, role, props.config);
       byId.set(decl.id, fn);
     }
     this.byId = byId;

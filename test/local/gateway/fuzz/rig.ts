@@ -33,6 +33,11 @@ import { signingKey } from '../../../../local/identity/tokens.ts';
 import { LambdaInvoker } from '../../../../local/lambda/invoker.ts';
 import { getDefaultPolicy } from '../../../../policy/load.ts';
 import { createTestTable, type TestTable } from '../../../support/dynamodb.ts';
+import { secretResolver } from '../../../../adapters/alarms/secrets.ts';
+import { useConnectorDependencies } from '../../../../connectors/webhook/handler.ts';
+import { DynamoDbVersionStore } from '../../../../connectors/shared/versions-dynamodb.ts';
+import { connectorsSchema } from '../../../../policy/connectors.ts';
+import { FUZZ_CONNECTORS, FUZZ_CONNECTOR_SECRETS } from './connectors.ts';
 import { FakeChatTimers, FakeEventPublisher, FakeTimerScheduler, FakeWorkflowGateway } from '../../../support/fakes.ts';
 
 export const WEBHOOK_SECRET = 'whsec-fuzz';
@@ -143,6 +148,16 @@ export async function startFuzzRig(start: string): Promise<FuzzRig> {
     secret: () => Promise.resolve(WEBHOOK_SECRET),
   });
 
+  Object.assign(process.env, FUZZ_CONNECTOR_SECRETS);
+  useConnectorDependencies({
+    ...deps,
+    caseRules: loadCaseRules(),
+    connectors: connectorsSchema.parse(FUZZ_CONNECTORS),
+    secrets: secretResolver(process.env, deps.clients.secretsManager),
+    idempotency: new DynamoDbIdempotencyStore({ client, tableName: table.tableName, partition: 'IDEMPOTENCY#connector-webhook' }),
+    versions: (platform, shopId) => new DynamoDbVersionStore(client, table.tableName, `CONNECTOR-VERSION#${platform}#${shopId}`),
+  });
+
   const served = new Set(manifest.routes.map((r) => r.function));
   const invoker = new LambdaInvoker(
     manifest.functions.filter((fn) => served.has(fn.id)),
@@ -183,6 +198,7 @@ export async function startFuzzRig(start: string): Promise<FuzzRig> {
     },
     async close() {
       useIngestDependencies(undefined);
+      useConnectorDependencies(undefined);
       useDependencies(undefined);
       reader.destroy();
       client.destroy();

@@ -1,0 +1,7 @@
+/** The connectors by platform (the route's `{platform}` segment). */
+import type { Connector } from './shared/types.ts';
+import { shopifyConnector } from './shopify/connector.ts';
+
+export const CONNECTORS: Readonly<Record<string, Connector>> = {
+  shopify: shopifyConnector,
+};

@@ -1,0 +1,63 @@
+/**
+ * Generated platform pushes for `POST|GET /connectors/{platform}/{shopId}`: each platform's sample
+ * bodies (valid, mutated, raw-edited), signed as the platform signs or not (wrong key, none),
+ * to a configured shop, an unknown one or an unknown platform.
+ */
+import fc from 'fast-check';
+import { shopifyCancelled, shopifyFulfillment, shopifyOrder, shopifyRefund, shopifyReturnRequest } from '../../../../connectors/shopify/sample.ts';
+import type { RawRequest } from '../../../../local/gateway/api-event.ts';
+import { shopifyDelivery } from '../../../support/connectors/shopify.ts';
+import { applyRaw, mutate, mutation, rawMutation, type Json, type Mutation, type RawMutation } from './values.ts';
+
+/** The shops the rig configures (rig.ts) with these secrets. */
+export const FUZZ_CONNECTORS = [{ platform: 'shopify', shopId: 'fuzz-shop', secrets: { clientSecret: { env: 'FUZZ_SHOPIFY_SECRET' } }, paymentChannel: 'alipay' as const }];
+export const FUZZ_CONNECTOR_SECRETS: Record<string, string> = { FUZZ_SHOPIFY_SECRET: 'shpss_fuzz' };
+
+const AT = fc.constantFrom('2025-03-01T10:00:00+08:00', '2025-03-03T02:00:00Z');
+const ORDER = fc.constantFrom(1, 2, 3, 7001);
+
+const shopifyTopic = fc.oneof(
+  fc.record({ topic: fc.constant('orders/create'), payload: fc.record({ orderId: ORDER, at: AT, paid: fc.boolean() }).map((o) => shopifyOrder(o)) }),
+  fc.record({ topic: fc.constant('orders/paid'), payload: fc.tuple(ORDER, AT).map(([orderId, at]) => shopifyOrder({ orderId, at })) }),
+  fc.record({ topic: fc.constant('orders/cancelled'), payload: fc.tuple(ORDER, AT).map(([orderId, at]) => shopifyCancelled(orderId, at)) }),
+  fc.record({ topic: fc.constant('returns/request'), payload: fc.tuple(ORDER, AT).map(([orderId, at]) => shopifyReturnRequest(orderId, at)) }),
+  fc.record({ topic: fc.constant('refunds/create'), payload: fc.tuple(ORDER, AT).map(([orderId, at]) => shopifyRefund(orderId, at)) }),
+  fc.record({ topic: fc.constantFrom('fulfillments/create', 'fulfillments/update'), payload: fc.tuple(ORDER, AT, fc.constantFrom('delivered', 'in_transit', null)).map(([orderId, at, s]) => shopifyFulfillment(orderId, at, s)) }),
+  fc.record({ topic: fc.constantFrom('products/update', '', 'orders/create\u0000'), payload: fc.constant({ id: 1 }) }),
+);
+
+export interface ConnectorPlan {
+  kind: 'connector';
+  platform: 'shopify';
+  push: { topic: string; payload: Json };
+  mutation: Mutation;
+  raw: RawMutation;
+  shop: 'known' | 'unknown' | 'unknown-platform';
+  signature: 'valid' | 'wrong' | 'missing';
+  method: 'POST' | 'GET';
+  webhookId: string;
+}
+
+export function connectorPlan(): fc.Arbitrary<ConnectorPlan> {
+  return fc.record({
+    kind: fc.constant('connector' as const),
+    platform: fc.constant('shopify' as const),
+    push: shopifyTopic as fc.Arbitrary<{ topic: string; payload: Json }>,
+    mutation: fc.oneof({ weight: 2, arbitrary: fc.constant({ kind: 'none' } as Mutation) }, { weight: 1, arbitrary: mutation }),
+    raw: fc.oneof({ weight: 3, arbitrary: fc.constant('none' as RawMutation) }, { weight: 1, arbitrary: rawMutation }),
+    shop: fc.oneof({ weight: 4, arbitrary: fc.constant('known' as const) }, { weight: 1, arbitrary: fc.constantFrom('unknown' as const, 'unknown-platform' as const) }),
+    signature: fc.oneof({ weight: 3, arbitrary: fc.constant('valid' as const) }, { weight: 1, arbitrary: fc.constantFrom('wrong' as const, 'missing' as const) }),
+    method: fc.oneof({ weight: 9, arbitrary: fc.constant('POST' as const) }, { weight: 1, arbitrary: fc.constant('GET' as const) }),
+    webhookId: fc.oneof(fc.integer({ min: 1, max: 30 }).map((n) => `wh-${n}`), fc.uuid(), fc.constantFrom('', 'bad id', 'x'.repeat(200))),
+  });
+}
+
+export function connectorRequest(plan: ConnectorPlan): RawRequest {
+  const body = applyRaw(JSON.stringify(mutate(plan.push.payload, plan.mutation)), plan.raw);
+  const secret = plan.signature === 'wrong' ? 'not-the-secret' : (FUZZ_CONNECTOR_SECRETS.FUZZ_SHOPIFY_SECRET as string);
+  // The HMAC is over the bytes sent: sign what applyRaw produced.
+  const headers = shopifyDelivery(plan.push.topic, body, { secret, webhookId: plan.webhookId });
+  if (plan.signature === 'missing') delete headers['X-Shopify-Hmac-SHA256'];
+  const path = { known: '/connectors/shopify/fuzz-shop', unknown: '/connectors/shopify/no-such-shop', 'unknown-platform': '/connectors/ebay/fuzz-shop' }[plan.shop];
+  return { method: plan.method, url: path, headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])), body: plan.method === 'GET' ? Buffer.alloc(0) : body, sourceIp: '127.0.0.1' };
+}
