@@ -1,0 +1,8 @@
+/** Each platform's signed sample push, for `npm run -s connector -- test <platform>`. */
+import type { SamplePush } from './shared/sample-push.ts';
+import type { ResolvedShop } from './shared/types.ts';
+import { shopifySamplePush } from './shopify/push.ts';
+
+export const SAMPLE_PUSHES: Readonly<Record<string, (shop: ResolvedShop, nowMs: number) => SamplePush>> = {
+  shopify: shopifySamplePush,
+};
