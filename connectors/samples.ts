@@ -2,7 +2,9 @@
 import type { SamplePush } from './shared/sample-push.ts';
 import type { ResolvedShop } from './shared/types.ts';
 import { shopifySamplePush } from './shopify/push.ts';
+import { youzanSamplePush } from './youzan/push.ts';
 
 export const SAMPLE_PUSHES: Readonly<Record<string, (shop: ResolvedShop, nowMs: number) => SamplePush>> = {
   shopify: shopifySamplePush,
+  youzan: youzanSamplePush,
 };

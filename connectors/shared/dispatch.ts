@@ -6,7 +6,7 @@
  * platform's message id — and only then answer the platform as it expects. Nothing is acknowledged
  * before it is stored: a failure or a refusal answers non-2xx so the platform pushes again.
  * Test pushes and event types we do not map are acknowledged and logged (never retried forever);
- * a message at or below the version already applied (Youzan) is acknowledged and skipped.
+ * a message below the version already applied (Youzan) is acknowledged and skipped.
  */
 import { createHash } from 'node:crypto';
 import { PayloadTooLarge } from '../../core/json/errors.ts';
@@ -72,7 +72,8 @@ async function applyMessage(deps: DispatchDeps, platform: ConnectorPlatform | st
   const versions = message.version === undefined ? undefined : deps.versions(platform as ConnectorPlatform, shopId);
   if (message.version !== undefined && versions !== undefined) {
     const latest = await versions.latest(message.version.key);
-    if (latest !== undefined && latest >= message.version.value) {
+    // Strictly newer only: the same version again is a redelivery, which the idempotency records replay.
+    if (latest !== undefined && latest > message.version.value) {
       deps.log.info('connector message older than one already applied: acknowledged and skipped', { ...log, version: message.version.value, latest });
       return [];
     }

@@ -32,7 +32,7 @@ export interface PlatformMessage {
   events: StorefrontEvent[];
   /** Why nothing is applied: a test push, an event type we do not map, a status that is not ours yet. */
   ignored?: string;
-  /** Ordering: a message whose `value` is not above the stored one for `key` is stale (Youzan `version`). */
+  /** Ordering: a message whose `value` is below the stored one for `key` is stale (Youzan `version`). */
   version?: { key: string; value: number };
 }
 

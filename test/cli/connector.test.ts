@@ -13,7 +13,11 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const SECRET_VARIABLE = 'CLI_TEST_SHOPIFY_SECRET';
 process.env[SECRET_VARIABLE] = 'shpss_cli_test';
-const policyPath = policyWithConnectors([{ platform: 'shopify', shopId: 'cli-store', secrets: { clientSecret: { env: SECRET_VARIABLE } } }]);
+process.env.CLI_TEST_YOUZAN_SECRET = 'youzan_cli_test';
+const policyPath = policyWithConnectors([
+  { platform: 'shopify', shopId: 'cli-store', secrets: { clientSecret: { env: SECRET_VARIABLE } } },
+  { platform: 'youzan', shopId: 'cli-wsc', appId: 'cli-client', secrets: { clientSecret: { env: 'CLI_TEST_YOUZAN_SECRET' } } },
+]);
 let platform: TestPlatform;
 
 beforeAll(async () => {
@@ -39,6 +43,13 @@ describe('connector test', () => {
     expect(caseId).toBeDefined();
     expect((await platform.view(caseId!)).data).toMatchObject({ platform: 'shopify' });
     expect(run.stdout).toMatch(/order\.review +open +due \d{4}\/\d+\/\d+ \d\d:\d\d:\d\d \(Asia\/Shanghai\)/);
+  }, 60_000);
+
+  it('posts a signed Youzan trade_TradeCreate and prints Youzan’s success answer and the unpaid order it opened', async () => {
+    const run = await connector({}, 'test', 'youzan', '--policy', policyPath, '--url', platform.runtime.apiUrl, '--data', platform.dataDir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('← 200 {"code":0,"msg":"success"}');
+    expect(run.stdout).toMatch(/case order-E\d+: order open\n +order\.payment +open/);
   }, 60_000);
 
   it('reports the refusal and exits 1 when the shell holds another secret than the platform', async () => {

@@ -7,11 +7,16 @@ import fc from 'fast-check';
 import { shopifyCancelled, shopifyFulfillment, shopifyOrder, shopifyRefund, shopifyReturnRequest } from '../../../../connectors/shopify/sample.ts';
 import type { RawRequest } from '../../../../local/gateway/api-event.ts';
 import { shopifyDelivery } from '../../../support/connectors/shopify.ts';
+import { youzanRefundCreated, youzanRefundSuccess, youzanTradeBuyerPay, youzanTradeClose, youzanTradeCreate, youzanTradeSuccess } from '../../../../connectors/youzan/sample.ts';
+import { youzanDelivery } from '../../../support/connectors/youzan.ts';
 import { applyRaw, mutate, mutation, rawMutation, type Json, type Mutation, type RawMutation } from './values.ts';
 
 /** The shops the rig configures (rig.ts) with these secrets. */
-export const FUZZ_CONNECTORS = [{ platform: 'shopify', shopId: 'fuzz-shop', secrets: { clientSecret: { env: 'FUZZ_SHOPIFY_SECRET' } }, paymentChannel: 'alipay' as const }];
-export const FUZZ_CONNECTOR_SECRETS: Record<string, string> = { FUZZ_SHOPIFY_SECRET: 'shpss_fuzz' };
+export const FUZZ_CONNECTORS = [
+  { platform: 'shopify', shopId: 'fuzz-shop', secrets: { clientSecret: { env: 'FUZZ_SHOPIFY_SECRET' } }, paymentChannel: 'alipay' as const },
+  { platform: 'youzan', shopId: 'fuzz-shop', appId: 'fuzz-client', secrets: { clientSecret: { env: 'FUZZ_YOUZAN_SECRET' } } },
+];
+export const FUZZ_CONNECTOR_SECRETS: Record<string, string> = { FUZZ_SHOPIFY_SECRET: 'shpss_fuzz', FUZZ_YOUZAN_SECRET: 'youzan_fuzz' };
 
 const AT = fc.constantFrom('2025-03-01T10:00:00+08:00', '2025-03-03T02:00:00Z');
 const ORDER = fc.constantFrom(1, 2, 3, 7001);
@@ -26,9 +31,22 @@ const shopifyTopic = fc.oneof(
   fc.record({ topic: fc.constantFrom('products/update', '', 'orders/create\u0000'), payload: fc.constant({ id: 1 }) }),
 );
 
+const TID = fc.constantFrom('E1', 'E2', 'SO-FUZZ-0', 'E9');
+const BEIJING = fc.constantFrom('2025-03-01 10:00:00', '2025-03-03 02:00:00', '2025-02-29 10:00:00', '10:00');
+const youzanOptions = fc.record({ clientId: fc.constant('fuzz-client'), tid: TID, at: BEIJING, version: fc.integer({ min: 1, max: 5 }), msgId: fc.oneof(fc.uuid(), fc.constantFrom('m-1', 'm-2')), test: fc.boolean() });
+const youzanMessage = fc.oneof(
+  youzanOptions.map(youzanTradeCreate),
+  youzanOptions.map(youzanTradeBuyerPay),
+  youzanOptions.map(youzanTradeClose),
+  youzanOptions.map(youzanTradeSuccess),
+  fc.tuple(youzanOptions, fc.constantFrom('REFUND_ONLY' as const, 'REFUND_AND_RETURN' as const, 'EXCHANGE_GOODS_FLOW' as const)).map(([o, t]) => youzanRefundCreated(o, t)),
+  youzanOptions.map(youzanRefundSuccess),
+  fc.constant({ type: 'ITEM_INFO', id: '1', msg: '%7B%7D' }),
+);
+
 export interface ConnectorPlan {
   kind: 'connector';
-  platform: 'shopify';
+  platform: 'shopify' | 'youzan';
   push: { topic: string; payload: Json };
   mutation: Mutation;
   raw: RawMutation;
@@ -41,8 +59,8 @@ export interface ConnectorPlan {
 export function connectorPlan(): fc.Arbitrary<ConnectorPlan> {
   return fc.record({
     kind: fc.constant('connector' as const),
-    platform: fc.constant('shopify' as const),
-    push: shopifyTopic as fc.Arbitrary<{ topic: string; payload: Json }>,
+    platform: fc.constantFrom('shopify' as const, 'youzan' as const),
+    push: fc.oneof(shopifyTopic as fc.Arbitrary<{ topic: string; payload: Json }>, youzanMessage.map((m) => ({ topic: String(m.type), payload: m as Json }))),
     mutation: fc.oneof({ weight: 2, arbitrary: fc.constant({ kind: 'none' } as Mutation) }, { weight: 1, arbitrary: mutation }),
     raw: fc.oneof({ weight: 3, arbitrary: fc.constant('none' as RawMutation) }, { weight: 1, arbitrary: rawMutation }),
     shop: fc.oneof({ weight: 4, arbitrary: fc.constant('known' as const) }, { weight: 1, arbitrary: fc.constantFrom('unknown' as const, 'unknown-platform' as const) }),
@@ -54,10 +72,14 @@ export function connectorPlan(): fc.Arbitrary<ConnectorPlan> {
 
 export function connectorRequest(plan: ConnectorPlan): RawRequest {
   const body = applyRaw(JSON.stringify(mutate(plan.push.payload, plan.mutation)), plan.raw);
-  const secret = plan.signature === 'wrong' ? 'not-the-secret' : (FUZZ_CONNECTOR_SECRETS.FUZZ_SHOPIFY_SECRET as string);
-  // The HMAC is over the bytes sent: sign what applyRaw produced.
-  const headers = shopifyDelivery(plan.push.topic, body, { secret, webhookId: plan.webhookId });
-  if (plan.signature === 'missing') delete headers['X-Shopify-Hmac-SHA256'];
-  const path = { known: '/connectors/shopify/fuzz-shop', unknown: '/connectors/shopify/no-such-shop', 'unknown-platform': '/connectors/ebay/fuzz-shop' }[plan.shop];
+  const secret = plan.signature === 'wrong' ? 'not-the-secret' : (FUZZ_CONNECTOR_SECRETS[plan.platform === 'shopify' ? 'FUZZ_SHOPIFY_SECRET' : 'FUZZ_YOUZAN_SECRET'] as string);
+  // Each signature is over the bytes sent: sign what applyRaw produced.
+  const headers =
+    plan.platform === 'shopify' ? shopifyDelivery(plan.push.topic, body, { secret, webhookId: plan.webhookId }) : youzanDelivery(body, { clientId: 'fuzz-client', clientSecret: secret, type: plan.push.topic });
+  if (plan.signature === 'missing') {
+    delete headers['X-Shopify-Hmac-SHA256'];
+    delete headers['Event-Sign'];
+  }
+  const path = { known: `/connectors/${plan.platform}/fuzz-shop`, unknown: `/connectors/${plan.platform}/no-such-shop`, 'unknown-platform': '/connectors/ebay/fuzz-shop' }[plan.shop];
   return { method: plan.method, url: path, headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])), body: plan.method === 'GET' ? Buffer.alloc(0) : body, sourceIp: '127.0.0.1' };
 }
