@@ -2,8 +2,10 @@
 import type { Connector } from './shared/types.ts';
 import { shopifyConnector } from './shopify/connector.ts';
 import { youzanConnector } from './youzan/connector.ts';
+import { douyinConnector } from './douyin/connector.ts';
 
 export const CONNECTORS: Readonly<Record<string, Connector>> = {
   shopify: shopifyConnector,
   youzan: youzanConnector,
+  douyin: douyinConnector,
 };

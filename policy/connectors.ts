@@ -12,7 +12,7 @@ export type ConnectorPlatform = (typeof CONNECTOR_PLATFORMS)[number];
 export const REQUIRED_SECRETS: Record<ConnectorPlatform, readonly string[]> = {
   shopify: ['clientSecret'],
   youzan: ['clientSecret'],
-  douyin: ['appSecret'],
+  douyin: ['appSecret', 'accessToken'],
   'wechat-shop': ['token', 'encodingAesKey'],
   tmc: ['appSecret'],
 };

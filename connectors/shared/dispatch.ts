@@ -21,7 +21,9 @@ import type { IdempotencyStore } from '../../functions/storefront-webhook/idempo
 import type { HttpResponse } from '../../functions/http/response.ts';
 import { ConnectorMethodNotAllowed, UnknownPlatform, UnknownShop } from './errors.ts';
 import { CONNECTOR_LIMITS } from './json.ts';
-import type { Connector, InboundRequest, PlatformMessage, ResolvedShop } from './types.ts';
+import { toInstant } from '../../core/cases/instant.ts';
+import { orderCase } from '../../functions/storefront-webhook/effects/order-case.ts';
+import type { Connector, InboundRequest, PlatformDeadline, PlatformMessage, ResolvedShop } from './types.ts';
 import type { VersionStore } from './versions.ts';
 
 export interface DispatchDeps extends EffectDeps {
@@ -104,6 +106,25 @@ async function applyMessage(deps: DispatchDeps, platform: ConnectorPlatform | st
       throw error;
     }
   }
+  for (const deadline of message.platformDeadlines ?? []) cases.push(await recordPlatformDeadline(deps, platform, message, deadline));
   if (message.version !== undefined && versions !== undefined) await versions.record(message.version.key, message.version.value);
   return cases;
+}
+
+/**
+ * A platform's own deadline (Douyin's ship-by or after-sale time limit) on the order's case
+ * timeline, as `platform.deadline`: staff see it beside our deadline. Keyed by the message, so a
+ * redelivery overwrites the same entry. An order we do not know is 404 `OrderNotFound` (pushed again).
+ */
+async function recordPlatformDeadline(deps: DispatchDeps, platform: string, message: PlatformMessage, deadline: PlatformDeadline): Promise<string> {
+  const view = await orderCase(deps, deadline.orderId);
+  await deps.repository.appendTimeline(view.case.id, {
+    id: `platform.deadline:${platform}:${message.messageId}`,
+    at: toInstant(deps.clock.now()),
+    kind: 'platform.deadline',
+    by: platform,
+    detail: { platform, deadline: deadline.kind, due: toInstant(Date.parse(deadline.due)), source: deadline.source },
+  });
+  deps.log.info('platform deadline recorded', { messageId: message.messageId, caseId: view.case.id, deadline: deadline.kind, due: deadline.due });
+  return view.case.id;
 }

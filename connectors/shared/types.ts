@@ -32,8 +32,21 @@ export interface PlatformMessage {
   events: StorefrontEvent[];
   /** Why nothing is applied: a test push, an event type we do not map, a status that is not ours yet. */
   ignored?: string;
+  /** Deadlines the platform itself set or moved (Douyin tags 126, 209): recorded on the order's case beside ours. */
+  platformDeadlines?: PlatformDeadline[];
   /** Ordering: a message whose `value` is below the stored one for `key` is stale (Youzan `version`). */
   version?: { key: string; value: number };
+}
+
+/** A platform's own deadline on an order (e.g. Douyin's ship-by time), recorded on the timeline as `platform.deadline`. */
+export interface PlatformDeadline {
+  orderId: string;
+  /** `ship-by` (发货时间) or `after-sale-by` (售后处理时限). */
+  kind: 'ship-by' | 'after-sale-by';
+  /** The platform's new deadline (ISO-8601). */
+  due: string;
+  /** Where it came from, e.g. `douyin tag 126`. */
+  source: string;
 }
 
 export interface Connector {

@@ -9,14 +9,19 @@ import type { RawRequest } from '../../../../local/gateway/api-event.ts';
 import { shopifyDelivery } from '../../../support/connectors/shopify.ts';
 import { youzanRefundCreated, youzanRefundSuccess, youzanTradeBuyerPay, youzanTradeClose, youzanTradeCreate, youzanTradeSuccess } from '../../../../connectors/youzan/sample.ts';
 import { youzanDelivery } from '../../../support/connectors/youzan.ts';
+import { douyinData } from '../../../../connectors/douyin/sample.ts';
+import { douyinPushHeaders } from '../../../support/connectors/douyin.ts';
 import { applyRaw, mutate, mutation, rawMutation, type Json, type Mutation, type RawMutation } from './values.ts';
 
 /** The shops the rig configures (rig.ts) with these secrets. */
 export const FUZZ_CONNECTORS = [
   { platform: 'shopify', shopId: 'fuzz-shop', secrets: { clientSecret: { env: 'FUZZ_SHOPIFY_SECRET' } }, paymentChannel: 'alipay' as const },
   { platform: 'youzan', shopId: 'fuzz-shop', appId: 'fuzz-client', secrets: { clientSecret: { env: 'FUZZ_YOUZAN_SECRET' } } },
+  // apiBase: the rig's FakeDouyinApi (rig.ts), which knows the orders DOUYIN_ORDERS names.
+  { platform: 'douyin', shopId: 'fuzz-shop', appId: 'fuzz-app', secrets: { appSecret: { env: 'FUZZ_DOUYIN_SECRET' }, accessToken: { env: 'FUZZ_DOUYIN_TOKEN' } } },
 ];
-export const FUZZ_CONNECTOR_SECRETS: Record<string, string> = { FUZZ_SHOPIFY_SECRET: 'shpss_fuzz', FUZZ_YOUZAN_SECRET: 'youzan_fuzz' };
+export const FUZZ_CONNECTOR_SECRETS: Record<string, string> = { FUZZ_SHOPIFY_SECRET: 'shpss_fuzz', FUZZ_YOUZAN_SECRET: 'youzan_fuzz', FUZZ_DOUYIN_SECRET: 'douyin_fuzz', FUZZ_DOUYIN_TOKEN: 'douyin_token' };
+export const DOUYIN_ORDERS = ['6900000000000000001', 'SO-FUZZ-0', '6900000000000000002'];
 
 const AT = fc.constantFrom('2025-03-01T10:00:00+08:00', '2025-03-03T02:00:00Z');
 const ORDER = fc.constantFrom(1, 2, 3, 7001);
@@ -44,9 +49,26 @@ const youzanMessage = fc.oneof(
   fc.constant({ type: 'ITEM_INFO', id: '1', msg: '%7B%7D' }),
 );
 
+const DY_ORDER = fc.constantFrom(...DOUYIN_ORDERS);
+const DY_AT = fc.constantFrom(Date.parse('2025-03-01T02:00:00Z'), Date.parse('2025-03-03T02:00:00Z'));
+const douyinOne = fc.oneof(
+  fc.tuple(DY_ORDER, DY_AT).map(([o, at]) => ({ tag: '100', data: douyinData.tradeCreate(o, at) })),
+  fc.tuple(DY_ORDER, DY_AT).map(([o, at]) => ({ tag: '101', data: douyinData.tradePaid(o, at) })),
+  fc.tuple(DY_ORDER, DY_AT).map(([o, at]) => ({ tag: '103', data: douyinData.tradeSuccess(o, at) })),
+  fc.tuple(DY_ORDER, DY_AT).map(([o, at]) => ({ tag: '106', data: douyinData.tradeCanceled(o, at) })),
+  fc.tuple(DY_ORDER, DY_AT, fc.constantFrom(0, 1, 2, undefined)).map(([o, at, t]) => ({ tag: '200', data: douyinData.refundCreated(o, at, t) })),
+  fc.tuple(DY_ORDER, DY_AT).map(([o, at]) => ({ tag: '206', data: douyinData.refundSuccess(o, at) })),
+  fc.tuple(DY_ORDER, DY_AT).map(([o, at]) => ({ tag: '126', data: douyinData.shipTimeChanged(o, at) })),
+  fc.tuple(DY_ORDER, DY_AT).map(([o, at]) => ({ tag: '209', data: douyinData.afterSaleTimeoutChanged(o, at) })),
+  fc.constant({ tag: '102', data: { p_id: '6900000000000000001' } }),
+);
+const douyinBatch = fc
+  .array(fc.record({ one: douyinOne, msgId: fc.oneof(fc.integer({ min: 1, max: 30 }).map((n) => `dy-${n}`), fc.uuid()), stringData: fc.boolean() }), { minLength: 1, maxLength: 3 })
+  .map((items) => ({ topic: 'douyin', payload: items.map(({ one, msgId, stringData }) => ({ tag: one.tag, msg_id: msgId, data: stringData ? JSON.stringify(one.data) : one.data })) as unknown as Json }));
+
 export interface ConnectorPlan {
   kind: 'connector';
-  platform: 'shopify' | 'youzan';
+  platform: 'shopify' | 'youzan' | 'douyin';
   push: { topic: string; payload: Json };
   mutation: Mutation;
   raw: RawMutation;
@@ -59,8 +81,8 @@ export interface ConnectorPlan {
 export function connectorPlan(): fc.Arbitrary<ConnectorPlan> {
   return fc.record({
     kind: fc.constant('connector' as const),
-    platform: fc.constantFrom('shopify' as const, 'youzan' as const),
-    push: fc.oneof(shopifyTopic as fc.Arbitrary<{ topic: string; payload: Json }>, youzanMessage.map((m) => ({ topic: String(m.type), payload: m as Json }))),
+    platform: fc.constantFrom('shopify' as const, 'youzan' as const, 'douyin' as const),
+    push: fc.oneof(shopifyTopic as fc.Arbitrary<{ topic: string; payload: Json }>, youzanMessage.map((m) => ({ topic: String(m.type), payload: m as Json })), douyinBatch),
     mutation: fc.oneof({ weight: 2, arbitrary: fc.constant({ kind: 'none' } as Mutation) }, { weight: 1, arbitrary: mutation }),
     raw: fc.oneof({ weight: 3, arbitrary: fc.constant('none' as RawMutation) }, { weight: 1, arbitrary: rawMutation }),
     shop: fc.oneof({ weight: 4, arbitrary: fc.constant('known' as const) }, { weight: 1, arbitrary: fc.constantFrom('unknown' as const, 'unknown-platform' as const) }),
@@ -72,13 +94,18 @@ export function connectorPlan(): fc.Arbitrary<ConnectorPlan> {
 
 export function connectorRequest(plan: ConnectorPlan): RawRequest {
   const body = applyRaw(JSON.stringify(mutate(plan.push.payload, plan.mutation)), plan.raw);
-  const secret = plan.signature === 'wrong' ? 'not-the-secret' : (FUZZ_CONNECTOR_SECRETS[plan.platform === 'shopify' ? 'FUZZ_SHOPIFY_SECRET' : 'FUZZ_YOUZAN_SECRET'] as string);
+  const secretName = { shopify: 'FUZZ_SHOPIFY_SECRET', youzan: 'FUZZ_YOUZAN_SECRET', douyin: 'FUZZ_DOUYIN_SECRET' }[plan.platform];
+  const secret = plan.signature === 'wrong' ? 'not-the-secret' : (FUZZ_CONNECTOR_SECRETS[secretName] as string);
   // Each signature is over the bytes sent: sign what applyRaw produced.
-  const headers =
-    plan.platform === 'shopify' ? shopifyDelivery(plan.push.topic, body, { secret, webhookId: plan.webhookId }) : youzanDelivery(body, { clientId: 'fuzz-client', clientSecret: secret, type: plan.push.topic });
+  const headers = {
+    shopify: () => shopifyDelivery(plan.push.topic, body, { secret, webhookId: plan.webhookId }),
+    youzan: () => youzanDelivery(body, { clientId: 'fuzz-client', clientSecret: secret, type: plan.push.topic }),
+    douyin: () => douyinPushHeaders(body, 'fuzz-app', secret),
+  }[plan.platform]();
   if (plan.signature === 'missing') {
     delete headers['X-Shopify-Hmac-SHA256'];
     delete headers['Event-Sign'];
+    delete headers['event-sign'];
   }
   const path = { known: `/connectors/${plan.platform}/fuzz-shop`, unknown: `/connectors/${plan.platform}/no-such-shop`, 'unknown-platform': '/connectors/ebay/fuzz-shop' }[plan.shop];
   return { method: plan.method, url: path, headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])), body: plan.method === 'GET' ? Buffer.alloc(0) : body, sourceIp: '127.0.0.1' };
