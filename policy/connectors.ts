@@ -13,7 +13,7 @@ export const REQUIRED_SECRETS: Record<ConnectorPlatform, readonly string[]> = {
   shopify: ['clientSecret'],
   youzan: ['clientSecret'],
   douyin: ['appSecret', 'accessToken'],
-  'wechat-shop': ['token', 'encodingAesKey'],
+  'wechat-shop': ['token', 'encodingAesKey', 'accessToken'],
   tmc: ['appSecret'],
 };
 

@@ -11,6 +11,7 @@ import { youzanRefundCreated, youzanRefundSuccess, youzanTradeBuyerPay, youzanTr
 import { youzanDelivery } from '../../../support/connectors/youzan.ts';
 import { douyinData } from '../../../../connectors/douyin/sample.ts';
 import { douyinPushHeaders } from '../../../support/connectors/douyin.ts';
+import { createCipheriv, createHash } from 'node:crypto';
 import { applyRaw, mutate, mutation, rawMutation, type Json, type Mutation, type RawMutation } from './values.ts';
 
 /** The shops the rig configures (rig.ts) with these secrets. */
@@ -19,8 +20,18 @@ export const FUZZ_CONNECTORS = [
   { platform: 'youzan', shopId: 'fuzz-shop', appId: 'fuzz-client', secrets: { clientSecret: { env: 'FUZZ_YOUZAN_SECRET' } } },
   // apiBase: the rig's FakeDouyinApi (rig.ts), which knows the orders DOUYIN_ORDERS names.
   { platform: 'douyin', shopId: 'fuzz-shop', appId: 'fuzz-app', secrets: { appSecret: { env: 'FUZZ_DOUYIN_SECRET' }, accessToken: { env: 'FUZZ_DOUYIN_TOKEN' } } },
+  // Only events that need no API call are generated for WeChat Shop (its apiBase is unreachable here).
+  { platform: 'wechat-shop', shopId: 'fuzz-shop', appId: 'wxfuzz', apiBase: 'http://127.0.0.1:9', secrets: { token: { env: 'FUZZ_WX_TOKEN' }, encodingAesKey: { env: 'FUZZ_WX_AES' }, accessToken: { env: 'FUZZ_WX_ACCESS' } } },
 ];
-export const FUZZ_CONNECTOR_SECRETS: Record<string, string> = { FUZZ_SHOPIFY_SECRET: 'shpss_fuzz', FUZZ_YOUZAN_SECRET: 'youzan_fuzz', FUZZ_DOUYIN_SECRET: 'douyin_fuzz', FUZZ_DOUYIN_TOKEN: 'douyin_token' };
+export const FUZZ_CONNECTOR_SECRETS: Record<string, string> = {
+  FUZZ_SHOPIFY_SECRET: 'shpss_fuzz',
+  FUZZ_YOUZAN_SECRET: 'youzan_fuzz',
+  FUZZ_DOUYIN_SECRET: 'douyin_fuzz',
+  FUZZ_DOUYIN_TOKEN: 'douyin_token',
+  FUZZ_WX_TOKEN: 'wx_fuzz_token',
+  FUZZ_WX_AES: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+  FUZZ_WX_ACCESS: 'wx_access',
+};
 export const DOUYIN_ORDERS = ['6900000000000000001', 'SO-FUZZ-0', '6900000000000000002'];
 
 const AT = fc.constantFrom('2025-03-01T10:00:00+08:00', '2025-03-03T02:00:00Z');
@@ -66,9 +77,25 @@ const douyinBatch = fc
   .array(fc.record({ one: douyinOne, msgId: fc.oneof(fc.integer({ min: 1, max: 30 }).map((n) => `dy-${n}`), fc.uuid()), stringData: fc.boolean() }), { minLength: 1, maxLength: 3 })
   .map((items) => ({ topic: 'douyin', payload: items.map(({ one, msgId, stringData }) => ({ tag: one.tag, msg_id: msgId, data: stringData ? JSON.stringify(one.data) : one.data })) as unknown as Json }));
 
+const wechatEvent = fc
+  .record({ event: fc.constantFrom('channels_ec_order_cancel', 'channels_ec_order_confirm', 'channels_ec_order_deliver', 'product_spu_audit'), order: fc.constantFrom(...DOUYIN_ORDERS, 'SO-FUZZ-1'), at: fc.constantFrom(1740794400, 1740967200, 0) })
+  .map(({ event, order, at }) => ({ topic: 'wechat', payload: { ToUserName: 'gh_fuzz', FromUserName: 'o_fuzz', CreateTime: at, MsgType: 'event', Event: event, order_info: { order_id: order, cancel_type: 1 } } as Json }));
+
+/** WeChat's security-mode encryption (documented in test/support/connectors/wechat-shop.ts), with a fixed random part. */
+function wechatEncrypt(message: Buffer, appId: string, encodingAesKey: string): string {
+  const key = Buffer.from(`${encodingAesKey}=`, 'base64');
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(message.length);
+  const plain = Buffer.concat([Buffer.alloc(16, 7), len, message, Buffer.from(appId)]);
+  const pad = 32 - (plain.length % 32);
+  const cipher = createCipheriv('aes-256-cbc', key, key.subarray(0, 16)).setAutoPadding(false);
+  return Buffer.concat([cipher.update(Buffer.concat([plain, Buffer.alloc(pad, pad)])), cipher.final()]).toString('base64');
+}
+const sha1Sorted = (...parts: string[]) => createHash('sha1').update([...parts].sort().join('')).digest('hex');
+
 export interface ConnectorPlan {
   kind: 'connector';
-  platform: 'shopify' | 'youzan' | 'douyin';
+  platform: 'shopify' | 'youzan' | 'douyin' | 'wechat-shop';
   push: { topic: string; payload: Json };
   mutation: Mutation;
   raw: RawMutation;
@@ -81,8 +108,8 @@ export interface ConnectorPlan {
 export function connectorPlan(): fc.Arbitrary<ConnectorPlan> {
   return fc.record({
     kind: fc.constant('connector' as const),
-    platform: fc.constantFrom('shopify' as const, 'youzan' as const, 'douyin' as const),
-    push: fc.oneof(shopifyTopic as fc.Arbitrary<{ topic: string; payload: Json }>, youzanMessage.map((m) => ({ topic: String(m.type), payload: m as Json })), douyinBatch),
+    platform: fc.constantFrom('shopify' as const, 'youzan' as const, 'douyin' as const, 'wechat-shop' as const),
+    push: fc.oneof(shopifyTopic as fc.Arbitrary<{ topic: string; payload: Json }>, youzanMessage.map((m) => ({ topic: String(m.type), payload: m as Json })), douyinBatch, wechatEvent),
     mutation: fc.oneof({ weight: 2, arbitrary: fc.constant({ kind: 'none' } as Mutation) }, { weight: 1, arbitrary: mutation }),
     raw: fc.oneof({ weight: 3, arbitrary: fc.constant('none' as RawMutation) }, { weight: 1, arbitrary: rawMutation }),
     shop: fc.oneof({ weight: 4, arbitrary: fc.constant('known' as const) }, { weight: 1, arbitrary: fc.constantFrom('unknown' as const, 'unknown-platform' as const) }),
@@ -93,15 +120,16 @@ export function connectorPlan(): fc.Arbitrary<ConnectorPlan> {
 }
 
 export function connectorRequest(plan: ConnectorPlan): RawRequest {
+  if (plan.platform === 'wechat-shop') return wechatRequest(plan);
   const body = applyRaw(JSON.stringify(mutate(plan.push.payload, plan.mutation)), plan.raw);
-  const secretName = { shopify: 'FUZZ_SHOPIFY_SECRET', youzan: 'FUZZ_YOUZAN_SECRET', douyin: 'FUZZ_DOUYIN_SECRET' }[plan.platform];
+  const secretName = { shopify: 'FUZZ_SHOPIFY_SECRET', youzan: 'FUZZ_YOUZAN_SECRET', douyin: 'FUZZ_DOUYIN_SECRET' }[plan.platform as 'shopify' | 'youzan' | 'douyin'];
   const secret = plan.signature === 'wrong' ? 'not-the-secret' : (FUZZ_CONNECTOR_SECRETS[secretName] as string);
   // Each signature is over the bytes sent: sign what applyRaw produced.
   const headers = {
     shopify: () => shopifyDelivery(plan.push.topic, body, { secret, webhookId: plan.webhookId }),
     youzan: () => youzanDelivery(body, { clientId: 'fuzz-client', clientSecret: secret, type: plan.push.topic }),
     douyin: () => douyinPushHeaders(body, 'fuzz-app', secret),
-  }[plan.platform]();
+  }[plan.platform as 'shopify' | 'youzan' | 'douyin']();
   if (plan.signature === 'missing') {
     delete headers['X-Shopify-Hmac-SHA256'];
     delete headers['Event-Sign'];
@@ -109,4 +137,20 @@ export function connectorRequest(plan: ConnectorPlan): RawRequest {
   }
   const path = { known: `/connectors/${plan.platform}/fuzz-shop`, unknown: `/connectors/${plan.platform}/no-such-shop`, 'unknown-platform': '/connectors/ebay/fuzz-shop' }[plan.shop];
   return { method: plan.method, url: path, headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])), body: plan.method === 'GET' ? Buffer.alloc(0) : body, sourceIp: '127.0.0.1' };
+}
+
+/** A WeChat Shop push (encrypted message mutated before encryption) or URL verification. */
+function wechatRequest(plan: ConnectorPlan): RawRequest {
+  const token = plan.signature === 'wrong' ? 'not-the-token' : (FUZZ_CONNECTOR_SECRETS.FUZZ_WX_TOKEN as string);
+  const timestamp = '1740794400';
+  const nonce = 'n0nce';
+  const path = { known: '/connectors/wechat-shop/fuzz-shop', unknown: '/connectors/wechat-shop/no-such-shop', 'unknown-platform': '/connectors/ebay/fuzz-shop' }[plan.shop];
+  if (plan.method === 'GET') {
+    const query = new URLSearchParams({ timestamp, nonce, echostr: plan.webhookId, ...(plan.signature === 'missing' ? {} : { signature: sha1Sorted(token, timestamp, nonce) }) });
+    return { method: 'GET', url: `${path}?${query.toString()}`, headers: {}, body: Buffer.alloc(0), sourceIp: '127.0.0.1' };
+  }
+  const message = applyRaw(JSON.stringify(mutate(plan.push.payload, plan.mutation)), plan.raw);
+  const encrypted = wechatEncrypt(message, 'wxfuzz', FUZZ_CONNECTOR_SECRETS.FUZZ_WX_AES as string);
+  const query = new URLSearchParams({ timestamp, nonce, encrypt_type: 'aes', ...(plan.signature === 'missing' ? {} : { msg_signature: sha1Sorted(token, timestamp, nonce, encrypted) }) });
+  return { method: 'POST', url: `${path}?${query.toString()}`, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify({ ToUserName: 'gh_fuzz', Encrypt: encrypted })), sourceIp: '127.0.0.1' };
 }
