@@ -16,6 +16,7 @@ import { staffApiFunction, staffApiRoutes } from '../functions/staff-api/functio
 import { storefrontWebhookFunction, storefrontWebhookRoutes } from '../functions/storefront-webhook/function.ts';
 import type { Manifest } from '../platform/manifest-types.ts';
 import { connectorWebhookFunction, connectorWebhookRoutes } from '../connectors/webhook/function.ts';
+import { tmcPollerFunction, tmcPollSchedule } from '../connectors/tmc/function.ts';
 
 export const manifest: Manifest = {
   app: 'sla-platform',
@@ -23,7 +24,7 @@ export const manifest: Manifest = {
   tables: [casesTable],
   // The custom bus every event goes on (docs/events.md).
   buses: [eventBus],
-  functions: [openStepFunction, slaTimerFunction, slaSweepFunction, caseActionFunction, pickupBatchFunction, storefrontWebhookFunction, staffApiFunction, chatTimerFunction, notifyFunction, connectorWebhookFunction],
+  functions: [openStepFunction, slaTimerFunction, slaSweepFunction, caseActionFunction, pickupBatchFunction, storefrontWebhookFunction, staffApiFunction, chatTimerFunction, notifyFunction, connectorWebhookFunction, tmcPollerFunction],
   // One Standard state machine per lifecycle, named by its case type (docs/workflows.md).
   workflows: [
     { id: 'order', definition: 'workflows/order.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
@@ -33,7 +34,7 @@ export const manifest: Manifest = {
     { id: 'complaint', definition: 'workflows/complaint.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
     { id: 'stock', definition: 'workflows/stock.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
   ],
-  schedules: [slaSweepSchedule, pickupBatchSchedule, alarmSummarySchedule],
+  schedules: [slaSweepSchedule, pickupBatchSchedule, alarmSummarySchedule, tmcPollSchedule],
   // Second-precision chat deadlines (service-standards.md §10; docs/chat.md).
   queues: [chatTimersQueue],
   // Alarm events → the notify function (group robots). `SlaBreached` → the SNS topic and CloudWatch

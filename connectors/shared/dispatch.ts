@@ -64,8 +64,8 @@ export async function dispatch(deps: DispatchDeps, registry: Readonly<Record<str
   return connector.ack([...new Set(cases)]);
 }
 
-/** Applies one message's events; returns the cases they concerned. */
-async function applyMessage(deps: DispatchDeps, platform: ConnectorPlatform | string, shopId: string, message: PlatformMessage): Promise<string[]> {
+/** Applies one message's events (also the TMC poller's); returns the cases they concerned. */
+export async function applyMessage(deps: DispatchDeps, platform: ConnectorPlatform | string, shopId: string, message: PlatformMessage): Promise<string[]> {
   const log = { messageId: message.messageId, kind: message.kind };
   if (message.ignored !== undefined) {
     deps.log.info('connector message acknowledged and ignored', { ...log, reason: message.ignored });
