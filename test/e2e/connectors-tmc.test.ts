@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tmcContent, topTrade } from '../../connectors/tmc/sample.ts';
 import { pollTmc, tmcClient } from '../../connectors/tmc/poll.ts';
@@ -59,6 +61,24 @@ describe('the TMC poller on the local runtime', () => {
     expect(links.map((l) => l.caseId)).toEqual(casesAfterCrash);
     expect(links.filter((l) => l.caseType === 'cancellation')).toHaveLength(1);
   });
+
+  it('survives kill -9 of a poller process stopped after storing and before its confirm was answered: nothing lost, nothing doubled', async () => {
+    top.queue.set(9004, { id: 9004, topic: 'taobao_trade_TradeSuccess', content: tmcContent.trade('3000000000000001', 'TRADE_FINISHED'), pub_time: beijingNow() });
+    const confirmReceived = new Promise<void>((resolve) => (top.holdNextConfirm = resolve));
+    // A second poller process, as a Lambda container or another npm start would be, on the runtime's endpoints.
+    const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['-e', "import('./connectors/tmc/handler.ts').then((m) => m.handler())"], { cwd: process.cwd(), env: process.env, stdio: 'ignore' });
+    await confirmReceived;
+    const exited = new Promise((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    expect(top.queue.has(9004)).toBe(true);
+    const delivered = (await platform.view('order-3000000000000001')).timeline.filter((t) => t.kind === 'order.delivered');
+    expect(delivered).toHaveLength(1);
+    await platform.advance(2 * MINUTE);
+    expect(top.queue.has(9004)).toBe(false);
+    expect(top.deliveries.get(9004)).toBeGreaterThanOrEqual(2);
+    expect((await platform.view('order-3000000000000001')).timeline.filter((t) => t.kind === 'order.delivered')).toEqual(delivered);
+  }, 60_000);
 
   it('leaves messages unconfirmed for a shop whose secret TOP refuses (signature checked by the gateway)', async () => {
     const deps = connectorDeps();

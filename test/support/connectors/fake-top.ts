@@ -22,6 +22,8 @@ export class FakeTop {
   readonly calls: { method: string; signed: boolean }[] = [];
   /** How many times each message was handed out. */
   readonly deliveries = new Map<number, number>();
+  /** When set, the next confirm is received but never answered (its caller hangs) and this is called. */
+  holdNextConfirm: (() => void) | undefined;
   private constructor(
     private readonly server: Server,
     readonly url: string,
@@ -41,6 +43,11 @@ export class FakeTop {
         fake.calls.push({ method: p.method ?? '', signed });
         res.setHeader('content-type', 'application/json');
         if (!signed) return res.end(JSON.stringify({ error_response: { code: 25, msg: 'Invalid signature' } }));
+        if (p.method === 'taobao.tmc.messages.confirm' && fake.holdNextConfirm) {
+          const held = fake.holdNextConfirm;
+          fake.holdNextConfirm = undefined;
+          return held(); // nothing confirmed, no answer
+        }
         res.end(JSON.stringify(fake.answer(p)));
       });
     });
