@@ -18,6 +18,8 @@ import { slaTimerFunction } from '../functions/sla-timer/function.ts';
 import { staffApiFunction, staffApiRoutes } from '../functions/staff-api/function.ts';
 import { storefrontWebhookFunction, storefrontWebhookRoutes } from '../functions/storefront-webhook/function.ts';
 import type { Manifest } from '../platform/manifest-types.ts';
+import { connectorWebhookFunction, connectorWebhookRoutes } from '../connectors/webhook/function.ts';
+import { tmcPollerFunction, tmcPollSchedule } from '../connectors/tmc/function.ts';
 
 export const manifest: Manifest = {
   app: 'sla-platform',
@@ -25,7 +27,7 @@ export const manifest: Manifest = {
   tables: [casesTable],
   // The custom bus every event goes on (docs/events.md).
   buses: [eventBus],
-  functions: [openStepFunction, slaTimerFunction, slaSweepFunction, caseActionFunction, pickupBatchFunction, storefrontWebhookFunction, staffApiFunction, chatTimerFunction, notifyFunction, customerNoticesFunction, supplierCollectFunction, qaSampleFunction],
+  functions: [openStepFunction, slaTimerFunction, slaSweepFunction, caseActionFunction, pickupBatchFunction, storefrontWebhookFunction, staffApiFunction, chatTimerFunction, notifyFunction, customerNoticesFunction, supplierCollectFunction, qaSampleFunction, connectorWebhookFunction, tmcPollerFunction],
   // One Standard state machine per lifecycle, named by its case type (docs/workflows.md).
   workflows: [
     { id: 'order', definition: 'workflows/order.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
@@ -35,7 +37,7 @@ export const manifest: Manifest = {
     { id: 'complaint', definition: 'workflows/complaint.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
     { id: 'stock', definition: 'workflows/stock.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
   ],
-  schedules: [slaSweepSchedule, pickupBatchSchedule, alarmSummarySchedule, supplierCollectSchedule, qaSampleSchedule],
+  schedules: [slaSweepSchedule, pickupBatchSchedule, alarmSummarySchedule, supplierCollectSchedule, qaSampleSchedule, tmcPollSchedule],
   // Second-precision chat deadlines (service-standards.md §10; docs/chat.md).
   queues: [chatTimersQueue],
   // Alarm events → the notify function (group robots). `SlaBreached` → the SNS topic and CloudWatch
@@ -44,5 +46,5 @@ export const manifest: Manifest = {
   // publishes `CustomerNotice`; that event → customer-notices again, which posts it to the storefront.
   rules: [alarmEventsRule, noticeTriggersRule, customerNoticeRule],
   // Every route of api.md.
-  routes: [...storefrontWebhookRoutes, ...staffApiRoutes],
+  routes: [...storefrontWebhookRoutes, ...staffApiRoutes, ...connectorWebhookRoutes],
 };

@@ -54,6 +54,11 @@ export interface FunctionAccess {
   noticeSecrets?: boolean;
   /** Reads the people (issue 23): the staff Cognito user pool's users and groups on AWS, the accounts file locally. */
   people?: boolean;
+  /**
+   * Reads the platform connectors' secrets (the policy's `connectors[].secrets`): on AWS, read
+   * access to exactly the Secrets Manager secrets they refer to (docs/connectors.md).
+   */
+  connectorSecrets?: boolean;
 }
 
 export interface FunctionDecl {

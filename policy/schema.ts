@@ -10,6 +10,7 @@ import { carriersSchema } from './carriers.ts';
 import { NOTICE_KINDS } from '../core/notices/notice.ts';
 import { checkTemplate, DEFAULT_SHOP, DEFAULT_TEMPLATES } from '../core/notices/templates.ts';
 import { assessmentSchema } from './assessment.ts';
+import { connectorsSchema } from './connectors.ts';
 
 /**
  * The SLA policy file's schema. Objects are strict so that a typo fails loudly; every refinement
@@ -331,6 +332,8 @@ export const policySchema = z
     notices,
     /** Scorecards and quality checks (考核, 质检; docs/people.md); default: core/people/scorecard/assessment.ts. */
     assessment: assessmentSchema,
+    /** Platform shops that push orders to `/connectors/<platform>/<shopId>` (docs/connectors.md). */
+    connectors: connectorsSchema.optional(),
   })
   .superRefine((policy, ctx) => {
     if (Object.hasOwn(policy.roles, AUTOMATIC)) {

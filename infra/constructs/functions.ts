@@ -15,6 +15,7 @@ import { constructId } from '../naming.ts';
 import type { DeployConfig } from '../config.ts';
 import { grantNoticeSecret } from './notice-secret.ts';
 import { equipAlarmFunction } from './alarm-channels.ts';
+import { equipConnectorFunction } from './connector-secrets.ts';
 import { grantAccess, type AccessRefs } from './function-access.ts';
 import { functionEnvironment, type EnvironmentRefs } from './function-environment.ts';
 
@@ -95,6 +96,7 @@ export class Functions extends Construct {
       );
       if (decl.access.alarmSecrets === true) equipAlarmFunction(this, fn, role, props.config);
       if (decl.access.noticeSecrets === true) grantNoticeSecret(this, fn, role, props.config);
+      if (decl.access.connectorSecrets === true) equipConnectorFunction(this, fn, role, props.config);
       byId.set(decl.id, fn);
     }
     this.byId = byId;

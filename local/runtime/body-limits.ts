@@ -7,11 +7,14 @@
  */
 import type { RouteDecl } from '../../platform/manifest-types.ts';
 import { STOREFRONT_LIMITS } from '../../core/storefront/limits.ts';
+import { CONNECTOR_LIMITS } from '../../connectors/shared/json.ts';
 import { STAFF_REQUEST_LIMITS } from '../../functions/http/limits.ts';
 import { POLICY_BODY_PATHS, POLICY_REQUEST_LIMITS } from '../../functions/http/policy-limits.ts';
 import { storefrontWebhookFunction } from '../../functions/storefront-webhook/function.ts';
 
 export function routeBodyLimits(routes: readonly RouteDecl[]): (method: string, path: string) => number {
   const webhookPaths = new Set(routes.filter((r) => r.function === storefrontWebhookFunction.id).map((r) => r.path));
-  return (_method, path) => (webhookPaths.has(path) ? STOREFRONT_LIMITS.maxBodyBytes : POLICY_BODY_PATHS.has(path) ? POLICY_REQUEST_LIMITS.maxBodyBytes : STAFF_REQUEST_LIMITS.maxBodyBytes);
+  // Platform pushes carry whole orders (connectors/shared/json.ts).
+  return (_method, path) =>
+    webhookPaths.has(path) ? STOREFRONT_LIMITS.maxBodyBytes : path.startsWith('/connectors/') ? CONNECTOR_LIMITS.maxBodyBytes : POLICY_BODY_PATHS.has(path) ? POLICY_REQUEST_LIMITS.maxBodyBytes : STAFF_REQUEST_LIMITS.maxBodyBytes;
 }

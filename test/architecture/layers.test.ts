@@ -75,6 +75,11 @@ describe('the layers of the repository', () => {
     expect(importsUnder('core').some((edge) => edge.isPackage && edge.target === 'zod')).toBe(true);
   });
 
+  it('keeps connectors/ (platform connectors, issue 24) from importing app/, infra/, local/ or cli/: they are handlers too', () => {
+    expect(typeScriptFiles('connectors').length).toBeGreaterThan(10);
+    expect(into(importsUnder('connectors'), ['app', 'infra', 'local', 'cli'])).toEqual([]);
+  });
+
   it('keeps functions/ from importing app/, infra/, local/ or cli/: the manifest sits on top of the handlers', () => {
     expect(into(importsUnder('functions'), ['app', 'infra', 'local', 'cli'])).toEqual([]);
   });

@@ -14,6 +14,7 @@ import type { RawRequest } from '../../../../local/gateway/api-event.ts';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../../../local/identity/tokens.ts';
 import { applyRaw, boundaryDates, hostileValue, mutate, mutation, rawMutation, type Json, type Mutation, type RawMutation } from './values.ts';
 import type { FuzzRig } from './rig.ts';
+import { connectorPlan, connectorRequest, type ConnectorPlan } from './connectors.ts';
 import { FUZZ_ACCOUNT, WEBHOOK_SECRET } from './rig.ts';
 
 const ROLES = ['ops-cs', 'presales-cs', 'terminal-admin', 'crm-admin', 'picker', 'inventory-admin', 'complaint-handler', 'supervisor', 'intruder'];
@@ -282,12 +283,14 @@ async function staffRequest(plan: StaffPlan, rig: FuzzRig, pageTokens: readonly 
   return { method: post ? 'POST' : 'GET', url: `${pathOf(plan, rig)}${query ? `?${query}` : ''}`, headers, body, sourceIp: '127.0.0.1' };
 }
 
-export type Plan = WebhookPlan | StaffPlan;
+export type Plan = WebhookPlan | StaffPlan | ConnectorPlan;
 
 export function plans(rig: FuzzRig): fc.Arbitrary<Plan> {
-  return fc.oneof(webhookPlan(rig), staffPlan(rig));
+  // The connector routes take a fifth of the run; webhook and staff plans keep their even shares.
+  return fc.oneof({ weight: 2, arbitrary: webhookPlan(rig) }, { weight: 2, arbitrary: staffPlan(rig) }, { weight: 1, arbitrary: connectorPlan() });
 }
 
 export function toRequest(plan: Plan, rig: FuzzRig, pageTokens: readonly string[]): Promise<RawRequest> {
+  if (plan.kind === 'connector') return Promise.resolve(connectorRequest(plan));
   return plan.kind === 'webhook' ? Promise.resolve(webhookRequest(plan, rig)) : staffRequest(plan, rig, pageTokens);
 }

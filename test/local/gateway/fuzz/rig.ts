@@ -34,6 +34,13 @@ import { signingKey } from '../../../../local/identity/tokens.ts';
 import { LambdaInvoker } from '../../../../local/lambda/invoker.ts';
 import { getDefaultPolicy } from '../../../../policy/load.ts';
 import { createTestTable, type TestTable } from '../../../support/dynamodb.ts';
+import { secretResolver } from '../../../../adapters/alarms/secrets.ts';
+import { useConnectorDependencies } from '../../../../connectors/webhook/handler.ts';
+import { DynamoDbVersionStore } from '../../../../connectors/shared/versions-dynamodb.ts';
+import { connectorsSchema } from '../../../../policy/connectors.ts';
+import { DOUYIN_ORDERS, FUZZ_CONNECTORS, FUZZ_CONNECTOR_SECRETS } from './connectors.ts';
+import { douyinOrderDetail } from '../../../../connectors/douyin/sample.ts';
+import { FakeDouyinApi } from '../../../support/connectors/douyin.ts';
 import { FakeChatTimers, FakeEventPublisher, FakeTimerScheduler, FakeWorkflowGateway } from '../../../support/fakes.ts';
 
 export const WEBHOOK_SECRET = 'whsec-fuzz';
@@ -145,6 +152,18 @@ export async function startFuzzRig(start: string): Promise<FuzzRig> {
     secret: () => Promise.resolve(WEBHOOK_SECRET),
   });
 
+  Object.assign(process.env, FUZZ_CONNECTOR_SECRETS);
+  const douyinApi = await FakeDouyinApi.start({ appKey: 'fuzz-app', appSecret: FUZZ_CONNECTOR_SECRETS.FUZZ_DOUYIN_SECRET as string, accessToken: FUZZ_CONNECTOR_SECRETS.FUZZ_DOUYIN_TOKEN as string });
+  for (const orderId of DOUYIN_ORDERS) douyinApi.addOrder(douyinOrderDetail({ orderId, createdAt: clock.now(), paid: orderId.endsWith('1') }));
+  useConnectorDependencies({
+    ...deps,
+    caseRules: loadCaseRules(),
+    connectors: connectorsSchema.parse(FUZZ_CONNECTORS.map((c) => (c.platform === 'douyin' ? { ...c, apiBase: douyinApi.url } : c))),
+    secrets: secretResolver(process.env, deps.clients.secretsManager),
+    idempotency: new DynamoDbIdempotencyStore({ client, tableName: table.tableName, partition: 'IDEMPOTENCY#connector-webhook' }),
+    versions: (platform, shopId) => new DynamoDbVersionStore(client, table.tableName, `CONNECTOR-VERSION#${platform}#${shopId}`),
+  });
+
   const served = new Set(manifest.routes.map((r) => r.function));
   const invoker = new LambdaInvoker(
     manifest.functions.filter((fn) => served.has(fn.id)),
@@ -185,6 +204,8 @@ export async function startFuzzRig(start: string): Promise<FuzzRig> {
     },
     async close() {
       useIngestDependencies(undefined);
+      useConnectorDependencies(undefined);
+      await douyinApi.close();
       useDependencies(undefined);
       reader.destroy();
       client.destroy();

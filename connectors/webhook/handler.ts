@@ -1,0 +1,65 @@
+/**
+ * The connector routes' Lambda handler: wiring only (the shared dependencies, the policy's
+ * `connectors`, the idempotency and version records); the logic is connectors/shared/dispatch.ts.
+ */
+import { casesTable } from '../../adapters/case-repository/table.ts';
+import { secretResolver } from '../../adapters/alarms/secrets.ts';
+import { readPolicyDocument } from '../../policy/load.ts';
+import { readConfig } from '../../functions/shared/config.ts';
+import { dependencies, type Dependencies } from '../../functions/shared/dependencies.ts';
+import { rawBody } from '../../functions/http/body.ts';
+import { headerOf, queryOf, type ApiEvent } from '../../functions/http/event.ts';
+import { httpHandler } from '../../functions/http/handler.ts';
+import { loadCaseRules } from '../../functions/storefront-webhook/case-rules.ts';
+import { DynamoDbIdempotencyStore } from '../../functions/storefront-webhook/idempotency-dynamodb.ts';
+import { CONNECTORS } from '../registry.ts';
+import { dispatch, type DispatchDeps } from '../shared/dispatch.ts';
+import { DynamoDbVersionStore } from '../shared/versions-dynamodb.ts';
+import { connectorWebhookFunction } from './function.ts';
+
+let wired: { from: Dependencies; deps: DispatchDeps } | undefined;
+let installed: DispatchDeps | undefined;
+
+/** Replaces the wiring (tests); `undefined` rebuilds it from the environment. */
+export function useConnectorDependencies(deps: DispatchDeps | undefined): void {
+  installed = deps;
+}
+
+/** Built on the first request, and again when the shared dependencies were replaced (another local runtime). */
+export function connectorDeps(): DispatchDeps {
+  if (installed) return installed;
+  const deps = dependencies();
+  if (wired?.from === deps) return wired.deps;
+  const config = readConfig();
+  const tableName = config.tableName(casesTable.id);
+  const built: DispatchDeps = {
+    repository: deps.repository,
+    workflows: deps.workflows,
+    timers: deps.timers,
+    events: deps.events,
+    policy: deps.policy,
+    clock: deps.clock,
+    ...(deps.transportClock ? { transportClock: deps.transportClock } : {}),
+    log: deps.log,
+    conversations: deps.conversations,
+    chatTimers: deps.chatTimers,
+    caseRules: loadCaseRules(config.policyPath()),
+    connectors: readPolicyDocument(config.policyPath()).connectors ?? [],
+    secrets: secretResolver(process.env, deps.clients.secretsManager),
+    idempotency: new DynamoDbIdempotencyStore({ client: deps.clients.dynamodb(), tableName, partition: `IDEMPOTENCY#${connectorWebhookFunction.id}` }),
+    versions: (platform, shopId) => new DynamoDbVersionStore(deps.clients.dynamodb(), tableName, `CONNECTOR-VERSION#${platform}#${shopId}`),
+  };
+  wired = { from: deps, deps: built };
+  return built;
+}
+
+export const handler = httpHandler(
+  async (event: ApiEvent) =>
+    dispatch(connectorDeps(), CONNECTORS, event.pathParameters?.platform ?? '', event.pathParameters?.shopId ?? '', {
+      method: event.requestContext.http.method,
+      header: (name) => headerOf(event, name),
+      query: queryOf(event),
+      body: rawBody(event),
+    }),
+  { errorLog: () => (installed ?? dependencies()).log },
+);
