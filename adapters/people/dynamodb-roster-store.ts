@@ -57,12 +57,16 @@ export class DynamoDbRosterStore implements RosterStore {
     );
   }
 
-  async lastAssigned(role: string): Promise<string | undefined> {
+  async recentAssignees(role: string): Promise<string[]> {
     const result = await this.db.send(new GetCommand({ TableName: this.table, Key: cursorKey(role), ConsistentRead: true }));
-    return typeof result.Item?.person === 'string' ? result.Item.person : undefined;
+    const recent: unknown = result.Item?.recent;
+    if (Array.isArray(recent)) return recent.filter((p): p is string => typeof p === 'string');
+    // An item of the first release kept only the last person.
+    return typeof result.Item?.person === 'string' ? [result.Item.person] : [];
   }
 
-  async setLastAssigned(role: string, person: string): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...cursorKey(role), entity: 'cursor', role, person } }));
+  async recordAssigned(role: string, person: string): Promise<void> {
+    const recent = [...(await this.recentAssignees(role)).filter((p) => p !== person), person];
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...cursorKey(role), entity: 'cursor', role, recent } }));
   }
 }

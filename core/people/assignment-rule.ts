@@ -1,6 +1,8 @@
 /**
  * How a role's new steps are assigned (policy `assignment`, issue 23 "Assignment"): `round-robin`
- * (default) to the on-duty person after the last one given a step, `least-open` to the on-duty
+ * (default) to the on-duty person given a step least recently (never, first; ties by id) — fair
+ * when the on-duty set changes with the shifts, where a plain "next after the last" would restart at
+ * the first id of each shift — `least-open` to the on-duty
  * person holding the fewest open steps, `none` (all in the pool). At the end of a person's shift
  * (or on leave) their open steps go `to-next` on-duty person (default) or back `to-pool`.
  */
@@ -27,8 +29,8 @@ export interface PickInput {
   rule: AssignmentRuleKind;
   /** The on-duty people of the role, by id. */
   onDuty: readonly string[];
-  /** Round-robin: who was given the role's last step. */
-  last?: string;
+  /** Round-robin: the role's people by when they were last given a step, least recent first. */
+  recent?: readonly string[];
   /** Least-open: open steps held per person. */
   openCounts?: ReadonlyMap<string, number>;
   /** Never this person (the one going off duty). */
@@ -43,7 +45,8 @@ export function pickAssignee(input: PickInput): string | undefined {
     const count = (p: string) => input.openCounts?.get(p) ?? 0;
     return candidates.reduce((best, p) => (count(p) < count(best) ? p : best));
   }
-  // Round-robin: the first candidate after the last one in id order, wrapping around.
-  const last = input.last;
-  return (last === undefined ? undefined : candidates.find((p) => p.localeCompare(last) > 0)) ?? candidates[0];
+  // Round-robin: whoever of the candidates was given a step least recently; never given one comes first.
+  const order = new Map((input.recent ?? []).map((p, i) => [p, i]));
+  const rank = (p: string) => order.get(p) ?? -1;
+  return candidates.reduce((best, p) => (rank(p) < rank(best) ? p : best));
 }

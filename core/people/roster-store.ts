@@ -6,7 +6,8 @@ export interface RosterStore {
   read(from: string, to: string): Promise<RosterEntry[]>;
   /** Replaces the days `from`..`to` with `entries` (days without entries are cleared), all at once. */
   replace(from: string, to: string, entries: readonly RosterEntry[]): Promise<void>;
-  /** Round-robin's cursor: who was given the role's last step. */
-  lastAssigned(role: string): Promise<string | undefined>;
-  setLastAssigned(role: string, person: string): Promise<void>;
+  /** Round-robin's memory: the people given the role's steps, least recently first. */
+  recentAssignees(role: string): Promise<string[]>;
+  /** `person` was just given a step of `role`: they go to the end of its order. */
+  recordAssigned(role: string, person: string): Promise<void>;
 }

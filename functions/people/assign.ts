@@ -36,12 +36,12 @@ export async function assignNewStep(deps: AssignDeps, team: Team, step: StepReco
   if (peopleOfRole(duty.people, step.role).length === 0) return undefined;
   const onDuty = onDutyAt(duty, step.role, now);
   const counts = rule.rule === AssignmentRuleKind.leastOpen ? (openCounts ?? (await heldCounts(deps.repository, step.role))) : undefined;
-  const to = pickAssignee({ rule: rule.rule, onDuty, last: await team.rosters.lastAssigned(step.role), ...(counts ? { openCounts: counts } : {}) });
+  const to = pickAssignee({ rule: rule.rule, onDuty, recent: await team.rosters.recentAssignees(step.role), ...(counts ? { openCounts: counts } : {}) });
   if (to === undefined) return undefined;
   const at = toInstant(now);
   const { changed } = await deps.repository.setAssignee(step, (s) => (s.assignedTo === undefined && isStepActive(s.status) ? { to } : 'keep'), at);
   if (!changed) return undefined;
-  await team.rosters.setLastAssigned(step.role, to);
+  await team.rosters.recordAssigned(step.role, to);
   await deps.repository.appendTimeline(step.caseId, { id: `assigned#${step.step}#${step.attempt}#${at}`, at, kind: STEP_ASSIGNED, step: step.step, detail: { to, rule: rule.rule } });
   return to;
 }
@@ -82,13 +82,13 @@ export async function handOver(deps: AssignDeps, team: Team): Promise<HandoverRe
         // Nobody on duty to take it: it stays with its holder until someone is.
         if (onDuty.length === 0) continue;
         const kind = rule.rule === AssignmentRuleKind.none ? AssignmentRuleKind.roundRobin : rule.rule;
-        to = pickAssignee({ rule: kind, onDuty, last: await team.rosters.lastAssigned(role), openCounts: counts, except: holder });
+        to = pickAssignee({ rule: kind, onDuty, recent: await team.rosters.recentAssignees(role), openCounts: counts, except: holder });
         if (to === undefined) continue;
       }
       const { changed } = await deps.repository.setAssignee(step, (s) => (s.assignedTo === holder && isStepActive(s.status) ? { to } : 'keep'), at);
       if (!changed) continue;
       if (to !== undefined) {
-        await team.rosters.setLastAssigned(role, to);
+        await team.rosters.recordAssigned(role, to);
         counts.set(to, (counts.get(to) ?? 0) + 1);
         report.handedOver += 1;
       } else report.pooled += 1;

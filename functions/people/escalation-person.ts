@@ -24,8 +24,8 @@ export async function escalationPerson(deps: { policy: CompiledPolicy; clock: Cl
     const ctx = await dutyContext(team, deps.policy, at);
     if (!isRostered(ctx, role, at)) return undefined;
     const cursor = `escalation:${role}`;
-    const person = pickAssignee({ rule: 'round-robin', onDuty: onDutyAt(ctx, role, at), last: await team.rosters.lastAssigned(cursor) });
-    if (person !== undefined) await team.rosters.setLastAssigned(cursor, person);
+    const person = pickAssignee({ rule: 'round-robin', onDuty: onDutyAt(ctx, role, at), recent: await team.rosters.recentAssignees(cursor) });
+    if (person !== undefined) await team.rosters.recordAssigned(cursor, person);
     return person;
   } catch (error) {
     deps.log.error('could not name a person for an escalation; the level\'s role has it', { error: error as Error });

@@ -55,8 +55,8 @@ export function createTeam(deps: TeamSource, env: EnvSource = process.env): Team
   const lazyRosters: RosterStore = {
     read: (from, to) => store().read(from, to),
     replace: (from, to, entries) => store().replace(from, to, entries),
-    lastAssigned: (role) => store().lastAssigned(role),
-    setLastAssigned: (role, person) => store().setLastAssigned(role, person),
+    recentAssignees: (role) => store().recentAssignees(role),
+    recordAssigned: (role, person) => store().recordAssigned(role, person),
   };
   const store = (): RosterStore => {
     if (!deps.clients) throw new Error('rosters need the function\'s AWS clients');

@@ -42,6 +42,7 @@ const queryParams = (zodSchema: z.ZodObject) =>
     return { name, in: 'query', required: !(field as z.ZodType).safeParse(undefined).success, schema: fieldSchema };
   });
 
+const connectorParams = [pathParam('platform', 'shopify, youzan, douyin or wechat-shop'), pathParam('shopId', 'the shop as the policy\'s `connectors[]` names it')];
 const stepParams = [pathParam('caseId', 'the case'), pathParam('step', 'a step id, e.g. `order.pack`; the latest attempt is meant')];
 
 /** Per step: outcomes and the completion fields schema (api.md "Step completion fields"). */
@@ -136,6 +137,24 @@ export function openApiDocument(): JsonSchema {
             ...unsupportedMediaType,
             '503': { ...errorResponse('DeliveryInProgress: another delivery of this id is running; retry after Retry-After seconds'), headers: { 'Retry-After': { schema: { type: 'integer' } } } },
           },
+        },
+      },
+      // Platform connectors (issue 24, docs/connectors.md): each platform's own push format and signature, its own answer body.
+      '/connectors/{platform}/{shopId}': {
+        post: {
+          parameters: connectorParams,
+          summary: 'A platform\'s message push, verified on its raw bytes as the platform documents (X-Shopify-Hmac-Sha256, Youzan Event-Sign, Douyin event-sign, WeChat msg_signature + AES); mapped to storefront events; answered as the platform expects once stored',
+          responses: {
+            '200': { description: 'stored (or a duplicate, a test push, an unknown event type: acknowledged); the body is the platform\'s expected answer, the cases in `x-sla-cases`' },
+            '400': errorResponse('ConnectorBodyInvalid: the body is not the platform\'s format; nothing written'),
+            '401': errorResponse('UnknownShop or ConnectorSignatureInvalid; nothing written'),
+            '413': errorResponse('PayloadTooLarge: the body is over 256 KiB'),
+          },
+        },
+        get: {
+          parameters: connectorParams,
+          summary: 'WeChat Shop URL verification (signature, timestamp, nonce, echostr): answers the decrypted echostr',
+          responses: { '200': { description: 'the echostr' }, '401': errorResponse('UnknownShop or ConnectorSignatureInvalid') },
         },
       },
       '/queue': { get: { ...staff, summary: 'Open steps for the caller\'s roles, soonest due first', responses: { '200': { description: 'the queue', content: json(ref('Queue')) }, ...staffErrors } } },

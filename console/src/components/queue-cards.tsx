@@ -49,9 +49,11 @@ export function QueueCards({ items, pageSize, empty }: { items: QueueItem[]; pag
                 {t('queue.due')} {item.due ? <time dateTime={item.due}>{formatWeekdayDateTime(item.due, lang)}</time> : '—'}
               </div>
               {item.waiting ? <WaitingNote waiting={item.waiting} /> : <RemainingCell item={item} />}
-              <div style={{ marginTop: 8 }}>
-                <AssignActions caseId={item.caseId} step={item.step} role={item.role} assignedTo={item.assignedTo} />
-              </div>
+              {!item.waiting && (
+                <div style={{ marginTop: 8 }}>
+                  <AssignActions caseId={item.caseId} step={item.step} role={item.role} assignedTo={item.assignedTo} />
+                </div>
+              )}
               {!item.waiting && (
                 <div style={{ marginTop: 8 }}>
                   <StepActions caseId={item.caseId} step={item.step} status={item.status} />

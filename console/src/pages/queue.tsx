@@ -82,7 +82,7 @@ function queueColumns({ t, lang }: Pick<I18n, 't' | 'lang'>): ColumnsType<QueueI
     { title: t('queue.due'), key: 'due', render: (_, item) => (item.due ? <time dateTime={item.due}>{formatWeekdayDateTime(item.due, lang)}</time> : '—') },
     { title: t('queue.remaining'), key: 'remaining', render: (_, item) => (item.waiting ? <WaitingNote waiting={item.waiting} /> : <RemainingCell item={item} />) },
     { title: t('queue.status'), key: 'status', render: (_, item) => <Tag>{labelOf(STATUS_LABELS, item.status, lang)}</Tag> },
-    { title: t('team.holder'), key: 'holder', render: (_, item) => <AssignActions caseId={item.caseId} step={item.step} role={item.role} assignedTo={item.assignedTo} /> },
+    { title: t('team.holder'), key: 'holder', render: (_, item) => (item.waiting ? null : <AssignActions caseId={item.caseId} step={item.step} role={item.role} assignedTo={item.assignedTo} />) },
     // A waiting order is the platform's to release (ship date, stock.received): nothing to do on it here.
     { title: t('queue.actions'), key: 'actions', render: (_, item) => (item.waiting ? null : <StepActions caseId={item.caseId} step={item.step} status={item.status} />) },
   ];

@@ -20,6 +20,9 @@ const API_ROUTES = [
   'POST /cases/{caseId}/steps/{step}/resume',
   'GET /pickups', // an addition to api.md (issue 28): the parcels a run would hand over
   'POST /pickups/run',
+  // Issue 24: platform connectors (docs/connectors.md), authenticated by each platform's own signature.
+  'GET /connectors/{platform}/{shopId}',
+  'POST /connectors/{platform}/{shopId}',
   'GET /reports/sla',
   'GET /board',
   'GET /policy',
@@ -82,6 +85,6 @@ describe('public routes: health and the OpenAPI document', () => {
   it('the manifest routes every api.md route to the HTTP functions', () => {
     const routes = manifest.routes.map((r) => `${r.method} ${r.path}`);
     expect(routes.sort()).toEqual([...API_ROUTES].sort());
-    expect(manifest.routes.filter((r) => r.auth === 'public').map((r) => r.path).sort()).toEqual(['/healthz', '/openapi.json', '/webhooks/storefront']);
+    expect(manifest.routes.filter((r) => r.auth === 'public').map((r) => r.path).sort()).toEqual(['/connectors/{platform}/{shopId}', '/connectors/{platform}/{shopId}', '/healthz', '/openapi.json', '/webhooks/storefront']);
   });
 });

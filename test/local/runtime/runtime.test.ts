@@ -45,7 +45,7 @@ describe('the local runtime', () => {
       const { token, expiresAt } = (await signIn.json()) as { token: string; expiresAt: string };
       expect(expiresAt).toBe('2026-11-26T22:00:00+08:00');
       const queue = await fetch(`${runtime.apiUrl}/queue`, { headers: { authorization: `Bearer ${token}` } });
-      expect([queue.status, await queue.json()]).toEqual([200, { items: [] }]);
+      expect([queue.status, await queue.json()]).toEqual([200, { items: [], rosterGaps: [] }]);
       expect(startupBanner(runtime, dir, 1000, Date.parse('2026-11-26T02:00:00Z'))).toContain('npm run -s user -- add alice --roles ops-cs,supervisor');
     } finally {
       await runtime.stop();
