@@ -5,6 +5,7 @@ import { AFTERSALES_MESSAGES } from './messages-aftersales.ts';
 import { STOCK_MESSAGES } from './messages-stock.ts';
 import { POLICY_EDITOR_MESSAGES } from './messages-policy-editor.ts';
 import { TEAM_MESSAGES } from './messages-team.ts';
+import { POLICY_FORM_MESSAGES } from './messages-policy-forms.ts';
 
 export const MESSAGES = {
   ...WORKDAY_MESSAGES,
@@ -13,6 +14,7 @@ export const MESSAGES = {
   ...STOCK_MESSAGES,
   ...POLICY_EDITOR_MESSAGES,
   ...TEAM_MESSAGES,
+  ...POLICY_FORM_MESSAGES,
   'app.title': { zh: 'SLA 工作台', en: 'SLA console' },
   'nav.queue': { zh: '我的待办', en: 'My queue' },
   'nav.board': { zh: '主管看板', en: 'Supervisor board' },
