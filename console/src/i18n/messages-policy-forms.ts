@@ -45,6 +45,8 @@ export const POLICY_FORM_MESSAGES = {
   'pf.eventsOf': { zh: '路由 {n} 事件', en: 'Route {n} events' },
   'pf.roles': { zh: '岗位', en: 'Roles' },
   'pf.rolesOf': { zh: '路由 {n} 岗位', en: 'Route {n} roles' },
+  'pf.allRoles': { zh: '全部岗位', en: 'Every role' },
+  'pf.allSteps': { zh: '全部环节', en: 'Every step' },
   'pf.stepsOf': { zh: '路由 {n} 环节', en: 'Route {n} steps' },
   'pf.channelsOf': { zh: '路由 {n} 渠道', en: 'Route {n} channels' },
   'pf.warnings': { zh: '含即将超时提醒', en: 'Include warnings' },

@@ -46,7 +46,7 @@ export function AlarmsForm({ alarms, roles, steps, issues, onChange }: { alarms:
     while (Object.hasOwn(channels, `channel-${n}`)) n += 1;
     setChannels({ ...channels, [`channel-${n}`]: { url: 'https://', secret: { env: 'ALARM_SECRET' } } });
   };
-  const patternOptions = (ids: string[], label: (id: string) => string) => ['*', ...ids].map((id) => ({ value: id, label: id === '*' ? labelOf(ALARM_EVENT_LABELS, '*', lang) : `${label(id)} ${id}` }));
+  const patternOptions = (all: string, ids: string[], label: (id: string) => string) => ['*', ...ids].map((id) => ({ value: id, label: id === '*' ? all : `${label(id)} ${id}` }));
   return (
     <Card title={t('pf.alarms')}>
       <Typography.Title level={5}>{t('pf.channels')}</Typography.Title>
@@ -120,9 +120,13 @@ export function AlarmsForm({ alarms, roles, steps, issues, onChange }: { alarms:
           <div key={i} style={{ marginBottom: 12 }}>
             <Space wrap align="start">
               <span>{t('pf.route', { n })}</span>
+              <span>{t('pf.events')}</span>
               <Select mode="tags" aria-label={t('pf.eventsOf', { n })} style={{ minWidth: 220 }} value={route.events ?? ['*']} onChange={(events: string[]) => setRoute(i, { events })} options={['*', ...ALARM_DETAIL_TYPES].map((e) => ({ value: e, label: labelOf(ALARM_EVENT_LABELS, e, lang) }))} />
-              <Select mode="tags" aria-label={t('pf.rolesOf', { n })} style={{ minWidth: 180 }} value={route.roles ?? ['*']} onChange={(r: string[]) => setRoute(i, { roles: r })} options={patternOptions([...roles, 'automatic'], (id) => labelOf(ROLE_LABELS, id, lang))} />
-              <Select mode="tags" aria-label={t('pf.stepsOf', { n })} style={{ minWidth: 200 }} value={route.steps ?? ['*']} onChange={(s: string[]) => setRoute(i, { steps: s })} options={patternOptions(steps, (id) => stepName(id, lang))} />
+              <span>{t('pf.roles')}</span>
+              <Select mode="tags" aria-label={t('pf.rolesOf', { n })} style={{ minWidth: 180 }} value={route.roles ?? ['*']} onChange={(r: string[]) => setRoute(i, { roles: r })} options={patternOptions(t('pf.allRoles'), [...roles, 'automatic'], (id) => labelOf(ROLE_LABELS, id, lang))} />
+              <span>{t('pf.step')}</span>
+              <Select mode="tags" aria-label={t('pf.stepsOf', { n })} style={{ minWidth: 200 }} value={route.steps ?? ['*']} onChange={(s: string[]) => setRoute(i, { steps: s })} options={patternOptions(t('pf.allSteps'), steps, (id) => stepName(id, lang))} />
+              <span>{t('pf.channels')}</span>
               <Select mode="multiple" aria-label={t('pf.channelsOf', { n })} style={{ minWidth: 160 }} value={route.channels} onChange={(c: string[]) => setRoute(i, { channels: c })} options={Object.keys(channels).map((c) => ({ value: c, label: c }))} />
               <Checkbox checked={route.warnings ?? false} onChange={(e) => setRoute(i, { warnings: e.target.checked })}>
                 {t('pf.warnings')}
