@@ -39,7 +39,6 @@ interface Draft {
 const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const WEEKDAY_INDEX = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 } as const;
 
-
 export default function PolicyEditorPage() {
   const { t } = useI18n();
   const versions = useQuery({ queryKey: ['policy-versions'], queryFn: () => getJson<VersionList>('/policy/versions') });
