@@ -2,7 +2,8 @@
  * The operator's policy editor in Debian's Chromium against the real local runtime (issue 25): an
  * operator adds a Saturday evening shift for 运营客服, previews what it would move, publishes it
  * with a reason, and the next order's review uses it — while the runtime keeps running. The open
- * review keeps its deadline (the default: open steps keep theirs).
+ * review keeps its deadline (the default: open steps keep theirs). Then the steps form: a bad
+ * rule value shows the schema's error next to its field, the fixed one is published.
  */
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,5 +83,34 @@ describe('Editing the policy in the console', () => {
     await page.locator('[data-field="pickup.batches[0]"]').getByText(/got "25:00"/).waitFor();
     const current = await platform.staff('li', ['ops-cs']).call<{ current: number }>('GET', '/policy/versions');
     expect(current.body.current).toBe(2);
+  }, 120_000);
+  it('changes order.review\'s minutes in the steps form, shows the schema\'s error next to that field for 0, and publishes the fixed value', async () => {
+    const page = await signInPage(browser, platform.runtime.apiUrl, 'olga', PASSWORD, { width: 1400, height: 900 });
+    await page.getByRole('menuitem', { name: '规则编辑' }).click();
+    await page.getByText('编辑服务规则(第 2 版生效中)').waitFor();
+    await page.getByText('环节时限与提醒').waitFor();
+
+    // The step's Chinese name labels its fields; the rule's kind is the one the policy gives it.
+    const minutes = page.getByLabel('订单审核 分钟', { exact: true });
+    expect(await minutes.inputValue()).toBe('30');
+    await minutes.fill('0');
+    await page.getByRole('button', { name: '预览影响' }).click();
+    // Under order.review's rule cell itself, not only in the list of problems.
+    await page.locator('[data-field=\'steps["order.review"].rule\']').getByText('expected a number above 0').waitFor();
+
+    await minutes.fill('45');
+    await page.getByRole('button', { name: '预览影响' }).click();
+    await page.getByTestId('preview-summary').waitFor();
+    expect(await page.locator('[data-field=\'steps["order.review"].rule\']').count()).toBe(0);
+    await page.getByLabel('修改原因').fill('审核时限放宽到 45 分钟');
+    await page.getByRole('button', { name: /发\s*布/ }).click();
+    await page.getByText(/已发布第 3 版/).waitFor();
+
+    const staff = platform.staff('li', ['ops-cs']);
+    const v3 = await staff.call<{ document: { steps: Record<string, { rule: Record<string, unknown> }> } }>('GET', '/policy/versions/3');
+    expect(v3.body.document.steps['order.review']?.rule).toEqual({ kind: 'business-minutes-or-next-on-duty-day-by', minutes: 45, offDutyBy: '09:00' });
+    // The forms wrote back only what the operator changed.
+    const diff = await staff.call<{ changes: { path: string }[] }>('GET', '/policy/versions/3/diff');
+    expect(diff.body.changes.map((c) => c.path)).toEqual([expect.stringMatching(/order\.review.*minutes/)]);
   }, 120_000);
 });

@@ -26,7 +26,7 @@ export const POLICY_EDITOR_MESSAGES = {
   'pe.import': { zh: '导入', en: 'Import' },
   'pe.imported': { zh: '已导入 {holidays} 个放假日、{workdays} 个调休上班日', en: 'Imported {holidays} days off and {workdays} swapped working days' },
   'pe.entries': { zh: '草稿中:{holidays} 个放假日、{workdays} 个调休上班日', en: 'In the draft: {holidays} days off, {workdays} swapped working days' },
-  'pe.document': { zh: '全部规则(JSON:揽收批次、环节时限与提醒、升级、告警路由、考核权重)', en: 'The whole policy (JSON: pickup batches, step rules and warnings, escalation, alarm routes, weights)' },
+  'pe.document': { zh: '全部规则(JSON):表单未涵盖的部分,如揽收日、提前量、按事实分情况的规则、质检抽样', en: 'The whole policy (JSON): what the forms do not cover, e.g. pickup days, lead times, by-fact rules, QA sampling' },
   'pe.badJson': { zh: 'JSON 格式有误:{message}', en: 'Not valid JSON: {message}' },
   'pe.errors': { zh: '规则校验未通过', en: 'The policy does not validate' },
   'pe.preview': { zh: '预览影响', en: 'Preview the impact' },

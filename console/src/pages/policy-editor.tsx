@@ -1,12 +1,14 @@
 /**
  * The operator's policy editor (issue 25, docs/policy.md "Versions"): a draft of the version in
  * force — each role's shifts on a week chart, the holiday schedule imported from the State
- * Council's notice, the whole document as JSON for the rest — previewed against the open work
+ * Council's notice, pickup batches and escalation, every step's rule and warning, the alarm
+ * channels and routes, the assessment's weights and targets, and the document as JSON (advanced)
+ * for the rest — previewed against the open work
  * (`POST /policy/preview`), published with a reason (`POST /policy/versions`), and the version list
  * with diffs and rollback. The API validates; its errors are shown next to the field they name.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Input, InputNumber, Radio, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Collapse, Input, InputNumber, Radio, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { importHolidaySchedule, mergeSchedule, type HolidayEntry } from '../../../core/policy-versions/holiday-import.ts';
 import type { PolicyChange } from '../../../core/policy-versions/diff.ts';
@@ -17,6 +19,11 @@ import { usePolicy } from '../api/queries.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { labelOf, ROLE_LABELS, stepName } from '../i18n/labels.ts';
 import { formatDateTime, weekdayName, zoneDay } from '../time/format.ts';
+import type { PolicyInput } from '../../../policy/schema.ts';
+import { AlarmsForm } from './policy-editor/alarms-form.tsx';
+import { AssessmentForm } from './policy-editor/assessment-form.tsx';
+import { docPath } from './policy-editor/field-errors.tsx';
+import { StepsForm } from './policy-editor/steps-form.tsx';
 
 interface ShiftDraft {
   from: string;
@@ -31,9 +38,6 @@ interface Draft {
 
 const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const WEEKDAY_INDEX = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 } as const;
-
-/** An API issue's path under the document: `body.document.roles["ops-cs"].shifts[0].from` → `roles["ops-cs"].shifts[0].from`. */
-const docPath = (issue: ApiFieldIssue) => issue.path.replace(/^body\.document\.?/, '');
 
 export default function PolicyEditorPage() {
   const { t } = useI18n();
@@ -93,7 +97,12 @@ function DraftEditor({ versions, current, document }: { versions: VersionList; c
       <ShiftsEditor draft={draft} onChange={change} issues={issues} />
       <HolidayImport draft={draft} onChange={change} />
       <PickupAndEscalation draft={draft} onChange={change} issues={issues} />
-      <DocumentEditor key={JSON.stringify(draft)} draft={draft} onChange={change} issues={issues} />
+      <Card title={t('pf.steps')}>
+        <StepsForm steps={draft.steps as PolicyInput['steps']} roles={Object.keys(draft.roles)} issues={issues} onChange={(steps) => change({ ...draft, steps })} />
+      </Card>
+      <AlarmsForm alarms={draft.alarms as PolicyInput['alarms']} roles={Object.keys(draft.roles)} steps={Object.keys(draft.steps as object)} issues={issues} onChange={(alarms) => change({ ...draft, alarms })} />
+      <AssessmentForm assessment={draft.assessment as PolicyInput['assessment']} issues={issues} onChange={(assessment) => change({ ...draft, assessment })} />
+      <Collapse items={[{ key: 'json', label: t('pf.advanced'), children: <DocumentEditor key={JSON.stringify(draft)} draft={draft} onChange={change} issues={issues} /> }]} />
       {issues.length > 0 && (
         <Alert
           type="error"
@@ -300,9 +309,10 @@ function DocumentEditor({ draft, onChange, issues }: { draft: Draft; onChange: (
   // Remounted (key) whenever the draft changes elsewhere, so the text starts from it.
   const [text, setText] = useState(() => JSON.stringify(draft, null, 2));
   const [parseError, setParseError] = useState<string>();
-  const other = issues.filter((i) => !/^roles(\[|\.)[^\]]*\]?\.shifts/.test(docPath(i)));
+  // Issues a form above shows next to its field do not mark the JSON.
+  const other = issues.filter((i) => !/^(roles(\[|\.)[^\]]*\]?\.shifts|pickup\.batches|escalation|steps|alarms|assessment\.(weights|targets))/.test(docPath(i)));
   return (
-    <Card title={t('pe.document')}>
+    <Card title={t('pe.document')} size="small">
       <Input.TextArea
         aria-label={t('pe.document')}
         rows={12}

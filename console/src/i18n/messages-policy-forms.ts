@@ -1,0 +1,102 @@
+/** Words of the policy editor's forms for steps, alarm routes and assessment (issue 25), in both languages. */
+type Labels = Record<string, { zh: string; en: string }>;
+
+export const POLICY_FORM_MESSAGES = {
+  'pf.steps': { zh: '环节时限与提醒', en: 'Step rules and warnings' },
+  'pf.step': { zh: '环节', en: 'Step' },
+  'pf.role': { zh: '岗位', en: 'Role' },
+  'pf.roleOf': { zh: '{step} 岗位', en: '{step} role' },
+  'pf.rule': { zh: '时限规则', en: 'Deadline rule' },
+  'pf.ruleKindOf': { zh: '{step} 时限规则', en: '{step} rule' },
+  'pf.fieldOf': { zh: '{step} {field}', en: '{step} {field}' },
+  'pf.byFact': { zh: '按事实 {fact} 分情况(缺省:{fallback})', en: 'By the fact {fact} (default: {fallback})' },
+  'pf.optional': { zh: '可不填', en: 'optional' },
+  'pf.warn': { zh: '提醒', en: 'Warning' },
+  'pf.warnKindOf': { zh: '{step} 提醒', en: '{step} warning' },
+  'pf.warnDefault': { zh: '按全局比例', en: 'Policy share' },
+  'pf.warnFractionOf': { zh: '{step} 提醒比例', en: '{step} warning share' },
+  'pf.warnHoursOf': { zh: '{step} 提醒小时', en: '{step} warning hours' },
+  'pf.hours': { zh: '小时', en: 'h' },
+  'pf.description': { zh: '说明', en: 'Description' },
+  'pf.descriptionOf': { zh: '{step} 说明', en: '{step} description' },
+  'pf.alarms': { zh: '告警渠道与路由', en: 'Alarm channels and routes' },
+  'pf.channels': { zh: '渠道', en: 'Channels' },
+  'pf.channelName': { zh: '渠道名', en: 'Channel name' },
+  'pf.channelNameOf': { zh: '渠道 {name} 名称', en: 'Channel {name} name' },
+  'pf.kind': { zh: '平台', en: 'Platform' },
+  'pf.kindOf': { zh: '渠道 {name} 平台', en: 'Channel {name} platform' },
+  'pf.kindAuto': { zh: '按网址识别', en: 'From the URL' },
+  'pf.url': { zh: '网址', en: 'URL' },
+  'pf.urlOf': { zh: '渠道 {name} 网址', en: 'Channel {name} URL' },
+  'pf.secret': { zh: '密钥(仅引用)', en: 'Secret (by reference)' },
+  'pf.secretKindOf': { zh: '渠道 {name} 密钥来源', en: 'Channel {name} secret source' },
+  'pf.secretRefOf': { zh: '渠道 {name} 密钥引用', en: 'Channel {name} secret reference' },
+  'pf.secretNone': { zh: '无', en: 'None' },
+  'pf.secretEnv': { zh: '环境变量', en: 'Environment variable' },
+  'pf.secretsManager': { zh: 'Secrets Manager', en: 'Secrets Manager' },
+  'pf.secretHint': { zh: '只填变量名或密钥名/ARN,不填密钥本身', en: 'The variable or secret name/ARN only, never the secret itself' },
+  'pf.language': { zh: '语言', en: 'Language' },
+  'pf.languageOf': { zh: '渠道 {name} 语言', en: 'Channel {name} language' },
+  'pf.addChannel': { zh: '添加渠道', en: 'Add a channel' },
+  'pf.removeChannel': { zh: '删除渠道 {name}', en: 'Remove channel {name}' },
+  'pf.routes': { zh: '路由', en: 'Routes' },
+  'pf.route': { zh: '路由 {n}', en: 'Route {n}' },
+  'pf.events': { zh: '事件', en: 'Events' },
+  'pf.eventsOf': { zh: '路由 {n} 事件', en: 'Route {n} events' },
+  'pf.roles': { zh: '岗位', en: 'Roles' },
+  'pf.rolesOf': { zh: '路由 {n} 岗位', en: 'Route {n} roles' },
+  'pf.allRoles': { zh: '全部岗位', en: 'Every role' },
+  'pf.allSteps': { zh: '全部环节', en: 'Every step' },
+  'pf.stepsOf': { zh: '路由 {n} 环节', en: 'Route {n} steps' },
+  'pf.channelsOf': { zh: '路由 {n} 渠道', en: 'Route {n} channels' },
+  'pf.warnings': { zh: '含即将超时提醒', en: 'Include warnings' },
+  'pf.onDutyOnly': { zh: '仅在岗时间', en: 'On duty only' },
+  'pf.addRoute': { zh: '添加路由', en: 'Add a route' },
+  'pf.removeRoute': { zh: '删除路由 {n}', en: 'Remove route {n}' },
+  'pf.assessment': { zh: '考核权重与目标', en: 'Assessment weights and targets' },
+  'pf.component': { zh: '考核项', en: 'Component' },
+  'pf.weight': { zh: '权重', en: 'Weight' },
+  'pf.weightOf': { zh: '{component} 权重', en: '{component} weight' },
+  'pf.share': { zh: '占比', en: 'Share' },
+  'pf.target': { zh: '目标', en: 'Target' },
+  'pf.targetOf': { zh: '{component} 目标', en: '{component} target' },
+  'pf.weightSum': { zh: '权重合计 {sum}', en: 'Weights sum to {sum}' },
+  'pf.advanced': { zh: '高级:以 JSON 编辑其他规则', en: 'Advanced: the rest as JSON' },
+} as const;
+
+/** The rule kinds of policy/schema.ts (docs/policy.md "Rule kinds"). */
+export const RULE_KIND_LABELS: Labels = {
+  'business-minutes': { zh: '在岗分钟数', en: 'On-duty minutes' },
+  'business-minutes-or-next-on-duty-day-by': { zh: '在岗分钟数,下班后则次个在岗日某时前', en: 'On-duty minutes, or by a time of the next on-duty day' },
+  'on-duty-day-by': { zh: '在岗日某时前', en: 'By a time of the on-duty day' },
+  'working-days-end': { zh: 'N 个工作日内', en: 'Within N working days' },
+  'same-day-end': { zh: '当天结束前', en: 'By the end of the day' },
+  'pickup-batch': { zh: '按揽收批次', en: 'By the pickup batch' },
+  none: { zh: '无时限', en: 'No deadline' },
+  'by-fact': { zh: '按事实分情况', en: 'By a fact' },
+};
+
+export const RULE_FIELD_LABELS: Labels = {
+  minutes: { zh: '分钟', en: 'minutes' },
+  offDutyBy: { zh: '下班后截止', en: 'off duty: by' },
+  at: { zh: '截止时刻', en: 'by' },
+  days: { zh: '工作日', en: 'working days' },
+};
+
+export const WARN_KIND_LABELS: Labels = {
+  fraction: { zh: '按时限比例', en: 'Share of the time' },
+  'after-hours': { zh: '开始后 N 小时', en: 'Hours after opening' },
+  none: { zh: '不提醒', en: 'No warning' },
+};
+
+/** The alarm events of core/alarms/alarm.ts ALARM_DETAIL_TYPES. */
+export const ALARM_EVENT_LABELS: Labels = {
+  '*': { zh: '全部事件', en: 'Every event' },
+  SlaBreached: { zh: '已超时', en: 'Breached' },
+  SlaWarning: { zh: '即将超时', en: 'Due soon' },
+  PickupAtRisk: { zh: '可能赶不上揽收', en: 'Pickup at risk' },
+  PickupMissed: { zh: '错过揽收', en: 'Pickup missed' },
+  RefundOverdue: { zh: '退款超时', en: 'Refund overdue' },
+  ChatGreetingBreached: { zh: '会话首次响应超时', en: 'Chat greeting late' },
+  ChatReplyBreached: { zh: '会话回复超时', en: 'Chat reply late' },
+};
