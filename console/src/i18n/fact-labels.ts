@@ -55,6 +55,7 @@ export const TIMELINE_LABELS: Labels = {
   'refund.withdrawn': { zh: '退款已撤回', en: 'Refund withdrawn' },
   checklist: { zh: '核实要点', en: 'Call checklist' },
   'notice.sent': { zh: '已通知顾客', en: 'Customer notified' },
+  'platform.deadline': { zh: '平台时限变更', en: 'Platform deadline changed' },
   'notice.dead-lettered': { zh: '顾客通知未送达', en: 'Customer notice not delivered' },
   'hold.requested': { zh: '申请留货', en: 'Hold requested' },
   'hold.held': { zh: '留货一天', en: 'Held for a day' },

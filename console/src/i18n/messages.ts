@@ -6,6 +6,7 @@ import { STOCK_MESSAGES } from './messages-stock.ts';
 import { POLICY_EDITOR_MESSAGES } from './messages-policy-editor.ts';
 import { TEAM_MESSAGES } from './messages-team.ts';
 import { HOLD_MESSAGES } from './messages-holds.ts';
+import { CONNECTOR_MESSAGES } from './messages-connectors.ts';
 import { POLICY_FORM_MESSAGES } from './messages-policy-forms.ts';
 
 export const MESSAGES = {
@@ -16,6 +17,7 @@ export const MESSAGES = {
   ...POLICY_EDITOR_MESSAGES,
   ...TEAM_MESSAGES,
   ...HOLD_MESSAGES,
+  ...CONNECTOR_MESSAGES,
   ...POLICY_FORM_MESSAGES,
   'app.title': { zh: 'SLA 工作台', en: 'SLA console' },
   'nav.queue': { zh: '我的待办', en: 'My queue' },

@@ -19,6 +19,7 @@ import { StepDetails, DETAILED_FIELDS } from '../components/step-details.tsx';
 import { CaseTimeline } from '../components/case-timeline.tsx';
 import { NoticeKindText } from '../components/dead-notices.tsx';
 import { HoldPanel } from '../components/hold-panel.tsx';
+import { PlatformDeadlines } from '../components/platform-deadlines.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Lang } from '../i18n/lang.ts';
 import { CASE_TYPE_LABELS, labelOf, OUTCOME_LABELS, ROLE_LABELS, STATUS_LABELS, stepName } from '../i18n/labels.ts';
@@ -81,6 +82,7 @@ export default function CasePage() {
                 )}
               </Descriptions>
             )}
+            <PlatformDeadlines c={c} />
             {c.links.length > 0 && (
               <Typography.Paragraph style={{ marginTop: 8 }}>
                 {t('case.links')}:{' '}
@@ -106,6 +108,7 @@ export default function CasePage() {
               {entry.kind === 'step.escalated' && ` · ${escalationText(entry.at, entry.detail ?? {}, t, lang)}`}
               {entry.kind === 'pickup.deferred' && <div data-testid="pickup-deferred">{deferredText(entry.detail, t, lang)}</div>}
               {entry.kind.startsWith('notice.') && <NoticeKindText detail={entry.detail} />}
+              {entry.kind === 'platform.deadline' && typeof entry.detail?.due === 'string' && ` · ${formatWeekdayDateTime(entry.detail.due, lang)}`}
             </>
           )}
         />
