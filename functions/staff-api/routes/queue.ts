@@ -40,8 +40,8 @@ export function queueRoute(deps: StaffApiDeps): Route {
       });
       const [cases, tags] = await Promise.all([deps.repository.getCaseRecords([...new Set(steps.map((s) => s.caseId))]), stockOutTags(deps.repository)]);
       const byId = new Map(cases.map((c) => [c.id, c]));
-      // A priority order's steps first (§12 Priority), then soonest due; due times in the same minute (what staff see) go in placement order: pre-sale orders released together
-      // at their ship date ship "根据下单先后" (seed l.270).
+      // A priority order's steps first (§12 Priority), then soonest due. Due times in the same minute (what
+      // staff see) go in placement order: pre-sale orders released together ship "根据下单先后" (seed l.270).
       steps.sort((a, b) => Number(b.priority === true) - Number(a.priority === true) || compareDue(toMinute(a.due), toMinute(b.due)) || comparePlaced(byId.get(a.caseId), byId.get(b.caseId)) || (a.openedAt < b.openedAt ? -1 : 1));
       return jsonResponse(200, { items: steps.map((s) => toQueueItem(s, deps.policy, now, { stockOut: tags.has(s.caseId), waiting: shipWaitFor(s, byId.get(s.caseId), deps.policy.zone) })), ...(await queueRosterGaps(deps, caller.roles, now)) });
     },
