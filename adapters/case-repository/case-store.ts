@@ -1,5 +1,5 @@
 /** Case items, links and timeline entries (docs/data-model.md, "Items"). */
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { CaseStatus, inverseRelation, type CaseLink, type CaseRecord, type CaseType, type LinkRelation, type TimelineEntry } from '../../core/cases/case.ts';
 import { CaseClosed, CaseIdConflict, CaseNotFound, ConcurrentUpdate } from '../../core/cases/errors.ts';
 import { toInstant } from '../../core/cases/instant.ts';
@@ -18,6 +18,9 @@ export interface CaseListFilter {
   openedFrom?: string;
   openedTo?: string;
 }
+
+/** BatchGetItem's most keys per call. */
+const BATCH_GET_KEYS = 100;
 
 export class CaseStore {
   constructor(private readonly access: TableAccess) {}
@@ -76,9 +79,27 @@ export class CaseStore {
   }
 
   /** The cases of these ids that exist, in the given order. */
+  /**
+   * The cases of `caseIds` that exist, in the order asked: BatchGetItem, 100 keys a call (the API's
+   * limit), strongly consistent, unprocessed keys asked again (DynamoDB API Reference, BatchGetItem).
+   * One call per 100 cases instead of one GetItem each: the queue reads up to 1,000 at once.
+   */
   async records(caseIds: readonly string[]): Promise<CaseRecord[]> {
-    const found = await Promise.all(caseIds.map((id) => this.load(id).then((loaded) => loaded.record, (error: unknown) => (error instanceof CaseNotFound ? undefined : Promise.reject(error)))));
-    return found.filter((record): record is CaseRecord => record !== undefined);
+    const unique = [...new Set(caseIds)];
+    const chunks = Array.from({ length: Math.ceil(unique.length / BATCH_GET_KEYS) }, (_, i) => unique.slice(i * BATCH_GET_KEYS, (i + 1) * BATCH_GET_KEYS));
+    const found = new Map<string, CaseRecord>();
+    await Promise.all(
+      chunks.map(async (ids) => {
+        let keys: Record<string, unknown>[] | undefined = ids.map((id) => caseKey(id));
+        for (let attempt = 0; keys !== undefined && keys.length > 0; attempt++) {
+          if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 25 * 2 ** attempt)));
+          const result = await this.access.db.send(new BatchGetCommand({ RequestItems: { [this.access.table]: { Keys: keys, ConsistentRead: true } } }));
+          for (const record of (result.Responses?.[this.access.table] ?? []).map(toCase)) found.set(record.id, record);
+          keys = result.UnprocessedKeys?.[this.access.table]?.Keys;
+        }
+      }),
+    );
+    return caseIds.flatMap((id) => found.get(id) ?? []);
   }
 
   async view(caseId: string): Promise<CaseView> {

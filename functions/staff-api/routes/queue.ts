@@ -10,6 +10,7 @@ import { readAll } from '../../shared/read-all.ts';
 import { toQueueItem } from '../views.ts';
 import { SHIP_WAIT_STEPS } from '../../../core/lifecycles/ship-wait.ts';
 import type { CaseRecord } from '../../../core/cases/case.ts';
+import type { Page, PageRequest } from '../../../core/cases/repository.ts';
 import { shipWaitFor, stockOutTags } from '../ship-wait-view.ts';
 import { queueRosterGaps } from '../roster-gaps.ts';
 
@@ -22,12 +23,19 @@ export function queueRoute(deps: StaffApiDeps): Route {
     path: '/queue',
     async handle({ event }) {
       const caller = staffCaller(event);
-      const lists = await Promise.all(caller.roles.map((role) => readAll((page) => deps.repository.listQueue(role, page), { pageSize: 100, max: MAX_PER_ROLE })));
-      for (const { role } of deps.policy.escalation.levels) {
-        if (caller.roles.includes(role)) lists.push(await readAll((page) => deps.repository.listEscalated(role, page), { pageSize: 100, max: MAX_PER_ROLE }));
-      }
+      const read = <T>(list: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> => readAll(list, { pageSize: MAX_PER_ROLE, max: MAX_PER_ROLE });
+      const escalatedTo = deps.policy.escalation.levels.map((level) => level.role).filter((role) => caller.roles.includes(role));
       // Orders waiting before packing show in the packers' and the order reviewers' queues, as waiting (service-standards.md §12).
-      if (caller.roles.some((role) => SHIP_WAIT_VIEWERS(deps).includes(role))) lists.push(...(await Promise.all(SHIP_WAIT_STEPS.map((step) => readAll((page) => deps.repository.listAwaiting(step, page), { pageSize: 100, max: MAX_PER_ROLE })))));
+      const seesWaiting = caller.roles.some((role) => SHIP_WAIT_VIEWERS(deps).includes(role));
+      // Every listing (and the stock-out tags) at once: on the store they are independent reads.
+      const [lists, tags] = await Promise.all([
+        Promise.all([
+          ...caller.roles.map((role) => read((page) => deps.repository.listQueue(role, page))),
+          ...escalatedTo.map((role) => read((page) => deps.repository.listEscalated(role, page))),
+          ...(seesWaiting ? SHIP_WAIT_STEPS.map((step) => read((page) => deps.repository.listAwaiting(step, page))) : []),
+        ]),
+        stockOutTags(deps.repository),
+      ]);
       const seen = new Set<string>();
       const now = deps.clock.now();
       const steps = lists.flat().filter((s) => {
@@ -38,7 +46,7 @@ export function queueRoute(deps: StaffApiDeps): Route {
         seen.add(key);
         return true;
       });
-      const [cases, tags] = await Promise.all([deps.repository.getCaseRecords([...new Set(steps.map((s) => s.caseId))]), stockOutTags(deps.repository)]);
+      const cases = await deps.repository.getCaseRecords([...new Set(steps.map((s) => s.caseId))]);
       const byId = new Map(cases.map((c) => [c.id, c]));
       // A priority order's steps first (§12 Priority), then soonest due. Due times in the same minute (what
       // staff see) go in placement order: pre-sale orders released together ship "根据下单先后" (seed l.270).
