@@ -1,5 +1,5 @@
 /** Case items, links and timeline entries (docs/data-model.md, "Items"). */
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { CaseStatus, inverseRelation, type CaseLink, type CaseRecord, type CaseType, type LinkRelation, type TimelineEntry } from '../../core/cases/case.ts';
 import { CaseClosed, CaseIdConflict, CaseNotFound, ConcurrentUpdate } from '../../core/cases/errors.ts';
 import { toInstant } from '../../core/cases/instant.ts';
@@ -90,10 +90,10 @@ export class CaseStore {
     const found = new Map<string, CaseRecord>();
     await Promise.all(
       chunks.map(async (ids) => {
-        let keys: Record<string, unknown>[] | undefined = ids.map((id) => caseKey(id));
+        let keys: Record<string, unknown>[] | undefined = ids.map((id) => ({ ...caseKey(id) }));
         for (let attempt = 0; keys !== undefined && keys.length > 0; attempt++) {
           if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 25 * 2 ** attempt)));
-          const result = await this.access.db.send(new BatchGetCommand({ RequestItems: { [this.access.table]: { Keys: keys, ConsistentRead: true } } }));
+          const result: BatchGetCommandOutput = await this.access.db.send(new BatchGetCommand({ RequestItems: { [this.access.table]: { Keys: keys, ConsistentRead: true } } }));
           for (const record of (result.Responses?.[this.access.table] ?? []).map(toCase)) found.set(record.id, record);
           keys = result.UnprocessedKeys?.[this.access.table]?.Keys;
         }
