@@ -9,6 +9,7 @@ import { checklistOf, checkPoint, evidenceSchema, hasChecklist } from '../../cor
 import { storefrontEvent } from '../../core/storefront/events.ts';
 import { SIGNATURE_HEADER } from '../../core/storefront/signature.ts';
 import * as s from './schemas.ts';
+import { queueQuery } from './queue-page.ts';
 import { satisfactionQuery, satisfactionReportBody } from './satisfaction-schemas.ts';
 import * as people from './people-schemas.ts';
 import { policyVersionPaths } from './openapi-policy-versions.ts';
@@ -157,7 +158,7 @@ export function openApiDocument(): JsonSchema {
           responses: { '200': { description: 'the echostr' }, '401': errorResponse('UnknownShop or ConnectorSignatureInvalid') },
         },
       },
-      '/queue': { get: { ...staff, summary: 'Open steps for the caller\'s roles, soonest due first', responses: { '200': { description: 'the queue', content: json(ref('Queue')) }, ...staffErrors } } },
+      '/queue': { get: { ...staff, summary: 'Open steps for the caller\'s roles, soonest due first; paginated with limit and nextToken (default: the whole queue)', parameters: queryParams(queueQuery), responses: { '200': { description: 'the queue', content: json(ref('Queue')) }, ...staffErrors } } },
       '/cases': {
         get: {
           ...staff,

@@ -249,6 +249,7 @@ export const queueItem = z.object({
 export const queue = z.object({
   items: z.array(queueItem),
   rosterGaps: z.array(rosterGap).optional().describe('issue 23: parts of today\'s hours of the caller\'s roles that have a roster but nobody rostered'),
+  nextToken: z.string().optional().describe('issue 27: present when `limit` cut the queue; ask again with it for the next page'),
 });
 
 const reportFigures = z.object({

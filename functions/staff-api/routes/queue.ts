@@ -13,6 +13,10 @@ import type { CaseRecord } from '../../../core/cases/case.ts';
 import type { Page, PageRequest } from '../../../core/cases/repository.ts';
 import { shipWaitFor, stockOutTags } from '../ship-wait-view.ts';
 import { queueRosterGaps } from '../roster-gaps.ts';
+import { compareQueuePositions, queuePage, queueQuery, type QueuePosition } from '../queue-page.ts';
+import type { StepRecord } from '../../../core/cases/step.ts';
+import { queryOf } from '../../http/event.ts';
+import { validate } from '../../http/validate.ts';
 
 /** A queue longer than this per role is cut (the soonest due come first). */
 const MAX_PER_ROLE = 1_000;
@@ -23,6 +27,7 @@ export function queueRoute(deps: StaffApiDeps): Route {
     path: '/queue',
     async handle({ event }) {
       const caller = staffCaller(event);
+      const query = validate(queueQuery, queryOf(event), 'query');
       const read = <T>(list: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> => readAll(list, { pageSize: MAX_PER_ROLE, max: MAX_PER_ROLE });
       const escalatedTo = deps.policy.escalation.levels.map((level) => level.role).filter((role) => caller.roles.includes(role));
       // Orders waiting before packing show in the packers' and the order reviewers' queues, as waiting (service-standards.md §12).
@@ -50,29 +55,21 @@ export function queueRoute(deps: StaffApiDeps): Route {
       const byId = new Map(cases.map((c) => [c.id, c]));
       // A priority order's steps first (§12 Priority), then soonest due. Due times in the same minute (what
       // staff see) go in placement order: pre-sale orders released together ship "根据下单先后" (seed l.270).
-      steps.sort((a, b) => Number(b.priority === true) - Number(a.priority === true) || compareDue(toMinute(a.due), toMinute(b.due)) || comparePlaced(byId.get(a.caseId), byId.get(b.caseId)) || (a.openedAt < b.openedAt ? -1 : 1));
-      return jsonResponse(200, { items: steps.map((s) => toQueueItem(s, deps.policy, now, { stockOut: tags.has(s.caseId), waiting: shipWaitFor(s, byId.get(s.caseId), deps.policy.zone) })), ...(await queueRosterGaps(deps, caller.roles, now)) });
+      const sorted = steps.map((step) => ({ item: step, at: positionOf(step, byId.get(step.caseId)) })).sort((a, b) => compareQueuePositions(a.at, b.at));
+      const page = queuePage(sorted, query);
+      const items = page.items.map((s) => toQueueItem(s, deps.policy, now, { stockOut: tags.has(s.caseId), waiting: shipWaitFor(s, byId.get(s.caseId), deps.policy.zone) }));
+      return jsonResponse(200, { items, ...(page.nextToken !== undefined ? { nextToken: page.nextToken } : {}), ...(await queueRosterGaps(deps, caller.roles, now)) });
     },
   };
-}
-
-/** Soonest first; steps without a due time last. */
-function compareDue(a: string | undefined, b: string | undefined): number {
-  if (a === b) return 0;
-  if (a === undefined) return 1;
-  if (b === undefined) return -1;
-  return a < b ? -1 : 1;
 }
 
 /** Who sees waiting orders: the role that packs them and the role that reviews (and reassures) them. */
 const SHIP_WAIT_VIEWERS = (deps: StaffApiDeps): string[] => ['order.pack', 'order.review'].flatMap((step) => deps.policy.steps.get(step)?.role ?? []);
 
-/** Order cases by placement (orders' `placedAt`), others and unknown cases alike. */
-function comparePlaced(a: CaseRecord | undefined, b: CaseRecord | undefined): number {
-  const at = (c: CaseRecord | undefined): string => (c && typeof c.data.placedAt === 'string' ? new Date(c.data.placedAt).toISOString() : '');
-  const [x, y] = [at(a), at(b)];
-  return x === y ? 0 : x < y ? -1 : 1;
+/** Where a step sorts: placement compares orders' `placedAt`, others and unknown cases alike (''). */
+function positionOf(s: StepRecord, c: CaseRecord | undefined): QueuePosition {
+  const placedAt = c && typeof c.data.placedAt === 'string' ? new Date(c.data.placedAt).toISOString() : '';
+  // Stored instants are UTC ISO strings: the first 16 characters are the minute.
+  const dueMinute = s.due?.slice(0, 16);
+  return { priority: s.priority === true, ...(dueMinute !== undefined ? { dueMinute } : {}), placedAt, openedAt: s.openedAt, key: `${s.caseId}#${s.step}#${s.attempt}` };
 }
-
-/** Stored instants are UTC ISO strings: the first 16 characters are the minute. */
-const toMinute = (at: string | undefined): string | undefined => at?.slice(0, 16);

@@ -56,6 +56,13 @@ describe('DynamoDbCaseRepository — cases', () => {
     await expect(repo().createCase({ id, type: 'return', orderId: 'SO-1003', openedAt: '2025-03-03T10:00:00Z', data: {} })).rejects.toBeInstanceOf(CaseIdConflict);
   });
 
+  it('reads many cases at once in the order asked, more than one BatchGetItem call of 100, leaving out unknown ids', async () => {
+    const known = await Promise.all(Array.from({ length: 230 }, () => givenCase(repo())));
+    const asked = [...known.slice(0, 120), uniqueId('order-missing'), ...known.slice(120).reverse()];
+    expect((await repo().getCaseRecords(asked)).map((c) => c.id)).toEqual(asked.filter((id) => known.includes(id)));
+    expect(await repo().getCaseRecords([])).toEqual([]);
+  });
+
   it('throws CaseNotFound for an unknown case', async () => {
     await expect(repo().getCase('no-such-case')).rejects.toMatchObject({ name: 'CaseNotFound', status: 404 });
   });
