@@ -38,9 +38,13 @@ export interface QueuePosition {
 
 const storedPosition = z.strictObject({ priority: z.boolean(), dueMinute: z.string().max(64).optional(), placedAt: z.string().max(64), openedAt: z.string().max(64), key: z.string().max(512) });
 
-/** Priority first, then soonest due minute, then placement, then opening (the queue's order since issue 27). */
+/**
+ * Priority first, then soonest due minute, then placement, then opening; the step's key last, so the
+ * order is total (steps opened in the same millisecond no longer fall as the sort meets them) and a
+ * page starts where the previous one ended.
+ */
 export function compareQueuePositions(a: QueuePosition, b: QueuePosition): number {
-  return Number(b.priority) - Number(a.priority) || compareOptional(a.dueMinute, b.dueMinute) || compareText(a.placedAt, b.placedAt) || (a.openedAt < b.openedAt ? -1 : 1);
+  return Number(b.priority) - Number(a.priority) || compareOptional(a.dueMinute, b.dueMinute) || compareText(a.placedAt, b.placedAt) || compareText(a.openedAt, b.openedAt) || compareText(a.key, b.key);
 }
 
 /** One page of the sorted queue; `nextToken` when items are left after it. Throws `InvalidPageToken`. */
