@@ -76,7 +76,9 @@ describe('public routes: health and the OpenAPI document', () => {
     expect(listed.sort()).toEqual([...API_ROUTES, ...LOCAL_ONLY_ROUTES].sort());
     expect(doc.paths['/auth/login']?.post).toMatchObject({ 'x-local-only': true });
     expect(doc.components.schemas.PauseStep?.required).toEqual(['reason']);
-    expect(Object.keys(doc.components.schemas.Queue?.properties ?? {})).toEqual(['items', 'rosterGaps']);
+    expect(Object.keys(doc.components.schemas.Queue?.properties ?? {})).toEqual(['items', 'rosterGaps', 'nextToken']);
+    // Issue 27: the queue in pages, its query parameters from queue-page.ts's zod schema.
+    expect(((doc.paths['/queue']?.get as { parameters?: { name: string; in: string }[] }).parameters ?? []).map((p) => `${p.in}:${p.name}`)).toEqual(['query:limit', 'query:nextToken']);
     expect(JSON.stringify(doc.components.schemas.StorefrontEvent)).toContain('order.cancel-requested');
     const queueItem = JSON.stringify(doc.components.schemas.Queue);
     for (const field of ['stepLabel', 'remainingOnDutyMinutes', 'onDutyNow', 'countingResumesAt', 'pausedNow']) expect(queueItem).toContain(`"${field}"`);
