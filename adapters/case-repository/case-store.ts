@@ -21,6 +21,8 @@ export interface CaseListFilter {
 
 /** BatchGetItem's most keys per call. */
 const BATCH_GET_KEYS = 100;
+/** How often unprocessed keys are asked for, with exponential backoff between (throttling), before giving up. */
+const BATCH_GET_ATTEMPTS = 8;
 
 export class CaseStore {
   constructor(private readonly access: TableAccess) {}
@@ -78,7 +80,6 @@ export class CaseStore {
     );
   }
 
-  /** The cases of these ids that exist, in the given order. */
   /**
    * The cases of `caseIds` that exist, in the order asked: BatchGetItem, 100 keys a call (the API's
    * limit), strongly consistent, unprocessed keys asked again (DynamoDB API Reference, BatchGetItem).
@@ -92,6 +93,7 @@ export class CaseStore {
       chunks.map(async (ids) => {
         let keys: Record<string, unknown>[] | undefined = ids.map((id) => ({ ...caseKey(id) }));
         for (let attempt = 0; keys !== undefined && keys.length > 0; attempt++) {
+          if (attempt === BATCH_GET_ATTEMPTS) throw new Error(`BatchGetItem left ${keys.length} case keys unprocessed after ${BATCH_GET_ATTEMPTS} attempts`);
           if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 25 * 2 ** attempt)));
           const result: BatchGetCommandOutput = await this.access.db.send(new BatchGetCommand({ RequestItems: { [this.access.table]: { Keys: keys, ConsistentRead: true } } }));
           for (const record of (result.Responses?.[this.access.table] ?? []).map(toCase)) found.set(record.id, record);
