@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import type { Interval } from '../core/calendar/interval.ts';
 import { due } from '../core/deadline/due.ts';
 import { getDefaultPolicy } from '../policy/load.ts';
+import { mulberry32 } from '../core/random/mulberry32.ts';
 
 const TOTAL = Number(process.env.BENCH_SLA_COUNT ?? 1_000_000);
 const EXPLAINED = Math.min(100_000, TOTAL);
@@ -18,17 +19,6 @@ interface Case {
   pauses: Interval[];
 }
 
-// mulberry32: a tiny seeded PRNG so the input mix is the same on every run.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MIX: [step: string, weight: number, facts?: () => Record<string, string>][] = [
   ['order.review', 20],
@@ -50,7 +40,7 @@ const MIX: [step: string, weight: number, facts?: () => Record<string, string>][
 const CHANNELS = ['alipay', 'bank-card', 'boc'];
 
 function generate(count: number): Case[] {
-  const random = rng(20261126);
+  const random = mulberry32(20261126);
   const totalWeight = MIX.reduce((s, [, w]) => s + w, 0);
   const yearStart = Date.parse('2026-01-01T00:00:00+08:00');
   const cases: Case[] = [];

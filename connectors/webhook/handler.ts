@@ -12,6 +12,7 @@ import { headerOf, queryOf, type ApiEvent } from '../../functions/http/event.ts'
 import { httpHandler } from '../../functions/http/handler.ts';
 import { loadCaseRules } from '../../functions/storefront-webhook/case-rules.ts';
 import { DynamoDbIdempotencyStore } from '../../functions/storefront-webhook/idempotency-dynamodb.ts';
+import { ingestPorts } from '../../functions/storefront-webhook/handler.ts';
 import { CONNECTORS } from '../registry.ts';
 import { dispatch, type DispatchDeps } from '../shared/dispatch.ts';
 import { DynamoDbVersionStore } from '../shared/versions-dynamodb.ts';
@@ -33,16 +34,7 @@ export function connectorDeps(): DispatchDeps {
   const config = readConfig();
   const tableName = config.tableName(casesTable.id);
   const built: DispatchDeps = {
-    repository: deps.repository,
-    workflows: deps.workflows,
-    timers: deps.timers,
-    events: deps.events,
-    policy: deps.policy,
-    clock: deps.clock,
-    ...(deps.transportClock ? { transportClock: deps.transportClock } : {}),
-    log: deps.log,
-    conversations: deps.conversations,
-    chatTimers: deps.chatTimers,
+    ...ingestPorts(deps),
     caseRules: loadCaseRules(config.policyPath()),
     connectors: readPolicyDocument(config.policyPath()).connectors ?? [],
     secrets: secretResolver(process.env, deps.clients.secretsManager),

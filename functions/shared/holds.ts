@@ -7,27 +7,17 @@
  * the other approval and the unpaid rules go on; a payment cancels any approval still open.
  */
 import { toInstant } from '../../core/cases/instant.ts';
-import type { CaseRepository } from '../../core/cases/repository.ts';
 import { isStepActive, type StepRecord } from '../../core/cases/step.ts';
 import type { CompiledPolicy } from '../../core/deadline/types.ts';
 import { approvalAttempt, HOLD_APPROVE, HOLD_APPROVERS, HoldEntry, heldUntil, holdState, type HoldApprover } from '../../core/holds/hold.ts';
 import { StepNotOpen } from '../../core/cases/errors.ts';
-import type { EventPublisher } from '../../core/ports/events.ts';
-import type { TimerScheduler } from '../../core/ports/timers.ts';
-import type { Clock } from '../../core/time/clock.ts';
 import { createOpenStep } from '../open-step/open-step.ts';
 import { cancelActiveSteps } from '../case-action/close-steps.ts';
 import { settleCompletion, type CompletionEffectsDeps } from './completion-effects.ts';
-import type { Log } from './logger.ts';
+import type { StepClockDeps } from './step-clock.ts';
 
-export interface HoldDeps extends CompletionEffectsDeps {
-  repository: CaseRepository;
-  events: EventPublisher;
-  timers: TimerScheduler;
-  policy: CompiledPolicy;
-  clock: Clock;
-  log: Log;
-}
+/** What holds work with: the step clock's ports and the completion effects'. */
+export interface HoldDeps extends CompletionEffectsDeps, StepClockDeps {}
 
 /** The policy with `order.hold-approve` on `approver`'s calendar: each approval has its own on-duty SLA. */
 function approverPolicy(policy: CompiledPolicy, approver: HoldApprover): CompiledPolicy {

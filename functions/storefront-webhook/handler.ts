@@ -24,7 +24,7 @@ function ingestDeps(): IngestDeps {
   if (wired?.from === deps) return wired.deps;
   const config = readConfig();
   const built: IngestDeps = {
-    ...pick(deps),
+    ...ingestPorts(deps),
     caseRules: loadCaseRules(config.policyPath()),
     idempotency: new DynamoDbIdempotencyStore({
       client: deps.clients.dynamodb(),
@@ -37,7 +37,8 @@ function ingestDeps(): IngestDeps {
   return built;
 }
 
-function pick(deps: ReturnType<typeof dependencies>): Omit<IngestDeps, 'caseRules' | 'idempotency' | 'secret'> {
+/** The shared dependencies the ingest's effects use (the connectors apply their events through the same effects). */
+export function ingestPorts(deps: ReturnType<typeof dependencies>): Omit<IngestDeps, 'caseRules' | 'idempotency' | 'secret'> {
   return {
     repository: deps.repository,
     workflows: deps.workflows,

@@ -36,7 +36,6 @@ export function QueueCards({ items, pageSize, empty }: { items: QueueItem[]; pag
               title={
                 <span>
                   {stepName(item.step, lang)} <UrgentTag facts={item.facts} /> <Tag>{labelOf(STATUS_LABELS, item.status, lang)}</Tag>
-                  {stepName(item.step, lang)} <Tag>{labelOf(STATUS_LABELS, item.status, lang)}</Tag>
                   {item.stockOut && <StockOutTag />}
                 </span>
               }

@@ -49,6 +49,7 @@ export const TIMELINE_LABELS: Labels = {
   'refund.requested': { zh: '已发起退款', en: 'Refund requested' },
   'contact.revealed': { zh: '查看了客户完整电话', en: 'Customer phone revealed' },
   'step.escalated': { zh: '已上报', en: 'Escalated' },
+  'step.assigned': { zh: '指派处理人', en: 'Assigned' },
   'step.rescheduled': { zh: '规则变更后时限重算', en: 'Deadline recomputed after a policy change' },
   'pickup.at-risk': { zh: '可能赶不上揽收', en: 'Pickup at risk' },
   'pickup.deferred': { zh: '改排后一批揽收', en: 'Planned for a later pickup' },

@@ -10,6 +10,7 @@ import { UNASSIGNED, type ConversationAnalysis } from '../../chat/conversation.t
 import { ChatVerdict } from '../../chat/conversation.ts';
 import { stepOwner, type OwnedStep } from '../scorecard/owner.ts';
 import { fnv1a, QaKind, qaItemId, subjectKey, type QaItem, type QaSubject } from './item.ts';
+import { mulberry32 } from '../../random/mulberry32.ts';
 
 export interface SampleInput {
   /** The week's Monday, `YYYY-MM-DD`. */
@@ -87,14 +88,3 @@ export function draw<T extends { id: string }>(items: readonly T[], count: numbe
   return pool.slice(0, count);
 }
 
-/** mulberry32: a small, well-known 32-bit PRNG; uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
