@@ -67,6 +67,11 @@ function encode(at: QueuePosition): string {
   return Buffer.from(JSON.stringify(at), 'utf8').toString('base64url');
 }
 
+/** Where the page a token names starts after (undefined for the first page). Throws `InvalidPageToken`. */
+export function pageStart(query: z.infer<typeof queueQuery>): QueuePosition | undefined {
+  return query.nextToken === undefined ? undefined : decode(query.nextToken);
+}
+
 function decode(token: string): QueuePosition {
   let parsed: unknown;
   try {

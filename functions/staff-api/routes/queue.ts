@@ -6,20 +6,17 @@ import { jsonResponse } from '../../http/response.ts';
 import type { Route } from '../../http/router.ts';
 import type { StaffApiDeps } from '../deps.ts';
 import { staffCaller } from '../staff.ts';
-import { readAll } from '../../shared/read-all.ts';
 import { toQueueItem } from '../views.ts';
 import { SHIP_WAIT_STEPS } from '../../../core/lifecycles/ship-wait.ts';
 import type { CaseRecord } from '../../../core/cases/case.ts';
 import type { Page, PageRequest } from '../../../core/cases/repository.ts';
 import { shipWaitFor, stockOutTags } from '../ship-wait-view.ts';
 import { queueRosterGaps } from '../roster-gaps.ts';
-import { compareQueuePositions, queuePage, queueQuery, type QueuePosition } from '../queue-page.ts';
+import { compareQueuePositions, pageStart, queuePage, queueQuery, type QueuePosition } from '../queue-page.ts';
+import { readFor, readWhole } from '../queue-reads.ts';
 import type { StepRecord } from '../../../core/cases/step.ts';
 import { queryOf } from '../../http/event.ts';
 import { validate } from '../../http/validate.ts';
-
-/** A queue longer than this per role is cut (the soonest due come first). */
-const MAX_PER_ROLE = 1_000;
 
 export function queueRoute(deps: StaffApiDeps): Route {
   return {
@@ -28,7 +25,12 @@ export function queueRoute(deps: StaffApiDeps): Route {
     async handle({ event }) {
       const caller = staffCaller(event);
       const query = validate(queueQuery, queryOf(event), 'query');
-      const read = <T>(list: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> => readAll(list, { pageSize: MAX_PER_ROLE, max: MAX_PER_ROLE });
+      const after = pageStart(query);
+      const now = deps.clock.now();
+      // A step whose clock has not started (an unpaid follow-up in its payment wait) is not work yet.
+      const started = (s: StepRecord): boolean => s.startsAt === undefined || Date.parse(s.startsAt) <= now;
+      // With a page size, each ordered listing is read only as far as the page can reach (queue-reads.ts).
+      const read = (list: (page: PageRequest) => Promise<Page<StepRecord>>): Promise<StepRecord[]> => (query.limit === undefined ? readWhole(list) : readFor(list, query.limit, after, started));
       const escalatedTo = deps.policy.escalation.levels.map((level) => level.role).filter((role) => caller.roles.includes(role));
       // Orders waiting before packing show in the packers' and the order reviewers' queues, as waiting (service-standards.md §12).
       const seesWaiting = caller.roles.some((role) => SHIP_WAIT_VIEWERS(deps).includes(role));
@@ -36,16 +38,15 @@ export function queueRoute(deps: StaffApiDeps): Route {
       const [lists, tags] = await Promise.all([
         Promise.all([
           ...caller.roles.map((role) => read((page) => deps.repository.listQueue(role, page))),
-          ...escalatedTo.map((role) => read((page) => deps.repository.listEscalated(role, page))),
-          ...(seesWaiting ? SHIP_WAIT_STEPS.map((step) => read((page) => deps.repository.listAwaiting(step, page))) : []),
+          // Escalation lists are short, and a step handed to `automatic` sorts there by due alone: read whole.
+          ...escalatedTo.map((role) => readWhole((page) => deps.repository.listEscalated(role, page))),
+          ...(seesWaiting ? SHIP_WAIT_STEPS.map((step) => readWhole((page) => deps.repository.listAwaiting(step, page))) : []),
         ]),
         stockOutTags(deps.repository),
       ]);
       const seen = new Set<string>();
-      const now = deps.clock.now();
       const steps = lists.flat().filter((s) => {
-        // A step whose clock has not started (an unpaid follow-up in its payment wait) is not work yet.
-        if (s.startsAt !== undefined && Date.parse(s.startsAt) > now) return false;
+        if (!started(s)) return false;
         const key = `${s.caseId}#${s.step}#${s.attempt}`;
         if (seen.has(key)) return false;
         seen.add(key);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useDependencies } from '../../../functions/shared/dependencies.ts';
 import { bodyOf, errorOf } from '../http/api-support.ts';
 import { useHarness } from '../harness.ts';
@@ -60,6 +60,23 @@ describe('GET /board', () => {
 
     await rig.as('zhao', 'picker').post('/pickups/run');
     expect((await board()).pickupsDue.map((s) => s.caseId)).not.toContain(parcel);
+  });
+
+  it('reads each role\'s queue and each step\'s waiting list once, from its first page on (issue 27)', async () => {
+    const rig = staffRig(fresh(MONDAY_10));
+    await rig.openCaseWithStep('order.dispatch');
+    const queueReads = vi.spyOn(rig.repository, 'listQueue');
+    const awaitingReads = vi.spyOn(rig.repository, 'listAwaiting');
+    expect((await rig.as('boss', 'supervisor').get('/board')).statusCode).toBe(200);
+
+    const firstPages = (calls: unknown[][]): string[] => calls.filter(([, page]) => (page as { nextToken?: string } | undefined)?.nextToken === undefined).map(([key]) => key as string);
+    const roles = firstPages(queueReads.mock.calls);
+    expect(roles.length).toBeGreaterThan(0);
+    expect(roles).toContain('picker');
+    expect(new Set(roles).size).toBe(roles.length);
+    const steps = firstPages(awaitingReads.mock.calls);
+    expect(steps).toContain('order.pickup');
+    expect(new Set(steps).size).toBe(steps.length);
   });
 
   it('is for supervisors only (403 names the board)', async () => {

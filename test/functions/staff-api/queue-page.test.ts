@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useDependencies } from '../../../functions/shared/dependencies.ts';
 import { bodyOf, errorOf } from '../http/api-support.ts';
 import { useHarness } from '../harness.ts';
@@ -44,6 +44,41 @@ describe('GET /queue in pages (issue 27): limit and nextToken', () => {
     expect((await pageOf(staff, { nextToken: String(first.nextToken) })).items).toEqual(whole.items.slice(2));
   });
 
+});
+
+describe('GET /queue in pages of a queue longer than the whole-queue cut', () => {
+  afterEach(() => useDependencies(undefined));
+  const { fresh } = useHarness();
+
+  it('reaches every step of a role with more than 1,000 open ones page by page, in order, reading for the first page only what it can need', { timeout: 120_000 }, async () => {
+    const rig = staffRig(fresh(MONDAY_10));
+    // 1,030 reviews, seven to a minute: many steps share each due minute, and pages of 50 end inside minutes.
+    const opened: string[] = [];
+    for (let i = 0; i < 1_030; i++) {
+      opened.push(await rig.openCaseWithStep('order.review'));
+      if (i % 7 === 6) await rig.clock.advance(60_000);
+    }
+    const staff = rig.as('li', 'ops-cs');
+    const reads = vi.spyOn(rig.repository, 'listQueue');
+    const first = await pageOf(staff, { limit: '50' });
+    const itemsRead = (await Promise.all(reads.mock.results.map((r) => r.value as Promise<{ items: unknown[] }>))).reduce((n, page) => n + page.items.length, 0);
+    // 51 beyond the (absent) token, then to the end of the 51st's minute: two store pages of 51, not 1,030 items.
+    expect(itemsRead).toBeLessThanOrEqual(2 * 51);
+    reads.mockRestore();
+
+    const paged = [...first.items];
+    for (let token = first.nextToken; token !== undefined; ) {
+      const page = await pageOf(staff, { limit: '50', nextToken: token });
+      paged.push(...page.items);
+      token = page.nextToken;
+    }
+    expect(paged).toHaveLength(1_030);
+    expect(new Set(paged.map((i) => i.caseId))).toEqual(new Set(opened));
+    // Soonest due first throughout, the same order as one large page.
+    const dues = paged.map((i) => String(i.due));
+    expect(dues).toEqual([...dues].sort());
+    expect(paged.slice(0, 1_000)).toEqual((await pageOf(staff, { limit: '1000' })).items);
+  });
 });
 
 describe('GET /queue in pages when the queue changes between pages', () => {
