@@ -17,7 +17,7 @@ await loadConfig();
 const linked = routeOfPath(location.pathname, import.meta.env.BASE_URL);
 if (linked !== undefined && location.hash === '') history.replaceState(null, '', `${import.meta.env.BASE_URL}${location.search}#${linked}`);
 // `#/queue`, or no route yet (it redirects to the queue).
-if (currentSession() && /^(#\/?|#\/queue([?/].*)?)?$/.test(location.hash)) void queryClient.prefetchQuery(queueQuery());
+if (currentSession() && /^(#\/?|#\/queue([?/].*)?)?$/.test(location.hash)) void queryClient.prefetchInfiniteQuery(queueQuery());
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <App />

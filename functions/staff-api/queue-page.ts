@@ -8,8 +8,7 @@
 import { z } from 'zod';
 import { InvalidPageToken } from '../../adapters/case-repository/pagination.ts';
 
-/** The most items a page may ask for: the queue itself holds at most 1,000 per listing. */
-export const QUEUE_PAGE_MAX = 1_000;
+import { QUEUE_PAGE_MAX } from './queue-limits.ts';
 
 export const queueQuery = z.strictObject({
   limit: z.coerce

@@ -4,8 +4,9 @@
  * no body), chosen over server-sent events because API Gateway HTTP APIs and Lambda answer
  * request/response, not long-lived streams, and polling works the same on both homes.
  */
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getJson, postJson } from './client.ts';
+import { QUEUE_PAGE_MAX } from '../../../functions/staff-api/queue-limits.ts';
 import type { Board, CaseView, ChatReport, PolicyView, Queue, SlaReport, StepActionResult } from './types.ts';
 
 /** How often the queue and board refresh; a session may shorten it (the browser tests do). */
@@ -14,14 +15,28 @@ export function pollMs(): number {
   return Number.isFinite(override) && override >= 100 ? override : 15_000;
 }
 
+/** How many queue items the console asks for at once; a session may lower it (the browser tests do). */
+export function queuePageSize(): number {
+  const override = Number(sessionStorage.getItem('sla-console.queuePageSize'));
+  return Number.isInteger(override) && override >= 1 && override <= QUEUE_PAGE_MAX ? override : QUEUE_FIRST_PAGE;
+}
+
+/** A first page a clerk's screen can use (ten table pages of 20): a queue of thousands answers as fast as a short one. */
+const QUEUE_FIRST_PAGE = 200;
+
 /**
- * The queue's read: polled every `pollMs()`; fresh for 2 s, so the read main.tsx starts at boot
- * serves the page's first draw instead of being repeated when the page mounts.
+ * The queue's read, page by page (`GET /queue?limit=&nextToken=`): the first page at once, more on
+ * 加载更多 (load more). Polled every `pollMs()` (the loaded pages are read again); fresh for 2 s,
+ * so the read main.tsx starts at boot serves the page's first draw instead of being repeated when
+ * the page mounts.
  */
 export function queueQuery() {
-  return queryOptions({
+  const limit = queuePageSize();
+  return infiniteQueryOptions({
     queryKey: ['queue'],
-    queryFn: () => getJson<Queue>('/queue'),
+    queryFn: ({ pageParam }) => getJson<Queue>(`/queue?${new URLSearchParams({ limit: String(limit), ...(pageParam !== undefined ? { nextToken: pageParam } : {}) }).toString()}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextToken,
     staleTime: 2_000,
     refetchInterval: pollMs(),
     refetchIntervalInBackground: false,
@@ -29,7 +44,7 @@ export function queueQuery() {
 }
 
 export function useQueue() {
-  return useQuery(queueQuery());
+  return useInfiniteQuery(queueQuery());
 }
 
 export function useBoard() {

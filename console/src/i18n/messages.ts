@@ -51,6 +51,8 @@ export const MESSAGES = {
   'queue.filterStatus': { zh: '按状态筛选', en: 'Filter by status' },
   'queue.refresh': { zh: '刷新', en: 'Refresh' },
   'queue.count': { zh: '共 {count} 项', en: '{count} items' },
+  'queue.countLoaded': { zh: '已加载 {count} 项，后面还有（点“加载更多”）', en: '{count} items loaded; more below (Load more)' },
+  'queue.loadMore': { zh: '加载更多', en: 'Load more' },
   'remaining.left': { zh: '剩 {minutes}', en: '{minutes} left' },
   'remaining.over': { zh: '已超时 {minutes}', en: 'Overdue by {minutes}' },
   'remaining.offDuty': { zh: '下班中,{time} 继续计时', en: 'Off duty, counting resumes {time}' },

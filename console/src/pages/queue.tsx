@@ -100,7 +100,7 @@ export function QueuePage() {
   // 我的 (held by me) or 全组 (every step of my roles, the pool included: issue 23).
   const [view, setView] = useState<'team' | 'mine'>('team');
   const me = currentSession()?.user;
-  const items = useMemo(() => queue.data?.items ?? [], [queue.data]);
+  const items = useMemo(() => queue.data?.pages.flatMap((page) => page.items) ?? [], [queue.data]);
   const shown = useMemo(
     () =>
       items.filter(
@@ -156,8 +156,8 @@ export function QueuePage() {
         </Space>
       </Space>
       {queue.error && <Alert type="error" showIcon role="alert" title={t('error.generic', { message: errorText(queue.error, lang) })} style={{ marginBottom: 16 }} />}
-      <RosterGaps gaps={queue.data?.rosterGaps} />
-      <Typography.Text type="secondary">{t('queue.count', { count: shown.length })}</Typography.Text>
+      <RosterGaps gaps={queue.data?.pages[0]?.rosterGaps} />
+      <Typography.Text type="secondary">{queue.hasNextPage ? t('queue.countLoaded', { count: shown.length }) : t('queue.count', { count: shown.length })}</Typography.Text>
       {/* The table mounts once, with its rows: until the first answer a spinner stands in for it. */}
       {queue.data && narrow ? (
         <QueueCards items={shown} pageSize={PAGE_SIZE} empty={t('queue.empty')} />
@@ -173,6 +173,12 @@ export function QueuePage() {
         />
       ) : (
         queue.isLoading && <Spin style={{ display: 'block', marginTop: 24 }} />
+      )}
+      {/* The queue comes a page at a time (soonest due first): the rest on request. */}
+      {queue.hasNextPage && (
+        <Button block={narrow} style={{ marginTop: 8 }} onClick={() => void queue.fetchNextPage()} loading={queue.isFetchingNextPage}>
+          {t('queue.loadMore')}
+        </Button>
       )}
     </section>
   );
