@@ -1,16 +1,15 @@
 /**
- * The connector routes' Lambda handler: wiring only (the shared dependencies, the policy's
- * `connectors`, the idempotency and version records); the logic is connectors/shared/dispatch.ts.
+ * The connector routes' Lambda handler: wiring only (the shared dependencies, the `connectors` of
+ * the policy in force, the idempotency and version records); the logic is connectors/shared/dispatch.ts.
  */
 import { casesTable } from '../../adapters/case-repository/table.ts';
 import { secretResolver } from '../../adapters/alarms/secrets.ts';
-import { readPolicyDocument } from '../../policy/load.ts';
+import { policyDocumentInForce } from '../../functions/shared/policy-document.ts';
 import { readConfig } from '../../functions/shared/config.ts';
 import { dependencies, type Dependencies } from '../../functions/shared/dependencies.ts';
 import { rawBody } from '../../functions/http/body.ts';
 import { headerOf, queryOf, type ApiEvent } from '../../functions/http/event.ts';
 import { httpHandler } from '../../functions/http/handler.ts';
-import { loadCaseRules } from '../../functions/storefront-webhook/case-rules.ts';
 import { DynamoDbIdempotencyStore } from '../../functions/storefront-webhook/idempotency-dynamodb.ts';
 import { ingestPorts } from '../../functions/storefront-webhook/handler.ts';
 import { CONNECTORS } from '../registry.ts';
@@ -35,8 +34,13 @@ export function connectorDeps(): DispatchDeps {
   const tableName = config.tableName(casesTable.id);
   const built: DispatchDeps = {
     ...ingestPorts(deps),
-    caseRules: loadCaseRules(config.policyPath()),
-    connectors: readPolicyDocument(config.policyPath()).connectors ?? [],
+    // The version in force at each request: a publish (a new shop, new rules) applies without a restart.
+    get caseRules() {
+      return policyDocumentInForce(deps, config.policyPath()).caseRules;
+    },
+    get connectors() {
+      return policyDocumentInForce(deps, config.policyPath()).connectors ?? [];
+    },
     secrets: secretResolver(process.env, deps.clients.secretsManager),
     idempotency: new DynamoDbIdempotencyStore({ client: deps.clients.dynamodb(), tableName, partition: `IDEMPOTENCY#${connectorWebhookFunction.id}` }),
     versions: (platform, shopId) => new DynamoDbVersionStore(deps.clients.dynamodb(), tableName, `CONNECTOR-VERSION#${platform}#${shopId}`),

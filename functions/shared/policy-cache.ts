@@ -9,6 +9,7 @@ import type { PolicyVersion, PolicyVersionStore } from '../../core/policy-versio
 import type { Clock } from '../../core/time/clock.ts';
 import { compilePolicy } from '../../policy/compile.ts';
 import { parsePolicy } from '../../policy/load.ts';
+import type { PolicyDocument } from '../../policy/schema.ts';
 import type { Log } from './logger.ts';
 
 /** How often a handler asks the store which version is in force: a publish applies within this. */
@@ -16,6 +17,7 @@ export const POLICY_CHECK_MS = 30_000;
 
 export class PolicyCache {
   private compiled: CompiledPolicy;
+  private parsed: PolicyDocument | undefined;
   private loaded: number | undefined;
   private checkedAt = Number.NEGATIVE_INFINITY;
   private inflight: Promise<void> | undefined;
@@ -34,6 +36,11 @@ export class PolicyCache {
   /** The compiled policy of the version last seen (or the file's, before any). */
   get policy(): CompiledPolicy {
     return this.compiled;
+  }
+
+  /** The document of the version last seen (its case rules and connectors, which the compiled policy lacks); undefined while it is the file's. */
+  get document(): PolicyDocument | undefined {
+    return this.parsed;
   }
 
   /** The version `policy` is, undefined while it is the file's. */
@@ -64,7 +71,9 @@ export class PolicyCache {
       const current = await this.store.currentVersion();
       if (current !== undefined && current !== this.loaded) {
         const version = await this.store.get(current);
-        this.compiled = compilePolicy(parsePolicy(version.document, `version ${current}`));
+        const document = parsePolicy(version.document, `version ${current}`);
+        this.compiled = compilePolicy(document);
+        this.parsed = document;
         this.loaded = current;
         for (const listener of this.listeners) listener(version);
       }

@@ -5,7 +5,7 @@ import { rawBody } from '../http/body.ts';
 import { headerOf, type ApiEvent } from '../http/event.ts';
 import { httpHandler } from '../http/handler.ts';
 import { SIGNATURE_HEADER } from '../../core/storefront/signature.ts';
-import { loadCaseRules } from './case-rules.ts';
+import { policyDocumentInForce } from '../shared/policy-document.ts';
 import { storefrontWebhookFunction } from './function.ts';
 import { DynamoDbIdempotencyStore } from './idempotency-dynamodb.ts';
 import { createIngest, type IngestDeps } from './ingest.ts';
@@ -25,7 +25,10 @@ function ingestDeps(): IngestDeps {
   const config = readConfig();
   const built: IngestDeps = {
     ...ingestPorts(deps),
-    caseRules: loadCaseRules(config.policyPath()),
+    // The version in force at each request: a publish applies without a restart.
+    get caseRules() {
+      return policyDocumentInForce(deps, config.policyPath()).caseRules;
+    },
     idempotency: new DynamoDbIdempotencyStore({
       client: deps.clients.dynamodb(),
       tableName: config.tableName(casesTable.id),
