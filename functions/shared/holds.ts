@@ -8,28 +8,21 @@
  */
 import { toInstant } from '../../core/cases/instant.ts';
 import { isStepActive, type StepRecord } from '../../core/cases/step.ts';
-import type { CompiledPolicy } from '../../core/deadline/types.ts';
-import { approvalAttempt, HOLD_APPROVE, HOLD_APPROVERS, HoldEntry, heldUntil, holdState, type HoldApprover } from '../../core/holds/hold.ts';
+import { approvalAttempt, HOLD_APPROVE, HOLD_APPROVERS, HoldEntry, heldUntil, holdState } from '../../core/holds/hold.ts';
 import { StepNotOpen } from '../../core/cases/errors.ts';
 import { createOpenStep } from '../open-step/open-step.ts';
 import { cancelActiveSteps } from '../case-action/close-steps.ts';
 import { settleCompletion, type CompletionEffectsDeps } from './completion-effects.ts';
 import type { StepClockDeps } from './step-clock.ts';
+import { policyForStep } from '../../core/deadline/policy-for-step.ts';
 
 /** What holds work with: the step clock's ports and the completion effects'. */
 export interface HoldDeps extends CompletionEffectsDeps, StepClockDeps {}
 
-/** The policy with `order.hold-approve` on `approver`'s calendar: each approval has its own on-duty SLA. */
-function approverPolicy(policy: CompiledPolicy, approver: HoldApprover): CompiledPolicy {
-  const step = policy.steps.get(HOLD_APPROVE);
-  if (step === undefined) return policy;
-  return { ...policy, steps: new Map(policy.steps).set(HOLD_APPROVE, { ...step, role: approver }) };
-}
-
 /** Opens both approval steps (attempt 1 supervisor, 2 manager); no task token: no execution waits for them. */
 export async function openHoldApprovals(deps: HoldDeps, caseId: string): Promise<void> {
   for (const approver of HOLD_APPROVERS) {
-    await createOpenStep({ ...deps, policy: approverPolicy(deps.policy, approver) })({ caseId, caseType: 'order', step: HOLD_APPROVE, attempt: approvalAttempt(approver), role: approver });
+    await createOpenStep({ ...deps, policy: policyForStep(deps.policy, { step: HOLD_APPROVE, role: approver }) })({ caseId, caseType: 'order', step: HOLD_APPROVE, attempt: approvalAttempt(approver), role: approver });
   }
 }
 

@@ -18,6 +18,7 @@ import { deadlineBasisOf } from './step-deadline.ts';
 import { stepPaused, stepResumed } from './step-events.ts';
 import { armResumeTimer, armStepTimers } from './step-timers.ts';
 import { timerName } from './timer-names.ts';
+import { policyForStep } from '../../core/deadline/policy-for-step.ts';
 
 export interface StepClockDeps {
   repository: CaseRepository;
@@ -79,7 +80,7 @@ function recomputed(
   const basis = deadlineBasisOf(timeline, step) ?? { from: step.openedAt, facts: {} };
   const pauses = [...step.pauses, { from: step.pausedNow.from, to: at }].map((p) => ({ start: Date.parse(p.from), end: Date.parse(p.to) })).filter((p) => p.end > p.start);
   try {
-    const result = due(step.step, Date.parse(basis.from), basis.facts, pauses, policy, { explain: false });
+    const result = due(step.step, Date.parse(basis.from), basis.facts, pauses, policyForStep(policy, step), { explain: false });
     return {
       ...(result.due !== null ? { due: toInstant(result.due) } : {}),
       ...(result.warnAt !== null ? { warnAt: toInstant(result.warnAt) } : {}),

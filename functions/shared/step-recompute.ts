@@ -9,6 +9,7 @@ import type { StepRecord } from '../../core/cases/step.ts';
 import { due } from '../../core/deadline/due.ts';
 import type { CompiledPolicy } from '../../core/deadline/types.ts';
 import { deadlineBasisOf } from './step-deadline.ts';
+import { policyForStep } from '../../core/deadline/policy-for-step.ts';
 
 export type RecomputeOutcome =
   | { kind: 'deadline'; due: string; warnAt?: string; provisional: boolean }
@@ -22,7 +23,7 @@ export function recomputeStep(policy: CompiledPolicy, step: StepRecord, timeline
   const running = step.pausedNow ? [{ from: step.pausedNow.from, to: toInstant(now) }] : [];
   const pauses = [...step.pauses, ...running].map((p) => ({ start: Date.parse(p.from), end: Date.parse(p.to) })).filter((p) => p.end > p.start);
   try {
-    const result = due(step.step, Date.parse(basis.from), basis.facts, pauses, policy, { explain: false });
+    const result = due(step.step, Date.parse(basis.from), basis.facts, pauses, policyForStep(policy, step), { explain: false });
     if (result.due === null) return { kind: 'kept', reason: 'no deadline under this policy' };
     return { kind: 'deadline', due: toInstant(result.due), ...(result.warnAt !== null ? { warnAt: toInstant(result.warnAt) } : {}), provisional: result.provisional };
   } catch (error) {

@@ -10,6 +10,7 @@ import { explainZh, roleNameZh } from '../../core/deadline/explain-zh.ts';
 import type { CompiledPolicy } from '../../core/deadline/types.ts';
 import { stepLabel } from '../../core/lifecycles/step-labels.ts';
 import { deadlineBasisOf } from '../shared/step-deadline.ts';
+import { policyForStep } from '../../core/deadline/policy-for-step.ts';
 
 export interface DeadlineExplanation {
   zh: string[];
@@ -17,7 +18,8 @@ export interface DeadlineExplanation {
 }
 
 /** Null for a step the policy does not know, or whose recorded basis the current policy cannot compute. */
-export function deadlineExplanation(policy: CompiledPolicy, step: StepRecord, timeline: readonly TimelineEntry[]): DeadlineExplanation | null {
+export function deadlineExplanation(policyInForce: CompiledPolicy, step: StepRecord, timeline: readonly TimelineEntry[]): DeadlineExplanation | null {
+  const policy = policyForStep(policyInForce, step);
   const stepPolicy = policy.steps.get(step.step);
   if (!stepPolicy) return null;
   const basis = deadlineBasisOf(timeline, step) ?? { from: step.openedAt, facts: {} };

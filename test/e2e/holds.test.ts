@@ -65,6 +65,26 @@ describe('a hold (seed l.264–266 "主管和经理同意把这个产品给您�
     expect(breached).not.toContain('order.hold-approve#1');
   }, 180_000);
 
+  it('keeps the manager\'s approval on the manager\'s calendar through a pause, and explains it as the manager\'s', async () => {
+    platform = await TestPlatform.start('2026-11-30T08:00:00+08:00');
+    const caseId = await placeUnpaid(platform, 'SO-HOLD-PAUSE');
+    await platform.advanceTo('2026-11-30T08:30:00+08:00');
+    await requestHold(platform, caseId);
+    // The manager pauses 09:10–09:20 (on duty from 09:00): 30 on-duty minutes from 09:00, plus the 10 paused.
+    await platform.advanceTo('2026-11-30T09:10:00+08:00');
+    expect((await manager(platform).call('POST', `/cases/${caseId}/steps/order.hold-approve/pause`, { reason: '等库存确认 checking stock' })).status).toBe(200);
+    await platform.advanceTo('2026-11-30T09:20:00+08:00');
+    expect((await manager(platform).call('POST', `/cases/${caseId}/steps/order.hold-approve/resume`)).status).toBe(200);
+    await platform.runtime.settle();
+
+    const view = await platform.view(caseId);
+    const managers = view.steps.find((s) => s.step === 'order.hold-approve' && s.attempt === 2) as unknown as { due: string; deadlineExplanation: { zh: string[]; en: string[] } };
+    // On the supervisor's 08:00–20:00 calendar the same pause would give 09:00, already past.
+    expect(managers.due).toBe('2026-11-30T09:40:00+08:00');
+    expect(managers.deadlineExplanation.zh.join('\n')).toContain('经理');
+    expect(managers.deadlineExplanation.en.join('\n')).toContain('(manager)');
+  }, 180_000);
+
   it('held by both approvals (manager first), does not expire at the end of day 3, and at its end opens the chat-and-phone follow-up for presales-cs', async () => {
     platform = await TestPlatform.start('2026-11-30T10:00:00+08:00');
     const caseId = await placeUnpaid(platform, 'SO-HOLD-DAY3');
