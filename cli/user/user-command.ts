@@ -4,13 +4,15 @@
  *   user list
  *   user remove <name>
  *   user passwd <name> [--password <p>]                    (no --password: prints a generated one)
- * Every command takes --data <dir> (else DATA_DIR, else .local-data/) and --policy <file> (else
- * SLA_POLICY_PATH, else the shipped policy) for the roles accounts may hold.
+ * Every command takes --data <dir> (else DATA_DIR, else .local-data/) and --policy <file> for the
+ * roles accounts may hold (else the version in force in the data directory, else SLA_POLICY_PATH,
+ * else the file the directory last ran on, else the shipped policy).
  * Bad input: one line on stderr naming the problem, exit 2.
  */
 import { Env } from '../../platform/environment.ts';
 import { dataDir } from '../../local/data-dir.ts';
 import { rememberedPolicy } from '../../local/runtime/start-memory.ts';
+import { readPolicyMirror } from '../../local/runtime/policy-mirror.ts';
 import { AccountStore, accountsPath } from '../../local/identity/accounts.ts';
 import { AccountExists, AccountsFileInvalid, AccountsFileUnwritable, InvalidAccountInput, UnknownAccount } from '../../local/identity/errors.ts';
 import { generatePassword } from '../../local/identity/passwords.ts';
@@ -54,9 +56,14 @@ async function run(argv: readonly string[], io: UserCommandIo): Promise<void> {
     const extra = Object.keys(values).find((k) => !allowed.includes(k));
     if (extra) throw new UsageError(`${command ?? ''} takes no --${extra}`);
   };
-  // Roles come from the policy the data directory runs on (start-memory.ts), unless one is named.
-  const policy = policyFrom(values.policy ?? nonEmpty(process.env[Env.policyPath]) ?? rememberedPolicy(dataDir(values.data)) ?? undefined);
-  const store = new AccountStore(accountsPath(dataDir(values.data)), [...policy.roles.keys(), OPERATOR], io.now);
+  // Roles come from the policy version in force in the data directory (a role an operator published
+  // counts at once), else the file it runs on (start-memory.ts); a named --policy wins.
+  const directory = dataDir(values.data);
+  const policy =
+    values.policy === undefined && readPolicyMirror(directory) !== undefined
+      ? policyFrom(undefined, directory)
+      : policyFrom(values.policy ?? nonEmpty(process.env[Env.policyPath]) ?? rememberedPolicy(directory) ?? undefined);
+  const store = new AccountStore(accountsPath(directory), [...policy.roles.keys(), OPERATOR], io.now);
   switch (command) {
     case 'add': {
       only(['roles', 'password', 'display-name', 'data', 'policy']);

@@ -4,7 +4,7 @@
  * goes through npm to check the script's exact form.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,9 @@ import { describe, expect, it } from 'vitest';
 import { runUserCommand } from '../../cli/user/user-command.ts';
 import { AccountStore, accountsPath } from '../../local/identity/accounts.ts';
 import { mountSmallFilesystem } from '../support/small-filesystem.ts';
+import { writePolicyMirror } from '../../local/runtime/policy-mirror.ts';
+import type { PolicyVersion } from '../../core/policy-versions/version.ts';
+import { DEFAULT_POLICY_PATH } from '../../policy/load.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const NOW = Date.parse('2026-11-30T09:00:00+08:00');
@@ -56,6 +59,16 @@ describe('user command', () => {
     expect(await canSignIn(dir, 'alice', 'new-alice-password')).toMatchObject({ name: 'alice' });
     expect(await user('remove', 'bob', '--data', dir)).toEqual({ code: 0, out: ['removed bob'], err: [] });
     expect((await user('list', '--data', dir)).out).toHaveLength(1);
+  });
+
+  it('takes the roles of the policy version in force in the data directory: a role an operator published needs no restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'user-version-'));
+    const document = JSON.parse(readFileSync(DEFAULT_POLICY_PATH, 'utf8')) as { roles: Record<string, unknown> };
+    document.roles['night-cs'] = { label: '夜班客服 night chat', shifts: [{ from: '20:00', to: '24:00' }] };
+    expect((await user('add', 'nina', '--roles', 'night-cs', '--password', 'nina-password', '--data', dir)).err[0]).toContain('unknown role(s) night-cs');
+    // What the running platform writes when it loads version 2 (local/runtime/policy-mirror.ts).
+    writePolicyMirror(dir, { version: 2, document } as unknown as PolicyVersion);
+    expect(await user('add', 'nina', '--roles', 'night-cs', '--password', 'nina-password', '--data', dir)).toMatchObject({ code: 0, err: [] });
   });
 
   it('exits 2 with one line naming the problem', async () => {
