@@ -17,7 +17,7 @@ export const queueQuery = z.strictObject({
     .min(1, `must be 1 to ${QUEUE_PAGE_MAX}`)
     .max(QUEUE_PAGE_MAX, `must be 1 to ${QUEUE_PAGE_MAX}`)
     .optional()
-    .describe('items per page; without it, the whole queue in one answer'),
+    .describe('items per page (pages reach every open step); without it, the whole queue in one answer, cut at 1,000 steps per role'),
   nextToken: z.string().trim().min(1, 'must not be empty').max(2_048, 'must be at most 2048 characters').optional().describe('the previous page\'s nextToken'),
 });
 
