@@ -4,7 +4,7 @@
 // the embedded store. The last line compares the two.
 import '../local/quiet-logs.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { casesTable, CaseIndex } from '../adapters/case-repository/table.ts';
@@ -12,7 +12,7 @@ import { manifest } from '../app/manifest.ts';
 import { systemClock } from '../core/time/clock.ts';
 import { localDynamoDbClient } from '../local/dynamodb/client.ts';
 import type { DynamoDbHome } from '../local/runtime/dynamodb-home.ts';
-import { startRuntime, type AwsTransport, type Runtime, type RuntimeUsage } from '../local/runtime/runtime.ts';
+import { startRuntime, type AwsTransport, type FunctionRuntime, type Runtime, type RuntimeUsage } from '../local/runtime/runtime.ts';
 import { cpuTimes, javaChildren, type CpuTimes } from './ingest/cpu.ts';
 import type { LoadSummary } from './ingest/load.ts';
 import { startLoader, type Loader } from './ingest/loader.ts';
@@ -32,6 +32,10 @@ const RAW_WARMUP_SECONDS = 2;
 const HOMES = (process.env.INGEST_BENCH_HOMES ?? 'java,embedded').split(',').map((h) => h.trim());
 /** `INGEST_BENCH_TRANSPORT=http`: the handlers reach the emulators over HTTP instead of in-process (the lever's before). */
 const TRANSPORT: AwsTransport = process.env.INGEST_BENCH_TRANSPORT === 'http' ? 'http' : 'in-process';
+/** `INGEST_BENCH_RUNTIME=in-process`: the handlers run on the platform's main thread instead of its worker threads (the lever's before). */
+const FUNCTION_RUNTIME: FunctionRuntime = process.env.INGEST_BENCH_RUNTIME === 'in-process' ? 'in-process' : 'workers';
+/** Worker threads of the function runtime (default: the cores available). */
+const WORKERS = process.env.INGEST_BENCH_WORKERS ? Number(process.env.INGEST_BENCH_WORKERS) : undefined;
 /** A raw item about as large as the order's webhook body, which the case item stores. */
 const RAW_PAYLOAD = JSON.stringify({ customer: { name: '李四', phone: '13900000000' }, address: '杭州', items: [{ sku: 'S1', name: 'Phone', qty: 1, price: 1999 }], pad: 'x'.repeat(200) });
 
@@ -88,10 +92,10 @@ async function runIngest(home: DynamoDbHome, probes: { serverTimings: ServerTimi
   const { serverTimings } = probes;
   console.log(`\n##### ${HOME_LABEL[home]} #####`);
   const dataDir = mkdtempSync(join(tmpdir(), 'ingest-bench-'));
-  const runtime = await startRuntime({ manifest, root: process.cwd(), dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock: systemClock, log: () => {}, dynamodb: home, awsTransport: TRANSPORT });
+  const runtime = await startRuntime({ manifest, root: process.cwd(), dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock: systemClock, log: () => {}, dynamodb: home, awsTransport: TRANSPORT, functionRuntime: FUNCTION_RUNTIME, ...(WORKERS ? { workers: WORKERS } : {}) });
   try {
     const processes = { platform: process.pid, 'DynamoDB Local': javaChildren()[0], 'load generator': loader.pid };
-    console.log(`ingest bench on ${HOME_LABEL[home]}: ${CONNECTIONS} connections, AWS calls ${TRANSPORT}; platform at ${runtime.apiUrl}, edge ${runtime.edgeUrl}`);
+    console.log(`ingest bench on ${HOME_LABEL[home]}: ${CONNECTIONS} connections, AWS calls ${TRANSPORT}, handlers ${FUNCTION_RUNTIME === 'workers' ? `on ${WORKERS ?? availableParallelism()} worker threads` : 'on the main thread'}; platform at ${runtime.apiUrl}, edge ${runtime.edgeUrl}`);
 
     // Warm-up: handler modules load, JITs (V8's and DynamoDB Local's) warm, and its rate sizes the measured run.
     const warm = await loader.run({ url: runtime.apiUrl, secret: runtime.webhookSecret, connections: CONNECTIONS, amount: WARMUP_REQUESTS, prefix: 'warm' });
