@@ -13,7 +13,7 @@ import { systemClock } from '../core/time/clock.ts';
 import { localDynamoDbClient } from '../local/dynamodb/client.ts';
 import type { DynamoDbHome } from '../local/runtime/dynamodb-home.ts';
 import { startRuntime, type AwsTransport, type FunctionRuntime, type Runtime, type RuntimeUsage } from '../local/runtime/runtime.ts';
-import { cpuTimes, javaChildren, type CpuTimes } from './ingest/cpu.ts';
+import { cpuTimes, javaChildren, threadCpuTimes, type CpuTimes } from './ingest/cpu.ts';
 import type { LoadSummary } from './ingest/load.ts';
 import { startLoader, type Loader } from './ingest/loader.ts';
 import { openRawPut, type RawPutResult } from './ingest/raw-put.ts';
@@ -54,6 +54,8 @@ interface Measured {
   transactions: number;
   transactionItems: Counts;
   cpu: CpuTimes;
+  /** The platform's CPU by thread name (MainThread: the event loop; WorkerThread: the function runtime's workers). */
+  threads: CpuTimes;
   /** Share of the time the platform's event loop was not idle: running, blocked in a synchronous call, or waiting for a core. */
   eventLoopBusy: number;
   /** Time inside the HTTP API and the edge port, by request kind. */
@@ -137,6 +139,7 @@ async function measure(
   const { serverTimings } = probes;
   const before = runtime.usage();
   const cpuBefore = cpuTimes(processes);
+  const threadsBefore = threadCpuTimes(process.pid);
   const loopBefore = performance.eventLoopUtilization();
   serverTimings.reset();
   const start = performance.now();
@@ -160,6 +163,7 @@ async function measure(
     transactions: (after.awsOperations['DynamoDB_20120810.TransactWriteItems'] ?? 0) - (before.awsOperations['DynamoDB_20120810.TransactWriteItems'] ?? 0),
     transactionItems: delta(after.dynamodb.transactItems, before.dynamodb.transactItems),
     cpu: delta(cpuTimes(processes), cpuBefore),
+    threads: delta(threadCpuTimes(process.pid), threadsBefore),
     eventLoopBusy,
     serverTimings: serverTimings.timings(),
   };
@@ -263,6 +267,7 @@ function report(measured: Measured, raws: RawPutResult[], home: string): void {
   const cpuTotal = Object.values(measured.cpu).reduce((a, b) => a + b, 0);
   console.log(`  CPU over ${fmt(measured.endToEndSeconds, 1)} s on ${cpus().length} cores: ${Object.entries(measured.cpu).map(([label, s]) => `${label} ${fmt(s, 1)} s (${fmt((100 * s) / measured.endToEndSeconds)} % of a core)`).join(', ')}; total ${fmt(cpuTotal / measured.endToEndSeconds, 2)} cores`);
   console.log(`  platform CPU per order ${ms((1000 * (measured.cpu.platform ?? 0)) / orders)} (the handlers, the emulators in its process and its HTTP API)`);
+  console.log(`  platform CPU per order by thread: ${Object.entries(measured.threads).filter(([, s]) => s > 0).sort(([, a], [, b]) => b - a).map(([name, s]) => `${name} ${ms((1000 * s) / orders)}`).join(', ')}`);
   console.log(`  platform event loop busy ${fmt(100 * measured.eventLoopBusy)} % of the time`);
   console.log(`  backlog: ${fmt(measured.openedAtLoadEnd)} of ${fmt(orders)} reviews open when the last response arrived; the rest took ${fmt(measured.endToEndSeconds - load.seconds, 1)} s more`);
 

@@ -19,7 +19,14 @@ type Handler = (event: unknown, context: LambdaContext) => unknown;
 const port = parentPort;
 if (!port) throw new Error('worker-main.ts runs only as a worker thread of the worker pool');
 const init = workerData as WorkerInit;
-const post = (message: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
+// Messages go to the main thread together once this turn of the worker's event loop is done: one wake-up for many.
+const outbox: FromWorker[] = [];
+const outboxTransfer: ArrayBuffer[] = [];
+const post = (message: FromWorker, transfer: ArrayBuffer[] = []): void => {
+  outbox.push(message);
+  outboxTransfer.push(...transfer);
+  if (outbox.length === 1) setImmediate(() => port.postMessage(outbox.splice(0), outboxTransfer.splice(0)));
+};
 
 const transport = new PortRequestHandler(post);
 const clock = sharedClock(init.clock);
@@ -64,7 +71,9 @@ async function invoke(message: Invoke): Promise<void> {
   }
 }
 
-port.on('message', (message: ToWorker) => {
-  if (message.kind === 'aws-answer') transport.answer(message);
-  else void invoke(message);
+port.on('message', (messages: ToWorker[]) => {
+  for (const message of messages) {
+    if (message.kind === 'aws-answer') transport.answer(message);
+    else void invoke(message);
+  }
 });
