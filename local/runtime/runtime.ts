@@ -126,6 +126,8 @@ export interface Runtime {
   credentials: EdgeCredentials;
   names: LocalNames;
   invoker: LambdaInvoker;
+  /** The worker threads running the handlers (RuntimeOptions.functionRuntime `workers`); absent when they run in this thread. */
+  workers?: WorkerPool;
   sfn: SfnLocal;
   eventBridge: EventBridgeLocal;
   scheduler: SchedulerLocal;
@@ -368,6 +370,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       credentials,
       names,
       invoker,
+      ...(pool ? { workers: pool } : {}),
       sfn,
       eventBridge,
       scheduler,
