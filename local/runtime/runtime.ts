@@ -187,11 +187,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     cleanup.unshift(() => dynamo.stop());
 
     // Handlers on worker threads reach the edge through the main thread's in-process transport (set once the edge exists).
-    let edgeDispatch: InProcessHandler | undefined;
+    const edgeDispatch: { handler?: InProcessHandler } = {};
     const inProcessAws = (options.awsTransport ?? 'in-process') === 'in-process';
     const pool =
       options.functionRuntime === 'workers'
-        ? new WorkerPool({ clock, transportClock: options.transportClock ?? clock, credentials, ...(options.workers ? { size: options.workers } : {}), ...(inProcessAws ? { edge: () => edgeDispatch } : {}) })
+        ? new WorkerPool({ clock, transportClock: options.transportClock ?? clock, credentials, ...(options.workers ? { size: options.workers } : {}), ...(inProcessAws ? { edge: () => edgeDispatch.handler } : {}) })
         : undefined;
     if (pool) cleanup.unshift(() => pool.close());
     const invoker = new LambdaInvoker(manifest.functions, {
@@ -315,7 +315,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     }
     // The handlers run in this process: they get the runtime's clock, and AWS clients built from the environment above.
     const requestHandler = inProcessAws ? new InProcessHandler(edge, () => edgeUrl) : undefined;
-    edgeDispatch = requestHandler;
+    edgeDispatch.handler = requestHandler;
     const deps = createDependencies(readConfig(), { clock, transportClock: options.transportClock ?? clock, clients: awsClients({ credentials, ...(requestHandler ? { requestHandler } : {}) }) });
     useDependencies(deps);
     cleanup.unshift(() => useDependencies(undefined));
