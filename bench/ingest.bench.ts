@@ -56,6 +56,8 @@ interface Measured {
   cpu: CpuTimes;
   /** The platform's CPU by thread name (MainThread: the event loop; WorkerThread: the function runtime's workers). */
   threads: CpuTimes;
+  /** Per worker thread of the function runtime, the share of the measured run its event loop was busy. */
+  workerLoopsBusy: number[];
   /** Share of the time the platform's event loop was not idle: running, blocked in a synchronous call, or waiting for a core. */
   eventLoopBusy: number;
   /** Time inside the HTTP API and the edge port, by request kind. */
@@ -141,6 +143,7 @@ async function measure(
   const cpuBefore = cpuTimes(processes);
   const threadsBefore = threadCpuTimes(process.pid);
   const loopBefore = performance.eventLoopUtilization();
+  const workerLoopsBefore = runtime.workers?.eventLoopTimes() ?? new Map<number, { idle: number; active: number }>();
   serverTimings.reset();
   const start = performance.now();
   const load = await loader.run({ url: runtime.apiUrl, secret: runtime.webhookSecret, connections: CONNECTIONS, amount, prefix: 'run' });
@@ -149,6 +152,11 @@ async function measure(
   const endToEndSeconds = (performance.now() - start) / 1000;
   const after = runtime.usage();
   const eventLoopBusy = performance.eventLoopUtilization(loopBefore).utilization;
+  const workerLoopsBusy = [...(runtime.workers?.eventLoopTimes() ?? new Map<number, { idle: number; active: number }>())].map(([id, after]) => {
+    const before = workerLoopsBefore.get(id) ?? { idle: 0, active: 0 };
+    const active = after.active - before.active;
+    return active / (active + after.idle - before.idle || 1);
+  });
   return {
     load,
     endToEndSeconds,
@@ -165,6 +173,7 @@ async function measure(
     cpu: delta(cpuTimes(processes), cpuBefore),
     threads: delta(threadCpuTimes(process.pid), threadsBefore),
     eventLoopBusy,
+    workerLoopsBusy,
     serverTimings: serverTimings.timings(),
   };
 }
@@ -268,7 +277,7 @@ function report(measured: Measured, raws: RawPutResult[], home: string): void {
   console.log(`  CPU over ${fmt(measured.endToEndSeconds, 1)} s on ${cpus().length} cores: ${Object.entries(measured.cpu).map(([label, s]) => `${label} ${fmt(s, 1)} s (${fmt((100 * s) / measured.endToEndSeconds)} % of a core)`).join(', ')}; total ${fmt(cpuTotal / measured.endToEndSeconds, 2)} cores`);
   console.log(`  platform CPU per order ${ms((1000 * (measured.cpu.platform ?? 0)) / orders)} (the handlers, the emulators in its process and its HTTP API)`);
   console.log(`  platform CPU per order by thread: ${Object.entries(measured.threads).filter(([, s]) => s > 0).sort(([, a], [, b]) => b - a).map(([name, s]) => `${name} ${ms((1000 * s) / orders)}`).join(', ')}`);
-  console.log(`  platform event loop busy ${fmt(100 * measured.eventLoopBusy)} % of the time`);
+  console.log(`  platform event loop busy ${fmt(100 * measured.eventLoopBusy)} % of the time${measured.workerLoopsBusy.length ? `; the function runtime's worker threads' ${measured.workerLoopsBusy.map((b) => `${fmt(100 * b)} %`).join(', ')}` : ''}`);
   console.log(`  backlog: ${fmt(measured.openedAtLoadEnd)} of ${fmt(orders)} reviews open when the last response arrived; the rest took ${fmt(measured.endToEndSeconds - load.seconds, 1)} s more`);
 
   const txItems = Object.entries(measured.transactionItems).map(([kind, n]) => `${perOrder(n)} ${kind}`).join(' + ');

@@ -69,7 +69,7 @@ try {
   fail((error as Error).message.split('\n')[0] ?? 'bad arguments');
 }
 
-const handlersOn = functionWorkers(values.workers ?? process.env.LAMBDA_WORKERS) ?? fail(`--workers: "${String(values.workers ?? process.env.LAMBDA_WORKERS)}" is not a number of worker threads from 0 (the main thread) to 64`);
+const handlersOn = functionWorkers(values.workers ?? process.env.LAMBDA_WORKERS) ?? fail(`--workers/LAMBDA_WORKERS: "${String(values.workers ?? process.env.LAMBDA_WORKERS)}" is not a number of worker threads from 0 (the main thread) to 64`);
 const dynamodb = dynamoDbHome(values.dynamodb) ?? fail(`--dynamodb: "${String(values.dynamodb)}" is not embedded (the default) or java (DynamoDB Local, needs Java 17)`);
 
 // A bad alarm robot setting fails now, naming the variable, not at the first breach.

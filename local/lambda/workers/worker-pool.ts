@@ -88,6 +88,14 @@ export class WorkerPool {
     return this.slots.map((slot) => slot.worker.threadId);
   }
 
+  /** Each running worker's event-loop time since it started, idle and active (ms), by thread id (for benches). */
+  eventLoopTimes(): Map<number, { idle: number; active: number }> {
+    return new Map(this.slots.map((slot) => {
+      const { idle, active } = slot.worker.performance.eventLoopUtilization();
+      return [slot.worker.threadId, { idle, active }];
+    }));
+  }
+
   run(call: PooledInvocation): Promise<InvokeResult> {
     if (this.closed) return Promise.reject(new WorkerPoolClosed('the worker pool is closed'));
     const slot = this.pick();
