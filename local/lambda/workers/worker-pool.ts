@@ -74,13 +74,17 @@ export class WorkerPool {
   private readonly transportClock: ClockPublisher;
   private nextId = 0;
   private closed = false;
-  /** Workers started so far (replacements included). */
-  started = 0;
+  private spawned = 0;
 
   constructor(private readonly options: WorkerPoolOptions) {
     this.size = Math.max(1, options.size ?? availableParallelism());
     this.clock = new ClockPublisher(options.clock);
     this.transportClock = new ClockPublisher(options.transportClock ?? options.clock);
+  }
+
+  /** Workers started so far (replacements included). */
+  get started(): number {
+    return this.spawned;
   }
 
   /** Thread ids of the running workers. */
@@ -111,7 +115,10 @@ export class WorkerPool {
   async close(): Promise<void> {
     this.closed = true;
     const slots = this.slots.splice(0);
-    for (const slot of slots) for (const pending of slot.pending.values()) pending.reject(new WorkerPoolClosed('the worker pool closed during the invocation'));
+    for (const slot of slots) {
+      for (const pending of slot.pending.values()) pending.reject(new WorkerPoolClosed('the worker pool closed during the invocation'));
+      slot.pending.clear();
+    }
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
 
@@ -129,7 +136,7 @@ export class WorkerPool {
     const worker = new Worker(WORKER_ENTRY, { workerData: init, env: SHARE_ENV, execArgv: typeScriptExecArgv() });
     const slot: Slot = { worker, pending: new Map(), outbox: [], transfer: [] };
     this.slots.push(slot);
-    this.started++;
+    this.spawned++;
     worker.on('message', (messages: FromWorker[]) => {
       for (const message of messages) this.receive(slot, message);
     });
