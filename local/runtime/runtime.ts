@@ -191,7 +191,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const inProcessAws = (options.awsTransport ?? 'in-process') === 'in-process';
     const pool =
       options.functionRuntime === 'workers'
-        ? new WorkerPool({ clock, transportClock: options.transportClock ?? clock, credentials, ...(options.workers ? { size: options.workers } : {}), ...(inProcessAws ? { edge: () => edgeDispatch.handler } : {}) })
+        ? new WorkerPool({ clock, transportClock: options.transportClock ?? clock, credentials, ...(options.workers ? { size: options.workers } : {}), ...(inProcessAws ? { edge: () => edgeDispatch.handler } : {}), onCrash: log })
         : undefined;
     if (pool) cleanup.unshift(() => pool.close());
     const invoker = new LambdaInvoker(manifest.functions, {

@@ -42,6 +42,8 @@ export interface WorkerPoolOptions {
   credentials?: { accessKeyId: string; secretAccessKey: string };
   /** Where the handlers' AWS requests go, read per request (the edge exists only once it listens); absent: over HTTP, the SDK's own transport. */
   edge?: () => EdgeDispatch | undefined;
+  /** Told when a worker's thread ends during invocations (a crash), with how many it failed. */
+  onCrash?: (message: string, fields: { threadId: number; cause: string; invocations: number }) => void;
 }
 
 /** The pool was closed while an invocation was running or asked for. */
@@ -57,6 +59,8 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
+  /** The worker's thread id (the Worker's own reads -1 once it exited). */
+  threadId: number;
   pending: Map<number, Pending>;
   /** Messages posted together at the end of this turn of the event loop (one wake-up of the worker for many). */
   outbox: ToWorker[];
@@ -134,7 +138,7 @@ export class WorkerPool {
     const init: WorkerInit = { clock: this.clock.buffer, transportClock: this.transportClock.buffer, viaPort: this.options.edge !== undefined, ...(this.options.credentials ? { credentials: this.options.credentials } : {}) };
     // SHARE_ENV: the handlers read the runtime's variables as the in-process ones do, including those set after the worker started.
     const worker = new Worker(WORKER_ENTRY, { workerData: init, env: SHARE_ENV, execArgv: typeScriptExecArgv() });
-    const slot: Slot = { worker, pending: new Map(), outbox: [], transfer: [] };
+    const slot: Slot = { worker, threadId: worker.threadId, pending: new Map(), outbox: [], transfer: [] };
     this.slots.push(slot);
     this.spawned++;
     worker.on('message', (messages: FromWorker[]) => {
@@ -202,6 +206,7 @@ export class WorkerPool {
     const index = this.slots.indexOf(slot);
     if (index >= 0) this.slots.splice(index, 1);
     const cause = slot.failure ? `${slot.failure.name}: ${slot.failure.message}` : `exit status ${code}`;
+    if (slot.pending.size > 0) this.options.onCrash?.('function runtime worker exited; the next invocation starts a new one', { threadId: slot.threadId, cause, invocations: slot.pending.size });
     for (const pending of slot.pending.values()) {
       pending.resolve({ errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${pending.requestId} Error: Runtime exited with error: ${cause}` });
     }

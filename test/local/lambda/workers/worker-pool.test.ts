@@ -2,7 +2,7 @@ import { threadId } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { offsetClock, systemClock, VirtualClock, type Clock } from '../../../../core/time/clock.ts';
 import { LambdaInvoker } from '../../../../local/lambda/invoker.ts';
-import { WorkerPool } from '../../../../local/lambda/workers/worker-pool.ts';
+import { WorkerPool, type WorkerPoolOptions } from '../../../../local/lambda/workers/worker-pool.ts';
 
 interface Probe {
   now: number;
@@ -15,8 +15,8 @@ interface Probe {
 const pools: WorkerPool[] = [];
 afterAll(() => Promise.all(pools.map((pool) => pool.close())));
 
-function invokerOn(clock: Clock, size: number): { invoker: LambdaInvoker; pool: WorkerPool } {
-  const pool = new WorkerPool({ size, clock });
+function invokerOn(clock: Clock, size: number, options: Partial<WorkerPoolOptions> = {}): { invoker: LambdaInvoker; pool: WorkerPool } {
+  const pool = new WorkerPool({ size, clock, ...options });
   pools.push(pool);
   const invoker = new LambdaInvoker(
     [
@@ -62,12 +62,14 @@ describe('the worker-thread function runtime', () => {
   });
 
   it('reports a handler that exits its runtime as Lambda does (Runtime.ExitError) and serves the next invocation from a new worker', async () => {
-    const { invoker, pool } = invokerOn(new VirtualClock(0), 1);
+    const crashes: unknown[] = [];
+    const { invoker, pool } = invokerOn(new VirtualClock(0), 1, { onCrash: (message, fields) => crashes.push({ message, ...fields }) });
     const before = await probe(invoker);
     const crashed = await invoker.invoke('probe', { exit: 3 });
     expect(crashed).toMatchObject({ errorType: 'Runtime.ExitError', errorMessage: expect.stringMatching(/^RequestId: [0-9a-f-]{36} Error: Runtime exited with error: exit status 3$/) as unknown });
     const after = await probe(invoker);
     expect(after.threadId).not.toBe(before.threadId);
     expect(pool.started).toBe(2);
+    expect(crashes).toEqual([{ message: 'function runtime worker exited; the next invocation starts a new one', threadId: before.threadId, cause: 'exit status 3', invocations: 1 }]);
   });
 });
