@@ -182,8 +182,8 @@ export class WorkerPool {
   /**
    * Queues a message for the worker; the queue goes in one postMessage once this turn of the event
    * loop is done: each postMessage wakes the worker's thread, and under load the main thread
-   * answers many AWS calls per turn (the profile showed postMessage at 12 % of the main thread when
-   * each message went alone).
+   * answers many AWS calls per turn (bench:ingest: 6.4–6.6 ms of main-thread CPU per order with a
+   * postMessage per message, 4.5 ms batched; docs/benchmarks.md).
    */
   private post(slot: Slot, message: ToWorker, transfer: ArrayBuffer[] = []): void {
     slot.outbox.push(message);
