@@ -4,7 +4,7 @@
 // the embedded store. The last line compares the two.
 import '../local/quiet-logs.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { casesTable, CaseIndex } from '../adapters/case-repository/table.ts';
@@ -12,8 +12,8 @@ import { manifest } from '../app/manifest.ts';
 import { systemClock } from '../core/time/clock.ts';
 import { localDynamoDbClient } from '../local/dynamodb/client.ts';
 import type { DynamoDbHome } from '../local/runtime/dynamodb-home.ts';
-import { startRuntime, type AwsTransport, type Runtime, type RuntimeUsage } from '../local/runtime/runtime.ts';
-import { cpuTimes, javaChildren, type CpuTimes } from './ingest/cpu.ts';
+import { startRuntime, type AwsTransport, type FunctionRuntime, type Runtime, type RuntimeUsage } from '../local/runtime/runtime.ts';
+import { cpuTimes, javaChildren, threadCpuTimes, type CpuTimes } from './ingest/cpu.ts';
 import type { LoadSummary } from './ingest/load.ts';
 import { startLoader, type Loader } from './ingest/loader.ts';
 import { openRawPut, type RawPutResult } from './ingest/raw-put.ts';
@@ -32,6 +32,10 @@ const RAW_WARMUP_SECONDS = 2;
 const HOMES = (process.env.INGEST_BENCH_HOMES ?? 'java,embedded').split(',').map((h) => h.trim());
 /** `INGEST_BENCH_TRANSPORT=http`: the handlers reach the emulators over HTTP instead of in-process (the lever's before). */
 const TRANSPORT: AwsTransport = process.env.INGEST_BENCH_TRANSPORT === 'http' ? 'http' : 'in-process';
+/** `INGEST_BENCH_RUNTIME=in-process`: the handlers run on the platform's main thread instead of its worker threads (the lever's before). */
+const FUNCTION_RUNTIME: FunctionRuntime = process.env.INGEST_BENCH_RUNTIME === 'in-process' ? 'in-process' : 'workers';
+/** Worker threads of the function runtime (default: the cores available). */
+const WORKERS = process.env.INGEST_BENCH_WORKERS ? Number(process.env.INGEST_BENCH_WORKERS) : undefined;
 /** A raw item about as large as the order's webhook body, which the case item stores. */
 const RAW_PAYLOAD = JSON.stringify({ customer: { name: '李四', phone: '13900000000' }, address: '杭州', items: [{ sku: 'S1', name: 'Phone', qty: 1, price: 1999 }], pad: 'x'.repeat(200) });
 
@@ -50,6 +54,10 @@ interface Measured {
   transactions: number;
   transactionItems: Counts;
   cpu: CpuTimes;
+  /** The platform's CPU by thread name (MainThread: the event loop; WorkerThread: the function runtime's workers). */
+  threads: CpuTimes;
+  /** Per worker thread of the function runtime, the share of the measured run its event loop was busy. */
+  workerLoopsBusy: number[];
   /** Share of the time the platform's event loop was not idle: running, blocked in a synchronous call, or waiting for a core. */
   eventLoopBusy: number;
   /** Time inside the HTTP API and the edge port, by request kind. */
@@ -88,10 +96,10 @@ async function runIngest(home: DynamoDbHome, probes: { serverTimings: ServerTimi
   const { serverTimings } = probes;
   console.log(`\n##### ${HOME_LABEL[home]} #####`);
   const dataDir = mkdtempSync(join(tmpdir(), 'ingest-bench-'));
-  const runtime = await startRuntime({ manifest, root: process.cwd(), dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock: systemClock, log: () => {}, dynamodb: home, awsTransport: TRANSPORT });
+  const runtime = await startRuntime({ manifest, root: process.cwd(), dataDir, host: '127.0.0.1', port: 0, edgePort: 0, clock: systemClock, log: () => {}, dynamodb: home, awsTransport: TRANSPORT, functionRuntime: FUNCTION_RUNTIME, ...(WORKERS ? { workers: WORKERS } : {}) });
   try {
     const processes = { platform: process.pid, 'DynamoDB Local': javaChildren()[0], 'load generator': loader.pid };
-    console.log(`ingest bench on ${HOME_LABEL[home]}: ${CONNECTIONS} connections, AWS calls ${TRANSPORT}; platform at ${runtime.apiUrl}, edge ${runtime.edgeUrl}`);
+    console.log(`ingest bench on ${HOME_LABEL[home]}: ${CONNECTIONS} connections, AWS calls ${TRANSPORT}, handlers ${FUNCTION_RUNTIME === 'workers' ? `on ${WORKERS ?? availableParallelism()} worker threads` : 'on the main thread'}; platform at ${runtime.apiUrl}, edge ${runtime.edgeUrl}`);
 
     // Warm-up: handler modules load, JITs (V8's and DynamoDB Local's) warm, and its rate sizes the measured run.
     const warm = await loader.run({ url: runtime.apiUrl, secret: runtime.webhookSecret, connections: CONNECTIONS, amount: WARMUP_REQUESTS, prefix: 'warm' });
@@ -133,7 +141,9 @@ async function measure(
   const { serverTimings } = probes;
   const before = runtime.usage();
   const cpuBefore = cpuTimes(processes);
+  const threadsBefore = threadCpuTimes(process.pid);
   const loopBefore = performance.eventLoopUtilization();
+  const workerLoopsBefore = runtime.workers?.eventLoopTimes() ?? new Map<number, { idle: number; active: number }>();
   serverTimings.reset();
   const start = performance.now();
   const load = await loader.run({ url: runtime.apiUrl, secret: runtime.webhookSecret, connections: CONNECTIONS, amount, prefix: 'run' });
@@ -142,6 +152,11 @@ async function measure(
   const endToEndSeconds = (performance.now() - start) / 1000;
   const after = runtime.usage();
   const eventLoopBusy = performance.eventLoopUtilization(loopBefore).utilization;
+  const workerLoopsBusy = [...(runtime.workers?.eventLoopTimes() ?? new Map<number, { idle: number; active: number }>())].map(([id, after]) => {
+    const before = workerLoopsBefore.get(id) ?? { idle: 0, active: 0 };
+    const active = after.active - before.active;
+    return active / (active + after.idle - before.idle || 1);
+  });
   return {
     load,
     endToEndSeconds,
@@ -156,7 +171,9 @@ async function measure(
     transactions: (after.awsOperations['DynamoDB_20120810.TransactWriteItems'] ?? 0) - (before.awsOperations['DynamoDB_20120810.TransactWriteItems'] ?? 0),
     transactionItems: delta(after.dynamodb.transactItems, before.dynamodb.transactItems),
     cpu: delta(cpuTimes(processes), cpuBefore),
+    threads: delta(threadCpuTimes(process.pid), threadsBefore),
     eventLoopBusy,
+    workerLoopsBusy,
     serverTimings: serverTimings.timings(),
   };
 }
@@ -259,7 +276,8 @@ function report(measured: Measured, raws: RawPutResult[], home: string): void {
   const cpuTotal = Object.values(measured.cpu).reduce((a, b) => a + b, 0);
   console.log(`  CPU over ${fmt(measured.endToEndSeconds, 1)} s on ${cpus().length} cores: ${Object.entries(measured.cpu).map(([label, s]) => `${label} ${fmt(s, 1)} s (${fmt((100 * s) / measured.endToEndSeconds)} % of a core)`).join(', ')}; total ${fmt(cpuTotal / measured.endToEndSeconds, 2)} cores`);
   console.log(`  platform CPU per order ${ms((1000 * (measured.cpu.platform ?? 0)) / orders)} (the handlers, the emulators in its process and its HTTP API)`);
-  console.log(`  platform event loop busy ${fmt(100 * measured.eventLoopBusy)} % of the time`);
+  console.log(`  platform CPU per order by thread: ${Object.entries(measured.threads).filter(([, s]) => s > 0).sort(([, a], [, b]) => b - a).map(([name, s]) => `${name} ${ms((1000 * s) / orders)}`).join(', ')}`);
+  console.log(`  platform event loop busy ${fmt(100 * measured.eventLoopBusy)} % of the time${measured.workerLoopsBusy.length ? `; the function runtime's worker threads' ${measured.workerLoopsBusy.map((b) => `${fmt(100 * b)} %`).join(', ')}` : ''}`);
   console.log(`  backlog: ${fmt(measured.openedAtLoadEnd)} of ${fmt(orders)} reviews open when the last response arrived; the rest took ${fmt(measured.endToEndSeconds - load.seconds, 1)} s more`);
 
   const txItems = Object.entries(measured.transactionItems).map(([kind, n]) => `${perOrder(n)} ${kind}`).join(' + ');

@@ -7,7 +7,8 @@
  * from that instant, at real speed: rehearse a given day), --dynamodb embedded|java (the embedded
  * store, the default, needs no Java; java runs DynamoDB Local), --policy/SLA_POLICY_PATH <file> (the
  * store's own SLA policy for the whole platform, validated first: a mistake exits 2 naming the field,
- * as `sla check` does). The staff console is served at /console/ (built first when missing or
+ * as `sla check` does), --workers/LAMBDA_WORKERS <n> (worker threads running the handlers, default one
+ * per core; 0 runs them on the main thread). The staff console is served at /console/ (built first when missing or
  * stale). Ctrl-C stops cleanly; a second start resumes — on the policy file and the clock the data
  * directory remembers (local/runtime/start-memory.ts): a start that would change either exits 2
  * naming --change-policy / --change-clock.
@@ -25,6 +26,7 @@ import { shortcutChannel } from '../functions/notify/setup.ts';
 import { dynamoDbHome } from '../local/runtime/dynamodb-home.ts';
 import { DEFAULT_EDGE_HOST, isLoopbackHost } from '../local/edge/edge-address.ts';
 import { startRuntime } from '../local/runtime/runtime.ts';
+import { functionWorkers } from '../local/runtime/function-workers.ts';
 import { ensureConsoleBuild } from '../local/console/build.ts';
 import { consoleSite } from '../local/console/site.ts';
 import { startupBanner } from '../local/runtime/banner.ts';
@@ -45,7 +47,7 @@ function portOf(flag: string, value: string | undefined, fallback: number): numb
   return port;
 }
 
-let values: { port?: string; 'edge-port'?: string; data?: string; host?: string; 'edge-host'?: string; time?: string; dynamodb?: string; policy?: string; 'change-policy'?: boolean; 'change-clock'?: boolean };
+let values: { port?: string; 'edge-port'?: string; data?: string; host?: string; 'edge-host'?: string; time?: string; dynamodb?: string; policy?: string; 'change-policy'?: boolean; 'change-clock'?: boolean; workers?: string };
 try {
   ({ values } = parseArgs({
     options: {
@@ -59,6 +61,7 @@ try {
       policy: { type: 'string' },
       'change-policy': { type: 'boolean' },
       'change-clock': { type: 'boolean' },
+      workers: { type: 'string' },
     },
     strict: true,
   }));
@@ -66,6 +69,7 @@ try {
   fail((error as Error).message.split('\n')[0] ?? 'bad arguments');
 }
 
+const handlersOn = functionWorkers(values.workers ?? process.env.LAMBDA_WORKERS) ?? fail(`--workers/LAMBDA_WORKERS: "${String(values.workers ?? process.env.LAMBDA_WORKERS)}" is not a number of worker threads from 0 (the main thread) to 64`);
 const dynamodb = dynamoDbHome(values.dynamodb) ?? fail(`--dynamodb: "${String(values.dynamodb)}" is not embedded (the default) or java (DynamoDB Local, needs Java 17)`);
 
 // A bad alarm robot setting fails now, naming the variable, not at the first breach.
@@ -136,6 +140,7 @@ const runtime = await startRuntime({
   // A rehearsal shifts the business clock only: storefronts sign webhooks with the real time.
   transportClock: systemClock,
   dynamodb,
+  ...handlersOn,
   localRoutes: consoleSite(site.dir),
   ...(policyPath !== undefined ? { policyPath } : {}),
   log,

@@ -58,3 +58,29 @@ export function cpuTimes(processes: Record<string, number | undefined>): CpuTime
   }
   return times;
 }
+
+/**
+ * CPU seconds of `pid`'s threads by thread name (Node's: `MainThread` the event loop, `WorkerThread`
+ * the worker threads — the function runtime's, and tsx's loader —, `V8Worker` the garbage collector's
+ * and compiler's helpers, `libuv-worker` the thread pool). Threads that ended meanwhile are not counted.
+ */
+export function threadCpuTimes(pid: number): CpuTimes {
+  const times: CpuTimes = {};
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return times;
+  }
+  for (const tid of tids) {
+    let name: string;
+    try {
+      name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+    } catch {
+      continue; // gone meanwhile
+    }
+    const seconds = cpuSeconds(`${pid}/task/${tid}`);
+    if (seconds !== undefined) times[name] = (times[name] ?? 0) + seconds;
+  }
+  return times;
+}

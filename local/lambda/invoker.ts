@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FunctionDefaults, type FunctionDecl } from '../../platform/manifest-types.ts';
 import type { Clock } from '../../core/time/clock.ts';
+import type { PooledInvocation } from './workers/worker-pool.ts';
 
 /** A function's own failure, as Lambda reports it (`X-Amz-Function-Error: Unhandled`). */
 export interface FunctionError {
@@ -16,6 +17,12 @@ export type InvokeResult = { payload: unknown } | FunctionError;
 
 export function isFunctionError(result: InvokeResult): result is FunctionError {
   return 'errorType' in result;
+}
+
+/** A thrown value as the Node.js runtime reports it: the error's `name` as `errorType`. */
+export function functionError(error: unknown): FunctionError {
+  const e = error instanceof Error ? error : new Error(String(error));
+  return { errorType: e.name || 'Error', errorMessage: e.message, trace: e.stack?.split('\n') };
 }
 
 export class FunctionNotFound extends Error {
@@ -67,6 +74,8 @@ export class LambdaInvoker {
       physicalName: (id: string) => string;
       /** Told when an invocation begins; the returned function is called when it ends. */
       onInvoke?: (functionId: string) => () => void;
+      /** Runs the handlers elsewhere — worker threads (local/lambda/workers/worker-pool.ts) — instead of in this thread. */
+      pool?: { run(call: PooledInvocation): Promise<InvokeResult> };
     },
   ) {
     for (const fn of functions) this.byName.set(fn.id, fn);
@@ -113,9 +122,8 @@ export class LambdaInvoker {
   }
 
   private async run(fn: FunctionDecl, event: unknown): Promise<InvokeResult> {
-    const handler = await this.load(fn);
     const deadline = this.options.clock.now() + (fn.timeoutSeconds ?? FunctionDefaults.timeoutSeconds) * 1000;
-    const context: LambdaContext = {
+    const fields = {
       functionName: this.options.physicalName(fn.id),
       functionVersion: '$LATEST',
       invokedFunctionArn: this.arnOf(fn.id),
@@ -124,22 +132,27 @@ export class LambdaInvoker {
       logGroupName: `/aws/lambda/${this.options.physicalName(fn.id)}`,
       logStreamName: 'local',
       callbackWaitsForEmptyEventLoop: false,
-      getRemainingTimeInMillis: () => Math.max(0, deadline - this.options.clock.now()),
     };
+    if (this.options.pool) return this.options.pool.run({ entry: this.entryUrl(fn), handler: fn.handler ?? 'handler', event, context: fields, deadline });
+    const handler = await this.load(fn);
+    const context: LambdaContext = { ...fields, getRemainingTimeInMillis: () => Math.max(0, deadline - this.options.clock.now()) };
     try {
       // Lambda passes events and results as JSON: copies keep each side's objects out of the other's reach.
       const payload = await handler(JSON.parse(JSON.stringify(event ?? null)), context);
       return { payload: payload === undefined ? null : (JSON.parse(JSON.stringify(payload)) as unknown) };
     } catch (error) {
-      const e = error instanceof Error ? error : new Error(String(error));
-      return { errorType: e.name || 'Error', errorMessage: e.message, trace: e.stack?.split('\n') };
+      return functionError(error);
     }
+  }
+
+  private entryUrl(fn: FunctionDecl): string {
+    return pathToFileURL(resolve(this.options.root, fn.entry)).href;
   }
 
   private load(fn: FunctionDecl): Promise<Handler> {
     let loading = this.handlers.get(fn.id);
     if (!loading) {
-      loading = import(pathToFileURL(resolve(this.options.root, fn.entry)).href).then((module: Record<string, unknown>) => {
+      loading = import(this.entryUrl(fn)).then((module: Record<string, unknown>) => {
         const exported = module[fn.handler ?? 'handler'];
         if (typeof exported !== 'function') throw new Error(`${fn.entry} does not export a function "${fn.handler ?? 'handler'}"`);
         return exported as Handler;

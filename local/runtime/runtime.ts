@@ -24,6 +24,7 @@ import { LoginThrottle } from '../sign-in/login-throttle.ts';
 import { signingKey } from '../identity/tokens.ts';
 import { pageTokenSecret, webhookSecret } from '../identity/webhook-secret.ts';
 import { isFunctionError, LambdaInvoker, type InvocationStats } from '../lambda/invoker.ts';
+import { WorkerPool } from '../lambda/workers/worker-pool.ts';
 import { createEventBridgeLocal, type EventBridgeLocal } from '../eventbridge/index.ts';
 import { createSchedulerLocal, type SchedulerLocal } from '../scheduler/index.ts';
 import { createSqsLocal, type SqsLocal } from '../sqs/sqs-local.ts';
@@ -49,6 +50,9 @@ const HTTP_API = 'http-api';
 
 /** See RuntimeOptions.awsTransport. */
 export type AwsTransport = 'in-process' | 'http';
+
+/** See RuntimeOptions.functionRuntime. */
+export type FunctionRuntime = 'in-process' | 'workers';
 
 export interface RuntimeOptions {
   manifest: Manifest;
@@ -82,6 +86,14 @@ export interface RuntimeOptions {
    * port (`http`, as any other client of the edge does).
    */
   awsTransport?: AwsTransport;
+  /**
+   * Where the Lambda handlers run: in this thread (`in-process`, the default — tests install
+   * fakes with `useDependencies` in this module graph) or on a pool of worker threads (`workers`,
+   * local/lambda/workers/: `npm start` and the benches), each with its own module graph.
+   */
+  functionRuntime?: FunctionRuntime;
+  /** Worker threads of the `workers` function runtime (default: os.availableParallelism()). */
+  workers?: number;
   /** More routes the runtime serves itself (api.md "Local home only"), besides `POST /auth/login`. */
   localRoutes?: readonly LocalRoute[];
   /**
@@ -114,6 +126,8 @@ export interface Runtime {
   credentials: EdgeCredentials;
   names: LocalNames;
   invoker: LambdaInvoker;
+  /** The worker threads running the handlers (RuntimeOptions.functionRuntime `workers`); absent when they run in this thread. */
+  workers?: WorkerPool;
   sfn: SfnLocal;
   eventBridge: EventBridgeLocal;
   scheduler: SchedulerLocal;
@@ -172,6 +186,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const dynamo = await startDynamoDbHome(options.dynamodb ?? 'embedded', { dataDir: options.dataDir, host: DEFAULT_EDGE_HOST, clock, manifest, names, health: reporter, log });
     cleanup.unshift(() => dynamo.stop());
 
+    // Handlers on worker threads reach the edge through the main thread's in-process transport (set once the edge exists).
+    const edgeDispatch: { handler?: InProcessHandler } = {};
+    const inProcessAws = (options.awsTransport ?? 'in-process') === 'in-process';
+    const pool =
+      options.functionRuntime === 'workers'
+        ? new WorkerPool({ clock, transportClock: options.transportClock ?? clock, credentials, ...(options.workers ? { size: options.workers } : {}), ...(inProcessAws ? { edge: () => edgeDispatch.handler } : {}), onCrash: log })
+        : undefined;
+    if (pool) cleanup.unshift(() => pool.close());
     const invoker = new LambdaInvoker(manifest.functions, {
       root: options.root,
       clock,
@@ -179,6 +201,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       account: LOCAL_ACCOUNT,
       physicalName: (id) => names.physical(id),
       onInvoke: () => activity.begin(),
+      ...(pool ? { pool } : {}),
     });
     const sfn = createSfnLocal({
       data: join(options.dataDir, 'sfn'),
@@ -291,7 +314,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       cleanup.unshift(scopedEnv({ [Env.alarmWebhookUrl]: url, [Env.alarmWebhookKind]: kind, [Env.alarmWebhookSecret]: robotSecret }));
     }
     // The handlers run in this process: they get the runtime's clock, and AWS clients built from the environment above.
-    const requestHandler = (options.awsTransport ?? 'in-process') === 'in-process' ? new InProcessHandler(edge, () => edgeUrl) : undefined;
+    const requestHandler = inProcessAws ? new InProcessHandler(edge, () => edgeUrl) : undefined;
+    edgeDispatch.handler = requestHandler;
     const deps = createDependencies(readConfig(), { clock, transportClock: options.transportClock ?? clock, clients: awsClients({ credentials, ...(requestHandler ? { requestHandler } : {}) }) });
     useDependencies(deps);
     cleanup.unshift(() => useDependencies(undefined));
@@ -346,6 +370,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       credentials,
       names,
       invoker,
+      ...(pool ? { workers: pool } : {}),
       sfn,
       eventBridge,
       scheduler,

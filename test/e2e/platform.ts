@@ -41,7 +41,7 @@ export class TestPlatform {
    * robot (`robot`, DingTalk signed by default), on the shipped policy or `policyPath`, with
    * `localRoutes` as the runtime takes them (e.g. the console).
    */
-  static async start(start: string, options: Pick<RuntimeOptions, 'localRoutes' | 'policyPath'> & { robot?: Omit<FakeRobotOptions, 'clock'> } = {}): Promise<TestPlatform> {
+  static async start(start: string, options: Pick<RuntimeOptions, 'localRoutes' | 'policyPath' | 'functionRuntime' | 'workers'> & Partial<Pick<RuntimeOptions, 'manifest'>> & { robot?: Omit<FakeRobotOptions, 'clock'> } = {}): Promise<TestPlatform> {
     const { robot: robotOptions = ROBOT, ...runtimeOptions } = options;
     const clock = new VirtualClock(start);
     const dataDir = mkdtempSync(join(tmpdir(), 'e2e-'));
