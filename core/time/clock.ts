@@ -2,6 +2,8 @@
  * Time is injected: everything that reads the time or waits takes a Clock.
  * Production uses the system clock; tests and demos use a VirtualClock that skips ahead.
  */
+import { TimerHeap, type HeapTimer } from './timer-heap.ts';
+
 export interface Clock {
   /** Epoch milliseconds. */
   now(): number;
@@ -48,12 +50,6 @@ export function offsetClock(offsetMs: number, base: Clock = systemClock): Clock 
   };
 }
 
-interface VirtualTimer {
-  at: number;
-  seq: number;
-  fn: () => void;
-}
-
 /**
  * A clock that only moves when told to. `advanceTo` fires due timers in time order, setting
  * `now()` to each timer's instant before calling it and letting promise callbacks settle in
@@ -62,7 +58,7 @@ interface VirtualTimer {
 export class VirtualClock implements Clock {
   private current: number;
   private seq = 0;
-  private timers: VirtualTimer[] = [];
+  private readonly timers = new TimerHeap();
 
   constructor(start: number | Date | string) {
     this.current = typeof start === 'number' ? start : new Date(start).getTime();
@@ -74,23 +70,19 @@ export class VirtualClock implements Clock {
   }
 
   schedule(at: number, fn: () => void): () => void {
-    const timer: VirtualTimer = { at: Math.max(at, this.current), seq: this.seq++, fn };
+    const timer: HeapTimer = { at: Math.max(at, this.current), seq: this.seq++, fn, done: false };
     this.timers.push(timer);
-    return () => {
-      this.timers = this.timers.filter((t) => t !== timer);
-    };
+    return () => this.timers.cancel(timer);
   }
 
   /** When the earliest pending timer falls due (epoch ms), if any: drivers of real I/O step the clock timer by timer. */
   nextAt(): number | undefined {
-    let at: number | undefined;
-    for (const t of this.timers) if (at === undefined || t.at < at) at = t.at;
-    return at;
+    return this.timers.peek()?.at;
   }
 
   /** Number of timers not yet fired. */
   get pending(): number {
-    return this.timers.length;
+    return this.timers.size;
   }
 
   /** Moves the clock forward by `ms`, firing every timer that falls due on the way. */
@@ -104,23 +96,14 @@ export class VirtualClock implements Clock {
     if (end < this.current) throw new RangeError('VirtualClock cannot move backwards');
     await settle();
     for (;;) {
-      const next = this.nextDue(end);
-      if (!next) break;
-      this.timers = this.timers.filter((t) => t !== next);
+      const due = this.timers.peek();
+      if (!due || due.at > end) break;
+      const next = this.timers.pop()!;
       this.current = next.at;
       next.fn();
       await settle();
     }
     this.current = end;
-  }
-
-  private nextDue(end: number): VirtualTimer | undefined {
-    let best: VirtualTimer | undefined;
-    for (const t of this.timers) {
-      if (t.at > end) continue;
-      if (!best || t.at < best.at || (t.at === best.at && t.seq < best.seq)) best = t;
-    }
-    return best;
   }
 }
 

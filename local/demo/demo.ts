@@ -20,6 +20,7 @@ import type { DynamoDbHome } from '../runtime/dynamodb-home.ts';
 import { startRuntime, type Runtime } from '../runtime/runtime.ts';
 import { advanceRuntime } from '../runtime/virtual-time.ts';
 import { Agenda } from './agenda.ts';
+import { mapBounded, READS_IN_FLIGHT } from './bounded.ts';
 import { costPer1000Orders } from './cost.ts';
 import { EventTap, type TappedEvent } from './event-tap.ts';
 import { PlatformClient, type StaffSession } from './platform-client.ts';
@@ -245,8 +246,9 @@ function postedAlarms(robot: EventTap, detailType: string): number {
  */
 async function missedOnTime(supervisor: StaffSession, missed: readonly TappedEvent[]): Promise<number> {
   let onTime = 0;
-  for (const caseId of new Set(missed.map((e) => String(e.detail.caseId)))) {
-    const answer = await supervisor.getCase(caseId);
+  const caseIds = [...new Set(missed.map((e) => String(e.detail.caseId)))];
+  const answers = await mapBounded(caseIds, READS_IN_FLIGHT, async (caseId) => ({ caseId, answer: await supervisor.getCase(caseId) }));
+  for (const { caseId, answer } of answers) {
     if (answer.status !== 200) throw new Error(`GET /cases/${caseId}: ${answer.status} ${JSON.stringify(answer.body)}`);
     const targeted = answer.body.steps.filter((s) => s.batchTargetAt !== null && s.batchTargetAt !== undefined);
     if (targeted.length > 0 && targeted.every((s) => s.completedAt !== null && Date.parse(s.completedAt) <= Date.parse(s.batchTargetAt!))) onTime++;

@@ -10,6 +10,7 @@ import { Zone } from '../../core/time/zone.ts';
 import { AccountStore, accountsPath } from '../identity/accounts.ts';
 import type { Agenda } from './agenda.ts';
 import type { PlatformClient } from './platform-client.ts';
+import { mapBounded, READS_IN_FLIGHT } from './bounded.ts';
 
 const HOUR = 3_600_000;
 /** The policy zone: the board's `asOf` is UTC. */
@@ -75,8 +76,10 @@ export class DemoTeam {
     const assigned = new Map<string, number>();
     const takenOver = new Map<string, number>();
     let handovers = 0;
-    for (const caseId of caseIds) {
-      const view = await this.supervisor().getCase(caseId);
+    // Read-only and order-free (counts), so a few reads at once; one session, one token.
+    const supervisor = this.supervisor();
+    const views = await mapBounded(caseIds, READS_IN_FLIGHT, (caseId) => supervisor.getCase(caseId));
+    for (const view of views) {
       if (view.status !== 200) continue;
       for (const e of view.body.timeline) {
         if (e.kind !== 'step.assigned') continue;
