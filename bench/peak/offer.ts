@@ -18,6 +18,8 @@ export interface Answer {
   status: number;
   /** From the scheduled send time to the end of the answer. */
   latencyMs: number;
+  /** Why no answer came (status 0): the socket error's code, e.g. ECONNRESET, ECONNREFUSED. */
+  error?: string;
 }
 
 /** `count` order.placed bodies, placed at their scheduled send times (the storefront's clock at placement). */
@@ -46,6 +48,8 @@ export interface OfferOptions {
   rate: number;
   /** Called before sending request `i`; returning false stops the offer there (the kill -9 run). */
   beforeSend?: (i: number) => boolean | Promise<boolean>;
+  /** Hears each answer as it comes. */
+  onAnswer?: (answer: Answer) => void;
 }
 
 /** Offers every order on schedule (or until `beforeSend` stops it); resolves with the answers of those offered. */
@@ -62,7 +66,9 @@ export async function offer(options: OfferOptions): Promise<Answer[]> {
       while (next < due) {
         if (options.beforeSend && !(await options.beforeSend(next))) return await Promise.all(answers);
         const order = options.orders[next]!;
-        answers.push(send(agent, url, options.secret, order, options.start + (next * 1000) / options.rate));
+        const answer = send(agent, url, options.secret, order, options.start + (next * 1000) / options.rate);
+        if (options.onAnswer) void answer.then(options.onAnswer);
+        answers.push(answer);
         next++;
       }
       await new Promise((resolve) => setTimeout(resolve, 1));
@@ -77,13 +83,13 @@ function send(agent: Agent, url: URL, secret: string, order: Order, scheduledAt:
   // Signed just in time: `t` stays inside the 300 s window however long the run.
   const signature = signStorefrontPayload({ secret, timestamp: Math.floor(Date.now() / 1000), body: order.body });
   return new Promise((resolve) => {
-    const done = (status: number): void => resolve({ order, status, latencyMs: Date.now() - scheduledAt });
+    const done = (status: number, error?: Error): void => resolve({ order, status, latencyMs: Date.now() - scheduledAt, ...(error ? { error: (error as NodeJS.ErrnoException).code ?? error.message } : {}) });
     const req = request(url, { agent, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(order.body), [SIGNATURE_HEADER]: signature } }, (res) => {
       res.resume();
       res.on('end', () => done(res.statusCode ?? 0));
-      res.on('error', () => done(0));
+      res.on('error', (error) => done(0, error));
     });
-    req.on('error', () => done(0));
+    req.on('error', (error) => done(0, error));
     req.end(order.body);
   });
 }

@@ -17,6 +17,8 @@ export interface PeakOptions {
   rate: number;
   /** Kill the platform with SIGKILL before offering order number `killAt`, then start it again. */
   killAt?: number;
+  /** Or once this many orders have been acknowledged (whatever the machine's speed, the kill falls amid the burst). */
+  killAfterAcknowledged?: number;
   /** Give up waiting for the drain after this long (then the missing orders count as lost). */
   drainTimeoutMs: number;
   log?: (line: string) => void;
@@ -25,8 +27,8 @@ export interface PeakOptions {
 export interface PeakResult {
   offered: number;
   acknowledged: Order[];
-  /** Answers by HTTP status (0: no answer, the connection was refused or reset). */
-  statuses: Record<number, number>;
+  /** Answers by HTTP status, or by socket error code when none came (the connection was refused or reset). */
+  statuses: Record<string, number>;
   ackLatencyMs: { p50: number; p99: number; max: number };
   /** Seconds from the first offer until the last acknowledged order's review was open. */
   drainedSeconds: number;
@@ -35,6 +37,8 @@ export interface PeakResult {
   /** CPU seconds of the platform process(es) while offering, and until drained. */
   cpuSeconds: { offering: number; total: number };
   offerSeconds: number;
+  /** Whether the platform was killed (and started again). */
+  killed: boolean;
 }
 
 const POLL_MS = 2_000;
@@ -55,27 +59,37 @@ export async function runPeak(options: PeakOptions): Promise<PeakResult> {
     const start = Date.now() + 500;
     const burst = orders(`peak-${start}`, options.orders, start, options.rate);
     const cpuStart = platform.cpuSeconds();
-    let killed = false;
+    let killing: Promise<void> | undefined;
+    let acked = 0;
+    const kill = (why: string): void => {
+      if (killing) return;
+      cpuBefore = platform.cpuSeconds() - cpuStart;
+      killing = platform.kill().then(() => log(`killed the platform (SIGKILL) ${why}`));
+    };
     const answers: Answer[] = await offer({
       url: platform.apiUrl,
       secret,
       orders: burst,
       start,
       rate: options.rate,
-      beforeSend: async (i) => {
-        if (options.killAt === undefined || i < options.killAt || killed) return true;
-        killed = true;
-        cpuBefore = platform.cpuSeconds() - cpuStart;
-        await platform.kill();
-        log(`killed the platform (SIGKILL) before offer ${i}`);
-        return false;
+      beforeSend: (i) => {
+        if (options.killAt !== undefined && i >= options.killAt) kill(`before offer ${i}`);
+        return killing === undefined;
+      },
+      onAnswer: (answer) => {
+        if (answer.status === 202 && ++acked === options.killAfterAcknowledged) kill(`after ${acked} acknowledgements`);
       },
     });
+    await killing;
+    const killed = killing !== undefined;
     const offerSeconds = (Date.now() - start) / 1000;
     const offering = killed ? cpuBefore : platform.cpuSeconds() - cpuStart;
     const acknowledged = answers.filter((a) => a.status === 202).map((a) => a.order);
-    const statuses: Record<number, number> = {};
-    for (const a of answers) statuses[a.status] = (statuses[a.status] ?? 0) + 1;
+    const statuses: Record<string, number> = {};
+    for (const a of answers) {
+      const key = a.status === 0 ? (a.error ?? 'no answer') : String(a.status);
+      statuses[key] = (statuses[key] ?? 0) + 1;
+    }
     const latencies = Float64Array.from(answers.filter((a) => a.status === 202).map((a) => a.latencyMs)).sort();
     log(`offered ${answers.length}, acknowledged ${acknowledged.length} (${JSON.stringify(statuses)}) in ${offerSeconds.toFixed(1)} s`);
 
@@ -96,6 +110,7 @@ export async function runPeak(options: PeakOptions): Promise<PeakResult> {
       check: result,
       cpuSeconds: { offering, total },
       offerSeconds,
+      killed,
     };
   } finally {
     await platform.stop().catch(() => {});
