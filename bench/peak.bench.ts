@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     const first = result.check.wrongDue[0]!;
     console.log(`reviews not due from placedAt: ${result.check.wrongDue.length} (e.g. ${first.order.orderId} placed ${first.order.placedAt}: due ${first.due}, expected ${first.expected})`);
   }
+  if (result.lost > 0 && !result.killed) console.log(`not drained within ${DRAIN_TIMEOUT_SECONDS} s: the ${result.lost} acknowledged orders still without a review count as lost (PEAK_BENCH_DRAIN_TIMEOUT waits longer)`);
   console.log(`load after ${load()}`);
   console.log(`peak: ${acked} acknowledged of ${result.offered} offered at ${RATE}/s, p99 ack ${result.ackLatencyMs.p99.toFixed(0)} ms, lost ${result.lost}, drained in ${result.drainedSeconds.toFixed(0)} s`);
   if (result.lost > 0 || result.check.wrongDue.length > 0) process.exitCode = 1;
