@@ -19,7 +19,7 @@ export interface Platform {
   cpuSeconds(): number;
   /** SIGKILL: no shutdown, no flush. */
   kill(): Promise<void>;
-  /** SIGTERM and wait for the exit. */
+  /** SIGTERM (SIGKILL if it has not exited 15 s later) and wait for the exit. */
   stop(): Promise<void>;
 }
 
@@ -54,7 +54,10 @@ export function startPlatform(dataDir: string, secret: string): Promise<Platform
         },
         stop: async () => {
           child.kill('SIGTERM');
+          // A shutdown that hangs must not hang the bench (or the test): SIGKILL after 15 s.
+          const hard = setTimeout(() => child.kill('SIGKILL'), 15_000);
           await exited;
+          clearTimeout(hard);
         },
       });
     });
