@@ -17,6 +17,7 @@ import { slaSweepFunction, slaSweepSchedule } from '../functions/sla-sweep/funct
 import { slaTimerFunction } from '../functions/sla-timer/function.ts';
 import { staffApiFunction, staffApiRoutes } from '../functions/staff-api/function.ts';
 import { storefrontWebhookFunction, storefrontWebhookRoutes } from '../functions/storefront-webhook/function.ts';
+import { storefrontApplyFunction, storefrontEventsQueue } from '../functions/storefront-apply/function.ts';
 import type { Manifest } from '../platform/manifest-types.ts';
 import { connectorWebhookFunction, connectorWebhookRoutes } from '../connectors/webhook/function.ts';
 import { tmcPollerFunction, tmcPollSchedule } from '../connectors/tmc/function.ts';
@@ -27,7 +28,7 @@ export const manifest: Manifest = {
   tables: [casesTable],
   // The custom bus every event goes on (docs/events.md).
   buses: [eventBus],
-  functions: [openStepFunction, slaTimerFunction, slaSweepFunction, caseActionFunction, pickupBatchFunction, storefrontWebhookFunction, staffApiFunction, chatTimerFunction, notifyFunction, customerNoticesFunction, supplierCollectFunction, qaSampleFunction, connectorWebhookFunction, tmcPollerFunction],
+  functions: [openStepFunction, slaTimerFunction, slaSweepFunction, caseActionFunction, pickupBatchFunction, storefrontWebhookFunction, staffApiFunction, chatTimerFunction, notifyFunction, customerNoticesFunction, supplierCollectFunction, qaSampleFunction, connectorWebhookFunction, tmcPollerFunction, storefrontApplyFunction],
   // One Standard state machine per lifecycle, named by its case type (docs/workflows.md).
   workflows: [
     { id: 'order', definition: 'workflows/order.asl.json', functions: { OpenStepFunctionArn: 'open-step', CaseActionFunctionArn: 'case-action' } },
@@ -39,7 +40,7 @@ export const manifest: Manifest = {
   ],
   schedules: [slaSweepSchedule, pickupBatchSchedule, alarmSummarySchedule, supplierCollectSchedule, qaSampleSchedule, tmcPollSchedule],
   // Second-precision chat deadlines (service-standards.md §10; docs/chat.md).
-  queues: [chatTimersQueue],
+  queues: [chatTimersQueue, storefrontEventsQueue],
   // Alarm events → the notify function (group robots). `SlaBreached` → the SNS topic and CloudWatch
   // alarm for operations is the stack's own rule per bus (infra/contract.ts slaBreachedRuleId).
   // Customer notices (docs/notices.md): the events that call for one → customer-notices, which

@@ -106,6 +106,11 @@ export interface QueueDecl {
   batchSize?: number;
   /** Receives before a failing message moves to the dead-letter queue. */
   maxReceiveCount?: number;
+  /**
+   * The event source mapping's ScalingConfig.MaximumConcurrency: consumer invocations at once
+   * (AWS: 2–1000; absent, Lambda scales the pollers up to its own limits).
+   */
+  maximumConcurrency?: number;
 }
 
 export interface RouteDecl {

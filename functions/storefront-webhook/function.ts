@@ -5,6 +5,7 @@ import { CaseType } from '../../core/cases/case.ts';
 import { lifecycleWorkflowId } from '../case-action/workflow-ids.ts';
 import { chatTimersQueue } from '../chat-timer/function.ts';
 import { slaTimerFunction } from '../sla-timer/function.ts';
+import { storefrontEventsQueue } from '../storefront-apply/function.ts';
 
 /** `POST /webhooks/storefront`: signed storefront events open cases, start lifecycles and complete waiting steps. */
 export const storefrontWebhookFunction: FunctionDecl = {
@@ -24,7 +25,8 @@ export const storefrontWebhookFunction: FunctionDecl = {
     scheduleTargets: [slaTimerFunction.id],
     webhookSecret: true,
     // Chat messages arm second-precision chat deadlines (service-standards.md §10).
-    queues: [chatTimersQueue.id],
+    // order.placed is acknowledged once stored and applied behind the queue (README.md, "Queued events").
+    queues: [chatTimersQueue.id, storefrontEventsQueue.id],
   },
 };
 

@@ -10,6 +10,8 @@ import { storefrontWebhookFunction } from './function.ts';
 import { DynamoDbIdempotencyStore } from './idempotency-dynamodb.ts';
 import { createIngest, type IngestDeps } from './ingest.ts';
 import { webhookSecretSource } from '../shared/secret-source.ts';
+import { storefrontEventsQueue } from '../storefront-apply/function.ts';
+import { SqsEventQueue } from './event-queue-sqs.ts';
 
 let installed: IngestDeps | undefined;
 let wired: { from: Dependencies; deps: IngestDeps } | undefined;
@@ -18,7 +20,7 @@ let wired: { from: Dependencies; deps: IngestDeps } | undefined;
  * Built on the first request, and again whenever the shared dependencies were replaced (a test, or
  * a second local runtime in the same process, installed its own with `useDependencies`).
  */
-function ingestDeps(): IngestDeps {
+export function ingestDeps(): IngestDeps {
   if (installed) return installed;
   const deps = dependencies();
   if (wired?.from === deps) return wired.deps;
@@ -35,6 +37,8 @@ function ingestDeps(): IngestDeps {
       partition: `IDEMPOTENCY#${storefrontWebhookFunction.id}`,
     }),
     secret: webhookSecretSource(process.env, deps.clients.secretsManager),
+    // The URL is read when the first event is queued: the queue's consumer has the same wiring, and no URL.
+    queue: new SqsEventQueue({ client: deps.clients.sqs(), queueUrl: () => config.queueUrl(storefrontEventsQueue.id) }),
   };
   wired = { from: deps, deps: built };
   return built;

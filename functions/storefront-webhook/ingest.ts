@@ -6,6 +6,12 @@
  * first answer and changes nothing; the same id with another body is 409 `EventIdReused`. A
  * refused event (4xx) or a failure leaves nothing written, so the storefront's retry is processed afresh.
  * The in-flight lease is on the real (transport) clock too.
+ *
+ * With a `queue`, an `order.placed` (queued.ts) is acknowledged once durably stored: one
+ * conditional write records it `queued` with its answer, the event is sent to the queue, and the
+ * 202 goes out; the storefront-apply function applies it. A redelivery finding it `queued` sends
+ * it again (the consumer is idempotent) and replays the answer, so a crash between the record and
+ * the send loses nothing: the storefront, answered nothing, retries.
  */
 import { createHash } from 'node:crypto';
 import { toInstant } from '../../core/cases/instant.ts';
@@ -22,7 +28,8 @@ import { chatEvent, isChatEvent } from './effects/chat.ts';
 import { applyEvent } from './effects/index.ts';
 import { requireJsonMediaType } from '../http/media-type.ts';
 import { DeliveryInProgress, EventIdReused } from './errors.ts';
-import type { IdempotencyStore } from './idempotency.ts';
+import type { IdempotencyStore, StoredResponse } from './idempotency.ts';
+import { queuedCaseId, type EventQueue } from './queued.ts';
 
 export interface IngestDeps extends EffectDeps {
   idempotency: IdempotencyStore;
@@ -30,6 +37,8 @@ export interface IngestDeps extends EffectDeps {
   secret: () => Promise<string>;
   /** The real clock the signature's freshness window is checked against; absent: `clock`. */
   transportClock?: Clock;
+  /** The queue `order.placed` is acknowledged into; absent: every event is applied before the answer. */
+  queue?: EventQueue;
 }
 
 export interface IngestOptions {
@@ -48,7 +57,7 @@ export interface WebhookRequest {
 }
 
 const DEFAULT_LEASE_MS = 60_000;
-const DEFAULT_RETENTION_MS = 7 * 86_400_000;
+export const DEFAULT_RETENTION_MS = 7 * 86_400_000;
 /** A concurrent delivery usually answers within a second or two; the storefront then gets the replay. */
 const RETRY_AFTER_SECONDS = 2;
 
@@ -69,11 +78,24 @@ export function createIngest(deps: IngestDeps, options: IngestOptions = {}): (re
     // A lease is about the transport (how long a delivery may be in flight), not the business day:
     // on the real clock, so that a business clock set back (`npm start --time`) strands no delivery.
     const leaseNow = (deps.transportClock ?? deps.clock).now();
-    const claim = await deps.idempotency.claim(event.id, payloadHash, leaseNow, leaseNow + leaseMs);
-    if (claim.kind === 'completed') {
-      deps.log.info('redelivery: replaying the first answer', { statusCode: claim.response.statusCode });
-      return { statusCode: claim.response.statusCode, headers: { 'content-type': 'application/json; charset=utf-8', 'idempotent-replayed': 'true' }, body: claim.response.body };
+    const caseId = deps.queue && queuedCaseId(event);
+    if (deps.queue && caseId !== undefined) {
+      const response = jsonResponse(202, { caseId, status: 'accepted' });
+      const stored: StoredResponse = { statusCode: response.statusCode, body: response.body };
+      const accepted = await deps.idempotency.accept(event.id, payloadHash, stored, leaseNow, deps.clock.now() + retentionMs);
+      if (accepted.kind === 'reused') throw new EventIdReused(event.id);
+      if (accepted.kind === 'in-progress') throw new DeliveryInProgress(event.id, RETRY_AFTER_SECONDS);
+      if (accepted.kind === 'completed') return replay(deps, accepted.response);
+      // Written now, or queued by an earlier delivery whose send may never have happened: send (again).
+      const answer = accepted.kind === 'queued' ? accepted.response : stored;
+      await deps.queue.send({ eventId: event.id, payloadHash, response: answer, event: request.body.toString('utf8') });
+      withStep(deps.log, { caseId });
+      if (accepted.kind === 'queued') return replay(deps, accepted.response);
+      deps.log.info('storefront event queued', { caseId, at: toInstant(now) });
+      return response;
     }
+    const claim = await deps.idempotency.claim(event.id, payloadHash, leaseNow, leaseNow + leaseMs);
+    if (claim.kind === 'completed' || claim.kind === 'queued') return replay(deps, claim.response);
     if (claim.kind === 'reused') throw new EventIdReused(event.id);
     if (claim.kind === 'in-progress') throw new DeliveryInProgress(event.id, RETRY_AFTER_SECONDS);
 
@@ -89,4 +111,10 @@ export function createIngest(deps: IngestDeps, options: IngestOptions = {}): (re
       throw error;
     }
   };
+}
+
+/** A redelivery's answer: the first one, unchanged, marked replayed. */
+function replay(deps: IngestDeps, response: StoredResponse): HttpResponse {
+  deps.log.info('redelivery: replaying the first answer', { statusCode: response.statusCode });
+  return { statusCode: response.statusCode, headers: { 'content-type': 'application/json; charset=utf-8', 'idempotent-replayed': 'true' }, body: response.body };
 }

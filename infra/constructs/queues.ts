@@ -50,7 +50,14 @@ export class ManifestQueues extends Construct {
   connect(functions: ReadonlyMap<string, IFunction>): void {
     for (const decl of this.props.queues) {
       const consumer = lookup(functions, decl.consumer, 'function', `queue ${decl.id}`);
-      consumer.addEventSource(new SqsEventSource(this.byId.get(decl.id)!, { batchSize: decl.batchSize ?? 10, reportBatchItemFailures: true }));
+      consumer.addEventSource(
+        new SqsEventSource(this.byId.get(decl.id)!, {
+          batchSize: decl.batchSize ?? 10,
+          reportBatchItemFailures: true,
+          // ScalingConfig.MaximumConcurrency: a backlog drains without crowding out the functions that feed it.
+          ...(decl.maximumConcurrency !== undefined ? { maxConcurrency: decl.maximumConcurrency } : {}),
+        }),
+      );
     }
   }
 }

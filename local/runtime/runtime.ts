@@ -433,7 +433,7 @@ async function registerQueues(sqs: SqsLocal, manifest: Manifest, names: LocalNam
     const answer = await sqs.request('CreateQueue', { QueueName: names.physical(queue.id) });
     if (answer.status !== 200) throw new Error(`queue ${queue.id}: ${JSON.stringify(answer.body)}`);
     urls[queue.id] = (answer.body as { QueueUrl: string }).QueueUrl;
-    sqs.subscribe(names.physical(queue.id), names.functionArn(queue.consumer));
+    sqs.subscribe(names.physical(queue.id), names.functionArn(queue.consumer), queue.maximumConcurrency !== undefined ? { maximumConcurrency: queue.maximumConcurrency } : undefined);
   }
   return urls;
 }

@@ -98,8 +98,11 @@ export interface SqsLocal {
   readonly listener: (req: IncomingMessage, res: ServerResponse) => void;
   readonly targetPrefix: string;
   request(operation: string, body: object): Promise<JsonProtocolResponse>;
-  /** Lambda's event source mapping: due messages of `queueName` invoke `functionArn`. */
-  subscribe(queueName: string, functionArn: string): void;
+  /**
+   * Lambda's event source mapping: due messages of `queueName` invoke `functionArn`, at most
+   * `maximumConcurrency` invocations at once (ScalingConfig.MaximumConcurrency; absent: the outbox's bound).
+   */
+  subscribe(queueName: string, functionArn: string, scaling?: { maximumConcurrency?: number }): void;
   queueNames(): string[];
   start(): void;
   idle(): Promise<void>;
@@ -132,6 +135,7 @@ export function createSqsLocal(options: SqsLocalOptions): SqsLocal {
   db.exec('CREATE TABLE IF NOT EXISTS queues (name TEXT PRIMARY KEY, created_at INTEGER NOT NULL, attributes TEXT NOT NULL)');
   if (!db.prepare<[], { name: string }>('PRAGMA table_info(queues)').all().some((c) => c.name === 'modified_at')) db.exec('ALTER TABLE queues ADD COLUMN modified_at INTEGER');
   const consumers = new Map<string, string>();
+  const limits = new Map<string, ConcurrencyLimit>();
   // The outbox's callbacks need the context, which holds the outbox: it is filled in below.
   const ctx = { db, options } as Context;
   const outbox = new DeliveryOutbox({
@@ -151,7 +155,8 @@ export function createSqsLocal(options: SqsLocalOptions): SqsLocal {
       }
       const consumer = consumers.get(message.queue);
       if (consumer === undefined) throw new DeliveryDeferred(UNREAD_QUEUE_RECHECK_MS);
-      const result = await options.invoke(consumer, { Records: [toRecord(options, message, attempt)] });
+      const limit = limits.get(message.queue);
+      const result = limit ? await limit.run(() => options.invoke(consumer, { Records: [toRecord(options, message, attempt)] })) : await options.invoke(consumer, { Records: [toRecord(options, message, attempt)] });
       if (failedItems(result) > 0) throw new Error(`${consumer} reported the message as a batch item failure`);
     },
     ...(options.onDeadLetter ? { onDeadLetter: options.onDeadLetter } : {}),
@@ -167,7 +172,11 @@ export function createSqsLocal(options: SqsLocalOptions): SqsLocal {
     listener: jsonProtocolListener('application/x-amz-json-1.0', handle),
     targetPrefix: SQS_TARGET_PREFIX,
     request: (operation, body) => handle(`${SQS_TARGET_PREFIX}${operation}`, JSON.stringify(body)),
-    subscribe: (queueName, functionArn) => void consumers.set(queueName, functionArn),
+    subscribe: (queueName, functionArn, scaling) => {
+      consumers.set(queueName, functionArn);
+      if (scaling?.maximumConcurrency !== undefined) limits.set(queueName, new ConcurrencyLimit(scaling.maximumConcurrency));
+      else limits.delete(queueName);
+    },
     queueNames: () => db.prepare<[], { name: string }>('SELECT name FROM queues ORDER BY name').all().map((r) => r.name),
     start: () => outbox.start(),
     idle: () => outbox.idle(),
@@ -178,6 +187,30 @@ export function createSqsLocal(options: SqsLocalOptions): SqsLocal {
       db.close();
     },
   };
+}
+
+/**
+ * An event source mapping's MaximumConcurrency: invocations beyond it wait, in order, for one to
+ * end (on AWS the pollers stop receiving; the messages wait in the queue either way).
+ */
+class ConcurrencyLimit {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly maximum: number) {}
+
+  async run<T>(invoke: () => Promise<T>): Promise<T> {
+    if (this.running >= this.maximum) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running++;
+    try {
+      return await invoke();
+    } finally {
+      // The slot passes straight to the next waiter, so none can overtake it.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
 }
 
 /** A queue's attributes (stored as GetQueueAttributes reports them), or undefined when there is no such queue. */

@@ -28,9 +28,10 @@ interface WebhookRigTools {
   recorded(eventId: string): Promise<boolean>;
 }
 
-export function webhookRig<H extends RigDeps = Harness>(deps: H, table: TestTable): WebhookRig<H> {
+/** `extra.queue`: `order.placed` is acknowledged into it (README.md, "Queued events"); without, every event is applied before the answer. */
+export function webhookRig<H extends RigDeps = Harness>(deps: H, table: TestTable, extra: Pick<IngestDeps, 'queue'> = {}): WebhookRig<H> {
   const idempotency = new DynamoDbIdempotencyStore({ client: table.client, tableName: table.tableName, partition: PARTITION });
-  const ingest: IngestDeps = { ...deps, caseRules: loadCaseRules(), idempotency, secret: () => Promise.resolve(SECRET) };
+  const ingest: IngestDeps = { ...deps, caseRules: loadCaseRules(), idempotency, secret: () => Promise.resolve(SECRET), ...extra };
   useIngestDependencies(ingest);
   const db = DynamoDBDocumentClient.from(table.client);
   return {

@@ -1,0 +1,30 @@
+import type { FunctionDecl, QueueDecl } from '../../platform/manifest-types.ts';
+import { casesTable } from '../../adapters/case-repository/table.ts';
+import { eventBus } from '../../adapters/events/bus.ts';
+import { CaseType } from '../../core/cases/case.ts';
+import { lifecycleWorkflowId } from '../case-action/workflow-ids.ts';
+
+const STOREFRONT_APPLY_ID = 'storefront-apply';
+const STOREFRONT_EVENTS_QUEUE_ID = 'storefront-events';
+
+/**
+ * Applies the storefront events the webhook acknowledged once stored (`order.placed`): opens the
+ * order's case and starts its lifecycle, then marks the event's idempotency record completed.
+ */
+export const storefrontApplyFunction: FunctionDecl = {
+  id: STOREFRONT_APPLY_ID,
+  entry: 'functions/storefront-apply/handler.ts',
+  timeoutSeconds: 30,
+  access: {
+    tables: [{ id: casesTable.id, access: 'readwrite' }],
+    buses: [eventBus.id],
+    workflows: Object.values(CaseType).map((type) => ({ id: lifecycleWorkflowId(type), access: 'start' as const })),
+  },
+};
+
+/**
+ * The acknowledged storefront events waiting to be applied (a Double 11 midnight's backlog). At
+ * most `maximumConcurrency` consumer invocations at once, so that the webhook's acknowledgements
+ * keep the CPU they need while the backlog drains; a message failing 5 receives goes to the DLQ.
+ */
+export const storefrontEventsQueue: QueueDecl = { id: STOREFRONT_EVENTS_QUEUE_ID, consumer: STOREFRONT_APPLY_ID, batchSize: 10, maxReceiveCount: 5, maximumConcurrency: 4 };
