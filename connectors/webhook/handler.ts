@@ -11,7 +11,7 @@ import { rawBody } from '../../functions/http/body.ts';
 import { headerOf, queryOf, type ApiEvent } from '../../functions/http/event.ts';
 import { httpHandler } from '../../functions/http/handler.ts';
 import { DynamoDbIdempotencyStore } from '../../functions/storefront-webhook/idempotency-dynamodb.ts';
-import { ingestPorts } from '../../functions/storefront-webhook/handler.ts';
+import { withPorts } from '../../functions/storefront-webhook/handler.ts';
 import { CONNECTORS } from '../registry.ts';
 import { dispatch, type DispatchDeps } from '../shared/dispatch.ts';
 import { DynamoDbVersionStore } from '../shared/versions-dynamodb.ts';
@@ -32,8 +32,7 @@ export function connectorDeps(): DispatchDeps {
   if (wired?.from === deps) return wired.deps;
   const config = readConfig();
   const tableName = config.tableName(casesTable.id);
-  const built: DispatchDeps = {
-    ...ingestPorts(deps),
+  const own = {
     // The version in force at each request: a publish (a new shop, new rules) applies without a restart.
     get caseRules() {
       return policyDocumentInForce(deps, config.policyPath()).caseRules;
@@ -43,8 +42,9 @@ export function connectorDeps(): DispatchDeps {
     },
     secrets: secretResolver(process.env, deps.clients.secretsManager),
     idempotency: new DynamoDbIdempotencyStore({ client: deps.clients.dynamodb(), tableName, partition: `IDEMPOTENCY#${connectorWebhookFunction.id}` }),
-    versions: (platform, shopId) => new DynamoDbVersionStore(deps.clients.dynamodb(), tableName, `CONNECTOR-VERSION#${platform}#${shopId}`),
+    versions: (platform: string, shopId: string) => new DynamoDbVersionStore(deps.clients.dynamodb(), tableName, `CONNECTOR-VERSION#${platform}#${shopId}`),
   };
+  const built: DispatchDeps = withPorts(deps, own);
   wired = { from: deps, deps: built };
   return built;
 }

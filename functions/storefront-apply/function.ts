@@ -3,13 +3,16 @@ import { casesTable } from '../../adapters/case-repository/table.ts';
 import { eventBus } from '../../adapters/events/bus.ts';
 import { CaseType } from '../../core/cases/case.ts';
 import { lifecycleWorkflowId } from '../case-action/workflow-ids.ts';
+import { slaTimerFunction } from '../sla-timer/function.ts';
 
 const STOREFRONT_APPLY_ID = 'storefront-apply';
 const STOREFRONT_EVENTS_QUEUE_ID = 'storefront-events';
 
 /**
- * Applies the storefront events the webhook acknowledged once stored (`order.placed`): opens the
- * order's case and starts its lifecycle, then marks the event's idempotency record completed.
+ * Applies the storefront events the webhook acknowledged once stored (`order.placed`, and an
+ * `order.paid` or `order.cancel-requested` queued behind its placement): opens the order's case and
+ * starts its lifecycle (or applies the follower to it; one whose case is not there yet fails and is
+ * received again after the visibility timeout), then marks the event's idempotency record completed.
  */
 export const storefrontApplyFunction: FunctionDecl = {
   id: STOREFRONT_APPLY_ID,
@@ -18,7 +21,14 @@ export const storefrontApplyFunction: FunctionDecl = {
   access: {
     tables: [{ id: casesTable.id, access: 'readwrite' }],
     buses: [eventBus.id],
-    workflows: Object.values(CaseType).map((type) => ({ id: lifecycleWorkflowId(type), access: 'start' as const })),
+    workflows: [
+      ...Object.values(CaseType).map((type) => ({ id: lifecycleWorkflowId(type), access: 'start' as const })),
+      // An order.paid queued behind its placement answers the order's waiting payment step.
+      ...Object.values(CaseType).map((type) => ({ id: lifecycleWorkflowId(type), access: 'callback' as const })),
+    ],
+    // A completed step's timers are deleted.
+    scheduler: true,
+    scheduleTargets: [slaTimerFunction.id],
   },
 };
 

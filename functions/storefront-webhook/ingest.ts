@@ -11,7 +11,9 @@
  * conditional write records it `queued` with its answer, the event is sent to the queue, and the
  * 202 goes out; the storefront-apply function applies it. A redelivery finding it `queued` sends
  * it again (the consumer is idempotent) and replays the answer, so a crash between the record and
- * the send loses nothing: the storefront, answered nothing, retries.
+ * the send loses nothing: the storefront, answered nothing, retries. The placement is also marked
+ * pending (pending-placements.ts): an `order.paid` or `order.cancel-requested` that finds no case
+ * while its placement waits in the queue is queued behind it rather than refused 404.
  */
 import { createHash } from 'node:crypto';
 import { toInstant } from '../../core/cases/instant.ts';
@@ -29,7 +31,10 @@ import { applyEvent } from './effects/index.ts';
 import { requireJsonMediaType } from '../http/media-type.ts';
 import { DeliveryInProgress, EventIdReused } from './errors.ts';
 import type { IdempotencyStore, StoredResponse } from './idempotency.ts';
-import { queuedCaseId, type EventQueue } from './queued.ts';
+import { followerCaseId, queuedCaseId, type EventQueue } from './queued.ts';
+import type { PendingPlacements } from './pending-placements.ts';
+import { OrderNotFound } from '../case-action/errors.ts';
+import type { StorefrontEvent } from '../../core/storefront/events.ts';
 
 export interface IngestDeps extends EffectDeps {
   idempotency: IdempotencyStore;
@@ -39,6 +44,8 @@ export interface IngestDeps extends EffectDeps {
   transportClock?: Clock;
   /** The queue `order.placed` is acknowledged into; absent: every event is applied before the answer. */
   queue?: EventQueue;
+  /** The placements still queued (with `queue`): events about them are queued behind them. */
+  pendingPlacements?: PendingPlacements;
 }
 
 export interface IngestOptions {
@@ -79,21 +86,8 @@ export function createIngest(deps: IngestDeps, options: IngestOptions = {}): (re
     // on the real clock, so that a business clock set back (`npm start --time`) strands no delivery.
     const leaseNow = (deps.transportClock ?? deps.clock).now();
     const caseId = deps.queue && queuedCaseId(event);
-    if (deps.queue && caseId !== undefined) {
-      const response = jsonResponse(202, { caseId, status: 'accepted' });
-      const stored: StoredResponse = { statusCode: response.statusCode, body: response.body };
-      const accepted = await deps.idempotency.accept(event.id, payloadHash, stored, leaseNow, deps.clock.now() + retentionMs);
-      if (accepted.kind === 'reused') throw new EventIdReused(event.id);
-      if (accepted.kind === 'in-progress') throw new DeliveryInProgress(event.id, RETRY_AFTER_SECONDS);
-      if (accepted.kind === 'completed') return replay(deps, accepted.response);
-      // Written now, or queued by an earlier delivery whose send may never have happened: send (again).
-      const answer = accepted.kind === 'queued' ? accepted.response : stored;
-      await deps.queue.send({ eventId: event.id, payloadHash, response: answer, event: request.body.toString('utf8') });
-      withStep(deps.log, { caseId });
-      if (accepted.kind === 'queued') return replay(deps, accepted.response);
-      deps.log.info('storefront event queued', { caseId, at: toInstant(now) });
-      return response;
-    }
+    const queueIt = (answerCaseId: string): Promise<HttpResponse> => enqueue(deps, { event, body: request.body, payloadHash, caseId: answerCaseId, now, leaseNow, retentionMs });
+    if (caseId !== undefined) return queueIt(caseId);
     const claim = await deps.idempotency.claim(event.id, payloadHash, leaseNow, leaseNow + leaseMs);
     if (claim.kind === 'completed' || claim.kind === 'queued') return replay(deps, claim.response);
     if (claim.kind === 'reused') throw new EventIdReused(event.id);
@@ -108,9 +102,53 @@ export function createIngest(deps: IngestDeps, options: IngestOptions = {}): (re
       return response;
     } catch (error) {
       await deps.idempotency.release(event.id);
+      // No case yet, because its placement still waits in the queue: this event waits behind it.
+      const behind = error instanceof OrderNotFound ? await followsPendingPlacement(deps, event) : undefined;
+      if (behind !== undefined) return queueIt(behind);
       throw error;
     }
   };
+}
+
+/** The answer's case id when `event` is about an order whose placement is still queued; else undefined. */
+async function followsPendingPlacement(deps: IngestDeps, event: StorefrontEvent): Promise<string | undefined> {
+  const follower = deps.queue && deps.pendingPlacements ? followerCaseId(event) : undefined;
+  if (follower === undefined || !(await deps.pendingPlacements!.isPending(follower.orderCaseId))) return undefined;
+  return follower.answer;
+}
+
+interface Enqueued {
+  event: StorefrontEvent;
+  body: Buffer;
+  payloadHash: string;
+  /** The case id the 202 names. */
+  caseId: string;
+  now: number;
+  leaseNow: number;
+  retentionMs: number;
+}
+
+/**
+ * Records the event `queued` with its answer (one conditional write), marks a placement pending,
+ * sends the event to the queue and answers 202; a redelivery finding it queued sends it again.
+ */
+async function enqueue(deps: IngestDeps, { event, body, payloadHash, caseId, now, leaseNow, retentionMs }: Enqueued): Promise<HttpResponse> {
+  const queue = deps.queue!;
+  const response = jsonResponse(202, { caseId, status: 'accepted' });
+  const stored: StoredResponse = { statusCode: response.statusCode, body: response.body };
+  const accepted = await deps.idempotency.accept(event.id, payloadHash, stored, leaseNow, deps.clock.now() + retentionMs);
+  if (accepted.kind === 'reused') throw new EventIdReused(event.id);
+  if (accepted.kind === 'in-progress') throw new DeliveryInProgress(event.id, RETRY_AFTER_SECONDS);
+  if (accepted.kind === 'completed') return replay(deps, accepted.response);
+  // Marked before the answer: an order.paid right behind it then finds the placement pending.
+  if (event.type === 'order.placed') await deps.pendingPlacements?.mark(caseId, deps.clock.now() + retentionMs);
+  // Written now, or queued by an earlier delivery whose send may never have happened: send (again).
+  const answer = accepted.kind === 'queued' ? accepted.response : stored;
+  await queue.send({ eventId: event.id, payloadHash, response: answer, event: body.toString('utf8') });
+  withStep(deps.log, { caseId });
+  if (accepted.kind === 'queued') return replay(deps, accepted.response);
+  deps.log.info('storefront event queued', { caseId, at: toInstant(now) });
+  return response;
 }
 
 /** A redelivery's answer: the first one, unchanged, marked replayed. */

@@ -9,7 +9,9 @@ import { orderTimings } from '../../../functions/storefront-webhook/timings.ts';
 import { loadCaseRules } from '../../../functions/storefront-webhook/case-rules.ts';
 import { bodyOf, lambdaContext } from '../http/api-support.ts';
 import { uniqueId, useHarness } from '../harness.ts';
-import { orderPlacedEvent, PARTITION, webhookRig, type WebhookRig } from './support.ts';
+import { event, orderPlacedEvent, PARTITION, webhookRig, type WebhookRig } from './support.ts';
+import { DynamoDbPendingPlacements } from '../../../functions/storefront-webhook/pending-placements-dynamodb.ts';
+import { requestCaseId } from '../../../functions/storefront-webhook/case-ids.ts';
 
 // Monday 2025-03-03, 10:00 Shanghai: on duty, so the review's 30 business minutes count at once.
 const PLACED = '2025-03-03T10:00:00+08:00';
@@ -59,7 +61,7 @@ describe('POST /webhooks/storefront acknowledges order.placed once stored and ap
     const queue = new RecordingQueue();
     const db = DynamoDBDocumentClient.from(table().client);
     return {
-      rig: webhookRig(fresh(NOW), table(), { queue }),
+      rig: webhookRig(fresh(NOW), table(), { queue, pendingPlacements: new DynamoDbPendingPlacements({ client: table().client, tableName: table().tableName }) }),
       queue,
       record: async (eventId) => (await db.send(new GetCommand({ TableName: table().tableName, Key: { pk: PARTITION, sk: eventId }, ConsistentRead: true }))).Item,
     };
@@ -161,6 +163,53 @@ describe('POST /webhooks/storefront acknowledges order.placed once stored and ap
     expect(retried.statusCode).toBe(202);
     expect(bodyOf(retried)).toEqual({ caseId: `order-${orderId}`, status: 'accepted' });
     expect(queue.sent).toHaveLength(1);
+  });
+
+  it('queues an order.paid that arrives while its order.placed still waits in the queue, naming the order\'s case, and applies it after the placement', async () => {
+    const { rig: r, queue, record } = rig();
+    const orderId = uniqueId('o');
+    await r.deliver(orderPlacedEvent(orderId, { placedAt: PLACED, paid: false }));
+    const paid = event('order.paid', { orderId, paidAt: NOW });
+    const answer = await r.deliver(paid);
+
+    // Refused 404 OrderNotFound before: a storefront treating a 4xx as final would lose the payment.
+    expect(answer.statusCode).toBe(202);
+    expect(bodyOf(answer)).toEqual({ caseId: `order-${orderId}`, status: 'accepted' });
+    expect(await record(paid.id)).toMatchObject({ status: 'queued' });
+    expect(queue.sent.map((m) => (JSON.parse(m.event) as { type: string }).type)).toEqual(['order.placed', 'order.paid']);
+
+    // Drained out of order (concurrent consumers): the payment fails its receive (received again after the visibility timeout), then applies.
+    await expect(consume(queue.sent.slice(1))).rejects.toThrow(/All records failed/);
+    expect(await consume(queue.sent.slice(0, 1))).toEqual({ batchItemFailures: [] });
+    expect(await consume(queue.sent.slice(1))).toEqual({ batchItemFailures: [] });
+    const stored = await r.repository.getCase(`order-${orderId}`);
+    expect(stored.timeline.find((e) => e.kind === 'order.paid')?.detail).toMatchObject({ eventId: paid.id, paidAt: new Date(NOW).toISOString() });
+    expect(await record(paid.id)).toMatchObject({ status: 'completed' });
+  });
+
+  it('queues an order.cancel-requested behind its queued placement, naming the cancellation case it opens', async () => {
+    const { rig: r, queue } = rig();
+    const orderId = uniqueId('o');
+    await r.deliver(orderPlacedEvent(orderId, { placedAt: PLACED }));
+    const cancel = event('order.cancel-requested', { orderId, reason: '拍错了 wrong size' });
+    const answer = await r.deliver(cancel);
+
+    expect(answer.statusCode).toBe(202);
+    expect(bodyOf(answer)).toEqual({ caseId: requestCaseId('cancellation', orderId, cancel.id), status: 'accepted' });
+    expect(await consume(queue.sent.slice(0, 1))).toEqual({ batchItemFailures: [] });
+    expect(await consume(queue.sent.slice(1))).toEqual({ batchItemFailures: [] });
+    expect((await r.repository.getCase(requestCaseId('cancellation', orderId, cancel.id))).case).toMatchObject({ type: 'cancellation', orderId });
+  });
+
+  it('still refuses an order.paid about an order never placed with 404 OrderNotFound, queueing and writing nothing', async () => {
+    const { rig: r, queue } = rig();
+    const paid = event('order.paid', { orderId: uniqueId('never'), paidAt: NOW });
+    const answer = await r.deliver(paid);
+
+    expect(answer.statusCode).toBe(404);
+    expect(bodyOf(answer)).toMatchObject({ error: { code: 'OrderNotFound' } });
+    expect(queue.sent).toHaveLength(0);
+    expect(await r.recorded(paid.id)).toBe(false);
   });
 
   it('starts a lifecycle drained three hours late with the timings of the order placed at placedAt, not of the drain', async () => {

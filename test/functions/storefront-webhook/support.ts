@@ -29,7 +29,7 @@ interface WebhookRigTools {
 }
 
 /** `extra.queue`: `order.placed` is acknowledged into it (README.md, "Queued events"); without, every event is applied before the answer. */
-export function webhookRig<H extends RigDeps = Harness>(deps: H, table: TestTable, extra: Pick<IngestDeps, 'queue'> = {}): WebhookRig<H> {
+export function webhookRig<H extends RigDeps = Harness>(deps: H, table: TestTable, extra: Pick<IngestDeps, 'queue' | 'pendingPlacements'> = {}): WebhookRig<H> {
   const idempotency = new DynamoDbIdempotencyStore({ client: table.client, tableName: table.tableName, partition: PARTITION });
   const ingest: IngestDeps = { ...deps, caseRules: loadCaseRules(), idempotency, secret: () => Promise.resolve(SECRET), ...extra };
   useIngestDependencies(ingest);
