@@ -16,6 +16,7 @@ import { startRuntime, type AwsTransport, type Runtime, type RuntimeUsage } from
 import { cpuTimes, javaChildren, type CpuTimes } from './ingest/cpu.ts';
 import type { LoadSummary } from './ingest/load.ts';
 import { startLoader, type Loader } from './ingest/loader.ts';
+import { startProfile } from './ingest/profile.ts';
 import { openRawPut, type RawPutResult } from './ingest/raw-put.ts';
 import { timeServerRequests, type ServerTimings, type Timing } from './ingest/server-timing.ts';
 import { delta, writeRequests, type Counts } from './ingest/writes.ts';
@@ -32,6 +33,8 @@ const RAW_WARMUP_SECONDS = 2;
 const HOMES = (process.env.INGEST_BENCH_HOMES ?? 'java,embedded').split(',').map((h) => h.trim());
 /** `INGEST_BENCH_TRANSPORT=http`: the handlers reach the emulators over HTTP instead of in-process (the lever's before). */
 const TRANSPORT: AwsTransport = process.env.INGEST_BENCH_TRANSPORT === 'http' ? 'http' : 'in-process';
+/** `INGEST_BENCH_CPU_PROF=<file>`: a CPU profile of the measured run (bench/ingest/profile.ts). */
+const CPU_PROFILE = process.env.INGEST_BENCH_CPU_PROF;
 /** A raw item about as large as the order's webhook body, which the case item stores. */
 const RAW_PAYLOAD = JSON.stringify({ customer: { name: '李四', phone: '13900000000' }, address: '杭州', items: [{ sku: 'S1', name: 'Phone', qty: 1, price: 1999 }], pad: 'x'.repeat(200) });
 
@@ -135,11 +138,13 @@ async function measure(
   const cpuBefore = cpuTimes(processes);
   const loopBefore = performance.eventLoopUtilization();
   serverTimings.reset();
+  const profiler = await startProfile(CPU_PROFILE);
   const start = performance.now();
   const load = await loader.run({ url: runtime.apiUrl, secret: runtime.webhookSecret, connections: CONNECTIONS, amount, prefix: 'run' });
   const openedAtLoadEnd = invocations(runtime.usage(), 'open-step') - invocations(before, 'open-step');
   await runtime.settle();
   const endToEndSeconds = (performance.now() - start) / 1000;
+  await profiler.stop();
   const after = runtime.usage();
   const eventLoopBusy = performance.eventLoopUtilization(loopBefore).utilization;
   return {
