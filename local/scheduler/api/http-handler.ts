@@ -75,14 +75,17 @@ export function createSchedulerRequestListener(ctx: ApiContext): (req: IncomingM
         res.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'x-amzn-requestid': crypto.randomUUID() });
         res.end(text);
       };
+      const failed = (err: unknown): void => {
+        if (isWriteFault(err)) return send(error(503, 'ServiceUnavailable', `The scheduler cannot write its data: ${(err as Error).message}`));
+        console.error('scheduler-local: commit failed', err);
+        send(error(500, 'InternalServerException', 'Internal error'));
+      };
       // The requests of one turn share one commit, and each is answered after it (store/batch-commit.ts).
-      ctx.store
-        .batched(() => handleSchedulerRequest(ctx, req.method ?? 'GET', req.url ?? '/', Buffer.concat(chunks).toString('utf8')), (answer) => answer.status < 400)
-        .then(send, (err: unknown) => {
-          if (isWriteFault(err)) return send(error(503, 'ServiceUnavailable', `The scheduler cannot write its data: ${(err as Error).message}`));
-          console.error('scheduler-local: commit failed', err);
-          send(error(500, 'InternalServerException', 'Internal error'));
-        });
+      try {
+        ctx.store.batched(() => handleSchedulerRequest(ctx, req.method ?? 'GET', req.url ?? '/', Buffer.concat(chunks).toString('utf8')), (answer) => answer.status < 400).then(send, failed);
+      } catch (err) {
+        failed(err); // the batch could not even begin (the database closed under a late request)
+      }
     });
   };
 }
