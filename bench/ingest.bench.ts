@@ -16,6 +16,7 @@ import { startRuntime, type AwsTransport, type FunctionRuntime, type Runtime, ty
 import { cpuTimes, javaChildren, threadCpuTimes, type CpuTimes } from './ingest/cpu.ts';
 import type { LoadSummary } from './ingest/load.ts';
 import { startLoader, type Loader } from './ingest/loader.ts';
+import { startProfile } from './ingest/profile.ts';
 import { openRawPut, type RawPutResult } from './ingest/raw-put.ts';
 import { timeServerRequests, type ServerTimings, type Timing } from './ingest/server-timing.ts';
 import { delta, writeRequests, type Counts } from './ingest/writes.ts';
@@ -36,6 +37,8 @@ const TRANSPORT: AwsTransport = process.env.INGEST_BENCH_TRANSPORT === 'http' ? 
 const FUNCTION_RUNTIME: FunctionRuntime = process.env.INGEST_BENCH_RUNTIME === 'in-process' ? 'in-process' : 'workers';
 /** Worker threads of the function runtime (default: the cores available). */
 const WORKERS = process.env.INGEST_BENCH_WORKERS ? Number(process.env.INGEST_BENCH_WORKERS) : undefined;
+/** `INGEST_BENCH_CPU_PROF=<file>`: a CPU profile of the measured run (bench/ingest/profile.ts). */
+const CPU_PROFILE = process.env.INGEST_BENCH_CPU_PROF;
 /** A raw item about as large as the order's webhook body, which the case item stores. */
 const RAW_PAYLOAD = JSON.stringify({ customer: { name: '李四', phone: '13900000000' }, address: '杭州', items: [{ sku: 'S1', name: 'Phone', qty: 1, price: 1999 }], pad: 'x'.repeat(200) });
 
@@ -145,11 +148,13 @@ async function measure(
   const loopBefore = performance.eventLoopUtilization();
   const workerLoopsBefore = runtime.workers?.eventLoopTimes() ?? new Map<number, { idle: number; active: number }>();
   serverTimings.reset();
+  const profiler = await startProfile(CPU_PROFILE);
   const start = performance.now();
   const load = await loader.run({ url: runtime.apiUrl, secret: runtime.webhookSecret, connections: CONNECTIONS, amount, prefix: 'run' });
   const openedAtLoadEnd = invocations(runtime.usage(), 'open-step') - invocations(before, 'open-step');
   await runtime.settle();
   const endToEndSeconds = (performance.now() - start) / 1000;
+  await profiler.stop();
   const after = runtime.usage();
   const eventLoopBusy = performance.eventLoopUtilization(loopBefore).utilization;
   const workerLoopsBusy = [...(runtime.workers?.eventLoopTimes() ?? new Map<number, { idle: number; active: number }>())].map(([id, after]) => {

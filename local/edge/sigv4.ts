@@ -17,7 +17,7 @@
  * - the payload hash is the SHA-256 of the body actually received; `UNSIGNED-PAYLOAD` only where
  *   the service permits it (Amazon S3 does; none of the emulated services does).
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { ALGORITHM_IDENTIFIER, getCanonicalHeaders, SignatureV4, UNSIGNED_PAYLOAD } from '@smithy/signature-v4';
 import type { HeaderBag, HttpRequest } from '@smithy/types';
@@ -93,7 +93,7 @@ export async function verifySigV4(request: SigV4Request, expected: SigV4Expectat
     headers[name] = value;
   }
 
-  const payloadHash = createHash('sha256').update(request.body).digest('hex');
+  const payloadHash = hash('sha256', request.body, 'hex');
   const claimedHash = header(request.headers, 'x-amz-content-sha256');
   let hashToSign = payloadHash;
   if (claimedHash === UNSIGNED_PAYLOAD && expected.unsignedPayload) hashToSign = UNSIGNED_PAYLOAD;
@@ -126,17 +126,22 @@ class EdgeSigner extends SignatureV4 {
 
 /** Node's SHA-256 in the shape the SDK's signer takes (a Smithy `Checksum` constructor; keyed: HMAC). */
 export class Sha256 {
-  private readonly hash;
+  private readonly hmac;
+  /** Unkeyed: the data, hashed at once by `digest` (crypto.hash, no Hash object per request). */
+  private readonly chunks: (string | Uint8Array)[] = [];
   constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', typeof secret === 'string' ? secret : bytesOf(secret));
+    this.hmac = secret === undefined ? undefined : createHmac('sha256', typeof secret === 'string' ? secret : bytesOf(secret));
   }
 
   update(data: string | Uint8Array): void {
-    this.hash.update(data);
+    if (this.hmac) this.hmac.update(data);
+    else this.chunks.push(data);
   }
 
   digest(): Promise<Uint8Array> {
-    return Promise.resolve(new Uint8Array(this.hash.digest()));
+    if (this.hmac) return Promise.resolve(new Uint8Array(this.hmac.digest()));
+    const data = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c)));
+    return Promise.resolve(new Uint8Array(hash('sha256', data, 'buffer')));
   }
 }
 

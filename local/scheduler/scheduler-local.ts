@@ -62,7 +62,10 @@ export function createSchedulerLocal(options: SchedulerLocalOptions): SchedulerL
   const loop = new FireLoop(store, outbox, options.clock, options.health);
   const ctx: ApiContext = { store, loop, clock: options.clock, partition };
   return {
-    request: (method, url, body) => handleSchedulerRequest(ctx, method, url, body === undefined ? '' : JSON.stringify(body)),
+    request: (method, url, body) => {
+      store.commitBatch(); // answered at once, so written at once: not into the listener's open batch
+      return handleSchedulerRequest(ctx, method, url, body === undefined ? '' : JSON.stringify(body));
+    },
     listener: createSchedulerRequestListener(ctx),
     pathPrefixes: SCHEDULER_PATH_PREFIXES,
     start() {
@@ -75,6 +78,7 @@ export function createSchedulerLocal(options: SchedulerLocalOptions): SchedulerL
     deadLetters: () => outbox.deadLetters(),
     close() {
       loop.stop();
+      store.commitBatch();
       outbox.close();
       db.close();
     },

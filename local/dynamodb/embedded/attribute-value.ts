@@ -35,10 +35,17 @@ export const isRecord = (value: unknown): value is Record<string, unknown> => ty
 /** Validates a value from a request and returns its canonical form (numbers normalised, sets in sort order). */
 export function canonicalValue(raw: unknown): AttributeValue {
   if (!isRecord(raw)) throw new ValidationException('Supplied AttributeValue is empty, must contain exactly one of the supported datatypes');
-  const present = Object.entries(raw).filter(([, v]) => v !== undefined && v !== null);
-  if (present.length === 0) throw new ValidationException('Supplied AttributeValue is empty, must contain exactly one of the supported datatypes');
-  if (present.length > 1) throw new ValidationException('Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes');
-  const [type, value] = present[0] as [string, unknown];
+  // The one type present, without an array per value (every attribute of every item comes through here).
+  let type: string | undefined;
+  let value: unknown;
+  for (const key of Object.keys(raw)) {
+    const v = raw[key];
+    if (v === undefined || v === null) continue;
+    if (type !== undefined) throw new ValidationException('Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes');
+    type = key;
+    value = v;
+  }
+  if (type === undefined) throw new ValidationException('Supplied AttributeValue is empty, must contain exactly one of the supported datatypes');
   switch (type) {
     case 'S':
       if (typeof value !== 'string') throw invalidType(type);
@@ -72,7 +79,7 @@ export function canonicalValue(raw: unknown): AttributeValue {
 
 export function canonicalMap(raw: Record<string, unknown>): AttributeMap {
   const out: AttributeMap = {};
-  for (const [name, value] of Object.entries(raw)) out[name] = canonicalValue(value);
+  for (const name of Object.keys(raw)) out[name] = canonicalValue(raw[name]);
   return out;
 }
 

@@ -70,10 +70,22 @@ export function createSchedulerRequestListener(ctx: ApiContext): (req: IncomingM
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const { status, headers, body } = handleSchedulerRequest(ctx, req.method ?? 'GET', req.url ?? '/', Buffer.concat(chunks).toString('utf8'));
-      const text = JSON.stringify(body);
-      res.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'x-amzn-requestid': crypto.randomUUID() });
-      res.end(text);
+      const send = ({ status, headers, body }: RestResponse): void => {
+        const text = JSON.stringify(body);
+        res.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'x-amzn-requestid': crypto.randomUUID() });
+        res.end(text);
+      };
+      const failed = (err: unknown): void => {
+        if (isWriteFault(err)) return send(error(503, 'ServiceUnavailable', `The scheduler cannot write its data: ${(err as Error).message}`));
+        console.error('scheduler-local: commit failed', err);
+        send(error(500, 'InternalServerException', 'Internal error'));
+      };
+      // The requests of one turn share one commit, and each is answered after it (store/batch-commit.ts).
+      try {
+        ctx.store.batched(() => handleSchedulerRequest(ctx, req.method ?? 'GET', req.url ?? '/', Buffer.concat(chunks).toString('utf8')), (answer) => answer.status < 400).then(send, failed);
+      } catch (err) {
+        failed(err); // the batch could not even begin (the database closed under a late request)
+      }
     });
   };
 }

@@ -19,8 +19,12 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
+const UTC_ZONES = new Set(['UTC', 'Etc/UTC']);
+
 /** The zone's offset from UTC at `epochMs`, in ms (local wall time − UTC). */
 function offsetAt(epochMs: number, timeZone: string): number {
+  // UTC has no offset: skip formatToParts, the largest cost of a CreateSchedule (the platform's timers are all in UTC).
+  if (UTC_ZONES.has(timeZone)) return 0;
   const parts: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(epochMs))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
   const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);

@@ -1,4 +1,5 @@
 import type { Database } from '../../sqlite/database.ts';
+import { BatchCommit } from './batch-commit.ts';
 import type { GroupRecord, ScheduleRecord, ScheduleState, StoredSchedule } from './records.ts';
 import { migrate, NOT_DUE } from './schema.ts';
 
@@ -36,9 +37,12 @@ export class ScheduleStore {
   private readonly fireTransaction: (now: number, limit: number, fire: (schedule: StoredSchedule) => AfterFiring) => number;
   private readonly autocheckpoint: number;
   private checkpointsHeld = false;
+  /** The API's requests of one turn, committed together (batch-commit.ts). */
+  private readonly batch: BatchCommit;
 
   constructor(private readonly db: Database) {
     migrate(db);
+    this.batch = new BatchCommit(db);
     this.autocheckpoint = Number(db.pragma('wal_autocheckpoint', { simple: true }));
     this.stmt = {
       get: db.prepare<[string, string], Row>('SELECT body, due_at, fired FROM schedules WHERE group_name = ? AND name = ?'),
@@ -80,6 +84,16 @@ export class ScheduleStore {
     return this.db.transaction(fn)();
   }
 
+  /** Runs an API request in this turn's batch; resolves once it is committed (see `BatchCommit.run`). */
+  batched<T>(work: () => T, keep: (value: T) => boolean): Promise<T> {
+    return this.batch.run(work, keep);
+  }
+
+  /** Commits this turn's batch of API requests now, if one is open. */
+  commitBatch(): void {
+    this.batch.commit();
+  }
+
   get(group: string, name: string): StoredSchedule | undefined {
     const row = this.stmt.get.get(group, name);
     return row ? fromRow(row) : undefined;
@@ -100,6 +114,8 @@ export class ScheduleStore {
    * of it; then the schedules are moved on, completed or deleted. Returns how many fired.
    */
   fireDue(now: number, limit: number, fire: (schedule: StoredSchedule) => AfterFiring): number {
+    // The API's open batch first: the invocations this enqueues go out only after their own commit.
+    this.batch.commit();
     return this.fireTransaction(now, limit, fire);
   }
 
@@ -121,7 +137,9 @@ export class ScheduleStore {
     if (!this.checkpointsHeld) return;
     this.checkpointsHeld = false;
     this.db.pragma(`wal_autocheckpoint = ${this.autocheckpoint}`);
-    if (checkpointNow) this.db.pragma('wal_checkpoint(PASSIVE)');
+    if (!checkpointNow) return;
+    this.batch.commit(); // a checkpoint cannot copy what an open transaction holds
+    this.db.pragma('wal_checkpoint(PASSIVE)');
   }
 
   /** The earliest instant a schedule falls due, if any. */

@@ -132,10 +132,18 @@ export class Checkpointer {
     });
   }
 
-  /** Resolves once everything journaled so far is on disk, waiting out a full disk (a task token must be durable before it is handed out). */
-  async durableNow(): Promise<void> {
-    if (this.flush()) return;
-    await new Promise<void>((resolve) => this.durableWaiters.push(resolve));
+  /**
+   * Resolves once everything journaled so far is on disk, waiting out a full disk (a task token
+   * must be durable before it is handed out). It rides this turn's group commit rather than
+   * committing at once: the task tokens of every execution that reached a Task in the same turn
+   * share one SQLite commit (one commit per token was the largest SQLite item in bench:ingest's
+   * profile, issue 27).
+   */
+  durableNow(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.durableWaiters.push(resolve);
+      this.soon();
+    });
   }
 
   /** Drops pending changes and writes nothing more (a simulated crash in tests, or shutdown after a flush). */

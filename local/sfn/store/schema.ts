@@ -22,4 +22,16 @@ CREATE TABLE IF NOT EXISTS task_tokens (
   token TEXT PRIMARY KEY, execution_arn TEXT NOT NULL, open INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS task_tokens_open ON task_tokens (execution_arn) WHERE open = 1;
+CREATE TABLE IF NOT EXISTS definitions (
+  hash TEXT PRIMARY KEY, body TEXT NOT NULL
+) WITHOUT ROWID;
 `;
+
+/**
+ * An execution row keeps its definition as \`sha256:<hex>\` of a row in \`definitions\`: one copy of
+ * each definition instead of one per execution, which made every execution row span several
+ * overflow pages that each update of its status or event count rewrote (the Step Functions
+ * store's commits were its largest SQLite cost in bench:ingest's profile, issue 27). Rows written
+ * before keep the definition itself (ASL JSON, which starts with \`{\`).
+ */
+export const DEFINITION_REF = 'sha256:';

@@ -1,7 +1,8 @@
 import { Database } from '../../sqlite/database.ts';
+import { hash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SCHEMA } from './schema.ts';
+import { DEFINITION_REF, SCHEMA } from './schema.ts';
 import type { ExecutionRecord, ExecutionStatus, HistoryEvent, StateMachineRecord } from './records.ts';
 import type { ExecutionChange, SfnStore } from './store.ts';
 
@@ -22,7 +23,7 @@ interface ExecutionRow {
   timeout_at: number | null;
 }
 
-const fromRow = (r: ExecutionRow): ExecutionRecord => ({
+const fromRow = (r: ExecutionRow, definition: (stored: string) => string): ExecutionRecord => ({
   arn: r.arn,
   stateMachineArn: r.state_machine_arn,
   name: r.name,
@@ -33,7 +34,7 @@ const fromRow = (r: ExecutionRow): ExecutionRecord => ({
   ...(r.cause !== null ? { cause: r.cause } : {}),
   startDate: r.start_date,
   ...(r.stop_date !== null ? { stopDate: r.stop_date } : {}),
-  definition: r.definition,
+  definition: definition(r.definition),
   roleArn: r.role_arn,
   eventCount: r.event_count,
   ...(r.timeout_at !== null ? { timeoutAt: r.timeout_at } : {}),
@@ -48,6 +49,19 @@ export class SqliteStore implements SfnStore {
   private readonly stmt;
   private seq: number;
   readonly durable = true;
+  /** Definition text → its reference, and back: a few state machines, each hashed once. */
+  private readonly refs = new Map<string, string>();
+  private readonly bodies = new Map<string, string>();
+  private readonly definitionOf = (stored: string): string => {
+    if (!stored.startsWith(DEFINITION_REF)) return stored;
+    let body = this.bodies.get(stored);
+    if (body === undefined) {
+      body = this.stmt.getDefinition.get(stored)?.body;
+      if (body === undefined) throw new Error(`sfn store: execution definition ${stored} is missing`);
+      this.bodies.set(stored, body);
+    }
+    return body;
+  };
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -83,6 +97,8 @@ export class SqliteStore implements SfnStore {
       closeToken: db.prepare('UPDATE task_tokens SET open = 0 WHERE token = ?'),
       closeTokens: db.prepare('UPDATE task_tokens SET open = 0 WHERE execution_arn = ? AND open = 1'),
       token: db.prepare<[string], { open: number; execution_arn: string }>('SELECT open, execution_arn FROM task_tokens WHERE token = ?'),
+      putDefinition: db.prepare('INSERT OR IGNORE INTO definitions (hash, body) VALUES (?, ?)'),
+      getDefinition: db.prepare<[string], { body: string }>('SELECT body FROM definitions WHERE hash = ?'),
     };
     this.seq = this.stmt.maxSeq.get()?.seq ?? 0;
   }
@@ -105,16 +121,16 @@ export class SqliteStore implements SfnStore {
 
   getExecution(arn: string): ExecutionRecord | undefined {
     const row = this.stmt.getExecution.get(arn);
-    return row ? fromRow(row) : undefined;
+    return row ? fromRow(row, this.definitionOf) : undefined;
   }
 
   /** Newest first. */
   listExecutions(stateMachineArn: string): ExecutionRecord[] {
-    return this.stmt.listExecutions.all(stateMachineArn).map(fromRow);
+    return this.stmt.listExecutions.all(stateMachineArn).map((r) => fromRow(r, this.definitionOf));
   }
 
   runningExecutions(): { execution: ExecutionRecord; frames: string[] }[] {
-    return this.stmt.running.all().map((r) => ({ execution: fromRow(r), frames: this.stmt.frames.all(r.arn).map((f) => f.body) }));
+    return this.stmt.running.all().map((r) => ({ execution: fromRow(r, this.definitionOf), frames: this.stmt.frames.all(r.arn).map((f) => f.body) }));
   }
 
   history(arn: string, afterId: number, limit: number, reverse: boolean): HistoryEvent[] {
@@ -137,7 +153,8 @@ export class SqliteStore implements SfnStore {
   private writeOne(c: ExecutionChange): void {
     const e = c.execution;
     if (c.isNew) {
-      this.stmt.insertExecution.run({ ...e, timeoutAt: e.timeoutAt ?? null, seq: ++this.seq });
+      const definition = this.definitionRef(e.definition);
+      this.stmt.insertExecution.run({ ...e, definition, timeoutAt: e.timeoutAt ?? null, seq: ++this.seq });
     }
     this.stmt.updateExecution.run({ arn: e.arn, status: e.status, output: e.output ?? null, error: e.error ?? null, cause: e.cause ?? null, stopDate: e.stopDate ?? null, eventCount: e.eventCount });
     for (const ev of c.events) this.stmt.insertEvent.run(e.arn, ev.id, JSON.stringify(ev));
@@ -151,6 +168,19 @@ export class SqliteStore implements SfnStore {
     }
     for (const id of c.deletedFrames) this.stmt.deleteFrame.run(e.arn, id);
     for (const f of c.frames) this.stmt.upsertFrame.run(e.arn, f.id, f.body);
+  }
+
+  /** The reference an execution row stores for `definition`, its one copy written (again, harmlessly) in the same transaction. */
+  private definitionRef(definition: string): string {
+    let ref = this.refs.get(definition);
+    if (ref === undefined) {
+      ref = DEFINITION_REF + hash('sha256', definition, 'hex');
+      this.refs.set(definition, ref);
+      this.bodies.set(ref, definition);
+    }
+    // Not skipped when already known: a rolled-back transaction (a full disk) may have taken the row back.
+    this.stmt.putDefinition.run(ref, definition);
+    return ref;
   }
 
   close(): void {
