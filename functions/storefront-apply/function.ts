@@ -1,9 +1,5 @@
 import type { FunctionDecl, QueueDecl } from '../../platform/manifest-types.ts';
-import { casesTable } from '../../adapters/case-repository/table.ts';
-import { eventBus } from '../../adapters/events/bus.ts';
-import { CaseType } from '../../core/cases/case.ts';
-import { lifecycleWorkflowId } from '../case-action/workflow-ids.ts';
-import { slaTimerFunction } from '../sla-timer/function.ts';
+import { storefrontEffectsAccess } from '../storefront-webhook/effects-access.ts';
 
 const STOREFRONT_APPLY_ID = 'storefront-apply';
 const STOREFRONT_EVENTS_QUEUE_ID = 'storefront-events';
@@ -18,18 +14,7 @@ export const storefrontApplyFunction: FunctionDecl = {
   id: STOREFRONT_APPLY_ID,
   entry: 'functions/storefront-apply/handler.ts',
   timeoutSeconds: 30,
-  access: {
-    tables: [{ id: casesTable.id, access: 'readwrite' }],
-    buses: [eventBus.id],
-    workflows: [
-      ...Object.values(CaseType).map((type) => ({ id: lifecycleWorkflowId(type), access: 'start' as const })),
-      // An order.paid queued behind its placement answers the order's waiting payment step.
-      ...Object.values(CaseType).map((type) => ({ id: lifecycleWorkflowId(type), access: 'callback' as const })),
-    ],
-    // A completed step's timers are deleted.
-    scheduler: true,
-    scheduleTargets: [slaTimerFunction.id],
-  },
+  access: storefrontEffectsAccess,
 };
 
 /**

@@ -1,6 +1,6 @@
 /** The messages between the worker pool (main thread) and its workers (local/lambda/workers/). */
 import type { SdkHttpRequest, SdkHttpResponse } from '../../edge/in-process-handler.ts';
-import type { FunctionError } from '../invoker.ts';
+import type { FunctionError, LambdaContext } from '../invoker.ts';
 
 /** What a worker is started with. */
 export interface WorkerInit {
@@ -14,16 +14,7 @@ export interface WorkerInit {
 }
 
 /** The Lambda context's plain fields (`getRemainingTimeInMillis` is rebuilt from `deadline`). */
-export interface ContextFields {
-  functionName: string;
-  functionVersion: string;
-  invokedFunctionArn: string;
-  memoryLimitInMB: string;
-  awsRequestId: string;
-  logGroupName: string;
-  logStreamName: string;
-  callbackWaitsForEmptyEventLoop: boolean;
-}
+export type ContextFields = Omit<LambdaContext, 'getRemainingTimeInMillis'>;
 
 /** Main → worker: run `handler` of the module at `entry` (a file URL) on `event` (JSON text). */
 export interface Invoke {
