@@ -9,13 +9,15 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { consoleDistDir } from '../local/console/build.ts';
 import { launchChromium } from './console/rig.ts';
+import { CONSOLE_QUEUE_FIRST_PAGE } from '../functions/staff-api/queue-limits.ts';
 import type { RigReady } from './console/rig-process.ts';
 
 const OPEN_STEPS = Number(process.env.CONSOLE_BENCH_STEPS ?? 1_000);
 const RUNS = Number(process.env.CONSOLE_BENCH_RUNS ?? 5);
 const BUDGET_MS = 1_500;
 const BUDGET_JS_KB = 500;
-const COUNT_TEXT = `共 ${OPEN_STEPS} 项`;
+/** The console asks for a first page (issue 27): what it counts once that page is drawn. */
+const COUNT_TEXT = OPEN_STEPS > CONSOLE_QUEUE_FIRST_PAGE ? `已加载 ${CONSOLE_QUEUE_FIRST_PAGE} 项` : `共 ${OPEN_STEPS} 项`;
 
 /**
  * Runs in the page from its first script: notes (performance.now(), ms from navigation start) the
@@ -60,7 +62,7 @@ try {
       if (type === 'stylesheet') styled.push(new URL(response.url()).pathname);
     });
     await page.goto(`${apiUrl}/console/#/queue`);
-    // Interactive: the whole queue fetched, counted and its first rows drawn with their actions (MARK_INTERACTIVE).
+    // Interactive: the queue's first page fetched, counted and its first rows drawn with their actions (MARK_INTERACTIVE).
     await page.getByText(COUNT_TEXT).waitFor({ timeout: 60_000 });
     await page.locator('tr[data-case] button').first().waitFor();
     seenByPlaywright.push(await page.evaluate<number>('performance.now()'));

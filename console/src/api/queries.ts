@@ -6,7 +6,7 @@
  */
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getJson, postJson } from './client.ts';
-import { QUEUE_PAGE_MAX } from '../../../functions/staff-api/queue-limits.ts';
+import { CONSOLE_QUEUE_FIRST_PAGE, QUEUE_PAGE_MAX } from '../../../functions/staff-api/queue-limits.ts';
 import type { Board, CaseView, ChatReport, PolicyView, Queue, SlaReport, StepActionResult } from './types.ts';
 
 /** How often the queue and board refresh; a session may shorten it (the browser tests do). */
@@ -18,11 +18,8 @@ export function pollMs(): number {
 /** How many queue items the console asks for at once; a session may lower it (the browser tests do). */
 export function queuePageSize(): number {
   const override = Number(sessionStorage.getItem('sla-console.queuePageSize'));
-  return Number.isInteger(override) && override >= 1 && override <= QUEUE_PAGE_MAX ? override : QUEUE_FIRST_PAGE;
+  return Number.isInteger(override) && override >= 1 && override <= QUEUE_PAGE_MAX ? override : CONSOLE_QUEUE_FIRST_PAGE;
 }
-
-/** A first page a clerk's screen can use (ten table pages of 20): a queue of thousands answers as fast as a short one. */
-const QUEUE_FIRST_PAGE = 200;
 
 /**
  * The queue's read, page by page (`GET /queue?limit=&nextToken=`): the first page at once, more on
