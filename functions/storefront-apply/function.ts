@@ -19,7 +19,7 @@ export const storefrontApplyFunction: FunctionDecl = {
 
 /**
  * The acknowledged storefront events waiting to be applied (a Double 11 midnight's backlog). At
- * most `maximumConcurrency` consumer invocations at once, so that the webhook's acknowledgements
+ * most `maximumConcurrency` (2, AWS's minimum) consumer invocations at once, so that the webhook's acknowledgements
  * keep the CPU they need while the backlog drains; a message failing 5 receives goes to the DLQ.
  */
-export const storefrontEventsQueue: QueueDecl = { id: STOREFRONT_EVENTS_QUEUE_ID, consumer: STOREFRONT_APPLY_ID, batchSize: 10, maxReceiveCount: 5, maximumConcurrency: 4 };
+export const storefrontEventsQueue: QueueDecl = { id: STOREFRONT_EVENTS_QUEUE_ID, consumer: STOREFRONT_APPLY_ID, batchSize: 10, maxReceiveCount: 5, maximumConcurrency: 2 };

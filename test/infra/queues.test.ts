@@ -22,13 +22,13 @@ describe('the storefront-events queue (order.placed acknowledged once stored)', 
     });
   });
 
-  it('feeds storefront-apply through an event source mapping with partial batch responses and MaximumConcurrency 4', () => {
+  it('feeds storefront-apply through an event source mapping with partial batch responses and MaximumConcurrency 2', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: { 'Fn::GetAtt': [queueId(), 'Arn'] },
       FunctionName: { Ref: functionId(storefrontApplyFunction.id) },
       BatchSize: 10,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
-      ScalingConfig: { MaximumConcurrency: storefrontEventsQueue.maximumConcurrency },
+      ScalingConfig: { MaximumConcurrency: 2 },
     });
   });
 
