@@ -89,6 +89,9 @@ export function createIngest(deps: IngestDeps, options: IngestOptions = {}): (re
     const queueIt = (answerCaseId: string): Promise<HttpResponse> => enqueue(deps, { event, body: request.body, payloadHash, caseId: answerCaseId, now, leaseNow, retentionMs });
     if (caseId !== undefined) return queueIt(caseId);
     const claim = await deps.idempotency.claim(event.id, payloadHash, leaseNow, leaseNow + leaseMs);
+    // Queued behind its placement by an earlier delivery, whose send may never have happened: send it again.
+    const follower = claim.kind === 'queued' && deps.queue ? followerCaseId(event) : undefined;
+    if (follower !== undefined) return queueIt(follower.answer);
     if (claim.kind === 'completed' || claim.kind === 'queued') return replay(deps, claim.response);
     if (claim.kind === 'reused') throw new EventIdReused(event.id);
     if (claim.kind === 'in-progress') throw new DeliveryInProgress(event.id, RETRY_AFTER_SECONDS);

@@ -178,6 +178,12 @@ describe('POST /webhooks/storefront acknowledges order.placed once stored and ap
     expect(await record(paid.id)).toMatchObject({ status: 'queued' });
     expect(queue.sent.map((m) => (JSON.parse(m.event) as { type: string }).type)).toEqual(['order.placed', 'order.paid']);
 
+    // Delivered again before the drain (its first send may never have happened): the same answer, sent again.
+    const again = await r.deliver(paid);
+    expect([again.statusCode, again.body, again.headers?.['idempotent-replayed']]).toEqual([202, answer.body, 'true']);
+    expect(queue.sent).toHaveLength(3);
+    queue.sent.pop();
+
     // Drained out of order (concurrent consumers): the payment fails its receive (received again after the visibility timeout), then applies.
     await expect(consume(queue.sent.slice(1))).rejects.toThrow(/All records failed/);
     expect(await consume(queue.sent.slice(0, 1))).toEqual({ batchItemFailures: [] });
