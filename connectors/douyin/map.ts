@@ -6,7 +6,7 @@
  */
 import type { PaymentChannel, StorefrontEvent } from '../../core/storefront/events.ts';
 import { ConnectorBodyInvalid } from '../shared/errors.ts';
-import { isRecord } from '../shared/json.ts';
+import { isRecord, text, unix } from '../shared/json.ts';
 import type { PlatformMessage } from '../shared/types.ts';
 
 type Json = Record<string, unknown>;
@@ -110,15 +110,6 @@ function orderPlaced(orderId: string, detail: Json, defaultChannel: PaymentChann
 function requireDetail(detail: Json | undefined): Json {
   if (detail === undefined) throw new ConnectorBodyInvalid('the order details were not fetched');
   return detail;
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-function unix(value: unknown): string | undefined {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined;
-  return n !== undefined && n > 0 && n < 1e11 ? new Date(n * 1000).toISOString() : undefined;
 }
 
 function requireUnix(value: unknown, field: string): string {

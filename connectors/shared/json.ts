@@ -20,3 +20,14 @@ export function parseJson(text: string, what: string): unknown {
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** A non-blank string, trimmed; undefined otherwise. */
+export function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** Unix seconds (a number or a string of digits, as Douyin and WeChat Shop send them) as an ISO instant; undefined otherwise. */
+export function unix(value: unknown): string | undefined {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined;
+  return n !== undefined && n > 0 && n < 1e11 ? new Date(n * 1000).toISOString() : undefined;
+}

@@ -15,7 +15,7 @@
 import type { StorefrontEvent } from '../../core/storefront/events.ts';
 import type { PaymentChannel } from '../../core/storefront/events.ts';
 import { ConnectorBodyInvalid } from '../shared/errors.ts';
-import { isRecord } from '../shared/json.ts';
+import { isRecord, text } from '../shared/json.ts';
 
 export const SHOPIFY_TOPICS = ['orders/create', 'orders/paid', 'orders/cancelled', 'returns/request', 'refunds/create', 'fulfillments/create', 'fulfillments/update'] as const;
 
@@ -107,10 +107,6 @@ function orderPlaced(order: Json, defaultChannel: PaymentChannel) {
 function idOf(value: unknown, field: string): string {
   if ((typeof value === 'number' && Number.isInteger(value)) || (typeof value === 'string' && value.trim() !== '')) return String(value);
   throw new ConnectorBodyInvalid(`${field}: is required (the Shopify id)`);
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
 function instant(value: unknown): string | undefined {

@@ -6,7 +6,7 @@
  */
 import type { PaymentChannel, StorefrontEvent } from '../../core/storefront/events.ts';
 import { ConnectorBodyInvalid } from '../shared/errors.ts';
-import { isRecord } from '../shared/json.ts';
+import { isRecord, text, unix } from '../shared/json.ts';
 import type { PlatformMessage } from '../shared/types.ts';
 
 type Json = Record<string, unknown>;
@@ -139,15 +139,6 @@ function tryOrderId(event: Json): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-function unix(value: unknown): string | undefined {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined;
-  return n !== undefined && n > 0 && n < 1e11 ? new Date(n * 1000).toISOString() : undefined;
 }
 
 function requireTime(value: string | undefined, field: string): string {
