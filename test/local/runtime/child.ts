@@ -52,6 +52,15 @@ export function killHard(child: ChildProcess): Promise<void> {
   });
 }
 
+/** SIGKILL to a child spawned `detached` and to every process of its group (what it started in turn); resolves when the child has exited. */
+export function killGroup(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    process.kill(-child.pid!, 'SIGKILL');
+  });
+}
+
 /** Kills every child still running (afterEach). */
 export function killAll(): void {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');

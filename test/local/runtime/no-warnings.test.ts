@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { killHard } from './child.ts';
+import { killGroup } from './child.ts';
 
 /** Lines Node, npm or the AWS SDK print when the engine is too old or an API is on its way out. */
 const WARNING = /\(node:\d+\)|DeprecationWarning|ExperimentalWarning|NodeVersionWarning|EBADENGINE|npm warn|\bdeprecated\b|require node/i;
@@ -23,7 +23,7 @@ describe('The project engine (Node.js 24 LTS, issue 26)', () => {
     roots.push(root);
     // The user's own environment: no test-run variables that would silence a warning.
     const { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: _sdk, NODE_NO_WARNINGS: _node, NODE_OPTIONS: _options, ...env } = process.env;
-    const child = spawn('npm', ['start', '--', '--port', '0', '--edge-port', '0', '--data', join(root, 'data')], { env: { ...env, POWERTOOLS_LOG_LEVEL: 'ERROR' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['start', '--', '--port', '0', '--edge-port', '0', '--data', join(root, 'data')], { env: { ...env, POWERTOOLS_LOG_LEVEL: 'ERROR' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let output = '';
     const started = new Promise<void>((resolve, reject) => {
       const read = (chunk: Buffer): void => {
@@ -39,7 +39,8 @@ describe('The project engine (Node.js 24 LTS, issue 26)', () => {
       const warnings = output.split('\n').filter((line) => WARNING.test(line));
       expect(warnings).toEqual([]);
     } finally {
-      await killHard(child);
+      // npm runs the platform as a grandchild (sh → tsx → node): kill the whole group, or it outlives the test.
+      await killGroup(child);
     }
   }, 120_000);
 });
